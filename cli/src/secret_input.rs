@@ -1,0 +1,123 @@
+//! Where passwords, passphrases and mnemonics come from.
+//!
+//! In order: a file descriptor (`--password-fd N`), an environment variable
+//! (`JIFEN_PASSWORD`, documented as less safe: other processes of the same user may
+//! read it), then a hidden prompt when a person is at the terminal. Without any of
+//! them a scripted run fails with a clear error instead of waiting for input.
+
+use std::io::Read;
+
+use anyhow::{Context, Result};
+use jifen_crypto::keystore::Password;
+use zeroize::Zeroizing;
+
+use crate::error::UserError;
+use crate::ui::Ui;
+
+/// Reads all of file descriptor `fd` (owned by the caller's parent; we only read it).
+#[cfg(unix)]
+pub fn read_fd(fd: i32) -> Result<Zeroizing<String>> {
+    if fd < 0 {
+        return Err(UserError::new("cli-bad-fd").arg("fd", i64::from(fd)).into());
+    }
+    // `/dev/fd/N` (Linux and macOS) opens a duplicate of the descriptor, so no unsafe
+    // code takes ownership of a descriptor we did not open.
+    let path = format!("/dev/fd/{fd}");
+    let mut file = std::fs::File::open(&path)
+        .map_err(|_| UserError::new("cli-bad-fd").arg("fd", i64::from(fd)))?;
+    let mut text = Zeroizing::new(String::new());
+    file.read_to_string(&mut text)
+        .map_err(|_| UserError::new("cli-bad-fd").arg("fd", i64::from(fd)))?;
+    // A trailing newline from `echo` is not part of the secret.
+    while text.ends_with('\n') || text.ends_with('\r') {
+        text.pop();
+    }
+    Ok(text)
+}
+
+/// File descriptors are a unix notion.
+#[cfg(not(unix))]
+pub fn read_fd(fd: i32) -> Result<Zeroizing<String>> {
+    Err(UserError::new("cli-bad-fd").arg("fd", i64::from(fd)).into())
+}
+
+/// Sources for one secret.
+#[derive(Clone, Copy, Debug)]
+pub struct SecretSource<'a> {
+    /// `--xxx-fd` value.
+    pub fd: Option<i32>,
+    /// Environment variable name.
+    pub env: &'a str,
+    /// Prompt message id.
+    pub prompt: &'a str,
+    /// Confirmation prompt id (new secrets are typed twice).
+    pub confirm: Option<&'a str>,
+}
+
+/// Reads a secret string from its sources.
+pub fn read_secret(ui: &Ui, source: SecretSource<'_>) -> Result<Zeroizing<String>> {
+    if let Some(fd) = source.fd {
+        return read_fd(fd);
+    }
+    if let Ok(value) = std::env::var(source.env) {
+        return Ok(Zeroizing::new(value));
+    }
+    if !ui.interactive() {
+        return Err(UserError::new("cli-no-secret-source")
+            .arg("env", source.env)
+            .into());
+    }
+    loop {
+        let first = ui
+            .ask_hidden(source.prompt, &[])
+            .context("reading from the terminal")?;
+        let Some(confirm) = source.confirm else {
+            return Ok(first);
+        };
+        let second = ui
+            .ask_hidden(confirm, &[])
+            .context("reading from the terminal")?;
+        if *first == *second {
+            return Ok(first);
+        }
+        ui.say("cli-secrets-differ", &[]);
+    }
+}
+
+/// Minimum length of a new wallet password, in characters.
+pub const MIN_PASSWORD_CHARS: usize = 8;
+
+/// Reads the current wallet password.
+pub fn read_password(ui: &Ui, fd: Option<i32>) -> Result<Password> {
+    let raw = read_secret(
+        ui,
+        SecretSource {
+            fd,
+            env: "JIFEN_PASSWORD",
+            prompt: "prompt-password",
+            confirm: None,
+        },
+    )?;
+    Ok(Password::new(&raw)?)
+}
+
+/// Reads a new wallet password (typed twice at a terminal), at least 8 characters.
+pub fn read_new_password(ui: &Ui, fd: Option<i32>, env: &str) -> Result<Password> {
+    let raw = read_secret(
+        ui,
+        SecretSource {
+            fd,
+            env,
+            prompt: "prompt-new-password",
+            confirm: Some("prompt-new-password-again"),
+        },
+    )?;
+    let chars = raw.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        return Err(UserError::new("cli-password-too-short")
+            .arg("min", MIN_PASSWORD_CHARS)
+            .arg("got", chars)
+            .into());
+    }
+    Ok(Password::new(&raw)?)
+}

@@ -1,0 +1,94 @@
+//! What the CLI shows: translated messages on stderr, data on stdout, prompts.
+//!
+//! Data a script may consume (addresses, signatures, the mnemonic in scripted mode,
+//! JSON) goes to stdout; everything addressed to a person goes to stderr, translated.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+
+use jifen_i18n::{Arg, Catalog, Locale};
+
+/// The terminal session: catalog plus whether prompts may be shown.
+pub struct Ui {
+    catalog: Catalog,
+    interactive: bool,
+}
+
+impl Ui {
+    /// A UI in `locale`; `force_interactive` reads prompts from stdin even when it is
+    /// not a terminal (for scripted answers).
+    pub fn new(locale: Locale, force_interactive: bool) -> Self {
+        Ui {
+            catalog: Catalog::new(locale),
+            interactive: force_interactive || io::stdin().is_terminal(),
+        }
+    }
+
+    /// The message catalog.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Whether the person can be asked questions.
+    pub fn interactive(&self) -> bool {
+        self.interactive
+    }
+
+    /// Formats a message.
+    pub fn text(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.catalog.format(id, args)
+    }
+
+    /// Tells the person something (stderr).
+    pub fn say(&self, id: &str, args: &[(&str, Arg)]) {
+        let mut err = io::stderr().lock();
+        let _ = writeln!(err, "{}", self.text(id, args));
+    }
+
+    /// Writes data for scripts (stdout).
+    pub fn data(&self, line: &str) {
+        let mut out = io::stdout().lock();
+        let _ = writeln!(out, "{line}");
+    }
+
+    /// Asks a question and reads one line (visible input).
+    pub fn ask(&self, id: &str, args: &[(&str, Arg)]) -> io::Result<String> {
+        {
+            let mut err = io::stderr().lock();
+            write!(err, "{}", self.text(id, args))?;
+            err.flush()?;
+        }
+        let mut line = String::new();
+        let read = io::stdin().lock().read_line(&mut line)?;
+        if read == 0 {
+            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "end of input"));
+        }
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+
+    /// Asks for hidden input (passwords). Falls back to a visible line when stdin is
+    /// not a terminal but interaction was requested.
+    pub fn ask_hidden(
+        &self,
+        id: &str,
+        args: &[(&str, Arg)],
+    ) -> io::Result<zeroize::Zeroizing<String>> {
+        if io::stdin().is_terminal() {
+            let prompt = self.text(id, args);
+            rpassword::prompt_password(prompt).map(zeroize::Zeroizing::new)
+        } else {
+            self.ask(id, args).map(zeroize::Zeroizing::new)
+        }
+    }
+
+    /// Waits for Enter, then clears the screen and its scrollback (after showing a
+    /// mnemonic on a terminal).
+    pub fn wait_and_clear(&self, id: &str) -> io::Result<()> {
+        let _ = self.ask(id, &[])?;
+        if io::stderr().is_terminal() {
+            let mut err = io::stderr().lock();
+            write!(err, "\x1b[2J\x1b[3J\x1b[H")?;
+            err.flush()?;
+        }
+        Ok(())
+    }
+}

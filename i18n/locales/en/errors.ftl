@@ -1,0 +1,114 @@
+# Error messages, one per error code (see docs/adr/0003-i18n-fluent-codes.md).
+
+## Addresses
+
+address-bad-checksum = The address checksum does not match: a character is probably mistyped.
+address-invalid-character = The address has an invalid character “{ $character }” at position { $position }.
+address-missing-separator = This is not a Jifen address (the “1” separator is missing).
+address-mixed-case = The address mixes upper- and lower-case letters.
+address-not-bech32m = This address uses an old checksum (bech32); Jifen addresses use bech32m.
+address-unknown-prefix = The prefix “{ $prefix }” is not a Jifen network (jf, jft, jfd).
+address-wrong-length = The address has the wrong length ({ $got } characters of data, expected { $expected }).
+address-wrong-network = This address is for { $got }, not { $expected }.
+
+## Protocol data
+
+chain-id-empty = The chain id is empty.
+chain-id-invalid-character = The chain id may only contain a-z, 0-9 and “-”.
+chain-id-too-long = The chain id is longer than 32 characters.
+commit-block-mismatch = The commit is for a different block.
+commit-height-mismatch = The commit is for a different height.
+commit-index-out-of-range = The commit names a validator that is not in the set.
+commit-invalid-signature = A validator signature in the commit is invalid.
+commit-no-signatures = The commit has no signatures.
+commit-not-sorted = The commit's signatures are not in canonical order.
+decode-bad-tag = Malformed data: an unknown tag byte.
+decode-invalid-value = Malformed data: a field has an invalid value.
+decode-length-out-of-bounds = Malformed data: a length is out of bounds.
+decode-trailing-bytes = Malformed data: unexpected bytes at the end.
+decode-unexpected-end = Malformed data: it ends too early.
+decode-unknown-transaction-kind = Unknown transaction kind; this wallet may be out of date.
+decode-unsupported-version = Unsupported data version; this wallet may be out of date.
+hash-invalid-hex = The hash is not valid hexadecimal.
+hash-wrong-length = The hash must be 64 hexadecimal characters.
+header-missing-parent = The block header lacks its parent link.
+header-unexpected-parent = The first block header must not have a parent.
+header-unsupported-version = Unsupported block header version.
+header-zero-height = A block header cannot have height 0.
+key-not-compressed = The public key must be in compressed form (33 bytes).
+key-not-on-curve = The public key is not a valid secp256k1 point.
+key-wrong-length = The public key has the wrong length.
+merkle-index-out-of-range = The Merkle proof points outside the tree.
+merkle-root-mismatch = The Merkle proof does not lead to the committed root.
+merkle-wrong-path-length = The Merkle proof has the wrong number of steps.
+network-unknown = Unknown network; use mainnet, testnet or devnet.
+signature-high-s = The signature is not in canonical low-S form.
+signature-invalid = The signature does not verify.
+signature-r-out-of-range = The signature's r value is out of range.
+signature-s-out-of-range = The signature's s value is out of range.
+signature-wrong-length = The signature must be 64 bytes.
+validator-address-mismatch = A validator's address does not match its public key.
+validator-duplicate = A validator appears twice in the set.
+validator-set-empty = The validator set is empty.
+validator-set-not-sorted = The validator set is not in canonical order.
+validator-set-power-too-large = The validator set's total voting power is too large.
+validator-set-too-many = The validator set has too many members.
+validator-zero-power = A validator has zero voting power.
+
+## Keys and mnemonics
+
+hd-bad-extended-key = This is not a valid extended public key.
+hd-index-out-of-range = The account or address index is too large.
+hd-invalid-child = Key derivation hit an invalid key at this index; use the next index.
+hd-wrong-depth = This extended key is not an account key.
+hd-wrong-network = This extended key belongs to another network.
+message-signature-bad = The signature does not match the message.
+message-signature-malformed = This is not a Jifen message signature.
+message-signature-version = Unsupported message signature version { $got }.
+message-signature-wrong-signer = The signature is valid but was made by { $got }.
+mnemonic-ambiguous-language = These words fit more than one word list; name it with --mnemonic-lang.
+mnemonic-bad-checksum = The mnemonic's checksum does not match: a word is wrong or out of order.
+mnemonic-entropy-length = Entropy must be 16 to 32 bytes, not { $got }.
+mnemonic-randomness = The system random number generator failed.
+mnemonic-unknown-language = Unknown word list; use en, zh-hans or zh-hant.
+mnemonic-unknown-word = Word { $position } is not in the word list.
+mnemonic-word-count = A mnemonic has 12, 15, 18, 21 or 24 words; this one has { $got }.
+sign-failed = Signing failed.
+sign-invalid-secret-key = The secret key is invalid.
+
+## Keystore
+
+keystore-already-exists = A file already exists at { $path }.
+keystore-corrupted = The wallet file is damaged ({ $detail }). A previous copy may be kept beside it as .bak.
+keystore-crypto = An encryption step failed.
+keystore-empty-password = The password is empty.
+keystore-foreign-unlocked = That unlocked key belongs to another wallet file.
+keystore-invalid-policy = Invalid password-protection settings.
+keystore-io = Could not { $op } { $path }: { $reason }
+keystore-kdf-out-of-bounds = The wallet file's password settings are out of bounds ({ $param } = { $got }, allowed { $min } to { $max }); it was not opened.
+keystore-keyring-entry-missing = The OS keyring no longer holds this wallet's key; unlock with the password.
+keystore-keyring-mismatch = The key in the OS keyring does not open this wallet; unlock with the password.
+keystore-keyring-unavailable = The OS keyring is not available ({ $reason }); the password still works.
+keystore-no-keyring-slot = This wallet has no OS keyring key.
+keystore-not-a-keystore = This is not a Jifen wallet file.
+keystore-not-found = No wallet file at { $path }.
+keystore-random = The system random number generator failed.
+keystore-too-large = The data is too large for a wallet file.
+keystore-truncated = The wallet file is cut short ({ $got } of { $expected } bytes). A previous copy may be kept beside it as .bak.
+keystore-unsupported-version = The wallet file has format version { $found }; this version of Jifen reads version { $supported }. Update Jifen.
+keystore-verify-failed = The file written could not be read back correctly; the previous file is unchanged.
+keystore-wrong-password = Wrong password.
+
+## Wallets
+
+wallet-account-mismatch = The wallet's secret does not match its account record; the file may have been tampered with.
+wallet-already-exists = A wallet named “{ $name }” already exists.
+wallet-bad-record = The wallet record is malformed ({ $detail }).
+wallet-bad-secret = The wallet's secret is malformed ({ $detail }).
+wallet-directory-io = Cannot read the wallet folder: { $reason }
+wallet-invalid-name = “{ $name }” is not a valid wallet name (1-64 letters, digits, “-” or “_”).
+wallet-none = There is no wallet yet. Create one with “jifen create” or “jifen restore”.
+wallet-not-chosen = There are several wallets ({ $names }); choose one with --wallet.
+wallet-not-found = There is no wallet named “{ $name }”.
+wallet-passphrase-too-long = The passphrase is too long (at most 1024 bytes).
+wallet-settings-io = Cannot read or write the wallet settings: { $reason }

@@ -1,0 +1,114 @@
+# 错误消息，每个错误代码一条（见 docs/adr/0003-i18n-fluent-codes.md）。
+
+## Addresses
+
+address-bad-checksum = 地址校验和不符：可能有字符输错。
+address-invalid-character = 地址第 { $position } 位的字符“{ $character }”无效。
+address-missing-separator = 这不是积分链地址（缺少分隔符“1”）。
+address-mixed-case = 地址中混用了大小写字母。
+address-not-bech32m = 该地址使用旧式校验（bech32）；积分链地址使用 bech32m。
+address-unknown-prefix = 前缀“{ $prefix }”不属于积分链网络（jf、jft、jfd）。
+address-wrong-length = 地址长度不对（数据部分 { $got } 个字符，应为 { $expected } 个）。
+address-wrong-network = 这是 { $got } 网络的地址，不是 { $expected }。
+
+## Protocol data
+
+chain-id-empty = 链标识为空。
+chain-id-invalid-character = 链标识只能包含 a-z、0-9 和“-”。
+chain-id-too-long = 链标识超过 32 个字符。
+commit-block-mismatch = 该提交证明属于另一个区块。
+commit-height-mismatch = 该提交证明属于另一个高度。
+commit-index-out-of-range = 提交证明引用了不在验证人集合中的验证人。
+commit-invalid-signature = 提交证明中有无效的验证人签名。
+commit-no-signatures = 提交证明没有任何签名。
+commit-not-sorted = 提交证明中的签名未按规范排序。
+decode-bad-tag = 数据格式错误：未知的标记字节。
+decode-invalid-value = 数据格式错误：某个字段的值无效。
+decode-length-out-of-bounds = 数据格式错误：长度超出范围。
+decode-trailing-bytes = 数据格式错误：末尾有多余字节。
+decode-unexpected-end = 数据格式错误：数据提前结束。
+decode-unknown-transaction-kind = 未知的交易类型；钱包版本可能过旧。
+decode-unsupported-version = 不支持的数据版本；钱包版本可能过旧。
+hash-invalid-hex = 哈希值不是有效的十六进制。
+hash-wrong-length = 哈希值必须是 64 个十六进制字符。
+header-missing-parent = 区块头缺少父区块链接。
+header-unexpected-parent = 第一个区块头不应有父区块。
+header-unsupported-version = 不支持的区块头版本。
+header-zero-height = 区块头高度不能为 0。
+key-not-compressed = 公钥必须是压缩格式（33 字节）。
+key-not-on-curve = 公钥不是有效的 secp256k1 点。
+key-wrong-length = 公钥长度不对。
+merkle-index-out-of-range = 默克尔证明指向树外。
+merkle-root-mismatch = 默克尔证明与已承诺的根不符。
+merkle-wrong-path-length = 默克尔证明的步数不对。
+network-unknown = 未知网络；请使用 mainnet、testnet 或 devnet。
+signature-high-s = 签名不是规范的低 S 形式。
+signature-invalid = 签名验证失败。
+signature-r-out-of-range = 签名的 r 值超出范围。
+signature-s-out-of-range = 签名的 s 值超出范围。
+signature-wrong-length = 签名必须是 64 字节。
+validator-address-mismatch = 某验证人的地址与其公钥不符。
+validator-duplicate = 验证人集合中有重复的验证人。
+validator-set-empty = 验证人集合为空。
+validator-set-not-sorted = 验证人集合未按规范排序。
+validator-set-power-too-large = 验证人集合的总投票权过大。
+validator-set-too-many = 验证人集合成员过多。
+validator-zero-power = 某验证人的投票权为零。
+
+## Keys and mnemonics
+
+hd-bad-extended-key = 这不是有效的扩展公钥。
+hd-index-out-of-range = 账户或地址序号过大。
+hd-invalid-child = 在此序号派生出无效密钥；请使用下一个序号。
+hd-wrong-depth = 该扩展密钥不是账户级密钥。
+hd-wrong-network = 该扩展密钥属于另一个网络。
+message-signature-bad = 签名与消息不符。
+message-signature-malformed = 这不是积分链消息签名。
+message-signature-version = 不支持的消息签名版本 { $got }。
+message-signature-wrong-signer = 签名有效，但签名者是 { $got }。
+mnemonic-ambiguous-language = 这些词同时属于多个词表；请用 --mnemonic-lang 指定。
+mnemonic-bad-checksum = 助记词校验不符：有词写错或顺序不对。
+mnemonic-entropy-length = 熵的长度必须是 16 到 32 字节，而不是 { $got }。
+mnemonic-randomness = 系统随机数生成器出错。
+mnemonic-unknown-language = 未知词表；请使用 en、zh-hans 或 zh-hant。
+mnemonic-unknown-word = 第 { $position } 个词不在词表中。
+mnemonic-word-count = 助记词应有 12、15、18、21 或 24 个词，这里有 { $got } 个。
+sign-failed = 签名失败。
+sign-invalid-secret-key = 私钥无效。
+
+## Keystore
+
+keystore-already-exists = { $path } 已存在文件。
+keystore-corrupted = 钱包文件已损坏（{ $detail }）。旁边可能保留了上一版本的 .bak 副本。
+keystore-crypto = 加密步骤出错。
+keystore-empty-password = 密码为空。
+keystore-foreign-unlocked = 该已解锁密钥属于另一个钱包文件。
+keystore-invalid-policy = 密码保护设置无效。
+keystore-io = 无法 { $op } { $path }：{ $reason }
+keystore-kdf-out-of-bounds = 钱包文件的密码参数超出范围（{ $param } = { $got }，允许 { $min } 至 { $max }）；未打开该文件。
+keystore-keyring-entry-missing = 操作系统钥匙串中已没有此钱包的密钥；请用密码解锁。
+keystore-keyring-mismatch = 操作系统钥匙串中的密钥打不开此钱包；请用密码解锁。
+keystore-keyring-unavailable = 操作系统钥匙串不可用（{ $reason }）；密码仍然有效。
+keystore-no-keyring-slot = 此钱包没有操作系统钥匙串密钥。
+keystore-not-a-keystore = 这不是积分钱包文件。
+keystore-not-found = { $path } 没有钱包文件。
+keystore-random = 系统随机数生成器出错。
+keystore-too-large = 数据过大，无法存入钱包文件。
+keystore-truncated = 钱包文件不完整（{ $got } / { $expected } 字节）。旁边可能保留了上一版本的 .bak 副本。
+keystore-unsupported-version = 钱包文件格式版本为 { $found }；当前积分钱包只能读取版本 { $supported }。请升级积分钱包。
+keystore-verify-failed = 写入的文件回读校验失败；原文件未被改动。
+keystore-wrong-password = 密码错误。
+
+## Wallets
+
+wallet-account-mismatch = 钱包私密数据与账户记录不符；文件可能被篡改。
+wallet-already-exists = 已存在名为“{ $name }”的钱包。
+wallet-bad-record = 钱包记录格式错误（{ $detail }）。
+wallet-bad-secret = 钱包私密数据格式错误（{ $detail }）。
+wallet-directory-io = 无法读取钱包目录：{ $reason }
+wallet-invalid-name = “{ $name }”不是有效的钱包名称（1-64 个字母、数字、“-”或“_”）。
+wallet-none = 还没有钱包。请用“jifen create”或“jifen restore”创建。
+wallet-not-chosen = 有多个钱包（{ $names }）；请用 --wallet 选择。
+wallet-not-found = 没有名为“{ $name }”的钱包。
+wallet-passphrase-too-long = 密语过长（最多 1024 字节）。
+wallet-settings-io = 无法读写钱包设置：{ $reason }

@@ -1,0 +1,114 @@
+# 錯誤訊息，每個錯誤代碼一則（見 docs/adr/0003-i18n-fluent-codes.md）。
+
+## Addresses
+
+address-bad-checksum = 地址檢查碼不符：可能有字元輸入錯誤。
+address-invalid-character = 地址第 { $position } 位的字元「{ $character }」無效。
+address-missing-separator = 這不是積分鏈地址（缺少分隔符「1」）。
+address-mixed-case = 地址中混用了大小寫字母。
+address-not-bech32m = 此地址使用舊式檢查碼（bech32）；積分鏈地址使用 bech32m。
+address-unknown-prefix = 前綴「{ $prefix }」不屬於積分鏈網路（jf、jft、jfd）。
+address-wrong-length = 地址長度不對（資料部分 { $got } 個字元，應為 { $expected } 個）。
+address-wrong-network = 這是 { $got } 網路的地址，不是 { $expected }。
+
+## Protocol data
+
+chain-id-empty = 鏈識別碼為空。
+chain-id-invalid-character = 鏈識別碼只能包含 a-z、0-9 與「-」。
+chain-id-too-long = 鏈識別碼超過 32 個字元。
+commit-block-mismatch = 此提交證明屬於另一個區塊。
+commit-height-mismatch = 此提交證明屬於另一個高度。
+commit-index-out-of-range = 提交證明引用了不在驗證者集合中的驗證者。
+commit-invalid-signature = 提交證明中有無效的驗證者簽章。
+commit-no-signatures = 提交證明沒有任何簽章。
+commit-not-sorted = 提交證明中的簽章未依規範排序。
+decode-bad-tag = 資料格式錯誤：未知的標記位元組。
+decode-invalid-value = 資料格式錯誤：某個欄位的值無效。
+decode-length-out-of-bounds = 資料格式錯誤：長度超出範圍。
+decode-trailing-bytes = 資料格式錯誤：結尾有多餘位元組。
+decode-unexpected-end = 資料格式錯誤：資料提前結束。
+decode-unknown-transaction-kind = 未知的交易類型；錢包版本可能過舊。
+decode-unsupported-version = 不支援的資料版本；錢包版本可能過舊。
+hash-invalid-hex = 雜湊值不是有效的十六進位。
+hash-wrong-length = 雜湊值必須是 64 個十六進位字元。
+header-missing-parent = 區塊頭缺少父區塊連結。
+header-unexpected-parent = 第一個區塊頭不應有父區塊。
+header-unsupported-version = 不支援的區塊頭版本。
+header-zero-height = 區塊頭高度不能為 0。
+key-not-compressed = 公鑰必須是壓縮格式（33 位元組）。
+key-not-on-curve = 公鑰不是有效的 secp256k1 點。
+key-wrong-length = 公鑰長度不對。
+merkle-index-out-of-range = 默克爾證明指向樹外。
+merkle-root-mismatch = 默克爾證明與已承諾的根不符。
+merkle-wrong-path-length = 默克爾證明的步數不對。
+network-unknown = 未知網路；請使用 mainnet、testnet 或 devnet。
+signature-high-s = 簽章不是規範的低 S 形式。
+signature-invalid = 簽章驗證失敗。
+signature-r-out-of-range = 簽章的 r 值超出範圍。
+signature-s-out-of-range = 簽章的 s 值超出範圍。
+signature-wrong-length = 簽章必須是 64 位元組。
+validator-address-mismatch = 某驗證者的地址與其公鑰不符。
+validator-duplicate = 驗證者集合中有重複的驗證者。
+validator-set-empty = 驗證者集合為空。
+validator-set-not-sorted = 驗證者集合未依規範排序。
+validator-set-power-too-large = 驗證者集合的總投票權過大。
+validator-set-too-many = 驗證者集合成員過多。
+validator-zero-power = 某驗證者的投票權為零。
+
+## Keys and mnemonics
+
+hd-bad-extended-key = 這不是有效的延伸公鑰。
+hd-index-out-of-range = 帳戶或地址序號過大。
+hd-invalid-child = 在此序號衍生出無效金鑰；請使用下一個序號。
+hd-wrong-depth = 此延伸金鑰不是帳戶層級金鑰。
+hd-wrong-network = 此延伸金鑰屬於另一個網路。
+message-signature-bad = 簽章與訊息不符。
+message-signature-malformed = 這不是積分鏈訊息簽章。
+message-signature-version = 不支援的訊息簽章版本 { $got }。
+message-signature-wrong-signer = 簽章有效，但簽署者是 { $got }。
+mnemonic-ambiguous-language = 這些詞同時屬於多個詞表；請以 --mnemonic-lang 指定。
+mnemonic-bad-checksum = 助記詞檢查碼不符：有詞寫錯或順序不對。
+mnemonic-entropy-length = 熵的長度必須是 16 到 32 位元組，而非 { $got }。
+mnemonic-randomness = 系統亂數產生器發生錯誤。
+mnemonic-unknown-language = 未知詞表；請使用 en、zh-hans 或 zh-hant。
+mnemonic-unknown-word = 第 { $position } 個詞不在詞表中。
+mnemonic-word-count = 助記詞應有 12、15、18、21 或 24 個詞，這裡有 { $got } 個。
+sign-failed = 簽署失敗。
+sign-invalid-secret-key = 私鑰無效。
+
+## Keystore
+
+keystore-already-exists = { $path } 已有檔案。
+keystore-corrupted = 錢包檔案已損毀（{ $detail }）。旁邊可能保留了上一版本的 .bak 副本。
+keystore-crypto = 加密步驟發生錯誤。
+keystore-empty-password = 密碼為空。
+keystore-foreign-unlocked = 該已解鎖金鑰屬於另一個錢包檔案。
+keystore-invalid-policy = 密碼保護設定無效。
+keystore-io = 無法 { $op } { $path }：{ $reason }
+keystore-kdf-out-of-bounds = 錢包檔案的密碼參數超出範圍（{ $param } = { $got }，允許 { $min } 至 { $max }）；未開啟此檔案。
+keystore-keyring-entry-missing = 作業系統鑰匙圈中已沒有此錢包的金鑰；請以密碼解鎖。
+keystore-keyring-mismatch = 作業系統鑰匙圈中的金鑰無法開啟此錢包；請以密碼解鎖。
+keystore-keyring-unavailable = 作業系統鑰匙圈無法使用（{ $reason }）；密碼仍然有效。
+keystore-no-keyring-slot = 此錢包沒有作業系統鑰匙圈金鑰。
+keystore-not-a-keystore = 這不是積分錢包檔案。
+keystore-not-found = { $path } 沒有錢包檔案。
+keystore-random = 系統亂數產生器發生錯誤。
+keystore-too-large = 資料過大，無法存入錢包檔案。
+keystore-truncated = 錢包檔案不完整（{ $got } / { $expected } 位元組）。旁邊可能保留了上一版本的 .bak 副本。
+keystore-unsupported-version = 錢包檔案格式版本為 { $found }；目前積分錢包只能讀取版本 { $supported }。請更新積分錢包。
+keystore-verify-failed = 寫入的檔案回讀驗證失敗；原檔案未被改動。
+keystore-wrong-password = 密碼錯誤。
+
+## Wallets
+
+wallet-account-mismatch = 錢包私密資料與帳戶紀錄不符；檔案可能遭竄改。
+wallet-already-exists = 已有名為「{ $name }」的錢包。
+wallet-bad-record = 錢包紀錄格式錯誤（{ $detail }）。
+wallet-bad-secret = 錢包私密資料格式錯誤（{ $detail }）。
+wallet-directory-io = 無法讀取錢包目錄：{ $reason }
+wallet-invalid-name = 「{ $name }」不是有效的錢包名稱（1-64 個字母、數字、「-」或「_」）。
+wallet-none = 還沒有錢包。請以「jifen create」或「jifen restore」建立。
+wallet-not-chosen = 有多個錢包（{ $names }）；請以 --wallet 選擇。
+wallet-not-found = 沒有名為「{ $name }」的錢包。
+wallet-passphrase-too-long = 密語過長（最多 1024 位元組）。
+wallet-settings-io = 無法讀寫錢包設定：{ $reason }

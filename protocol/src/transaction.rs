@@ -1,0 +1,284 @@
+//! The transaction envelope, its kinds and the transfer payload.
+//!
+//! See `docs/protocol.md#transactions`.
+
+use crate::address::Address;
+use crate::chain_id::ChainId;
+use crate::encoding::{Decode, DecodeError, Encode, MAX_PAYLOAD_LEN, Reader, put_len};
+use crate::hash::{Hash32, tagged_hash, tags};
+use crate::keys::{PublicKey, Signature, SignatureError};
+use crate::merkle;
+
+/// A transaction kind: a `u16` on the wire. Later issues add kinds (points,
+/// swaps, traceability, staking, subchains); unknown kinds fail to decode with
+/// [`DecodeError::UnknownTransactionKind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+#[repr(u16)]
+pub enum TxKind {
+    /// Move POINT from the sender to another address (`0x0001`).
+    Transfer = 1,
+}
+
+impl TxKind {
+    /// The wire value.
+    #[must_use]
+    pub const fn to_u16(self) -> u16 {
+        self as u16
+    }
+
+    /// The kind with wire value `value`, if known.
+    #[must_use]
+    pub const fn from_u16(value: u16) -> Option<Self> {
+        match value {
+            1 => Some(Self::Transfer),
+            _ => None,
+        }
+    }
+}
+
+/// A transfer of `amount` base units of POINT (6 decimals) to `to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Transfer {
+    /// Recipient.
+    pub to: Address,
+    /// Amount in base units, greater than zero.
+    pub amount: u128,
+}
+
+impl Encode for Transfer {
+    /// `to (20) || amount u128`.
+    fn encode_to(&self, out: &mut Vec<u8>) {
+        self.to.encode_to(out);
+        out.extend_from_slice(&self.amount.to_be_bytes());
+    }
+}
+
+impl Decode for Transfer {
+    const NAME: &'static str = "transfer";
+
+    fn decode_from(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let to = Address::decode_from(reader)?;
+        let offset = reader.offset();
+        let amount = reader.u128("amount")?;
+        if amount == 0 {
+            return Err(DecodeError::InvalidValue {
+                field: "amount",
+                offset,
+                reason: "transfer amount is zero",
+            });
+        }
+        Ok(Self { to, amount })
+    }
+}
+
+/// The kind-specific body of a transaction.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TxPayload {
+    /// [`TxKind::Transfer`].
+    Transfer(Transfer),
+}
+
+impl TxPayload {
+    /// The kind of this payload.
+    #[must_use]
+    pub const fn kind(&self) -> TxKind {
+        match self {
+            Self::Transfer(_) => TxKind::Transfer,
+        }
+    }
+
+    /// The payload bytes (without the envelope's length prefix).
+    #[must_use]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        match self {
+            Self::Transfer(transfer) => transfer.encode(),
+        }
+    }
+
+    /// Decodes the payload bytes of a `kind` transaction.
+    ///
+    /// # Errors
+    /// A [`DecodeError`] with offsets relative to the payload's first byte.
+    pub fn decode(kind: TxKind, bytes: &[u8]) -> Result<Self, DecodeError> {
+        match kind {
+            TxKind::Transfer => Transfer::decode(bytes).map(Self::Transfer),
+        }
+    }
+}
+
+/// Everything a sender signs: the envelope without its signature.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnsignedTransaction {
+    /// The chain the transaction is valid on.
+    pub chain_id: ChainId,
+    /// The sender; must equal `sender_public_key.address()`.
+    pub sender: Address,
+    /// The key the signature is checked against.
+    pub sender_public_key: PublicKey,
+    /// The sender's account nonce (replay protection within the chain).
+    pub nonce: u64,
+    /// Fee in POINT base units.
+    pub fee: u128,
+    /// What the transaction does.
+    pub payload: TxPayload,
+}
+
+impl UnsignedTransaction {
+    /// An unsigned transaction from `sender_public_key`.
+    #[must_use]
+    pub fn new(
+        chain_id: ChainId,
+        sender_public_key: PublicKey,
+        nonce: u64,
+        fee: u128,
+        payload: TxPayload,
+    ) -> Self {
+        Self {
+            chain_id,
+            sender: sender_public_key.address(),
+            sender_public_key,
+            nonce,
+            fee,
+            payload,
+        }
+    }
+
+    /// The kind, from the payload.
+    #[must_use]
+    pub const fn kind(&self) -> TxKind {
+        self.payload.kind()
+    }
+
+    /// The digest the sender signs: `tagged_hash("jifen/tx-sign", encoding)`.
+    #[must_use]
+    pub fn signing_digest(&self) -> [u8; 32] {
+        tagged_hash(tags::TX_SIGN, &self.encode())
+    }
+
+    /// Attaches a signature (not checked here; see [`Transaction::verify_signature`]).
+    #[must_use]
+    pub fn with_signature(self, signature: Signature) -> Transaction {
+        Transaction {
+            unsigned: self,
+            signature,
+        }
+    }
+}
+
+impl Encode for UnsignedTransaction {
+    /// `kind u16 || chain_id || sender (20) || public key (33) || nonce u64 ||
+    /// fee u128 || payload_len u32 || payload`.
+    fn encode_to(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.kind().to_u16().to_be_bytes());
+        self.chain_id.encode_to(out);
+        self.sender.encode_to(out);
+        self.sender_public_key.encode_to(out);
+        out.extend_from_slice(&self.nonce.to_be_bytes());
+        out.extend_from_slice(&self.fee.to_be_bytes());
+        let payload = self.payload.to_bytes();
+        put_len(out, payload.len());
+        out.extend_from_slice(&payload);
+    }
+}
+
+impl Decode for UnsignedTransaction {
+    const NAME: &'static str = "unsigned transaction";
+
+    fn decode_from(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let kind_offset = reader.offset();
+        let raw_kind = reader.u16("transaction kind")?;
+        let kind = TxKind::from_u16(raw_kind).ok_or(DecodeError::UnknownTransactionKind {
+            offset: kind_offset,
+            got: raw_kind,
+        })?;
+        let chain_id = ChainId::decode_from(reader)?;
+        let sender_offset = reader.offset();
+        let sender = Address::decode_from(reader)?;
+        let sender_public_key = PublicKey::decode_from(reader)?;
+        if sender != sender_public_key.address() {
+            return Err(DecodeError::InvalidValue {
+                field: "sender",
+                offset: sender_offset,
+                reason: "sender is not the address of the sender public key",
+            });
+        }
+        let nonce = reader.u64("nonce")?;
+        let fee = reader.u128("fee")?;
+        let payload_bytes = reader.bytes("payload", MAX_PAYLOAD_LEN)?;
+        let payload_offset = reader.offset() - payload_bytes.len();
+        let payload =
+            TxPayload::decode(kind, payload_bytes).map_err(|err| err.shifted(payload_offset))?;
+        Ok(Self {
+            chain_id,
+            sender,
+            sender_public_key,
+            nonce,
+            fee,
+            payload,
+        })
+    }
+}
+
+/// A signed transaction: the unsigned envelope followed by the signature.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Transaction {
+    /// What was signed.
+    pub unsigned: UnsignedTransaction,
+    /// ECDSA signature of [`UnsignedTransaction::signing_digest`] by the sender.
+    pub signature: Signature,
+}
+
+impl Transaction {
+    /// The transaction id: `tagged_hash("jifen/tx", signed encoding)`.
+    #[must_use]
+    pub fn id(&self) -> Hash32 {
+        Hash32(tagged_hash(tags::TX, &self.encode()))
+    }
+
+    /// The digest the sender signed.
+    #[must_use]
+    pub fn signing_digest(&self) -> [u8; 32] {
+        self.unsigned.signing_digest()
+    }
+
+    /// Checks the signature against the sender's public key.
+    ///
+    /// # Errors
+    /// A [`SignatureError`].
+    pub fn verify_signature(&self) -> Result<(), SignatureError> {
+        self.unsigned
+            .sender_public_key
+            .verify_prehash(&self.signing_digest(), &self.signature)
+    }
+}
+
+impl Encode for Transaction {
+    /// `unsigned encoding || signature (64)`.
+    fn encode_to(&self, out: &mut Vec<u8>) {
+        self.unsigned.encode_to(out);
+        self.signature.encode_to(out);
+    }
+}
+
+impl Decode for Transaction {
+    const NAME: &'static str = "transaction";
+
+    fn decode_from(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let unsigned = UnsignedTransaction::decode_from(reader)?;
+        let signature = Signature::decode_from(reader)?;
+        Ok(Self {
+            unsigned,
+            signature,
+        })
+    }
+}
+
+/// A block's transaction root: the Merkle root over the transaction ids (the
+/// 32 id bytes are the leaf data), in block order.
+#[must_use]
+pub fn tx_root(transactions: &[Transaction]) -> Hash32 {
+    let ids: Vec<Hash32> = transactions.iter().map(Transaction::id).collect();
+    merkle::root(&ids)
+}
