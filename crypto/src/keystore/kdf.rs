@@ -229,7 +229,7 @@ fn scale_params(policy: &KdfPolicy, current: &KdfParams, scale: f64) -> KdfParam
 /// Time one derivation with `params` (random password and salt).
 ///
 /// # Errors
-/// As [`derive_kek`], plus [`KeystoreError::Random`].
+/// [`KeystoreError::KdfOutOfBounds`] or [`KeystoreError::Crypto`] if Argon2id fails, plus [`KeystoreError::Random`].
 pub fn measure(params: &KdfParams) -> Result<Duration> {
     let mut input = Zeroizing::new([0u8; 48]);
     getrandom::fill(input.as_mut_slice()).map_err(|_| KeystoreError::Random)?;
