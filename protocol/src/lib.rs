@@ -16,6 +16,8 @@
 //! | [`header`] | the block [`Header`] (its hash is the block id) |
 //! | [`commit`] | [`Commit`], vote sign bytes, the [`Tally`] of a commit |
 //! | [`transaction`] | the [`Transaction`] envelope and the [`Transfer`] payload |
+//! | [`state`] | state keys, [`Account`], the sparse Merkle tree, [`verify_state_proof`] |
+//! | [`staking`] | the [`Bond`]/[`Unbond`] payloads and the [`StakeRecord`] |
 //!
 //! Every error enum has a `code()` returning a stable kebab-case code that
 //! front ends map to translated messages.
@@ -58,6 +60,8 @@ pub mod header;
 pub mod keys;
 pub mod merkle;
 pub mod network;
+pub mod staking;
+pub mod state;
 pub mod transaction;
 pub mod validator;
 
@@ -70,5 +74,10 @@ pub use header::{Header, HeaderError};
 pub use keys::{KeyError, PublicKey, Signature, SignatureError};
 pub use merkle::{InclusionProof, MerkleError};
 pub use network::{Network, NetworkError};
+pub use staking::{Bond, StakeRecord, Unbond};
+pub use state::{
+    Account, RecordKind, StateMap, StateProof, StateProofError, StateTree, account_key, stake_key,
+    state_key, verify_state_proof,
+};
 pub use transaction::{Transaction, Transfer, TxKind, TxPayload, UnsignedTransaction, tx_root};
 pub use validator::{Validator, ValidatorSet, ValidatorSetError};

@@ -8,6 +8,7 @@ use crate::encoding::{Decode, DecodeError, Encode, MAX_PAYLOAD_LEN, Reader, put_
 use crate::hash::{Hash32, tagged_hash, tags};
 use crate::keys::{PublicKey, Signature, SignatureError};
 use crate::merkle;
+use crate::staking::{Bond, Unbond};
 
 /// A transaction kind: a `u16` on the wire. Later issues add kinds (points,
 /// swaps, traceability, staking, subchains); unknown kinds fail to decode with
@@ -18,6 +19,10 @@ use crate::merkle;
 pub enum TxKind {
     /// Move POINT from the sender to another address (`0x0001`).
     Transfer = 1,
+    /// Bond POINT as validator stake (`0x0002`), see [`crate::staking`].
+    Bond = 2,
+    /// Return bonded POINT to the balance (`0x0003`).
+    Unbond = 3,
 }
 
 impl TxKind {
@@ -32,6 +37,8 @@ impl TxKind {
     pub const fn from_u16(value: u16) -> Option<Self> {
         match value {
             1 => Some(Self::Transfer),
+            2 => Some(Self::Bond),
+            3 => Some(Self::Unbond),
             _ => None,
         }
     }
@@ -78,6 +85,10 @@ impl Decode for Transfer {
 pub enum TxPayload {
     /// [`TxKind::Transfer`].
     Transfer(Transfer),
+    /// [`TxKind::Bond`].
+    Bond(Bond),
+    /// [`TxKind::Unbond`].
+    Unbond(Unbond),
 }
 
 impl TxPayload {
@@ -86,6 +97,8 @@ impl TxPayload {
     pub const fn kind(&self) -> TxKind {
         match self {
             Self::Transfer(_) => TxKind::Transfer,
+            Self::Bond(_) => TxKind::Bond,
+            Self::Unbond(_) => TxKind::Unbond,
         }
     }
 
@@ -94,6 +107,8 @@ impl TxPayload {
     pub fn to_bytes(&self) -> Vec<u8> {
         match self {
             Self::Transfer(transfer) => transfer.encode(),
+            Self::Bond(bond) => bond.encode(),
+            Self::Unbond(unbond) => unbond.encode(),
         }
     }
 
@@ -104,6 +119,8 @@ impl TxPayload {
     pub fn decode(kind: TxKind, bytes: &[u8]) -> Result<Self, DecodeError> {
         match kind {
             TxKind::Transfer => Transfer::decode(bytes).map(Self::Transfer),
+            TxKind::Bond => Bond::decode(bytes).map(Self::Bond),
+            TxKind::Unbond => Unbond::decode(bytes).map(Self::Unbond),
         }
     }
 }

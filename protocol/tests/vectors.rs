@@ -116,6 +116,55 @@ fn compute() -> BTreeMap<String, String> {
     put("commit-2.vote-digest", hex(commit.signing_digest(&chain)));
     put("commit-2.encoding", hex(commit.encode()));
     put("commit-2.hash", commit.hash().to_string());
+
+    // State: accounts of keys 1 and 2 after the fixture transfer, the stake
+    // of key 3, and proofs of presence and absence.
+    use jifen_protocol::{
+        Account, Bond, StakeRecord, StateMap, account_key, stake_key, state::value_hash,
+    };
+    let account_1 = Account {
+        balance: 987_499_000,
+        nonce: 1,
+    };
+    let account_2 = Account {
+        balance: 12_500_000,
+        nonce: 0,
+    };
+    let stake_3 = StakeRecord {
+        public_key: public_key(3),
+        bonded: 1_000_000_000,
+    };
+    put(
+        "state.account-1-key",
+        account_key(&address_of(1)).to_string(),
+    );
+    put("state.account-1-value", hex(account_1.encode()));
+    put(
+        "state.account-1-value-hash",
+        value_hash(&account_1.encode()).to_string(),
+    );
+    put("state.stake-3-key", stake_key(&address_of(3)).to_string());
+    put("state.stake-3-value", hex(stake_3.encode()));
+    put(
+        "tx.bond-payload",
+        hex(Bond {
+            amount: 1_000_000_000,
+        }
+        .encode()),
+    );
+    let mut map = StateMap::new();
+    map.set(account_key(&address_of(1)), Some(account_1.encode()));
+    map.set(account_key(&address_of(2)), Some(account_2.encode()));
+    map.set(stake_key(&address_of(3)), Some(stake_3.encode()));
+    put("state.root", map.root().to_string());
+    put(
+        "state.proof-account-1",
+        hex(map.prove(&account_key(&address_of(1))).1.encode()),
+    );
+    put(
+        "state.proof-absent-account-3",
+        hex(map.prove(&account_key(&address_of(3))).1.encode()),
+    );
     v
 }
 

@@ -1,6 +1,11 @@
 //! Wallet directory behaviour with the real keystore (small KDF parameters so the
 //! suite stays fast; the CLI end-to-end tests use calibrated ones).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::time::Duration;
 
@@ -10,10 +15,20 @@ use jifen_crypto::mnemonic::{Mnemonic, MnemonicLanguage};
 use jifen_protocol::Network;
 use jifen_wallet::{NewWallet, WalletError, WalletStore};
 
-const SMALL: KdfParams = KdfParams { m_cost_kib: 8 * 1024, t_cost: 1, p_cost: 1 };
+const SMALL: KdfParams = KdfParams {
+    m_cost_kib: 8 * 1024,
+    t_cost: 1,
+    p_cost: 1,
+};
 
 fn policy() -> KdfPolicy {
-    KdfPolicy::new(SMALL, Duration::from_millis(1), Duration::from_millis(100), 16 * 1024).unwrap()
+    KdfPolicy::new(
+        SMALL,
+        Duration::from_millis(1),
+        Duration::from_millis(100),
+        16 * 1024,
+    )
+    .unwrap()
 }
 
 fn create(store: &WalletStore, name: &str, mnemonic: &Mnemonic, passphrase: &str) {
@@ -42,7 +57,10 @@ fn create_list_choose_unlock_and_refusals() {
     // Only one wallet: it is chosen without a name.
     assert_eq!(store.choose(None).unwrap().name(), "a");
     create(&store, "b", &mnemonic, "extra words");
-    assert!(matches!(store.choose(None), Err(WalletError::WalletNotChosen { .. })));
+    assert!(matches!(
+        store.choose(None),
+        Err(WalletError::WalletNotChosen { .. })
+    ));
 
     // A passphrase makes another wallet from the same words.
     let a = store.open("a").unwrap();
@@ -61,7 +79,9 @@ fn create_list_choose_unlock_and_refusals() {
         a.unlock(&wrong, &policy()),
         Err(WalletError::Keystore(KeystoreError::WrongPassword))
     ));
-    let unlocked = a.unlock(&Password::new("password one").unwrap(), &policy()).unwrap();
+    let unlocked = a
+        .unlock(&Password::new("password one").unwrap(), &policy())
+        .unwrap();
     let signature = unlocked.sign_message(0, b"hello").unwrap();
     let first = a.addresses(Chain::Receive, 0, 1).unwrap()[0].1;
     signature.verify(b"hello", &first, Network::Devnet).unwrap();
@@ -70,9 +90,15 @@ fn create_list_choose_unlock_and_refusals() {
     // Names that could escape the directory or collide are refused.
     let long = "n".repeat(65);
     for bad in ["", "../x", "a/b", "x y", long.as_str()] {
-        assert!(matches!(store.open(bad), Err(WalletError::InvalidName { .. })), "{bad:?}");
+        assert!(
+            matches!(store.open(bad), Err(WalletError::InvalidName { .. })),
+            "{bad:?}"
+        );
     }
-    assert!(matches!(store.open("missing"), Err(WalletError::NotFound { .. })));
+    assert!(matches!(
+        store.open("missing"),
+        Err(WalletError::NotFound { .. })
+    ));
     let again = Password::new("password one").unwrap();
     let duplicate = store.create(&NewWallet {
         name: "a",
@@ -90,8 +116,7 @@ fn create_list_choose_unlock_and_refusals() {
 fn backup_flag_survives_reopen_and_damaged_files_are_listed_with_their_error() {
     let dir = tempfile::tempdir().unwrap();
     let store = WalletStore::new(dir.path());
-    let mnemonic =
-        Mnemonic::from_entropy(MnemonicLanguage::ChineseSimplified, &[2u8; 32]).unwrap();
+    let mnemonic = Mnemonic::from_entropy(MnemonicLanguage::ChineseSimplified, &[2u8; 32]).unwrap();
     create(&store, "店铺", &mnemonic, "");
     let mut wallet = store.open("店铺").unwrap();
     assert!(!wallet.backup_verified());

@@ -55,6 +55,12 @@ validator-set-power-too-large = The validator set's total voting power is too la
 validator-set-too-many = The validator set has too many members.
 validator-zero-power = A validator has zero voting power.
 
+state-proof-too-deep = Invalid state proof: it is deeper than the state tree.
+state-proof-wrong-leaf = Invalid state proof: it does not end at the requested record.
+state-proof-value-mismatch = Invalid state proof: the value does not match the proven one.
+state-proof-leaf-off-path = Invalid state proof: the absence proof points to an unrelated record.
+state-proof-root-mismatch = Invalid state proof: it does not match the verified state root.
+
 ## Keys and mnemonics
 
 hd-bad-extended-key = This is not a valid extended public key.
@@ -112,3 +118,35 @@ wallet-not-chosen = There are several wallets ({ $names }); choose one with --wa
 wallet-not-found = There is no wallet named “{ $name }”.
 wallet-passphrase-too-long = The passphrase is too long (at most 1024 bytes).
 wallet-settings-io = Cannot read or write the wallet settings: { $reason }
+
+## QR codes (cold signing)
+
+qr-not-ur = This QR code is not a Jifen code (it does not start with “ur:”).
+qr-malformed-ur = The QR code's text is damaged; scan it again.
+qr-unknown-type = Unknown kind of code; the other device may run a newer version of Jifen.
+qr-wrong-type = This is a different kind of code than this screen expects.
+qr-bytewords = The QR code's text is damaged (bytewords check failed); scan it again.
+qr-ur-too-large = The animated code is too large to accept.
+qr-foreign-stream = A frame from another animation was ignored.
+qr-inconsistent-part = A frame does not fit this animation and was ignored.
+qr-message-checksum = The reassembled data failed its checksum; scan again.
+qr-unsupported-version = The code was made by a newer version of Jifen; update this device.
+qr-cbor-truncated = The code's data ends too early.
+qr-cbor-malformed = The code's data is malformed.
+qr-cbor-non-canonical = The code's data is not in canonical form and was refused.
+qr-cbor-duplicate-key = The code's data repeats a field and was refused.
+qr-cbor-trailing-bytes = The code's data has unexpected bytes at the end.
+qr-unknown-field = The code's data has a field this version does not know.
+qr-missing-field = The code's data lacks a required field.
+qr-wrong-field-type = A field in the code's data has the wrong type.
+qr-field-too-large = A field in the code's data is too large.
+qr-invalid-field = A field in the code's data has a value that is not allowed.
+qr-invalid-transaction = The transaction in the code is malformed.
+qr-invalid-payload = This data cannot be sent as a code.
+qr-capacity = The text is too long for one QR code.
+qr-fountain = Could not split the data into animated frames.
+qr-png = Could not draw the QR code image.
+qr-image-too-large = The image is too large.
+qr-frame-size = The camera frame has the wrong size.
+qr-image-unreadable = The image cannot be read (not a PNG or JPEG, or damaged).
+qr-image-io = The image file cannot be opened.

@@ -55,6 +55,12 @@ validator-set-power-too-large = 验证人集合的总投票权过大。
 validator-set-too-many = 验证人集合成员过多。
 validator-zero-power = 某验证人的投票权为零。
 
+state-proof-too-deep = 状态证明无效：深度超过状态树。
+state-proof-wrong-leaf = 状态证明无效：未指向所查询的记录。
+state-proof-value-mismatch = 状态证明无效：数值与证明不符。
+state-proof-leaf-off-path = 状态证明无效：不存在证明指向了无关记录。
+state-proof-root-mismatch = 状态证明无效：与已验证的状态根不符。
+
 ## Keys and mnemonics
 
 hd-bad-extended-key = 这不是有效的扩展公钥。
@@ -112,3 +118,35 @@ wallet-not-chosen = 有多个钱包（{ $names }）；请用 --wallet 选择。
 wallet-not-found = 没有名为“{ $name }”的钱包。
 wallet-passphrase-too-long = 密语过长（最多 1024 字节）。
 wallet-settings-io = 无法读写钱包设置：{ $reason }
+
+## QR codes (cold signing)
+
+qr-not-ur = 此二维码不是积分钱包的码（不以“ur:”开头）。
+qr-malformed-ur = 二维码内容已损坏；请重新扫描。
+qr-unknown-type = 未知类型的码；对方设备可能运行较新版本的积分钱包。
+qr-wrong-type = 这不是本页面需要的码类型。
+qr-bytewords = 二维码内容已损坏（字节词校验失败）；请重新扫描。
+qr-ur-too-large = 动态码数据过大，无法接受。
+qr-foreign-stream = 已忽略来自另一组动态码的帧。
+qr-inconsistent-part = 有一帧与当前动态码不符，已忽略。
+qr-message-checksum = 重组后的数据校验失败；请重新扫描。
+qr-unsupported-version = 此码由较新版本的积分钱包生成；请升级本设备。
+qr-cbor-truncated = 码中的数据提前结束。
+qr-cbor-malformed = 码中的数据格式错误。
+qr-cbor-non-canonical = 码中的数据不是规范格式，已拒绝。
+qr-cbor-duplicate-key = 码中的数据有重复字段，已拒绝。
+qr-cbor-trailing-bytes = 码中的数据末尾有多余字节。
+qr-unknown-field = 码中的数据有本版本不认识的字段。
+qr-missing-field = 码中的数据缺少必需字段。
+qr-wrong-field-type = 码中某个字段的类型不对。
+qr-field-too-large = 码中某个字段过大。
+qr-invalid-field = 码中某个字段的值不被允许。
+qr-invalid-transaction = 码中的交易格式错误。
+qr-invalid-payload = 这些数据无法生成码。
+qr-capacity = 文字过长，一个二维码放不下。
+qr-fountain = 无法把数据拆分为动态码帧。
+qr-png = 无法生成二维码图片。
+qr-image-too-large = 图片过大。
+qr-frame-size = 相机画面尺寸不对。
+qr-image-unreadable = 无法读取图片（不是 PNG 或 JPEG，或已损坏）。
+qr-image-io = 无法打开图片文件。

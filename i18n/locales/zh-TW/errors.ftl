@@ -55,6 +55,12 @@ validator-set-power-too-large = 驗證者集合的總投票權過大。
 validator-set-too-many = 驗證者集合成員過多。
 validator-zero-power = 某驗證者的投票權為零。
 
+state-proof-too-deep = 狀態證明無效：深度超過狀態樹。
+state-proof-wrong-leaf = 狀態證明無效：未指向所查詢的紀錄。
+state-proof-value-mismatch = 狀態證明無效：數值與證明不符。
+state-proof-leaf-off-path = 狀態證明無效：不存在證明指向了無關紀錄。
+state-proof-root-mismatch = 狀態證明無效：與已驗證的狀態根不符。
+
 ## Keys and mnemonics
 
 hd-bad-extended-key = 這不是有效的延伸公鑰。
@@ -112,3 +118,35 @@ wallet-not-chosen = 有多個錢包（{ $names }）；請以 --wallet 選擇。
 wallet-not-found = 沒有名為「{ $name }」的錢包。
 wallet-passphrase-too-long = 密語過長（最多 1024 位元組）。
 wallet-settings-io = 無法讀寫錢包設定：{ $reason }
+
+## QR codes (cold signing)
+
+qr-not-ur = 此 QR 碼不是積分錢包的碼（不以「ur:」開頭）。
+qr-malformed-ur = QR 碼內容已損毀；請重新掃描。
+qr-unknown-type = 未知類型的碼；對方裝置可能執行較新版本的積分錢包。
+qr-wrong-type = 這不是本頁面需要的碼類型。
+qr-bytewords = QR 碼內容已損毀（位元組詞檢查失敗）；請重新掃描。
+qr-ur-too-large = 動態碼資料過大，無法接受。
+qr-foreign-stream = 已忽略來自另一組動態碼的影格。
+qr-inconsistent-part = 有一個影格與目前動態碼不符，已忽略。
+qr-message-checksum = 重組後的資料檢查失敗；請重新掃描。
+qr-unsupported-version = 此碼由較新版本的積分錢包產生；請更新本裝置。
+qr-cbor-truncated = 碼中的資料提前結束。
+qr-cbor-malformed = 碼中的資料格式錯誤。
+qr-cbor-non-canonical = 碼中的資料不是規範格式，已拒絕。
+qr-cbor-duplicate-key = 碼中的資料有重複欄位，已拒絕。
+qr-cbor-trailing-bytes = 碼中的資料結尾有多餘位元組。
+qr-unknown-field = 碼中的資料有本版本不認識的欄位。
+qr-missing-field = 碼中的資料缺少必要欄位。
+qr-wrong-field-type = 碼中某個欄位的型別不對。
+qr-field-too-large = 碼中某個欄位過大。
+qr-invalid-field = 碼中某個欄位的值不被允許。
+qr-invalid-transaction = 碼中的交易格式錯誤。
+qr-invalid-payload = 這些資料無法產生碼。
+qr-capacity = 文字過長，一個 QR 碼放不下。
+qr-fountain = 無法將資料拆分為動態碼影格。
+qr-png = 無法產生 QR 碼圖片。
+qr-image-too-large = 圖片過大。
+qr-frame-size = 相機畫面尺寸不對。
+qr-image-unreadable = 無法讀取圖片（不是 PNG 或 JPEG，或已損毀）。
+qr-image-io = 無法開啟圖片檔案。

@@ -1,0 +1,283 @@
+//! The synchronous driver: fetch untrusted blocks from a source, verify,
+//! apply, persist, until the target height is trusted.
+//!
+//! The driver owns no IO of its own: blocks come through
+//! [`LightBlockSource`] (an RPC or P2P peer in the IO layer, a
+//! [`MemorySource`] in tests), time through [`Clock`], persistence through
+//! [`LightStore`].
+
+use std::collections::BTreeMap;
+
+use crate::light_block::LightBlock;
+use crate::progress::{Phase, ProgressEvent};
+use crate::scheduler::{Outcome, Schedule, ScheduleError, Scheduler};
+use crate::store::{LightStore, StoreError};
+use crate::trust::{Clock, Options, OptionsError, TrustedState};
+use crate::verifier::{self, Verdict, VerificationError};
+
+/// A boxed error from a [`LightBlockSource`].
+pub type SourceError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// Where untrusted light blocks come from. Everything it returns is
+/// untrusted until verified.
+pub trait LightBlockSource {
+    /// The untrusted light block at `height`.
+    ///
+    /// # Errors
+    /// Whatever the source fails with (network, missing height, ...).
+    fn untrusted_light_block(&mut self, height: u64) -> Result<LightBlock, SourceError>;
+
+    /// The source's untrusted latest light block.
+    ///
+    /// # Errors
+    /// As [`LightBlockSource::untrusted_light_block`].
+    fn untrusted_latest(&mut self) -> Result<LightBlock, SourceError>;
+}
+
+/// A source backed by blocks in memory (fixtures, tests, an audit bundle).
+/// It counts the blocks it served.
+#[derive(Debug, Clone, Default)]
+pub struct MemorySource {
+    blocks: BTreeMap<u64, LightBlock>,
+    served: u64,
+}
+
+impl MemorySource {
+    /// A source serving `blocks` (keyed by their own heights).
+    #[must_use]
+    pub fn new(blocks: impl IntoIterator<Item = LightBlock>) -> Self {
+        Self {
+            blocks: blocks
+                .into_iter()
+                .map(|block| (block.height(), block))
+                .collect(),
+            served: 0,
+        }
+    }
+
+    /// Adds or replaces the block at its height (e.g. a forged one).
+    pub fn insert(&mut self, block: LightBlock) {
+        self.blocks.insert(block.height(), block);
+    }
+
+    /// How many blocks were served so far.
+    #[must_use]
+    pub fn served(&self) -> u64 {
+        self.served
+    }
+}
+
+/// The height a [`MemorySource`] does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("no light block at height {0}")]
+pub struct MissingBlock(pub u64);
+
+impl LightBlockSource for MemorySource {
+    fn untrusted_light_block(&mut self, height: u64) -> Result<LightBlock, SourceError> {
+        let block = self.blocks.get(&height).ok_or(MissingBlock(height))?;
+        self.served = self.served.saturating_add(1);
+        Ok(block.clone())
+    }
+
+    fn untrusted_latest(&mut self) -> Result<LightBlock, SourceError> {
+        let block = self.blocks.values().next_back().ok_or(MissingBlock(0))?;
+        self.served = self.served.saturating_add(1);
+        Ok(block.clone())
+    }
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SyncReport {
+    /// Blocks fetched from the source (each height at most once).
+    pub headers_fetched: u64,
+    /// Heights verified and stored, in order.
+    pub verified_heights: Vec<u64>,
+    /// How many times the scheduler bisected.
+    pub bisections: u64,
+}
+
+/// Brings `trusted` up to `target_height`: asks `scheduler`'s heights from
+/// `source`, verifies each against the current trusted state at
+/// `clock.now_ms()`, applies and saves what verifies, bisects on "not enough
+/// trust". Each height is fetched at most once.
+///
+/// On error, `trusted` and `store` hold the last block that verified.
+///
+/// # Errors
+/// [`SyncError`]: the source failed or sent a block of another height, a
+/// block is invalid (including [`VerificationError::TrustExpired`]: ask the
+/// user for a new checkpoint), the options are refused, the target is below
+/// the trusted height, or the store failed.
+pub fn sync_to(
+    trusted: &mut TrustedState,
+    target_height: u64,
+    schedule: Schedule,
+    source: &mut impl LightBlockSource,
+    store: &mut impl LightStore,
+    options: &Options,
+    clock: &impl Clock,
+) -> Result<SyncReport, SyncError> {
+    sync_to_with_progress(
+        trusted,
+        target_height,
+        schedule,
+        source,
+        store,
+        options,
+        clock,
+        &mut |_| {},
+    )
+}
+
+/// [`sync_to`], reporting each step to `progress`.
+///
+/// # Errors
+/// As [`sync_to`].
+#[allow(clippy::too_many_arguments)] // The driver's inputs; a struct would only rename them.
+pub fn sync_to_with_progress(
+    trusted: &mut TrustedState,
+    target_height: u64,
+    schedule: Schedule,
+    source: &mut impl LightBlockSource,
+    store: &mut impl LightStore,
+    options: &Options,
+    clock: &impl Clock,
+    progress: &mut impl FnMut(&ProgressEvent),
+) -> Result<SyncReport, SyncError> {
+    options.validate()?;
+    if target_height < trusted.height() {
+        return Err(SyncError::TargetBelowTrusted {
+            trusted: trusted.height(),
+            target: target_height,
+        });
+    }
+    progress(&ProgressEvent::Phase {
+        phase: Phase::Syncing,
+        trusted_height: trusted.height(),
+        target_height,
+    });
+    let mut report = SyncReport::default();
+    let mut scheduler = Scheduler::new(schedule, trusted.height(), target_height);
+    let mut fetched: BTreeMap<u64, LightBlock> = BTreeMap::new();
+    while let Some(height) = scheduler.next_height() {
+        let untrusted = match fetched.get(&height) {
+            Some(block) => block,
+            None => {
+                let block = source
+                    .untrusted_light_block(height)
+                    .map_err(|source| SyncError::Source { height, source })?;
+                report.headers_fetched = report.headers_fetched.saturating_add(1);
+                if block.height() != height {
+                    return Err(SyncError::WrongHeight {
+                        expected: height,
+                        got: block.height(),
+                    });
+                }
+                fetched.entry(height).or_insert(block)
+            }
+        };
+        let trusted_height = trusted.height();
+        match verifier::verify(trusted, untrusted, options, clock.now_ms()) {
+            Verdict::Success(verified) => {
+                trusted.apply(verified);
+                store.save(trusted)?;
+                report.verified_heights.push(height);
+                scheduler.record(trusted_height, Outcome::Verified)?;
+                // Blocks at or below the new trusted height are of no more use.
+                fetched = fetched.split_off(&height.saturating_add(1));
+                progress(&ProgressEvent::Verified {
+                    height,
+                    target_height,
+                    headers_fetched: report.headers_fetched,
+                    pending: scheduler.pending().len(),
+                });
+            }
+            Verdict::NotEnoughTrust { .. } => {
+                scheduler.record(trusted_height, Outcome::NotEnoughTrust)?;
+                report.bisections = report.bisections.saturating_add(1);
+                progress(&ProgressEvent::Bisected {
+                    trusted_height,
+                    untrusted_height: height,
+                    next_height: scheduler.next_height().unwrap_or(height),
+                });
+            }
+            Verdict::Invalid(source) => return Err(SyncError::Invalid { height, source }),
+        }
+    }
+    progress(&ProgressEvent::Phase {
+        phase: Phase::Done,
+        trusted_height: trusted.height(),
+        target_height,
+    });
+    Ok(report)
+}
+
+/// Why a sync stopped.
+///
+/// Codes: `lc-source-failed`, `lc-source-wrong-height`,
+/// `lc-target-below-trusted`, the [`VerificationError`] code for `Invalid`,
+/// the [`OptionsError`] code for `Options`,
+/// the [`StoreError`] code for `Store`, the [`ScheduleError`] code for
+/// `Schedule`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SyncError {
+    /// The source could not give the block.
+    #[error("source failed at height {height}: {source}")]
+    Source {
+        /// The height asked for.
+        height: u64,
+        /// The source's error.
+        source: SourceError,
+    },
+    /// The source answered with a block of another height.
+    #[error("source sent height {got} for height {expected}")]
+    WrongHeight {
+        /// The height asked for.
+        expected: u64,
+        /// The block's height.
+        got: u64,
+    },
+    /// A block failed verification.
+    #[error("block at height {height} is invalid: {source}")]
+    Invalid {
+        /// Its height.
+        height: u64,
+        /// Why.
+        source: VerificationError,
+    },
+    /// The target is below the trusted height (backwards sync is not done).
+    #[error("target height {target} is below the trusted height {trusted}")]
+    TargetBelowTrusted {
+        /// Trusted height.
+        trusted: u64,
+        /// Target height.
+        target: u64,
+    },
+    /// The options are refused ([`Options::validate`]).
+    #[error(transparent)]
+    Options(#[from] OptionsError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The scheduler could not go on.
+    #[error(transparent)]
+    Schedule(#[from] ScheduleError),
+}
+
+impl SyncError {
+    /// The stable error code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Source { .. } => "lc-source-failed",
+            Self::WrongHeight { .. } => "lc-source-wrong-height",
+            Self::Invalid { source, .. } => source.code(),
+            Self::TargetBelowTrusted { .. } => "lc-target-below-trusted",
+            Self::Options(inner) => inner.code(),
+            Self::Store(inner) => inner.code(),
+            Self::Schedule(inner) => inner.code(),
+        }
+    }
+}

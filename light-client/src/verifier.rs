@@ -1,0 +1,477 @@
+//! The verifier: named predicates and [`verify`], which combines them into a
+//! [`Verdict`]. Pure: no IO, no clock (time is `now_ms`), no async.
+//!
+//! Two ways to move trust from a trusted block at height `t` to an untrusted
+//! block at height `u > t` (see `docs/adr/0004-light-client-core.md`):
+//!
+//! - **sequential** (`u = t + 1`): the untrusted header's `validators_hash`
+//!   is the trusted header's `next_validators_hash`, its
+//!   `previous_block_hash` is the trusted header's hash, and its commit holds
+//!   more than 2/3 of its validators' power;
+//! - **skipping** (`u > t + 1`): the commit holds more than 2/3 of the
+//!   untrusted set's power, and its signers who are also in the trusted
+//!   block's *next* validator set hold more than the trust threshold of that
+//!   set's power. If they do not, the verdict is
+//!   [`Verdict::NotEnoughTrust`]: not wrong, just not provable from here, so
+//!   the scheduler bisects.
+//!
+//! Thresholds are integer-only (`signed * d > total * n` in `u128`, see
+//! `docs/protocol.md#consensus-rules`).
+
+use jifen_protocol::{ChainId, CommitError, Hash32, Header, Tally, TrustThreshold, ValidatorSet};
+
+use crate::light_block::{LightBlock, LightBlockError};
+use crate::trust::{Checkpoint, Options, TrustedState};
+
+/// Voting power that signed, out of a set's total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PowerTally {
+    /// Power of the validators that signed (and count).
+    pub signed_power: u64,
+    /// Total power of the set.
+    pub total_power: u64,
+}
+
+impl PowerTally {
+    /// Strictly more than `threshold` of the total: `signed * d > total * n`.
+    #[must_use]
+    pub fn exceeds(&self, threshold: TrustThreshold) -> bool {
+        Tally {
+            signed_power: self.signed_power,
+            total_power: self.total_power,
+            signers: Vec::new(),
+        }
+        .exceeds(threshold)
+    }
+}
+
+impl From<&Tally> for PowerTally {
+    fn from(tally: &Tally) -> Self {
+        Self {
+            signed_power: tally.signed_power,
+            total_power: tally.total_power,
+        }
+    }
+}
+
+/// A block the verifier accepted; only [`verify`] makes one. Hand it to
+/// [`TrustedState::apply`] to move trust to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    // Boxed: keeps `Verdict` small whatever the verdict.
+    light_block: Box<LightBlock>,
+}
+
+impl Verified {
+    /// The accepted block.
+    #[must_use]
+    pub fn light_block(&self) -> &LightBlock {
+        &self.light_block
+    }
+
+    /// The accepted block, by value.
+    #[must_use]
+    pub fn into_light_block(self) -> LightBlock {
+        *self.light_block
+    }
+}
+
+/// The outcome of [`verify`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The untrusted block is proven from the trusted state.
+    Success(Verified),
+    /// Nothing wrong was found, but too few of the trusted validators signed
+    /// to skip this far; verify a block in between first.
+    NotEnoughTrust {
+        /// Power of the trusted next set that signed the untrusted commit.
+        tally: PowerTally,
+        /// The threshold it had to exceed.
+        threshold: TrustThreshold,
+    },
+    /// The untrusted block (or the trusted state's age) breaks a rule.
+    Invalid(VerificationError),
+}
+
+/// Checks that `untrusted` moves trust on from `trusted` at `now_ms`.
+///
+/// The checks, in order: the untrusted block is consistent in itself and for
+/// the trusted chain ([`LightBlock::validate_basic`]); the trusted state has
+/// not expired ([`is_within_trust_period`]); the header is not from the
+/// future ([`is_header_from_past`]); height and time increase
+/// ([`is_monotonic_height`], [`is_monotonic_time`]); for an adjacent header,
+/// the validator-set hash chain and parent link ([`valid_next_validator_set`],
+/// [`is_linked_to_parent`]); the commit's signatures and quorum
+/// ([`has_quorum`]); for a non-adjacent header, the overlap with the trusted
+/// next set ([`trusted_signers_power`]).
+#[must_use]
+pub fn verify(
+    trusted: &TrustedState,
+    untrusted: &LightBlock,
+    options: &Options,
+    now_ms: u64,
+) -> Verdict {
+    match check(trusted, untrusted, options, now_ms) {
+        Ok(None) => Verdict::Success(Verified {
+            light_block: Box::new(untrusted.clone()),
+        }),
+        Ok(Some(tally)) => Verdict::NotEnoughTrust {
+            tally,
+            threshold: options.trust_threshold,
+        },
+        Err(error) => Verdict::Invalid(error),
+    }
+}
+
+/// `Ok(None)`: verified; `Ok(Some(tally))`: not enough trust.
+fn check(
+    trusted: &TrustedState,
+    untrusted: &LightBlock,
+    options: &Options,
+    now_ms: u64,
+) -> Result<Option<PowerTally>, VerificationError> {
+    let trusted_block = trusted.light_block();
+    let trusted_header = &trusted_block.header;
+    untrusted
+        .validate_basic(trusted.chain_id())
+        .map_err(VerificationError::Malformed)?;
+    is_within_trust_period(trusted_header.time_ms, options.trusting_period_ms(), now_ms)?;
+    is_header_from_past(untrusted.header.time_ms, options.clock_drift_ms(), now_ms)?;
+    is_monotonic_height(trusted_header.height, untrusted.header.height)?;
+    is_monotonic_time(trusted_header.time_ms, untrusted.header.time_ms)?;
+    let adjacent = untrusted.header.height == trusted_header.height.saturating_add(1);
+    if adjacent {
+        valid_next_validator_set(trusted_header, &untrusted.header)?;
+        is_linked_to_parent(trusted_header, &untrusted.header)?;
+    }
+    let tally = has_quorum(untrusted)?;
+    if adjacent {
+        return Ok(None);
+    }
+    let overlap = trusted_signers_power(untrusted, &tally, &trusted_block.next_validators);
+    if overlap.exceeds(options.trust_threshold) {
+        Ok(None)
+    } else {
+        Ok(Some(overlap))
+    }
+}
+
+/// Re-checks, after the fact, a link that was verified when it was new (a
+/// stored chain, an audit bundle): [`verify`] at the untrusted block's own
+/// time, with the trusting period widened by the clock drift the original
+/// check allowed. Everything else (signatures, hashes, overlap) is checked
+/// as at first.
+#[must_use]
+pub fn verify_link(trusted: &TrustedState, untrusted: &LightBlock, options: &Options) -> Verdict {
+    let recheck = Options {
+        trusting_period: options
+            .trusting_period
+            .saturating_add(options.clock_drift)
+            .saturating_add(std::time::Duration::from_millis(1)),
+        ..*options
+    };
+    let now_ms = untrusted.header.time_ms.saturating_add(1);
+    verify(trusted, untrusted, &recheck, now_ms)
+}
+
+/// The trusted header (time `trusted_time_ms`) may still be used at
+/// `now_ms`: `now < trusted_time + trusting_period`.
+///
+/// # Errors
+/// [`VerificationError::TrustExpired`]: the user must supply a new
+/// checkpoint.
+pub fn is_within_trust_period(
+    trusted_time_ms: u64,
+    trusting_period_ms: u64,
+    now_ms: u64,
+) -> Result<(), VerificationError> {
+    let expires_at_ms = trusted_time_ms.saturating_add(trusting_period_ms);
+    if now_ms < expires_at_ms {
+        Ok(())
+    } else {
+        Err(VerificationError::TrustExpired {
+            trusted_time_ms,
+            expired_at_ms: expires_at_ms,
+            now_ms,
+        })
+    }
+}
+
+/// The untrusted header is not from the future:
+/// `untrusted_time < now + clock_drift`.
+///
+/// # Errors
+/// [`VerificationError::HeaderFromFuture`].
+pub fn is_header_from_past(
+    untrusted_time_ms: u64,
+    clock_drift_ms: u64,
+    now_ms: u64,
+) -> Result<(), VerificationError> {
+    let limit_ms = now_ms.saturating_add(clock_drift_ms);
+    if untrusted_time_ms < limit_ms {
+        Ok(())
+    } else {
+        Err(VerificationError::HeaderFromFuture {
+            header_time_ms: untrusted_time_ms,
+            limit_ms,
+        })
+    }
+}
+
+/// The untrusted height is above the trusted one.
+///
+/// # Errors
+/// [`VerificationError::NonIncreasingHeight`].
+pub fn is_monotonic_height(
+    trusted_height: u64,
+    untrusted_height: u64,
+) -> Result<(), VerificationError> {
+    if untrusted_height > trusted_height {
+        Ok(())
+    } else {
+        Err(VerificationError::NonIncreasingHeight {
+            trusted: trusted_height,
+            got: untrusted_height,
+        })
+    }
+}
+
+/// The untrusted header's time is strictly after the trusted one's.
+///
+/// # Errors
+/// [`VerificationError::NonIncreasingTime`].
+pub fn is_monotonic_time(
+    trusted_time_ms: u64,
+    untrusted_time_ms: u64,
+) -> Result<(), VerificationError> {
+    if untrusted_time_ms > trusted_time_ms {
+        Ok(())
+    } else {
+        Err(VerificationError::NonIncreasingTime {
+            trusted_ms: trusted_time_ms,
+            got_ms: untrusted_time_ms,
+        })
+    }
+}
+
+/// Sequential step: the untrusted (next) header is signed by the set the
+/// trusted header announced.
+///
+/// # Errors
+/// [`VerificationError::SequentialValidatorsMismatch`].
+pub fn valid_next_validator_set(
+    trusted: &Header,
+    untrusted: &Header,
+) -> Result<(), VerificationError> {
+    if untrusted.validators_hash == trusted.next_validators_hash {
+        Ok(())
+    } else {
+        Err(VerificationError::SequentialValidatorsMismatch {
+            expected: trusted.next_validators_hash,
+            got: untrusted.validators_hash,
+        })
+    }
+}
+
+/// Sequential step: the untrusted header's parent is the trusted header.
+///
+/// # Errors
+/// [`VerificationError::ParentHashMismatch`].
+pub fn is_linked_to_parent(trusted: &Header, untrusted: &Header) -> Result<(), VerificationError> {
+    let expected = trusted.hash();
+    if untrusted.previous_block_hash == Some(expected) {
+        Ok(())
+    } else {
+        Err(VerificationError::ParentHashMismatch {
+            expected,
+            got: untrusted.previous_block_hash,
+        })
+    }
+}
+
+/// Every signature of the untrusted commit verifies against the untrusted
+/// block's own validator set, and the signers hold more than 2/3 of its
+/// power. Returns the tally (its `signers` are indices into that set).
+///
+/// # Errors
+/// [`VerificationError::InvalidCommit`] (one bad signature rejects the
+/// commit), [`VerificationError::InsufficientQuorum`].
+pub fn has_quorum(untrusted: &LightBlock) -> Result<Tally, VerificationError> {
+    let height = untrusted.height();
+    let tally = untrusted
+        .commit
+        .tally(&untrusted.header.chain_id, &untrusted.validators)
+        .map_err(|source| VerificationError::InvalidCommit { height, source })?;
+    if tally.has_quorum() {
+        Ok(tally)
+    } else {
+        Err(VerificationError::InsufficientQuorum {
+            height,
+            tally: PowerTally::from(&tally),
+        })
+    }
+}
+
+/// Skipping step: the power, in the trusted next set, of the untrusted
+/// commit's signers (from `tally`, whose signatures [`has_quorum`] already
+/// verified). Signers are matched by address and key; a signer absent from
+/// the trusted set counts nothing.
+#[must_use]
+pub fn trusted_signers_power(
+    untrusted: &LightBlock,
+    tally: &Tally,
+    trusted_next_validators: &ValidatorSet,
+) -> PowerTally {
+    let mut signed_power: u64 = 0;
+    for index in &tally.signers {
+        let Some(signer) = untrusted.validators.get(usize::from(*index)) else {
+            continue;
+        };
+        if let Some((_, trusted)) = trusted_next_validators.find(&signer.address)
+            && trusted.public_key == signer.public_key
+        {
+            // Cannot overflow: a set's total power is at most 2^60.
+            signed_power = signed_power.saturating_add(trusted.voting_power);
+        }
+    }
+    PowerTally {
+        signed_power,
+        total_power: trusted_next_validators.total_power(),
+    }
+}
+
+/// A block is consistent in itself ([`LightBlock::validate_basic`] for
+/// `chain_id`) and its commit holds a quorum of its own validators: what a
+/// checkpoint block and a block read back from a store must satisfy.
+///
+/// # Errors
+/// [`VerificationError::Malformed`], [`VerificationError::InvalidCommit`],
+/// [`VerificationError::InsufficientQuorum`].
+pub fn check_self_consistent(
+    block: &LightBlock,
+    chain_id: &ChainId,
+) -> Result<Tally, VerificationError> {
+    block
+        .validate_basic(chain_id)
+        .map_err(VerificationError::Malformed)?;
+    has_quorum(block)
+}
+
+/// Why a block does not verify (or the trusted state cannot be used).
+///
+/// Codes: those of [`LightBlockError`] (for `Malformed`),
+/// `lc-invalid-commit`, `lc-insufficient-quorum`, `lc-trust-expired`,
+/// `lc-header-from-future`, `lc-non-increasing-height`,
+/// `lc-non-increasing-time`, `lc-sequential-validators-mismatch`,
+/// `lc-parent-hash-mismatch`, `lc-checkpoint-mismatch`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum VerificationError {
+    /// The block is inconsistent in itself.
+    #[error(transparent)]
+    Malformed(LightBlockError),
+    /// A commit signature is out of order, out of range or forged.
+    #[error("commit at height {height} is invalid: {source}")]
+    InvalidCommit {
+        /// Height of the commit.
+        height: u64,
+        /// What is wrong with it.
+        source: CommitError,
+    },
+    /// The signers hold 2/3 or less of the block's own validator set.
+    #[error(
+        "commit at height {height} has {} of {} voting power, more than 2/3 needed",
+        tally.signed_power,
+        tally.total_power
+    )]
+    InsufficientQuorum {
+        /// Height of the commit.
+        height: u64,
+        /// The power that signed.
+        tally: PowerTally,
+    },
+    /// The trusted header is older than the trusting period; a new
+    /// checkpoint from the user is needed.
+    #[error("trusted header of time {trusted_time_ms} expired at {expired_at_ms}, now is {now_ms}")]
+    TrustExpired {
+        /// The trusted header's time, unix ms.
+        trusted_time_ms: u64,
+        /// When it stopped being usable, unix ms.
+        expired_at_ms: u64,
+        /// The time of the check, unix ms.
+        now_ms: u64,
+    },
+    /// The header's time is beyond now plus the allowed drift.
+    #[error("header time {header_time_ms} is not before {limit_ms} (now plus clock drift)")]
+    HeaderFromFuture {
+        /// The header's time, unix ms.
+        header_time_ms: u64,
+        /// Now plus the clock drift, unix ms.
+        limit_ms: u64,
+    },
+    /// The untrusted height is not above the trusted one.
+    #[error("header height {got} is not above the trusted height {trusted}")]
+    NonIncreasingHeight {
+        /// Trusted height.
+        trusted: u64,
+        /// Untrusted height.
+        got: u64,
+    },
+    /// The untrusted time is not after the trusted one.
+    #[error("header time {got_ms} is not after the trusted time {trusted_ms}")]
+    NonIncreasingTime {
+        /// Trusted header time, unix ms.
+        trusted_ms: u64,
+        /// Untrusted header time, unix ms.
+        got_ms: u64,
+    },
+    /// The next header is signed by a set the trusted header did not announce.
+    #[error("header is signed by validator set {got}, the trusted header announced {expected}")]
+    SequentialValidatorsMismatch {
+        /// The trusted header's `next_validators_hash`.
+        expected: Hash32,
+        /// The untrusted header's `validators_hash`.
+        got: Hash32,
+    },
+    /// The next header does not point at the trusted header.
+    #[error("header's previous block is {got:?}, expected {expected}")]
+    ParentHashMismatch {
+        /// The trusted header's hash.
+        expected: Hash32,
+        /// The untrusted header's `previous_block_hash`.
+        got: Option<Hash32>,
+    },
+    /// The block is not the one the user's checkpoint names.
+    #[error(
+        "block is {} at height {}, checkpoint names {} at height {}",
+        got.hash,
+        got.height,
+        expected.hash,
+        expected.height
+    )]
+    CheckpointMismatch {
+        /// The user's checkpoint.
+        expected: Checkpoint,
+        /// The block's height and hash.
+        got: Checkpoint,
+    },
+}
+
+impl VerificationError {
+    /// The stable error code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Malformed(inner) => inner.code(),
+            Self::InvalidCommit { .. } => "lc-invalid-commit",
+            Self::InsufficientQuorum { .. } => "lc-insufficient-quorum",
+            Self::TrustExpired { .. } => "lc-trust-expired",
+            Self::HeaderFromFuture { .. } => "lc-header-from-future",
+            Self::NonIncreasingHeight { .. } => "lc-non-increasing-height",
+            Self::NonIncreasingTime { .. } => "lc-non-increasing-time",
+            Self::SequentialValidatorsMismatch { .. } => "lc-sequential-validators-mismatch",
+            Self::ParentHashMismatch { .. } => "lc-parent-hash-mismatch",
+            Self::CheckpointMismatch { .. } => "lc-checkpoint-mismatch",
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Audit bundles: built from a sync's store, written as JSON, re-checked
+//! offline long after the trusting period.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use std::num::NonZeroU64;
+
+use common::{Chain, ChainSource, replaced_set};
+use jifen_light_client::bundle::BUNDLE_FORMAT;
+use jifen_light_client::{
+    AuditBundle, FinalProof, FixedClock, LightStore, MemoryStore, Options, Schedule, TrustedState,
+    sync_to, verify_bundle,
+};
+use jifen_protocol::Hash32;
+
+fn synced_bundle(chain: &Chain) -> AuditBundle {
+    let now = chain.time_after(50);
+    let mut trusted = TrustedState::bootstrap(
+        chain.block(1),
+        &chain.checkpoint(1),
+        &Options::default(),
+        now,
+    )
+    .unwrap();
+    let mut store = MemoryStore::new();
+    sync_to(
+        &mut trusted,
+        45,
+        Schedule::Epochs {
+            length: NonZeroU64::new(10).unwrap(),
+        },
+        &mut ChainSource::new(chain),
+        &mut store,
+        &Options::default(),
+        &FixedClock(now),
+    )
+    .unwrap();
+    let path = store
+        .heights()
+        .unwrap()
+        .into_iter()
+        .map(|height| store.get(height).unwrap().unwrap())
+        .collect();
+    AuditBundle::new(
+        chain.block(1),
+        path,
+        Some(FinalProof {
+            kind: "state-value".to_owned(),
+            bytes: vec![1, 2, 3],
+        }),
+    )
+}
+
+#[test]
+fn bundle_round_trips_and_verifies_offline() {
+    let chain = Chain::new(50, 10, replaced_set);
+    let bundle = synced_bundle(&chain);
+    let text = bundle.to_json();
+    assert!(text.contains(BUNDLE_FORMAT));
+    let read = AuditBundle::from_json(&text).unwrap();
+    assert_eq!(read, bundle);
+    // Years later: the trusting period does not apply to an audit.
+    let verified = verify_bundle(&read, &chain.checkpoint(1), &Options::default()).unwrap();
+    assert_eq!(verified.heights, vec![1, 10, 20, 30, 40, 45]);
+    assert_eq!(verified.header, chain.header(45).clone());
+}
+
+#[test]
+fn bundle_rules_each_have_a_code() {
+    let chain = Chain::new(50, 10, replaced_set);
+    let good = synced_bundle(&chain);
+    let checkpoint = chain.checkpoint(1);
+    let mut cases: Vec<(&str, AuditBundle, &str)> = Vec::new();
+
+    let mut root = good.clone();
+    root.root = chain.block(2);
+    cases.push(("root is not the checkpoint's block", root, "lc-bundle-root"));
+
+    let mut gap = good.clone();
+    gap.path.remove(1); // drop block 20: block 30's set is not announced by block 10's
+    cases.push(("a missing epoch end", gap, "lc-bundle-not-enough-trust"));
+
+    let mut forged = good.clone();
+    forged.path[2].header.state_root = Hash32([7; 32]);
+    cases.push(("a changed state root", forged, "lc-bundle-invalid"));
+
+    let mut repeated = good.clone();
+    repeated.path[1] = repeated.path[0].clone();
+    cases.push(("a repeated block", repeated, "lc-bundle-invalid"));
+
+    for (name, bundle, expected) in cases {
+        let got = verify_bundle(&bundle, &checkpoint, &Options::default()).unwrap_err();
+        assert_eq!(got.code(), expected, "{name}: {got}");
+    }
+
+    let cases = [
+        ("not json", "[]".to_owned(), "lc-bundle-json"),
+        (
+            "other format",
+            good.to_json().replace(BUNDLE_FORMAT, "x/1"),
+            "lc-bundle-unknown-format",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        assert_eq!(
+            AuditBundle::from_json(&text).unwrap_err().code(),
+            expected,
+            "{name}"
+        );
+    }
+}

@@ -1,0 +1,237 @@
+//! A deterministic test chain: real k256 keys, validator sets that change at
+//! epoch boundaries, commits signed on demand (so a 100,000-block chain costs
+//! only the headers that are asked for).
+//!
+//! Fixture shortcut: `last_commit_hash` is a placeholder (a tagged hash of
+//! the parent height), because commits are signed lazily; the light client
+//! does not check it (the parent link it checks is `previous_block_hash`).
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use jifen_crypto::signer::{SecretKey, Signer};
+use jifen_light_client::{Checkpoint, LightBlock, LightBlockSource, sync::SourceError};
+use jifen_protocol::{
+    Address, ChainId, Commit, CommitSignature, Hash32, Header, Validator, ValidatorSet, VoteKind,
+    header::HEADER_VERSION, merkle, sha256, tagged_hash,
+};
+
+/// Time of block 1: 2026-01-01T00:00:00Z.
+pub const T0: u64 = 1_767_225_600_000;
+/// One block per second.
+pub const BLOCK_MS: u64 = 1_000;
+
+/// The test-only secret key number `n` (never use for value).
+pub fn secret(n: u32) -> SecretKey {
+    let mut bytes = [0u8; 32];
+    bytes[28..].copy_from_slice(&n.to_be_bytes());
+    SecretKey::from_bytes(&bytes).unwrap()
+}
+
+/// Which keys (by number) with which power make up the set of an epoch.
+pub type SetSpec = fn(epoch: u64) -> Vec<(u32, u64)>;
+
+/// Keys 1..=4, power 10 each, forever.
+pub fn static_set(_epoch: u64) -> Vec<(u32, u64)> {
+    (1..=4).map(|n| (n, 10)).collect()
+}
+
+/// Epoch `e` is keys `e+1 ..= e+4` (power 10): one validator leaves and one
+/// joins per epoch, so sets two epochs apart share half their power and sets
+/// four apart share nothing.
+pub fn rotating_set(epoch: u64) -> Vec<(u32, u64)> {
+    let first = u32::try_from(epoch).unwrap() + 1;
+    (first..first + 4).map(|n| (n, 10)).collect()
+}
+
+/// Epoch `e` is keys `4e+1 ..= 4e+4`: the whole set is replaced each epoch.
+pub fn replaced_set(epoch: u64) -> Vec<(u32, u64)> {
+    let first = u32::try_from(epoch).unwrap() * 4 + 1;
+    (first..first + 4).map(|n| (n, 10)).collect()
+}
+
+pub struct Chain {
+    pub chain_id: ChainId,
+    pub epoch_length: u64,
+    headers: Vec<Header>,
+    sets: Vec<ValidatorSet>,
+    keys: BTreeMap<Address, SecretKey>,
+}
+
+impl Chain {
+    /// Blocks `1..=length`; the set of block `h` is `spec((h - 1) / epoch_length)`.
+    pub fn new(length: u64, epoch_length: u64, spec: SetSpec) -> Self {
+        let chain_id = ChainId::new("jifen-devnet").unwrap();
+        let epochs = length / epoch_length + 2;
+        let mut keys = BTreeMap::new();
+        let mut sets = Vec::new();
+        for epoch in 0..epochs {
+            let mut validators = Vec::new();
+            for (n, power) in spec(epoch) {
+                let key = secret(n);
+                validators.push(Validator::new(key.public_key(), power));
+                keys.insert(key.address(), key);
+            }
+            sets.push(ValidatorSet::new(validators).unwrap());
+        }
+        let mut chain = Self {
+            chain_id,
+            epoch_length,
+            headers: Vec::with_capacity(usize::try_from(length).unwrap()),
+            sets,
+            keys,
+        };
+        let mut previous: Option<Hash32> = None;
+        for height in 1..=length {
+            let header = chain.make_header(height, previous);
+            previous = Some(header.hash());
+            chain.headers.push(header);
+        }
+        chain
+    }
+
+    fn make_header(&self, height: u64, previous: Option<Hash32>) -> Header {
+        let validators = self.set_at(height);
+        Header {
+            version: HEADER_VERSION,
+            chain_id: self.chain_id.clone(),
+            height,
+            time_ms: T0 + (height - 1) * BLOCK_MS,
+            previous_block_hash: previous,
+            last_commit_hash: previous.map(|_| {
+                Hash32(tagged_hash(
+                    "fixture/last-commit",
+                    &(height - 1).to_be_bytes(),
+                ))
+            }),
+            tx_root: merkle::empty_root(),
+            results_root: merkle::empty_root(),
+            state_root: Hash32(sha256(format!("fixture/state/{height}").as_bytes())),
+            anchors_root: merkle::empty_root(),
+            validators_hash: validators.hash(),
+            next_validators_hash: self.set_at(height + 1).hash(),
+            proposer: validators.validators()[0].address,
+        }
+    }
+
+    pub fn len(&self) -> u64 {
+        self.headers.len() as u64
+    }
+
+    pub fn set_at(&self, height: u64) -> &ValidatorSet {
+        let epoch = (height - 1) / self.epoch_length;
+        &self.sets[usize::try_from(epoch).unwrap()]
+    }
+
+    pub fn header(&self, height: u64) -> &Header {
+        &self.headers[usize::try_from(height - 1).unwrap()]
+    }
+
+    /// The honest light block at `height`, signed by every validator.
+    pub fn block(&self, height: u64) -> LightBlock {
+        let validators = self.set_at(height).clone();
+        let all: Vec<usize> = (0..validators.len()).collect();
+        self.block_signed_by(height, &all)
+    }
+
+    /// The light block at `height` signed only by the validators at `indices`.
+    pub fn block_signed_by(&self, height: u64, indices: &[usize]) -> LightBlock {
+        let header = self.header(height).clone();
+        let validators = self.set_at(height).clone();
+        let commit = self.sign(&header, &validators, indices);
+        LightBlock {
+            header,
+            commit,
+            validators,
+            next_validators: self.set_at(height + 1).clone(),
+        }
+    }
+
+    /// A commit for `header` by the validators of `validators` at `indices`.
+    pub fn sign(&self, header: &Header, validators: &ValidatorSet, indices: &[usize]) -> Commit {
+        let block_hash = header.hash();
+        let digest = Commit::vote_digest(
+            &header.chain_id,
+            VoteKind::Precommit,
+            header.height,
+            0,
+            &block_hash,
+        );
+        let mut sorted = indices.to_vec();
+        sorted.sort_unstable();
+        let signatures = sorted
+            .iter()
+            .map(|&index| {
+                let validator = validators.get(index).unwrap();
+                let key = &self.keys[&validator.address];
+                CommitSignature {
+                    validator_index: u16::try_from(index).unwrap(),
+                    signature: key.sign_digest(&digest).unwrap(),
+                }
+            })
+            .collect();
+        Commit {
+            height: header.height,
+            round: 0,
+            block_hash,
+            signatures,
+        }
+    }
+
+    /// Re-signs `block` (after its header was changed) by all its validators,
+    /// as a byzantine majority would.
+    pub fn resign(&self, block: &mut LightBlock) {
+        let all: Vec<usize> = (0..block.validators.len()).collect();
+        block.commit = self.sign(&block.header, &block.validators, &all);
+    }
+
+    pub fn checkpoint(&self, height: u64) -> Checkpoint {
+        Checkpoint {
+            height,
+            hash: self.header(height).hash(),
+        }
+    }
+
+    /// A clock reading just after block `height`.
+    pub fn time_after(&self, height: u64) -> u64 {
+        self.header(height).time_ms + 1
+    }
+}
+
+/// A source over a [`Chain`] that signs each block when asked and counts
+/// what it served.
+pub struct ChainSource<'a> {
+    pub chain: &'a Chain,
+    pub served: u64,
+    /// Blocks served instead of the honest ones (forgeries).
+    pub overrides: BTreeMap<u64, LightBlock>,
+}
+
+impl<'a> ChainSource<'a> {
+    pub fn new(chain: &'a Chain) -> Self {
+        Self {
+            chain,
+            served: 0,
+            overrides: BTreeMap::new(),
+        }
+    }
+}
+
+impl LightBlockSource for ChainSource<'_> {
+    fn untrusted_light_block(&mut self, height: u64) -> Result<LightBlock, SourceError> {
+        if height == 0 || height > self.chain.len() {
+            return Err(format!("no block at height {height}").into());
+        }
+        self.served += 1;
+        Ok(self
+            .overrides
+            .get(&height)
+            .cloned()
+            .unwrap_or_else(|| self.chain.block(height)))
+    }
+
+    fn untrusted_latest(&mut self) -> Result<LightBlock, SourceError> {
+        self.untrusted_light_block(self.chain.len())
+    }
+}

@@ -1,0 +1,339 @@
+//! The synchronous driver over fixture chains: schedules, header counts,
+//! bisection, and what stops a sync.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use std::num::NonZeroU64;
+use std::time::Duration;
+
+use common::{Chain, ChainSource, replaced_set, rotating_set, static_set};
+use jifen_light_client::{
+    FixedClock, LightStore, MemorySource, Options, RedbStore, Schedule, TrustedState, sync_to,
+};
+
+fn epochs(length: u64) -> Schedule {
+    Schedule::Epochs {
+        length: NonZeroU64::new(length).unwrap(),
+    }
+}
+
+fn store() -> (tempfile::TempDir, RedbStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = RedbStore::open(&dir.path().join("light.redb")).unwrap();
+    (dir, store)
+}
+
+fn bootstrap(chain: &Chain, height: u64, now: u64) -> TrustedState {
+    TrustedState::bootstrap(
+        chain.block(height),
+        &chain.checkpoint(height),
+        &Options::default(),
+        now,
+    )
+    .unwrap()
+}
+
+#[test]
+fn epoch_schedule_reaches_the_target_with_one_header_per_epoch() {
+    let chain = Chain::new(200, 20, replaced_set);
+    let clock = FixedClock(chain.time_after(200));
+    let mut trusted = bootstrap(&chain, 1, clock.0);
+    let (_dir, mut store) = store();
+    let mut source = ChainSource::new(&chain);
+    let report = sync_to(
+        &mut trusted,
+        200,
+        epochs(20),
+        &mut source,
+        &mut store,
+        &Options::default(),
+        &clock,
+    )
+    .unwrap();
+    assert_eq!(trusted.height(), 200);
+    assert_eq!(report.headers_fetched, 10);
+    assert_eq!(report.bisections, 0);
+    assert_eq!(
+        report.verified_heights,
+        vec![20, 40, 60, 80, 100, 120, 140, 160, 180, 200]
+    );
+    assert_eq!(store.heights().unwrap(), report.verified_heights);
+}
+
+#[test]
+fn bisection_finds_a_path_when_sets_rotate() {
+    let chain = Chain::new(100, 10, rotating_set);
+    let clock = FixedClock(chain.time_after(100));
+    let mut trusted = bootstrap(&chain, 1, clock.0);
+    let (_dir, mut store) = store();
+    let mut source = ChainSource::new(&chain);
+    let report = sync_to(
+        &mut trusted,
+        100,
+        Schedule::Bisection,
+        &mut source,
+        &mut store,
+        &Options::default(),
+        &clock,
+    )
+    .unwrap();
+    assert_eq!(trusted.height(), 100);
+    assert!(report.bisections > 0, "{report:?}");
+    assert!(report.headers_fetched < 20, "{report:?}");
+    assert_eq!(report.headers_fetched, source.served);
+}
+
+#[test]
+fn bisection_of_a_fully_replaced_set_falls_back_to_epoch_ends() {
+    // Every epoch replaces the whole set: only the epoch end announces the
+    // next set, so bisection must walk down to the epoch ends.
+    let chain = Chain::new(60, 10, replaced_set);
+    let clock = FixedClock(chain.time_after(60));
+    let mut trusted = bootstrap(&chain, 1, clock.0);
+    let (_dir, mut store) = store();
+    let mut source = ChainSource::new(&chain);
+    let report = sync_to(
+        &mut trusted,
+        60,
+        Schedule::Bisection,
+        &mut source,
+        &mut store,
+        &Options::default(),
+        &clock,
+    )
+    .unwrap();
+    assert_eq!(trusted.height(), 60);
+    for end in [10, 20, 30, 40, 50] {
+        assert!(report.verified_heights.contains(&end), "{report:?}");
+    }
+}
+
+#[test]
+fn skipping_sync_over_100_000_blocks_with_epochs_of_1_000_uses_100_headers() {
+    let chain = Chain::new(100_000, 1_000, rotating_set);
+    let clock = FixedClock(chain.time_after(100_000));
+    let mut trusted = bootstrap(&chain, 1, clock.0);
+    let (_dir, mut store) = store();
+    let mut source = ChainSource::new(&chain);
+    let report = sync_to(
+        &mut trusted,
+        100_000,
+        epochs(1_000),
+        &mut source,
+        &mut store,
+        &Options::default(),
+        &clock,
+    )
+    .unwrap();
+    assert_eq!(trusted.height(), 100_000);
+    assert_eq!(report.headers_fetched, 100);
+    assert!(report.headers_fetched < 300);
+}
+
+#[test]
+fn sequential_schedule_verifies_every_block() {
+    let chain = Chain::new(30, 7, replaced_set);
+    let clock = FixedClock(chain.time_after(30));
+    let mut trusted = bootstrap(&chain, 1, clock.0);
+    let (_dir, mut store) = store();
+    let mut source = MemorySource::new((1..=30).map(|h| chain.block(h)));
+    let report = sync_to(
+        &mut trusted,
+        30,
+        epochs(1),
+        &mut source,
+        &mut store,
+        &Options::default(),
+        &clock,
+    )
+    .unwrap();
+    assert_eq!(report.verified_heights, (2..=30).collect::<Vec<_>>());
+    assert_eq!(source.served(), 29);
+}
+
+#[test]
+fn sync_stops_at_an_invalid_block_and_keeps_what_verified() {
+    let chain = Chain::new(40, 10, static_set);
+    let clock = FixedClock(chain.time_after(40));
+    let mut trusted = bootstrap(&chain, 1, clock.0);
+    let (_dir, mut store) = store();
+    let mut source = ChainSource::new(&chain);
+    let mut forged = chain.block(30);
+    forged.commit.signatures[1].signature = forged.commit.signatures[0].signature;
+    source.overrides.insert(30, forged);
+    let error = sync_to(
+        &mut trusted,
+        40,
+        epochs(10),
+        &mut source,
+        &mut store,
+        &Options::default(),
+        &clock,
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "lc-invalid-commit");
+    assert_eq!(trusted.height(), 20);
+    assert_eq!(store.latest().unwrap().unwrap().height(), 20);
+}
+
+#[test]
+fn sync_cases_that_stop_early() {
+    let chain = Chain::new(20, 10, static_set);
+    let now = chain.time_after(20);
+    let (_dir, mut store) = store();
+
+    // A source that answers with another height.
+    let mut trusted = bootstrap(&chain, 1, now);
+    let mut source = MemorySource::new([chain.block(5)]);
+    let mut liar = WrongHeightSource(chain.block(5));
+    let error = sync_to(
+        &mut trusted,
+        10,
+        Schedule::Bisection,
+        &mut liar,
+        &mut store,
+        &Options::default(),
+        &FixedClock(now),
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "lc-source-wrong-height");
+
+    // A source without the block.
+    let error = sync_to(
+        &mut trusted,
+        10,
+        Schedule::Bisection,
+        &mut source,
+        &mut store,
+        &Options::default(),
+        &FixedClock(now),
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "lc-source-failed");
+
+    // Options below the safe trust threshold.
+    let reckless = Options {
+        trust_threshold: jifen_protocol::TrustThreshold::new(1, 10).unwrap(),
+        ..Options::default()
+    };
+    let error = sync_to(
+        &mut trusted,
+        10,
+        Schedule::Bisection,
+        &mut source,
+        &mut store,
+        &reckless,
+        &FixedClock(now),
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "lc-trust-threshold-too-low");
+
+    // A target below the trusted height.
+    let mut trusted = bootstrap(&chain, 10, now);
+    let error = sync_to(
+        &mut trusted,
+        5,
+        Schedule::Bisection,
+        &mut source,
+        &mut store,
+        &Options::default(),
+        &FixedClock(now),
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "lc-target-below-trusted");
+
+    // Trust that expired before the sync: the user must give a new checkpoint.
+    let short = Options {
+        trusting_period: Duration::from_secs(5),
+        ..Options::default()
+    };
+    let mut trusted = bootstrap(&chain, 1, chain.time_after(1));
+    let mut source = ChainSource::new(&chain);
+    let error = sync_to(
+        &mut trusted,
+        20,
+        Schedule::Bisection,
+        &mut source,
+        &mut store,
+        &short,
+        &FixedClock(now),
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "lc-trust-expired");
+    assert_eq!(trusted.height(), 1);
+}
+
+#[test]
+fn progress_events_follow_the_sync() {
+    use jifen_light_client::{Phase, ProgressEvent, sync_to_with_progress};
+    let chain = Chain::new(60, 10, replaced_set);
+    let clock = FixedClock(chain.time_after(60));
+    let mut trusted = bootstrap(&chain, 1, clock.0);
+    let (_dir, mut store) = store();
+    let mut events = Vec::new();
+    sync_to_with_progress(
+        &mut trusted,
+        30,
+        Schedule::Bisection,
+        &mut ChainSource::new(&chain),
+        &mut store,
+        &Options::default(),
+        &clock,
+        &mut |event: &ProgressEvent| events.push(event.clone()),
+    )
+    .unwrap();
+    assert!(matches!(
+        events.first(),
+        Some(ProgressEvent::Phase {
+            phase: Phase::Syncing,
+            trusted_height: 1,
+            target_height: 30
+        })
+    ));
+    assert!(matches!(
+        events.last(),
+        Some(ProgressEvent::Phase {
+            phase: Phase::Done,
+            trusted_height: 30,
+            ..
+        })
+    ));
+    assert!(events.contains(&ProgressEvent::Bisected {
+        trusted_height: 1,
+        untrusted_height: 30,
+        next_height: 15
+    }));
+    let verified: Vec<u64> = events
+        .iter()
+        .filter_map(|event| match event {
+            ProgressEvent::Verified { height, .. } => Some(*height),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(verified.last(), Some(&30));
+}
+
+/// Answers every height with the same block.
+struct WrongHeightSource(jifen_light_client::LightBlock);
+
+impl jifen_light_client::LightBlockSource for WrongHeightSource {
+    fn untrusted_light_block(
+        &mut self,
+        _height: u64,
+    ) -> Result<jifen_light_client::LightBlock, jifen_light_client::sync::SourceError> {
+        Ok(self.0.clone())
+    }
+
+    fn untrusted_latest(
+        &mut self,
+    ) -> Result<jifen_light_client::LightBlock, jifen_light_client::sync::SourceError> {
+        Ok(self.0.clone())
+    }
+}

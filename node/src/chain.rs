@@ -1,0 +1,626 @@
+//! The chain: genesis, the current and historic state, the mempool, block
+//! production, and the read queries the RPC layer serves.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use jifen_protocol::{
+    Address, ChainId, Commit, Decode, Hash32, Header, InclusionProof, StateMap, StateProof,
+    StateTree, Transaction, ValidatorSet, header::HEADER_VERSION, merkle, tx_root,
+};
+
+use crate::consensus::{self, ConsensusError};
+use crate::execution::{self, TxError, account, payload_spend, result_leaf};
+use crate::genesis::{ChainParams, GenesisError};
+use crate::keys::NodeKey;
+use crate::store::{BlockRecord, StateChange, Store, StoreError, TxLocation};
+
+/// Most transactions waiting in the mempool.
+pub const MEMPOOL_CAPACITY: usize = 20_000;
+/// Most transactions in one block.
+pub const MAX_BLOCK_TXS: usize = 5_000;
+
+/// Why the chain failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ChainError {
+    /// Storage failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The genesis is unusable.
+    #[error(transparent)]
+    Genesis(#[from] GenesisError),
+    /// Signing failed.
+    #[error(transparent)]
+    Consensus(#[from] ConsensusError),
+    /// The database was never initialized and no parameters were given.
+    #[error("the data directory holds no chain and no genesis parameters were given")]
+    NotInitialized,
+    /// Stored data contradicts itself.
+    #[error("inconsistent store: {0}")]
+    Inconsistent(String),
+}
+
+/// A transaction's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TxStatus {
+    /// Waiting in the mempool.
+    Pending,
+    /// In a block.
+    Committed(TxLocation),
+    /// Not known to this node.
+    Unknown,
+}
+
+/// A transaction with its inclusion proof.
+#[derive(Debug, Clone)]
+pub struct TxInclusion {
+    /// The transaction.
+    pub tx: Transaction,
+    /// Where it is.
+    pub location: TxLocation,
+    /// Proof of its id under the header's `tx_root`.
+    pub proof: InclusionProof,
+    /// Proof of its result leaf under the header's `results_root`.
+    pub result_proof: InclusionProof,
+}
+
+type History = BTreeMap<Hash32, Vec<(u64, Option<Vec<u8>>)>>;
+
+/// The chain held by one node.
+#[derive(Debug)]
+pub struct Chain {
+    params: ChainParams,
+    chain_id: ChainId,
+    store: Store,
+    keys: BTreeMap<Address, NodeKey>,
+    state: StateMap,
+    history: History,
+    tip: Option<Header>,
+    next_set: ValidatorSet,
+    sets: BTreeMap<Hash32, ValidatorSet>,
+    mempool: Vec<Transaction>,
+    mempool_ids: HashSet<Hash32>,
+    sync_every: u64,
+    tree: StateTree,
+}
+
+fn diff(old: &StateMap, new: &StateMap) -> Vec<StateChange> {
+    let mut changes = Vec::new();
+    for (key, value) in new.iter() {
+        if old.get(key) != Some(value) {
+            changes.push((*key, Some(value.to_vec())));
+        }
+    }
+    for (key, _) in old.iter() {
+        if new.get(key).is_none() {
+            changes.push((*key, None));
+        }
+    }
+    changes.sort_by_key(|change| change.0);
+    changes
+}
+
+impl Chain {
+    /// Opens the chain in `dir` (file `chain.redb`), initializing it from
+    /// `params` if the directory holds none. Checks that the replayed state
+    /// matches the tip header's `state_root`.
+    ///
+    /// # Errors
+    /// [`ChainError`].
+    pub fn open(dir: &Path, params: Option<ChainParams>) -> Result<Self, ChainError> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| StoreError::Database(format!("cannot create {}: {e}", dir.display())))?;
+        let store = Store::open(&dir.join("chain.redb"))?;
+        let params = match store.params()? {
+            Some(stored) => stored,
+            None => {
+                let params = params.ok_or(ChainError::NotInitialized)?;
+                let genesis = params.genesis_state()?;
+                let set = execution::elect(&genesis, params.max_validators, params.rotate, 0)
+                    .ok_or_else(|| {
+                        ChainError::Inconsistent("genesis has no validator candidates".into())
+                    })?;
+                let changes = diff(&StateMap::new(), &genesis);
+                store.init(&params, &changes, &set)?;
+                params
+            }
+        };
+        let chain_id = params.chain_id()?;
+        let keys = params
+            .held_keys()?
+            .into_iter()
+            .map(|k| (k.address(), k))
+            .collect();
+        let mut state = StateMap::new();
+        let mut history = History::new();
+        let tip_height = store.tip()?;
+        for (height, changes) in store.all_state_changes()? {
+            if height > tip_height {
+                // Cannot happen with atomic block writes; ignore defensively.
+                continue;
+            }
+            for (key, value) in changes {
+                state.set(key, value.clone());
+                history.entry(key).or_default().push((height, value));
+            }
+        }
+        let tip = if tip_height == 0 {
+            None
+        } else {
+            let header = store
+                .header(tip_height)?
+                .ok_or_else(|| ChainError::Inconsistent("tip header missing".into()))?;
+            let root = state.root();
+            if root != header.state_root {
+                return Err(ChainError::Inconsistent(format!(
+                    "state root {root} differs from header {} state root {}",
+                    header.height, header.state_root
+                )));
+            }
+            Some(header)
+        };
+        let next_set = match &tip {
+            None => {
+                let genesis = params.genesis_state()?;
+                execution::elect(&genesis, params.max_validators, params.rotate, 0)
+                    .ok_or_else(|| ChainError::Inconsistent("no genesis validators".into()))?
+            }
+            Some(header) => store
+                .validator_set(&header.next_validators_hash)?
+                .ok_or_else(|| ChainError::Inconsistent("next validator set missing".into()))?,
+        };
+        let mut sets = BTreeMap::new();
+        sets.insert(next_set.hash(), next_set.clone());
+        let tree = StateTree::build(&state);
+        Ok(Self {
+            params,
+            chain_id,
+            store,
+            keys,
+            state,
+            history,
+            tip,
+            next_set,
+            sets,
+            mempool: Vec::new(),
+            mempool_ids: HashSet::new(),
+            sync_every: 1,
+            tree,
+        })
+    }
+
+    /// Makes only every `n`-th block commit wait for the disk (1: every
+    /// block, the default). Commits stay atomic; a crash may lose the blocks
+    /// since the last durable one. For fixture generation only.
+    pub const fn set_sync_every(&mut self, n: u64) {
+        self.sync_every = n;
+    }
+
+    /// The parameters.
+    #[must_use]
+    pub const fn params(&self) -> &ChainParams {
+        &self.params
+    }
+
+    /// The chain id.
+    #[must_use]
+    pub const fn chain_id(&self) -> &ChainId {
+        &self.chain_id
+    }
+
+    /// The latest header, if any block was produced.
+    #[must_use]
+    pub const fn tip(&self) -> Option<&Header> {
+        self.tip.as_ref()
+    }
+
+    /// The latest height (0 before the first block).
+    #[must_use]
+    pub fn height(&self) -> u64 {
+        self.tip.as_ref().map_or(0, |h| h.height)
+    }
+
+    /// The set that signs the next block.
+    #[must_use]
+    pub const fn next_validator_set(&self) -> &ValidatorSet {
+        &self.next_set
+    }
+
+    /// Number of pending transactions.
+    #[must_use]
+    pub fn mempool_len(&self) -> usize {
+        self.mempool.len()
+    }
+
+    /// The state after the tip.
+    #[must_use]
+    pub const fn state(&self) -> &StateMap {
+        &self.state
+    }
+
+    /// Checks and queues a transaction given as its canonical bytes.
+    ///
+    /// # Errors
+    /// A [`TxError`] saying why it was rejected.
+    pub fn submit(&mut self, bytes: &[u8]) -> Result<Hash32, TxError> {
+        let tx = Transaction::decode(bytes).map_err(|e| TxError::Malformed(e.to_string()))?;
+        self.submit_tx(tx)
+    }
+
+    /// Checks and queues a decoded transaction.
+    ///
+    /// # Errors
+    /// A [`TxError`] saying why it was rejected.
+    pub fn submit_tx(&mut self, tx: Transaction) -> Result<Hash32, TxError> {
+        execution::check_stateless(&tx, &self.chain_id)?;
+        let id = tx.id();
+        if self.mempool_ids.contains(&id) {
+            return Err(TxError::AlreadyKnown);
+        }
+        if self.mempool.len() >= MEMPOOL_CAPACITY {
+            return Err(TxError::MempoolFull);
+        }
+        let sender = tx.unsigned.sender;
+        let account = account(&self.state, &sender)?;
+        let (pending, pending_spend) = self
+            .mempool
+            .iter()
+            .filter(|p| p.unsigned.sender == sender)
+            .fold((0u64, 0u128), |(n, spend), p| {
+                (
+                    n + 1,
+                    spend
+                        .saturating_add(p.unsigned.fee)
+                        .saturating_add(payload_spend(&p.unsigned.payload)),
+                )
+            });
+        let expected = account.nonce.saturating_add(pending);
+        let nonce = tx.unsigned.nonce;
+        if nonce < expected {
+            return Err(TxError::NonceTooLow {
+                expected,
+                got: nonce,
+            });
+        }
+        if nonce > expected {
+            return Err(TxError::NonceGap {
+                expected,
+                got: nonce,
+            });
+        }
+        if tx.unsigned.fee < self.params.min_fee {
+            return Err(TxError::FeeTooLow {
+                minimum: self.params.min_fee,
+                got: tx.unsigned.fee,
+            });
+        }
+        let available = account.balance.saturating_sub(pending_spend);
+        let needed = tx
+            .unsigned
+            .fee
+            .saturating_add(payload_spend(&tx.unsigned.payload));
+        if available < needed {
+            return Err(TxError::InsufficientBalance { needed, available });
+        }
+        self.mempool_ids.insert(id);
+        self.mempool.push(tx);
+        Ok(id)
+    }
+
+    /// Produces, signs and stores the next block at time `now_ms`.
+    ///
+    /// # Errors
+    /// [`ChainError`]; on error nothing was stored and the chain is unchanged.
+    pub fn produce_block(&mut self, now_ms: u64) -> Result<Header, ChainError> {
+        let height = self.height() + 1;
+        let set = self.next_set.clone();
+        let proposer = consensus::proposer(&set, height)
+            .ok_or_else(|| ChainError::Inconsistent("empty validator set".into()))?;
+        let mut scratch = self.state.clone();
+        let mut included = Vec::new();
+        let mut results = Vec::new();
+        let mut dropped = Vec::new();
+        for tx in &self.mempool {
+            if included.len() >= MAX_BLOCK_TXS {
+                break;
+            }
+            match execution::execute(&mut scratch, tx, self.params.min_fee, &proposer) {
+                Ok(result) => {
+                    results.push(result.err().map_or(0, |e| e.number()));
+                    included.push(tx.clone());
+                }
+                Err(_) => dropped.push(tx.id()),
+            }
+        }
+        let next = if height.is_multiple_of(self.params.epoch_length) {
+            execution::elect(
+                &scratch,
+                self.params.max_validators,
+                self.params.rotate,
+                height / self.params.epoch_length,
+            )
+            .unwrap_or_else(|| set.clone())
+        } else {
+            set.clone()
+        };
+        let tree = StateTree::build(&scratch);
+        let result_leaves: Vec<Vec<u8>> = included
+            .iter()
+            .zip(&results)
+            .map(|(tx, code)| result_leaf(&tx.id(), *code))
+            .collect();
+        let previous = self.tip.as_ref();
+        let time_ms = now_ms
+            .max(previous.map_or(self.params.genesis_time_ms, |h| h.time_ms + 1))
+            .max(self.params.genesis_time_ms);
+        let last_commit_hash = match previous {
+            Some(prev) => Some(
+                self.store
+                    .commit(prev.height)?
+                    .ok_or_else(|| ChainError::Inconsistent("previous commit missing".into()))?
+                    .hash(),
+            ),
+            None => None,
+        };
+        let header = Header {
+            version: HEADER_VERSION,
+            chain_id: self.chain_id.clone(),
+            height,
+            time_ms,
+            previous_block_hash: previous.map(Header::hash),
+            last_commit_hash,
+            tx_root: tx_root(&included),
+            results_root: merkle::root(&result_leaves),
+            state_root: tree.root(),
+            anchors_root: merkle::empty_root(),
+            validators_hash: set.hash(),
+            next_validators_hash: next.hash(),
+            proposer,
+        };
+        let commit = consensus::sign_commit(&self.chain_id, &header, &set, &self.keys)?;
+        let changes = diff(&self.state, &scratch);
+        let new_validator_sets = if self.sets.contains_key(&next.hash()) {
+            Vec::new()
+        } else {
+            vec![next.clone()]
+        };
+        let record = BlockRecord {
+            header: header.clone(),
+            commit,
+            txs: included,
+            results,
+            changes,
+            new_validator_sets,
+        };
+        let durable = self.sync_every <= 1 || height.is_multiple_of(self.sync_every);
+        self.store.commit_block(&record, durable)?;
+        // Stored: now update memory.
+        for (key, value) in record.changes {
+            self.history.entry(key).or_default().push((height, value));
+        }
+        self.state = scratch;
+        self.tree = tree;
+        self.sets.insert(next.hash(), next.clone());
+        self.next_set = next;
+        let gone: HashSet<Hash32> = record
+            .txs
+            .iter()
+            .map(Transaction::id)
+            .chain(dropped)
+            .collect();
+        self.mempool.retain(|tx| !gone.contains(&tx.id()));
+        self.mempool_ids.retain(|id| !gone.contains(id));
+        self.tip = Some(header.clone());
+        Ok(header)
+    }
+
+    /// The header at `height`.
+    ///
+    /// # Errors
+    /// [`ChainError::Store`].
+    pub fn header(&self, height: u64) -> Result<Option<Header>, ChainError> {
+        Ok(self.store.header(height)?)
+    }
+
+    /// The commit at `height`.
+    ///
+    /// # Errors
+    /// [`ChainError::Store`].
+    pub fn commit(&self, height: u64) -> Result<Option<Commit>, ChainError> {
+        Ok(self.store.commit(height)?)
+    }
+
+    /// The validator set with `hash`.
+    ///
+    /// # Errors
+    /// [`ChainError::Store`].
+    pub fn validator_set(&self, hash: &Hash32) -> Result<Option<ValidatorSet>, ChainError> {
+        if let Some(set) = self.sets.get(hash) {
+            return Ok(Some(set.clone()));
+        }
+        Ok(self.store.validator_set(hash)?)
+    }
+
+    /// The state map after block `height` (0: genesis), if `height` is not
+    /// above the tip. Every height is retained.
+    #[must_use]
+    pub fn state_at(&self, height: u64) -> Option<StateMap> {
+        if height > self.height() {
+            return None;
+        }
+        if height == self.height() {
+            return Some(self.state.clone());
+        }
+        let mut map = StateMap::new();
+        for (key, versions) in &self.history {
+            let at = versions.iter().rev().find(|(h, _)| *h <= height);
+            if let Some((_, Some(value))) = at {
+                map.set(*key, Some(value.clone()));
+            }
+        }
+        Some(map)
+    }
+
+    /// The value at `key` after block `height` with its proof.
+    #[must_use]
+    pub fn prove(&self, key: &Hash32, height: u64) -> Option<(Option<Vec<u8>>, StateProof)> {
+        if height == self.height() {
+            let value = self.state.get(key).map(<[u8]>::to_vec);
+            return Some((value, self.tree.prove(key)));
+        }
+        self.state_at(height).map(|map| map.prove(key))
+    }
+
+    /// The status of transaction `id`.
+    ///
+    /// # Errors
+    /// [`ChainError::Store`].
+    pub fn tx_status(&self, id: &Hash32) -> Result<TxStatus, ChainError> {
+        if self.mempool_ids.contains(id) {
+            return Ok(TxStatus::Pending);
+        }
+        Ok(self
+            .store
+            .tx_location(id)?
+            .map_or(TxStatus::Unknown, TxStatus::Committed))
+    }
+
+    /// A committed transaction with its inclusion proofs.
+    ///
+    /// # Errors
+    /// [`ChainError`].
+    pub fn tx_inclusion(&self, id: &Hash32) -> Result<Option<TxInclusion>, ChainError> {
+        let Some(location) = self.store.tx_location(id)? else {
+            return Ok(None);
+        };
+        let txs = self
+            .store
+            .block_txs(location.height)?
+            .ok_or_else(|| ChainError::Inconsistent("block transactions missing".into()))?;
+        let results = self
+            .store
+            .results(location.height)?
+            .ok_or_else(|| ChainError::Inconsistent("block results missing".into()))?;
+        let index = usize::try_from(location.index).unwrap_or(usize::MAX);
+        let tx = txs
+            .get(index)
+            .cloned()
+            .ok_or_else(|| ChainError::Inconsistent("tx index out of range".into()))?;
+        let ids: Vec<Hash32> = txs.iter().map(Transaction::id).collect();
+        let id_leaves: Vec<Hash32> = ids
+            .iter()
+            .map(|id| merkle::leaf_hash(id.as_bytes()))
+            .collect();
+        let result_leaves: Vec<Hash32> = ids
+            .iter()
+            .zip(&results)
+            .map(|(id, code)| merkle::leaf_hash(&result_leaf(id, *code)))
+            .collect();
+        let proof = InclusionProof::generate(&id_leaves, index)
+            .map_err(|e| ChainError::Inconsistent(e.to_string()))?;
+        let result_proof = InclusionProof::generate(&result_leaves, index)
+            .map_err(|e| ChainError::Inconsistent(e.to_string()))?;
+        Ok(Some(TxInclusion {
+            tx,
+            location,
+            proof,
+            result_proof,
+        }))
+    }
+
+    /// Re-checks the whole store: every header's state root against the
+    /// replayed state, every commit against its header and validator set,
+    /// and the header chain links. Returns the number of blocks checked.
+    ///
+    /// # Errors
+    /// [`ChainError::Inconsistent`] naming the first problem.
+    pub fn verify_store(&self) -> Result<u64, ChainError> {
+        self.verify_store_from(1)
+    }
+
+    /// [`Chain::verify_store`], but tallying commit signatures only from
+    /// height `commits_from` (state roots and links are still checked for
+    /// every block). For repeated checks of a growing store.
+    ///
+    /// # Errors
+    /// [`ChainError::Inconsistent`] naming the first problem.
+    pub fn verify_store_from(&self, commits_from: u64) -> Result<u64, ChainError> {
+        let tip = self.height();
+        let mut map = StateMap::new();
+        let changes = self.store.all_state_changes()?;
+        let mut by_height: BTreeMap<u64, Vec<StateChange>> = changes.into_iter().collect();
+        if let Some(genesis) = by_height.remove(&0) {
+            for (key, value) in genesis {
+                map.set(key, value);
+            }
+        }
+        let mut previous: Option<Header> = None;
+        for height in 1..=tip {
+            for (key, value) in by_height.remove(&height).unwrap_or_default() {
+                map.set(key, value);
+            }
+            let header = self
+                .store
+                .header(height)?
+                .ok_or_else(|| ChainError::Inconsistent(format!("header {height} missing")))?;
+            if header.state_root != map.root() {
+                return Err(ChainError::Inconsistent(format!(
+                    "header {height} state root differs from the stored state"
+                )));
+            }
+            if header.previous_block_hash != previous.as_ref().map(Header::hash) {
+                return Err(ChainError::Inconsistent(format!(
+                    "header {height} does not link to its parent"
+                )));
+            }
+            let commit = self
+                .store
+                .commit(height)?
+                .ok_or_else(|| ChainError::Inconsistent(format!("commit {height} missing")))?;
+            if height < commits_from {
+                previous = Some(header);
+                continue;
+            }
+            let set = self
+                .validator_set(&header.validators_hash)?
+                .ok_or_else(|| ChainError::Inconsistent(format!("set of {height} missing")))?;
+            commit
+                .check_for(&header)
+                .map_err(|e| ChainError::Inconsistent(format!("commit {height}: {e}")))?;
+            let tally = commit
+                .tally(&self.chain_id, &set)
+                .map_err(|e| ChainError::Inconsistent(format!("commit {height}: {e}")))?;
+            if !tally.has_quorum() {
+                return Err(ChainError::Inconsistent(format!(
+                    "commit {height}: no quorum"
+                )));
+            }
+            previous = Some(header);
+        }
+        if !by_height.is_empty() {
+            return Err(ChainError::Inconsistent(
+                "state changes above the tip".into(),
+            ));
+        }
+        Ok(tip)
+    }
+
+    /// Signs a commit for `header` with the held keys of the set its
+    /// `validators_hash` names: a conflicting block signed by the same
+    /// validators (the `double-sign` fault, and evidence tests).
+    ///
+    /// # Errors
+    /// [`ChainError`] when the set is unknown or the keys are too few.
+    pub fn sign_conflicting(&self, header: &Header) -> Result<Commit, ChainError> {
+        let set = self
+            .validator_set(&header.validators_hash)?
+            .ok_or_else(|| ChainError::Inconsistent("validator set missing".into()))?;
+        Ok(consensus::sign_commit(
+            &self.chain_id,
+            header,
+            &set,
+            &self.keys,
+        )?)
+    }
+}

@@ -1,0 +1,208 @@
+//! Running a devnet: open (or initialize) the chain, produce blocks on a
+//! timer in one thread, and serve JSON-RPC.
+//!
+//! In a devnet one process holds every validator key (the public devnet keys
+//! of [`crate::keys`]); each block still carries a commit signed by
+//! validators holding more than 2/3 of the voting power, as a multi-process
+//! network would produce it.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::chain::{Chain, ChainError};
+use crate::genesis::ChainParams;
+use crate::rpc::http::HttpServer;
+use crate::rpc::{Fault, RpcContext, handle_body};
+
+/// Devnet options.
+#[derive(Debug, Clone)]
+pub struct DevnetConfig {
+    /// Active validators.
+    pub validators: u32,
+    /// Standby validators rotated in each epoch (0: no rotation).
+    pub rotate: u32,
+    /// Blocks per epoch.
+    pub epoch_length: u64,
+    /// Target time between blocks (0: as fast as possible).
+    pub block_time_ms: u64,
+    /// Data directory.
+    pub data_dir: PathBuf,
+    /// RPC listen address (port 0: any free port).
+    pub rpc_addr: SocketAddr,
+    /// The lie the RPC tells, if any.
+    pub fault: Option<Fault>,
+    /// Whether to produce blocks (false: serve an existing chain only).
+    pub produce: bool,
+}
+
+impl DevnetConfig {
+    /// Defaults: 21 validators, no rotation, epochs of 100 blocks, 1 s
+    /// blocks, RPC on 127.0.0.1:0.
+    #[must_use]
+    pub fn new(data_dir: PathBuf) -> Self {
+        Self {
+            validators: 21,
+            rotate: 0,
+            epoch_length: 100,
+            block_time_ms: 1_000,
+            data_dir,
+            rpc_addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            fault: None,
+            produce: true,
+        }
+    }
+}
+
+/// Why a devnet could not start.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DevnetError {
+    /// The chain failed to open.
+    #[error(transparent)]
+    Chain(#[from] ChainError),
+    /// The genesis parameters are invalid.
+    #[error(transparent)]
+    Genesis(#[from] crate::genesis::GenesisError),
+    /// The RPC server failed to bind.
+    #[error("rpc server: {0}")]
+    Rpc(#[from] std::io::Error),
+}
+
+/// Current unix time in milliseconds.
+#[must_use]
+pub fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0)
+}
+
+/// A running devnet node.
+#[derive(Debug)]
+pub struct Devnet {
+    chain: Arc<Mutex<Chain>>,
+    server: HttpServer,
+    stop: Arc<AtomicBool>,
+    producer: Option<std::thread::JoinHandle<()>>,
+}
+
+/// Opens the chain in `config.data_dir`, initializing a devnet genesis from
+/// `config` if the directory is empty (an existing chain keeps its own
+/// parameters).
+///
+/// # Errors
+/// [`DevnetError`].
+pub fn open_chain(config: &DevnetConfig) -> Result<Chain, DevnetError> {
+    let params = ChainParams::devnet(
+        config.validators,
+        config.rotate,
+        config.epoch_length,
+        now_ms(),
+    )?;
+    Ok(Chain::open(&config.data_dir, Some(params))?)
+}
+
+impl Devnet {
+    /// Starts the devnet: RPC server and (if `config.produce`) the block
+    /// producer thread.
+    ///
+    /// # Errors
+    /// [`DevnetError`].
+    pub fn start(config: &DevnetConfig) -> Result<Self, DevnetError> {
+        let chain = Arc::new(Mutex::new(open_chain(config)?));
+        let ctx = RpcContext {
+            chain: Arc::clone(&chain),
+            fault: config.fault,
+        };
+        let server = HttpServer::start(
+            config.rpc_addr,
+            Arc::new(move |body: &[u8]| handle_body(&ctx, body)),
+        )?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let producer = if config.produce {
+            let chain = Arc::clone(&chain);
+            let stop = Arc::clone(&stop);
+            let block_time = Duration::from_millis(config.block_time_ms);
+            Some(
+                std::thread::Builder::new()
+                    .name("producer".into())
+                    .spawn(move || produce_loop(&chain, &stop, block_time))?,
+            )
+        } else {
+            None
+        };
+        tracing::info!(rpc = %server.local_addr(), produce = config.produce, "devnet started");
+        Ok(Self {
+            chain,
+            server,
+            stop,
+            producer,
+        })
+    }
+
+    /// The RPC address.
+    #[must_use]
+    pub const fn rpc_addr(&self) -> SocketAddr {
+        self.server.local_addr()
+    }
+
+    /// The chain (lock it briefly).
+    #[must_use]
+    pub fn chain(&self) -> Arc<Mutex<Chain>> {
+        Arc::clone(&self.chain)
+    }
+
+    /// Stops producing and serving.
+    pub fn stop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(producer) = self.producer.take() {
+            let _ = producer.join();
+        }
+        self.server.stop();
+    }
+}
+
+impl Drop for Devnet {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn produce_loop(chain: &Mutex<Chain>, stop: &AtomicBool, block_time: Duration) {
+    let mut next = Instant::now() + block_time;
+    while !stop.load(Ordering::SeqCst) {
+        let now = Instant::now();
+        if now < next {
+            std::thread::sleep((next - now).min(Duration::from_millis(50)));
+            continue;
+        }
+        next += block_time;
+        if next < now {
+            next = now + block_time;
+        }
+        let Ok(mut guard) = chain.lock() else {
+            tracing::error!("chain lock poisoned; producer stops");
+            return;
+        };
+        match guard.produce_block(now_ms()) {
+            Ok(header) => {
+                tracing::debug!(height = header.height, "block produced");
+                if header.next_validators_hash != header.validators_hash {
+                    tracing::info!(
+                        height = header.height,
+                        next = %header.next_validators_hash,
+                        "validator set changes after this block"
+                    );
+                }
+            }
+            Err(err) => {
+                tracing::error!(%err, "block production failed");
+                drop(guard);
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        }
+    }
+}

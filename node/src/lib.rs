@@ -1,0 +1,28 @@
+//! The Jifen reference full node and local devnet.
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`keys`] | signing keys and the public devnet keys |
+//! | [`genesis`] | chain parameters and the genesis state |
+//! | [`execution`] | the state machine: checks, execution, validator election |
+//! | [`consensus`] | proposer selection and commit signing |
+//! | [`log`] | a minimal stderr subscriber for `tracing` (`JIFEN_LOG`) |
+//! | [`store`] | redb persistence, one write transaction per block |
+//! | [`chain`] | the chain: state, history, mempool, block production, queries |
+//! | [`rpc`] | the JSON-RPC 2.0 server over HTTP and a small client |
+//! | [`devnet`] | running a devnet: producer thread plus RPC server |
+//! | [`bench`](mod@bench) | the node benchmark behind `jifen-node bench` |
+//!
+//! See `docs/rpc.md` for the RPC methods and `docs/protocol.md` for the
+//! consensus and state rules.
+
+pub mod bench;
+pub mod chain;
+pub mod consensus;
+pub mod devnet;
+pub mod execution;
+pub mod genesis;
+pub mod keys;
+pub mod log;
+pub mod rpc;
+pub mod store;

@@ -1,0 +1,240 @@
+//! `jifen-node`: the reference full node and local devnet.
+
+use std::io::Write;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::time::Instant;
+
+use jifen_node::chain::Chain;
+use jifen_node::devnet::{Devnet, DevnetConfig};
+use jifen_node::genesis::ChainParams;
+use jifen_node::keys::NodeKey;
+use jifen_node::rpc::Fault;
+use jifen_protocol::{
+    Address, ChainId, Encode, Network, Transfer, TxPayload, UnsignedTransaction, tagged_hash,
+};
+
+/// The Jifen reference full node.
+#[derive(Debug, Parser)]
+#[command(name = "jifen-node", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Initialize a devnet in the data directory if absent, then run it.
+    Devnet {
+        /// Active validators.
+        #[arg(long, default_value_t = 21)]
+        validators: u32,
+        /// Blocks per epoch (validator-set changes happen after multiples of it).
+        #[arg(long, default_value_t = 100)]
+        epoch_length: u64,
+        /// Time between blocks, in milliseconds.
+        #[arg(long, default_value_t = 1_000)]
+        block_time_ms: u64,
+        /// Data directory.
+        #[arg(long, default_value = "jifen-devnet")]
+        data_dir: PathBuf,
+        /// RPC port on 127.0.0.1 (0: any free port).
+        #[arg(long, default_value_t = 26_657)]
+        rpc_port: u16,
+        /// Standby validators rotated into the set each epoch.
+        #[arg(long, default_value_t = 0)]
+        rotate: u32,
+        /// Lie over RPC in a named way (see docs/rpc.md#fault-injection).
+        #[arg(long)]
+        fault: Option<Fault>,
+        /// Serve the existing chain without producing blocks.
+        #[arg(long)]
+        no_produce: bool,
+    },
+    /// Generate a chain of `--blocks` blocks with real commits into a data
+    /// directory (for the light-client benchmarks), then exit.
+    Fixture {
+        /// Blocks to generate.
+        #[arg(long, default_value_t = 100_000)]
+        blocks: u64,
+        /// Active validators.
+        #[arg(long, default_value_t = 21)]
+        validators: u32,
+        /// Blocks per epoch.
+        #[arg(long, default_value_t = 1_000)]
+        epoch: u64,
+        /// Validators rotated per epoch (so every epoch changes the set).
+        #[arg(long, default_value_t = 3)]
+        rotate: u32,
+        /// Data directory (must be empty or hold a fixture to extend).
+        #[arg(long)]
+        data_dir: PathBuf,
+    },
+    /// Measure blocks/s, transfers/s and state proofs/s (see docs/benchmarks.md).
+    Bench {
+        /// Transfers to execute.
+        #[arg(long, default_value_t = 20_000)]
+        transfers: u64,
+        /// Seconds of proof queries.
+        #[arg(long, default_value_t = 5)]
+        seconds: u64,
+        /// Empty data directory to use.
+        #[arg(long)]
+        data_dir: PathBuf,
+    },
+    /// Print the public devnet accounts (address and secret; testing only).
+    Accounts,
+    /// Print the hex of a signed devnet transfer (for demos and docs).
+    SignTransfer {
+        /// Devnet account index of the sender.
+        #[arg(long, default_value_t = 0)]
+        account: u32,
+        /// Recipient address (bech32m).
+        #[arg(long)]
+        to: String,
+        /// Amount in base units.
+        #[arg(long)]
+        amount: u128,
+        /// Sender nonce.
+        #[arg(long, default_value_t = 0)]
+        nonce: u64,
+        /// Fee in base units.
+        #[arg(long, default_value_t = 1_000)]
+        fee: u128,
+        /// Chain id.
+        #[arg(long, default_value = "jifen-devnet")]
+        chain_id: String,
+    },
+    /// Check a data directory: every header's state root against the stored
+    /// state, every commit's quorum, the header links.
+    Verify {
+        /// Data directory.
+        #[arg(long)]
+        data_dir: PathBuf,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    jifen_node::log::StderrLog::from_env().install();
+    match cli.command {
+        Command::Devnet {
+            validators,
+            epoch_length,
+            block_time_ms,
+            data_dir,
+            rpc_port,
+            rotate,
+            fault,
+            no_produce,
+        } => {
+            let mut config = DevnetConfig::new(data_dir);
+            config.validators = validators;
+            config.epoch_length = epoch_length;
+            config.block_time_ms = block_time_ms;
+            config.rotate = rotate;
+            config.fault = fault;
+            config.produce = !no_produce;
+            config.rpc_addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), rpc_port);
+            let devnet = Devnet::start(&config).context("starting the devnet")?;
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "jifen-node devnet RPC: http://{}", devnet.rpc_addr())?;
+            out.flush()?;
+            drop(out);
+            loop {
+                std::thread::park();
+            }
+        }
+        Command::Fixture {
+            blocks,
+            validators,
+            epoch,
+            rotate,
+            data_dir,
+        } => {
+            const GENESIS_MS: u64 = 1_767_225_600_000; // 2026-01-01T00:00:00Z
+            let params = ChainParams::devnet(validators, rotate, epoch, GENESIS_MS)?;
+            let mut chain = Chain::open(&data_dir, Some(params)).context("opening the chain")?;
+            chain.set_sync_every(1_000);
+            let started = Instant::now();
+            let mut out = std::io::stdout().lock();
+            while chain.height() < blocks {
+                let height = chain.height() + 1;
+                if height == blocks {
+                    // The last commit is durable, and so covers all before it.
+                    chain.set_sync_every(1);
+                }
+                chain.produce_block(GENESIS_MS + height * 1_000)?;
+                if height.is_multiple_of(10_000) {
+                    writeln!(
+                        out,
+                        "{height} blocks, {:.1} s",
+                        started.elapsed().as_secs_f64()
+                    )?;
+                }
+            }
+            writeln!(
+                out,
+                "fixture: {} blocks in {:.1} s ({} validators, epoch {epoch}, rotate {rotate})",
+                chain.height(),
+                started.elapsed().as_secs_f64(),
+                validators
+            )?;
+            Ok(())
+        }
+        Command::Bench {
+            transfers,
+            seconds,
+            data_dir,
+        } => {
+            let report = jifen_node::bench::run(&data_dir, transfers, seconds)?;
+            writeln!(std::io::stdout(), "{report:#?}")?;
+            Ok(())
+        }
+        Command::Accounts => {
+            let mut out = std::io::stdout().lock();
+            for i in 0..jifen_node::genesis::DEVNET_ACCOUNTS {
+                let key = NodeKey::devnet_account(i)?;
+                let secret = tagged_hash(jifen_node::keys::DEVNET_ACCOUNT_TAG, &i.to_be_bytes());
+                writeln!(
+                    out,
+                    "{i} {} secret={}",
+                    key.address().encode(Network::Devnet),
+                    hex::encode(secret)
+                )?;
+            }
+            Ok(())
+        }
+        Command::SignTransfer {
+            account,
+            to,
+            amount,
+            nonce,
+            fee,
+            chain_id,
+        } => {
+            let key = NodeKey::devnet_account(account)?;
+            let (_, to) = Address::decode_any(&to)?;
+            let unsigned = UnsignedTransaction::new(
+                ChainId::new(&chain_id)?,
+                key.public_key(),
+                nonce,
+                fee,
+                TxPayload::Transfer(Transfer { to, amount }),
+            );
+            let signature = key.sign_digest(&unsigned.signing_digest())?;
+            let tx = unsigned.with_signature(signature);
+            writeln!(std::io::stdout(), "{}", hex::encode(tx.encode()))?;
+            Ok(())
+        }
+        Command::Verify { data_dir } => {
+            let chain = Chain::open(&data_dir, None).context("opening the chain")?;
+            let blocks = chain.verify_store().context("verifying the store")?;
+            writeln!(std::io::stdout(), "ok: {blocks} blocks verified")?;
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! Starts a devnet on loopback, submits transfers and checks the results
+//! through RPC with proofs verified against committed headers.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use common::*;
+use jifen_node::keys::NodeKey;
+use jifen_node::rpc::client::RpcClient;
+use jifen_protocol::{
+    Address, Bond, ChainId, Encode, Hash32, InclusionProof, Transfer, TxPayload, merkle,
+};
+use serde_json::json;
+
+const FEE: u128 = 1_000;
+
+#[test]
+fn transfers_are_proven_against_committed_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let devnet = start(dir.path(), 7, 0, 1_000, 50);
+    let mut client = RpcClient::new(devnet.rpc_addr());
+    wait_height(&mut client, 1);
+
+    let alice = NodeKey::devnet_account(0).unwrap();
+    let bob = Address::from_bytes([0xb0; 20]);
+    let h = height(&mut client);
+    let before = verified_account(&mut client, &alice.address(), h);
+    assert_eq!(before.nonce, 0);
+    // Bob has no record yet: a verified non-existence proof.
+    let h = height(&mut client);
+    assert_eq!(verified_account(&mut client, &bob, h).balance, 0);
+
+    let mut ids = Vec::new();
+    for nonce in 0..3u64 {
+        let tx = sign(
+            &alice,
+            chain_id(),
+            nonce,
+            FEE,
+            TxPayload::Transfer(Transfer {
+                to: bob,
+                amount: 1_000_000,
+            }),
+        );
+        ids.push(submit(&mut client, &tx).unwrap());
+    }
+    // Wait until all three are committed.
+    let mut last_height = 0;
+    for id in &ids {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let status = client
+                .call("jifen_txStatus", json!({"id": id.to_string()}))
+                .unwrap();
+            if status["status"] == "committed" {
+                assert_eq!(status["result_code"], 0);
+                last_height = last_height.max(status["height"].as_u64().unwrap());
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline);
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+    let after = verified_account(&mut client, &alice.address(), last_height);
+    assert_eq!(after.nonce, 3);
+    assert_eq!(after.balance, before.balance - 3 * (1_000_000 + FEE));
+    assert_eq!(
+        verified_account(&mut client, &bob, last_height).balance,
+        3_000_000
+    );
+
+    // Transaction inclusion proofs verify against the header's tx_root and
+    // results_root.
+    for id in &ids {
+        let answer = client
+            .call("jifen_txProof", json!({"id": id.to_string()}))
+            .unwrap();
+        let block = verified_block(&mut client, answer["height"].as_u64().unwrap());
+        let proof: InclusionProof = decode_hex(&answer["proof"]);
+        proof
+            .verify(&merkle::leaf_hash(id.as_bytes()), &block.header.tx_root)
+            .unwrap();
+        let mut leaf = id.as_bytes().to_vec();
+        leaf.extend_from_slice(&0u16.to_be_bytes());
+        let result_proof: InclusionProof = decode_hex(&answer["result_proof"]);
+        result_proof
+            .verify(&merkle::leaf_hash(&leaf), &block.header.results_root)
+            .unwrap();
+    }
+
+    // Historic state stays provable: before the transfers Bob had nothing.
+    assert_eq!(verified_account(&mut client, &bob, 1).balance, 0);
+}
+
+#[test]
+fn rejected_transactions_get_their_own_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let devnet = start(dir.path(), 4, 0, 1_000, 50);
+    let mut client = RpcClient::new(devnet.rpc_addr());
+    wait_height(&mut client, 1);
+    let alice = NodeKey::devnet_account(1).unwrap();
+    let poor = NodeKey::from_bytes(&[7; 32]).unwrap();
+    let to = Address::from_bytes([1; 20]);
+    let transfer = |amount| TxPayload::Transfer(Transfer { to, amount });
+
+    // Bad signature: sign, then alter the amount.
+    let mut tx = sign(&alice, chain_id(), 0, FEE, transfer(5));
+    tx.unsigned.payload = transfer(6);
+    assert_eq!(
+        submit(&mut client, &tx).unwrap_err(),
+        (1002, "tx-bad-signature".into())
+    );
+
+    // Wrong chain id.
+    let tx = sign(
+        &alice,
+        ChainId::new("other-chain").unwrap(),
+        0,
+        FEE,
+        transfer(5),
+    );
+    assert_eq!(
+        submit(&mut client, &tx).unwrap_err(),
+        (1003, "tx-wrong-chain-id".into())
+    );
+
+    // Malformed payload: truncated bytes, then a non-hex string.
+    let mut bytes = sign(&alice, chain_id(), 0, FEE, transfer(5)).encode();
+    bytes.truncate(bytes.len() - 3);
+    let err = client
+        .call("jifen_submitTx", json!({"tx": hex::encode(&bytes)}))
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        jifen_node::rpc::client::ClientError::Rpc { code: 1001, .. }
+    ));
+    let err = client
+        .call("jifen_submitTx", json!({"tx": "zz"}))
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        jifen_node::rpc::client::ClientError::Rpc { code: 1001, .. }
+    ));
+
+    // Fee too low.
+    let tx = sign(&alice, chain_id(), 0, 1, transfer(5));
+    assert_eq!(
+        submit(&mut client, &tx).unwrap_err(),
+        (1007, "tx-fee-too-low".into())
+    );
+
+    // Insufficient balance.
+    let tx = sign(&poor, chain_id(), 0, FEE, transfer(5));
+    assert_eq!(
+        submit(&mut client, &tx).unwrap_err(),
+        (1006, "tx-insufficient-balance".into())
+    );
+
+    // Nonce gap.
+    let tx = sign(&alice, chain_id(), 5, FEE, transfer(5));
+    assert_eq!(
+        submit(&mut client, &tx).unwrap_err(),
+        (1005, "tx-nonce-gap".into())
+    );
+
+    // Accepted, then replayed: already known while pending, nonce too low
+    // once committed.
+    let tx = sign(&alice, chain_id(), 0, FEE, transfer(5));
+    let id = submit(&mut client, &tx).unwrap();
+    assert_eq!(
+        submit(&mut client, &tx).unwrap_err(),
+        (1009, "tx-already-known".into())
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while client
+        .call("jifen_txStatus", json!({"id": id.to_string()}))
+        .unwrap()["status"]
+        != "committed"
+    {
+        assert!(std::time::Instant::now() < deadline);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(
+        submit(&mut client, &tx).unwrap_err(),
+        (1004, "tx-nonce-too-low".into())
+    );
+
+    // RPC-level errors.
+    let err = client.call("jifen_nope", json!({})).unwrap_err();
+    assert!(matches!(
+        err,
+        jifen_node::rpc::client::ClientError::Rpc { code: -32601, .. }
+    ));
+    let err = client
+        .call("jifen_header", json!({"height": 1_000_000}))
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        jifen_node::rpc::client::ClientError::Rpc { code: 2001, .. }
+    ));
+    let err = client
+        .call("jifen_lightBlocks", json!({"from": 1, "to": 500}))
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        jifen_node::rpc::client::ClientError::Rpc { code: 2002, .. }
+    ));
+    let err = client
+        .call("jifen_txProof", json!({"id": Hash32::ZERO.to_string()}))
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        jifen_node::rpc::client::ClientError::Rpc { code: 2003, .. }
+    ));
+    let raw = client.post(b"{not json").unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&raw).unwrap();
+    assert_eq!(value["error"]["code"], -32700);
+}
+
+#[test]
+fn batches_and_light_block_ranges() {
+    let dir = tempfile::tempdir().unwrap();
+    let devnet = start(dir.path(), 4, 0, 1_000, 20);
+    let mut client = RpcClient::new(devnet.rpc_addr());
+    wait_height(&mut client, 5);
+    let body = json!([
+        {"jsonrpc": "2.0", "id": 1, "method": "jifen_status"},
+        {"jsonrpc": "2.0", "id": "two", "method": "jifen_header", "params": {"height": 2}},
+        {"jsonrpc": "2.0", "method": "jifen_status"},
+        {"jsonrpc": "2.0", "id": 3, "method": "nope"}
+    ]);
+    let raw = client.post(&serde_json::to_vec(&body).unwrap()).unwrap();
+    let answers: Vec<serde_json::Value> = serde_json::from_slice(&raw).unwrap();
+    assert_eq!(answers.len(), 3, "the notification gets no answer");
+    assert_eq!(answers[1]["id"], "two");
+    assert_eq!(answers[2]["error"]["code"], -32601);
+
+    let range = client
+        .call("jifen_lightBlocks", json!({"from": 1, "to": 5}))
+        .unwrap();
+    let blocks: Vec<VerifiedBlock> = range["light_blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(verify_light_block)
+        .collect();
+    assert_eq!(blocks.len(), 5);
+    for pair in blocks.windows(2) {
+        assert_eq!(
+            pair[1].header.previous_block_hash,
+            Some(pair[0].header.hash())
+        );
+        assert_eq!(pair[1].header.last_commit_hash, Some(pair[0].commit.hash()));
+        assert_eq!(
+            pair[1].header.validators_hash,
+            pair[0].header.next_validators_hash
+        );
+    }
+}
+
+#[test]
+fn validator_set_rotates_at_epoch_boundaries_and_bonds_join() {
+    let dir = tempfile::tempdir().unwrap();
+    let devnet = start(dir.path(), 5, 2, 4, 20);
+    let mut client = RpcClient::new(devnet.rpc_addr());
+    // A new validator bonds enough stake to be a candidate.
+    let newcomer = NodeKey::devnet_account(2).unwrap();
+    let tx = sign(
+        &newcomer,
+        chain_id(),
+        0,
+        FEE,
+        TxPayload::Bond(Bond {
+            amount: 50_000 * 1_000_000,
+        }),
+    );
+    submit(&mut client, &tx).unwrap();
+    wait_height(&mut client, 17);
+    let mut changes = 0;
+    let mut partial_commits = 0;
+    let mut seen_newcomer = false;
+    let mut previous: Option<VerifiedBlock> = None;
+    for h in 1..=17 {
+        let block = verified_block(&mut client, h);
+        if block.commit.signatures.len() < block.set.len() {
+            partial_commits += 1;
+        }
+        seen_newcomer |= block.set.find(&newcomer.address()).is_some();
+        if let Some(prev) = &previous {
+            assert_eq!(
+                block.header.validators_hash,
+                prev.header.next_validators_hash
+            );
+            if block.header.validators_hash != prev.header.validators_hash {
+                changes += 1;
+                assert_eq!(prev.header.height % 4, 0, "changes only after epoch ends");
+            }
+        }
+        previous = Some(block);
+    }
+    assert!(changes >= 3, "set changed {changes} times");
+    assert!(
+        partial_commits > 0,
+        "every commit was signed by all validators"
+    );
+    // The newcomer holds no devnet validator key, but the others keep quorum.
+    assert!(seen_newcomer, "the bonded account was never elected");
+}
+
+#[test]
+fn http_limits_are_enforced() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let devnet = start(dir.path(), 4, 0, 1_000, 50);
+    let send = |request: &[u8]| {
+        let mut stream = std::net::TcpStream::connect(devnet.rpc_addr()).unwrap();
+        stream.write_all(request).unwrap();
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        answer
+    };
+    let big = send(b"POST / HTTP/1.1\r\nContent-Length: 2000000\r\n\r\n");
+    assert!(big.starts_with("HTTP/1.1 413"), "{big}");
+    let get = send(b"GET / HTTP/1.1\r\n\r\n");
+    assert!(get.starts_with("HTTP/1.1 405"), "{get}");
+    let long_header = format!("POST / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(40_000));
+    let head = send(long_header.as_bytes());
+    assert!(head.starts_with("HTTP/1.1 431"), "{head}");
+    let batch: Vec<serde_json::Value> = (0..101)
+        .map(|i| json!({"jsonrpc": "2.0", "id": i, "method": "jifen_status"}))
+        .collect();
+    let mut client = RpcClient::new(devnet.rpc_addr());
+    let raw = client.post(&serde_json::to_vec(&batch).unwrap()).unwrap();
+    let answer: serde_json::Value = serde_json::from_slice(&raw).unwrap();
+    assert_eq!(answer["error"]["code"], 2004);
+}

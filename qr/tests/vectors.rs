@@ -1,0 +1,104 @@
+//! The test vectors of docs/qr.md: fixed payloads -> CBOR hex and UR text.
+//! The test also fails if docs/qr.md no longer shows a value.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use jifen_qr::{EncoderSettings, FragmentSize, Payload, UrDecoder, UrEncoder};
+
+const DOC: &str = include_str!("../../docs/qr.md");
+
+const ACCOUNT_CBOR: &str = "a7010102676d61696e6e657403443442193e04811a8000000005786f787075623638476d79354564766769625156665064716b42424348784135687469716735356372585975586f51524b66444246413157456a576750364c486877425a654e4b3156547366544655484364726670316267775139787635736b6938505839724c32645a58766747446e770665302e312e300718c8";
+const ACCOUNT_UR: &str = "ur:jifen-account/osadadaoiojnhsinjtjtihjyaxfyeefwcffmaalycylaaeaeaeahksjlksjokpidenetfljnkkecfeiekoioinidgyhfiygdiejsjefwfwfxfdksfpecisjyinjsioececiajphdhkkphdjlgygmgriyfyfwfgfpehhgfeimhgiogdengsfdisktfwhtihglgrehhfghjkiyghfggofdfxiejpiyjoehidioktgyeskskoecjkjeinetgdhdesjpgseyiehthdkoioflfyjtktamihdydmehdmdyatcsspknrewdtt";
+const SIGN_REQUEST_CBOR: &str = "a70101025000112233445546778899aabbccddeeff03588400010c6a6966656e2d6465766e65744aa742ca4c04501864677500ad2a9402c9df045b0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f817980000000000000007000000000000000000000000000003e800000024222222222222222222222222222222222222222200000000000000000000000000bebc20046c6a6966656e2d6465766e657405851a8000002c1a80004a461a80000000000006544aa742ca4c04501864677500ad2a9402c9df045b076f6a6966656e2d636c6920302e312e30";
+const SIGN_REQUEST_UR: &str = "ur:jifen-sign-request/osadadaogdaebycpeofygofgktlonlpkrksfutwyzmaxhdlraeadbniminiyihjtdpieihkojtihjygeosfwsggsaagdcsieiokpaepmdrmwaosouraahpaokkrniykbytuorkpsgonbidmdtoltbdataondztuydptodetahkwzlyhpcmyachmkaeaeaeaeaeaeaeataeaeaeaeaeaeaeaeaeaeaeaeaeaeaxvsaeaeaedkcpcpcpcpcpcpcpcpcpcpcpcpcpcpcpcpcpcpcpcpaeaeaeaeaeaeaeaeaeaeaeaeaernrfcxaajziminiyihjtdpieihkojtihjyahlpcylaaeaedwcylaaegefgcylaaeaeaeaeaeamghgeosfwsggsaagdcsieiokpaepmdrmwaosouraahpatjliminiyihjtdpiajzincxdydmehdmdyiabgreue";
+const SIGNATURE_CBOR: &str = "a30101025000112233445546778899aabbccddeeff0358400102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f40";
+const SIGNATURE_UR: &str = "ur:jifen-signature/otadadaogdaebycpeofygofgktlonlpkrksfutwyzmaxhdfzadaoaxaaahamatayasbkbdbnbtbabsbebybgbwbbbzcmchcscfcycwcecackctcxclcpcndkdadsdidedtdrdndwdpdmdldyeheyeoeeecenemetesftfrfnfsfmfhfzotuorsbk";
+const SIGN_REQUEST_PARTS_80: [&str; 4] = [
+    "ur:jifen-sign-request/1-3/lpadaxcsvecyiabgreuehdgsosadadaogdaebycpeofygofgktlonlpkrksfutwyzmaxhdlraeadbniminiyihjtdpieihkojtihjygeosfwsggsaagdcsieiokpaepmdrmwaosouraahpaokkrniykbytuorkpsgonbidmdtoltbdatchckhelp",
+    "ur:jifen-sign-request/2-3/lpaoaxcsvecyiabgreuehdgsaondztuydptodetahkwzlyhpcmyachmkaeaeaeaeaeaeaeataeaeaeaeaeaeaeaeaeaeaeaeaeaeaxvsaeaeaedkcpcpcpcpcpcpcpcpcpcpcpcpcpcpcpcpcpcpcpcpaeaeaeaeaeaeaeaeaeaeaeaeontavsee",
+    "ur:jifen-sign-request/3-3/lpaxaxcsvecyiabgreuehdgsaernrfcxaajziminiyihjtdpieihkojtihjyahlpcylaaeaedwcylaaegefgcylaaeaeaeaeaeamghgeosfwsggsaagdcsieiokpaepmdrmwaosouraahpatjliminiyihjtdpiajzincxdydmehdmdydmonrnjy",
+    "ur:jifen-sign-request/4-3/lpaaaxcsvecyiabgreuehdgsaernrfcxaajziminiyihjtdpieihkojtihjyahlpcylaaeaedwcylaaegefgcylaaeaeaeaeaeamghgeosfwsggsaagdcsieiokpaepmdrmwaosouraahpatjliminiyihjtdpiajzincxdydmehdmdytaqzatrd",
+];
+
+fn vectors() -> [(Payload, &'static str, &'static str); 3] {
+    let [account, request, signature] = common::payloads();
+    [
+        (account, ACCOUNT_CBOR, ACCOUNT_UR),
+        (request, SIGN_REQUEST_CBOR, SIGN_REQUEST_UR),
+        (signature, SIGNATURE_CBOR, SIGNATURE_UR),
+    ]
+}
+
+#[test]
+fn payloads_encode_to_the_vectors() {
+    for (payload, cbor, ur) in vectors() {
+        assert_eq!(
+            hex::encode(payload.to_cbor()),
+            cbor,
+            "{}",
+            payload.ur_type()
+        );
+        assert_eq!(payload.to_ur(), ur, "{}", payload.ur_type());
+    }
+}
+
+#[test]
+fn vectors_decode_to_the_payloads() {
+    for (payload, cbor, ur) in vectors() {
+        let bytes = hex::decode(cbor).unwrap();
+        assert_eq!(
+            Payload::from_cbor(payload.ur_type(), &bytes).unwrap(),
+            payload
+        );
+        let mut decoder = UrDecoder::new();
+        assert!(decoder.receive(ur).unwrap().complete);
+        assert_eq!(decoder.payload().unwrap(), Some(payload));
+    }
+}
+
+#[test]
+fn multipart_vectors() {
+    let settings = EncoderSettings {
+        fragment_size: FragmentSize::Small,
+        ..EncoderSettings::default()
+    };
+    let request = Payload::SignRequest(common::sign_request());
+    let mut encoder = UrEncoder::new(&request, settings).unwrap();
+    assert!(!encoder.is_single_part());
+    assert_eq!(encoder.fragment_count(), 3);
+    for expected in SIGN_REQUEST_PARTS_80 {
+        assert_eq!(encoder.next_part().unwrap(), expected);
+    }
+    // Fragments 1, 2 and the fountain part 4 (a copy of fragment 3) suffice.
+    let mut decoder = UrDecoder::new();
+    for part in [
+        SIGN_REQUEST_PARTS_80[3],
+        SIGN_REQUEST_PARTS_80[0],
+        SIGN_REQUEST_PARTS_80[1],
+    ] {
+        decoder.receive(part).unwrap();
+    }
+    assert_eq!(decoder.payload().unwrap(), Some(request));
+}
+
+#[test]
+fn the_document_shows_every_vector() {
+    let mut values = vec![
+        ACCOUNT_CBOR,
+        ACCOUNT_UR,
+        SIGN_REQUEST_CBOR,
+        SIGN_REQUEST_UR,
+        SIGNATURE_CBOR,
+        SIGNATURE_UR,
+    ];
+    values.extend(SIGN_REQUEST_PARTS_80);
+    for value in values {
+        assert!(DOC.contains(value), "docs/qr.md lacks {value}");
+    }
+}
