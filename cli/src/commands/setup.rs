@@ -108,6 +108,11 @@ fn show_mnemonic(ui: &Ui, mnemonic: &Mnemonic) -> Result<()> {
         ui.data(&mnemonic.phrase());
         return Ok(());
     }
+    if std::env::var_os("TMUX").is_some() || std::env::var_os("STY").is_some() {
+        // tmux and screen keep their own scrollback, which clearing the terminal
+        // does not reach.
+        ui.say("mnemonic-multiplexer-warning", &[]);
+    }
     ui.say("mnemonic-intro", &[("count", mnemonic.word_count().into())]);
     let mut lines = Zeroizing::new(String::new());
     for (i, word) in mnemonic.words().enumerate() {

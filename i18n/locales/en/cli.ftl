@@ -75,6 +75,7 @@ kdf-calibrating = Measuring this computer to choose how hard the password is to 
 kdf-calibrated = Password protection: Argon2id, { $memory } MiB, { $passes } passes, unlock takes about { $millis } ms here.
 kdf-upgraded = This wallet's password protection was below today's minimum and has been strengthened.
 kdf-upgrade-failed = This wallet's password protection is below today's minimum but could not be strengthened (is the wallet folder read-only?). The wallet is unlocked.
+mnemonic-multiplexer-warning = Note: you are inside tmux or screen, which keep their own history; clear it (or close the window) after writing the words down.
 mnemonic-intro = Write these { $count } words down on paper, in order. They are the only way to recover the wallet.
 mnemonic-warning = Anyone who sees these words can take everything in the wallet. Never photograph them or type them into a website.
 mnemonic-continue = Press Enter when you have written them down; the screen will be cleared.

@@ -75,6 +75,7 @@ kdf-calibrating = 正在测量本机性能，以确定密码保护强度……
 kdf-calibrated = 密码保护：Argon2id，{ $memory } MiB，{ $passes } 轮，本机解锁约需 { $millis } 毫秒。
 kdf-upgraded = 此钱包的密码保护低于当前最低标准，已自动加强。
 kdf-upgrade-failed = 此钱包的密码保护低于当前最低标准，但未能加强（钱包目录是否只读？）。钱包已解锁。
+mnemonic-multiplexer-warning = 注意：您正在 tmux 或 screen 中运行，它们会保留自己的历史记录；抄写完成后请清除历史（或关闭窗口）。
 mnemonic-intro = 请按顺序把这 { $count } 个词抄在纸上。它们是恢复钱包的唯一凭据。
 mnemonic-warning = 任何看到这些词的人都能转走钱包里的全部资产。切勿拍照，切勿输入任何网站。
 mnemonic-continue = 抄写完成后按回车键，屏幕将被清除。

@@ -75,6 +75,7 @@ kdf-calibrating = 正在測量本機效能，以決定密碼保護強度……
 kdf-calibrated = 密碼保護：Argon2id，{ $memory } MiB，{ $passes } 輪，本機解鎖約需 { $millis } 毫秒。
 kdf-upgraded = 此錢包的密碼保護低於目前最低標準，已自動加強。
 kdf-upgrade-failed = 此錢包的密碼保護低於目前最低標準，但未能加強（錢包目錄是否唯讀？）。錢包已解鎖。
+mnemonic-multiplexer-warning = 注意：您正在 tmux 或 screen 中執行，它們會保留自己的歷史紀錄；抄寫完成後請清除歷史（或關閉視窗）。
 mnemonic-intro = 請依序將這 { $count } 個詞抄寫在紙上。它們是還原錢包的唯一憑據。
 mnemonic-warning = 任何看到這些詞的人都能轉走錢包中的全部資產。切勿拍照，切勿輸入任何網站。
 mnemonic-continue = 抄寫完成後按 Enter 鍵，螢幕將被清除。
