@@ -23,6 +23,8 @@ step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo deny (licenses, sources, bans)"
+# deny reads metadata for every target platform: fetch those crates first.
+cargo fetch --locked --quiet
 cargo deny --offline --locked check licenses sources bans
 
 step "tests"

@@ -6,7 +6,7 @@
 //! | [`genesis`] | chain parameters and the genesis state |
 //! | [`execution`] | the state machine: checks, execution, validator election |
 //! | [`consensus`] | proposer selection and commit signing |
-//! | [`log`] | a minimal stderr subscriber for `tracing` (`JIFEN_LOG`) |
+//! | [`log`] | stderr logging through `tracing-subscriber` (`JIFEN_LOG`) |
 //! | [`store`] | redb persistence, one write transaction per block |
 //! | [`chain`] | the chain: state, history, mempool, block production, queries |
 //! | [`rpc`] | the JSON-RPC 2.0 server over HTTP and a small client |

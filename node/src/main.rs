@@ -119,7 +119,7 @@ enum Command {
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    jifen_node::log::StderrLog::from_env().install();
+    jifen_node::log::install_from_env();
     match cli.command {
         Command::Devnet {
             validators,

@@ -1,8 +1,8 @@
-//! A minimal blocking JSON-RPC client over HTTP/1.1 (one connection, kept
-//! alive), for tests, benchmarks and the fixture tools.
+//! A blocking JSON-RPC client over HTTP (reqwest, connections kept alive),
+//! for tests, benchmarks and the node tools.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::io::Read;
+use std::net::SocketAddr;
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -11,17 +11,17 @@ use serde_json::{Value, json};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ClientError {
-    /// Network or HTTP failure.
+    /// Connecting, sending or reading failed, or the answer was not JSON-RPC.
     #[error("transport: {0}")]
     Transport(String),
-    /// The server returned a JSON-RPC error.
+    /// The node answered with a JSON-RPC error.
     #[error("rpc error {code}: {message}")]
     Rpc {
-        /// Error code.
+        /// JSON-RPC error code (see docs/rpc.md).
         code: i64,
         /// Message.
         message: String,
-        /// Extra data.
+        /// `data` member, if any.
         data: Option<Value>,
     },
 }
@@ -30,116 +30,57 @@ fn transport(err: impl std::fmt::Display) -> ClientError {
     ClientError::Transport(err.to_string())
 }
 
-/// Longest response head line read.
-const MAX_HEAD_LINE: u64 = 16 << 10;
-
 /// Largest response accepted (64 MiB).
 pub const MAX_RESPONSE: usize = 64 << 20;
 
-/// A client bound to one server.
+/// A blocking JSON-RPC client for one node (reqwest, kept-alive connections).
 #[derive(Debug)]
 pub struct RpcClient {
-    addr: SocketAddr,
-    stream: Option<BufReader<TcpStream>>,
+    url: String,
+    http: reqwest::blocking::Client,
     next_id: u64,
 }
 
 impl RpcClient {
-    /// A client for the server at `addr`.
+    /// A client for the node at `addr` (plain HTTP on loopback).
     #[must_use]
-    pub const fn new(addr: SocketAddr) -> Self {
+    pub fn new(addr: SocketAddr) -> Self {
+        let http = reqwest::blocking::Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(60))
+            .build()
+            .unwrap_or_else(|_| reqwest::blocking::Client::new());
         Self {
-            addr,
-            stream: None,
+            url: format!("http://{addr}/"),
+            http,
             next_id: 1,
         }
     }
 
-    /// Posts a raw body and returns the raw response body.
+    /// Posts a raw body and returns the raw response body (empty for 204).
     ///
     /// # Errors
-    /// [`ClientError::Transport`].
+    /// [`ClientError::Transport`] on connection errors, a status other than 200
+    /// or 204, or a response over [`MAX_RESPONSE`].
     pub fn post(&mut self, body: &[u8]) -> Result<Vec<u8>, ClientError> {
-        match self.post_once(body) {
-            Ok(bytes) => Ok(bytes),
-            Err(_) => {
-                // The kept-alive connection may have been closed: retry once.
-                self.stream = None;
-                self.post_once(body)
-            }
+        let response = self
+            .http
+            .post(&self.url)
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body.to_vec())
+            .send()
+            .map_err(transport)?;
+        let status = response.status();
+        if status != reqwest::StatusCode::OK && status != reqwest::StatusCode::NO_CONTENT {
+            return Err(transport(format!("http status {status}")));
         }
-    }
-
-    fn post_once(&mut self, body: &[u8]) -> Result<Vec<u8>, ClientError> {
-        if self.stream.is_none() {
-            let stream = TcpStream::connect_timeout(&self.addr, Duration::from_secs(5))
-                .map_err(transport)?;
-            stream
-                .set_read_timeout(Some(Duration::from_secs(60)))
-                .map_err(transport)?;
-            let _ = stream.set_nodelay(true);
-            self.stream = Some(BufReader::new(stream));
-        }
-        let Some(reader) = self.stream.as_mut() else {
-            return Err(transport("no connection"));
-        };
-        let head = format!(
-            "POST / HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
-            self.addr,
-            body.len()
-        );
-        let stream = reader.get_mut();
-        stream.write_all(head.as_bytes()).map_err(transport)?;
-        stream.write_all(body).map_err(transport)?;
-        let mut status = String::new();
-        if reader
-            .by_ref()
-            .take(MAX_HEAD_LINE)
-            .read_line(&mut status)
-            .map_err(transport)?
-            == 0
-        {
-            return Err(transport("connection closed"));
-        }
-        let mut length = 0usize;
-        let mut close = false;
-        loop {
-            let mut line = String::new();
-            if reader
-                .by_ref()
-                .take(MAX_HEAD_LINE)
-                .read_line(&mut line)
-                .map_err(transport)?
-                == 0
-            {
-                return Err(transport("connection closed in headers"));
-            }
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some((name, value)) = line.split_once(':') {
-                let name = name.trim().to_ascii_lowercase();
-                if name == "content-length" {
-                    length = value.trim().parse().map_err(transport)?;
-                } else if name == "connection" && value.trim().eq_ignore_ascii_case("close") {
-                    close = true;
-                }
-            }
-        }
-        if length > MAX_RESPONSE {
-            self.stream = None;
-            return Err(transport(format!(
-                "response of {length} bytes is too large"
-            )));
-        }
-        let mut bytes = vec![0; length];
-        reader.read_exact(&mut bytes).map_err(transport)?;
-        if close {
-            self.stream = None;
-        }
-        if !status.contains(" 200 ") && !status.contains(" 204 ") {
-            return Err(transport(format!("http status {}", status.trim())));
+        let mut bytes = Vec::new();
+        response
+            .take(MAX_RESPONSE as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(transport)?;
+        if bytes.len() > MAX_RESPONSE {
+            return Err(transport(format!("response over {MAX_RESPONSE} bytes")));
         }
         Ok(bytes)
     }

@@ -1,26 +1,26 @@
-//! A small HTTP/1.1 server for JSON-RPC: `POST /` with a JSON body, bounded
-//! header and body sizes, keep-alive, one thread per connection up to a cap.
-//!
-//! This is a stop-gap: the node has no async runtime yet and needs only
-//! `POST /` with a bounded body, so the first version serves it with std
-//! threads. It is to be replaced by a maintained server (jsonrpsee or axum on
-//! tokio) when P2P brings the runtime; the method table in [`super`] is
-//! transport-independent, so that change touches only this file.
+//! The HTTP side of JSON-RPC: `POST /` with a JSON body, served by axum on a
+//! tokio runtime of its own (two worker threads), so the rest of the node stays
+//! synchronous. Limits: request body 1 MiB (413), in-flight requests capped
+//! (503 when over), other methods 405, oversized request heads 431 (hyper's
+//! limit). The method table in [`super`] is transport-independent; handlers run
+//! on tokio's blocking pool.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::time::Duration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use tokio::sync::{Semaphore, oneshot};
+use tower_http::limit::RequestBodyLimitLayer;
 
 /// Largest request body (1 MiB).
 pub const MAX_BODY: usize = 1 << 20;
-/// Largest request head (16 KiB).
-pub const MAX_HEAD: usize = 16 << 10;
-/// Most concurrent connections.
-pub const MAX_CONNECTIONS: usize = 256;
-/// Idle/read timeout of a connection.
-pub const READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// Most requests handled at once; more get 503.
+pub const MAX_IN_FLIGHT: usize = 256;
 
 /// Turns a request body into a response body (`None`: no content, for a
 /// JSON-RPC notification).
@@ -30,7 +30,7 @@ pub type Handler = dyn Fn(&[u8]) -> Option<Vec<u8>> + Send + Sync;
 #[derive(Debug)]
 pub struct HttpServer {
     addr: SocketAddr,
-    stop: Arc<AtomicBool>,
+    shutdown: Option<oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -38,43 +38,55 @@ impl HttpServer {
     /// Binds `addr` (port 0: any free port) and serves `handler`.
     ///
     /// # Errors
-    /// The bind error.
+    /// The bind error, or the runtime could not start.
     pub fn start(addr: SocketAddr, handler: Arc<Handler>) -> std::io::Result<Self> {
-        let listener = TcpListener::bind(addr)?;
+        let listener = std::net::TcpListener::bind(addr)?;
+        listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
-        let stop = Arc::new(AtomicBool::new(false));
-        let active = Arc::new(AtomicUsize::new(0));
-        let stop_flag = Arc::clone(&stop);
-        let thread = std::thread::Builder::new()
-            .name("rpc-accept".into())
-            .spawn(move || {
-                for stream in listener.incoming() {
-                    if stop_flag.load(Ordering::SeqCst) {
-                        break;
-                    }
-                    let Ok(stream) = stream else { continue };
-                    if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-                        let _ = respond(&stream, 503, "Service Unavailable", b"", false);
-                        continue;
-                    }
-                    active.fetch_add(1, Ordering::SeqCst);
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("rpc")
+            .enable_all()
+            .build()?;
+        let (shutdown, stopped) = oneshot::channel::<()>();
+        let permits = Arc::new(Semaphore::new(MAX_IN_FLIGHT));
+        let app = Router::new()
+            .route(
+                "/",
+                post(move |body: Bytes| {
                     let handler = Arc::clone(&handler);
-                    let active = Arc::clone(&active);
-                    let spawned =
-                        std::thread::Builder::new()
-                            .name("rpc-conn".into())
-                            .spawn(move || {
-                                serve_connection(stream, handler.as_ref());
-                                active.fetch_sub(1, Ordering::SeqCst);
-                            });
-                    if spawned.is_err() {
-                        tracing::warn!("cannot spawn a connection thread");
+                    let permits = Arc::clone(&permits);
+                    async move { serve(handler, permits, body).await }
+                }),
+            )
+            // Refuses a declared Content-Length over the limit at once (413), and
+            // bounds bodies without one while they are read.
+            .layer(RequestBodyLimitLayer::new(MAX_BODY))
+            .layer(DefaultBodyLimit::max(MAX_BODY));
+        let thread = std::thread::Builder::new()
+            .name("rpc-server".into())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    let listener = match tokio::net::TcpListener::from_std(listener) {
+                        Ok(listener) => listener,
+                        Err(e) => {
+                            tracing::error!(error = %e, "rpc listener");
+                            return;
+                        }
+                    };
+                    let served = axum::serve(listener, app)
+                        .with_graceful_shutdown(async move {
+                            let _ = stopped.await;
+                        })
+                        .await;
+                    if let Err(e) = served {
+                        tracing::error!(error = %e, "rpc server stopped");
                     }
-                }
+                });
             })?;
         Ok(Self {
             addr,
-            stop,
+            shutdown: Some(shutdown),
             thread: Some(thread),
         })
     }
@@ -85,11 +97,11 @@ impl HttpServer {
         self.addr
     }
 
-    /// Stops accepting connections and waits for the accept thread.
+    /// Stops accepting connections, lets requests in progress finish, and waits.
     pub fn stop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        // Wake the accept loop.
-        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_millis(200));
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
@@ -102,128 +114,20 @@ impl Drop for HttpServer {
     }
 }
 
-fn respond(
-    mut stream: &TcpStream,
-    status: u16,
-    reason: &str,
-    body: &[u8],
-    keep_alive: bool,
-) -> std::io::Result<()> {
-    let connection = if keep_alive { "keep-alive" } else { "close" };
-    let head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: {connection}\r\n\r\n",
-        body.len()
-    );
-    stream.write_all(head.as_bytes())?;
-    stream.write_all(body)?;
-    stream.flush()
-}
-
-fn serve_connection(stream: TcpStream, handler: &Handler) {
-    let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
-    let _ = stream.set_nodelay(true);
-    let Ok(read_half) = stream.try_clone() else {
-        return;
+async fn serve(handler: Arc<Handler>, permits: Arc<Semaphore>, body: Bytes) -> Response {
+    let Ok(_permit) = permits.try_acquire_owned() else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
-    let mut reader = BufReader::new(read_half);
-    loop {
-        match read_request(&mut reader) {
-            Ok(None) => return,
-            Ok(Some(request)) => {
-                let keep_alive = request.keep_alive;
-                let result = match request.problem {
-                    Some((status, reason)) => respond(&stream, status, reason, b"", false),
-                    None => match handler(&request.body) {
-                        Some(body) => respond(&stream, 200, "OK", &body, keep_alive),
-                        None => respond(&stream, 204, "No Content", b"", keep_alive),
-                    },
-                };
-                if result.is_err() || !keep_alive || request.problem.is_some() {
-                    return;
-                }
-            }
-            Err(_) => return,
-        }
+    // Handlers take locks and may sleep (the `slow-response` fault): keep them off
+    // the async workers.
+    match tokio::task::spawn_blocking(move || handler(&body)).await {
+        Ok(Some(response)) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            response,
+        )
+            .into_response(),
+        Ok(None) => StatusCode::NO_CONTENT.into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
-}
-
-struct Request {
-    body: Vec<u8>,
-    keep_alive: bool,
-    problem: Option<(u16, &'static str)>,
-}
-
-fn read_request(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option<Request>> {
-    let mut head_len = 0usize;
-    let mut request_line = String::new();
-    // `take` bounds every line: a peer sending no newline cannot make us
-    // buffer more than the head limit.
-    if reader
-        .by_ref()
-        .take(MAX_HEAD as u64)
-        .read_line(&mut request_line)?
-        == 0
-    {
-        return Ok(None);
-    }
-    head_len += request_line.len();
-    let mut content_length: Option<usize> = None;
-    let mut keep_alive = true;
-    let mut chunked = false;
-    loop {
-        let mut line = String::new();
-        let budget = MAX_HEAD.saturating_sub(head_len) as u64 + 1;
-        let n = reader.by_ref().take(budget).read_line(&mut line)?;
-        if n == 0 {
-            return Ok(None);
-        }
-        head_len += n;
-        if head_len > MAX_HEAD {
-            return Ok(Some(Request {
-                body: Vec::new(),
-                keep_alive: false,
-                problem: Some((431, "Request Header Fields Too Large")),
-            }));
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            let name = name.trim().to_ascii_lowercase();
-            let value = value.trim();
-            match name.as_str() {
-                "content-length" => content_length = value.parse().ok(),
-                "connection" => keep_alive = !value.eq_ignore_ascii_case("close"),
-                "transfer-encoding" => chunked = true,
-                _ => {}
-            }
-        }
-    }
-    let problem = |status, reason| {
-        Ok(Some(Request {
-            body: Vec::new(),
-            keep_alive: false,
-            problem: Some((status, reason)),
-        }))
-    };
-    if !request_line.starts_with("POST ") {
-        return problem(405, "Method Not Allowed");
-    }
-    if chunked {
-        return problem(411, "Length Required");
-    }
-    let Some(length) = content_length else {
-        return problem(411, "Length Required");
-    };
-    if length > MAX_BODY {
-        return problem(413, "Payload Too Large");
-    }
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body)?;
-    Ok(Some(Request {
-        body,
-        keep_alive,
-        problem: None,
-    }))
 }
