@@ -15,7 +15,8 @@ use std::time::Duration;
 
 use common::{Chain, ChainSource, replaced_set, rotating_set, static_set};
 use jifen_light_client::{
-    FixedClock, LightStore, MemorySource, Options, RedbStore, Schedule, TrustedState, sync_to,
+    FixedClock, LightStore, MemorySource, Options, RedbStore, Schedule, SyncReport, TrustedState,
+    sync_to,
 };
 
 fn epochs(length: u64) -> Schedule {
@@ -40,23 +41,49 @@ fn bootstrap(chain: &Chain, height: u64, now: u64) -> TrustedState {
     .unwrap()
 }
 
-#[test]
-fn epoch_schedule_reaches_the_target_with_one_header_per_epoch() {
-    let chain = Chain::new(200, 20, replaced_set);
-    let clock = FixedClock(chain.time_after(200));
-    let mut trusted = bootstrap(&chain, 1, clock.0);
+/// What a successful sync of a whole fixture chain left behind.
+struct Synced {
+    trusted: TrustedState,
+    report: SyncReport,
+    stored_heights: Vec<u64>,
+    served: u64,
+}
+
+/// Bootstraps at height 1, syncs to `target` with `schedule` into a fresh redb
+/// store, and expects success.
+fn sync_chain(chain: &Chain, target: u64, schedule: Schedule) -> Synced {
+    let clock = FixedClock(chain.time_after(target));
+    let mut trusted = bootstrap(chain, 1, clock.0);
     let (_dir, mut store) = store();
-    let mut source = ChainSource::new(&chain);
+    let mut source = ChainSource::new(chain);
     let report = sync_to(
         &mut trusted,
-        200,
-        epochs(20),
+        target,
+        schedule,
         &mut source,
         &mut store,
         &Options::default(),
         &clock,
     )
     .unwrap();
+    let stored_heights = store.heights().unwrap();
+    Synced {
+        trusted,
+        report,
+        stored_heights,
+        served: source.served,
+    }
+}
+
+#[test]
+fn epoch_schedule_reaches_the_target_with_one_header_per_epoch() {
+    let chain = Chain::new(200, 20, replaced_set);
+    let Synced {
+        trusted,
+        report,
+        stored_heights,
+        ..
+    } = sync_chain(&chain, 200, epochs(20));
     assert_eq!(trusted.height(), 200);
     assert_eq!(report.headers_fetched, 10);
     assert_eq!(report.bisections, 0);
@@ -64,30 +91,22 @@ fn epoch_schedule_reaches_the_target_with_one_header_per_epoch() {
         report.verified_heights,
         vec![20, 40, 60, 80, 100, 120, 140, 160, 180, 200]
     );
-    assert_eq!(store.heights().unwrap(), report.verified_heights);
+    assert_eq!(stored_heights, report.verified_heights);
 }
 
 #[test]
 fn bisection_finds_a_path_when_sets_rotate() {
     let chain = Chain::new(100, 10, rotating_set);
-    let clock = FixedClock(chain.time_after(100));
-    let mut trusted = bootstrap(&chain, 1, clock.0);
-    let (_dir, mut store) = store();
-    let mut source = ChainSource::new(&chain);
-    let report = sync_to(
-        &mut trusted,
-        100,
-        Schedule::Bisection,
-        &mut source,
-        &mut store,
-        &Options::default(),
-        &clock,
-    )
-    .unwrap();
+    let Synced {
+        trusted,
+        report,
+        served,
+        ..
+    } = sync_chain(&chain, 100, Schedule::Bisection);
     assert_eq!(trusted.height(), 100);
     assert!(report.bisections > 0, "{report:?}");
     assert!(report.headers_fetched < 20, "{report:?}");
-    assert_eq!(report.headers_fetched, source.served);
+    assert_eq!(report.headers_fetched, served);
 }
 
 #[test]
@@ -95,20 +114,9 @@ fn bisection_of_a_fully_replaced_set_falls_back_to_epoch_ends() {
     // Every epoch replaces the whole set: only the epoch end announces the
     // next set, so bisection must walk down to the epoch ends.
     let chain = Chain::new(60, 10, replaced_set);
-    let clock = FixedClock(chain.time_after(60));
-    let mut trusted = bootstrap(&chain, 1, clock.0);
-    let (_dir, mut store) = store();
-    let mut source = ChainSource::new(&chain);
-    let report = sync_to(
-        &mut trusted,
-        60,
-        Schedule::Bisection,
-        &mut source,
-        &mut store,
-        &Options::default(),
-        &clock,
-    )
-    .unwrap();
+    let Synced {
+        trusted, report, ..
+    } = sync_chain(&chain, 60, Schedule::Bisection);
     assert_eq!(trusted.height(), 60);
     for end in [10, 20, 30, 40, 50] {
         assert!(report.verified_heights.contains(&end), "{report:?}");
@@ -118,20 +126,9 @@ fn bisection_of_a_fully_replaced_set_falls_back_to_epoch_ends() {
 #[test]
 fn skipping_sync_over_100_000_blocks_with_epochs_of_1_000_uses_100_headers() {
     let chain = Chain::new(100_000, 1_000, rotating_set);
-    let clock = FixedClock(chain.time_after(100_000));
-    let mut trusted = bootstrap(&chain, 1, clock.0);
-    let (_dir, mut store) = store();
-    let mut source = ChainSource::new(&chain);
-    let report = sync_to(
-        &mut trusted,
-        100_000,
-        epochs(1_000),
-        &mut source,
-        &mut store,
-        &Options::default(),
-        &clock,
-    )
-    .unwrap();
+    let Synced {
+        trusted, report, ..
+    } = sync_chain(&chain, 100_000, epochs(1_000));
     assert_eq!(trusted.height(), 100_000);
     assert_eq!(report.headers_fetched, 100);
     assert!(report.headers_fetched < 300);
