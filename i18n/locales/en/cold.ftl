@@ -1,0 +1,1 @@
+## cold: cold signing: review, pairing, QR CLI messages (en)

@@ -1,0 +1,1 @@
+## light-client: light client errors (lc-*), sync/status/balance/send CLI messages (en)

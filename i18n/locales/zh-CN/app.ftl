@@ -1,0 +1,1 @@
+## app: the desktop app screens messages (zh-CN)
