@@ -69,6 +69,132 @@ pub struct NewWalletArgs {
     pub keyring: bool,
 }
 
+/// Where a QR code is shown.
+#[derive(Debug, Args, Clone)]
+pub struct QrOutputArgs {
+    /// Write the QR frames as PNG files into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Draw the QR code in the terminal (a single code, or the first frames).
+    #[arg(long)]
+    pub terminal: bool,
+}
+
+/// The cold device's commands (offline; no network is used).
+#[derive(Debug, Subcommand)]
+pub enum ColdCommand {
+    /// Pair this wallet for a chain and show its account as a QR code for the online wallet.
+    PairExport {
+        /// Which wallet.
+        #[command(flatten)]
+        wallet: WalletArg,
+        /// The chain this device signs for (e.g. jifen-devnet).
+        #[arg(long, value_name = "CHAIN_ID")]
+        chain_id: String,
+        /// Longest QR fragment (bytes) this device's camera reads.
+        #[arg(long, default_value_t = 200, value_name = "BYTES")]
+        max_fragment: u16,
+        /// Where to show the code.
+        #[command(flatten)]
+        output: QrOutputArgs,
+    },
+    /// Read a sign request from images or text, review it, and sign after confirmation.
+    Sign {
+        /// Which wallet.
+        #[command(flatten)]
+        wallet: WalletArg,
+        /// Password source.
+        #[command(flatten)]
+        password: PasswordArgs,
+        /// Do not try the OS keyring.
+        #[arg(long)]
+        no_keyring: bool,
+        /// Confirm without a question by giving the request's fingerprint (for scripts).
+        #[arg(long, value_name = "FINGERPRINT")]
+        confirm_fingerprint: Option<String>,
+        /// Where to show the signature code.
+        #[command(flatten)]
+        output: QrOutputArgs,
+        /// PNG/JPEG frames, directories of frames, or text files of UR parts (`-`: stdin).
+        #[arg(value_name = "INPUT", required = true)]
+        inputs: Vec<PathBuf>,
+    },
+}
+
+/// The online wallet's commands for cold signing.
+#[derive(Debug, Subcommand)]
+pub enum OnlineCommand {
+    /// Import a cold device's account QR as a watch-only wallet.
+    PairImport {
+        /// Name of the new watch-only wallet.
+        #[arg(long, value_name = "NAME")]
+        name: String,
+        /// PNG/JPEG images or text files of the account code (`-`: stdin).
+        #[arg(value_name = "INPUT", required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Make a transfer sign request for the cold device and show it as QR frames.
+    Request {
+        /// Which watch-only wallet.
+        #[command(flatten)]
+        wallet: WalletArg,
+        /// Recipient address.
+        #[arg(long, value_name = "ADDRESS")]
+        to: String,
+        /// Amount in POINT (e.g. 12.5).
+        #[arg(long, value_name = "POINT")]
+        amount: String,
+        /// Fee in POINT.
+        #[arg(long, default_value = "0.001", value_name = "POINT")]
+        fee: String,
+        /// Sending address index.
+        #[arg(long, default_value_t = 0)]
+        index: u32,
+        /// Nonce to use without asking the network (offline); default: a proven read.
+        #[arg(long, value_name = "N")]
+        nonce: Option<u64>,
+        /// Density of animated frames: small, medium or large (default: what the device reads).
+        #[arg(long, value_name = "SIZE")]
+        fragment_size: Option<String>,
+        /// Number of frames written for an animated code (default: three times the fragments).
+        #[arg(long, value_name = "N")]
+        frames: Option<usize>,
+        /// Where to show the code.
+        #[command(flatten)]
+        output: QrOutputArgs,
+    },
+    /// Accept the cold device's signature from images or text.
+    Accept {
+        /// Which watch-only wallet.
+        #[command(flatten)]
+        wallet: WalletArg,
+        /// Also broadcast and wait for proven inclusion.
+        #[arg(long)]
+        broadcast: bool,
+        /// PNG/JPEG images or text files of the signature code (`-`: stdin).
+        #[arg(value_name = "INPUT", required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Broadcast an accepted request and wait until its inclusion is proven.
+    Broadcast {
+        /// Which watch-only wallet.
+        #[command(flatten)]
+        wallet: WalletArg,
+        /// The request id (default: the only signed request).
+        #[arg(long, value_name = "ID")]
+        request: Option<String>,
+        /// Seconds to wait for inclusion.
+        #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+        timeout: u64,
+    },
+    /// List the pending sign requests.
+    Pending {
+        /// Which watch-only wallet.
+        #[command(flatten)]
+        wallet: WalletArg,
+    },
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -183,6 +309,18 @@ pub enum Command {
         #[arg(value_name = "MESSAGE")]
         message: String,
     },
+    /// Cold device: pair and sign over QR codes, offline.
+    Cold {
+        /// The cold command.
+        #[command(subcommand)]
+        command: ColdCommand,
+    },
+    /// Online wallet side of cold signing: pair, request, accept, broadcast.
+    Online {
+        /// The online command.
+        #[command(subcommand)]
+        command: OnlineCommand,
+    },
     /// Verify a signed message.
     VerifyMessage {
         /// The address that should have signed.
@@ -195,6 +333,133 @@ pub enum Command {
         #[arg(value_name = "MESSAGE")]
         message: String,
     },
+    /// Verify the chain's headers up to the tip (light client).
+    Sync {
+        /// Which network.
+        #[arg(long, default_value = "devnet", value_name = "NETWORK")]
+        network: String,
+    },
+    /// Show what the light client trusts: header, peers, cross-check, evidence.
+    Status {
+        /// Which network.
+        #[arg(long, default_value = "devnet", value_name = "NETWORK")]
+        network: String,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a balance proven against a verified header.
+    Balance {
+        /// Which wallet.
+        #[command(flatten)]
+        wallet: WalletArg,
+        /// Any address instead of the wallet's.
+        #[arg(long, value_name = "ADDRESS")]
+        address: Option<String>,
+        /// Receive address index of the wallet.
+        #[arg(long, default_value_t = 0)]
+        index: u32,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send POINT and wait until its inclusion is proven.
+    Send {
+        /// Which wallet.
+        #[command(flatten)]
+        wallet: WalletArg,
+        /// Password source.
+        #[command(flatten)]
+        password: PasswordArgs,
+        /// Recipient address.
+        #[arg(long, value_name = "ADDRESS")]
+        to: String,
+        /// Amount in POINT (up to 6 decimals).
+        #[arg(long, value_name = "POINT")]
+        amount: String,
+        /// Fee in POINT (default: the minimum, 0.001).
+        #[arg(long, value_name = "POINT")]
+        fee: Option<String>,
+        /// Sending receive address index.
+        #[arg(long, default_value_t = 0)]
+        index: u32,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+        /// Seconds to wait for proven inclusion.
+        #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+        timeout: u64,
+        /// Do not try the OS keyring.
+        #[arg(long)]
+        no_keyring: bool,
+    },
+    /// Write an audit bundle proving an account's balance, checkable offline.
+    ExportBundle {
+        /// Which wallet.
+        #[command(flatten)]
+        wallet: WalletArg,
+        /// Any address instead of the wallet's.
+        #[arg(long, value_name = "ADDRESS")]
+        address: Option<String>,
+        /// Receive address index of the wallet.
+        #[arg(long, default_value_t = 0)]
+        index: u32,
+        /// The bundle file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Check an audit bundle offline.
+    VerifyBundle {
+        /// Which network.
+        #[arg(long, default_value = "devnet", value_name = "NETWORK")]
+        network: String,
+        /// Trust this header (height:hash) instead of the local root of trust.
+        #[arg(long, value_name = "HEIGHT:HASH")]
+        checkpoint: Option<String>,
+        /// The address the bundle must be about.
+        #[arg(long, value_name = "ADDRESS")]
+        address: Option<String>,
+        /// The bundle file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Check a fork evidence file offline against the locally verified validators.
+    VerifyEvidence {
+        /// Which network.
+        #[arg(long, default_value = "devnet", value_name = "NETWORK")]
+        network: String,
+        /// The evidence file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Show or change the nodes (primary, witnesses) and the checkpoint.
+    Endpoints(EndpointArgs),
+}
+
+/// Options of `endpoints`.
+#[derive(Debug, Args)]
+pub struct EndpointArgs {
+    /// Which network.
+    #[arg(long, default_value = "devnet", value_name = "NETWORK")]
+    pub network: String,
+    /// Make this node the primary.
+    #[arg(long, value_name = "URL")]
+    pub primary: Option<String>,
+    /// Add a witness (repeatable).
+    #[arg(long, value_name = "URL")]
+    pub witness: Vec<String>,
+    /// Remove every witness.
+    #[arg(long)]
+    pub clear_witnesses: bool,
+    /// Trust this header first (height:hash) instead of genesis.
+    #[arg(long, value_name = "HEIGHT:HASH")]
+    pub checkpoint: Option<String>,
+    /// Go back to trusting genesis on first use.
+    #[arg(long)]
+    pub clear_checkpoint: bool,
+    /// Back to the defaults of the network.
+    #[arg(long)]
+    pub reset: bool,
 }
 
 /// Message id of a command's help.
@@ -244,10 +509,59 @@ pub fn localize(mut command: clap::Command, catalog: &Catalog) -> clap::Command 
                 let text = catalog.format(&arg_help_id(Some(&name), &id), &[]);
                 sub = sub.mut_arg(id, |a| a.help(text));
             }
-            sub
+            localize_nested(sub, &name, catalog)
         });
     }
     command
+}
+
+/// Localizes the subcommands of a command group (`jifen cold sign`): their ids
+/// join the names with `-` (`help-cold-sign`, `help-cold-sign-<argument>`).
+fn localize_nested(mut command: clap::Command, prefix: &str, catalog: &Catalog) -> clap::Command {
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .filter(|s| !is_builtin(s))
+        .collect();
+    for name in names {
+        let path = format!("{prefix}-{name}");
+        let about = catalog.format(&help_id(&path), &[]);
+        command = command.mut_subcommand(&name, |mut sub| {
+            sub = sub.about(about);
+            let ids: Vec<String> = sub
+                .get_arguments()
+                .filter(|a| !a.is_global_set())
+                .map(|a| a.get_id().to_string())
+                .filter(|a| !is_builtin(a))
+                .collect();
+            for id in ids {
+                let text = catalog.format(&arg_help_id(Some(&path), &id), &[]);
+                sub = sub.mut_arg(id, |a| a.help(text));
+            }
+            localize_nested(sub, &path, catalog)
+        });
+    }
+    command
+}
+
+/// Every help message id of `command`'s subcommands, nested ones included.
+#[cfg(test)]
+fn nested_help_ids(command: &clap::Command, prefix: Option<&str>, ids: &mut Vec<String>) {
+    for sub in command.get_subcommands() {
+        let path = match prefix {
+            Some(prefix) => format!("{prefix}-{}", sub.get_name()),
+            None => sub.get_name().to_owned(),
+        };
+        if prefix.is_some() {
+            ids.push(help_id(&path));
+            for arg in sub.get_arguments() {
+                if !arg.is_global_set() && !is_builtin(arg.get_id().as_str()) {
+                    ids.push(arg_help_id(Some(&path), arg.get_id().as_str()));
+                }
+            }
+        }
+        nested_help_ids(sub, Some(&path), ids);
+    }
 }
 
 #[cfg(test)]
@@ -274,6 +588,7 @@ mod tests {
                 }
             }
         }
+        nested_help_ids(&command, None, &mut ids);
         for locale in Locale::ALL {
             let catalog = Catalog::new(locale);
             let missing: Vec<&String> = ids.iter().filter(|id| !catalog.has(id)).collect();

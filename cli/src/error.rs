@@ -11,8 +11,11 @@ use jifen_crypto::keystore::KeystoreError;
 use jifen_crypto::mnemonic::MnemonicError;
 use jifen_crypto::signer::{MessageSignatureError, SignError};
 use jifen_i18n::{Arg, Catalog};
+use jifen_light_client::{ClientError, PeerError};
 use jifen_protocol::AddressError;
 use jifen_wallet::WalletError;
+use jifen_wallet::chain::{ChainError, format_points};
+use jifen_wallet::cold::ColdError;
 
 /// A refusal by the CLI itself, with a message id and arguments.
 #[derive(Debug)]
@@ -149,6 +152,162 @@ fn wallet_translation(e: &WalletError) -> Translated {
     }
 }
 
+fn cold_translation(e: &ColdError) -> Translated {
+    if let ColdError::Wallet(inner) = e {
+        return wallet_translation(inner);
+    }
+    Translated {
+        code: e.code(),
+        args: e
+            .args()
+            .into_iter()
+            .map(|(name, value)| (name, Arg::from(value)))
+            .collect(),
+    }
+}
+
+fn text(value: impl ToString) -> Arg {
+    Arg::from(value.to_string())
+}
+
+fn points(units: u128) -> Arg {
+    Arg::from(format!("{} POINT", format_points(units)))
+}
+
+fn peer_args(e: &PeerError) -> Vec<(&'static str, Arg)> {
+    match e {
+        PeerError::Unreachable { peer, message } => {
+            vec![("peer", text(peer)), ("reason", text(message))]
+        }
+        PeerError::Timeout { peer, timeout_ms } => vec![
+            ("peer", text(peer)),
+            ("seconds", Arg::from(timeout_ms / 1000)),
+        ],
+        PeerError::HttpStatus { status } => vec![("status", Arg::from(u32::from(*status)))],
+        PeerError::HeightUnavailable { height } => vec![("height", Arg::from(*height))],
+        PeerError::TxRejected { name, message, .. } => {
+            vec![("reason", text(name)), ("detail", text(message))]
+        }
+        other => vec![("detail", text(other))],
+    }
+}
+
+fn client_translation(e: &ClientError) -> Translated {
+    let args = match e {
+        ClientError::TxRejected(inner) => peer_args(inner),
+        ClientError::TrustExpired { trusted_height, .. } => {
+            vec![("height", Arg::from(*trusted_height))]
+        }
+        ClientError::NoPeer { peers } => {
+            // Each node's reason is shown translated by the command itself.
+            let list: Vec<String> = peers.iter().map(|p| p.id.clone()).collect();
+            vec![("peers", text(list.join(", ")))]
+        }
+        ClientError::ForkDetected { height, path, .. } => vec![
+            ("height", Arg::from(*height)),
+            (
+                "path",
+                text(
+                    path.as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                ),
+            ),
+        ],
+        ClientError::EvidenceWrite { path, message } => {
+            vec![("path", text(path.display())), ("reason", text(message))]
+        }
+        ClientError::StoreOtherChain { expected, got } => {
+            vec![("expected", text(expected)), ("got", text(got))]
+        }
+        other => vec![("detail", text(other))],
+    };
+    Translated {
+        code: e.code(),
+        args,
+    }
+}
+
+fn chain_translation(e: &ChainError) -> Translated {
+    let args = match e {
+        ChainError::Client(inner) => return client_translation(inner),
+        ChainError::Wallet(inner) => return wallet_translation(inner),
+        ChainError::Peer(inner) => {
+            return Translated {
+                code: inner.code(),
+                args: peer_args(inner),
+            };
+        }
+        ChainError::EndpointUnparsable { url }
+        | ChainError::EndpointNoScheme { url }
+        | ChainError::EndpointExtra { url }
+        | ChainError::EndpointDuplicate { url } => vec![("url", text(url))],
+        ChainError::EndpointScheme { url, scheme } => {
+            vec![("url", text(url)), ("scheme", text(scheme))]
+        }
+        ChainError::EndpointPlainHttp { url, network } => {
+            vec![("url", text(url)), ("network", text(network))]
+        }
+        ChainError::EndpointTooMany { max } => vec![("max", Arg::from(*max))],
+        ChainError::NoEndpoints { network } => vec![("network", text(network))],
+        ChainError::SettingsIo { path, source } | ChainError::FileIo { path, source } => {
+            vec![("path", text(path.display())), ("reason", text(source))]
+        }
+        ChainError::SettingsCorrupt { path, detail } => {
+            vec![("path", text(path.display())), ("detail", text(detail))]
+        }
+        ChainError::SettingsVersion { found, supported } => vec![
+            ("found", Arg::from(*found)),
+            ("supported", Arg::from(*supported)),
+        ],
+        ChainError::AmountMalformed { text: given } => vec![("text", text(given))],
+        ChainError::AmountTooManyDecimals { text: given, max } => {
+            vec![("text", text(given)), ("max", Arg::from(*max))]
+        }
+        ChainError::FeeTooLow { minimum, got } => {
+            vec![("minimum", points(*minimum)), ("got", points(*got))]
+        }
+        ChainError::InsufficientBalance {
+            balance,
+            needed,
+            height,
+        } => vec![
+            ("balance", points(*balance)),
+            ("needed", points(*needed)),
+            ("height", Arg::from(*height)),
+        ],
+        ChainError::WrongNetwork { wallet, session } => {
+            vec![("wallet", text(wallet)), ("session", text(session))]
+        }
+        ChainError::InclusionTimeout { id, waited_ms } => {
+            vec![("id", text(id)), ("seconds", Arg::from(waited_ms / 1000))]
+        }
+        ChainError::TxFailed {
+            id,
+            height,
+            result_code,
+        } => vec![
+            ("id", text(id)),
+            ("height", Arg::from(*height)),
+            ("code", Arg::from(u32::from(*result_code))),
+        ],
+        ChainError::BundleOtherAccount { address } => vec![("address", text(address))],
+        ChainError::NoTrustedHeader { height } => vec![("height", Arg::from(*height))],
+        ChainError::ForeignChain { expected, got } => {
+            vec![("expected", text(expected)), ("got", text(got))]
+        }
+        ChainError::Rejected { reason, message } => {
+            vec![("reason", text(reason)), ("detail", text(message))]
+        }
+        ChainError::KeyMismatch { index } => vec![("index", Arg::from(*index))],
+        other => vec![("detail", text(other))],
+    };
+    Translated {
+        code: e.code(),
+        args,
+    }
+}
+
 /// Finds the first error in the chain that has a code.
 pub fn translate(error: &anyhow::Error) -> Option<Translated> {
     for cause in error.chain() {
@@ -157,6 +316,15 @@ pub fn translate(error: &anyhow::Error) -> Option<Translated> {
                 code: e.code,
                 args: e.args.clone(),
             });
+        }
+        if let Some(e) = cause.downcast_ref::<ColdError>() {
+            return Some(cold_translation(e));
+        }
+        if let Some(e) = cause.downcast_ref::<ChainError>() {
+            return Some(chain_translation(e));
+        }
+        if let Some(e) = cause.downcast_ref::<ClientError>() {
+            return Some(client_translation(e));
         }
         if let Some(e) = cause.downcast_ref::<WalletError>() {
             return Some(wallet_translation(e));

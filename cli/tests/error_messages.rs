@@ -49,7 +49,7 @@ fn codes_in(source: &str) -> Vec<String> {
 fn every_error_code_is_translated() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut files = Vec::new();
-    for krate in ["protocol", "crypto", "wallet", "qr"] {
+    for krate in ["protocol", "crypto", "wallet", "qr", "light-client"] {
         rust_files(&root.join(krate).join("src"), &mut files);
     }
     let mut codes: Vec<String> = files

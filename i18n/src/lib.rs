@@ -50,21 +50,30 @@ impl Locale {
             Locale::ZhCn => &[
                 ("cli.ftl", include_str!("../locales/zh-CN/cli.ftl")),
                 ("errors.ftl", include_str!("../locales/zh-CN/errors.ftl")),
-                ("light-client.ftl", include_str!("../locales/zh-CN/light-client.ftl")),
+                (
+                    "light-client.ftl",
+                    include_str!("../locales/zh-CN/light-client.ftl"),
+                ),
                 ("cold.ftl", include_str!("../locales/zh-CN/cold.ftl")),
                 ("app.ftl", include_str!("../locales/zh-CN/app.ftl")),
             ],
             Locale::ZhTw => &[
                 ("cli.ftl", include_str!("../locales/zh-TW/cli.ftl")),
                 ("errors.ftl", include_str!("../locales/zh-TW/errors.ftl")),
-                ("light-client.ftl", include_str!("../locales/zh-TW/light-client.ftl")),
+                (
+                    "light-client.ftl",
+                    include_str!("../locales/zh-TW/light-client.ftl"),
+                ),
                 ("cold.ftl", include_str!("../locales/zh-TW/cold.ftl")),
                 ("app.ftl", include_str!("../locales/zh-TW/app.ftl")),
             ],
             Locale::En => &[
                 ("cli.ftl", include_str!("../locales/en/cli.ftl")),
                 ("errors.ftl", include_str!("../locales/en/errors.ftl")),
-                ("light-client.ftl", include_str!("../locales/en/light-client.ftl")),
+                (
+                    "light-client.ftl",
+                    include_str!("../locales/en/light-client.ftl"),
+                ),
                 ("cold.ftl", include_str!("../locales/en/cold.ftl")),
                 ("app.ftl", include_str!("../locales/en/app.ftl")),
             ],

@@ -1,8 +1,10 @@
 //! Audit bundles: a verified value's chain of proof, re-checkable with no
 //! network. A bundle holds the trusted root (the block the user's
 //! checkpoint names), the light blocks the client verified on the way, and a
-//! slot for the final proof (a state or transaction proof against the last
-//! header; its types come with the state-proof work in `jifen-protocol`).
+//! slot for the final proof against the last header. The kind
+//! [`STATE_VALUE_PROOF`] (`state-value`) holds a state answer (key, value
+//! and sparse-Merkle proof, the [`UntrustedState`] encoding) that
+//! [`verify_bundle`] checks against the last header's `state_root`.
 //!
 //! File format (`format = "jifen-audit-bundle/1"`), JSON:
 //!
@@ -15,21 +17,25 @@
 //! }
 //! ```
 //!
-//! `path` is ascending by height; `final_proof` may be `null`. The value and
-//! its proof are checked by the caller against the header that
-//! [`verify_bundle`] returns.
+//! `path` is ascending by height; `final_proof` may be `null`. A final proof
+//! of another kind is refused ([`BundleError::UnknownProofKind`]).
 
-use jifen_protocol::{Decode, DecodeError, Encode, Header};
+use jifen_protocol::{Decode, DecodeError, Encode, Hash32, Header};
 use serde::{Deserialize, Serialize};
 
 use crate::light_block::LightBlock;
+use crate::proof::{self, ProofError, UntrustedState};
 use crate::trust::{Checkpoint, Options, TrustedState};
 use crate::verifier::{self, PowerTally, Verdict, VerificationError};
 
 /// The `format` field of a bundle file.
 pub const BUNDLE_FORMAT: &str = "jifen-audit-bundle/1";
 
-/// The proof of the final value, opaque to this module.
+/// The final-proof kind of a state value: the bytes are an
+/// [`UntrustedState`] encoding.
+pub const STATE_VALUE_PROOF: &str = "state-value";
+
+/// The proof of the final value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinalProof {
     /// What kind of proof (e.g. `state-value`, `tx-inclusion`).
@@ -58,6 +64,17 @@ pub struct VerifiedBundle {
     pub header: Header,
     /// Heights verified, root first.
     pub heights: Vec<u64>,
+    /// The state value the final proof proves at `header`, if it has one.
+    pub state: Option<ProvenState>,
+}
+
+/// A state value proven by a bundle's final proof.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProvenState {
+    /// The state key.
+    pub key: Hash32,
+    /// Its value, `None` when proven absent.
+    pub value: Option<Vec<u8>>,
 }
 
 impl AuditBundle {
@@ -156,11 +173,13 @@ struct ProofFile {
 /// Re-checks a bundle offline: the root is the block `checkpoint` names and
 /// is consistent with a quorum; each block of the path verifies from the one
 /// before it ([`verifier::verify_link`], at the block's own time: an audit
-/// may come long after the trusting period).
+/// may come long after the trusting period); a `state-value` final proof
+/// proves its value under the last header's `state_root`.
 ///
 /// # Errors
 /// [`BundleError::Root`], [`BundleError::Invalid`],
-/// [`BundleError::NotEnoughTrust`].
+/// [`BundleError::NotEnoughTrust`], [`BundleError::UnknownProofKind`],
+/// [`BundleError::ProofDecode`], [`BundleError::Proof`].
 pub fn verify_bundle(
     bundle: &AuditBundle,
     checkpoint: &Checkpoint,
@@ -200,9 +219,33 @@ pub fn verify_bundle(
         }
         heights.push(state.height());
     }
+    let header = state.light_block().header.clone();
+    let state = bundle
+        .final_proof
+        .as_ref()
+        .map(|final_proof| check_final_proof(&header, final_proof))
+        .transpose()?;
     Ok(VerifiedBundle {
-        header: state.light_block().header.clone(),
+        header,
         heights,
+        state,
+    })
+}
+
+fn check_final_proof(
+    header: &Header,
+    final_proof: &FinalProof,
+) -> Result<ProvenState, BundleError> {
+    if final_proof.kind != STATE_VALUE_PROOF {
+        return Err(BundleError::UnknownProofKind {
+            kind: final_proof.kind.clone(),
+        });
+    }
+    let answer = UntrustedState::decode(&final_proof.bytes).map_err(BundleError::ProofDecode)?;
+    let value = proof::verify_state(header, &answer.key, &answer).map_err(BundleError::Proof)?;
+    Ok(ProvenState {
+        key: answer.key,
+        value,
     })
 }
 
@@ -210,7 +253,9 @@ pub fn verify_bundle(
 ///
 /// Codes: `lc-bundle-root`, `lc-bundle-invalid`,
 /// `lc-bundle-not-enough-trust`, `lc-bundle-json`,
-/// `lc-bundle-unknown-format`, `lc-bundle-hex`, `lc-bundle-decode`.
+/// `lc-bundle-unknown-format`, `lc-bundle-hex`, `lc-bundle-decode`,
+/// `lc-bundle-unknown-proof-kind`, `lc-bundle-proof-decode`,
+/// `lc-bundle-proof-invalid`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum BundleError {
@@ -266,6 +311,18 @@ pub enum BundleError {
         /// Why.
         source: DecodeError,
     },
+    /// The final proof is of a kind this version does not check.
+    #[error("bundle final proof kind {kind:?} is unknown")]
+    UnknownProofKind {
+        /// The kind.
+        kind: String,
+    },
+    /// The final proof does not decode.
+    #[error("bundle final proof does not decode: {0}")]
+    ProofDecode(#[source] DecodeError),
+    /// The final proof does not prove its value under the last header.
+    #[error("bundle final proof is invalid: {0}")]
+    Proof(#[source] ProofError),
 }
 
 impl BundleError {
@@ -280,6 +337,9 @@ impl BundleError {
             Self::UnknownFormat { .. } => "lc-bundle-unknown-format",
             Self::Hex { .. } => "lc-bundle-hex",
             Self::Decode { .. } => "lc-bundle-decode",
+            Self::UnknownProofKind { .. } => "lc-bundle-unknown-proof-kind",
+            Self::ProofDecode(_) => "lc-bundle-proof-decode",
+            Self::Proof(_) => "lc-bundle-proof-invalid",
         }
     }
 }

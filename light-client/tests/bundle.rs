@@ -15,10 +15,11 @@ use std::num::NonZeroU64;
 use common::{Chain, ChainSource, replaced_set};
 use jifen_light_client::bundle::BUNDLE_FORMAT;
 use jifen_light_client::{
-    AuditBundle, FinalProof, FixedClock, LightStore, MemoryStore, Options, Schedule, TrustedState,
-    sync_to, verify_bundle,
+    AuditBundle, FinalProof, FixedClock, LightStore, MemoryStore, Options, STATE_VALUE_PROOF,
+    Schedule, TrustedState, UntrustedState, sync_to, verify_bundle,
 };
-use jifen_protocol::Hash32;
+use jifen_protocol::state::ProofLeaf;
+use jifen_protocol::{Encode, Hash32, StateProof};
 
 fn synced_bundle(chain: &Chain) -> AuditBundle {
     let now = chain.time_after(50);
@@ -48,14 +49,7 @@ fn synced_bundle(chain: &Chain) -> AuditBundle {
         .into_iter()
         .map(|height| store.get(height).unwrap().unwrap())
         .collect();
-    AuditBundle::new(
-        chain.block(1),
-        path,
-        Some(FinalProof {
-            kind: "state-value".to_owned(),
-            bytes: vec![1, 2, 3],
-        }),
-    )
+    AuditBundle::new(chain.block(1), path, None)
 }
 
 #[test]
@@ -70,6 +64,58 @@ fn bundle_round_trips_and_verifies_offline() {
     let verified = verify_bundle(&read, &chain.checkpoint(1), &Options::default()).unwrap();
     assert_eq!(verified.heights, vec![1, 10, 20, 30, 40, 45]);
     assert_eq!(verified.header, chain.header(45).clone());
+    assert_eq!(verified.state, None);
+}
+
+/// The final proof is checked against the last header (the accepted case,
+/// a real account proof from the node, is in `tests/adversarial.rs`).
+#[test]
+fn bundle_final_proof_is_checked() {
+    let chain = Chain::new(50, 10, replaced_set);
+    let good = synced_bundle(&chain);
+    let key = Hash32([5; 32]);
+    let answer = UntrustedState {
+        height: 45,
+        key,
+        value: Some(vec![1, 2, 3]),
+        proof: StateProof {
+            leaf: Some(ProofLeaf {
+                key,
+                value_hash: jifen_protocol::state::value_hash(&[1, 2, 3]),
+            }),
+            siblings: Vec::new(),
+        },
+    };
+    let cases = [
+        (
+            "unknown kind",
+            "tx-inclusion",
+            answer.encode(),
+            "lc-bundle-unknown-proof-kind",
+        ),
+        (
+            "not an answer",
+            STATE_VALUE_PROOF,
+            vec![1, 2, 3],
+            "lc-bundle-proof-decode",
+        ),
+        (
+            "a value the header's state root does not hold",
+            STATE_VALUE_PROOF,
+            answer.encode(),
+            "lc-bundle-proof-invalid",
+        ),
+    ];
+    for (name, kind, bytes, expected) in cases {
+        let mut bundle = good.clone();
+        bundle.final_proof = Some(FinalProof {
+            kind: kind.to_owned(),
+            bytes,
+        });
+        let read = AuditBundle::from_json(&bundle.to_json()).unwrap();
+        let got = verify_bundle(&read, &chain.checkpoint(1), &Options::default()).unwrap_err();
+        assert_eq!(got.code(), expected, "{name}: {got}");
+    }
 }
 
 #[test]

@@ -85,6 +85,8 @@ pub fn now_ms() -> u64 {
 pub struct Devnet {
     chain: Arc<Mutex<Chain>>,
     server: HttpServer,
+    /// Further endpoints over the same chain, each with its own fault.
+    extra: Vec<HttpServer>,
     stop: Arc<AtomicBool>,
     producer: Option<std::thread::JoinHandle<()>>,
 }
@@ -138,9 +140,30 @@ impl Devnet {
         Ok(Self {
             chain,
             server,
+            extra: Vec::new(),
             stop,
             producer,
         })
+    }
+
+    /// Serves the same chain on one more RPC endpoint (127.0.0.1, any free
+    /// port) that tells `fault`'s lie (none: honest). For tests with several
+    /// peers of one chain, some lying.
+    ///
+    /// # Errors
+    /// [`DevnetError::Rpc`] when binding fails.
+    pub fn add_rpc(&mut self, fault: Option<Fault>) -> Result<SocketAddr, DevnetError> {
+        let ctx = RpcContext {
+            chain: Arc::clone(&self.chain),
+            fault,
+        };
+        let server = HttpServer::start(
+            SocketAddr::from(([127, 0, 0, 1], 0)),
+            Arc::new(move |body: &[u8]| handle_body(&ctx, body)),
+        )?;
+        let addr = server.local_addr();
+        self.extra.push(server);
+        Ok(addr)
     }
 
     /// The RPC address.
@@ -162,6 +185,9 @@ impl Devnet {
             let _ = producer.join();
         }
         self.server.stop();
+        for server in &mut self.extra {
+            server.stop();
+        }
     }
 }
 

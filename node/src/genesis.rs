@@ -45,6 +45,23 @@ pub struct ChainParams {
     pub stakes: Vec<(String, u128)>,
     /// How many devnet validator keys (`0..n`) this node holds and signs with.
     pub devnet_keys: u32,
+    /// Extra genesis accounts for benchmarks: account `i` is
+    /// [`fixture_account`]`(i)` with [`FIXTURE_ACCOUNT_BALANCE`].
+    #[serde(default)]
+    pub fixture_accounts: u64,
+}
+
+/// Balance of each benchmark fixture account: 1 POINT.
+pub const FIXTURE_ACCOUNT_BALANCE: u128 = 1_000_000;
+
+/// The address of benchmark fixture account `i`: the first 20 bytes of
+/// `tagged_hash("jifen/fixture-account", u64_be(i))` (no key controls it).
+#[must_use]
+pub fn fixture_account(i: u64) -> Address {
+    let hash = jifen_protocol::tagged_hash("jifen/fixture-account", &i.to_be_bytes());
+    let mut bytes = [0u8; 20];
+    bytes.copy_from_slice(hash.get(..20).unwrap_or(&[0; 20]));
+    Address::from_bytes(bytes)
 }
 
 /// Why parameters or a genesis are unusable.
@@ -116,6 +133,7 @@ impl ChainParams {
             accounts,
             stakes,
             devnet_keys: pool,
+            fixture_accounts: 0,
         })
     }
 
@@ -146,6 +164,14 @@ impl ChainParams {
                 account_key(&Address::from_bytes(bytes)),
                 Some(account.encode()),
             );
+        }
+        let fixture = Account {
+            balance: FIXTURE_ACCOUNT_BALANCE,
+            nonce: 0,
+        }
+        .encode();
+        for i in 0..self.fixture_accounts {
+            map.set(account_key(&fixture_account(i)), Some(fixture.clone()));
         }
         for (key, bonded) in &self.stakes {
             let bytes = hex::decode(key).map_err(|e| invalid("stakes", e))?;

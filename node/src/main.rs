@@ -69,6 +69,9 @@ enum Command {
         /// Validators rotated per epoch (so every epoch changes the set).
         #[arg(long, default_value_t = 3)]
         rotate: u32,
+        /// Extra genesis accounts (1 POINT each), for state-proof benchmarks.
+        #[arg(long, default_value_t = 0)]
+        accounts: u64,
         /// Data directory (must be empty or hold a fixture to extend).
         #[arg(long)]
         data_dir: PathBuf,
@@ -153,10 +156,12 @@ fn main() -> anyhow::Result<()> {
             validators,
             epoch,
             rotate,
+            accounts,
             data_dir,
         } => {
             const GENESIS_MS: u64 = 1_767_225_600_000; // 2026-01-01T00:00:00Z
-            let params = ChainParams::devnet(validators, rotate, epoch, GENESIS_MS)?;
+            let mut params = ChainParams::devnet(validators, rotate, epoch, GENESIS_MS)?;
+            params.fixture_accounts = accounts;
             let mut chain = Chain::open(&data_dir, Some(params)).context("opening the chain")?;
             chain.set_sync_every(1_000);
             let started = Instant::now();

@@ -36,8 +36,9 @@ const TX_INDEX: TableDefinition<&[u8], &[u8]> = TableDefinition::new("tx_index")
 
 /// Largest state value stored (bytes).
 pub const MAX_STATE_VALUE_LEN: usize = 65_536;
-/// Most state changes in one block.
-pub const MAX_CHANGES: usize = 1_000_000;
+/// Most state changes in one block (the genesis of a benchmark fixture with
+/// a million accounts included).
+pub const MAX_CHANGES: usize = 4_000_000;
 
 /// One key's new value (`None`: removed).
 pub type StateChange = (Hash32, Option<Vec<u8>>);

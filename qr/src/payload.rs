@@ -136,6 +136,9 @@ pub struct AccountExport {
     /// The longest UR fragment (bytes) the device's camera reads reliably;
     /// see [`crate::FragmentSize::largest_within`].
     pub max_fragment_len: u16,
+    /// The chain the device was paired for (optional key 8): the wallet builds
+    /// requests for this chain only and the device refuses any other.
+    pub chain_id: Option<ChainId>,
 }
 
 /// `jifen-sign-request`: a transaction for the cold device to review and sign.
@@ -231,7 +234,7 @@ impl Payload {
         let mut out = Vec::new();
         match self {
             Self::Account(a) => {
-                cbor::put_map(&mut out, 7);
+                cbor::put_map(&mut out, if a.chain_id.is_some() { 8 } else { 7 });
                 put_version(&mut out);
                 cbor::put_uint(&mut out, 2);
                 cbor::put_text(&mut out, a.network.name());
@@ -245,6 +248,10 @@ impl Payload {
                 cbor::put_text(&mut out, &a.app_version);
                 cbor::put_uint(&mut out, 7);
                 cbor::put_uint(&mut out, u64::from(a.max_fragment_len));
+                if let Some(chain_id) = &a.chain_id {
+                    cbor::put_uint(&mut out, 8);
+                    cbor::put_text(&mut out, chain_id.as_str());
+                }
             }
             Self::SignRequest(r) => {
                 cbor::put_map(&mut out, if r.origin.is_some() { 7 } else { 6 });
@@ -388,6 +395,7 @@ fn decode_account(
     let t = UrType::Account;
     let (mut network, mut fingerprint, mut path, mut xpub, mut app, mut max_fragment) =
         (None, None, None, None, None, None);
+    let mut chain_id = None;
     while let Some(key) = keys.next_key(reader)? {
         let offset = reader.offset();
         match key {
@@ -422,6 +430,12 @@ fn decode_account(
                 }
                 max_fragment = u16::try_from(len).ok();
             }
+            8 => {
+                let text = reader.text("chain id", ChainId::MAX_LEN)?;
+                chain_id = Some(
+                    ChainId::new(text).map_err(|e| invalid("chain id", offset, e.to_string()))?,
+                );
+            }
             key => return Err(PayloadError::UnknownField { ur_type: t, key }),
         }
     }
@@ -446,6 +460,7 @@ fn decode_account(
         xpub: xpub.to_owned(),
         app_version: required(app, t, "app version")?,
         max_fragment_len: required(max_fragment, t, "max fragment length")?,
+        chain_id,
     })
 }
 

@@ -102,3 +102,18 @@ fn the_document_shows_every_vector() {
         assert!(DOC.contains(value), "docs/qr.md lacks {value}");
     }
 }
+
+/// The account export of a device paired for a chain (optional key 8).
+const PAIRED_ACCOUNT_CBOR: &str = "a8010102676d61696e6e657403443442193e04811a8000000005786f787075623638476d79354564766769625156665064716b42424348784135687469716735356372585975586f51524b66444246413157456a576750364c486877425a654e4b3156547366544655484364726670316267775139787635736b6938505839724c32645a58766747446e770665302e312e300718c8086c6a6966656e2d6465766e6574";
+
+#[test]
+fn paired_account_vector() {
+    let mut account = common::account();
+    account.chain_id = Some(jifen_protocol::ChainId::new("jifen-devnet").unwrap());
+    let payload = Payload::Account(account);
+    let cbor = hex::encode(payload.to_cbor());
+    assert_eq!(cbor, PAIRED_ACCOUNT_CBOR);
+    assert!(DOC.contains(PAIRED_ACCOUNT_CBOR), "docs/qr.md lacks it");
+    let back = Payload::from_cbor(payload.ur_type(), &hex::decode(&cbor).unwrap()).unwrap();
+    assert_eq!(back, payload);
+}

@@ -51,6 +51,13 @@ pub enum WalletError {
         /// Which check failed.
         detail: &'static str,
     },
+    /// The wallet is watch-only (paired from a cold device): it has no secret to
+    /// unlock; its transactions are signed on the cold device.
+    #[error("wallet {name:?} is watch-only; sign on its cold device")]
+    WatchOnly {
+        /// The wallet's name.
+        name: String,
+    },
     /// The secret derives another account than the record names.
     #[error("the wallet's secret does not match its account record")]
     AccountMismatch,
@@ -86,6 +93,7 @@ impl WalletError {
             WalletError::PassphraseTooLong => "wallet-passphrase-too-long",
             WalletError::BadSecret { .. } => "wallet-bad-secret",
             WalletError::BadMeta { .. } => "wallet-bad-record",
+            WalletError::WatchOnly { .. } => "wallet-watch-only",
             WalletError::AccountMismatch => "wallet-account-mismatch",
             WalletError::Settings(_) => "wallet-settings-io",
             WalletError::Directory(_) => "wallet-directory-io",

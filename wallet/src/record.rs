@@ -154,6 +154,67 @@ impl WalletMeta {
     }
 }
 
+/// Layout version of [`WatchOnlyRecord`].
+const WATCH_ONLY_FORMAT: u32 = 1;
+
+/// A watch-only wallet file (`<name>.watch.json`): the account's public record and
+/// what the cold device announced when it was paired (`docs/cold-signing.md`). It
+/// holds no secret, so nothing in it can sign.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WatchOnlyRecord {
+    /// Layout version of this record (1).
+    pub format: u32,
+    /// The account, as a keystore wallet records it.
+    pub meta: WalletMeta,
+    /// The chain the cold device was paired for, if it said.
+    pub chain_id: Option<String>,
+    /// The cold device's app version.
+    pub device_app_version: String,
+    /// The longest UR fragment the cold device's camera reads.
+    pub max_fragment_len: u16,
+}
+
+impl WatchOnlyRecord {
+    /// A record of layout version 1.
+    pub fn new(
+        meta: WalletMeta,
+        chain_id: Option<String>,
+        device_app_version: String,
+        max_fragment_len: u16,
+    ) -> Self {
+        WatchOnlyRecord {
+            format: WATCH_ONLY_FORMAT,
+            meta,
+            chain_id,
+            device_app_version,
+            max_fragment_len,
+        }
+    }
+
+    /// JSON bytes, as stored.
+    pub fn encode(&self) -> Vec<u8> {
+        serde_json::to_vec_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads the stored JSON.
+    ///
+    /// # Errors
+    /// [`WalletError::BadMeta`] if the bytes are not this record.
+    pub fn decode(bytes: &[u8]) -> Result<Self, WalletError> {
+        let record: WatchOnlyRecord =
+            serde_json::from_slice(bytes).map_err(|_| WalletError::BadMeta {
+                detail: "not a watch-only wallet record",
+            })?;
+        if record.format != WATCH_ONLY_FORMAT || record.meta.format != 1 {
+            return Err(WalletError::BadMeta {
+                detail: "unknown record format",
+            });
+        }
+        Ok(record)
+    }
+}
+
 /// Settings a person can change without the password; kept beside the keystore in
 /// `<name>.settings.json` because the keystore's public part is fixed at creation.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

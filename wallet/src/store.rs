@@ -2,7 +2,8 @@
 //!
 //! Layout: `<data dir>/wallets/<name>.jks` (the keystore, `docs/keystore.md`) and
 //! `<name>.settings.json` (changeable settings). The keystore keeps its own backup
-//! generation (`<name>.jks.bak`).
+//! generation (`<name>.jks.bak`). A watch-only wallet paired from a cold device is
+//! `<name>.watch.json` instead of a keystore (`docs/cold-signing.md`).
 
 use std::fs;
 use std::io::Write;
@@ -19,9 +20,12 @@ use jifen_protocol::{Address, Network};
 use zeroize::Zeroizing;
 
 use crate::error::WalletError;
-use crate::record::{MAX_PASSPHRASE_BYTES, WalletMeta, WalletSecret, WalletSettings};
+use crate::record::{
+    MAX_PASSPHRASE_BYTES, WalletMeta, WalletSecret, WalletSettings, WatchOnlyRecord,
+};
 
 const KEYSTORE_EXTENSION: &str = "jks";
+const WATCH_ONLY_SUFFIX: &str = ".watch.json";
 const SETTINGS_SUFFIX: &str = ".settings.json";
 
 /// A directory of wallets.
@@ -43,6 +47,8 @@ pub struct WalletSummary {
     pub backup_verified: bool,
     /// Whether an OS-keyring slot exists.
     pub has_keyring_slot: bool,
+    /// Whether the wallet is watch-only (signs on a cold device).
+    pub watch_only: bool,
 }
 
 /// One row of [`WalletStore::list`]: a name and its summary, or why it is unreadable.
@@ -88,6 +94,10 @@ impl WalletStore {
         self.dir.join(format!("{name}{SETTINGS_SUFFIX}"))
     }
 
+    fn watch_only_path(&self, name: &str) -> PathBuf {
+        self.dir.join(format!("{name}{WATCH_ONLY_SUFFIX}"))
+    }
+
     /// Names of the wallets in the directory, sorted.
     ///
     /// # Errors
@@ -101,16 +111,20 @@ impl WalletStore {
         let mut names = Vec::new();
         for entry in entries {
             let path = entry.map_err(WalletError::Directory)?.path();
-            if path.extension().and_then(|e| e.to_str()) != Some(KEYSTORE_EXTENSION) {
+            let file_name = path.file_name().and_then(|s| s.to_str()).unwrap_or("");
+            let stem = if let Some(stem) = file_name.strip_suffix(WATCH_ONLY_SUFFIX) {
+                stem
+            } else if path.extension().and_then(|e| e.to_str()) == Some(KEYSTORE_EXTENSION) {
+                path.file_stem().and_then(|s| s.to_str()).unwrap_or("")
+            } else {
                 continue;
-            }
-            if let Some(stem) = path.file_stem().and_then(|s| s.to_str())
-                && validate_name(stem).is_ok()
-            {
+            };
+            if validate_name(stem).is_ok() {
                 names.push(stem.to_owned());
             }
         }
         names.sort();
+        names.dedup();
         Ok(names)
     }
 
@@ -156,7 +170,7 @@ impl WalletStore {
             return Err(WalletError::PassphraseTooLong);
         }
         let path = self.keystore_path(new.name);
-        if path.exists() {
+        if path.exists() || self.watch_only_path(new.name).exists() {
             return Err(WalletError::AlreadyExists {
                 name: new.name.to_owned(),
             });
@@ -194,10 +208,53 @@ impl WalletStore {
         Ok(WalletHandle {
             name: new.name.to_owned(),
             settings_path: self.settings_path(new.name),
-            keystore,
+            keystore: Some(keystore),
+            watch_only: None,
             meta,
             settings,
         })
+    }
+
+    /// Writes a watch-only wallet (paired from a cold device): the record only, no
+    /// keystore. The account key in it is checked before anything is written; the
+    /// file is written crash-safely (temporary file, fsync, rename, fsync directory).
+    ///
+    /// # Errors
+    /// [`WalletError::InvalidName`], [`WalletError::AlreadyExists`], a derivation
+    /// error or [`WalletError::BadMeta`] for an unusable account key, or
+    /// [`WalletError::Directory`] if the file cannot be written.
+    pub fn create_watch_only(
+        &self,
+        name: &str,
+        record: &WatchOnlyRecord,
+    ) -> Result<WalletHandle, WalletError> {
+        validate_name(name)?;
+        let path = self.watch_only_path(name);
+        if path.exists() || self.keystore_path(name).exists() {
+            return Err(WalletError::AlreadyExists {
+                name: name.to_owned(),
+            });
+        }
+        let handle = WalletHandle {
+            name: name.to_owned(),
+            settings_path: self.settings_path(name),
+            keystore: None,
+            watch_only: Some(record.clone()),
+            meta: record.meta.clone(),
+            settings: WalletSettings::default(),
+        };
+        handle.account()?;
+        fs::create_dir_all(&self.dir).map_err(WalletError::Directory)?;
+        write_new_file(&self.dir, &path, &record.encode()).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                WalletError::AlreadyExists {
+                    name: name.to_owned(),
+                }
+            } else {
+                WalletError::Directory(e)
+            }
+        })?;
+        Ok(handle)
     }
 
     /// Opens a wallet (no password needed: only public facts are read).
@@ -209,9 +266,24 @@ impl WalletStore {
         validate_name(name)?;
         let path = self.keystore_path(name);
         if !path.exists() {
-            return Err(WalletError::NotFound {
-                name: name.to_owned(),
-            });
+            let watch_path = self.watch_only_path(name);
+            return match fs::read(&watch_path) {
+                Ok(bytes) => {
+                    let record = WatchOnlyRecord::decode(&bytes)?;
+                    Ok(WalletHandle {
+                        name: name.to_owned(),
+                        settings_path: self.settings_path(name),
+                        keystore: None,
+                        meta: record.meta.clone(),
+                        watch_only: Some(record),
+                        settings: read_settings(&self.settings_path(name))?,
+                    })
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(WalletError::NotFound {
+                    name: name.to_owned(),
+                }),
+                Err(e) => Err(WalletError::Directory(e)),
+            };
         }
         let keystore = Keystore::open(&path)?;
         let meta = WalletMeta::decode(keystore.public_meta())?;
@@ -219,7 +291,8 @@ impl WalletStore {
         Ok(WalletHandle {
             name: name.to_owned(),
             settings_path: self.settings_path(name),
-            keystore,
+            keystore: Some(keystore),
+            watch_only: None,
             meta,
             settings,
         })
@@ -255,6 +328,24 @@ fn read_settings(path: &Path) -> Result<WalletSettings, WalletError> {
     }
 }
 
+/// Writes `bytes` to a new file at `path` crash-safely: a temporary file in the same
+/// directory, fsync, a rename that fails if `path` exists (hard link + unlink), and
+/// an fsync of the directory.
+fn write_new_file(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    fn write_and_link(dir: &Path, tmp: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let mut file = fs::File::create(tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        // A hard link never replaces an existing file.
+        fs::hard_link(tmp, path)?;
+        fs::File::open(dir)?.sync_all()
+    }
+    let tmp = path.with_extension("tmp");
+    let result = write_and_link(dir, &tmp, path, bytes);
+    let _ = fs::remove_file(&tmp);
+    result
+}
+
 fn write_settings(path: &Path, settings: &WalletSettings) -> Result<(), WalletError> {
     let tmp = path.with_extension("json.tmp");
     let bytes = serde_json::to_vec_pretty(settings).unwrap_or_default();
@@ -269,7 +360,10 @@ fn write_settings(path: &Path, settings: &WalletSettings) -> Result<(), WalletEr
 pub struct WalletHandle {
     name: String,
     settings_path: PathBuf,
-    keystore: Keystore,
+    /// `None` for a watch-only wallet.
+    keystore: Option<Keystore>,
+    /// The pairing record of a watch-only wallet.
+    watch_only: Option<WatchOnlyRecord>,
     meta: WalletMeta,
     settings: WalletSettings,
 }
@@ -283,6 +377,26 @@ impl WalletHandle {
     /// The public record.
     pub fn meta(&self) -> &WalletMeta {
         &self.meta
+    }
+
+    /// Whether this wallet is watch-only (paired from a cold device; no secret).
+    pub fn is_watch_only(&self) -> bool {
+        self.keystore.is_none()
+    }
+
+    /// The pairing record of a watch-only wallet.
+    pub fn watch_only_record(&self) -> Option<&WatchOnlyRecord> {
+        self.watch_only.as_ref()
+    }
+
+    /// The keystore, or [`WalletError::WatchOnly`].
+    fn keystore_mut(&mut self) -> Result<&mut Keystore, WalletError> {
+        match &mut self.keystore {
+            Some(keystore) => Ok(keystore),
+            None => Err(WalletError::WatchOnly {
+                name: self.name.clone(),
+            }),
+        }
     }
 
     /// The network of this wallet.
@@ -339,7 +453,8 @@ impl WalletHandle {
             network: self.network()?,
             first_address: self.account()?.address(Chain::Receive, 0)?,
             backup_verified: self.settings.backup_verified,
-            has_keyring_slot: self.keystore.has_keyring_slot(),
+            has_keyring_slot: self.has_keyring_slot(),
+            watch_only: self.is_watch_only(),
         })
     }
 
@@ -357,14 +472,16 @@ impl WalletHandle {
         write_settings(&self.settings_path, &self.settings)
     }
 
-    /// Whether the keystore has an OS-keyring slot.
+    /// Whether the keystore has an OS-keyring slot (never for a watch-only wallet).
     pub fn has_keyring_slot(&self) -> bool {
-        self.keystore.has_keyring_slot()
+        self.keystore
+            .as_ref()
+            .is_some_and(Keystore::has_keyring_slot)
     }
 
-    /// The keystore's current Argon2id parameters.
-    pub fn kdf_params(&self) -> KdfParams {
-        self.keystore.kdf_params()
+    /// The keystore's current Argon2id parameters (`None` for a watch-only wallet).
+    pub fn kdf_params(&self) -> Option<KdfParams> {
+        self.keystore.as_ref().map(Keystore::kdf_params)
     }
 
     /// Decrypts the wallet with its password. If the file's KDF parameters are below
@@ -373,13 +490,13 @@ impl WalletHandle {
     ///
     /// # Errors
     /// [`jifen_crypto::keystore::KeystoreError::WrongPassword`] and the other keystore
-    /// errors, or [`WalletError::AccountMismatch`].
+    /// errors, [`WalletError::AccountMismatch`], or [`WalletError::WatchOnly`].
     pub fn unlock(
         &mut self,
         password: &Password,
         policy: &KdfPolicy,
     ) -> Result<UnlockedWallet, WalletError> {
-        let unlocked = self.keystore.unlock(password, policy)?;
+        let unlocked = self.keystore_mut()?.unlock(password, policy)?;
         let upgrade = match unlocked.kdf_upgrade() {
             KdfUpgrade::Upgraded { .. } => UpgradeOutcome::Upgraded,
             KdfUpgrade::Failed { .. } => UpgradeOutcome::Failed,
@@ -397,7 +514,7 @@ impl WalletHandle {
         &mut self,
         store: &CredentialStore,
     ) -> Result<UnlockedWallet, WalletError> {
-        let unlocked = self.keystore.unlock_with_keyring(store)?;
+        let unlocked = self.keystore_mut()?.unlock_with_keyring(store)?;
         self.finish_unlock(unlocked.secret(), UpgradeOutcome::None)
     }
 
@@ -431,7 +548,7 @@ impl WalletHandle {
         new: &Password,
         kdf: KdfParams,
     ) -> Result<(), WalletError> {
-        self.keystore.change_password(old, new, kdf)?;
+        self.keystore_mut()?.change_password(old, new, kdf)?;
         Ok(())
     }
 
@@ -445,8 +562,9 @@ impl WalletHandle {
         policy: &KdfPolicy,
         store: &CredentialStore,
     ) -> Result<(), WalletError> {
-        let unlocked = self.keystore.unlock(password, policy)?;
-        self.keystore.add_keyring_slot(&unlocked, store)?;
+        let keystore = self.keystore_mut()?;
+        let unlocked = keystore.unlock(password, policy)?;
+        keystore.add_keyring_slot(&unlocked, store)?;
         Ok(())
     }
 
@@ -455,7 +573,7 @@ impl WalletHandle {
     /// # Errors
     /// Keystore errors.
     pub fn remove_keyring_slot(&mut self, store: &CredentialStore) -> Result<(), WalletError> {
-        self.keystore.remove_keyring_slot(store)?;
+        self.keystore_mut()?.remove_keyring_slot(store)?;
         Ok(())
     }
 }
@@ -505,6 +623,19 @@ impl UnlockedWallet {
     /// A derivation error.
     pub fn signing_key(&self, index: u32) -> Result<SecretKey, WalletError> {
         Ok(self.account.signing_key(Chain::Receive, index)?)
+    }
+
+    /// The signing key of address `index` on `chain`.
+    ///
+    /// # Errors
+    /// A derivation error.
+    pub fn signing_key_at(&self, chain: Chain, index: u32) -> Result<SecretKey, WalletError> {
+        Ok(self.account.signing_key(chain, index)?)
+    }
+
+    /// The watch-only half of the unlocked account.
+    pub fn account_xpub(&self) -> AccountXpub {
+        self.account.watch_only()
     }
 
     /// Signs a message with the key of receive address `index`.

@@ -22,6 +22,7 @@ pub fn list(ui: &Ui, store: &WalletStore, json: bool) -> Result<()> {
                     "first_address": s.first_address.encode(s.network),
                     "backup_verified": s.backup_verified,
                     "keyring": s.has_keyring_slot,
+                    "watch_only": s.watch_only,
                 }),
                 Err(e) => json!({ "name": name, "error": e.code() }),
             })
@@ -47,7 +48,9 @@ pub fn list(ui: &Ui, store: &WalletStore, json: bool) -> Result<()> {
                         ("address", s.first_address.encode(s.network).into()),
                     ],
                 ));
-                if !s.backup_verified {
+                if s.watch_only {
+                    ui.say("list-watch-only", &[]);
+                } else if !s.backup_verified {
                     ui.say("list-not-backed-up", &[]);
                 }
             }

@@ -1,6 +1,8 @@
 //! One module per group of commands; each is a thin layer over `jifen-wallet`.
 
 mod accounts;
+mod chain;
+mod cold;
 mod message;
 mod security;
 mod setup;
@@ -61,11 +63,86 @@ pub fn run(ui: &Ui, cli: &Cli) -> Result<()> {
             no_keyring,
             message,
         } => message::sign(ui, &store, wallet, password, *index, *no_keyring, message),
+        Command::Cold { command } => cold::run_cold(ui, &store, command),
+        Command::Online { command } => cold::run_online(ui, &store, &data_dir(cli)?, command),
         Command::VerifyMessage {
             address,
             signature,
             message,
         } => message::verify(ui, address, signature, message),
+        Command::Sync { network } => chain::sync(ui, &data_dir(cli)?, network),
+        Command::Status { network, json } => chain::status(ui, &data_dir(cli)?, network, *json),
+        Command::Balance {
+            wallet,
+            address,
+            index,
+            json,
+        } => chain::balance(
+            ui,
+            &store,
+            &data_dir(cli)?,
+            wallet,
+            address.as_deref(),
+            *index,
+            *json,
+        ),
+        Command::Send {
+            wallet,
+            password,
+            to,
+            amount,
+            fee,
+            index,
+            yes,
+            timeout,
+            no_keyring,
+        } => chain::send(
+            ui,
+            &store,
+            &data_dir(cli)?,
+            wallet,
+            password,
+            &chain::SendArgs {
+                to,
+                amount,
+                fee: fee.as_deref(),
+                index: *index,
+                yes: *yes,
+                timeout: *timeout,
+                no_keyring: *no_keyring,
+            },
+        ),
+        Command::ExportBundle {
+            wallet,
+            address,
+            index,
+            out,
+        } => chain::export_bundle(
+            ui,
+            &store,
+            &data_dir(cli)?,
+            wallet,
+            address.as_deref(),
+            *index,
+            out,
+        ),
+        Command::VerifyBundle {
+            network,
+            checkpoint,
+            address,
+            file,
+        } => chain::verify_bundle(
+            ui,
+            &data_dir(cli)?,
+            network,
+            file,
+            checkpoint.as_deref(),
+            address.as_deref(),
+        ),
+        Command::VerifyEvidence { network, file } => {
+            chain::verify_evidence(ui, &data_dir(cli)?, network, file)
+        }
+        Command::Endpoints(args) => chain::endpoints(ui, &data_dir(cli)?, args),
     }
 }
 

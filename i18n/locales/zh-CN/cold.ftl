@@ -1,1 +1,113 @@
 ## cold: cold signing: review, pairing, QR CLI messages (zh-CN)
+
+## 钱包种类
+wallet-watch-only = 钱包“{ $name }”是只读钱包（观察钱包），没有私钥可解锁；请在它的离线签名设备上签名。
+list-watch-only =     👁 只读钱包：交易在离线设备上签名
+
+## 拒绝与错误
+cold-not-paired = 钱包“{ $wallet }”尚未配对任何链；请先运行 `jifen cold pair-export --chain-id …`。
+cold-wrong-chain = 已拒绝：请求所属的链是“{ $got }”，但本设备配对的链是“{ $paired }”。
+cold-foreign-path = 已拒绝：请求的密钥路径 { $path } 不在本钱包的账户 { $account } 之内。
+cold-foreign-address = 已拒绝：请求的签名地址 { $got } 不是本设备在该路径上的地址 { $expected }。这笔请求不是发给本设备的。
+cold-unknown-kind = 已拒绝：本版本无法显示交易类型 { $kind } 的内容，不会盲签。请升级离线设备。
+cold-fingerprint-mismatch = 指纹“{ $typed }”与请求的指纹不符；未签名。
+cold-confirmation-mismatch = 这次确认属于另一笔请求；未签名。
+cold-not-confirmed = 未确认，未签名。
+cold-bad-account-path = 账户路径 { $path } 不是积分钱包的账户路径（应为 m/44'/19014'/N'）。
+cold-sender-not-in-wallet = 发送地址 { $address } 不是本钱包的第 { $index } 号地址。
+cold-unknown-request = 已拒绝：签名回应的请求 { $id } 不在本钱包的待签请求中（可能是另一笔请求的签名）。
+cold-bad-signature = 已拒绝：请求 { $id } 的签名无法用配对的公钥对这笔交易验证通过（可能是另一把密钥签的）。
+cold-not-signed = 请求 { $id } 还没有被接受的签名；请先运行 `jifen online accept`。
+cold-qr-incomplete = 读到的二维码只包含 { $resolved }/{ $total } 个分片；请再扫描更多帧。
+cold-input-io = 无法读取 { $path }：{ $reason }
+cold-storage-io = 无法{ $op }文件 { $path }：{ $reason }
+cold-record-corrupt = 记录 { $path } 已损坏：{ $detail }
+cold-randomness = 系统随机数生成器出错。
+cold-confirmation-required = 没有终端可以提问：请用 `--confirm-fingerprint` 给出请求的指纹以确认签名（或加 `--interactive`）。
+cold-request-not-chosen = 有 { $count } 个已签名的请求，请用 `--request` 指定一个。
+cold-bad-request-id = “{ $id }”不是请求编号。
+cold-bad-fragment-size = 分片大小“{ $size }”无效：请用 small、medium 或 large。
+
+## 进度与结果
+cold-paired = 钱包“{ $wallet }”已配对链 { $chain }。请用在线钱包扫描下面的账户二维码。
+cold-pair-imported = 已导入只读钱包“{ $name }”（{ $network }，链 { $chain }）。
+cold-request-made = 已生成签名请求 { $id }。请求指纹：{ $fingerprint }（请与离线设备上显示的核对）
+cold-signed = 已签名请求 { $id }（指纹 { $fingerprint }）。请用在线钱包扫描下面的签名二维码。
+cold-signature-accepted = 已接受请求 { $id } 的签名；交易 { $tx } 已验证。
+cold-syncing = 正在同步并验证区块头……
+cold-broadcast = 交易 { $tx } 已广播，正在等待上链证明……
+cold-included = 交易 { $tx } 已在高度 { $height } 上链（已用轻客户端验证）。
+cold-pending-none = 钱包“{ $wallet }”没有待签请求。
+cold-pending-signed = 已签名，待广播
+cold-pending-waiting = 等待签名
+cold-pending-row = { $id }  { $fingerprint }  { $state }
+cold-progress = 二维码接收进度：{ $percent }%（{ $resolved }/{ $total } 个分片）
+cold-no-code = 图片 { $path } 中没有可读的二维码，已跳过。
+cold-frame-ignored = 已忽略一帧：{ $reason }
+cold-frames-written = 已在 { $dir } 写入 { $count } 帧二维码（{ $fragments } 个分片；动画按每秒 { $fps } 帧播放）。
+cold-terminal-animated = 这是动画二维码的第一帧；全部帧在 { $dir } 中。
+cold-amount = { $amount } { $asset }
+
+## 审核
+cold-review-title = 请核对这笔交易（确认前不会签名）：
+cold-review-line = { $label }：{ $value }
+cold-review-fingerprint = 请求指纹：{ $fingerprint }（必须与在线钱包显示的一致）
+cold-confirm-prompt = 核对无误后，请输入指纹的前四个字符以签名（直接回车取消）：
+cold-review-kind = 交易类型
+cold-review-amount = 金额
+cold-review-recipient = 收款地址
+cold-review-bond-amount = 质押金额
+cold-review-unbond-amount = 解除质押金额
+cold-review-fee = 手续费
+cold-review-from = 付款地址（本设备）
+cold-review-path = 密钥路径
+cold-review-chain = 链
+cold-review-nonce = 序号（nonce）
+cold-review-origin = 请求来源
+cold-review-request-id = 请求编号
+cold-kind-transfer = 转账
+cold-kind-bond = 质押
+cold-kind-unbond = 解除质押
+cold-kind-unknown = 未知类型
+
+## 命令帮助
+help-cold = 离线签名设备：通过二维码配对和签名（不联网）。
+help-cold-pair-export = 为某条链配对本钱包，并把账户显示为二维码供在线钱包导入。
+help-cold-pair-export-wallet = 钱包名称（只有一个钱包时可省略）。
+help-cold-pair-export-chain_id = 本设备签名的链（例如 jifen-devnet）。
+help-cold-pair-export-max_fragment = 本设备摄像头能可靠读取的最长二维码分片（字节）。
+help-cold-pair-export-out = 把二维码帧写成 PNG 文件到此目录。
+help-cold-pair-export-terminal = 在终端中画出二维码。
+help-cold-sign = 从图片或文本读取签名请求，审核后经确认再签名。
+help-cold-sign-wallet = 钱包名称（只有一个钱包时可省略）。
+help-cold-sign-password_fd = 从此文件描述符读取密码（或设置 JIFEN_PASSWORD）。
+help-cold-sign-no_keyring = 不使用操作系统钥匙串，直接询问密码。
+help-cold-sign-confirm_fingerprint = 给出请求的指纹以确认，不再提问（供脚本使用）。
+help-cold-sign-out = 把签名二维码写成 PNG 文件到此目录。
+help-cold-sign-terminal = 在终端中画出签名二维码。
+help-cold-sign-inputs = PNG/JPEG 帧、帧所在目录，或 UR 文本文件（`-` 表示标准输入）。
+help-online = 在线钱包的离线签名功能：配对、请求、接受签名、广播。
+help-online-pair-import = 把离线设备的账户二维码导入为只读钱包。
+help-online-pair-import-name = 新只读钱包的名称。
+help-online-pair-import-inputs = 账户二维码的 PNG/JPEG 图片或文本文件（`-` 表示标准输入）。
+help-online-request = 生成一笔转账的签名请求，并显示为二维码帧。
+help-online-request-wallet = 只读钱包名称（只有一个钱包时可省略）。
+help-online-request-to = 收款地址。
+help-online-request-amount = 金额，以 POINT 计（例如 12.5）。
+help-online-request-fee = 手续费，以 POINT 计。
+help-online-request-index = 付款地址序号。
+help-online-request-nonce = 不联网时直接使用的序号（nonce）；默认通过已验证的查询获得。
+help-online-request-fragment_size = 动画帧的密度：small、medium 或 large（默认按设备能读取的）。
+help-online-request-frames = 动画二维码写出的帧数（默认是分片数的三倍）。
+help-online-request-out = 把二维码帧写成 PNG 文件到此目录。
+help-online-request-terminal = 在终端中画出二维码（动画只画第一帧）。
+help-online-accept = 从图片或文本读取离线设备的签名并接受。
+help-online-accept-wallet = 只读钱包名称（只有一个钱包时可省略）。
+help-online-accept-broadcast = 同时广播并等待上链证明。
+help-online-accept-inputs = 签名二维码的 PNG/JPEG 图片或文本文件（`-` 表示标准输入）。
+help-online-broadcast = 广播已接受签名的请求，并等待上链得到证明。
+help-online-broadcast-wallet = 只读钱包名称（只有一个钱包时可省略）。
+help-online-broadcast-request = 请求编号（默认：唯一一个已签名的请求）。
+help-online-broadcast-timeout = 等待上链的秒数。
+help-online-pending = 列出待签的请求。
+help-online-pending-wallet = 只读钱包名称（只有一个钱包时可省略）。

@@ -1,1 +1,198 @@
 ## app: the desktop app screens messages (zh-TW)
+
+app-title = 積分 Jifen
+app-loading = 載入中…
+app-language = 語言
+app-language-zh-CN = 简体中文
+app-language-zh-TW = 繁體中文
+app-language-en = English
+app-error-unexpected = 發生非預期的錯誤：{ $detail }
+app-error-unknown-code = 發生錯誤（代碼「{ $code }」）。
+app-network-line = 網路：{ $network }
+app-back = 返回
+app-continue = 繼續
+app-wallet = 錢包
+app-wallet-name = 錢包名稱
+app-password = 密碼
+app-password-repeat = 再次輸入密碼
+app-password-mismatch = 兩次輸入的密碼不一致。
+
+## Errors raised by the app itself
+app-engine-start = 應用程式無法啟動錢包服務。
+app-engine-stopped = 錢包服務已停止，請重新啟動應用程式。
+app-no-data-dir = 找不到資料目錄，請設定 JIFEN_DATA_DIR。
+app-settings-io = 無法儲存應用程式設定。
+app-locked = 請先解鎖錢包。
+app-backup-already-checked = 此錢包的備份已核對過，助記詞不會再次顯示。
+app-no-challenge = 請重新開始備份核對。
+app-backup-mismatch = 第 { $position } 個詞與您的備份不符。請核對紙本紀錄後重試（將詢問新的詞）。
+app-unknown-language = 未知的語言「{ $tag }」。
+
+## First run
+app-welcome-title = 歡迎使用積分錢包
+app-welcome-lead = 每一筆餘額都以簽章區塊標頭與默克爾證明驗證，無須信任任何伺服器。
+app-welcome-create = 建立新錢包
+app-welcome-create-hint = 產生新的助記詞，抄寫並核對。
+app-welcome-restore = 復原錢包
+app-welcome-restore-hint = 使用您抄下的 12 或 24 個助記詞復原。
+app-welcome-have-wallet = 本機已有錢包：前往解鎖
+
+## Create and backup
+app-create-title = 建立錢包
+app-create-words = 助記詞數量
+app-create-word-list = 助記詞語言
+app-word-list-zh-hans = 簡體中文
+app-word-list-zh-hant = 繁體中文
+app-word-list-en = 英文
+app-create-kdf-note = 密碼經 Argon2id 強化，強度依本機效能調校（約一秒）。
+app-create-submit = 建立
+app-create-working = 正在依本機效能調校密碼保護並寫入錢包…
+app-backup-title = 抄寫助記詞
+app-backup-auth-lead = 請再次輸入密碼以顯示助記詞。助記詞只會顯示這一次：請依序抄在紙上。
+app-backup-later = 稍後
+app-backup-reveal = 顯示助記詞
+app-backup-warning = 任何人取得這些詞就擁有這個錢包。切勿拍照，也不要輸入任何網站。
+app-backup-written = 我已抄好
+app-backup-check-title = 核對備份
+app-backup-word-n = 第 { $n } 個詞
+app-backup-check-submit = 核對
+app-backup-done = 備份核對無誤。請妥善保管這張紙。
+
+## Restore
+app-restore-title = 復原錢包
+app-restore-words = 助記詞
+app-restore-words-hint = 詞與詞之間以空格分隔；可辨識中文與英文詞表。
+app-restore-passphrase = BIP39 附加密碼（僅在您設定過時填寫）
+app-restore-submit = 復原
+
+## Unlock
+app-unlock-title = 解鎖
+app-unlock-working = 正在解鎖…
+app-unlock-submit = 解鎖
+
+## Home and navigation
+app-nav-home = 首頁
+app-nav-receive = 收款
+app-nav-settings = 設定
+app-home-title = 錢包「{ $name }」
+app-home-backup-missing = 此錢包的助記詞尚未核對。
+app-home-backup-now = 立即備份
+app-home-address = 您的地址
+
+## Receive
+app-receive-title = 收款
+app-receive-lead = 請向付款方出示此 QR Code 或地址。
+app-receive-index = 第 { $index } 號地址
+app-receive-previous = 上一個地址
+app-receive-next = 下一個地址
+
+## Settings
+app-settings-title = 設定
+app-settings-working = 處理中…
+app-settings-calibrating = 正在測量本機效能…
+app-settings-password-changed = 密碼已變更。
+app-settings-kdf-done = 密碼保護已重新調校。
+app-settings-keyring-on = 現在可以用系統鑰匙圈解鎖此錢包。
+app-settings-keyring-off = 已刪除系統鑰匙圈中的項目。
+app-settings-language = 語言
+app-settings-backup = 備份
+app-settings-backup-ok = 助記詞已核對。
+app-settings-backup-check = 核對我抄寫的助記詞
+app-settings-password = 變更密碼
+app-settings-old-password = 目前的密碼
+app-settings-new-password = 新密碼
+app-settings-password-submit = 變更密碼
+app-settings-keyring = 系統鑰匙圈
+app-settings-keyring-lead = 在作業系統的鑰匙圈中保存一把金鑰，在本機開啟錢包時無須輸入密碼。
+app-settings-keyring-present = 已有鑰匙圈金鑰槽。
+app-settings-keyring-remove = 刪除鑰匙圈金鑰槽
+app-settings-keyring-add = 新增鑰匙圈金鑰槽
+app-settings-kdf = 密碼保護（Argon2id）
+app-settings-kdf-params = 記憶體 { $memory } MiB，{ $passes } 輪，{ $lanes } 條通道
+app-settings-kdf-measured = 在本機解鎖一次約需 { $millis } 毫秒。
+app-settings-kdf-submit = 依本機效能重新調校
+app-settings-lock = 鎖定錢包
+
+## Balance, sync and audit
+app-nav-send = 轉帳
+app-nav-audit = 同步與稽核
+app-balance-title = 餘額
+app-balance-proven = 已於第 { $height } 個區塊證明
+app-balance-waiting = 正在驗證鏈，驗證後顯示餘額…
+app-balance-unknown = 尚無已驗證的餘額。
+app-sync-phase-bootstrapping = 正在檢查信任根
+app-sync-phase-syncing = 正在驗證區塊標頭
+app-sync-phase-cross-checking = 正在與見證節點交叉核對
+app-sync-phase-done = 已驗證
+app-sync-heights = 第 { $current } / { $target } 個區塊
+app-sync-eta = 約剩 { $seconds } 秒
+app-sync-cancel = 取消
+app-sync-now = 立即同步
+app-sync-trusted = 已驗證至第 { $height } 個區塊
+app-sync-never = 尚未同步
+app-sync-peers = { $total } 個節點中 { $active } 個使用中
+app-sync-cancelled = 同步已取消。
+app-faucet = 領取 100 個測試 POINT（開發網）
+app-faucet-working = 正在傳送測試 POINT…
+app-faucet-note = 僅限開發網：測試 POINT 來自公開的開發網帳戶 0，沒有任何價值。
+app-faucet-not-devnet = 水龍頭只存在於開發網。
+app-peer-role-primary = 主節點
+app-peer-role-witness = 見證節點
+app-peer-state-active = 使用中
+app-peer-state-lagging = 落後
+app-peer-state-unreachable = 無法連線
+app-peer-state-demoted = 已停用（傳送了無效資料）
+app-audit-title = 同步與稽核
+app-audit-trusted = 可信區塊
+app-audit-trusted-line = 第 { $height } 個區塊，簽署於 { $time }
+app-audit-chain = 鏈 { $chain }（{ $network }）
+app-audit-peers = 節點
+app-audit-cross-check = 見證節點於第 { $height } 個區塊一致（{ $agreed } 個一致）
+app-audit-evidence = 節點不當行為證據
+app-audit-no-evidence = 無：沒有節點互相矛盾。
+app-audit-bundle = 稽核包
+app-audit-bundle-lead = 匯出您的餘額背後的區塊標頭與證明，任何人都能離線驗證。
+app-audit-export = 匯出稽核包
+app-audit-exported = 已儲存至 { $path }
+
+## Send
+app-send-title = 轉出 POINT
+app-send-to = 收款地址
+app-send-from = 付款地址
+app-send-amount = 金額（POINT）
+app-send-fee = 手續費（POINT）
+app-send-fee-hint = 開發網接受 0.001 POINT 起的手續費。
+app-send-review = 核對
+app-send-review-title = 傳送前請核對
+app-send-total = 合計
+app-send-remaining = 傳送後餘額
+app-send-confirm = 簽署並傳送
+app-send-stage-signing = 正在簽署…
+app-send-stage-submitted = 已傳送至節點…
+app-send-stage-waiting = 正在等待區塊及其包含證明…
+app-send-stage-included = 已上鏈。
+app-send-tx-id = 交易 { $id }
+app-send-included = 已包含於第 { $height } 個區塊，並已證明。
+app-send-included-detail = 區塊內第 { $index } 筆；區塊標頭 { $hash }…
+app-send-new-balance = 新餘額 { $points } POINT，已於第 { $height } 個區塊證明
+app-send-another = 再轉一筆
+app-settings-endpoints = 網路與節點
+app-settings-endpoints-lead = 第一個節點提供區塊標頭，其餘為交叉核對的見證節點。每行一個地址。
+app-settings-endpoints-save = 儲存節點
+app-settings-endpoints-saved = 節點已儲存。
+app-sync-first = 請先與鏈同步。
+app-export-io = 無法寫入稽核包。
+
+## Scan
+app-nav-scan = 掃碼
+app-scan-title = 掃描 QR Code
+app-scan-lead = 請選擇一張 QR Code 的照片或螢幕截圖（PNG 或 JPEG）。手機上則使用相機。
+app-scan-choose = 圖片檔案
+app-scan-nothing = 這張圖片中找不到 QR Code。
+app-scan-kind-address = 一個地址
+app-scan-kind-sign-request = 一個冷簽署請求
+app-scan-kind-signature = 一個冷簽署結果
+app-scan-kind-account = 一個冷錢包帳戶（配對）
+app-scan-kind-unknown = 不是積分的 QR Code
+app-scan-send-to = 轉帳至此地址
+app-scan-cold-cli = 此版本的應用程式尚不支援冷簽署；請使用命令列錢包的冷簽署指令處理此 QR Code。

@@ -1,1 +1,229 @@
 ## light-client: light client errors (lc-*), sync/status/balance/send CLI messages (zh-TW)
+
+# --- WALLET-CHAIN begin ---
+
+## 輕客戶端指令的說明
+
+help-sync = 驗證鏈上區塊頭直到最新高度（輕客戶端：未經驗證的資料一概不信任）。
+help-sync-network = 網路：devnet（預設）、testnet 或 mainnet。
+help-status = 顯示輕客戶端信任的內容：區塊頭、節點及其狀態、最近一次交叉核對、證據檔案。
+help-status-network = 網路：devnet（預設）、testnet 或 mainnet。
+help-status-json = 機器可讀的輸出。
+help-balance = 顯示經已驗證區塊頭證明的餘額。
+help-balance-wallet = 錢包名稱（只有一個錢包時可省略）。
+help-balance-address = 查詢任意位址，而非錢包自己的位址。
+help-balance-index = 錢包收款位址的序號。
+help-balance-json = 機器可讀的輸出。
+help-send = 傳送 POINT：核對、確認、簽署、廣播，然後等待其上鏈獲得證明。
+help-send-wallet = 錢包名稱（只有一個錢包時可省略）。
+help-send-password_fd = 從此檔案描述符讀取密碼（或設定 JIFEN_PASSWORD）。
+help-send-to = 收款位址。
+help-send-amount = 金額，單位 POINT，最多 6 位小數（例如 2.5）。
+help-send-fee = 手續費，單位 POINT（預設為最低值 0.001）。
+help-send-index = 付款所用收款位址的序號。
+help-send-yes = 不再詢問確認（供指令碼使用）。
+help-send-timeout = 等待上鏈證明的秒數。
+help-send-no_keyring = 不使用作業系統鑰匙圈，直接詢問密碼。
+help-export-bundle = 寫出可離線核驗、證明帳戶餘額的稽核包。
+help-export-bundle-wallet = 錢包名稱（只有一個錢包時可省略）。
+help-export-bundle-address = 任意位址，而非錢包自己的位址。
+help-export-bundle-index = 錢包收款位址的序號。
+help-export-bundle-out = 要寫出的稽核包檔案。
+help-verify-bundle = 離線核驗稽核包（不連網）。
+help-verify-bundle-network = 網路：devnet（預設）、testnet 或 mainnet。
+help-verify-bundle-checkpoint = 信任此區塊頭（高度:雜湊），而非本機的信任根。
+help-verify-bundle-address = 稽核包必須證明的位址。
+help-verify-bundle-file = 稽核包檔案。
+help-verify-evidence = 依本機已驗證的驗證者集合離線核驗分叉證據檔案。
+help-verify-evidence-network = 網路：devnet（預設）、testnet 或 mainnet。
+help-verify-evidence-file = 證據檔案。
+help-endpoints = 顯示或變更所用節點（主節點、見證節點）及檢查點。
+help-endpoints-network = 網路：devnet（預設）、testnet 或 mainnet。
+help-endpoints-primary = 將此節點（URL）設為主節點。
+help-endpoints-witness = 新增見證節點（URL），可重複使用。
+help-endpoints-clear_witnesses = 移除所有見證節點。
+help-endpoints-checkpoint = 先信任此區塊頭（高度:雜湊），而非創世區塊。
+help-endpoints-clear_checkpoint = 恢復為首次使用時信任創世區塊。
+help-endpoints-reset = 恢復該網路的預設設定。
+
+## 輕客戶端指令：進度與結果
+
+sync-phase-bootstrapping = 核對信任根
+sync-phase-syncing = 驗證區塊頭
+sync-phase-cross-checking = 與見證節點交叉核對
+sync-phase-done = 完成
+sync-progress-message = { $phase } · 高度 { $height }/{ $target } · 已取 { $headers } 個區塊頭 · { $peers } 個節點 · 預計剩餘 { $eta }
+sync-progress-line = 同步：{ $phase }，高度 { $height }/{ $target }，已取 { $headers } 個區塊頭，{ $peers } 個節點，預計剩餘 { $eta }
+sync-peer-demoted = ⚠ 節點 { $peer } 傳送了無效資料，已停止使用：{ $reason }
+sync-peer-state = 節點 { $peer }：{ $state }
+sync-primary-changed = 主節點已切換為 { $peer }。
+sync-evidence-written = ⚠ 分叉證據已寫入 { $path }
+sync-done = 已驗證至高度 { $height }（區塊 { $hash }）：從 { $primary } 取得 { $headers } 個區塊頭，{ $witnesses } 個見證節點一致，耗時 { $millis } 毫秒。
+status-network = 網路 { $network }（鏈 { $chain }）
+status-trusted = 受信任區塊頭：高度 { $height }，區塊 { $hash }，時間 { $time }
+status-not-synced = 尚未驗證任何區塊頭：請執行 "jifen sync"。
+status-root-checkpoint = 信任根：你設定的檢查點 { $checkpoint }
+status-root-genesis = 信任根：創世區塊 { $checkpoint }，首次使用時取得並經見證節點交叉核對
+status-role-primary = 主節點
+status-role-witness = 見證節點
+status-peer = 節點 { $peer }（{ $role }）：{ $state }
+status-peer-active = 使用中
+status-peer-lagging = 落後，位於高度 { $height }
+status-peer-unreachable = 無回應：{ $reason }
+status-peer-demoted = 已停用：{ $reason }
+status-peer-unknown = 狀態不明
+status-cross-check = 最近交叉核對：高度 { $height }，{ $agreed } 個見證節點一致，{ $lagging } 個落後
+status-no-cross-check = 本次工作階段尚無交叉核對（status 不聯繫節點；請執行 "jifen sync"）。
+status-no-evidence = 沒有分叉證據。
+status-evidence = ⚠ 分叉證據：{ $path }
+balance-line = { $address }：{ $amount }，已於高度 { $height } 證明（區塊 { $hash }）
+send-review = 請核對這筆轉帳：
+    付款方：{ $from }
+    收款方：{ $to }
+    金額：  { $amount }
+    手續費：{ $fee }
+    合計：  { $total }
+    餘額：  { $balance }（已於高度 { $height } 證明）
+    鏈 { $chain } 上的序號 { $nonce }
+send-confirm = 確認傳送？輸入 y 確認：{" "}
+send-cancelled = 未傳送。
+send-broadcast = 已作為交易 { $id } 傳送到網路，正在等待上鏈證明……
+send-included = 已包含在區塊 { $height } 的第 { $index } 位，並已對照已驗證的區塊頭 { $hash } 證明。
+cli-send-needs-confirmation = 傳送需要確認：請在終端機執行、加上 --interactive，或在核對上方資訊後加上 --yes。
+bundle-written = { $address } 的稽核包（{ $headers } 個區塊頭）已寫入 { $path }。
+bundle-valid = 稽核包有效：從信任根 { $root } 起驗證了 { $headers } 個區塊頭，直到高度 { $height }（區塊 { $hash }）。
+bundle-account = 帳戶 { $key }：餘額 { $amount }，序號 { $nonce }，已於高度 { $height } 證明
+bundle-no-value = 該稽核包只證明區塊頭（不含帳戶數值）。
+evidence-valid = 分叉證據有效，高度 { $height }：{ $count } 個受信任的驗證者（投票權 { $power }/{ $total }）同時簽署了區塊 { $first } 與 { $second }。其位址：
+endpoints-saved = { $network } 的設定已儲存。
+endpoints-primary = 主節點：{ $url }
+endpoints-witness = 見證節點：{ $url }
+endpoints-none = 尚未設定節點：請用 --primary URL 設定。
+endpoints-checkpoint = 檢查點：{ $checkpoint }
+endpoints-genesis = 檢查點：無（首次使用時信任創世區塊）
+
+## 鏈錯誤（chain-*）
+
+chain-endpoint-unparsable = 「{ $url }」不是節點位址（URL）。
+chain-endpoint-no-scheme = 「{ $url }」開頭缺少 http:// 或 https://。
+chain-endpoint-scheme = 「{ $url }」使用了「{ $scheme }」；節點位址應以 http:// 或 https:// 開頭。
+chain-endpoint-extra = 「{ $url }」包含使用者名稱、密碼、查詢參數或片段，請移除。
+chain-endpoint-plain-http = 僅 devnet 允許以明文 http 連線其他電腦（「{ $url }」）；在 { $network } 上請使用 https:// 或本機節點。
+chain-endpoint-duplicate = 節點「{ $url }」重複列出。
+chain-endpoint-too-many = 最多 { $max } 個節點（一個主節點加見證節點）。
+chain-no-endpoints = 尚未為 { $network } 設定節點：請執行「jifen endpoints --network { $network } --primary URL」。
+chain-settings-io = 無法讀寫鏈設定 { $path }：{ $reason }
+chain-settings-corrupt = 鏈設定 { $path } 已損壞（{ $detail }）；請修復或刪除該檔案（其中可能有你的檢查點）。
+chain-settings-version = 鏈設定的格式為 { $found }，本版積分錢包只能讀取 { $supported }。請更新。
+chain-amount-malformed = 「{ $text }」不是金額，請寫成 2.5 這樣的形式。
+chain-amount-too-many-decimals = 「{ $text }」的小數超過 { $max } 位；POINT 只有 { $max } 位小數。
+chain-amount-overflow = 金額過大。
+chain-amount-zero = 金額必須大於零。
+chain-fee-too-low = 手續費 { $got } 低於最低值 { $minimum }。
+chain-insufficient-balance = 餘額 { $balance }（已於高度 { $height } 證明）不足以支付金額加手續費 { $needed }。
+chain-wrong-network = 錢包屬於 { $wallet }，但鏈工作階段屬於 { $session }。
+chain-inclusion-timeout = 交易 { $id } 在 { $seconds } 秒內未能證明已上鏈。它仍可能上鏈：稍後用「jifen balance」查看。
+chain-cancelled = 已取消。
+chain-tx-failed = 交易 { $id } 已於高度 { $height } 上鏈但執行失敗（代碼 { $code }），手續費已扣除。
+chain-file-io = 無法讀寫 { $path }：{ $reason }
+chain-bundle-other-account = 該稽核包證明的不是 { $address } 的帳戶。
+chain-bundle-not-account = 稽核包證明的數值不是帳戶紀錄。
+chain-no-trusted-header = 在高度 { $height } 沒有可供對照的已驗證區塊頭：請先執行「jifen sync」，或提供 --checkpoint。
+chain-foreign-chain = 該檔案屬於鏈 { $got }，而非 { $expected }。
+chain-tx-rejected = 節點拒絕了該交易：{ $reason ->
+      [tx-nonce-too-low] 此位址的另一筆交易已被接受，請同步後重試。
+      [tx-nonce-gap] 此位址的前一筆交易仍在等待中。
+      [tx-insufficient-balance] 餘額不足以支付金額加手續費。
+      [tx-fee-too-low] 手續費低於該節點的最低值。
+      [tx-already-known] 同一筆交易已在等待中。
+      [mempool-full] 節點忙碌中，請稍後重試。
+      [tx-bad-signature] 簽章無法驗證。
+      [tx-wrong-chain-id] 該交易屬於其他鏈。
+     *[other] { $reason }（{ $detail }）。
+    }
+chain-key-mismatch = 位址 { $index } 的金鑰不是該交易的付款方。
+
+## 輕客戶端錯誤（lc-*）
+
+lc-bundle-decode = 稽核包中有無法解碼的區塊。
+lc-bundle-hex = 稽核包中有不是十六進位的資料。
+lc-bundle-invalid = 稽核包中有區塊無法通過驗證：稽核包被竄改或偽造。
+lc-bundle-json = 該檔案不是有效的稽核包。
+lc-bundle-not-enough-trust = 稽核包中有區塊未獲足夠受信任驗證者簽署。
+lc-bundle-proof-decode = 稽核包的最終證明無法解碼。
+lc-bundle-proof-invalid = 稽核包的最終證明與已驗證區塊頭不符：數值被竄改。
+lc-bundle-root = 稽核包的起點不是你信任的區塊頭。
+lc-bundle-unknown-format = 該稽核包的格式本版本無法讀取。
+lc-bundle-unknown-proof-kind = 稽核包最終證明的類型本版本無法核驗。
+lc-cannot-bisect = 驗證無法再進一步拆分區間。
+lc-chain-id-mismatch = 區塊屬於另一條鏈。
+lc-checkpoint-bad-hash = 檢查點的雜湊必須是 64 個十六進位字元。
+lc-checkpoint-bad-height = 檢查點的高度必須是不小於 1 的數字。
+lc-checkpoint-mismatch = 該區塊不是檢查點所指的區塊。
+lc-checkpoint-missing-separator = 檢查點的寫法是 高度:雜湊。
+lc-client-cancelled = 已取消；已完整驗證的部分會保留。
+lc-client-evidence-write = 無法將分叉證據寫入 { $path }：{ $reason }
+lc-client-fork-detected = 在高度 { $height } 發現分叉：兩個互相衝突的區塊都帶有效簽章。已保存證據；最後一次交叉核對之後的內容一概不信任。
+lc-client-headers-withheld = 節點扣留了它聲稱擁有的區塊頭。
+lc-client-no-peer = 沒有節點給出正確回答：{ $peers }
+lc-client-no-trusted-state = 尚未驗證任何內容；請執行「jifen sync」。
+lc-client-primary-stale = 主節點遠遠落後於見證節點（過時）。
+lc-client-store-other-chain = 本機輕客戶端儲存屬於鏈 { $got }，而非 { $expected }。
+lc-client-wrong-chain = 節點提供的是另一條鏈。
+lc-commit-not-for-header = 該提交不屬於這個區塊頭。
+lc-evidence-bad-address = 證據檔案中有無效的驗證者位址。
+lc-evidence-decode = 證據檔案中的區塊無法解碼：檔案已損壞或被竄改。
+lc-evidence-double-signers-mismatch = 證據檔案列出的雙重簽署者與其區塊不符：檔案被竄改。
+lc-evidence-height-mismatch = 證據中的兩個區塊高度不同。
+lc-evidence-hex = 證據檔案中有不是十六進位的資料。
+lc-evidence-invalid-block = 證據中的區塊沒有有效簽章：檔案被竄改或偽造。
+lc-evidence-json = 該檔案不是有效的分叉證據檔案。
+lc-evidence-no-accountable-signers = 沒有你信任的驗證者同時簽署兩個區塊：該證據無法追究任何人。
+lc-evidence-no-conflict = 證據中的兩個區塊是同一個區塊：並無分叉。
+lc-evidence-unknown-format = 該證據檔案的格式本版本無法讀取。
+lc-header-from-future = 區塊頭的時間在未來；請檢查本機時鐘。
+lc-insufficient-quorum = 區塊未獲超過三分之二驗證者簽署。
+lc-invalid-commit = 區塊的簽章無效。
+lc-invalid-header = 區塊頭格式錯誤。
+lc-next-validators-hash-mismatch = 下一組驗證者集合與區塊頭不符。
+lc-non-increasing-height = 區塊高度沒有高於受信任的區塊。
+lc-non-increasing-time = 區塊時間沒有晚於受信任的區塊。
+lc-nothing-pending = 沒有剩餘需要驗證的內容。
+lc-parent-hash-mismatch = 區塊未鏈結到前一個區塊。
+lc-peer-bad-envelope = 節點的回答不是正確的 JSON-RPC 回答。
+lc-peer-bad-field = 節點的回答缺少欄位或欄位無效。
+lc-peer-decode = 節點的回答中有無法解碼的資料。
+lc-peer-height-unavailable = 節點沒有所請求的區塊。
+lc-peer-http-status = 節點回傳了 HTTP 錯誤。
+lc-peer-inconsistent = 節點的回答自相矛盾。
+lc-peer-malformed-json = 節點的回答不是有效的 JSON。
+lc-peer-response-too-large = 節點的回答過大。
+lc-peer-rpc-error = 節點回傳了非預期的錯誤。
+lc-peer-timeout = 節點 { $peer } 未能及時回答。
+lc-peer-tx-rejected = 節點拒絕了該交易（{ $reason }）。
+lc-peer-unreachable = 無法連線節點 { $peer }（{ $reason }）。節點是否在執行？
+lc-proof-bad-account = 經證明的帳戶紀錄格式錯誤。
+lc-proof-index-mismatch = 交易證明指向兩個不同的位置。
+lc-proof-result-not-in-block = 交易結果不在已驗證的區塊中。
+lc-proof-state-invalid = 節點的狀態證明與已驗證區塊不符：該數值未獲證明。
+lc-proof-tx-id-mismatch = 節點證明的不是所詢問的交易。
+lc-proof-tx-not-in-block = 該交易不在已驗證的區塊中。
+lc-proof-wrong-height = 節點的證明與已驗證區塊頭的高度不同。
+lc-proof-wrong-key = 節點的證明針對的不是所詢問的紀錄。
+lc-sequential-validators-mismatch = 驗證者集合與前一個區塊不銜接。
+lc-source-failed = 節點未能提供區塊。
+lc-source-wrong-height = 節點提供的區塊高度與請求不同。
+lc-store-backend = 無法使用本機輕客戶端儲存（是否有另一個 jifen 正在使用？）。
+lc-store-broken-chain = 本機輕客戶端儲存有無法驗證的斷層；請刪除 light.redb 後重新同步。
+lc-store-checkpoint-mismatch = 本機輕客戶端儲存的起點不是你的檢查點。
+lc-store-corrupt = 本機輕客戶端儲存已損壞；請刪除 light.redb 後重新同步。
+lc-store-missing = 本機輕客戶端儲存缺少一個區塊。
+lc-store-tampered = 本機輕客戶端儲存被竄改，無法通過驗證，其中內容一概不信任。請刪除 light.redb 後重新同步。
+lc-store-wrong-height = 本機輕客戶端儲存中有區塊存放在錯誤的高度下。
+lc-target-below-trusted = 請求的高度低於受信任的高度。
+lc-trust-expired = 受信任的區塊頭過舊，無法據以驗證；請用「jifen endpoints --checkpoint」設定新的檢查點。
+lc-trust-threshold-too-low = 信任門檻過低（至少三分之一）。
+lc-validators-hash-mismatch = 驗證者集合與區塊頭不符。
+lc-zero-trusting-period = 信任期必須大於零。
+
+# --- WALLET-CHAIN end ---

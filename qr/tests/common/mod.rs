@@ -29,6 +29,7 @@ pub fn account() -> AccountExport {
         xpub: XPUB.to_owned(),
         app_version: "0.1.0".to_owned(),
         max_fragment_len: 200,
+        chain_id: None,
     }
 }
 

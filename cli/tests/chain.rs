@@ -1,0 +1,425 @@
+//! The light-client commands (`endpoints`, `sync`, `status`, `balance`, `send`,
+//! `export-bundle`, `verify-bundle`, `verify-evidence`) driven through the
+//! built `jifen` binary against a real devnet started in this process on a
+//! free loopback port, plus a second RPC server over the same chain that
+//! double-signs (for fork evidence).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use jifen_node::devnet::{Devnet, DevnetConfig};
+use jifen_node::keys::NodeKey;
+use jifen_node::rpc::http::HttpServer;
+use jifen_node::rpc::{Fault, RpcContext, handle_body};
+use jifen_protocol::{ChainId, Encode, Network, Transfer, TxPayload, UnsignedTransaction};
+use serde_json::Value;
+
+const PASSWORD: &str = "correct horse battery";
+const ALICE: &str =
+    "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+const BOB: &str = "legal winner thank year wave sausage worth useful legal winner thank yellow";
+
+fn jifen(data: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_jifen"));
+    command
+        .arg("--data-dir")
+        .arg(data)
+        .env("JIFEN_LANG", "en")
+        .env_remove("JIFEN_PASSWORD")
+        .stdin(Stdio::null());
+    command
+}
+
+fn run(command: &mut Command) -> Output {
+    command.output().expect("the jifen binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[track_caller]
+fn ok(output: Output) -> Output {
+    assert!(
+        output.status.success(),
+        "failed: {}\n{}",
+        stderr(&output),
+        stdout(&output)
+    );
+    output
+}
+
+#[track_caller]
+fn fails_with(output: &Output, needle: &str) {
+    assert!(
+        !output.status.success(),
+        "unexpected success: {}",
+        stderr(output)
+    );
+    assert!(
+        stderr(output).contains(needle),
+        "expected {needle:?} in: {}",
+        stderr(output)
+    );
+}
+
+fn restore(data: &Path, name: &str, phrase: &str) -> String {
+    let mut child = jifen(data)
+        .args(["restore", "--name", name])
+        .env("JIFEN_PASSWORD", PASSWORD)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{phrase}\n").as_bytes())
+        .unwrap();
+    ok(child.wait_with_output().unwrap());
+    let out = ok(run(jifen(data).args([
+        "addresses",
+        "-w",
+        name,
+        "--count",
+        "1",
+        "--json",
+    ])));
+    let rows: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    rows[0]["address"].as_str().unwrap().to_owned()
+}
+
+fn balance(data: &Path, wallet: &str) -> (u128, u64) {
+    let out = ok(run(jifen(data).args(["balance", "-w", wallet, "--json"])));
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    (
+        json["balance"].as_str().unwrap().parse().unwrap(),
+        json["height"].as_u64().unwrap(),
+    )
+}
+
+/// Devnet account `index` pays `amount` base units to `to` (signed here with
+/// the public devnet key, submitted over RPC).
+fn fund(addr: SocketAddr, index: u32, to: &str, amount: u128) {
+    let key = NodeKey::devnet_account(index).unwrap();
+    let to = jifen_protocol::Address::decode(to, Network::Devnet).unwrap();
+    let unsigned = UnsignedTransaction::new(
+        ChainId::new("jifen-devnet").unwrap(),
+        key.public_key(),
+        0,
+        1_000,
+        TxPayload::Transfer(Transfer { to, amount }),
+    );
+    let signature = key.sign_digest(&unsigned.signing_digest()).unwrap();
+    let tx = unsigned.with_signature(signature);
+    let mut client = jifen_node::rpc::client::RpcClient::new(addr);
+    client
+        .call(
+            "jifen_submitTx",
+            serde_json::json!({ "tx": hex::encode(tx.encode()) }),
+        )
+        .unwrap();
+}
+
+#[test]
+fn minimum_fee_matches_the_reference_node() {
+    assert_eq!(
+        jifen_wallet::chain::MIN_FEE,
+        jifen_node::genesis::DEFAULT_MIN_FEE
+    );
+}
+
+#[test]
+fn sync_balance_send_bundle_and_evidence_against_a_devnet() {
+    let node_dir = tempfile::tempdir().unwrap();
+    let mut config = DevnetConfig::new(node_dir.path().to_owned());
+    config.validators = 4;
+    config.block_time_ms = 200;
+    let mut devnet = Devnet::start(&config).unwrap();
+    let primary = format!("http://{}", devnet.rpc_addr());
+    // A second server over the same chain that double-signs every block.
+    let liar_ctx = RpcContext {
+        chain: devnet.chain(),
+        fault: Some(Fault::DoubleSign),
+    };
+    let mut liar = HttpServer::start(
+        SocketAddr::from(([127, 0, 0, 1], 0)),
+        Arc::new(move |body: &[u8]| handle_body(&liar_ctx, body)),
+    )
+    .unwrap();
+    let liar_url = format!("http://{}", liar.local_addr());
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+
+    // Endpoints: refusals are specific, then the devnet is set as primary.
+    fails_with(
+        &run(jifen(data).args(["endpoints", "--primary", "127.0.0.1:1"])),
+        "lacks http:// or https://",
+    );
+    fails_with(
+        &run(jifen(data).args([
+            "endpoints",
+            "--network",
+            "mainnet",
+            "--primary",
+            "http://node.example.org",
+        ])),
+        "allowed on devnet only",
+    );
+    let shown = ok(run(jifen(data).args(["endpoints", "--primary", &primary])));
+    assert!(
+        stdout(&shown).contains(&format!("Primary: {primary}")),
+        "{}",
+        stdout(&shown)
+    );
+    assert!(data.join("chain/devnet/settings.json").exists());
+
+    let alice = restore(data, "alice", ALICE);
+    let bob = restore(data, "bob", BOB);
+
+    // First sync: genesis on first use, then the tip.
+    let synced = ok(run(jifen(data).arg("sync")));
+    assert!(
+        stderr(&synced).contains("Verified up to height"),
+        "{}",
+        stderr(&synced)
+    );
+    let status = ok(run(jifen(data).arg("status")));
+    assert!(
+        stdout(&status).contains("Trusted header: height"),
+        "{}",
+        stdout(&status)
+    );
+    assert!(stdout(&status).contains("Root of trust: genesis block 1:"));
+
+    assert_eq!(balance(data, "alice").0, 0);
+    fund(devnet.rpc_addr(), 1, &alice, 10_000_000);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while balance(data, "alice").0 == 0 {
+        assert!(Instant::now() < deadline, "funding not proven in time");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let (funded, height) = balance(data, "alice");
+    assert_eq!(funded, 10_000_000);
+    let text = ok(run(jifen(data).args(["balance", "-w", "alice"])));
+    assert!(
+        stdout(&text).contains(&format!("{alice}: 10 POINT, proven at height")),
+        "{}",
+        stdout(&text)
+    );
+    assert!(height > 1);
+
+    // Impossible amounts are refused before anything is signed.
+    let send = |args: &[&str]| {
+        run(jifen(data)
+            .args(["send", "-w", "alice", "--to", &bob, "--yes"])
+            .args(args)
+            .env("JIFEN_PASSWORD", PASSWORD))
+    };
+    fails_with(&send(&["--amount", "0"]), "must be more than zero");
+    fails_with(&send(&["--amount", "1.0000001"]), "more than 6 decimals");
+    fails_with(&send(&["--amount", "abc"]), "is not an amount");
+    fails_with(
+        &send(&["--amount", "10"]),
+        "does not cover amount plus fee, 10.001 POINT",
+    );
+    fails_with(
+        &send(&["--amount", "1", "--fee", "0.0001"]),
+        "below the minimum 0.001 POINT",
+    );
+    // Without --yes and without a terminal, nothing is sent.
+    fails_with(
+        &run(jifen(data)
+            .args(["send", "-w", "alice", "--to", &bob, "--amount", "1"])
+            .env("JIFEN_PASSWORD", PASSWORD)),
+        "needs a confirmation",
+    );
+
+    let sent = ok(send(&["--amount", "2.5"]));
+    assert!(stderr(&sent).contains("amount:  2.5 POINT") || stderr(&sent).contains("2.5 POINT"));
+    assert!(
+        stderr(&sent).contains("Included in block"),
+        "{}",
+        stderr(&sent)
+    );
+    assert_eq!(
+        stdout(&sent).trim().len(),
+        64,
+        "the transaction id on stdout"
+    );
+    assert_eq!(balance(data, "bob").0, 2_500_000);
+    assert_eq!(balance(data, "alice").0, 10_000_000 - 2_500_000 - 1_000);
+
+    // Translations of the same facts.
+    let zh = ok(run(jifen(data)
+        .args(["balance", "-w", "bob"])
+        .env("JIFEN_LANG", "zh-CN")));
+    assert!(
+        stdout(&zh).contains("2.5 POINT，已在高度"),
+        "{}",
+        stdout(&zh)
+    );
+    let tw = ok(run(jifen(data)
+        .args(["balance", "-w", "bob"])
+        .env("JIFEN_LANG", "zh-TW")));
+    assert!(stdout(&tw).contains("已於高度"), "{}", stdout(&tw));
+    let tw_error = run(jifen(data)
+        .args([
+            "send", "-w", "alice", "--to", &bob, "--amount", "0", "--yes",
+        ])
+        .env("JIFEN_LANG", "zh-TW"));
+    fails_with(&tw_error, "金額必須大於零");
+
+    // Audit bundle: written online, checked offline; a tampered copy fails.
+    let bundle = data.join("alice.bundle.json");
+    ok(run(jifen(data)
+        .args(["export-bundle", "-w", "alice", "--out"])
+        .arg(&bundle)));
+    let checked = ok(run(jifen(data).arg("verify-bundle").arg(&bundle)));
+    assert!(
+        stderr(&checked).contains("Valid audit bundle"),
+        "{}",
+        stderr(&checked)
+    );
+    assert!(
+        stdout(&checked).contains("balance 7.499 POINT, nonce 1"),
+        "{}",
+        stdout(&checked)
+    );
+    fails_with(
+        &run(jifen(data)
+            .args(["verify-bundle", "--address", &bob])
+            .arg(&bundle)),
+        "proves another account",
+    );
+    let mut file: Value = serde_json::from_str(&std::fs::read_to_string(&bundle).unwrap()).unwrap();
+    let proof = file["final_proof"]["bytes"].as_str().unwrap().to_owned();
+    let flipped = if proof.ends_with('0') { "1" } else { "0" };
+    file["final_proof"]["bytes"] = Value::from(format!("{}{flipped}", &proof[..proof.len() - 1]));
+    let tampered = data.join("tampered.bundle.json");
+    std::fs::write(&tampered, file.to_string()).unwrap();
+    fails_with(
+        &run(jifen(data).arg("verify-bundle").arg(&tampered)),
+        "the value was altered",
+    );
+
+    // A double-signing witness: the sync stops with fork evidence on disk,
+    // the evidence checks offline, a tampered copy does not.
+    ok(run(jifen(data).args(["endpoints", "--witness", &liar_url])));
+    std::thread::sleep(Duration::from_millis(500));
+    let forked = run(jifen(data).arg("sync"));
+    fails_with(&forked, "Fork detected at height");
+    let evidence_dir = data.join("chain/devnet/evidence");
+    let evidence = std::fs::read_dir(&evidence_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("an evidence file");
+    let status = ok(run(jifen(data).arg("status")));
+    assert!(
+        stdout(&status).contains("Fork evidence:"),
+        "{}",
+        stdout(&status)
+    );
+    let verified = ok(run(jifen(data).arg("verify-evidence").arg(&evidence)));
+    assert!(
+        stderr(&verified).contains("Valid fork evidence"),
+        "{}",
+        stderr(&verified)
+    );
+    let listed = stdout(&verified);
+    let accused: Vec<&str> = listed.lines().map(str::trim).collect();
+    assert!(!accused.is_empty(), "accountable validators listed");
+    assert!(accused.iter().all(|a| a.starts_with("jfd1")), "{accused:?}");
+    let mut file: Value =
+        serde_json::from_str(&std::fs::read_to_string(&evidence).unwrap()).unwrap();
+    file["double_signers"].as_array_mut().unwrap().pop();
+    let tampered = data.join("tampered.evidence.json");
+    std::fs::write(&tampered, file.to_string()).unwrap();
+    fails_with(
+        &run(jifen(data).arg("verify-evidence").arg(&tampered)),
+        "names other double signers",
+    );
+
+    liar.stop();
+    devnet.stop();
+}
+
+/// The library under the commands: waiting for an unknown transaction is
+/// bounded and cancellable, and a transfer the proven balance cannot cover
+/// is refused before signing.
+#[test]
+fn session_waits_are_bounded_and_cancellable() {
+    use std::sync::atomic::AtomicBool;
+
+    use jifen_wallet::chain::{ChainSession, ChainSettings};
+
+    let node_dir = tempfile::tempdir().unwrap();
+    let mut config = DevnetConfig::new(node_dir.path().to_owned());
+    config.validators = 4;
+    config.block_time_ms = 200;
+    let mut devnet = Devnet::start(&config).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = ChainSettings::defaults(Network::Devnet).unwrap();
+    settings
+        .set_primary(&format!("http://{}", devnet.rpc_addr()))
+        .unwrap();
+    let mut session = ChainSession::open(dir.path(), &settings).unwrap();
+    let cancel = AtomicBool::new(false);
+    let summary = session.sync(&mut |_| {}, &cancel).unwrap();
+    assert!(summary.height >= 1);
+
+    let unknown = jifen_protocol::Hash32([7; 32]);
+    let started = Instant::now();
+    let error = session
+        .wait_inclusion(&unknown, Duration::from_millis(600), &cancel)
+        .unwrap_err();
+    assert_eq!(error.code(), "chain-inclusion-timeout");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let cancelled = AtomicBool::new(true);
+    let error = session
+        .wait_inclusion(&unknown, Duration::from_secs(60), &cancelled)
+        .unwrap_err();
+    assert_eq!(error.code(), "chain-cancelled");
+
+    // An account that never received anything is proven zero.
+    let empty = jifen_protocol::Address::from_bytes([9; 20]);
+    let proven = session.balance(&empty).unwrap();
+    assert_eq!((proven.value.balance, proven.value.nonce), (0, 0));
+    let nonce = session.next_nonce(&empty).unwrap();
+    assert_eq!(nonce.value, 0);
+    let funded = NodeKey::devnet_account(2).unwrap().public_key();
+    let plan = session
+        .build_transfer(funded, empty, 1_000_000, jifen_wallet::chain::MIN_FEE)
+        .unwrap();
+    assert_eq!(plan.total(), 1_001_000);
+    assert_eq!(plan.unsigned.chain_id.as_str(), "jifen-devnet");
+    assert_eq!(plan.unsigned.nonce, plan.sender.value.nonce);
+    let refused = session
+        .build_transfer(
+            NodeKey::devnet_account(2).unwrap().public_key(),
+            empty,
+            u128::MAX,
+            jifen_wallet::chain::MIN_FEE,
+        )
+        .unwrap_err();
+    assert_eq!(refused.code(), "chain-amount-overflow");
+    devnet.stop();
+}

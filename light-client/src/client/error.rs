@@ -1,0 +1,167 @@
+//! The client's errors and the misbehaviours it demotes peers for.
+
+use std::path::PathBuf;
+
+use jifen_protocol::ChainId;
+
+use crate::evidence::Evidence;
+use crate::peer::PeerError;
+use crate::store::StoreError;
+use crate::trust::OptionsError;
+use crate::verifier::VerificationError;
+
+use super::PeerReport;
+
+/// Why the client stopped. Nothing unverified was accepted in any case.
+///
+/// Codes: the [`OptionsError`] / [`StoreError`] / [`VerificationError`]
+/// code for `Options` / `Store` / `Verification`, `lc-trust-expired`,
+/// `lc-client-no-peer`, `lc-client-fork-detected`, `lc-client-cancelled`,
+/// `lc-peer-tx-rejected`, `lc-client-evidence-write`,
+/// `lc-client-store-other-chain`, `lc-client-no-trusted-state`, the
+/// [`PeerError`] code for `TxRejected` and `Endpoint`.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ClientError {
+    /// The options are refused.
+    #[error(transparent)]
+    Options(#[from] OptionsError),
+    /// The store failed, or what it holds does not verify (tampered).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A local verification failed (e.g. a stored block too old to verify
+    /// an older height from).
+    #[error(transparent)]
+    Verification(VerificationError),
+    /// The trusted header is older than the trusting period: supply a new
+    /// checkpoint.
+    #[error(
+        "trusted header at height {trusted_height} expired at {expired_at_ms} (now {now_ms}); a new checkpoint is needed"
+    )]
+    TrustExpired {
+        /// Height of the expired trusted header.
+        trusted_height: u64,
+        /// When it expired (unix ms).
+        expired_at_ms: u64,
+        /// The clock's time.
+        now_ms: u64,
+    },
+    /// No peer is left that answers correctly; each peer's state says why.
+    #[error("no usable peer left ({} demoted or unreachable)", peers.len())]
+    NoPeer {
+        /// Every peer with its state.
+        peers: Vec<PeerReport>,
+    },
+    /// Two committed headers conflict at one height: evidence was built (and
+    /// written to a file when an evidence directory is set). The client
+    /// stays at its last cross-checked state.
+    #[error("fork detected at height {height}: {} validators signed both headers", evidence.double_signers.len())]
+    ForkDetected {
+        /// The height of the fork.
+        height: u64,
+        /// The evidence.
+        evidence: Box<Evidence>,
+        /// Where it was written, if it was.
+        path: Option<PathBuf>,
+    },
+    /// The caller cancelled; nothing half-verified was kept.
+    #[error("cancelled")]
+    Cancelled,
+    /// The node refused the transaction (see [`PeerError::TxRejected`]).
+    #[error(transparent)]
+    TxRejected(PeerError),
+    /// The evidence file could not be written.
+    #[error("cannot write evidence to {path}: {message}")]
+    EvidenceWrite {
+        /// The file.
+        path: PathBuf,
+        /// The OS's message.
+        message: String,
+    },
+    /// The store holds another chain's blocks.
+    #[error("the store holds chain {got}, expected {expected}")]
+    StoreOtherChain {
+        /// The configured chain.
+        expected: ChainId,
+        /// The stored chain.
+        got: ChainId,
+    },
+    /// Nothing is trusted yet (sync first).
+    #[error("no trusted header yet")]
+    NoTrustedState,
+    /// An endpoint cannot be used (e.g. not an `http://` URL).
+    #[error(transparent)]
+    Endpoint(PeerError),
+}
+
+impl ClientError {
+    /// The stable error code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Options(inner) => inner.code(),
+            Self::Store(inner) => inner.code(),
+            Self::Verification(inner) => inner.code(),
+            Self::TrustExpired { .. } => "lc-trust-expired",
+            Self::NoPeer { .. } => "lc-client-no-peer",
+            Self::ForkDetected { .. } => "lc-client-fork-detected",
+            Self::Cancelled => "lc-client-cancelled",
+            Self::TxRejected(inner) => inner.code(),
+            Self::EvidenceWrite { .. } => "lc-client-evidence-write",
+            Self::StoreOtherChain { .. } => "lc-client-store-other-chain",
+            Self::NoTrustedState => "lc-client-no-trusted-state",
+            Self::Endpoint(inner) => inner.code(),
+        }
+    }
+}
+
+/// A peer behaviour the client demotes it for that is not a malformed answer
+/// or an invalid block (those keep their own codes).
+///
+/// Codes: `lc-client-headers-withheld`, `lc-client-primary-stale`,
+/// `lc-client-wrong-chain`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Misbehaviour {
+    /// The peer claims a tip at or above `height` but says it has no block
+    /// there.
+    #[error("claims tip {claimed_tip} but withholds the block at height {height}")]
+    HeadersWithheld {
+        /// The height withheld.
+        height: u64,
+        /// The tip it claims.
+        claimed_tip: u64,
+    },
+    /// A witness proved a header far newer than the primary's tip.
+    #[error(
+        "primary's tip {primary_height} is stale: a witness proved height {witness_height}, {lag_ms} ms newer"
+    )]
+    PrimaryStale {
+        /// The primary's tip.
+        primary_height: u64,
+        /// The height the witness proved.
+        witness_height: u64,
+        /// How much newer the witness's header is.
+        lag_ms: u64,
+    },
+    /// The peer serves another chain.
+    #[error("serves chain {got}, expected {expected}")]
+    WrongChain {
+        /// The configured chain.
+        expected: ChainId,
+        /// The peer's chain.
+        got: ChainId,
+    },
+}
+
+impl Misbehaviour {
+    /// The stable error code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::HeadersWithheld { .. } => "lc-client-headers-withheld",
+            Self::PrimaryStale { .. } => "lc-client-primary-stale",
+            Self::WrongChain { .. } => "lc-client-wrong-chain",
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! Peers: where untrusted light blocks, state answers and transaction
+//! proofs come from, and where transactions go.
+//!
+//! [`Peer`] is one small blocking trait (object safe, `Send`) so RPC and,
+//! later, P2P peers mix in one client. Everything a peer returns is
+//! untrusted: light blocks go through [`crate::verifier`], answers through
+//! [`crate::proof`]. A peer only checks that what it received is well
+//! formed (strict canonical decoding, the fields agree with each other);
+//! any answer that is not is a specific [`PeerError`], which the client
+//! uses to demote the peer.
+//!
+//! `RpcPeer` (cargo feature `rpc`, on by default) speaks the node's
+//! JSON-RPC (`docs/rpc.md`) over blocking HTTP.
+
+#[cfg(feature = "rpc")]
+mod rpc;
+
+#[cfg(feature = "rpc")]
+pub use rpc::{RpcOptions, RpcPeer};
+
+use jifen_protocol::{Address, ChainId, DecodeError, Hash32, Transaction};
+
+use crate::light_block::LightBlock;
+use crate::proof::{UntrustedState, UntrustedTxProof};
+use crate::sync::{LightBlockSource, SourceError};
+
+/// What a peer says about itself (untrusted).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerStatus {
+    /// The chain it serves.
+    pub chain_id: ChainId,
+    /// Its latest height (0 before the first block).
+    pub latest_height: u64,
+    /// Blocks per epoch, if the peer says (only used to plan which headers
+    /// to fetch; a wrong value costs bisection steps, never safety).
+    pub epoch_length: Option<u64>,
+}
+
+/// Where a transaction is, according to a peer (untrusted; prove it with
+/// [`Peer::tx_proof`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TxStatusAnswer {
+    /// Waiting in the peer's mempool.
+    Pending,
+    /// In a block.
+    Committed {
+        /// Block height.
+        height: u64,
+        /// Position in the block.
+        index: u64,
+        /// Result code (0: success).
+        result_code: u16,
+    },
+    /// The peer does not know it.
+    Unknown,
+}
+
+/// One source of chain data. Blocking; every answer is untrusted.
+pub trait Peer: Send {
+    /// A name for reports (e.g. the URL).
+    fn id(&self) -> &str;
+
+    /// The peer's chain id and latest height.
+    ///
+    /// # Errors
+    /// [`PeerError`].
+    fn status(&self) -> Result<PeerStatus, PeerError>;
+
+    /// The untrusted light block at `height`.
+    ///
+    /// # Errors
+    /// [`PeerError`]; [`PeerError::HeightUnavailable`] when the peer says it
+    /// has no block there.
+    fn light_block(&self, height: u64) -> Result<LightBlock, PeerError>;
+
+    /// The untrusted light blocks `from..=to`, ascending. The default asks
+    /// one by one; peers with a range call override it.
+    ///
+    /// # Errors
+    /// As [`Peer::light_block`].
+    fn light_blocks(&self, from: u64, to: u64) -> Result<Vec<LightBlock>, PeerError> {
+        (from..=to).map(|height| self.light_block(height)).collect()
+    }
+
+    /// The peer's latest light block.
+    ///
+    /// # Errors
+    /// As [`Peer::light_block`].
+    fn latest_light_block(&self) -> Result<LightBlock, PeerError>;
+
+    /// The value under `key` after block `height`, with its proof.
+    ///
+    /// # Errors
+    /// [`PeerError`].
+    fn state(&self, key: &Hash32, height: u64) -> Result<UntrustedState, PeerError>;
+
+    /// `address`'s account record after block `height`, with its proof.
+    ///
+    /// # Errors
+    /// [`PeerError`].
+    fn account(&self, address: &Address, height: u64) -> Result<UntrustedState, PeerError>;
+
+    /// The committed transaction `id` with its proofs, `None` when the peer
+    /// says it has none.
+    ///
+    /// # Errors
+    /// [`PeerError`].
+    fn tx_proof(&self, id: &Hash32) -> Result<Option<UntrustedTxProof>, PeerError>;
+
+    /// Hands a signed transaction to the peer; returns the id it reports.
+    ///
+    /// # Errors
+    /// [`PeerError::TxRejected`] with the node's reason, or transport errors.
+    fn submit_tx(&self, tx: &Transaction) -> Result<Hash32, PeerError>;
+
+    /// Where the peer says transaction `id` is.
+    ///
+    /// # Errors
+    /// [`PeerError`].
+    fn tx_status(&self, id: &Hash32) -> Result<TxStatusAnswer, PeerError>;
+}
+
+/// A [`Peer`] as a [`LightBlockSource`] for the sync driver.
+impl LightBlockSource for &dyn Peer {
+    fn untrusted_light_block(&mut self, height: u64) -> Result<LightBlock, SourceError> {
+        Ok(self.light_block(height)?)
+    }
+
+    fn untrusted_latest(&mut self) -> Result<LightBlock, SourceError> {
+        Ok(self.latest_light_block()?)
+    }
+}
+
+/// Why a peer's answer is unusable.
+///
+/// Transport failures ([`PeerError::is_transport`]) say nothing about the
+/// peer's honesty; every other variant is an answer that breaks the
+/// protocol, and the client demotes the peer for it.
+///
+/// Codes: `lc-peer-unreachable`, `lc-peer-timeout`, `lc-peer-http-status`,
+/// `lc-peer-response-too-large`, `lc-peer-malformed-json`,
+/// `lc-peer-bad-envelope`, `lc-peer-rpc-error`, `lc-peer-bad-field`,
+/// `lc-peer-decode`, `lc-peer-inconsistent`, `lc-peer-height-unavailable`,
+/// `lc-peer-tx-rejected`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PeerError {
+    /// Connecting, sending or reading failed.
+    #[error("peer {peer} is unreachable: {message}")]
+    Unreachable {
+        /// The peer.
+        peer: String,
+        /// The transport's message.
+        message: String,
+    },
+    /// No complete answer within the timeout.
+    #[error("peer {peer} did not answer within {timeout_ms} ms")]
+    Timeout {
+        /// The peer.
+        peer: String,
+        /// The timeout.
+        timeout_ms: u64,
+    },
+    /// An HTTP status other than 200.
+    #[error("peer answered with HTTP status {status}")]
+    HttpStatus {
+        /// The status code.
+        status: u16,
+    },
+    /// The answer is larger than allowed.
+    #[error("peer's answer is larger than {limit} bytes")]
+    ResponseTooLarge {
+        /// The limit.
+        limit: u64,
+    },
+    /// The answer is not JSON.
+    #[error("peer's answer is not JSON: {message}")]
+    MalformedJson {
+        /// The parser's message.
+        message: String,
+    },
+    /// The answer is JSON but not a JSON-RPC 2.0 response to the request.
+    #[error("peer's answer is not a JSON-RPC response to the request: {reason}")]
+    BadEnvelope {
+        /// What is wrong.
+        reason: String,
+    },
+    /// The peer answered with an error the client did not expect.
+    #[error("peer answered with error {code} ({name}): {message}")]
+    Rpc {
+        /// JSON-RPC code.
+        code: i64,
+        /// The node's kebab-case name (`data.code`), empty if none.
+        name: String,
+        /// Its message.
+        message: String,
+    },
+    /// A result field is missing or of the wrong type or form.
+    #[error("field {field} of the peer's answer is missing or invalid")]
+    BadField {
+        /// The field.
+        field: &'static str,
+    },
+    /// A binary field is not the canonical encoding of its object.
+    #[error("field {field} of the peer's answer does not decode: {source}")]
+    Decode {
+        /// The field.
+        field: &'static str,
+        /// The strict decoder's error.
+        source: DecodeError,
+    },
+    /// Two parts of an answer disagree (a hash that is not the header's,
+    /// a block of another height than asked).
+    #[error("peer's answer is inconsistent: {field} is {got}, expected {expected}")]
+    Inconsistent {
+        /// What disagrees.
+        field: &'static str,
+        /// What it should be.
+        expected: String,
+        /// What it is.
+        got: String,
+    },
+    /// The peer says it has no block at this height.
+    #[error("peer has no block at height {height}")]
+    HeightUnavailable {
+        /// The height.
+        height: u64,
+    },
+    /// The node refused a transaction (its reason is `name`, e.g.
+    /// `tx-nonce-too-low`; see `docs/rpc.md#errors`).
+    #[error("transaction refused ({name}): {message}")]
+    TxRejected {
+        /// JSON-RPC code (1001-1011).
+        code: i64,
+        /// The node's kebab-case reason.
+        name: String,
+        /// Its message.
+        message: String,
+    },
+}
+
+impl PeerError {
+    /// The stable error code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Unreachable { .. } => "lc-peer-unreachable",
+            Self::Timeout { .. } => "lc-peer-timeout",
+            Self::HttpStatus { .. } => "lc-peer-http-status",
+            Self::ResponseTooLarge { .. } => "lc-peer-response-too-large",
+            Self::MalformedJson { .. } => "lc-peer-malformed-json",
+            Self::BadEnvelope { .. } => "lc-peer-bad-envelope",
+            Self::Rpc { .. } => "lc-peer-rpc-error",
+            Self::BadField { .. } => "lc-peer-bad-field",
+            Self::Decode { .. } => "lc-peer-decode",
+            Self::Inconsistent { .. } => "lc-peer-inconsistent",
+            Self::HeightUnavailable { .. } => "lc-peer-height-unavailable",
+            Self::TxRejected { .. } => "lc-peer-tx-rejected",
+        }
+    }
+
+    /// A failure to reach the peer (connection, timeout, HTTP status), not
+    /// a wrong answer: the peer may be retried later.
+    #[must_use]
+    pub fn is_transport(&self) -> bool {
+        matches!(
+            self,
+            Self::Unreachable { .. } | Self::Timeout { .. } | Self::HttpStatus { .. }
+        )
+    }
+}

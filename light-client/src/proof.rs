@@ -1,0 +1,591 @@
+//! Checking a peer's answers against a verified header. Pure.
+//!
+//! A peer's answer about the state (a value and its sparse-Merkle proof) or
+//! about a transaction (its inclusion and result proofs) is untrusted; these
+//! functions turn it into a value only if it is proven by the roots of a
+//! header the client verified:
+//!
+//! - state: [`verify_state`] / [`verify_account`] check the key, the height
+//!   and [`jifen_protocol::verify_state_proof`] against `header.state_root`
+//!   (an existence proof for a value, a non-existence proof for none);
+//! - transactions: [`verify_tx_inclusion`] checks the transaction's id, its
+//!   RFC 6962 inclusion proof under `header.tx_root` (leaf: the 32 id bytes)
+//!   and the proof of its result leaf (`id || code u16`) under
+//!   `header.results_root`, at the same index (`docs/protocol.md`).
+
+use jifen_protocol::{
+    Account, Address, Decode, DecodeError, Encode, Hash32, Header, InclusionProof, MerkleError,
+    Reader, StateProof, StateProofError, Transaction, account_key, encoding::put_len, merkle,
+    verify_state_proof,
+};
+
+/// Largest state value an [`UntrustedState`] encoding may carry (1 MiB).
+pub const MAX_STATE_VALUE: usize = 1 << 20;
+
+/// A peer's untrusted answer for one state key at one height.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UntrustedState {
+    /// The height the answer claims to be for (the state after that block).
+    pub height: u64,
+    /// The key the answer claims to be for.
+    pub key: Hash32,
+    /// The value, `None` when the peer says the key holds nothing.
+    pub value: Option<Vec<u8>>,
+    /// The sparse-Merkle proof of `value` (or of its absence).
+    pub proof: StateProof,
+}
+
+impl Encode for UntrustedState {
+    /// `height u64 || key (32) || value option (0x00 | 0x01 || len u32 ||
+    /// bytes) || proof` (the [`StateProof`] encoding); the `state-value`
+    /// final proof of an audit bundle.
+    fn encode_to(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.height.to_be_bytes());
+        out.extend_from_slice(self.key.as_bytes());
+        match &self.value {
+            None => out.push(0),
+            Some(value) => {
+                out.push(1);
+                put_len(out, value.len());
+                out.extend_from_slice(value);
+            }
+        }
+        self.proof.encode_to(out);
+    }
+}
+
+impl Decode for UntrustedState {
+    const NAME: &'static str = "state answer";
+
+    fn decode_from(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let height = reader.u64("height")?;
+        let key = Hash32(reader.array("key")?);
+        let value = if reader.option_tag("value")? {
+            Some(reader.bytes("value", MAX_STATE_VALUE)?.to_vec())
+        } else {
+            None
+        };
+        let proof = StateProof::decode_from(reader)?;
+        Ok(Self {
+            height,
+            key,
+            value,
+            proof,
+        })
+    }
+}
+
+/// A peer's untrusted answer about a committed transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UntrustedTxProof {
+    /// The height of the block said to hold it.
+    pub height: u64,
+    /// Its position in that block.
+    pub index: u64,
+    /// Its result code (0: success; see `docs/rpc.md#errors`).
+    pub result_code: u16,
+    /// The transaction itself.
+    pub tx: Transaction,
+    /// Its inclusion proof under the header's `tx_root`.
+    pub proof: InclusionProof,
+    /// The inclusion proof of its result leaf under `results_root`.
+    pub result_proof: InclusionProof,
+}
+
+/// A transaction proven to be in a verified block, with its result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TxInclusion {
+    /// The block height.
+    pub height: u64,
+    /// Position in the block.
+    pub index: u64,
+    /// Result code (0: success).
+    pub result_code: u16,
+    /// The transaction.
+    pub tx: Transaction,
+}
+
+/// A value proven against a verified header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proven<T> {
+    /// The value.
+    pub value: T,
+    /// Height of the verified header it is proven at.
+    pub height: u64,
+    /// That header's hash (the block id).
+    pub header_hash: Hash32,
+}
+
+/// Checks `untrusted` answers for `key` at `header` and returns the proven
+/// value (`None`: the key is proven absent).
+///
+/// # Errors
+/// [`ProofError::WrongHeight`], [`ProofError::WrongKey`],
+/// [`ProofError::State`].
+pub fn verify_state(
+    header: &Header,
+    key: &Hash32,
+    untrusted: &UntrustedState,
+) -> Result<Option<Vec<u8>>, ProofError> {
+    if untrusted.height != header.height {
+        return Err(ProofError::WrongHeight {
+            expected: header.height,
+            got: untrusted.height,
+        });
+    }
+    if untrusted.key != *key {
+        return Err(ProofError::WrongKey {
+            expected: *key,
+            got: untrusted.key,
+        });
+    }
+    verify_state_proof(
+        &header.state_root,
+        key,
+        untrusted.value.as_deref(),
+        &untrusted.proof,
+    )
+    .map_err(ProofError::State)?;
+    Ok(untrusted.value.clone())
+}
+
+/// [`verify_state`] for `address`'s account record, decoded; an absent
+/// record is proven as balance 0, nonce 0.
+///
+/// # Errors
+/// As [`verify_state`], and [`ProofError::BadAccount`] when a proven value
+/// does not decode as an account.
+pub fn verify_account(
+    header: &Header,
+    address: &Address,
+    untrusted: &UntrustedState,
+) -> Result<Account, ProofError> {
+    let value = verify_state(header, &account_key(address), untrusted)?;
+    value.map_or(Ok(Account::default()), |bytes| {
+        Account::decode(&bytes).map_err(ProofError::BadAccount)
+    })
+}
+
+/// The result leaf of a transaction: `id (32 bytes) || code u16`.
+#[must_use]
+pub fn result_leaf(id: &Hash32, code: u16) -> Vec<u8> {
+    let mut leaf = id.as_bytes().to_vec();
+    leaf.extend_from_slice(&code.to_be_bytes());
+    leaf
+}
+
+/// Checks that transaction `id` is in the block of `header` with the result
+/// the answer claims.
+///
+/// # Errors
+/// [`ProofError::WrongHeight`], [`ProofError::TxIdMismatch`],
+/// [`ProofError::IndexMismatch`], [`ProofError::TxNotInBlock`],
+/// [`ProofError::ResultNotInBlock`].
+pub fn verify_tx_inclusion(
+    header: &Header,
+    id: &Hash32,
+    untrusted: &UntrustedTxProof,
+) -> Result<TxInclusion, ProofError> {
+    if untrusted.height != header.height {
+        return Err(ProofError::WrongHeight {
+            expected: header.height,
+            got: untrusted.height,
+        });
+    }
+    let got = untrusted.tx.id();
+    if got != *id {
+        return Err(ProofError::TxIdMismatch { expected: *id, got });
+    }
+    for proof in [&untrusted.proof, &untrusted.result_proof] {
+        if proof.leaf_index != untrusted.index {
+            return Err(ProofError::IndexMismatch {
+                expected: untrusted.index,
+                got: proof.leaf_index,
+            });
+        }
+    }
+    untrusted
+        .proof
+        .verify(&merkle::leaf_hash(id.as_bytes()), &header.tx_root)
+        .map_err(ProofError::TxNotInBlock)?;
+    untrusted
+        .result_proof
+        .verify(
+            &merkle::leaf_hash(&result_leaf(id, untrusted.result_code)),
+            &header.results_root,
+        )
+        .map_err(ProofError::ResultNotInBlock)?;
+    Ok(TxInclusion {
+        height: untrusted.height,
+        index: untrusted.index,
+        result_code: untrusted.result_code,
+        tx: untrusted.tx.clone(),
+    })
+}
+
+/// Why a peer's answer is not proven by the verified header.
+///
+/// Codes: `lc-proof-wrong-height`, `lc-proof-wrong-key`,
+/// `lc-proof-state-invalid`, `lc-proof-bad-account`,
+/// `lc-proof-tx-id-mismatch`, `lc-proof-index-mismatch`,
+/// `lc-proof-tx-not-in-block`, `lc-proof-result-not-in-block`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProofError {
+    /// The answer is for another height than the verified header's.
+    #[error("answer is for height {got}, the verified header is at {expected}")]
+    WrongHeight {
+        /// The verified header's height.
+        expected: u64,
+        /// The answer's height.
+        got: u64,
+    },
+    /// The answer is for another key.
+    #[error("answer is for key {got}, asked for {expected}")]
+    WrongKey {
+        /// The key asked for.
+        expected: Hash32,
+        /// The answer's key.
+        got: Hash32,
+    },
+    /// The state proof does not prove the value under the header's root.
+    #[error("state proof is invalid: {0}")]
+    State(#[source] StateProofError),
+    /// A proven account record does not decode.
+    #[error("proven account record does not decode: {0}")]
+    BadAccount(#[source] DecodeError),
+    /// The transaction sent is not the one asked about.
+    #[error("transaction sent has id {got}, asked for {expected}")]
+    TxIdMismatch {
+        /// The id asked for.
+        expected: Hash32,
+        /// The id of the transaction sent.
+        got: Hash32,
+    },
+    /// A proof is for another position than the answer claims.
+    #[error("proof is for position {got}, the answer claims {expected}")]
+    IndexMismatch {
+        /// The claimed index.
+        expected: u64,
+        /// The proof's leaf index.
+        got: u64,
+    },
+    /// The inclusion proof does not lead to the header's `tx_root`.
+    #[error("transaction is not proven in the block: {0}")]
+    TxNotInBlock(#[source] MerkleError),
+    /// The result proof does not lead to the header's `results_root`.
+    #[error("transaction result is not proven in the block: {0}")]
+    ResultNotInBlock(#[source] MerkleError),
+}
+
+impl ProofError {
+    /// The stable error code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::WrongHeight { .. } => "lc-proof-wrong-height",
+            Self::WrongKey { .. } => "lc-proof-wrong-key",
+            Self::State(_) => "lc-proof-state-invalid",
+            Self::BadAccount(_) => "lc-proof-bad-account",
+            Self::TxIdMismatch { .. } => "lc-proof-tx-id-mismatch",
+            Self::IndexMismatch { .. } => "lc-proof-index-mismatch",
+            Self::TxNotInBlock(_) => "lc-proof-tx-not-in-block",
+            Self::ResultNotInBlock(_) => "lc-proof-result-not-in-block",
+        }
+    }
+
+    /// The protocol's own code for the inner proof failure, when there is
+    /// one (e.g. `state-proof-root-mismatch`), for details in reports.
+    #[must_use]
+    pub fn detail_code(&self) -> Option<&'static str> {
+        match self {
+            Self::State(inner) => Some(inner.code()),
+            Self::BadAccount(inner) => Some(inner.code()),
+            Self::TxNotInBlock(inner) | Self::ResultNotInBlock(inner) => Some(inner.code()),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jifen_protocol::{
+        ChainId, Encode, PublicKey, Signature, StateMap, StateTree, Transfer, TxPayload,
+        UnsignedTransaction, header::HEADER_VERSION,
+    };
+
+    use super::*;
+
+    /// The public key of secret key 1 (the secp256k1 generator).
+    const KEY: [u8; 33] = [
+        0x02, 0x79, 0xbe, 0x66, 0x7e, 0xf9, 0xdc, 0xbb, 0xac, 0x55, 0xa0, 0x62, 0x95, 0xce, 0x87,
+        0x0b, 0x07, 0x02, 0x9b, 0xfc, 0xdb, 0x2d, 0xce, 0x28, 0xd9, 0x59, 0xf2, 0x81, 0x5b, 0x16,
+        0xf8, 0x17, 0x98,
+    ];
+
+    fn address(n: u8) -> Address {
+        Address::from_bytes([n; 20])
+    }
+
+    fn header(height: u64, state_root: Hash32, tx_root: Hash32, results_root: Hash32) -> Header {
+        Header {
+            version: HEADER_VERSION,
+            chain_id: ChainId::new("jifen-devnet").unwrap(),
+            height,
+            time_ms: 1_767_225_600_000,
+            previous_block_hash: Some(Hash32([7; 32])),
+            last_commit_hash: Some(Hash32([8; 32])),
+            tx_root,
+            results_root,
+            state_root,
+            anchors_root: Hash32::ZERO,
+            validators_hash: Hash32([9; 32]),
+            next_validators_hash: Hash32([9; 32]),
+            proposer: address(9),
+        }
+    }
+
+    /// A state with accounts 1..=20 (balance 100 n, nonce n), a header at
+    /// height 5 committing to it, and the tree.
+    fn state() -> (Header, StateTree) {
+        let mut map = StateMap::new();
+        for n in 1..=20u8 {
+            let account = Account {
+                balance: u128::from(n) * 100,
+                nonce: u64::from(n),
+            };
+            map.set(account_key(&address(n)), Some(account.encode()));
+        }
+        let tree = StateTree::build(&map);
+        let header = header(5, tree.root(), Hash32::ZERO, Hash32::ZERO);
+        (header, tree)
+    }
+
+    fn answer(tree: &StateTree, n: u8, height: u64) -> UntrustedState {
+        let key = account_key(&address(n));
+        let value = (n <= 20).then(|| {
+            Account {
+                balance: u128::from(n) * 100,
+                nonce: u64::from(n),
+            }
+            .encode()
+        });
+        UntrustedState {
+            height,
+            key,
+            value,
+            proof: tree.prove(&key),
+        }
+    }
+
+    #[test]
+    fn state_answer_encoding_round_trips() {
+        let (_, tree) = state();
+        for n in [3, 77] {
+            let answer = answer(&tree, n, 5);
+            assert_eq!(UntrustedState::decode(&answer.encode()).unwrap(), answer);
+        }
+    }
+
+    #[test]
+    fn existing_account_is_proven() {
+        let (header, tree) = state();
+        let account = verify_account(&header, &address(3), &answer(&tree, 3, 5)).unwrap();
+        assert_eq!(
+            account,
+            Account {
+                balance: 300,
+                nonce: 3
+            }
+        );
+    }
+
+    #[test]
+    fn absent_account_is_proven_zero() {
+        let (header, tree) = state();
+        let account = verify_account(&header, &address(77), &answer(&tree, 77, 5)).unwrap();
+        assert_eq!(account, Account::default());
+    }
+
+    #[test]
+    fn state_answer_for_another_height_is_refused() {
+        let (header, tree) = state();
+        let error = verify_account(&header, &address(3), &answer(&tree, 3, 4)).unwrap_err();
+        assert_eq!(error.code(), "lc-proof-wrong-height");
+    }
+
+    #[test]
+    fn state_answer_for_another_key_is_refused() {
+        let (header, tree) = state();
+        let error = verify_account(&header, &address(3), &answer(&tree, 4, 5)).unwrap_err();
+        assert_eq!(error.code(), "lc-proof-wrong-key");
+    }
+
+    #[test]
+    fn state_proof_against_another_root_is_refused() {
+        let (_, tree) = state();
+        let other = header(5, Hash32([1; 32]), Hash32::ZERO, Hash32::ZERO);
+        let error = verify_account(&other, &address(3), &answer(&tree, 3, 5)).unwrap_err();
+        assert_eq!(error.code(), "lc-proof-state-invalid");
+        assert_eq!(error.detail_code(), Some("state-proof-root-mismatch"));
+    }
+
+    #[test]
+    fn state_proof_with_a_wrong_value_is_refused() {
+        let (header, tree) = state();
+        let mut lie = answer(&tree, 3, 5);
+        lie.value = Some(
+            Account {
+                balance: 1_000_000,
+                nonce: 3,
+            }
+            .encode(),
+        );
+        let error = verify_account(&header, &address(3), &lie).unwrap_err();
+        assert_eq!(error.detail_code(), Some("state-proof-value-mismatch"));
+    }
+
+    #[test]
+    fn state_proof_with_a_tampered_path_is_refused() {
+        let (header, tree) = state();
+        let mut lie = answer(&tree, 3, 5);
+        lie.proof.siblings[0].0[0] ^= 1;
+        let error = verify_account(&header, &address(3), &lie).unwrap_err();
+        assert_eq!(error.detail_code(), Some("state-proof-root-mismatch"));
+    }
+
+    #[test]
+    fn hiding_an_existing_account_is_refused() {
+        let (header, tree) = state();
+        let mut lie = answer(&tree, 3, 5);
+        lie.value = None;
+        let error = verify_account(&header, &address(3), &lie).unwrap_err();
+        assert_eq!(error.code(), "lc-proof-state-invalid");
+    }
+
+    #[test]
+    fn proven_value_that_is_not_an_account_is_refused() {
+        let mut map = StateMap::new();
+        let key = account_key(&address(1));
+        map.set(key, Some(vec![1, 2, 3]));
+        let tree = StateTree::build(&map);
+        let header = header(5, tree.root(), Hash32::ZERO, Hash32::ZERO);
+        let untrusted = UntrustedState {
+            height: 5,
+            key,
+            value: Some(vec![1, 2, 3]),
+            proof: tree.prove(&key),
+        };
+        let error = verify_account(&header, &address(1), &untrusted).unwrap_err();
+        assert_eq!(error.code(), "lc-proof-bad-account");
+    }
+
+    fn tx(nonce: u64) -> Transaction {
+        UnsignedTransaction::new(
+            ChainId::new("jifen-devnet").unwrap(),
+            PublicKey::from_bytes(&KEY).unwrap(),
+            nonce,
+            1_000,
+            TxPayload::Transfer(Transfer {
+                to: address(2),
+                amount: 5,
+            }),
+        )
+        .with_signature(Signature::from_array([1; 64]))
+    }
+
+    /// A block of three transactions (result codes 0, 1006, 0) and the
+    /// answer for transaction `index`.
+    fn block(index: usize) -> (Header, UntrustedTxProof) {
+        let txs: Vec<Transaction> = (0..3).map(tx).collect();
+        let codes = [0u16, 1006, 0];
+        let ids: Vec<Hash32> = txs.iter().map(Transaction::id).collect();
+        let id_leaves: Vec<Hash32> = ids
+            .iter()
+            .map(|id| merkle::leaf_hash(id.as_bytes()))
+            .collect();
+        let result_leaves: Vec<Hash32> = ids
+            .iter()
+            .zip(codes)
+            .map(|(id, code)| merkle::leaf_hash(&result_leaf(id, code)))
+            .collect();
+        let header = header(
+            9,
+            Hash32::ZERO,
+            merkle::root_from_leaf_hashes(&id_leaves),
+            merkle::root_from_leaf_hashes(&result_leaves),
+        );
+        let answer = UntrustedTxProof {
+            height: 9,
+            index: index as u64,
+            result_code: codes[index],
+            tx: txs[index].clone(),
+            proof: InclusionProof::generate(&id_leaves, index).unwrap(),
+            result_proof: InclusionProof::generate(&result_leaves, index).unwrap(),
+        };
+        (header, answer)
+    }
+
+    #[test]
+    fn included_transaction_and_result_are_proven() {
+        for index in 0..3 {
+            let (header, answer) = block(index);
+            let id = answer.tx.id();
+            let inclusion = verify_tx_inclusion(&header, &id, &answer).unwrap();
+            assert_eq!(inclusion.index, index as u64);
+            assert_eq!(inclusion.result_code, [0, 1006, 0][index]);
+        }
+    }
+
+    #[test]
+    fn tx_answer_for_another_height_is_refused() {
+        let (header, mut answer) = block(1);
+        let id = answer.tx.id();
+        answer.height = 8;
+        let error = verify_tx_inclusion(&header, &id, &answer).unwrap_err();
+        assert_eq!(error.code(), "lc-proof-wrong-height");
+    }
+
+    #[test]
+    fn another_transaction_is_refused() {
+        let (header, answer) = block(1);
+        let error = verify_tx_inclusion(&header, &tx(42).id(), &answer).unwrap_err();
+        assert_eq!(error.code(), "lc-proof-tx-id-mismatch");
+    }
+
+    #[test]
+    fn tampered_tx_path_is_refused() {
+        let (header, mut answer) = block(1);
+        let id = answer.tx.id();
+        answer.proof.path[0].0[0] ^= 1;
+        let error = verify_tx_inclusion(&header, &id, &answer).unwrap_err();
+        assert_eq!(error.code(), "lc-proof-tx-not-in-block");
+    }
+
+    #[test]
+    fn tx_proof_against_another_root_is_refused() {
+        let (mut header, answer) = block(1);
+        let id = answer.tx.id();
+        header.tx_root = Hash32([3; 32]);
+        let error = verify_tx_inclusion(&header, &id, &answer).unwrap_err();
+        assert_eq!(error.code(), "lc-proof-tx-not-in-block");
+    }
+
+    #[test]
+    fn lying_about_the_result_code_is_refused() {
+        let (header, mut answer) = block(1);
+        let id = answer.tx.id();
+        answer.result_code = 0;
+        let error = verify_tx_inclusion(&header, &id, &answer).unwrap_err();
+        assert_eq!(error.code(), "lc-proof-result-not-in-block");
+    }
+
+    #[test]
+    fn lying_about_the_position_is_refused() {
+        let (header, mut answer) = block(1);
+        let id = answer.tx.id();
+        answer.index = 2;
+        let error = verify_tx_inclusion(&header, &id, &answer).unwrap_err();
+        assert_eq!(error.code(), "lc-proof-index-mismatch");
+    }
+}

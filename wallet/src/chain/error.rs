@@ -1,0 +1,275 @@
+//! Errors of the chain services, with stable `chain-*` codes (wrapped light
+//! client and wallet errors report their own codes).
+
+use std::path::PathBuf;
+
+use jifen_light_client::{
+    BundleError, CheckpointParseError, ClientError, EvidenceError, PeerError, StoreError,
+};
+use jifen_protocol::{ChainIdError, Hash32, Network};
+
+use crate::error::WalletError;
+
+/// Why a chain operation failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ChainError {
+    /// The endpoint is not a URL.
+    #[error("endpoint {url:?} is not a URL")]
+    EndpointUnparsable {
+        /// What was given.
+        url: String,
+    },
+    /// A host (and port) without `http://` or `https://`.
+    #[error("endpoint {url:?} lacks http:// or https://")]
+    EndpointNoScheme {
+        /// What was given.
+        url: String,
+    },
+    /// Only `http` and `https` endpoints exist.
+    #[error("endpoint {url:?} uses scheme {scheme:?}; use http or https")]
+    EndpointScheme {
+        /// What was given.
+        url: String,
+        /// Its scheme.
+        scheme: String,
+    },
+    /// User names, passwords, queries and fragments have no place in an endpoint.
+    #[error("endpoint {url:?} carries a user name, password, query or fragment")]
+    EndpointExtra {
+        /// What was given.
+        url: String,
+    },
+    /// Plain HTTP to another machine is allowed on devnet only.
+    #[error("plain http to {url:?} is allowed on devnet only; use https or a loopback address")]
+    EndpointPlainHttp {
+        /// What was given.
+        url: String,
+        /// The network the settings are for.
+        network: Network,
+    },
+    /// The same endpoint twice.
+    #[error("endpoint {url:?} is listed twice")]
+    EndpointDuplicate {
+        /// The endpoint.
+        url: String,
+    },
+    /// More endpoints than the client talks to.
+    #[error("at most {max} endpoints (one primary and witnesses)")]
+    EndpointTooMany {
+        /// The limit.
+        max: usize,
+    },
+    /// No endpoint configured for this network.
+    #[error("no endpoint is configured for {network}")]
+    NoEndpoints {
+        /// The network.
+        network: Network,
+    },
+    /// The checkpoint text does not parse.
+    #[error(transparent)]
+    Checkpoint(#[from] CheckpointParseError),
+    /// The chain id is not valid.
+    #[error(transparent)]
+    ChainId(#[from] ChainIdError),
+    /// The settings file could not be read or written.
+    #[error("chain settings {path:?}: {source}")]
+    SettingsIo {
+        /// The file.
+        path: PathBuf,
+        /// The IO error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The settings file exists but is not valid.
+    #[error("chain settings {path:?} are damaged: {detail}")]
+    SettingsCorrupt {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        detail: String,
+    },
+    /// The settings file was written by a newer version.
+    #[error("chain settings format {found} is newer than {supported}")]
+    SettingsVersion {
+        /// Format found.
+        found: u32,
+        /// Format this version writes.
+        supported: u32,
+    },
+    /// The amount is not a decimal number.
+    #[error("{text:?} is not an amount")]
+    AmountMalformed {
+        /// What was given.
+        text: String,
+    },
+    /// More decimals than POINT has.
+    #[error("{text:?} has more than {max} decimals")]
+    AmountTooManyDecimals {
+        /// What was given.
+        text: String,
+        /// POINT's decimals.
+        max: u32,
+    },
+    /// The amount does not fit in 128 bits of base units.
+    #[error("the amount is too large")]
+    AmountOverflow,
+    /// A transfer of nothing.
+    #[error("the amount is zero")]
+    AmountZero,
+    /// The fee is below the network's minimum.
+    #[error("fee {got} is below the minimum {minimum}")]
+    FeeTooLow {
+        /// Minimum fee (base units).
+        minimum: u128,
+        /// The fee given (base units).
+        got: u128,
+    },
+    /// The proven balance does not cover amount plus fee.
+    #[error("balance {balance} does not cover {needed} (amount plus fee)")]
+    InsufficientBalance {
+        /// Proven balance (base units).
+        balance: u128,
+        /// Amount plus fee (base units).
+        needed: u128,
+        /// Height the balance was proven at.
+        height: u64,
+    },
+    /// The wallet belongs to another network than the session.
+    #[error("the wallet is for {wallet}, the chain session for {session}")]
+    WrongNetwork {
+        /// The wallet's network.
+        wallet: Network,
+        /// The session's network.
+        session: Network,
+    },
+    /// The transaction was not included in time.
+    #[error("transaction {id} not included after {waited_ms} ms")]
+    InclusionTimeout {
+        /// Transaction id.
+        id: Hash32,
+        /// How long we waited.
+        waited_ms: u64,
+    },
+    /// The person (or the caller) cancelled.
+    #[error("cancelled")]
+    Cancelled,
+    /// Included, but its payload failed (the fee was still paid).
+    #[error("transaction {id} was included at height {height} but failed with code {result_code}")]
+    TxFailed {
+        /// Transaction id.
+        id: Hash32,
+        /// Height of inclusion.
+        height: u64,
+        /// Result code recorded in the block (`docs/rpc.md#errors`).
+        result_code: u16,
+    },
+    /// A file (bundle, evidence) could not be read or written.
+    #[error("{path:?}: {source}")]
+    FileIo {
+        /// The file.
+        path: PathBuf,
+        /// The IO error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The bundle proves another address's account than the one asked.
+    #[error("the bundle proves another account than {address}")]
+    BundleOtherAccount {
+        /// The address asked for (text).
+        address: String,
+    },
+    /// The bundle's proven value is not an account record.
+    #[error("the bundle's proven value is not an account record")]
+    BundleNotAccount,
+    /// The node refused the transaction.
+    #[error("the node refused the transaction ({reason}): {message}")]
+    Rejected {
+        /// The node's kebab-case reason (`docs/rpc.md#errors`).
+        reason: String,
+        /// Its message.
+        message: String,
+    },
+    /// The wallet's key at this index is not the transaction's sender.
+    #[error("the key of address {index} is not the sender of this transaction")]
+    KeyMismatch {
+        /// Address index.
+        index: u32,
+    },
+    /// The trusted chain holds no header at the height the file needs.
+    #[error("no verified header at height {height} to check against; sync first")]
+    NoTrustedHeader {
+        /// The height needed.
+        height: u64,
+    },
+    /// The file is for another chain.
+    #[error("the file is for chain {got}, not {expected}")]
+    ForeignChain {
+        /// This network's chain id.
+        expected: String,
+        /// The file's chain id.
+        got: String,
+    },
+    /// A light-client error (sync, peers, proofs).
+    #[error(transparent)]
+    Client(#[from] ClientError),
+    /// A peer could not be set up.
+    #[error(transparent)]
+    Peer(#[from] PeerError),
+    /// A light-client store error.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// An audit bundle error.
+    #[error(transparent)]
+    Bundle(#[from] BundleError),
+    /// A fork evidence error.
+    #[error(transparent)]
+    Evidence(#[from] EvidenceError),
+    /// A wallet error (unlocking, derivation, signing).
+    #[error(transparent)]
+    Wallet(#[from] WalletError),
+}
+
+impl ChainError {
+    /// Stable code for translation; wrapped errors report their own code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ChainError::EndpointUnparsable { .. } => "chain-endpoint-unparsable",
+            ChainError::EndpointNoScheme { .. } => "chain-endpoint-no-scheme",
+            ChainError::EndpointScheme { .. } => "chain-endpoint-scheme",
+            ChainError::EndpointExtra { .. } => "chain-endpoint-extra",
+            ChainError::EndpointPlainHttp { .. } => "chain-endpoint-plain-http",
+            ChainError::EndpointDuplicate { .. } => "chain-endpoint-duplicate",
+            ChainError::EndpointTooMany { .. } => "chain-endpoint-too-many",
+            ChainError::NoEndpoints { .. } => "chain-no-endpoints",
+            ChainError::SettingsIo { .. } => "chain-settings-io",
+            ChainError::SettingsCorrupt { .. } => "chain-settings-corrupt",
+            ChainError::SettingsVersion { .. } => "chain-settings-version",
+            ChainError::AmountMalformed { .. } => "chain-amount-malformed",
+            ChainError::AmountTooManyDecimals { .. } => "chain-amount-too-many-decimals",
+            ChainError::AmountOverflow => "chain-amount-overflow",
+            ChainError::AmountZero => "chain-amount-zero",
+            ChainError::FeeTooLow { .. } => "chain-fee-too-low",
+            ChainError::InsufficientBalance { .. } => "chain-insufficient-balance",
+            ChainError::WrongNetwork { .. } => "chain-wrong-network",
+            ChainError::InclusionTimeout { .. } => "chain-inclusion-timeout",
+            ChainError::Cancelled => "chain-cancelled",
+            ChainError::TxFailed { .. } => "chain-tx-failed",
+            ChainError::FileIo { .. } => "chain-file-io",
+            ChainError::BundleOtherAccount { .. } => "chain-bundle-other-account",
+            ChainError::BundleNotAccount => "chain-bundle-not-account",
+            ChainError::Rejected { .. } => "chain-tx-rejected",
+            ChainError::KeyMismatch { .. } => "chain-key-mismatch",
+            ChainError::NoTrustedHeader { .. } => "chain-no-trusted-header",
+            ChainError::ForeignChain { .. } => "chain-foreign-chain",
+            ChainError::Checkpoint(e) => e.code(),
+            ChainError::ChainId(e) => e.code(),
+            ChainError::Client(e) => e.code(),
+            ChainError::Peer(e) => e.code(),
+            ChainError::Store(e) => e.code(),
+            ChainError::Bundle(e) => e.code(),
+            ChainError::Evidence(e) => e.code(),
+            ChainError::Wallet(e) => e.code(),
+        }
+    }
+}

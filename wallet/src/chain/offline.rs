@@ -1,0 +1,187 @@
+//! Checking files with no network: audit bundles and fork evidence.
+//!
+//! Both need something the person already trusts. For a bundle that is a
+//! root of trust: a checkpoint given for the check, else the network's
+//! configured checkpoint, else the root of the local light store (the genesis
+//! block this wallet took on first use and cross-checked). For evidence it
+//! is a validator set: the one the local light store verified at (or just
+//! below) the fork's height, after the store is re-verified from its root.
+
+use std::path::Path;
+
+use jifen_light_client::{
+    AuditBundle, Checkpoint, Evidence, LightBlock, LightStore, Options, RedbStore,
+    VerifiedEvidence, load_trusted, verify_bundle, verify_evidence,
+};
+use jifen_protocol::{Account, Address, ChainId, Decode, Hash32, ValidatorSet, account_key};
+
+use super::error::ChainError;
+use super::session::LIGHT_STORE_FILE;
+use super::settings::ChainSettings;
+
+/// What an audit bundle proves, once checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleReport {
+    /// The root of trust the bundle was checked from.
+    pub root: Checkpoint,
+    /// The last verified header: height.
+    pub height: u64,
+    /// Its block id.
+    pub hash: Hash32,
+    /// Its time (unix ms).
+    pub time_ms: u64,
+    /// Headers checked, root included.
+    pub headers: usize,
+    /// The proven account record, if the bundle carries a final proof:
+    /// its state key and the account (zero when proven absent).
+    pub account: Option<(Hash32, Account)>,
+}
+
+fn read_text(path: &Path) -> Result<String, ChainError> {
+    std::fs::read_to_string(path).map_err(|source| ChainError::FileIo {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+fn check_chain(settings: &ChainSettings, got: &ChainId) -> Result<(), ChainError> {
+    if got == settings.chain_id() {
+        Ok(())
+    } else {
+        Err(ChainError::ForeignChain {
+            expected: settings.chain_id().as_str().to_owned(),
+            got: got.as_str().to_owned(),
+        })
+    }
+}
+
+/// The local light store, if one was ever written (never creates one).
+fn existing_store(
+    data_dir: &Path,
+    settings: &ChainSettings,
+) -> Result<Option<RedbStore>, ChainError> {
+    let path = ChainSettings::dir(data_dir, settings.network()).join(LIGHT_STORE_FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    Ok(Some(RedbStore::open(&path)?))
+}
+
+/// The root of the local store: the configured checkpoint, else its lowest
+/// block (genesis taken on first use).
+fn store_root(
+    store: &RedbStore,
+    settings: &ChainSettings,
+) -> Result<Option<Checkpoint>, ChainError> {
+    if let Some(checkpoint) = settings.checkpoint() {
+        return Ok(Some(checkpoint));
+    }
+    let Some(&lowest) = store.heights()?.first() else {
+        return Ok(None);
+    };
+    Ok(store.get(lowest)?.map(|block| Checkpoint {
+        height: block.height(),
+        hash: block.hash(),
+    }))
+}
+
+/// Checks the audit bundle in `path` (see the module docs for the root of
+/// trust used; `anchor` overrides it). With `address`, the bundle must
+/// prove that address's account.
+///
+/// # Errors
+/// [`ChainError::FileIo`], the bundle errors (`lc-bundle-*`),
+/// [`ChainError::ForeignChain`], [`ChainError::NoTrustedHeader`] when no
+/// root of trust is known, [`ChainError::BundleOtherAccount`],
+/// [`ChainError::BundleNotAccount`].
+pub fn verify_bundle_file(
+    data_dir: &Path,
+    settings: &ChainSettings,
+    path: &Path,
+    anchor: Option<Checkpoint>,
+    address: Option<&Address>,
+) -> Result<BundleReport, ChainError> {
+    let bundle = AuditBundle::from_json(&read_text(path)?)?;
+    check_chain(settings, &bundle.root.header.chain_id)?;
+    let root = match anchor {
+        Some(anchor) => Some(anchor),
+        None => match existing_store(data_dir, settings)? {
+            Some(store) => store_root(&store, settings)?,
+            None => settings.checkpoint(),
+        },
+    }
+    .ok_or(ChainError::NoTrustedHeader {
+        height: bundle.root.height(),
+    })?;
+    let verified = verify_bundle(&bundle, &root, &Options::default())?;
+    let account = match verified.state {
+        None => None,
+        Some(state) => {
+            if let Some(address) = address
+                && state.key != account_key(address)
+            {
+                return Err(ChainError::BundleOtherAccount {
+                    address: address.encode(settings.network()),
+                });
+            }
+            let account = match &state.value {
+                None => Account::default(),
+                Some(bytes) => Account::decode(bytes).map_err(|_| ChainError::BundleNotAccount)?,
+            };
+            Some((state.key, account))
+        }
+    };
+    Ok(BundleReport {
+        root,
+        height: verified.header.height,
+        hash: verified.header.hash(),
+        time_ms: verified.header.time_ms,
+        headers: verified.heights.len(),
+        account,
+    })
+}
+
+/// The validator set the local store trusts for `height`: the set of the
+/// stored block at that height, else the next set of the block just below,
+/// else the set of the nearest stored block below (trusted within the
+/// trusting period, as skipping verification trusts it).
+fn trusted_validators(store: &RedbStore, height: u64) -> Result<Option<ValidatorSet>, ChainError> {
+    if let Some(block) = store.get(height)? {
+        return Ok(Some(block.validators));
+    }
+    let below = store.heights()?.into_iter().rev().find(|&h| h < height);
+    let Some(below) = below else {
+        return Ok(None);
+    };
+    Ok(store.get(below)?.map(|block: LightBlock| {
+        if below.checked_add(1) == Some(height) {
+            block.next_validators
+        } else {
+            block.validators
+        }
+    }))
+}
+
+/// Checks the fork evidence in `path` against the validators the local
+/// light store verified (the store is re-verified from its root first).
+///
+/// # Errors
+/// [`ChainError::FileIo`], the evidence errors (`lc-evidence-*`),
+/// [`ChainError::ForeignChain`], store errors (`lc-store-*`),
+/// [`ChainError::NoTrustedHeader`] when the store knows no validators at or
+/// below that height.
+pub fn verify_evidence_file(
+    data_dir: &Path,
+    settings: &ChainSettings,
+    path: &Path,
+) -> Result<VerifiedEvidence, ChainError> {
+    let evidence = Evidence::from_json(&read_text(path)?)?;
+    check_chain(settings, &evidence.first.header.chain_id)?;
+    let height = evidence.first.height();
+    let no_header = || ChainError::NoTrustedHeader { height };
+    let store = existing_store(data_dir, settings)?.ok_or_else(no_header)?;
+    let root = store_root(&store, settings)?.ok_or_else(no_header)?;
+    load_trusted(&store, &root, &Options::default())?.ok_or_else(no_header)?;
+    let validators = trusted_validators(&store, height)?.ok_or_else(no_header)?;
+    Ok(verify_evidence(&evidence, &validators)?)
+}

@@ -1,0 +1,610 @@
+//! Which nodes to talk to, and which header to trust first, per network.
+//!
+//! Stored in `<data dir>/chain/<network>/settings.json`:
+//!
+//! ```json
+//! {
+//!   "format": 1,
+//!   "chain_id": "jifen-devnet",
+//!   "endpoints": ["http://127.0.0.1:26657", "http://127.0.0.1:26658"],
+//!   "checkpoint": "1:9c62…47c"
+//! }
+//! ```
+//!
+//! The first endpoint is the primary, the others are witnesses that the
+//! light client cross-checks against. Without a checkpoint the client trusts
+//! the genesis block (height 1) the primary serves on first use and checks
+//! it against every witness; with one it starts from that header.
+//!
+//! Endpoint policy (`docs/cli-chain.md#endpoints`): `http` or `https` only,
+//! no user, password, query or fragment. Plain `http` is accepted for
+//! loopback addresses on every network (your own node) and for any host on
+//! devnet; testnet and mainnet need `https` for other hosts. Everything a
+//! node says is verified, so the policy protects privacy (which addresses
+//! you ask about) and availability, not the correctness of balances.
+//!
+//! Writes are crash-safe: temporary file, fsync, rename, fsync of the folder.
+
+use std::fs;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+
+use jifen_light_client::Checkpoint;
+use jifen_protocol::{ChainId, Network};
+use serde::{Deserialize, Serialize};
+use url::{Host, Url};
+
+use super::error::ChainError;
+
+/// The settings format this version reads and writes.
+pub const SETTINGS_FORMAT: u32 = 1;
+
+/// At most this many endpoints: one primary and up to seven witnesses.
+pub const MAX_ENDPOINTS: usize = 8;
+
+/// The devnet's default endpoint (`jifen-node devnet` listens there).
+pub const DEVNET_DEFAULT_ENDPOINT: &str = "http://127.0.0.1:26657";
+
+const SETTINGS_FILE: &str = "settings.json";
+
+/// A validated node endpoint (`http(s)://host[:port][/path]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    url: Url,
+    text: String,
+}
+
+impl Endpoint {
+    /// Checks `text` against the endpoint policy of `network`.
+    ///
+    /// # Errors
+    /// [`ChainError::EndpointUnparsable`], [`ChainError::EndpointNoScheme`],
+    /// [`ChainError::EndpointScheme`],
+    /// [`ChainError::EndpointExtra`], [`ChainError::EndpointPlainHttp`].
+    pub fn parse(text: &str, network: Network) -> Result<Self, ChainError> {
+        let given = text.trim();
+        // `host:port` typed without a scheme (no spaces, no `://`).
+        let no_scheme = !given.contains("://") && !given.contains(char::is_whitespace);
+        let url = match Url::parse(given) {
+            Ok(url) => url,
+            // `127.0.0.1:26657`: a host and port without `http://`.
+            Err(_) if no_scheme => {
+                return Err(ChainError::EndpointNoScheme {
+                    url: given.to_owned(),
+                });
+            }
+            Err(_) => {
+                return Err(ChainError::EndpointUnparsable {
+                    url: given.to_owned(),
+                });
+            }
+        };
+        match url.scheme() {
+            // `localhost:26657` parses with the scheme `localhost`.
+            _ if no_scheme => {
+                return Err(ChainError::EndpointNoScheme {
+                    url: given.to_owned(),
+                });
+            }
+            "http" | "https" => {}
+            scheme => {
+                return Err(ChainError::EndpointScheme {
+                    url: given.to_owned(),
+                    scheme: scheme.to_owned(),
+                });
+            }
+        }
+        let Some(host) = url.host() else {
+            return Err(ChainError::EndpointUnparsable {
+                url: given.to_owned(),
+            });
+        };
+        if !url.username().is_empty()
+            || url.password().is_some()
+            || url.query().is_some()
+            || url.fragment().is_some()
+        {
+            return Err(ChainError::EndpointExtra {
+                url: given.to_owned(),
+            });
+        }
+        if url.scheme() == "http" && network != Network::Devnet && !is_loopback(&host) {
+            return Err(ChainError::EndpointPlainHttp {
+                url: given.to_owned(),
+                network,
+            });
+        }
+        // One spelling per endpoint: the parsed form without the bare "/" path.
+        let text = url.as_str().trim_end_matches('/').to_owned();
+        Ok(Self { url, text })
+    }
+
+    /// The URL.
+    #[must_use]
+    pub fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// The URL as text (no trailing `/`).
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+fn is_loopback(host: &Host<&str>) -> bool {
+    match host {
+        Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
+        Host::Ipv4(ip) => IpAddr::V4(*ip).is_loopback(),
+        Host::Ipv6(ip) => IpAddr::V6(*ip).is_loopback(),
+    }
+}
+
+/// The chain settings of one network.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainSettings {
+    network: Network,
+    chain_id: ChainId,
+    endpoints: Vec<Endpoint>,
+    checkpoint: Option<Checkpoint>,
+}
+
+/// The file form; every field is checked when it becomes [`ChainSettings`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettingsFile {
+    format: u32,
+    chain_id: String,
+    endpoints: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    checkpoint: Option<String>,
+}
+
+/// The chain id a network's nodes are expected to serve.
+///
+/// # Errors
+/// Never for the built-in names; typed for symmetry with [`ChainId::new`].
+pub fn default_chain_id(network: Network) -> Result<ChainId, ChainError> {
+    Ok(ChainId::new(&format!("jifen-{}", network.name()))?)
+}
+
+impl ChainSettings {
+    /// The defaults: devnet talks to [`DEVNET_DEFAULT_ENDPOINT`]; testnet and
+    /// mainnet have no endpoint until one is set. No checkpoint (genesis).
+    ///
+    /// # Errors
+    /// Never for the built-in values.
+    pub fn defaults(network: Network) -> Result<Self, ChainError> {
+        let endpoints = match network {
+            Network::Devnet => vec![Endpoint::parse(DEVNET_DEFAULT_ENDPOINT, network)?],
+            Network::Testnet | Network::Mainnet => Vec::new(),
+        };
+        Ok(Self {
+            network,
+            chain_id: default_chain_id(network)?,
+            endpoints,
+            checkpoint: None,
+        })
+    }
+
+    /// Settings from parts, validated (the first endpoint is the primary).
+    ///
+    /// # Errors
+    /// Endpoint errors, [`ChainError::EndpointDuplicate`],
+    /// [`ChainError::EndpointTooMany`], checkpoint and chain-id errors.
+    pub fn new(
+        network: Network,
+        chain_id: &str,
+        endpoints: &[String],
+        checkpoint: Option<&str>,
+    ) -> Result<Self, ChainError> {
+        let mut settings = Self {
+            network,
+            chain_id: ChainId::new(chain_id.trim())?,
+            endpoints: Vec::new(),
+            checkpoint: None,
+        };
+        settings.set_endpoints(endpoints)?;
+        settings.set_checkpoint(checkpoint)?;
+        Ok(settings)
+    }
+
+    /// The network.
+    #[must_use]
+    pub fn network(&self) -> Network {
+        self.network
+    }
+
+    /// The chain id the nodes must serve.
+    #[must_use]
+    pub fn chain_id(&self) -> &ChainId {
+        &self.chain_id
+    }
+
+    /// Every endpoint, primary first.
+    #[must_use]
+    pub fn endpoints(&self) -> &[Endpoint] {
+        &self.endpoints
+    }
+
+    /// The primary endpoint, if any.
+    #[must_use]
+    pub fn primary(&self) -> Option<&Endpoint> {
+        self.endpoints.first()
+    }
+
+    /// The witnesses (every endpoint after the primary).
+    #[must_use]
+    pub fn witnesses(&self) -> &[Endpoint] {
+        self.endpoints.get(1..).unwrap_or_default()
+    }
+
+    /// The header trusted first, if not genesis.
+    #[must_use]
+    pub fn checkpoint(&self) -> Option<Checkpoint> {
+        self.checkpoint
+    }
+
+    /// Replaces every endpoint (primary first).
+    ///
+    /// # Errors
+    /// As [`ChainSettings::new`]; the settings are unchanged on error.
+    pub fn set_endpoints(&mut self, endpoints: &[String]) -> Result<(), ChainError> {
+        if endpoints.len() > MAX_ENDPOINTS {
+            return Err(ChainError::EndpointTooMany { max: MAX_ENDPOINTS });
+        }
+        let mut parsed: Vec<Endpoint> = Vec::with_capacity(endpoints.len());
+        for text in endpoints {
+            let endpoint = Endpoint::parse(text, self.network)?;
+            if parsed.iter().any(|e| e.as_str() == endpoint.as_str()) {
+                return Err(ChainError::EndpointDuplicate {
+                    url: endpoint.as_str().to_owned(),
+                });
+            }
+            parsed.push(endpoint);
+        }
+        self.endpoints = parsed;
+        Ok(())
+    }
+
+    /// Replaces the primary with `endpoint` (removing it from the witnesses
+    /// if it was one); the witnesses stay.
+    ///
+    /// # Errors
+    /// As [`ChainSettings::set_endpoints`].
+    pub fn set_primary(&mut self, endpoint: &str) -> Result<(), ChainError> {
+        let primary = Endpoint::parse(endpoint, self.network)?;
+        let mut list = vec![primary.as_str().to_owned()];
+        list.extend(
+            self.witnesses()
+                .iter()
+                .filter(|e| e.as_str() != primary.as_str())
+                .map(|e| e.as_str().to_owned()),
+        );
+        self.set_endpoints(&list)
+    }
+
+    /// Replaces the witnesses, keeping the primary.
+    ///
+    /// # Errors
+    /// As [`ChainSettings::set_endpoints`]; [`ChainError::NoEndpoints`] when
+    /// there is no primary yet.
+    pub fn set_witnesses(&mut self, witnesses: &[String]) -> Result<(), ChainError> {
+        let primary = self.primary().ok_or(ChainError::NoEndpoints {
+            network: self.network,
+        })?;
+        let mut list = vec![primary.as_str().to_owned()];
+        list.extend(witnesses.iter().cloned());
+        self.set_endpoints(&list)
+    }
+
+    /// Sets (`Some("height:hash")`) or clears (`None`) the checkpoint.
+    ///
+    /// # Errors
+    /// The checkpoint parse errors (`lc-checkpoint-*`).
+    pub fn set_checkpoint(&mut self, checkpoint: Option<&str>) -> Result<(), ChainError> {
+        self.checkpoint = checkpoint.map(str::parse::<Checkpoint>).transpose()?;
+        Ok(())
+    }
+
+    /// The endpoints, or [`ChainError::NoEndpoints`] if there are none.
+    ///
+    /// # Errors
+    /// [`ChainError::NoEndpoints`].
+    pub fn require_endpoints(&self) -> Result<&[Endpoint], ChainError> {
+        if self.endpoints.is_empty() {
+            Err(ChainError::NoEndpoints {
+                network: self.network,
+            })
+        } else {
+            Ok(&self.endpoints)
+        }
+    }
+
+    /// The folder of this network's chain data: `<data dir>/chain/<network>`.
+    #[must_use]
+    pub fn dir(data_dir: &Path, network: Network) -> PathBuf {
+        data_dir.join("chain").join(network.name())
+    }
+
+    fn path(data_dir: &Path, network: Network) -> PathBuf {
+        Self::dir(data_dir, network).join(SETTINGS_FILE)
+    }
+
+    /// Reads the settings of `network`, or the defaults if none were saved.
+    ///
+    /// A damaged file is an error, not a silent fallback: it may hold the
+    /// checkpoint the person chose to trust.
+    ///
+    /// # Errors
+    /// [`ChainError::SettingsIo`], [`ChainError::SettingsCorrupt`],
+    /// [`ChainError::SettingsVersion`].
+    pub fn load(data_dir: &Path, network: Network) -> Result<Self, ChainError> {
+        let path = Self::path(data_dir, network);
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Self::defaults(network);
+            }
+            Err(source) => return Err(ChainError::SettingsIo { path, source }),
+        };
+        let corrupt = |detail: String| ChainError::SettingsCorrupt {
+            path: path.clone(),
+            detail,
+        };
+        let file: SettingsFile =
+            serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
+        if file.format != SETTINGS_FORMAT {
+            return Err(ChainError::SettingsVersion {
+                found: file.format,
+                supported: SETTINGS_FORMAT,
+            });
+        }
+        Self::new(
+            network,
+            &file.chain_id,
+            &file.endpoints,
+            file.checkpoint.as_deref(),
+        )
+        .map_err(|e| corrupt(e.to_string()))
+    }
+
+    /// Writes the settings crash-safely (temporary file, fsync, rename,
+    /// fsync of the folder).
+    ///
+    /// # Errors
+    /// [`ChainError::SettingsIo`].
+    pub fn save(&self, data_dir: &Path) -> Result<(), ChainError> {
+        let dir = Self::dir(data_dir, self.network);
+        let path = dir.join(SETTINGS_FILE);
+        let io = |source: std::io::Error| ChainError::SettingsIo {
+            path: path.clone(),
+            source,
+        };
+        fs::create_dir_all(&dir).map_err(io)?;
+        let file = SettingsFile {
+            format: SETTINGS_FORMAT,
+            chain_id: self.chain_id.as_str().to_owned(),
+            endpoints: self
+                .endpoints
+                .iter()
+                .map(|e| e.as_str().to_owned())
+                .collect(),
+            checkpoint: self.checkpoint.map(|c| c.to_string()),
+        };
+        let mut bytes = serde_json::to_vec_pretty(&file)
+            .map_err(|e| io(std::io::Error::other(e.to_string())))?;
+        bytes.push(b'\n');
+        super::write_file_atomically(&path, &bytes).map_err(|e| match e {
+            ChainError::FileIo { source, .. } => io(source),
+            other => other,
+        })?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
+    use super::*;
+
+    const HASH: &str = "9c6217c65463279cb4ea2feca52feb5ac21b29b51ebfa9bbe3bfbb0ff45b147c";
+
+    #[test]
+    fn devnet_defaults_to_the_local_node_and_others_to_nothing() {
+        let devnet = ChainSettings::defaults(Network::Devnet).unwrap();
+        assert_eq!(devnet.primary().unwrap().as_str(), DEVNET_DEFAULT_ENDPOINT);
+        assert_eq!(devnet.chain_id().as_str(), "jifen-devnet");
+        assert!(devnet.witnesses().is_empty());
+        assert!(devnet.checkpoint().is_none());
+        let mainnet = ChainSettings::defaults(Network::Mainnet).unwrap();
+        assert_eq!(
+            mainnet.require_endpoints().unwrap_err().code(),
+            "chain-no-endpoints"
+        );
+        assert_eq!(mainnet.chain_id().as_str(), "jifen-mainnet");
+    }
+
+    #[test]
+    fn endpoint_policy() {
+        let ok = [
+            ("http://127.0.0.1:26657", Network::Devnet),
+            ("http://127.0.0.1:26657/", Network::Mainnet),
+            ("http://localhost:1234", Network::Testnet),
+            ("http://[::1]:1234", Network::Mainnet),
+            ("http://192.168.1.20:26657", Network::Devnet),
+            ("https://rpc.example.org", Network::Mainnet),
+            ("https://rpc.example.org/jifen", Network::Testnet),
+        ];
+        for (text, network) in ok {
+            Endpoint::parse(text, network).unwrap_or_else(|e| panic!("{text}: {e}"));
+        }
+        let refused = [
+            ("not a url", Network::Devnet, "chain-endpoint-unparsable"),
+            (
+                "127.0.0.1:26657",
+                Network::Devnet,
+                "chain-endpoint-no-scheme",
+            ),
+            (
+                "localhost:26657",
+                Network::Devnet,
+                "chain-endpoint-no-scheme",
+            ),
+            ("http://", Network::Devnet, "chain-endpoint-unparsable"),
+            ("ftp://127.0.0.1", Network::Devnet, "chain-endpoint-scheme"),
+            (
+                "http://u:p@127.0.0.1",
+                Network::Devnet,
+                "chain-endpoint-extra",
+            ),
+            (
+                "http://127.0.0.1/?x=1",
+                Network::Devnet,
+                "chain-endpoint-extra",
+            ),
+            (
+                "http://127.0.0.1/#x",
+                Network::Devnet,
+                "chain-endpoint-extra",
+            ),
+            (
+                "http://rpc.example.org",
+                Network::Mainnet,
+                "chain-endpoint-plain-http",
+            ),
+            (
+                "http://10.0.0.1",
+                Network::Testnet,
+                "chain-endpoint-plain-http",
+            ),
+        ];
+        for (text, network, code) in refused {
+            assert_eq!(
+                Endpoint::parse(text, network).unwrap_err().code(),
+                code,
+                "{text}"
+            );
+        }
+        assert_eq!(
+            Endpoint::parse("http://127.0.0.1:26657/", Network::Devnet)
+                .unwrap()
+                .as_str(),
+            "http://127.0.0.1:26657"
+        );
+    }
+
+    #[test]
+    fn endpoint_lists_are_checked_and_reordered() {
+        let mut settings = ChainSettings::defaults(Network::Devnet).unwrap();
+        let a = "http://127.0.0.1:1".to_owned();
+        let b = "http://127.0.0.1:2".to_owned();
+        assert_eq!(
+            settings
+                .set_endpoints(&[a.clone(), format!("{a}/")])
+                .unwrap_err()
+                .code(),
+            "chain-endpoint-duplicate"
+        );
+        let many: Vec<String> = (1..=9).map(|p| format!("http://127.0.0.1:{p}")).collect();
+        assert_eq!(
+            settings.set_endpoints(&many).unwrap_err().code(),
+            "chain-endpoint-too-many"
+        );
+        // Failed edits leave the settings as they were.
+        assert_eq!(
+            settings.primary().unwrap().as_str(),
+            DEVNET_DEFAULT_ENDPOINT
+        );
+        settings.set_witnesses(&[a.clone(), b.clone()]).unwrap();
+        assert_eq!(settings.witnesses().len(), 2);
+        // A witness promoted to primary leaves the witnesses; the old primary goes.
+        settings.set_primary(&b).unwrap();
+        let order: Vec<&str> = settings.endpoints().iter().map(Endpoint::as_str).collect();
+        assert_eq!(order, [b.as_str(), a.as_str()]);
+    }
+
+    #[test]
+    fn checkpoints_parse_with_their_own_errors() {
+        let mut settings = ChainSettings::defaults(Network::Devnet).unwrap();
+        settings
+            .set_checkpoint(Some(&format!("12:{HASH}")))
+            .unwrap();
+        assert_eq!(settings.checkpoint().unwrap().height, 12);
+        for (text, code) in [
+            ("12", "lc-checkpoint-missing-separator"),
+            ("0:00", "lc-checkpoint-bad-height"),
+            ("12:xyz", "lc-checkpoint-bad-hash"),
+        ] {
+            assert_eq!(
+                settings.set_checkpoint(Some(text)).unwrap_err().code(),
+                code
+            );
+        }
+        settings.set_checkpoint(None).unwrap();
+        assert!(settings.checkpoint().is_none());
+    }
+
+    #[test]
+    fn saved_settings_load_back_and_damage_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let loaded = ChainSettings::load(dir.path(), Network::Devnet).unwrap();
+        assert_eq!(loaded, ChainSettings::defaults(Network::Devnet).unwrap());
+
+        let settings = ChainSettings::new(
+            Network::Testnet,
+            "jifen-testnet",
+            &[
+                "https://a.example.org".to_owned(),
+                "http://127.0.0.1:9".to_owned(),
+            ],
+            Some(&format!("5:{HASH}")),
+        )
+        .unwrap();
+        settings.save(dir.path()).unwrap();
+        assert_eq!(
+            ChainSettings::load(dir.path(), Network::Testnet).unwrap(),
+            settings
+        );
+        let path = dir.path().join("chain/testnet/settings.json");
+        assert!(path.exists());
+        assert!(!dir.path().join("chain/testnet/settings.json.tmp").exists());
+
+        fs::write(&path, b"{ not json").unwrap();
+        assert_eq!(
+            ChainSettings::load(dir.path(), Network::Testnet)
+                .unwrap_err()
+                .code(),
+            "chain-settings-corrupt"
+        );
+        fs::write(
+            &path,
+            br#"{"format":1,"chain_id":"jifen-testnet","endpoints":["http://evil.example"]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            ChainSettings::load(dir.path(), Network::Testnet)
+                .unwrap_err()
+                .code(),
+            "chain-settings-corrupt"
+        );
+        fs::write(
+            &path,
+            br#"{"format":2,"chain_id":"jifen-testnet","endpoints":[]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            ChainSettings::load(dir.path(), Network::Testnet)
+                .unwrap_err()
+                .code(),
+            "chain-settings-version"
+        );
+    }
+}

@@ -1,0 +1,223 @@
+//! Why a cold-signing step refused or failed. Every refusal has its own code
+//! (`cold-*`), translated in `i18n/locales/*/cold.ftl`.
+
+use jifen_crypto::hd::HdError;
+use jifen_qr::{EncodeError, PayloadError, ScanError, UrError};
+
+use crate::error::WalletError;
+
+/// Why a cold-signing step failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ColdError {
+    /// The cold wallet has not been paired (exported) for any chain yet.
+    #[error("wallet {wallet:?} has not been paired for a chain; run pair-export first")]
+    NotPaired {
+        /// The wallet's name.
+        wallet: String,
+    },
+    /// The request is for another chain than the one the device was paired for.
+    #[error("the request is for chain {got:?}, this device was paired for {paired:?}")]
+    WrongChain {
+        /// The chain paired for.
+        paired: String,
+        /// The request's chain.
+        got: String,
+    },
+    /// The request's derivation path is not inside this wallet's account.
+    #[error("the request's key path {path} is not in this wallet's account {account}")]
+    ForeignPath {
+        /// The request's path.
+        path: String,
+        /// This wallet's account path.
+        account: String,
+    },
+    /// The address this device derives at the request's path is not the
+    /// request's signer: the request is not for this device.
+    #[error("the request's signer {got} is not this device's address {expected}")]
+    ForeignAddress {
+        /// The address derived here from the path.
+        expected: String,
+        /// The signer named by the request.
+        got: String,
+    },
+    /// A transaction kind this build cannot show for review (never signed blind).
+    #[error("transaction kind {kind} cannot be reviewed by this version")]
+    UnknownKind {
+        /// The wire value of the kind.
+        kind: u16,
+    },
+    /// The typed fingerprint is not the request's.
+    #[error("the fingerprint {typed:?} does not match the request's")]
+    FingerprintMismatch {
+        /// What was typed.
+        typed: String,
+    },
+    /// A confirmation given for one review was used for another.
+    #[error("the confirmation was given for another request")]
+    ConfirmationMismatch,
+    /// The person did not confirm.
+    #[error("signing was not confirmed")]
+    NotConfirmed,
+    /// The exported account is not at a path of the form `m/44'/19014'/N'`.
+    #[error("the account path {path} is not a Jifen account path")]
+    BadAccountPath {
+        /// The path found.
+        path: String,
+    },
+    /// The transaction's sender is not an address of this wallet.
+    #[error("the sender {address} is not address {index} of this wallet")]
+    SenderNotInWallet {
+        /// The sender.
+        address: String,
+        /// The index looked at.
+        index: u32,
+    },
+    /// A signature that answers no pending request of this wallet.
+    #[error("the signature answers request {id}, which is not pending in this wallet")]
+    UnknownRequest {
+        /// The request id in the signature.
+        id: String,
+    },
+    /// A signature that does not verify against the paired key for the
+    /// pending transaction.
+    #[error("the signature for request {id} does not verify against the paired key")]
+    BadSignature {
+        /// The request id.
+        id: String,
+    },
+    /// Broadcasting a request that has no accepted signature yet.
+    #[error("request {id} has no accepted signature yet")]
+    NotSigned {
+        /// The request id.
+        id: String,
+    },
+    /// The codes read do not hold the whole message yet.
+    #[error("the codes read hold {resolved} of {total} parts; scan more frames")]
+    Incomplete {
+        /// Fragments known.
+        resolved: usize,
+        /// Fragments needed (0: no code was read at all).
+        total: usize,
+    },
+    /// An input file or directory cannot be read.
+    #[error("cannot read {path}: {reason}")]
+    Input {
+        /// The path.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// A cold-signing record cannot be written or read.
+    #[error("cannot {op} {path}: {reason}")]
+    Storage {
+        /// What was being done.
+        op: &'static str,
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// A stored cold-signing record is damaged.
+    #[error("the record {path} is damaged: {detail}")]
+    CorruptRecord {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// The OS random generator failed.
+    #[error("the random generator failed")]
+    Randomness,
+    /// A wallet error.
+    #[error(transparent)]
+    Wallet(#[from] WalletError),
+    /// A derivation error.
+    #[error(transparent)]
+    Hd(#[from] HdError),
+    /// A payload that is not valid.
+    #[error(transparent)]
+    Payload(#[from] PayloadError),
+    /// A UR text error.
+    #[error(transparent)]
+    Ur(#[from] UrError),
+    /// A QR encoding error.
+    #[error(transparent)]
+    Encode(#[from] EncodeError),
+    /// An image scanning error.
+    #[error(transparent)]
+    Scan(#[from] ScanError),
+}
+
+impl ColdError {
+    /// Stable code for translation; wrapped errors report their own code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ColdError::NotPaired { .. } => "cold-not-paired",
+            ColdError::WrongChain { .. } => "cold-wrong-chain",
+            ColdError::ForeignPath { .. } => "cold-foreign-path",
+            ColdError::ForeignAddress { .. } => "cold-foreign-address",
+            ColdError::UnknownKind { .. } => "cold-unknown-kind",
+            ColdError::FingerprintMismatch { .. } => "cold-fingerprint-mismatch",
+            ColdError::ConfirmationMismatch => "cold-confirmation-mismatch",
+            ColdError::NotConfirmed => "cold-not-confirmed",
+            ColdError::BadAccountPath { .. } => "cold-bad-account-path",
+            ColdError::SenderNotInWallet { .. } => "cold-sender-not-in-wallet",
+            ColdError::UnknownRequest { .. } => "cold-unknown-request",
+            ColdError::BadSignature { .. } => "cold-bad-signature",
+            ColdError::NotSigned { .. } => "cold-not-signed",
+            ColdError::Incomplete { .. } => "cold-qr-incomplete",
+            ColdError::Input { .. } => "cold-input-io",
+            ColdError::Storage { .. } => "cold-storage-io",
+            ColdError::CorruptRecord { .. } => "cold-record-corrupt",
+            ColdError::Randomness => "cold-randomness",
+            ColdError::Wallet(e) => e.code(),
+            ColdError::Hd(e) => e.code(),
+            ColdError::Payload(e) => e.code(),
+            ColdError::Ur(e) => e.code(),
+            ColdError::Encode(e) => e.code(),
+            ColdError::Scan(e) => e.code(),
+        }
+    }
+
+    /// Named arguments for the translated message (values as text).
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            ColdError::NotPaired { wallet } => vec![("wallet", wallet.clone())],
+            ColdError::WrongChain { paired, got } => {
+                vec![("paired", paired.clone()), ("got", got.clone())]
+            }
+            ColdError::ForeignPath { path, account } => {
+                vec![("path", path.clone()), ("account", account.clone())]
+            }
+            ColdError::ForeignAddress { expected, got } => {
+                vec![("expected", expected.clone()), ("got", got.clone())]
+            }
+            ColdError::UnknownKind { kind } => vec![("kind", kind.to_string())],
+            ColdError::FingerprintMismatch { typed } => vec![("typed", typed.clone())],
+            ColdError::BadAccountPath { path } => vec![("path", path.clone())],
+            ColdError::SenderNotInWallet { address, index } => {
+                vec![("address", address.clone()), ("index", index.to_string())]
+            }
+            ColdError::UnknownRequest { id }
+            | ColdError::BadSignature { id }
+            | ColdError::NotSigned { id } => vec![("id", id.clone())],
+            ColdError::Incomplete { resolved, total } => vec![
+                ("resolved", resolved.to_string()),
+                ("total", total.to_string()),
+            ],
+            ColdError::Input { path, reason } => {
+                vec![("path", path.clone()), ("reason", reason.clone())]
+            }
+            ColdError::Storage { op, path, reason } => vec![
+                ("op", (*op).to_owned()),
+                ("path", path.clone()),
+                ("reason", reason.clone()),
+            ],
+            ColdError::CorruptRecord { path, detail } => {
+                vec![("path", path.clone()), ("detail", detail.clone())]
+            }
+            _ => Vec::new(),
+        }
+    }
+}

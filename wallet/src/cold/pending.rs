@@ -1,0 +1,243 @@
+//! The online side's pending sign requests, kept in the wallet directory so
+//! that making a request and accepting its signature can be separate runs:
+//! `<wallets>/cold/pending/<wallet>/<request id>.json`, each written
+//! crash-safely (temporary file, fsync, rename, fsync of the directory).
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jifen_protocol::{Decode, Encode, Transaction};
+use jifen_qr::{Payload, RequestId, SignRequest, UrType};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::cold::error::ColdError;
+use crate::cold::fingerprint::RequestFingerprint;
+use crate::store::WalletStore;
+
+/// One pending request as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PendingRequest {
+    /// Layout version (1).
+    pub format: u32,
+    /// The watch-only wallet that asked.
+    pub wallet: String,
+    /// The request id (hyphenated UUID).
+    pub request_id: String,
+    /// When it was made, seconds since the Unix epoch.
+    pub created_at: u64,
+    /// Hex of the request's deterministic CBOR (`docs/qr.md#jifen-sign-request`):
+    /// exactly what was shown to the cold device.
+    pub request_cbor: String,
+    /// Hex of the signed transaction, once a signature was accepted.
+    pub signed_transaction: Option<String>,
+    /// Hex of the transaction id, once broadcast.
+    pub broadcast_tx_id: Option<String>,
+}
+
+impl PendingRequest {
+    /// A new pending request of `wallet`.
+    #[must_use]
+    pub fn new(wallet: &str, request: &SignRequest, created_at: u64) -> Self {
+        Self {
+            format: 1,
+            wallet: wallet.to_owned(),
+            request_id: request.request_id.to_string(),
+            created_at,
+            request_cbor: hex::encode(Payload::SignRequest(request.clone()).to_cbor()),
+            signed_transaction: None,
+            broadcast_tx_id: None,
+        }
+    }
+
+    /// The request, decoded strictly from the stored CBOR.
+    ///
+    /// # Errors
+    /// [`ColdError::CorruptRecord`] if the stored bytes are not a request.
+    pub fn request(&self) -> Result<SignRequest, ColdError> {
+        let corrupt = |detail: String| ColdError::CorruptRecord {
+            path: self.request_id.clone(),
+            detail,
+        };
+        let bytes = hex::decode(&self.request_cbor).map_err(|e| corrupt(e.to_string()))?;
+        let request = Payload::from_cbor(UrType::SignRequest, &bytes)
+            .and_then(|p| p.into_sign_request().map_err(|_| unreachable_type()))
+            .map_err(|e| corrupt(e.to_string()))?;
+        if request.request_id.to_string() != self.request_id {
+            return Err(corrupt("request id differs from the file's".to_owned()));
+        }
+        Ok(request)
+    }
+
+    /// The request's fingerprint.
+    ///
+    /// # Errors
+    /// As [`PendingRequest::request`].
+    pub fn fingerprint(&self) -> Result<RequestFingerprint, ColdError> {
+        Ok(RequestFingerprint::of(&self.request()?))
+    }
+
+    /// The signed transaction, if a signature was accepted.
+    ///
+    /// # Errors
+    /// [`ColdError::CorruptRecord`] if the stored bytes are not a transaction.
+    pub fn signed(&self) -> Result<Option<Transaction>, ColdError> {
+        let Some(hex_tx) = &self.signed_transaction else {
+            return Ok(None);
+        };
+        let corrupt = |detail: String| ColdError::CorruptRecord {
+            path: self.request_id.clone(),
+            detail,
+        };
+        let bytes = hex::decode(hex_tx).map_err(|e| corrupt(e.to_string()))?;
+        Transaction::decode(&bytes)
+            .map(Some)
+            .map_err(|e| corrupt(e.to_string()))
+    }
+
+    /// Records the accepted signed transaction.
+    pub fn set_signed(&mut self, transaction: &Transaction) {
+        self.signed_transaction = Some(hex::encode(transaction.encode()));
+    }
+}
+
+/// The payload type is fixed by `from_cbor`; a mismatch cannot happen.
+fn unreachable_type() -> jifen_qr::PayloadError {
+    jifen_qr::PayloadError::MissingField {
+        ur_type: UrType::SignRequest,
+        field: "request",
+    }
+}
+
+/// The pending requests of one wallet.
+#[derive(Debug, Clone)]
+pub struct PendingStore {
+    dir: PathBuf,
+    wallet: String,
+}
+
+impl PendingStore {
+    /// The pending requests of `wallet` in `store`'s directory.
+    #[must_use]
+    pub fn new(store: &WalletStore, wallet: &str) -> Self {
+        Self {
+            dir: store.dir().join("cold").join("pending").join(wallet),
+            wallet: wallet.to_owned(),
+        }
+    }
+
+    /// The wallet these requests belong to.
+    #[must_use]
+    pub fn wallet(&self) -> &str {
+        &self.wallet
+    }
+
+    fn path(&self, id: &RequestId) -> PathBuf {
+        self.dir.join(format!("{id}.json"))
+    }
+
+    /// Stores (or replaces) a pending request.
+    ///
+    /// # Errors
+    /// [`ColdError::Storage`].
+    pub fn save(&self, pending: &PendingRequest) -> Result<PathBuf, ColdError> {
+        let path = self.dir.join(format!("{}.json", pending.request_id));
+        let bytes = serde_json::to_vec_pretty(pending).unwrap_or_default();
+        write_atomic(&path, &bytes)?;
+        Ok(path)
+    }
+
+    /// The pending request with this id, if any.
+    ///
+    /// # Errors
+    /// [`ColdError::Storage`] or [`ColdError::CorruptRecord`].
+    pub fn load(&self, id: &RequestId) -> Result<Option<PendingRequest>, ColdError> {
+        read_record(&self.path(id))
+    }
+
+    /// Every pending request, oldest first.
+    ///
+    /// # Errors
+    /// [`ColdError::Storage`] or [`ColdError::CorruptRecord`].
+    pub fn list(&self) -> Result<Vec<PendingRequest>, ColdError> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(storage("list", &self.dir, &e)),
+        };
+        let mut out = Vec::new();
+        for entry in entries {
+            let path = entry.map_err(|e| storage("list", &self.dir, &e))?.path();
+            if path.extension().and_then(|e| e.to_str()) == Some("json")
+                && let Some(record) = read_record::<PendingRequest>(&path)?
+            {
+                out.push(record);
+            }
+        }
+        out.sort_by(|a, b| (a.created_at, &a.request_id).cmp(&(b.created_at, &b.request_id)));
+        Ok(out)
+    }
+
+    /// Forgets a request (after its inclusion was proven).
+    ///
+    /// # Errors
+    /// [`ColdError::Storage`].
+    pub fn remove(&self, id: &RequestId) -> Result<(), ColdError> {
+        let path = self.path(id);
+        match fs::remove_file(&path) {
+            Ok(()) => sync_dir(&self.dir).map_err(|e| storage("sync", &self.dir, &e)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(storage("remove", &path, &e)),
+        }
+    }
+}
+
+fn storage(op: &'static str, path: &Path, e: &std::io::Error) -> ColdError {
+    ColdError::Storage {
+        op,
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    }
+}
+
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
+
+/// Replaces `path` with `bytes` crash-safely: the old content or the new one
+/// survives a crash, never a mix.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ColdError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(|e| storage("create", dir, &e))?;
+    fn write_and_rename(dir: &Path, tmp: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let mut file = fs::File::create(tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(tmp, path)?;
+        sync_dir(dir)
+    }
+    let tmp = path.with_extension("json.tmp");
+    let result = write_and_rename(dir, &tmp, path, bytes);
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.map_err(|e| storage("write", path, &e))
+}
+
+/// Reads a JSON record; `None` when the file does not exist.
+pub(crate) fn read_record<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, ColdError> {
+    match fs::read(path) {
+        Ok(bytes) => {
+            serde_json::from_slice(&bytes)
+                .map(Some)
+                .map_err(|e| ColdError::CorruptRecord {
+                    path: path.display().to_string(),
+                    detail: e.to_string(),
+                })
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(storage("read", path, &e)),
+    }
+}

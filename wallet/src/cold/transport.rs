@@ -1,0 +1,225 @@
+//! Moving payloads through QR codes in files: reading image files, frame
+//! directories and text UR parts into one payload, and writing a payload as
+//! PNG frames.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use jifen_qr::{EncoderSettings, Payload, Progress, UrDecoder, UrEncoder, UrType, scan_image_file};
+
+use crate::cold::error::ColdError;
+
+/// Largest text file of UR parts read, in bytes.
+pub const MAX_TEXT_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Pixels per QR module in written PNG frames.
+pub const FRAME_MODULE_PX: u32 = 6;
+
+/// One thing to read codes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QrInput {
+    /// A PNG or JPEG image.
+    Image(PathBuf),
+    /// UR text parts, one per line (from a file or stdin).
+    Text(String),
+}
+
+/// Expands paths into inputs: a directory gives its `.png`/`.jpg`/`.jpeg`
+/// images and `.txt`/`.ur` files in name order; an image file is an image;
+/// any other file is read as text parts.
+///
+/// # Errors
+/// [`ColdError::Input`] for a path that cannot be read.
+pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<QrInput>, ColdError> {
+    let mut out = Vec::new();
+    for path in paths {
+        let meta = fs::metadata(path).map_err(|e| input_error(path, &e))?;
+        if meta.is_dir() {
+            let mut files: Vec<PathBuf> = fs::read_dir(path)
+                .map_err(|e| input_error(path, &e))?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && (is_image(p) || is_text(p)))
+                .collect();
+            files.sort();
+            for file in files {
+                out.push(file_input(&file)?);
+            }
+        } else {
+            out.push(file_input(path)?);
+        }
+    }
+    Ok(out)
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+fn is_image(path: &Path) -> bool {
+    matches!(extension(path).as_str(), "png" | "jpg" | "jpeg")
+}
+
+fn is_text(path: &Path) -> bool {
+    matches!(extension(path).as_str(), "txt" | "ur")
+}
+
+fn file_input(path: &Path) -> Result<QrInput, ColdError> {
+    if is_image(path) {
+        return Ok(QrInput::Image(path.to_owned()));
+    }
+    let len = fs::metadata(path).map_err(|e| input_error(path, &e))?.len();
+    if len > MAX_TEXT_INPUT_BYTES {
+        return Err(ColdError::Input {
+            path: path.display().to_string(),
+            reason: format!("larger than {MAX_TEXT_INPUT_BYTES} bytes"),
+        });
+    }
+    let text = fs::read_to_string(path).map_err(|e| input_error(path, &e))?;
+    Ok(QrInput::Text(text))
+}
+
+fn input_error(path: &Path, e: &std::io::Error) -> ColdError {
+    ColdError::Input {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    }
+}
+
+/// What happened to one input while receiving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputEvent {
+    /// Codes were read; the session is now at this progress.
+    Progress(Progress),
+    /// An image held no readable code.
+    NoCode(PathBuf),
+    /// A code was ignored (another animation, a damaged part): its error code.
+    Ignored(&'static str),
+}
+
+/// Feeds every input to a decoder expecting `expected` until the message is
+/// complete, reporting each step to `on_event`, and returns the payload.
+/// Codes of other animations and damaged parts are reported and skipped, as a
+/// camera would.
+///
+/// # Errors
+/// [`ColdError::Incomplete`] if the inputs do not hold the whole message;
+/// [`jifen_qr::UrError::WrongType`] (as [`ColdError::Ur`]) if they hold a
+/// whole message of another type; [`ColdError::Scan`] for an image that is
+/// not a readable PNG/JPEG; a payload error for a message that is not valid.
+pub fn receive(
+    expected: UrType,
+    inputs: &[QrInput],
+    on_event: &mut dyn FnMut(&InputEvent),
+) -> Result<Payload, ColdError> {
+    let mut decoder = UrDecoder::new();
+    let mut wrong_type = None;
+    for input in inputs {
+        let texts: Vec<String> = match input {
+            QrInput::Image(path) => {
+                let found = scan_image_file(path)?;
+                if found.is_empty() {
+                    on_event(&InputEvent::NoCode(path.clone()));
+                }
+                found
+            }
+            QrInput::Text(text) => text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        };
+        for text in texts {
+            match decoder.receive(&text) {
+                Ok(progress) => {
+                    on_event(&InputEvent::Progress(progress));
+                    if progress.complete {
+                        if let Some((ur_type, _)) = decoder.message()
+                            && ur_type != expected
+                        {
+                            wrong_type = Some(ur_type);
+                            decoder.reset();
+                            continue;
+                        }
+                        return decoder.payload()?.ok_or(ColdError::Incomplete {
+                            resolved: 0,
+                            total: 0,
+                        });
+                    }
+                }
+                Err(e) => on_event(&InputEvent::Ignored(e.code())),
+            }
+        }
+    }
+    if let Some(got) = wrong_type {
+        return Err(jifen_qr::UrError::WrongType { expected, got }.into());
+    }
+    let progress = decoder.progress();
+    Err(ColdError::Incomplete {
+        resolved: progress.fragments_resolved,
+        total: progress.fragments_total,
+    })
+}
+
+/// Frames of `payload` as PNG bytes: one for a single-part code, else
+/// `frames` parts of the fountain stream (at least the fragment count; the
+/// default is three times it, enough to survive a third lost).
+///
+/// # Errors
+/// [`ColdError::Encode`].
+pub fn render_frames(
+    payload: &Payload,
+    settings: EncoderSettings,
+    frames: Option<usize>,
+) -> Result<Vec<Vec<u8>>, ColdError> {
+    let mut encoder = UrEncoder::new(payload, settings)?;
+    let count = if encoder.is_single_part() {
+        1
+    } else {
+        let fragments = encoder.fragment_count();
+        frames.unwrap_or(fragments * 3).max(fragments)
+    };
+    (0..count)
+        .map(|_| Ok(encoder.next_qr()?.to_png(FRAME_MODULE_PX)?))
+        .collect()
+}
+
+/// Writes frames as `<dir>/<stem>-0001.png`, ... (or `<dir>/<stem>.png` for a
+/// single frame), replacing older frames of the same stem, and returns the
+/// paths.
+///
+/// # Errors
+/// [`ColdError::Storage`].
+pub fn write_frames(dir: &Path, stem: &str, frames: &[Vec<u8>]) -> Result<Vec<PathBuf>, ColdError> {
+    let storage = |path: &Path, e: std::io::Error| ColdError::Storage {
+        op: "write",
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    };
+    fs::create_dir_all(dir).map_err(|e| storage(dir, e))?;
+    // Stale frames of an earlier run would mix two animations.
+    if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(&format!("{stem}-")) && name.ends_with(".png") {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+    let mut paths = Vec::with_capacity(frames.len());
+    for (i, png) in frames.iter().enumerate() {
+        let path = if frames.len() == 1 {
+            dir.join(format!("{stem}.png"))
+        } else {
+            dir.join(format!("{stem}-{:04}.png", i + 1))
+        };
+        fs::write(&path, png).map_err(|e| storage(&path, e))?;
+        paths.push(path);
+    }
+    Ok(paths)
+}

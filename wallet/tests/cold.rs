@@ -1,0 +1,485 @@
+//! Cold signing through real QR images: pairing, requests, review, signing and
+//! acceptance, and every refusal with its own error (no network: the devnet
+//! round trip is `cli/tests/cold_roundtrip.rs`).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use jifen_crypto::hd::Chain;
+use jifen_crypto::keystore::{KdfParams, KdfPolicy, Password};
+use jifen_crypto::mnemonic::{Mnemonic, MnemonicLanguage};
+use jifen_protocol::{Address, ChainId, Encode, Network, Transfer, TxPayload, UnsignedTransaction};
+use jifen_qr::{EncoderSettings, FragmentSize, Payload, SignatureResponse, UrType};
+use jifen_wallet::cold::signer::{load_pairing, refusal_of};
+use jifen_wallet::cold::transport::{collect_inputs, receive, render_frames, write_frames};
+use jifen_wallet::cold::{
+    ColdError, PendingStore, RequestFingerprint, ReviewValue, accept_signature, pair_export,
+    pair_import, review_request, sign_after_review, start_request,
+};
+use jifen_wallet::{NewWallet, WalletError, WalletHandle, WalletStore};
+
+const SMALL: KdfParams = KdfParams {
+    m_cost_kib: 8 * 1024,
+    t_cost: 1,
+    p_cost: 1,
+};
+const CHAIN: &str = "jifen-devnet";
+
+fn policy() -> KdfPolicy {
+    KdfPolicy::new(
+        SMALL,
+        Duration::from_millis(1),
+        Duration::from_millis(100),
+        16 * 1024,
+    )
+    .unwrap()
+}
+
+fn password() -> Password {
+    Password::new("cold password").unwrap()
+}
+
+/// A keystore wallet (the cold device's) named `name` from `seed_byte`.
+fn cold_wallet(store: &WalletStore, name: &str, seed_byte: u8) -> WalletHandle {
+    let mnemonic = Mnemonic::from_entropy(MnemonicLanguage::English, &[seed_byte; 16]).unwrap();
+    store
+        .create(&NewWallet {
+            name,
+            mnemonic: &mnemonic,
+            passphrase: "",
+            password: &password(),
+            network: Network::Devnet,
+            kdf: SMALL,
+            backup_verified: true,
+        })
+        .unwrap()
+}
+
+/// Tiny deterministic generator for dropping and shuffling frames.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+}
+
+/// Drops `loss_percent` of the files and shuffles the rest.
+fn lose_and_shuffle(paths: &[PathBuf], loss_percent: u64, seed: u64) -> Vec<PathBuf> {
+    let mut rng = Lcg(seed);
+    let mut kept: Vec<PathBuf> = paths
+        .iter()
+        .filter(|_| rng.next() % 100 >= loss_percent)
+        .cloned()
+        .collect();
+    for i in (1..kept.len()).rev() {
+        let j = usize::try_from(rng.next()).unwrap() % (i + 1);
+        kept.swap(i, j);
+    }
+    kept
+}
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    cold: WalletStore,
+    online: WalletStore,
+    frames: PathBuf,
+}
+
+impl Setup {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let cold = WalletStore::new(&dir.path().join("cold"));
+        let online = WalletStore::new(&dir.path().join("online"));
+        let frames = dir.path().join("frames");
+        Self {
+            _dir: dir,
+            cold,
+            online,
+            frames,
+        }
+    }
+
+    /// Pairs cold wallet `name` through a PNG of its account code; returns
+    /// the watch-only handle of the online side.
+    fn pair(&self, name: &str, seed_byte: u8) -> WalletHandle {
+        let handle = cold_wallet(&self.cold, name, seed_byte);
+        let chain = ChainId::new(CHAIN).unwrap();
+        let export = pair_export(&self.cold, &handle, &chain, "test/0.1", 200).unwrap();
+        let pngs =
+            render_frames(&Payload::Account(export), EncoderSettings::default(), None).unwrap();
+        let paths = write_frames(&self.frames.join(name), "account", &pngs).unwrap();
+        let inputs = collect_inputs(&paths).unwrap();
+        let payload = receive(UrType::Account, &inputs, &mut |_| {}).unwrap();
+        pair_import(
+            &self.online,
+            &format!("{name}-watch"),
+            &payload.into_account().unwrap(),
+        )
+        .unwrap()
+    }
+}
+
+fn transfer(handle: &WalletHandle, chain: &str, nonce: u64) -> UnsignedTransaction {
+    let key = handle
+        .account()
+        .unwrap()
+        .public_key(Chain::Receive, 0)
+        .unwrap();
+    UnsignedTransaction::new(
+        ChainId::new(chain).unwrap(),
+        key,
+        nonce,
+        1_000,
+        TxPayload::Transfer(Transfer {
+            to: Address::from_bytes([0x22; 20]),
+            amount: 12_500_000,
+        }),
+    )
+}
+
+/// Sends `payload` through PNG frames with loss and shuffling, returns what
+/// the other side decoded.
+fn through_images(dir: &Path, stem: &str, payload: &Payload, loss: u64, seed: u64) -> Payload {
+    let settings = EncoderSettings {
+        fragment_size: FragmentSize::Small,
+        ..EncoderSettings::default()
+    };
+    let pngs = render_frames(payload, settings, None).unwrap();
+    let paths = write_frames(dir, stem, &pngs).unwrap();
+    let kept = if paths.len() > 1 {
+        lose_and_shuffle(&paths, loss, seed)
+    } else {
+        paths
+    };
+    let inputs = collect_inputs(&kept).unwrap();
+    receive(payload.ur_type(), &inputs, &mut |_| {}).unwrap()
+}
+
+#[test]
+fn round_trip_through_lossy_shuffled_png_frames() {
+    let setup = Setup::new();
+    let watch = setup.pair("alice", 1);
+    assert!(watch.is_watch_only());
+    assert_eq!(
+        watch.watch_only_record().unwrap().chain_id.as_deref(),
+        Some(CHAIN)
+    );
+    // Same account on both sides.
+    let mut cold = setup.cold.open("alice").unwrap();
+    assert_eq!(watch.account().unwrap(), cold.account().unwrap());
+
+    for (round, loss) in [10u64, 20, 30].into_iter().enumerate() {
+        let round = u64::try_from(round).unwrap();
+        // Online: a request, kept pending across "invocations".
+        let tx = transfer(&watch, CHAIN, round);
+        let (request, _) = start_request(
+            &PendingStore::new(&setup.online, watch.name()),
+            &watch,
+            Chain::Receive,
+            0,
+            tx,
+            Some("jifen-test".into()),
+        )
+        .unwrap();
+        let online_fingerprint = RequestFingerprint::of(&request);
+        let request_payload = Payload::SignRequest(request);
+        let frames = setup.frames.join(format!("request-{round}"));
+        let received = through_images(&frames, "request", &request_payload, loss, 7 + round);
+        assert_eq!(received, request_payload);
+
+        // Offline: review, confirm with the fingerprint, sign.
+        let pairing = load_pairing(&setup.cold, &cold).unwrap();
+        let review =
+            review_request(&cold, &pairing, received.into_sign_request().unwrap()).unwrap();
+        assert_eq!(review.fingerprint(), online_fingerprint);
+        let labels: Vec<&str> = review.lines().iter().map(|l| l.label).collect();
+        for label in [
+            "cold-review-kind",
+            "cold-review-amount",
+            "cold-review-recipient",
+            "cold-review-fee",
+            "cold-review-from",
+            "cold-review-chain",
+        ] {
+            assert!(labels.contains(&label), "{label} missing from {labels:?}");
+        }
+        let amount = review
+            .lines()
+            .iter()
+            .find(|l| l.label == "cold-review-amount")
+            .unwrap();
+        assert!(matches!(&amount.value, ReviewValue::Amount(a) if a.to_string() == "12.5 POINT"));
+        let confirmation = review
+            .confirm_with_fingerprint(&online_fingerprint.to_string().to_lowercase())
+            .unwrap();
+        let unlocked = cold.unlock(&password(), &policy()).unwrap();
+        let answer = sign_after_review(&review, confirmation, &unlocked).unwrap();
+
+        // Back through an image to the online side.
+        let answer_payload = Payload::Signature(answer);
+        let back = through_images(&frames, "signature", &answer_payload, 0, 1);
+        let response = back.into_signature().unwrap();
+        let pending = PendingStore::new(&setup.online, watch.name());
+        let signed = accept_signature(&pending, &watch, &response).unwrap();
+        signed.verify_signature().unwrap();
+        assert_eq!(signed.unsigned.nonce, round);
+        let stored = pending.load(&response.request_id).unwrap().unwrap();
+        assert_eq!(stored.signed().unwrap().unwrap(), signed);
+    }
+}
+
+#[test]
+fn watch_only_wallets_list_as_such_and_refuse_unlock() {
+    let setup = Setup::new();
+    let mut watch = setup.pair("bob", 2);
+    let summary = watch.summary().unwrap();
+    assert!(summary.watch_only);
+    assert!(!summary.has_keyring_slot);
+    assert!(watch.kdf_params().is_none());
+    let err = watch.unlock(&password(), &policy()).unwrap_err();
+    assert_eq!(err.code(), "wallet-watch-only");
+    assert!(matches!(err, WalletError::WatchOnly { .. }));
+    // Listed, chosen, reopened from disk.
+    let listed = setup.online.list().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert!(listed[0].1.as_ref().unwrap().watch_only);
+    assert!(setup.online.choose(None).unwrap().is_watch_only());
+    // The name is taken for both kinds.
+    let again = setup.pair_again("bob", 2);
+    assert_eq!(again.code(), "wallet-already-exists");
+    // A watch-only wallet cannot pair-export (it has nothing to sign with).
+    let chain = ChainId::new(CHAIN).unwrap();
+    let err = pair_export(&setup.online, &watch, &chain, "x", 200).unwrap_err();
+    assert_eq!(err.code(), "wallet-watch-only");
+}
+
+impl Setup {
+    fn pair_again(&self, name: &str, seed_byte: u8) -> ColdError {
+        let handle = self.cold.open(name).unwrap();
+        let chain = ChainId::new(CHAIN).unwrap();
+        let export = pair_export(&self.cold, &handle, &chain, "test/0.1", 200).unwrap();
+        let _ = seed_byte;
+        pair_import(&self.online, &format!("{name}-watch"), &export).unwrap_err()
+    }
+}
+
+#[test]
+fn the_signer_refuses_foreign_addresses_wrong_chains_and_unknown_kinds() {
+    let setup = Setup::new();
+    let alice_watch = setup.pair("alice", 1);
+    let bob_watch = setup.pair("bob", 2);
+    let alice = setup.cold.open("alice").unwrap();
+    let pairing = load_pairing(&setup.cold, &alice).unwrap();
+
+    // A request whose signer is bob's address at the same path.
+    let bobs = jifen_wallet::cold::build_request(
+        &bob_watch,
+        Chain::Receive,
+        0,
+        transfer(&bob_watch, CHAIN, 0),
+        None,
+    )
+    .unwrap();
+    let err = review_request(&alice, &pairing, bobs).unwrap_err();
+    assert_eq!(err.code(), "cold-foreign-address", "{err}");
+
+    // A request for another chain than the one alice was paired for (the
+    // online side refuses to build one, so it is made by hand).
+    let other_chain = jifen_qr::SignRequest::new(
+        transfer(&alice_watch, "jifen-testnet", 0),
+        "m/44'/19014'/0'/0/0".parse().unwrap(),
+        None,
+    )
+    .unwrap();
+    let err = review_request(&alice, &pairing, other_chain.clone()).unwrap_err();
+    assert_eq!(err.code(), "cold-wrong-chain", "{err}");
+    let err = jifen_wallet::cold::build_request(
+        &alice_watch,
+        Chain::Receive,
+        0,
+        other_chain.transaction.clone(),
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "cold-wrong-chain");
+
+    // A path outside alice's account.
+    let foreign_path = jifen_qr::SignRequest::new(
+        transfer(&alice_watch, CHAIN, 0),
+        "m/44'/19014'/5'/0/0".parse().unwrap(),
+        None,
+    )
+    .unwrap();
+    let err = review_request(&alice, &pairing, foreign_path).unwrap_err();
+    assert_eq!(err.code(), "cold-foreign-path", "{err}");
+
+    // A transaction kind this build does not know: its CBOR is patched.
+    let request = jifen_wallet::cold::build_request(
+        &alice_watch,
+        Chain::Receive,
+        0,
+        transfer(&alice_watch, CHAIN, 0),
+        None,
+    )
+    .unwrap();
+    let tx_bytes = request.transaction.encode();
+    let mut cbor = Payload::SignRequest(request).to_cbor();
+    let at = cbor
+        .windows(tx_bytes.len())
+        .position(|w| w == tx_bytes.as_slice())
+        .unwrap();
+    cbor[at] = 0x7f;
+    cbor[at + 1] = 0x01;
+    let err = refusal_of(Payload::from_cbor(UrType::SignRequest, &cbor).unwrap_err());
+    assert_eq!(err.code(), "cold-unknown-kind", "{err}");
+
+    // A wallet that never paired.
+    let carol = cold_wallet(&setup.cold, "carol", 3);
+    assert_eq!(
+        load_pairing(&setup.cold, &carol).unwrap_err().code(),
+        "cold-not-paired"
+    );
+}
+
+#[test]
+fn confirmations_are_bound_to_their_review() {
+    let setup = Setup::new();
+    let watch = setup.pair("alice", 1);
+    let mut alice = setup.cold.open("alice").unwrap();
+    let pairing = load_pairing(&setup.cold, &alice).unwrap();
+    let make = |nonce| {
+        let request = jifen_wallet::cold::build_request(
+            &watch,
+            Chain::Receive,
+            0,
+            transfer(&watch, CHAIN, nonce),
+            None,
+        )
+        .unwrap();
+        review_request(&alice, &pairing, request).unwrap()
+    };
+    let first = make(0);
+    let second = make(1);
+    assert_ne!(first.fingerprint(), second.fingerprint());
+    let err = first
+        .confirm_with_fingerprint(&second.fingerprint().to_string())
+        .unwrap_err();
+    assert_eq!(err.code(), "cold-fingerprint-mismatch");
+    let unlocked = alice.unlock(&password(), &policy()).unwrap();
+    let err = sign_after_review(&first, second.confirmed_by_person(), &unlocked).unwrap_err();
+    assert_eq!(err.code(), "cold-confirmation-mismatch");
+    assert!(sign_after_review(&first, first.confirmed_by_person(), &unlocked).is_ok());
+}
+
+#[test]
+fn the_online_side_refuses_foreign_answers_and_other_keys() {
+    let setup = Setup::new();
+    let watch = setup.pair("alice", 1);
+    let _bob_watch = setup.pair("bob", 2);
+    let mut alice = setup.cold.open("alice").unwrap();
+    let mut bob = setup.cold.open("bob").unwrap();
+    let pending = PendingStore::new(&setup.online, watch.name());
+
+    let (request, _) = start_request(
+        &pending,
+        &watch,
+        Chain::Receive,
+        0,
+        transfer(&watch, CHAIN, 0),
+        None,
+    )
+    .unwrap();
+    let pairing = load_pairing(&setup.cold, &alice).unwrap();
+    let review = review_request(&alice, &pairing, request.clone()).unwrap();
+    let unlocked = alice.unlock(&password(), &policy()).unwrap();
+    let good = sign_after_review(&review, review.confirmed_by_person(), &unlocked).unwrap();
+
+    // A signature answering a request this wallet never made (another request).
+    let other = jifen_wallet::cold::build_request(
+        &watch,
+        Chain::Receive,
+        0,
+        transfer(&watch, CHAIN, 9),
+        None,
+    )
+    .unwrap();
+    let other_review = review_request(&alice, &pairing, other).unwrap();
+    let other_answer =
+        sign_after_review(&other_review, other_review.confirmed_by_person(), &unlocked).unwrap();
+    let err = accept_signature(&pending, &watch, &other_answer).unwrap_err();
+    assert_eq!(err.code(), "cold-unknown-request", "{err}");
+
+    // That other request's signature relabelled with the pending id: it is
+    // over another transaction.
+    let relabelled = SignatureResponse {
+        request_id: request.request_id,
+        signature: other_answer.signature,
+    };
+    let err = accept_signature(&pending, &watch, &relabelled).unwrap_err();
+    assert_eq!(err.code(), "cold-bad-signature", "{err}");
+
+    // A signature of the same digest by another key (bob's).
+    let bob_unlocked = bob.unlock(&password(), &policy()).unwrap();
+    let bob_key = bob_unlocked.signing_key_at(Chain::Receive, 0).unwrap();
+    let forged = SignatureResponse {
+        request_id: request.request_id,
+        signature: jifen_crypto::signer::Signer::sign_digest(
+            &bob_key,
+            &request.transaction.signing_digest(),
+        )
+        .unwrap(),
+    };
+    let err = accept_signature(&pending, &watch, &forged).unwrap_err();
+    assert_eq!(err.code(), "cold-bad-signature", "{err}");
+
+    // Another wallet's pending store does not know the request.
+    let bob_pending = PendingStore::new(&setup.online, "bob-watch");
+    let bob_handle = setup.online.open("bob-watch").unwrap();
+    let err = accept_signature(&bob_pending, &bob_handle, &good).unwrap_err();
+    assert_eq!(err.code(), "cold-unknown-request");
+
+    // The real answer is accepted, after all the refusals.
+    let tx = accept_signature(&pending, &watch, &good).unwrap();
+    tx.verify_signature().unwrap();
+    assert_eq!(pending.list().unwrap().len(), 1);
+    pending.remove(&request.request_id).unwrap();
+    assert!(pending.list().unwrap().is_empty());
+}
+
+#[test]
+fn too_few_frames_say_how_far_they_got() {
+    let setup = Setup::new();
+    let watch = setup.pair("alice", 1);
+    let request = jifen_wallet::cold::build_request(
+        &watch,
+        Chain::Receive,
+        0,
+        transfer(&watch, CHAIN, 0),
+        None,
+    )
+    .unwrap();
+    let settings = EncoderSettings {
+        fragment_size: FragmentSize::Small,
+        ..EncoderSettings::default()
+    };
+    let pngs = render_frames(&Payload::SignRequest(request), settings, None).unwrap();
+    let paths = write_frames(&setup.frames, "request", &pngs).unwrap();
+    let inputs = collect_inputs(&paths[..1]).unwrap();
+    let err = receive(UrType::SignRequest, &inputs, &mut |_| {}).unwrap_err();
+    assert_eq!(err.code(), "cold-qr-incomplete");
+    // The whole directory works, and a signature is not a request.
+    let inputs = collect_inputs(std::slice::from_ref(&setup.frames)).unwrap();
+    assert!(receive(UrType::SignRequest, &inputs, &mut |_| {}).is_ok());
+    let err = receive(UrType::Signature, &inputs, &mut |_| {}).unwrap_err();
+    assert_eq!(err.code(), "qr-wrong-type");
+}
