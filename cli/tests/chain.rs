@@ -13,7 +13,7 @@
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -24,58 +24,12 @@ use jifen_node::rpc::{Fault, RpcContext, handle_body};
 use jifen_protocol::{ChainId, Encode, Network, Transfer, TxPayload, UnsignedTransaction};
 use serde_json::Value;
 
-const PASSWORD: &str = "correct horse battery";
+mod common;
+use common::{PASSWORD, fails_with, jifen, ok, run, stderr, stdout};
+
 const ALICE: &str =
     "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
 const BOB: &str = "legal winner thank year wave sausage worth useful legal winner thank yellow";
-
-fn jifen(data: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_jifen"));
-    command
-        .arg("--data-dir")
-        .arg(data)
-        .env("JIFEN_LANG", "en")
-        .env_remove("JIFEN_PASSWORD")
-        .stdin(Stdio::null());
-    command
-}
-
-fn run(command: &mut Command) -> Output {
-    command.output().expect("the jifen binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-#[track_caller]
-fn ok(output: Output) -> Output {
-    assert!(
-        output.status.success(),
-        "failed: {}\n{}",
-        stderr(&output),
-        stdout(&output)
-    );
-    output
-}
-
-#[track_caller]
-fn fails_with(output: &Output, needle: &str) {
-    assert!(
-        !output.status.success(),
-        "unexpected success: {}",
-        stderr(output)
-    );
-    assert!(
-        stderr(output).contains(needle),
-        "expected {needle:?} in: {}",
-        stderr(output)
-    );
-}
 
 fn restore(data: &Path, name: &str, phrase: &str) -> String {
     let mut child = jifen(data)

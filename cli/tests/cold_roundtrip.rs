@@ -21,45 +21,19 @@ use jifen_node::keys::NodeKey;
 use jifen_protocol::{Address, ChainId, Network, Transfer, TxPayload, UnsignedTransaction};
 use serde_json::Value;
 
-const PASSWORD: &str = "correct horse battery";
+mod common;
+use common::{PASSWORD, jifen, run, text};
+
 const VAULT: &str = "legal winner thank year wave sausage worth useful legal winner thank yellow";
-
-fn jifen(data: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_jifen"));
-    command
-        .arg("--data-dir")
-        .arg(data)
-        .env("JIFEN_LANG", "en")
-        .env_remove("JIFEN_PASSWORD")
-        .stdin(Stdio::null());
-    command
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
 
 #[track_caller]
 fn ok(command: &mut Command) -> Output {
-    let output = command.output().unwrap();
-    assert!(
-        output.status.success(),
-        "failed: {}\n{}",
-        text(&output.stderr),
-        text(&output.stdout)
-    );
-    output
+    common::ok(run(command))
 }
 
 #[track_caller]
 fn fails_with(command: &mut Command, needle: &str) {
-    let output = command.output().unwrap();
-    assert!(!output.status.success(), "unexpected success");
-    assert!(
-        text(&output.stderr).contains(needle),
-        "expected {needle:?} in: {}",
-        text(&output.stderr)
-    );
+    common::fails_with(&run(command), needle);
 }
 
 /// Keeps three frames in four, shuffled, copied under new names.

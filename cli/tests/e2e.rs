@@ -11,46 +11,14 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use jifen_crypto::mnemonic::{Mnemonic, MnemonicLanguage};
 
-const PASSWORD: &str = "correct horse battery";
-
-fn jifen(data: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_jifen"));
-    command
-        .arg("--data-dir")
-        .arg(data)
-        .env("JIFEN_LANG", "en")
-        .env_remove("JIFEN_PASSWORD")
-        .env_remove("JIFEN_NEW_PASSWORD")
-        .stdin(Stdio::null());
-    command
-}
-
-fn run(command: &mut Command) -> Output {
-    command.output().expect("the jifen binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn assert_ok(output: &Output) {
-    assert!(
-        output.status.success(),
-        "failed: {}\n{}",
-        stderr(output),
-        stdout(output)
-    );
-}
+mod common;
+use common::{PASSWORD, assert_ok, jifen, run, stderr, stdout};
 
 fn addresses(data: &Path, wallet: &str) -> Vec<String> {
     let output = run(jifen(data).args(["addresses", "--wallet", wallet, "--count", "3", "--json"]));
