@@ -491,40 +491,28 @@ pub fn localize(mut command: clap::Command, catalog: &Catalog) -> clap::Command 
         let text = catalog.format(&arg_help_id(None, &id), &[]);
         command = command.mut_arg(id, |a| a.help(text));
     }
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|s| s.get_name().to_owned())
-        .collect();
-    for name in names {
-        let about = catalog.format(&help_id(&name), &[]);
-        command = command.mut_subcommand(&name, |mut sub| {
-            sub = sub.about(about);
-            let ids: Vec<String> = sub
-                .get_arguments()
-                .filter(|a| !a.is_global_set())
-                .map(|a| a.get_id().to_string())
-                .filter(|a| !is_builtin(a))
-                .collect();
-            for id in ids {
-                let text = catalog.format(&arg_help_id(Some(&name), &id), &[]);
-                sub = sub.mut_arg(id, |a| a.help(text));
-            }
-            localize_nested(sub, &name, catalog)
-        });
-    }
-    command
+    localize_subcommands(command, None, catalog)
 }
 
-/// Localizes the subcommands of a command group (`jifen cold sign`): their ids
-/// join the names with `-` (`help-cold-sign`, `help-cold-sign-<argument>`).
-fn localize_nested(mut command: clap::Command, prefix: &str, catalog: &Catalog) -> clap::Command {
+/// Localizes the subcommands of `command` and, recursively, of command groups
+/// (`jifen cold sign`): their ids join the names with `-` (`help-sync`,
+/// `help-cold-sign`, `help-cold-sign-<argument>`). Below the top level, clap's
+/// built-in `help` subcommand keeps its own text.
+fn localize_subcommands(
+    mut command: clap::Command,
+    prefix: Option<&str>,
+    catalog: &Catalog,
+) -> clap::Command {
     let names: Vec<String> = command
         .get_subcommands()
         .map(|s| s.get_name().to_owned())
-        .filter(|s| !is_builtin(s))
+        .filter(|s| prefix.is_none() || !is_builtin(s))
         .collect();
     for name in names {
-        let path = format!("{prefix}-{name}");
+        let path = match prefix {
+            None => name.clone(),
+            Some(prefix) => format!("{prefix}-{name}"),
+        };
         let about = catalog.format(&help_id(&path), &[]);
         command = command.mut_subcommand(&name, |mut sub| {
             sub = sub.about(about);
@@ -538,7 +526,7 @@ fn localize_nested(mut command: clap::Command, prefix: &str, catalog: &Catalog) 
                 let text = catalog.format(&arg_help_id(Some(&path), &id), &[]);
                 sub = sub.mut_arg(id, |a| a.help(text));
             }
-            localize_nested(sub, &path, catalog)
+            localize_subcommands(sub, Some(&path), catalog)
         });
     }
     command

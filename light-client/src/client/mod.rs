@@ -435,6 +435,32 @@ impl<S: LightStore> LightClient<S> {
         self.demote(index, error.code(), error.to_string(), events);
     }
 
+    /// Asks peer `index` for its status: `None` (and the peer marked
+    /// unreachable or demoted) when it does not answer, answers badly or
+    /// serves another chain.
+    fn checked_status(
+        &mut self,
+        index: usize,
+        events: &mut dyn FnMut(&ProgressEvent),
+    ) -> Option<crate::peer::PeerStatus> {
+        let status = match self.peer(index).status() {
+            Ok(status) => status,
+            Err(error) => {
+                self.peer_failed(index, &error, None, events);
+                return None;
+            }
+        };
+        if status.chain_id != self.config.chain_id {
+            let reason = Misbehaviour::WrongChain {
+                expected: self.config.chain_id.clone(),
+                got: status.chain_id,
+            };
+            self.demote(index, reason.code(), reason.to_string(), events);
+            return None;
+        }
+        Some(status)
+    }
+
     /// Marks a peer as behind; a lagging primary hands over to the next
     /// usable peer (it stays usable as a witness).
     fn lagging(&mut self, index: usize, height: u64) {

@@ -254,21 +254,9 @@ impl<S: LightStore> LightClient<S> {
             let trusted = self.trusted.clone().ok_or(ClientError::NoTrustedState)?;
             self.check_not_expired(&trusted)?;
             let primary = self.primary(events).ok_or_else(|| self.no_peer())?;
-            let status = match self.peer(primary).status() {
-                Ok(status) => status,
-                Err(error) => {
-                    self.peer_failed(primary, &error, None, events);
-                    continue;
-                }
-            };
-            if status.chain_id != self.config.chain_id {
-                let reason = Misbehaviour::WrongChain {
-                    expected: self.config.chain_id.clone(),
-                    got: status.chain_id,
-                };
-                self.demote(primary, reason.code(), reason.to_string(), events);
+            let Some(status) = self.checked_status(primary, events) else {
                 continue;
-            }
+            };
             let target = match at_least {
                 Some(height) if status.latest_height < height => {
                     self.lagging(primary, status.latest_height);
@@ -428,21 +416,9 @@ impl<S: LightStore> LightClient<S> {
             if cancel.load(Ordering::Relaxed) {
                 return Err(ClientError::Cancelled);
             }
-            let status = match self.peer(index).status() {
-                Ok(status) => status,
-                Err(error) => {
-                    self.peer_failed(index, &error, None, events);
-                    continue;
-                }
-            };
-            if status.chain_id != self.config.chain_id {
-                let reason = Misbehaviour::WrongChain {
-                    expected: self.config.chain_id.clone(),
-                    got: status.chain_id,
-                };
-                self.demote(index, reason.code(), reason.to_string(), events);
+            let Some(status) = self.checked_status(index, events) else {
                 continue;
-            }
+            };
             if status.latest_height < tip.height() {
                 self.set_state(
                     index,
