@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-ensure_apt_packages build-essential pkg-config
+ensure_apt_packages build-essential pkg-config curl
 ensure_rust
 target="${CARGO_TARGET_DIR:-target}"
 
@@ -22,6 +22,53 @@ if [ $# -gt 0 ]; then
   step "building jifen"
   cargo build --release --locked -p jifen-cli
   exec "$target/release/jifen" "$@"
+fi
+
+data="${JIFEN_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/jifen}"
+port="${JIFEN_DEVNET_PORT:-26657}"
+
+# Starts the devnet on 127.0.0.1:$port unless a node already answers there.
+node_pid=""
+start_devnet() {
+  if curl -s -m 2 -d '{"jsonrpc":"2.0","id":1,"method":"jifen_status"}' "http://127.0.0.1:$port" >/dev/null 2>&1; then
+    echo "a node already answers on 127.0.0.1:$port; using it"
+    return
+  fi
+  step "starting the devnet on 127.0.0.1:$port"
+  devnet_dir="${JIFEN_DEVNET_DIR:-$data/devnet-node}"
+  mkdir -p "$devnet_dir"
+  "$target/release/jifen-node" devnet --data-dir "$devnet_dir" --rpc-port "$port" \
+    >"$devnet_dir/node.log" 2>&1 &
+  node_pid=$!
+  trap '[ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 100); do
+    grep -q "RPC:" "$devnet_dir/node.log" 2>/dev/null && break
+    kill -0 "$node_pid" 2>/dev/null || { cat "$devnet_dir/node.log"; exit 1; }
+    sleep 0.1
+  done
+  echo "devnet log: $devnet_dir/node.log"
+}
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  # No desktop session: the headless path is the command-line wallet.
+  step "no display: devnet + command-line wallet (the headless path)"
+  cargo build --release --locked -p jifen-node -p jifen-cli
+  start_devnet
+  cat <<EOT
+
+The desktop app needs a display (none found). The devnet is running on
+http://127.0.0.1:$port; in another terminal use the command-line wallet:
+
+$( [ "$port" = 26657 ] || echo "  ./scripts/run.sh endpoints --primary http://127.0.0.1:$port   # not the default port" )
+  ./scripts/run.sh create --name mine          # or: ./scripts/run.sh restore ...
+  ./scripts/run.sh sync
+  ./scripts/run.sh balance
+  ./scripts/run.sh send --to jfd1... --amount 2.5
+
+(README "Light client (CLI)" shows how to fund a devnet wallet.) Ctrl-C stops the devnet.
+EOT
+  if [ -n "$node_pid" ]; then wait "$node_pid"; fi
+  exit 0
 fi
 
 step "system packages for the app"
@@ -38,26 +85,7 @@ step "building jifen-node and jifen-app (release)"
 cargo build --release --locked -p jifen-node
 cargo build --release --locked -p jifen-app --features tauri/custom-protocol
 
-data="${JIFEN_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/jifen}"
-port="${JIFEN_DEVNET_PORT:-26657}"
-node_pid=""
-if curl -s -m 2 -d '{"jsonrpc":"2.0","id":1,"method":"jifen_status"}' "http://127.0.0.1:$port" >/dev/null 2>&1; then
-  echo "a node already answers on 127.0.0.1:$port; using it"
-else
-  step "starting the devnet on 127.0.0.1:$port"
-  devnet_dir="${JIFEN_DEVNET_DIR:-$data/devnet-node}"
-  mkdir -p "$devnet_dir"
-  "$target/release/jifen-node" devnet --data-dir "$devnet_dir" --rpc-port "$port" \
-    >"$devnet_dir/node.log" 2>&1 &
-  node_pid=$!
-  trap '[ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null || true' EXIT
-  for _ in $(seq 1 100); do
-    grep -q "RPC:" "$devnet_dir/node.log" 2>/dev/null && break
-    kill -0 "$node_pid" 2>/dev/null || { cat "$devnet_dir/node.log"; exit 1; }
-    sleep 0.1
-  done
-  echo "devnet log: $devnet_dir/node.log"
-fi
+start_devnet
 
 step "starting the app"
 JIFEN_DATA_DIR="$data" "$target/release/jifen-app"
