@@ -10,10 +10,8 @@
     clippy::indexing_slicing
 )]
 
-use std::io::Write;
 use std::net::SocketAddr;
 use std::path::Path;
-use std::process::Stdio;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -25,28 +23,19 @@ use jifen_protocol::{ChainId, Encode, Network, Transfer, TxPayload, UnsignedTran
 use serde_json::Value;
 
 mod common;
-use common::{PASSWORD, fails_with, jifen, ok, run, stderr, stdout};
+use common::{PASSWORD, fails_with, jifen, ok, run, run_with_input, stderr, stdout};
 
 const ALICE: &str =
     "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
 const BOB: &str = "legal winner thank year wave sausage worth useful legal winner thank yellow";
 
 fn restore(data: &Path, name: &str, phrase: &str) -> String {
-    let mut child = jifen(data)
-        .args(["restore", "--name", name])
-        .env("JIFEN_PASSWORD", PASSWORD)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{phrase}\n").as_bytes())
-        .unwrap();
-    ok(child.wait_with_output().unwrap());
+    ok(run_with_input(
+        jifen(data)
+            .args(["restore", "--name", name])
+            .env("JIFEN_PASSWORD", PASSWORD),
+        &format!("{phrase}\n"),
+    ));
     let out = ok(run(jifen(data).args([
         "addresses",
         "-w",

@@ -11,9 +11,8 @@
     clippy::indexing_slicing
 )]
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use jifen_node::devnet::{Devnet, DevnetConfig};
@@ -22,7 +21,7 @@ use jifen_protocol::{Address, ChainId, Network, Transfer, TxPayload, UnsignedTra
 use serde_json::Value;
 
 mod common;
-use common::{PASSWORD, jifen, run, text};
+use common::{PASSWORD, jifen, run, run_with_input, text};
 
 const VAULT: &str = "legal winner thank year wave sausage worth useful legal winner thank yellow";
 
@@ -81,21 +80,12 @@ fn cold_and_online_commands_sign_broadcast_and_prove_a_transfer() {
     let frames = dir.path().join("frames");
 
     // Cold device: restore the wallet and pair it for the devnet.
-    let mut child = jifen(&cold)
-        .args(["restore", "--name", "vault", "--mnemonic-lang", "en"])
-        .env("JIFEN_PASSWORD", PASSWORD)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{VAULT}\n").as_bytes())
-        .unwrap();
-    let restored = child.wait_with_output().unwrap();
+    let restored = run_with_input(
+        jifen(&cold)
+            .args(["restore", "--name", "vault", "--mnemonic-lang", "en"])
+            .env("JIFEN_PASSWORD", PASSWORD),
+        &format!("{VAULT}\n"),
+    );
     assert!(restored.status.success(), "{}", text(&restored.stderr));
     let pair_dir = frames.join("pair");
     let out = ok(jifen(&cold)

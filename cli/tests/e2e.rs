@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use jifen_crypto::mnemonic::{Mnemonic, MnemonicLanguage};
 
 mod common;
-use common::{PASSWORD, assert_ok, jifen, run, stderr, stdout};
+use common::{PASSWORD, assert_ok, jifen, run, run_with_input, stderr, stdout};
 
 fn addresses(data: &Path, wallet: &str) -> Vec<String> {
     let output = run(jifen(data).args(["addresses", "--wallet", wallet, "--count", "3", "--json"]));
@@ -32,22 +32,13 @@ fn addresses(data: &Path, wallet: &str) -> Vec<String> {
 }
 
 fn restore(data: &Path, name: &str, phrase: &str, extra: &[&str]) -> Output {
-    let mut child = jifen(data)
-        .args(["restore", "--name", name])
-        .args(extra)
-        .env("JIFEN_PASSWORD", PASSWORD)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{phrase}\n").as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    run_with_input(
+        jifen(data)
+            .args(["restore", "--name", name])
+            .args(extra)
+            .env("JIFEN_PASSWORD", PASSWORD),
+        &format!("{phrase}\n"),
+    )
 }
 
 #[test]

@@ -74,3 +74,21 @@ pub fn fails_with(output: &Output, needle: &str) {
         stderr(output)
     );
 }
+
+/// Runs `command` to the end with `input` written to its stdin.
+pub fn run_with_input(command: &mut Command, input: &str) -> Output {
+    use std::io::Write;
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the jifen binary starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}

@@ -6,16 +6,13 @@ use std::sync::atomic::AtomicBool;
 
 use jifen_protocol::{Account, Address, Encode, Hash32, Header, Transaction, account_key};
 
-use super::source::{ClockRef, PeerSource, Staging};
 use super::{ClientError, LightClient, expired};
 use crate::bundle::{AuditBundle, FinalProof, STATE_VALUE_PROOF};
-use crate::light_block::LightBlock;
 use crate::peer::{Peer, PeerError};
 use crate::progress::ProgressEvent;
 use crate::proof::{self, ProofError, Proven, TxInclusion, UntrustedState};
-use crate::scheduler::Schedule;
 use crate::store::{LightStore, StoreError};
-use crate::sync::{SyncError, sync_to_with_progress};
+use crate::sync::SyncError;
 use crate::trust::TrustedState;
 use crate::verifier::VerificationError;
 
@@ -211,23 +208,8 @@ impl<S: LightStore> LightClient<S> {
             })?;
         let mut events = |_: &ProgressEvent| {};
         for index in self.read_order() {
-            let mut scratch = base.clone();
-            let result = {
-                let mut source = PeerSource::new(self.peer(index), cancel, height);
-                sync_to_with_progress(
-                    &mut scratch,
-                    height,
-                    Schedule::Bisection,
-                    &mut source,
-                    &mut Staging::default(),
-                    &self.config.options,
-                    &ClockRef(self.clock.as_ref()),
-                    &mut |_| {},
-                )
-            };
-            match result {
-                Ok(_) => {
-                    let block: LightBlock = scratch.light_block().clone();
+            match self.verify_from(index, &base, height, cancel) {
+                Ok(block) => {
                     let header = block.header.clone();
                     self.verified_below.insert(height, block);
                     return Ok(header);

@@ -578,7 +578,7 @@ impl<S: LightStore> LightClient<S> {
 
     /// Verifies peer `index`'s block at `height` from `from` (bisecting on
     /// its chain), without storing anything.
-    fn verify_from(
+    pub(super) fn verify_from(
         &self,
         index: usize,
         from: &TrustedState,
