@@ -34,9 +34,11 @@ ensure_rust() {
 }
 
 # cargo install NAME at VERSION unless that version is already installed.
+# Debug builds: these tools do little work per run, and an optimized build of
+# them would cost a cold CI run minutes on two cores.
 ensure_cargo_tool() {
   local name=$1 version=$2
   if ! cargo install --list | grep -q "^$name v$version:"; then
-    cargo install --locked "$name" --version "$version"
+    cargo install --locked --debug "$name" --version "$version"
   fi
 }

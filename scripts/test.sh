@@ -13,6 +13,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
+# A CI run is cold and builds everything once: incremental caches would only cost
+# time and disk there.
+if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
+
 # What the Tauri app needs to build and to be tested in its window (Debian 12):
 # WebKitGTK 4.1 and friends, Xvfb, WebKitWebDriver, and Node.js with npm.
 ensure_app_packages() {
