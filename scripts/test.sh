@@ -60,9 +60,10 @@ scripts/with-secret-service.sh cargo test --workspace --locked --no-fail-fast
 
 step "app end-to-end in the real window (Xvfb, tauri-driver, WebKitWebDriver)"
 (cd tests/e2e && npm install --no-audit --no-fund)
-# `cargo test --workspace` above built both binaries (same features, no rebuild).
+# `cargo test --workspace` above built the three binaries (same features, no rebuild).
 target="${CARGO_TARGET_DIR:-target}"
 JIFEN_APP_BIN="$target/debug/jifen-app" JIFEN_NODE_BIN="$target/debug/jifen-node" \
+  JIFEN_CLI_BIN="$target/debug/jifen" \
   xvfb-run -a -s "-screen 0 1280x900x24" node tests/e2e/run.mjs
 echo "screenshots: tests/e2e/screenshots/"
 

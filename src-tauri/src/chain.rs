@@ -13,7 +13,7 @@ use jifen_light_client::{Phase, ProgressEvent, Proven, TxInclusion};
 use jifen_protocol::{Account, Address, Network, tagged_hash};
 use jifen_wallet::chain::{
     BASE_UNITS_PER_POINT, ChainError, ChainSession, ChainSettings, MIN_FEE, format_points,
-    parse_points, session::check_result,
+    parse_points, session::TransferPlan, session::check_result,
 };
 use serde::Serialize;
 
@@ -194,7 +194,11 @@ fn phase_name(phase: Phase) -> &'static str {
     }
 }
 
-fn proven_balance(address: &Address, network: Network, proven: &Proven<Account>) -> ProvenBalance {
+pub(crate) fn proven_balance(
+    address: &Address,
+    network: Network,
+    proven: &Proven<Account>,
+) -> ProvenBalance {
     ProvenBalance {
         address: address.encode(network),
         points: format_points(proven.value.balance),
@@ -205,7 +209,7 @@ fn proven_balance(address: &Address, network: Network, proven: &Proven<Account>)
     }
 }
 
-fn inclusion_result(
+pub(crate) fn inclusion_result(
     id: String,
     inclusion: &Proven<TxInclusion>,
     balance: Option<ProvenBalance>,
@@ -303,7 +307,10 @@ impl WalletState {
         Ok(settings)
     }
 
-    fn session(&mut self) -> Result<&mut ChainSession, AppError> {
+    /// The chain session, opened on first use; refused in cold-signer mode, so an
+    /// offline signer never opens a connection.
+    pub(crate) fn session(&mut self) -> Result<&mut ChainSession, AppError> {
+        self.online()?;
         if self.chain.is_none() {
             let settings = self.chain_settings()?;
             self.chain = Some(ChainSession::open(&self.config.data_dir, &settings)?);
@@ -313,7 +320,7 @@ impl WalletState {
             .ok_or_else(|| AppError::new("app-engine-stopped"))
     }
 
-    fn receive_address(&mut self) -> Result<(Address, Network), AppError> {
+    pub(crate) fn receive_address(&mut self) -> Result<(Address, Network), AppError> {
         let open = self.open_wallet()?;
         let network = open.handle.network()?;
         Ok((open.handle.account()?.address(Chain::Receive, 0)?, network))
@@ -420,7 +427,7 @@ impl WalletState {
         Ok(proven_balance(&address, network, &proven))
     }
 
-    fn parse_send(
+    pub(crate) fn parse_send(
         &mut self,
         to: &str,
         amount: &str,
@@ -441,12 +448,28 @@ impl WalletState {
         amount: &str,
         fee: &str,
     ) -> Result<SendReview, AppError> {
+        Ok(self.plan_send(to, amount, fee)?.0)
+    }
+
+    /// The transfer from receive address 0 of the open wallet (keys or
+    /// watch-only), checked against the proven balance and nonce, and what the
+    /// person confirms of it.
+    pub(crate) fn plan_send(
+        &mut self,
+        to: &str,
+        amount: &str,
+        fee: &str,
+    ) -> Result<(SendReview, TransferPlan), AppError> {
         let (to, amount, fee) = self.parse_send(to, amount, fee)?;
         let (from, network) = self.receive_address()?;
-        let sender = self.open_wallet()?.unlocked.signing_key(0)?.public_key();
+        let sender = self
+            .open_wallet()?
+            .handle
+            .account()?
+            .public_key(Chain::Receive, 0)?;
         let plan = self.session()?.build_transfer(sender, to, amount, fee)?;
         let total = plan.total();
-        Ok(SendReview {
+        let review = SendReview {
             from: from.encode(network),
             to: to.encode(network),
             amount: format_points(amount),
@@ -455,7 +478,8 @@ impl WalletState {
             balance: format_points(plan.sender.value.balance),
             remaining: format_points(plan.sender.value.balance.saturating_sub(total)),
             height: plan.sender.height,
-        })
+        };
+        Ok((review, plan))
     }
 
     /// Signs, sends and waits for the proven inclusion; then proves the new balance.
@@ -473,11 +497,13 @@ impl WalletState {
     ) -> Result<SendResult, AppError> {
         let (to, amount, fee) = self.parse_send(to, amount, fee)?;
         let (from, network) = self.receive_address()?;
+        self.online()?;
         let Self { open, chain, .. } = self;
-        let unlocked = &open
-            .as_ref()
-            .ok_or_else(|| AppError::new("app-locked"))?
-            .unlocked;
+        let open = open.as_ref().ok_or_else(|| AppError::new("app-locked"))?;
+        if open.handle.is_watch_only() {
+            return Err(AppError::new("app-watch-only-needs-request"));
+        }
+        let unlocked = open.keys()?;
         if chain.is_none() {
             return Err(AppError::new("app-sync-first"));
         }
@@ -542,6 +568,7 @@ impl WalletState {
     /// # Errors
     /// Endpoint and settings errors.
     pub fn set_endpoints(&mut self, endpoints: &[String]) -> Result<ChainView, AppError> {
+        self.online()?;
         let mut settings = ChainSettings::load(&self.config.data_dir, self.config.network)?;
         settings.set_endpoints(endpoints)?;
         settings.save(&self.config.data_dir)?;

@@ -11,6 +11,7 @@ use crate::chain::{
     ChainView, ProvenBalance, SendEvent, SendResult, SendReview, SyncEvent, SyncResult,
 };
 
+use crate::cold::{AnimatedQr, ColdReview, PairExport, PendingView, SignRequestView};
 use crate::engine::Engine;
 use crate::error::AppError;
 use crate::secret::SecretString;
@@ -269,4 +270,111 @@ pub async fn scan_image(
     bytes: Vec<u8>,
 ) -> Result<Vec<crate::scan::Scanned>, AppError> {
     engine.call(move |s| s.scan_image(&bytes)).await
+}
+
+/// Switches between `wallet` and `cold-signer` (offline) use.
+#[tauri::command]
+pub async fn set_mode(engine: State<'_, Engine>, mode: String) -> Result<AppInfo, AppError> {
+    engine.call(move |s| s.set_mode(&mode)).await
+}
+
+/// Opens a watch-only wallet (no password: its keys are on the cold device).
+#[tauri::command]
+pub async fn open_watch_only(
+    engine: State<'_, Engine>,
+    name: String,
+) -> Result<WalletInfo, AppError> {
+    engine.call(move |s| s.open_watch_only(&name)).await
+}
+
+/// Imports a cold device's account (read from images) as a watch-only wallet.
+#[tauri::command]
+pub async fn pair_import(
+    engine: State<'_, Engine>,
+    name: String,
+    images: Vec<Vec<u8>>,
+) -> Result<WalletInfo, AppError> {
+    engine.call(move |s| s.pair_import(&name, images)).await
+}
+
+/// Cold signer: the account export for pairing, as a QR code.
+#[tauri::command]
+pub async fn cold_pair_export(
+    engine: State<'_, Engine>,
+    chain_id: Option<String>,
+) -> Result<PairExport, AppError> {
+    engine
+        .call(move |s| s.cold_pair_export(chain_id.as_deref()))
+        .await
+}
+
+/// Cold signer: reads a sign request from images and reviews it.
+#[tauri::command]
+pub async fn cold_review(
+    engine: State<'_, Engine>,
+    images: Vec<Vec<u8>>,
+) -> Result<ColdReview, AppError> {
+    engine.call(move |s| s.cold_review(images)).await
+}
+
+/// Cold signer: signs the reviewed request the person confirmed.
+#[tauri::command]
+pub async fn cold_sign(
+    engine: State<'_, Engine>,
+    fingerprint: String,
+) -> Result<AnimatedQr, AppError> {
+    engine.call(move |s| s.cold_sign(&fingerprint)).await
+}
+
+/// Watch-only wallet: makes a sign request for a send.
+#[tauri::command]
+pub async fn make_sign_request(
+    engine: State<'_, Engine>,
+    to: String,
+    amount: String,
+    fee: String,
+) -> Result<SignRequestView, AppError> {
+    engine
+        .call(move |s| s.make_sign_request(&to, &amount, &fee))
+        .await
+}
+
+/// Watch-only wallet: accepts the cold device's signature (from images),
+/// broadcasts and proves the inclusion.
+#[tauri::command]
+pub async fn accept_signature(
+    engine: State<'_, Engine>,
+    cancel: State<'_, Cancel>,
+    images: Vec<Vec<u8>>,
+    on_progress: Channel<SendEvent>,
+) -> Result<SendResult, AppError> {
+    let flag = cancel.fresh();
+    engine
+        .call(move |s| {
+            s.accept_signature(
+                images,
+                &mut |event| {
+                    // A closed window only loses the progress messages.
+                    let _ = on_progress.send(event);
+                },
+                &flag,
+            )
+        })
+        .await
+}
+
+/// The open wallet's pending sign requests.
+#[tauri::command]
+pub async fn pending_requests(engine: State<'_, Engine>) -> Result<Vec<PendingView>, AppError> {
+    engine.call(|s| s.pending_requests()).await
+}
+
+/// Writes a code's frames as PNG files and returns their directory.
+#[tauri::command]
+pub async fn save_qr_frames(
+    engine: State<'_, Engine>,
+    stem: String,
+    parts: Vec<String>,
+) -> Result<String, AppError> {
+    engine.call(move |s| s.save_qr_frames(&stem, &parts)).await
 }

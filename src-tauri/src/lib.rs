@@ -4,6 +4,8 @@
 //! - [`state`]: the wallet state and every operation, plain Rust;
 //! - [`engine`]: the one thread that owns that state; commands hold a handle;
 //! - [`chain`]: sync, proven balance, send, status over the wallet's chain session;
+//! - [`cold`]: cold signing: the offline signer's pairing, review and signing, and
+//!   the watch-only wallet's sign requests and signature acceptance;
 //! - [`commands`]: the IPC commands (listed once in [`command_list::COMMANDS`]);
 //! - [`error`]: errors cross to the webview as `{code, args}`.
 //!
@@ -11,6 +13,7 @@
 //! mock runtime (`tests/commands.rs`).
 
 pub mod chain;
+pub mod cold;
 pub mod command_list;
 pub mod commands;
 pub mod engine;
@@ -65,6 +68,16 @@ pub fn builder<R: Runtime>(
             commands::set_endpoints,
             commands::export_audit_bundle,
             commands::scan_image,
+            commands::set_mode,
+            commands::open_watch_only,
+            commands::pair_import,
+            commands::cold_pair_export,
+            commands::cold_review,
+            commands::cold_sign,
+            commands::make_sign_request,
+            commands::accept_signature,
+            commands::pending_requests,
+            commands::save_qr_frames,
         ]))
 }
 

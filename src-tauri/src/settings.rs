@@ -22,7 +22,14 @@ pub struct AppSettings {
     /// The wallet opened last, offered first on the unlock screen.
     #[serde(default)]
     pub last_wallet: Option<String>,
+    /// How this device is used: `wallet` (the default) or `cold-signer` (offline:
+    /// the app opens no network connection at all).
+    #[serde(default)]
+    pub mode: Option<String>,
 }
+
+/// The app's modes.
+pub const MODES: [&str; 2] = ["wallet", "cold-signer"];
 
 /// Where the settings file lives.
 pub fn settings_path(data_dir: &Path) -> PathBuf {

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::secret::SecretString;
-use crate::settings::{self, AppSettings, LANGUAGES};
+use crate::settings::{self, AppSettings, LANGUAGES, MODES};
 
 /// How many words the backup check asks for.
 pub const BACKUP_CHECK_WORDS: usize = 3;
@@ -103,6 +103,8 @@ pub struct WalletRow {
     pub address: Option<String>,
     /// Whether the backup check passed.
     pub backup_verified: bool,
+    /// Whether it is a watch-only wallet paired with a cold device.
+    pub watch_only: bool,
     /// Why the file cannot be read, if so.
     pub error: Option<AppError>,
 }
@@ -122,6 +124,10 @@ pub struct WalletInfo {
     pub has_keyring_slot: bool,
     /// Password KDF parameters (none for a watch-only wallet).
     pub kdf: Option<KdfInfo>,
+    /// Watch-only: the keys live on a paired cold device.
+    pub watch_only: bool,
+    /// The chain the cold device was paired for (watch-only wallets).
+    pub paired_chain: Option<String>,
 }
 
 /// What the app shows before anything is unlocked.
@@ -131,6 +137,10 @@ pub struct AppInfo {
     pub version: String,
     /// Network of new wallets.
     pub network: String,
+    /// The network's default chain id (what pairing proposes).
+    pub chain_id: String,
+    /// `wallet`, or `cold-signer` (offline: no network command runs).
+    pub mode: String,
     /// Data directory.
     pub data_dir: String,
     /// Saved UI language.
@@ -184,9 +194,21 @@ pub struct RestoreRequest {
 
 pub(crate) struct OpenWallet {
     pub(crate) handle: WalletHandle,
-    // Kept for signing; zeroized on lock.
-    pub(crate) unlocked: UnlockedWallet,
+    // Kept for signing; zeroized on lock. None for a watch-only wallet.
+    pub(crate) unlocked: Option<UnlockedWallet>,
     challenge: Option<Vec<usize>>,
+}
+
+impl OpenWallet {
+    /// The unlocked keys; a watch-only wallet has none.
+    pub(crate) fn keys(&self) -> Result<&UnlockedWallet, AppError> {
+        self.unlocked.as_ref().ok_or_else(|| {
+            jifen_wallet::WalletError::WatchOnly {
+                name: self.handle.name().to_owned(),
+            }
+            .into()
+        })
+    }
 }
 
 /// Everything the engine thread owns.
@@ -197,6 +219,8 @@ pub struct WalletState {
     pub(crate) open: Option<OpenWallet>,
     /// The light-client session, opened on first use.
     pub(crate) chain: Option<jifen_wallet::chain::ChainSession>,
+    /// The cold signer's review waiting for the person's confirmation.
+    pub(crate) review: Option<jifen_wallet::cold::Review>,
 }
 
 impl std::fmt::Debug for WalletState {
@@ -218,9 +242,11 @@ fn wallet_info(handle: &WalletHandle) -> Result<WalletInfo, AppError> {
         name: summary.name,
         network: summary.network.to_string(),
         address: summary.first_address.encode(summary.network),
-        backup_verified: summary.backup_verified,
+        backup_verified: summary.backup_verified || handle.is_watch_only(),
         has_keyring_slot: summary.has_keyring_slot,
         kdf: handle.kdf_params().map(|p| KdfInfo::of(p, None)),
+        watch_only: handle.is_watch_only(),
+        paired_chain: handle.watch_only_record().and_then(|r| r.chain_id.clone()),
     })
 }
 
@@ -239,6 +265,7 @@ impl WalletState {
             settings,
             open: None,
             chain: None,
+            review: None,
         }
     }
 
@@ -258,10 +285,46 @@ impl WalletState {
     /// # Errors
     /// `app-locked`.
     pub fn unlocked(&self) -> Result<(&WalletHandle, &UnlockedWallet), AppError> {
-        self.open
+        let open = self
+            .open
             .as_ref()
-            .map(|o| (&o.handle, &o.unlocked))
-            .ok_or_else(|| AppError::new("app-locked"))
+            .ok_or_else(|| AppError::new("app-locked"))?;
+        Ok((&open.handle, open.keys()?))
+    }
+
+    /// Whether the app is in cold-signer mode.
+    pub fn cold_signer(&self) -> bool {
+        self.settings.mode.as_deref() == Some("cold-signer")
+    }
+
+    /// Refuses network work in cold-signer mode.
+    ///
+    /// # Errors
+    /// `app-cold-offline`.
+    pub(crate) fn online(&self) -> Result<(), AppError> {
+        if self.cold_signer() {
+            Err(AppError::new("app-cold-offline"))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Switches between `wallet` and `cold-signer` use. Entering cold-signer mode
+    /// closes the chain session; nothing opens one again until the mode is left.
+    ///
+    /// # Errors
+    /// `app-bad-mode`, `app-settings-io`.
+    pub fn set_mode(&mut self, mode: &str) -> Result<AppInfo, AppError> {
+        if !MODES.contains(&mode) {
+            return Err(AppError::new("app-bad-mode").arg("mode", mode));
+        }
+        self.settings.mode = Some(mode.to_owned());
+        self.save_settings()?;
+        if self.cold_signer() {
+            self.chain = None;
+        }
+        self.review = None;
+        self.app_info()
     }
 
     fn save_settings(&self) -> Result<(), AppError> {
@@ -291,6 +354,7 @@ impl WalletState {
                     network: Some(s.network.to_string()),
                     address: Some(s.first_address.encode(s.network)),
                     backup_verified: s.backup_verified,
+                    watch_only: s.watch_only,
                     error: None,
                 },
                 Err(e) => WalletRow {
@@ -298,6 +362,7 @@ impl WalletState {
                     network: None,
                     address: None,
                     backup_verified: false,
+                    watch_only: false,
                     error: Some(e.into()),
                 },
             })
@@ -312,6 +377,14 @@ impl WalletState {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             network: self.config.network.to_string(),
+            chain_id: jifen_wallet::chain::settings::default_chain_id(self.config.network)?
+                .as_str()
+                .to_owned(),
+            mode: self
+                .settings
+                .mode
+                .clone()
+                .unwrap_or_else(|| "wallet".to_owned()),
             data_dir: self.config.data_dir.display().to_string(),
             language: self.settings.language.clone(),
             last_wallet: self.settings.last_wallet.clone(),
@@ -327,9 +400,10 @@ impl WalletState {
     fn finish_open(
         &mut self,
         handle: WalletHandle,
-        unlocked: UnlockedWallet,
+        unlocked: Option<UnlockedWallet>,
     ) -> Result<WalletInfo, AppError> {
         let info = wallet_info(&handle)?;
+        self.review = None;
         self.open = Some(OpenWallet {
             handle,
             unlocked,
@@ -364,7 +438,7 @@ impl WalletState {
         })?;
         let unlocked = handle.unlock(&password, &self.config.kdf_policy)?;
         self.open = None;
-        self.finish_open(handle, unlocked)
+        self.finish_open(handle, Some(unlocked))
     }
 
     /// Restores a wallet from typed words and opens it (the backup counts as checked:
@@ -388,7 +462,7 @@ impl WalletState {
         })?;
         let unlocked = handle.unlock(&password, &self.config.kdf_policy)?;
         self.open = None;
-        self.finish_open(handle, unlocked)
+        self.finish_open(handle, Some(unlocked))
     }
 
     /// Unlocks wallet `name` with its password.
@@ -400,12 +474,47 @@ impl WalletState {
         let mut handle = self.store.open(name)?;
         let unlocked = handle.unlock(&password, &self.config.kdf_policy)?;
         self.open = None;
-        self.finish_open(handle, unlocked)
+        self.finish_open(handle, Some(unlocked))
+    }
+
+    /// Opens the watch-only wallet `name` (it has no password: its keys are on
+    /// the paired cold device).
+    ///
+    /// # Errors
+    /// `app-not-watch-only` for a wallet with keys, and the wallet errors.
+    pub fn open_watch_only(&mut self, name: &str) -> Result<WalletInfo, AppError> {
+        let handle = self.store.open(name)?;
+        if !handle.is_watch_only() {
+            return Err(AppError::new("app-not-watch-only").arg("name", name));
+        }
+        self.open = None;
+        self.finish_open(handle, None)
+    }
+
+    /// Imports a cold device's account export as the watch-only wallet `name` and
+    /// opens it.
+    ///
+    /// # Errors
+    /// Name and store errors, `cold-bad-account-path`, key errors.
+    pub fn import_pairing(
+        &mut self,
+        name: &str,
+        export: &jifen_qr::AccountExport,
+    ) -> Result<WalletInfo, AppError> {
+        let handle = jifen_wallet::cold::pair_import(&self.store, name, export)?;
+        self.open = None;
+        self.finish_open(handle, None)
+    }
+
+    /// The wallet store.
+    pub(crate) fn store(&self) -> &WalletStore {
+        &self.store
     }
 
     /// Forgets the unlocked wallet (its secrets are zeroized on drop).
     pub fn lock(&mut self) {
         self.open = None;
+        self.review = None;
     }
 
     /// The open wallet.
@@ -428,6 +537,7 @@ impl WalletState {
         if open.handle.backup_verified() {
             return Err(AppError::new("app-backup-already-checked"));
         }
+        open.keys()?;
         let again = open.handle.unlock(&password, &policy)?;
         Ok(again.mnemonic().words().map(str::to_owned).collect())
     }
@@ -438,7 +548,7 @@ impl WalletState {
     /// `app-locked`, `keystore-random`.
     pub fn backup_challenge(&mut self) -> Result<Vec<usize>, AppError> {
         let open = self.open_wallet()?;
-        let count = open.unlocked.mnemonic().word_count();
+        let count = open.keys()?.mnemonic().word_count();
         let mut positions: Vec<usize> = Vec::with_capacity(BACKUP_CHECK_WORDS);
         let mut tries = 0;
         while positions.len() < BACKUP_CHECK_WORDS.min(count) && tries < 1000 {
@@ -471,7 +581,7 @@ impl WalletState {
             return Err(AppError::new("app-no-challenge"));
         }
         for (position, answer) in positions.iter().zip(answers) {
-            let expected = open.unlocked.mnemonic().word(*position);
+            let expected = open.keys()?.mnemonic().word(*position);
             let typed = answer.expose().trim().to_lowercase();
             if expected != Some(typed.as_str()) {
                 return Err(AppError::new("app-backup-mismatch").arg("position", *position));

@@ -10,7 +10,7 @@
 //
 // Timings (launch → first paint, → first verified balance) are printed as
 // `figure:` lines for docs/benchmarks.md; they are never asserted.
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
@@ -24,6 +24,8 @@ const root = resolve(here, "..", "..");
 const targetDir = process.env.CARGO_TARGET_DIR ?? "target";
 const appBin = resolve(root, process.env.JIFEN_APP_BIN ?? join(targetDir, "debug", "jifen-app"));
 const nodeBin = process.env.JIFEN_NODE_BIN ? resolve(root, process.env.JIFEN_NODE_BIN) : null;
+// The command-line wallet plays the online side of cold signing (optional).
+const cliBin = process.env.JIFEN_CLI_BIN ? resolve(root, process.env.JIFEN_CLI_BIN) : null;
 const driverBin = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "", ".cargo/bin/tauri-driver");
 const shots = join(here, "screenshots");
 rmSync(shots, { recursive: true, force: true });
@@ -150,6 +152,15 @@ const ctx = {
     console.log(`screenshot: ${file}`);
   },
   appMemory,
+  dataDir: appEnv.JIFEN_DATA_DIR,
+  // Runs the command-line wallet with its own data directory; returns stdout and stderr.
+  cli(args) {
+    assert.ok(cliBin, "needs the command-line wallet (JIFEN_CLI_BIN)");
+    const env = { ...process.env, JIFEN_DATA_DIR: join(work, "cli"), NO_COLOR: "1" };
+    const result = spawnSync(cliBin, ["--lang", "en", ...args], { env, encoding: "utf8", timeout: 120_000 });
+    assert.equal(result.status, 0, `jifen ${args.join(" ")} failed:\n${result.stderr}`);
+    return { stdout: result.stdout, stderr: result.stderr };
+  },
   figure(name, value) {
     console.log(`figure: ${name} = ${value}`);
   },

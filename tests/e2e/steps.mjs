@@ -1,4 +1,6 @@
 // The end-to-end scenario, one named step after another (each saves a screenshot).
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 const PASSWORD = "e2e correct horse 积分";
 
 async function shown(ctx, id, ms = 30_000) {
@@ -122,5 +124,57 @@ export const steps = [
     await (await shown(ctx, "nav-home")).click();
     await shown(ctx, "balance-points");
     await ctx.shot("15-home-en");
+  }],
+  ["cold signer: pair, review a sign request loaded from an image, sign", async (ctx) => {
+    // This app becomes the offline signer of its funded wallet; the command-line
+    // wallet is the online side (watch-only), talking to it only through QR images.
+    await (await shown(ctx, "nav-settings")).click();
+    await (await shown(ctx, "mode-cold")).click();
+    await (await shown(ctx, "cold-start-open")).click();
+    await shown(ctx, "offline-banner");
+    await (await shown(ctx, "nav-cold-pair")).click();
+    await (await shown(ctx, "cold-pair-export")).click();
+    await shown(ctx, "master-fingerprint");
+    await (await shown(ctx, "qr-save")).click();
+    await shown(ctx, "qr-saved");
+    await ctx.shot("16-cold-pair-export");
+    const pairing = join(ctx.dataDir, "exports", "qr", "jifen-pairing");
+    ctx.cli(["online", "pair-import", "--name", "watch", pairing]);
+    ctx.cli(["endpoints", "--primary", ctx.rpc]);
+    // A single-image request (large fragments fit it in one code).
+    const requests = join(ctx.dataDir, "..", "requests");
+    const made = ctx.cli(["online", "request", "--to", ctx.accounts[1], "--amount", "1.5",
+      "--fragment-size", "large", "--out", requests]);
+    const cliFingerprint = made.stderr.match(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/)?.[0];
+    ctx.assert.ok(cliFingerprint, made.stderr);
+    const image = readdirSync(requests).filter((f) => f.endsWith(".png")).map((f) => join(requests, f));
+    ctx.assert.equal(image.length, 1, `request frames ${image}`);
+
+    await (await shown(ctx, "nav-cold-sign")).click();
+    await (await shown(ctx, "qr-files")).setValue(image[0]);
+    await ctx.browser.waitUntil(async () => (await ctx.byTestId("qr-files-count").getAttribute("data-count")) === "1", {
+      timeout: 10_000,
+      timeoutMsg: "the request image was not read",
+    });
+    await (await shown(ctx, "cold-review")).click();
+    const fingerprint = await (await shown(ctx, "cold-fingerprint")).getText();
+    ctx.assert.equal(fingerprint, cliFingerprint, "both devices show the same request fingerprint");
+    const lines = await ctx.browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="cold-review-line"]')].map((e) => e.textContent ?? ""),
+    );
+    ctx.assert.ok(lines.some((l) => l.includes("1.5 POINT")), `review lines ${JSON.stringify(lines)}`);
+    ctx.assert.ok(lines.some((l) => l.includes(ctx.accounts[1])), "the recipient is shown");
+    await ctx.shot("17-cold-review");
+    await (await shown(ctx, "cold-confirm")).click();
+    await shown(ctx, "animated-qr");
+    await (await shown(ctx, "qr-save")).click();
+    await shown(ctx, "qr-saved");
+    await ctx.shot("18-cold-signed");
+
+    // The online side accepts the signature, broadcasts it and proves its inclusion.
+    const signature = join(ctx.dataDir, "exports", "qr", "jifen-signature");
+    const accepted = ctx.cli(["online", "accept", "--broadcast", signature]);
+    ctx.assert.match(accepted.stdout.trim(), /^[0-9a-f]{64}$/, accepted.stdout);
+    ctx.assert.match(accepted.stderr, /included/i, accepted.stderr);
   }],
 ];

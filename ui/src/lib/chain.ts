@@ -1,7 +1,7 @@
 // The chain side of the IPC: sync with streamed progress (a tauri Channel) and
 // cancel, proven balance, send with proven inclusion, status, audit bundle.
 import { invoke, Channel } from "@tauri-apps/api/core";
-import { toAppError } from "./ipc";
+import { toAppError, type AnimatedQr, type ImageBytes } from "./ipc";
 
 export interface TrustedHead {
   height: number;
@@ -79,6 +79,15 @@ export interface SendResult {
   balance: ProvenBalance | null;
 }
 
+/** A sign request made by a watch-only wallet, for its cold device. */
+export interface SignRequestView {
+  request_id: string;
+  /** The cold device must show the same fingerprint. */
+  fingerprint: string;
+  review: SendReview;
+  qr: AnimatedQr;
+}
+
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
@@ -105,4 +114,12 @@ export const chain = {
   faucet: () => call<SendResult>("devnet_faucet"),
   setEndpoints: (endpoints: string[]) => call<ChainView>("set_endpoints", { endpoints }),
   exportBundle: () => call<string>("export_audit_bundle"),
+  // Watch-only wallet: the cold device signs.
+  makeSignRequest: (to: string, amount: string, fee: string) =>
+    call<SignRequestView>("make_sign_request", { to, amount, fee }),
+  acceptSignature: (images: ImageBytes, onEvent: (e: SendEvent) => void) => {
+    const onProgress = new Channel<SendEvent>();
+    onProgress.onmessage = onEvent;
+    return call<SendResult>("accept_signature", { images, onProgress });
+  },
 };

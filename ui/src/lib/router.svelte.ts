@@ -2,17 +2,34 @@
 // adding a screen is one component plus one registry line.
 import type { Component } from "svelte";
 
+/**
+ * How the app is used: a normal wallet with keys, a watch-only wallet paired with
+ * a cold device, or this device as the offline cold signer (AppInfo.mode).
+ */
+export type UseMode = "wallet" | "watch-only" | "cold-signer";
+
+/** A screen component: it takes the route's `params`, or nothing. */
+export type ScreenComponent =
+  | Component<{ params: Record<string, unknown> }>
+  | Component<Record<string, never>>;
+
 export interface ScreenDef {
   /** Route name. */
   id: string;
   /** The screen component (receives `params`). */
-  component: Component<{ params: Record<string, unknown> }>;
+  component: ScreenComponent;
   /** Fluent id of the title (navigation and heading). */
   title: string;
-  /** Shown in the navigation bar while a wallet is open. */
-  nav?: boolean;
+  /** Shown in the navigation bar while a wallet is open (a list: only in those uses). */
+  nav?: boolean | UseMode[];
   /** Needs an unlocked wallet; otherwise the unlock screen is shown. */
   needsWallet?: boolean;
+  /**
+   * The uses the screen exists in (default: all). Elsewhere it is neither in the
+   * navigation nor reachable: the home screen of that use is shown instead, so no
+   * screen that needs the network can open in cold-signer mode.
+   */
+  modes?: UseMode[];
 }
 
 export const route = $state({ id: "loading", params: {} as Record<string, unknown> });

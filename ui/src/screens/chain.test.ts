@@ -32,7 +32,7 @@ beforeEach(() => {
   setLocale("en");
   session.wallet = {
     name: "shop", network: "devnet", address: "jfd1x", backup_verified: true, has_keyring_slot: false,
-    kdf: { memory_mib: 64, passes: 3, lanes: 1, millis: null },
+    kdf: { memory_mib: 64, passes: 3, lanes: 1, millis: null }, watch_only: false, paired_chain: null,
   };
 });
 afterEach(() => {
@@ -55,7 +55,7 @@ describe("chain screens with mocked IPC", () => {
       }
       return null;
     });
-    render(Home, { params: {} });
+    render(Home);
     await settle();
     const bar = screen.getByTestId("sync-progress") as HTMLProgressElement;
     expect(bar.value).toBe(50);

@@ -5,7 +5,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use jifen_qr::{EncoderSettings, Payload, Progress, UrDecoder, UrEncoder, UrType, scan_image_file};
+use jifen_qr::{
+    EncoderSettings, Payload, Progress, UrDecoder, UrEncoder, UrType, scan_image_bytes,
+    scan_image_file,
+};
 
 use crate::cold::error::ColdError;
 
@@ -20,6 +23,14 @@ pub const FRAME_MODULE_PX: u32 = 6;
 pub enum QrInput {
     /// A PNG or JPEG image.
     Image(PathBuf),
+    /// A PNG or JPEG image already in memory (an app's file picker or
+    /// camera), with a label to report it by.
+    ImageBytes {
+        /// What to call it in events (e.g. the file name).
+        label: String,
+        /// The encoded image.
+        bytes: Vec<u8>,
+    },
     /// UR text parts, one per line (from a file or stdin).
     Text(String),
 }
@@ -123,6 +134,13 @@ pub fn receive(
                 let found = scan_image_file(path)?;
                 if found.is_empty() {
                     on_event(&InputEvent::NoCode(path.clone()));
+                }
+                found
+            }
+            QrInput::ImageBytes { label, bytes } => {
+                let found = scan_image_bytes(bytes)?;
+                if found.is_empty() {
+                    on_event(&InputEvent::NoCode(PathBuf::from(label)));
                 }
                 found
             }

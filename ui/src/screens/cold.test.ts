@@ -1,0 +1,289 @@
+import { describe, expect, test, afterEach, beforeEach } from "vitest";
+import { render, screen, fireEvent, cleanup } from "@testing-library/svelte";
+import { mockIPC, clearMocks } from "@tauri-apps/api/mocks";
+import { tick } from "svelte";
+import ColdSign from "./ColdSign.svelte";
+import PairDevice from "./PairDevice.svelte";
+import Send from "./Send.svelte";
+import { setLocale } from "../lib/i18n.svelte";
+import { session } from "../lib/session.svelte";
+import { route, go } from "../lib/router.svelte";
+import { resetChain } from "../lib/chainstore.svelte";
+
+async function settle() {
+  for (let i = 0; i < 8; i++) {
+    await tick();
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
+function png(...bytes: number[]): File {
+  return new File([new Uint8Array(bytes)], "frame.png", { type: "image/png" });
+}
+
+async function choose(files: File[]) {
+  const input = screen.getByTestId("qr-files") as HTMLInputElement;
+  Object.defineProperty(input, "files", { value: files, configurable: true });
+  await fireEvent.change(input);
+  await settle();
+}
+
+const animated = {
+  ur_type: "jifen-signature",
+  frames: ['<svg xmlns="http://www.w3.org/2000/svg"></svg>', '<svg xmlns="http://www.w3.org/2000/svg"></svg>'],
+  parts: ["ur:jifen-signature/1-2/a", "ur:jifen-signature/2-2/b"],
+  fragments: 2,
+  fps: 5,
+};
+
+const review = {
+  request_id: "5f1c0a77",
+  fingerprint: "K7QD-M2XW-9TRB",
+  lines: [
+    { label: "cold-review-kind", value: "cold-kind-transfer", value_kind: "message" },
+    { label: "cold-review-amount", value: "12.500000 POINT", value_kind: "amount" },
+    { label: "cold-review-recipient", value: "jfd1recipientaddress", value_kind: "address" },
+    { label: "cold-review-nonce", value: "3", value_kind: "number" },
+    { label: "cold-review-chain", value: "jifen-devnet", value_kind: "text" },
+  ],
+};
+
+const keyedWallet = {
+  name: "vault", network: "devnet", address: "jfd1vault", backup_verified: true, has_keyring_slot: false,
+  kdf: { memory_mib: 64, passes: 3, lanes: 1, millis: null }, watch_only: false, paired_chain: null,
+};
+const watchWallet = {
+  name: "shop-watch", network: "devnet", address: "jfd1vault", backup_verified: true, has_keyring_slot: false,
+  kdf: null, watch_only: true, paired_chain: "jifen-devnet",
+};
+
+beforeEach(() => {
+  resetChain();
+  setLocale("en");
+  session.info = null;
+  session.wallet = null;
+  go("loading");
+});
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+describe("cold signer: sign a request", () => {
+  test("shows the translated review and the fingerprint, and signs exactly that fingerprint only after Confirm", async () => {
+    session.wallet = keyedWallet;
+    const calls: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "cold_review") return review;
+      if (cmd === "cold_sign") return animated;
+      return null;
+    });
+    render(ColdSign, { params: {} });
+    await settle();
+    expect((screen.getByTestId("cold-review") as HTMLButtonElement).disabled).toBe(true);
+    await choose([png(1, 2, 3), png(4, 5)]);
+    expect(screen.getByTestId("qr-files-count").dataset.count).toBe("2");
+    await fireEvent.click(screen.getByTestId("cold-review"));
+    await settle();
+
+    expect(calls.find(([c]) => c === "cold_review")?.[1]).toEqual({ images: [[1, 2, 3], [4, 5]] });
+    const lines = screen.getAllByTestId("cold-review-line");
+    expect(lines).toHaveLength(5);
+    expect(lines[0].textContent).toContain("Transaction");
+    expect(lines[0].textContent).toContain("Transfer"); // value_kind "message" is translated
+    expect(lines[0].textContent).not.toContain("cold-kind-transfer");
+    expect(lines[1].textContent).toContain("Amount");
+    expect(lines[1].querySelector("td")?.classList.contains("address")).toBe(true); // monospace
+    expect(lines[2].textContent).toContain("jfd1recipientaddress");
+    expect(lines[2].querySelector("td")?.classList.contains("address")).toBe(true);
+    expect(lines[3].textContent).toContain("Nonce");
+    expect(lines[3].querySelector("td")?.classList.contains("address")).toBe(false);
+    expect(screen.getByTestId("cold-fingerprint").textContent).toBe("K7QD-M2XW-9TRB");
+    expect(screen.getByText(/matches the online wallet/)).toBeTruthy();
+    // Nothing is signed by reviewing.
+    expect(calls.some(([c]) => c === "cold_sign")).toBe(false);
+
+    setLocale("zh-CN");
+    await tick();
+    expect(screen.getAllByTestId("cold-review-line")[0].textContent).toContain("转账");
+    setLocale("en");
+    await tick();
+
+    await fireEvent.click(screen.getByTestId("cold-confirm"));
+    await settle();
+    const signs = calls.filter(([c]) => c === "cold_sign");
+    expect(signs).toEqual([["cold_sign", { fingerprint: "K7QD-M2XW-9TRB" }]]);
+    expect(screen.getByTestId("animated-qr")).toBeTruthy();
+    expect(screen.getByTestId("cold-signed").textContent).toContain("Signed");
+  });
+
+  test("rejecting the review signs nothing", async () => {
+    session.wallet = keyedWallet;
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      return cmd === "cold_review" ? review : null;
+    });
+    render(ColdSign, { params: { images: [[9, 9]] } });
+    await settle();
+    expect(screen.getByTestId("qr-files-count").dataset.count).toBe("1"); // preloaded from Scan
+    await fireEvent.click(screen.getByTestId("cold-review"));
+    await settle();
+    await fireEvent.click(screen.getByTestId("cold-reject"));
+    await settle();
+    expect(calls).toEqual(["cold_review"]);
+    expect(screen.queryByTestId("cold-fingerprint")).toBeNull();
+  });
+
+  test("a device that is not paired yet is offered pairing", async () => {
+    session.wallet = keyedWallet;
+    mockIPC((cmd) => {
+      if (cmd === "cold_review") throw { code: "app-cold-not-paired", args: { wallet: "vault" } };
+      return null;
+    });
+    render(ColdSign, { params: { images: [[1]] } });
+    await settle();
+    await fireEvent.click(screen.getByTestId("cold-review"));
+    await settle();
+    const error = screen.getByTestId("error");
+    expect(error.dataset.code).toBe("app-cold-not-paired");
+    expect(error.textContent).toContain("vault");
+    await fireEvent.click(screen.getByTestId("to-cold-pair"));
+    expect(route.id).toBe("cold-pair");
+  });
+
+  test("a refusal of the device is shown translated and nothing can be confirmed", async () => {
+    session.wallet = keyedWallet;
+    mockIPC((cmd) => {
+      if (cmd === "cold_review") throw { code: "cold-wrong-chain", args: { paired: "jifen-devnet", got: "jifen-main" } };
+      return null;
+    });
+    setLocale("zh-CN");
+    render(ColdSign, { params: { images: [[1]] } });
+    await settle();
+    await fireEvent.click(screen.getByTestId("cold-review"));
+    await settle();
+    expect(screen.getByTestId("error").textContent).toContain("已拒绝");
+    expect(screen.queryByTestId("cold-confirm")).toBeNull();
+  });
+});
+
+describe("pairing a cold device", () => {
+  test("missing fragments keep the pictures and say how many are missing; more pictures then import", async () => {
+    const calls: Array<[string, unknown]> = [];
+    let attempts = 0;
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "pair_import") {
+        attempts += 1;
+        if (attempts === 1) throw { code: "cold-qr-incomplete", args: { resolved: 3, total: 5 } };
+        return watchWallet;
+      }
+      if (cmd === "app_info") {
+        return { version: "0.1.0", network: "devnet", chain_id: "jifen-devnet", mode: "wallet", data_dir: "/tmp/x",
+          language: null, last_wallet: null, wallets: [], unlocked: watchWallet };
+      }
+      return null;
+    });
+    render(PairDevice, { params: {} });
+    await settle();
+    await fireEvent.input(screen.getByTestId("pair-name"), { target: { value: "shop-watch" } });
+    await choose([png(1), png(2)]);
+    await fireEvent.click(screen.getByTestId("pair-import"));
+    await settle();
+
+    const error = screen.getByTestId("error");
+    expect(error.dataset.code).toBe("cold-qr-incomplete");
+    expect(error.textContent).toContain("3 of 5");
+    expect(screen.getByTestId("pair-missing").textContent).toContain("2 fragments");
+    expect(screen.getByTestId("pair-missing").textContent).toContain("Add more pictures");
+    expect(screen.getByTestId("qr-files-count").dataset.count).toBe("2"); // kept
+    expect(session.wallet).toBeNull();
+
+    await choose([png(3)]);
+    expect(screen.getByTestId("qr-files-count").dataset.count).toBe("3");
+    await fireEvent.click(screen.getByTestId("pair-import"));
+    await settle();
+    const imports = calls.filter(([c]) => c === "pair_import").map(([, a]) => a);
+    expect(imports).toEqual([
+      { name: "shop-watch", images: [[1], [2]] },
+      { name: "shop-watch", images: [[1], [2], [3]] },
+    ]);
+    expect(session.wallet).toMatchObject({ name: "shop-watch", watch_only: true });
+    expect(session.info?.unlocked?.name).toBe("shop-watch");
+    expect(route.id).toBe("home");
+  });
+
+  test("clear empties the chosen pictures", async () => {
+    mockIPC(() => null);
+    render(PairDevice, { params: { images: [[7], [8]] } });
+    await settle();
+    expect(screen.getByTestId("qr-files-count").dataset.count).toBe("2");
+    await fireEvent.click(screen.getByTestId("qr-files-clear"));
+    await settle();
+    expect(screen.getByTestId("qr-files-count").dataset.count).toBe("0");
+    expect((screen.getByTestId("pair-import") as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe("watch-only send", () => {
+  test("review, make a sign request with its fingerprint and code, then accept the signature with proven inclusion", async () => {
+    session.wallet = watchWallet;
+    const calls: Array<[string, unknown]> = [];
+    const sendReview = { from: "jfd1vault", to: "jfd1dest", amount: "5.000000", fee: "0.001000", total: "5.001000",
+      balance: "100.000000", remaining: "94.999000", height: 40 };
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "review_send") return sendReview;
+      if (cmd === "make_sign_request")
+        return { request_id: "5f1c0a77", fingerprint: "K7QD-M2XW-9TRB", review: sendReview, qr: { ...animated, ur_type: "jifen-sign-request" } };
+      if (cmd === "accept_signature") {
+        const channel = (args as { onProgress: { onmessage: (e: unknown) => void } }).onProgress;
+        channel.onmessage({ stage: "waiting", tx_id: "aa".repeat(32), height: null });
+        return { tx_id: "aa".repeat(32), height: 44, index: 0, result_code: 0, header_hash: "cd".repeat(32),
+          balance: { address: "jfd1vault", points: "94.999000", units: "94999000", nonce: 1, height: 44, header_hash: "cd".repeat(32) } };
+      }
+      return null;
+    });
+    render(Send, { params: { to: "jfd1dest" } });
+    await settle();
+    expect(screen.getByTestId("send-watch-only")).toBeTruthy();
+    await fireEvent.input(screen.getByTestId("send-amount"), { target: { value: "5" } });
+    await fireEvent.click(screen.getByTestId("send-review"));
+    await settle();
+    expect(screen.queryByTestId("send-confirm")).toBeNull();
+    await fireEvent.click(screen.getByTestId("make-request"));
+    await settle();
+    expect(calls.find(([c]) => c === "make_sign_request")?.[1]).toEqual({ to: "jfd1dest", amount: "5", fee: "0.001" });
+    expect(screen.getByTestId("request-fingerprint").textContent).toBe("K7QD-M2XW-9TRB");
+    expect(screen.getByTestId("animated-qr")).toBeTruthy();
+    expect((screen.getByTestId("accept-signature") as HTMLButtonElement).disabled).toBe(true);
+    await choose([png(5, 6)]);
+    await fireEvent.click(screen.getByTestId("accept-signature"));
+    await settle();
+    expect(calls.find(([c]) => c === "accept_signature")?.[1]).toMatchObject({ images: [[5, 6]] });
+    expect(calls.some(([c]) => c === "send")).toBe(false);
+    expect(screen.getByTestId("send-result").textContent).toContain("block 44");
+    expect(screen.getByTestId("send-new-balance").textContent).toContain("94.999000");
+  });
+
+  test("a signature for another request is refused, translated, and the pictures can be replaced", async () => {
+    session.wallet = watchWallet;
+    mockIPC((cmd) => {
+      if (cmd === "pending_requests") return [{ request_id: "5f1c0a77", fingerprint: "K7QD-M2XW-9TRB", signed: false, created_at: 1700000000 }];
+      if (cmd === "accept_signature") throw { code: "cold-unknown-request", args: { id: "deadbeef" } };
+      return null;
+    });
+    const { default: Accept } = await import("./Accept.svelte");
+    render(Accept, { params: { images: [[1, 2]] } });
+    await settle();
+    expect(screen.getAllByTestId("pending-row")).toHaveLength(1);
+    expect(screen.getByTestId("pending-list").textContent).toContain("K7QD-M2XW-9TRB");
+    await fireEvent.click(screen.getByTestId("accept-signature"));
+    await settle();
+    expect(screen.getByTestId("error").dataset.code).toBe("cold-unknown-request");
+    expect(screen.getByTestId("error").textContent).toContain("deadbeef");
+    expect(screen.getByTestId("qr-files-count").dataset.count).toBe("1");
+  });
+});
