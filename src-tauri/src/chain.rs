@@ -12,8 +12,8 @@ use jifen_light_client::client::{PeerRole, PeerState};
 use jifen_light_client::{Phase, ProgressEvent, Proven, TxInclusion};
 use jifen_protocol::{Account, Address, Network, tagged_hash};
 use jifen_wallet::chain::{
-    BASE_UNITS_PER_POINT, ChainError, ChainSession, ChainSettings, MIN_FEE, format_points,
-    parse_points, session::TransferPlan, session::check_result,
+    BASE_UNITS_PER_POINT, ChainSession, ChainSettings, MIN_FEE, format_points, parse_points,
+    session::TransferPlan, session::check_result,
 };
 use serde::Serialize;
 
@@ -221,80 +221,6 @@ pub(crate) fn inclusion_result(
         result_code: inclusion.value.result_code,
         header_hash: inclusion.header_hash.to_string(),
         balance,
-    }
-}
-
-impl From<ChainError> for AppError {
-    fn from(e: ChainError) -> Self {
-        let base = AppError::new(e.code());
-        match e {
-            ChainError::EndpointUnparsable { url }
-            | ChainError::EndpointNoScheme { url }
-            | ChainError::EndpointExtra { url }
-            | ChainError::EndpointDuplicate { url } => base.arg("url", url),
-            ChainError::EndpointScheme { url, scheme } => {
-                base.arg("url", url).arg("scheme", scheme)
-            }
-            ChainError::EndpointPlainHttp { url, network } => {
-                base.arg("url", url).arg("network", network.to_string())
-            }
-            ChainError::EndpointTooMany { max } => base.arg("max", max),
-            ChainError::NoEndpoints { network } => base.arg("network", network.to_string()),
-            ChainError::AmountMalformed { text } => base.arg("text", text),
-            ChainError::AmountTooManyDecimals { text, max } => {
-                base.arg("text", text).arg("max", max)
-            }
-            ChainError::FeeTooLow { minimum, got } => base
-                .arg("minimum", format_points(minimum))
-                .arg("got", format_points(got)),
-            ChainError::InsufficientBalance {
-                balance,
-                needed,
-                height,
-            } => base
-                .arg("balance", format_points(balance))
-                .arg("needed", format_points(needed))
-                .arg("height", height),
-            ChainError::InclusionTimeout { id, waited_ms } => base
-                .arg("id", id.to_string())
-                .arg("seconds", waited_ms / 1000),
-            ChainError::TxFailed {
-                id,
-                height,
-                result_code,
-            } => base
-                .arg("id", id.to_string())
-                .arg("height", height)
-                .arg("code", result_code),
-            ChainError::Rejected { reason, message } => {
-                base.arg("reason", reason).arg("message", message)
-            }
-            ChainError::KeyMismatch { index } => base.arg("index", index),
-            ChainError::NoTrustedHeader { height } => base.arg("height", height),
-            ChainError::Wallet(w) => w.into(),
-            _ => base,
-        }
-    }
-}
-
-impl From<jifen_protocol::AddressError> for AppError {
-    fn from(e: jifen_protocol::AddressError) -> Self {
-        use jifen_protocol::AddressError as A;
-        let base = AppError::new(e.code());
-        match e {
-            A::InvalidCharacter {
-                position,
-                character,
-            } => base
-                .arg("position", position)
-                .arg("character", character.to_string()),
-            A::UnknownPrefix { prefix } => base.arg("prefix", prefix),
-            A::WrongLength { expected, got } => base.arg("expected", expected).arg("got", got),
-            A::WrongNetwork { expected, got } => base
-                .arg("expected", expected.to_string())
-                .arg("got", got.to_string()),
-            _ => base,
-        }
     }
 }
 

@@ -123,17 +123,11 @@ pub struct PendingView {
 impl From<ColdError> for AppError {
     fn from(e: ColdError) -> Self {
         match e {
-            ColdError::Wallet(w) => w.into(),
             // The CLI's message names a CLI command; the app has its own.
             ColdError::NotPaired { wallet } => {
                 AppError::new("app-cold-not-paired").arg("wallet", wallet)
             }
-            other => other
-                .args()
-                .into_iter()
-                .fold(AppError::new(other.code()), |error, (name, value)| {
-                    error.arg(name, value)
-                }),
+            other => jifen_wallet::messages::cold_translation(&other).into(),
         }
     }
 }

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use jifen_i18n::Arg;
+use jifen_wallet::messages::{self, Translated};
 use serde::Serialize;
 
 /// A failure the UI shows: `code` is a message id in `i18n/locales/*/`.
@@ -40,43 +42,40 @@ impl std::fmt::Display for AppError {
 
 impl std::error::Error for AppError {}
 
-impl From<jifen_wallet::WalletError> for AppError {
-    fn from(e: jifen_wallet::WalletError) -> Self {
-        use jifen_wallet::WalletError as W;
-        let base = AppError::new(e.code());
-        match &e {
-            W::InvalidName { name } | W::NotFound { name } | W::AlreadyExists { name } => {
-                base.arg("name", name.as_str())
+impl From<Translated> for AppError {
+    fn from(t: Translated) -> Self {
+        t.args
+            .into_iter()
+            .fold(AppError::new(t.code), |error, (name, value)| match value {
+                Arg::Text(text) => error.arg(name, text),
+                Arg::Int(n) => error.arg(name, n),
+            })
+    }
+}
+
+/// Library errors cross with the id and arguments `jifen_wallet::messages` gives
+/// them (the same the CLI shows).
+macro_rules! translated {
+    ($($error:ty),* $(,)?) => {$(
+        impl From<$error> for AppError {
+            fn from(e: $error) -> Self {
+                match messages::translate(&e) {
+                    Some(t) => t.into(),
+                    None => AppError::new("app-error-unexpected").arg("detail", e.to_string()),
+                }
             }
-            W::WalletNotChosen { names } => base.arg("names", names.join(", ")),
-            _ => base,
         }
-    }
+    )*};
 }
 
-impl From<jifen_crypto::keystore::KeystoreError> for AppError {
-    fn from(e: jifen_crypto::keystore::KeystoreError) -> Self {
-        AppError::new(e.code())
-    }
-}
-
-impl From<jifen_crypto::mnemonic::MnemonicError> for AppError {
-    fn from(e: jifen_crypto::mnemonic::MnemonicError) -> Self {
-        use jifen_crypto::mnemonic::MnemonicError as M;
-        let base = AppError::new(e.code());
-        match e {
-            M::WordCount { got } => base.arg("got", got),
-            M::UnknownWord { position, .. } => base.arg("position", position),
-            _ => base,
-        }
-    }
-}
-
-impl From<jifen_crypto::hd::HdError> for AppError {
-    fn from(e: jifen_crypto::hd::HdError) -> Self {
-        AppError::new(e.code())
-    }
-}
+translated!(
+    jifen_wallet::WalletError,
+    jifen_wallet::chain::ChainError,
+    jifen_crypto::keystore::KeystoreError,
+    jifen_crypto::mnemonic::MnemonicError,
+    jifen_crypto::hd::HdError,
+    jifen_protocol::AddressError,
+);
 
 impl From<jifen_qr::EncodeError> for AppError {
     fn from(e: jifen_qr::EncodeError) -> Self {

@@ -104,7 +104,7 @@ fn sync_balance_faucet_send_and_audit() {
     );
     let poor = s.review_send(&to, "1000", "0.001").unwrap_err();
     assert_eq!(poor.code, "chain-insufficient-balance");
-    assert_eq!(poor.args["balance"], "87.499");
+    assert_eq!(poor.args["balance"], "87.499 POINT");
 
     let view = s.chain_status().unwrap();
     assert!(view.devnet);

@@ -313,3 +313,67 @@ fn capability_file_lists_exactly_the_commands() {
     expected.sort();
     assert_eq!(listed, expected);
 }
+
+#[test]
+fn change_password_and_recalibration_rewrap_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    let main = window(&app, "main");
+    create(&main, "shop");
+    assert_eq!(
+        code(invoke(
+            &main,
+            "change_password",
+            json!({"old": "wrong", "new": "new password 2"})
+        )),
+        "keystore-wrong-password"
+    );
+    let kdf = invoke(
+        &main,
+        "change_password",
+        json!({"old": PASSWORD, "new": "new password 2"}),
+    )
+    .unwrap();
+    assert!(kdf["millis"].is_u64(), "{kdf}");
+    assert!(kdf["memory_mib"].is_u64());
+    invoke(&main, "lock", json!({})).unwrap();
+    assert_eq!(
+        code(invoke(
+            &main,
+            "unlock",
+            json!({"name": "shop", "password": PASSWORD})
+        )),
+        "keystore-wrong-password"
+    );
+    invoke(
+        &main,
+        "unlock",
+        json!({"name": "shop", "password": "new password 2"}),
+    )
+    .unwrap();
+    // Re-calibration keeps the password and re-wraps with fresh parameters.
+    let again = invoke(
+        &main,
+        "recalibrate_kdf",
+        json!({"password": "new password 2"}),
+    )
+    .unwrap();
+    assert!(again["millis"].is_u64(), "{again}");
+    invoke(&main, "lock", json!({})).unwrap();
+    invoke(
+        &main,
+        "unlock",
+        json!({"name": "shop", "password": "new password 2"}),
+    )
+    .unwrap();
+    // Cold-signer mode is saved and reported; network commands are refused.
+    let info = invoke(&main, "set_mode", json!({"mode": "cold-signer"})).unwrap();
+    assert_eq!(info["mode"], "cold-signer");
+    assert_eq!(
+        code(invoke(&main, "balance", json!({}))),
+        "app-cold-offline"
+    );
+    let info = invoke(&main, "app_info", json!({})).unwrap();
+    assert_eq!(info["mode"], "cold-signer");
+    assert_eq!(info["chain_id"], "jifen-devnet");
+}
