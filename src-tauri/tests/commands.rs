@@ -377,3 +377,28 @@ fn change_password_and_recalibration_rewrap_the_key() {
     assert_eq!(info["mode"], "cold-signer");
     assert_eq!(info["chain_id"], "jifen-devnet");
 }
+
+#[test]
+fn every_app_error_code_is_translated() {
+    use jifen_i18n::{Catalog, Locale};
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut codes = Vec::new();
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap();
+        for piece in text.split("AppError::new(\"").skip(1) {
+            codes.push(piece.split('"').next().unwrap().to_owned());
+        }
+    }
+    codes.sort();
+    codes.dedup();
+    assert!(codes.len() >= 20, "found only {codes:?}");
+    for locale in Locale::ALL {
+        let catalog = Catalog::new(locale);
+        let missing: Vec<&String> = codes.iter().filter(|c| !catalog.has(c)).collect();
+        assert!(missing.is_empty(), "{locale}: no message for {missing:?}");
+    }
+}
