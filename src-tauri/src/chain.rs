@@ -194,11 +194,7 @@ fn phase_name(phase: Phase) -> &'static str {
     }
 }
 
-pub(crate) fn proven_balance(
-    address: &Address,
-    network: Network,
-    proven: &Proven<Account>,
-) -> ProvenBalance {
+fn proven_balance(address: &Address, network: Network, proven: &Proven<Account>) -> ProvenBalance {
     ProvenBalance {
         address: address.encode(network),
         points: format_points(proven.value.balance),
@@ -209,7 +205,7 @@ pub(crate) fn proven_balance(
     }
 }
 
-pub(crate) fn inclusion_result(
+fn inclusion_result(
     id: String,
     inclusion: &Proven<TxInclusion>,
     balance: Option<ProvenBalance>,
@@ -222,6 +218,38 @@ pub(crate) fn inclusion_result(
         header_hash: inclusion.header_hash.to_string(),
         balance,
     }
+}
+
+/// Broadcasts a signed transaction, waits for its proven inclusion (reporting
+/// `waiting` and `included`), checks its in-block result, and proves `from`'s
+/// balance afterwards.
+pub(crate) fn broadcast_and_prove(
+    session: &mut ChainSession,
+    tx: &jifen_protocol::Transaction,
+    from: &Address,
+    network: Network,
+    on_event: &mut dyn FnMut(SendEvent),
+    cancel: &AtomicBool,
+) -> Result<SendResult, AppError> {
+    let id = session.broadcast(tx)?;
+    on_event(SendEvent {
+        stage: "waiting",
+        tx_id: Some(id.to_string()),
+        height: None,
+    });
+    let inclusion = session.wait_inclusion(&id, INCLUSION_TIMEOUT, cancel)?;
+    check_result(&id, &inclusion)?;
+    on_event(SendEvent {
+        stage: "included",
+        tx_id: Some(id.to_string()),
+        height: Some(inclusion.height),
+    });
+    let balance = session.balance(from)?;
+    Ok(inclusion_result(
+        id.to_string(),
+        &inclusion,
+        Some(proven_balance(from, network, &balance)),
+    ))
 }
 
 impl WalletState {
@@ -439,25 +467,7 @@ impl WalletState {
         let sender = unlocked.signing_key(0)?.public_key();
         let plan = session.build_transfer(sender, to, amount, fee)?;
         let tx = session.sign(&plan, unlocked, 0)?;
-        let id = session.broadcast(&tx)?;
-        on_event(SendEvent {
-            stage: "waiting",
-            tx_id: Some(id.to_string()),
-            height: None,
-        });
-        let inclusion = session.wait_inclusion(&id, INCLUSION_TIMEOUT, cancel)?;
-        check_result(&id, &inclusion)?;
-        on_event(SendEvent {
-            stage: "included",
-            tx_id: Some(id.to_string()),
-            height: Some(inclusion.height),
-        });
-        let balance = session.balance(&from)?;
-        Ok(inclusion_result(
-            id.to_string(),
-            &inclusion,
-            Some(proven_balance(&from, network, &balance)),
-        ))
+        broadcast_and_prove(session, &tx, &from, network, on_event, cancel)
     }
 
     /// Devnet only: sends [`FAUCET_AMOUNT`] from the public devnet account 0 to the
@@ -478,15 +488,8 @@ impl WalletState {
             .sign_digest(&plan.unsigned.signing_digest())
             .map_err(|e| AppError::new(e.code()))?;
         let tx = plan.unsigned.with_signature(signature);
-        let id = session.broadcast(&tx)?;
-        let inclusion = session.wait_inclusion(&id, INCLUSION_TIMEOUT, cancel)?;
-        check_result(&id, &inclusion)?;
-        let balance = session.balance(&to)?;
-        Ok(inclusion_result(
-            id.to_string(),
-            &inclusion,
-            Some(proven_balance(&to, network, &balance)),
-        ))
+        // The faucet reports the receiver's new balance.
+        broadcast_and_prove(session, &tx, &to, network, &mut |_| {}, cancel)
     }
 
     /// Saves new endpoints (primary first) and reopens the session with them.

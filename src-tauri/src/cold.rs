@@ -24,7 +24,7 @@ use jifen_wallet::cold::{
 };
 use serde::Serialize;
 
-use crate::chain::{INCLUSION_TIMEOUT, SendEvent, SendResult, SendReview};
+use crate::chain::{SendEvent, SendResult, SendReview};
 use crate::error::AppError;
 use crate::state::{WalletInfo, WalletState};
 
@@ -393,28 +393,17 @@ impl WalletState {
         let pending = PendingStore::new(self.store(), open.handle.name());
         let tx = accept_signature(&pending, &open.handle, &response)?;
         let (from, network) = self.receive_address()?;
-        let session = self.session()?;
-        let id = session.broadcast(&tx)?;
-        on_event(SendEvent {
-            stage: "waiting",
-            tx_id: Some(id.to_string()),
-            height: None,
-        });
-        let inclusion = session.wait_inclusion(&id, INCLUSION_TIMEOUT, cancel)?;
-        jifen_wallet::chain::session::check_result(&id, &inclusion)?;
-        on_event(SendEvent {
-            stage: "included",
-            tx_id: Some(id.to_string()),
-            height: Some(inclusion.height),
-        });
-        let balance = session.balance(&from)?;
+        let sent = crate::chain::broadcast_and_prove(
+            self.session()?,
+            &tx,
+            &from,
+            network,
+            on_event,
+            cancel,
+        )?;
         // Included and proven: the request is done.
         pending.remove(&response.request_id)?;
-        Ok(crate::chain::inclusion_result(
-            id.to_string(),
-            &inclusion,
-            Some(crate::chain::proven_balance(&from, network, &balance)),
-        ))
+        Ok(sent)
     }
 
     /// The open wallet's pending sign requests.

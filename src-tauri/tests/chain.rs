@@ -45,18 +45,23 @@ fn state(dir: &std::path::Path, rpc: String) -> WalletState {
     })
 }
 
-#[test]
-fn sync_balance_faucet_send_and_audit() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut devnet = start_devnet(dir.path());
-    let mut s = state(dir.path(), format!("http://{}", devnet.rpc_addr()));
+/// A wallet with keys, password "pw".
+fn create(s: &mut WalletState, name: &str) {
     s.create_wallet(&CreateRequest {
-        name: "shop".into(),
+        name: name.into(),
         password: SecretString::from("pw"),
         words: 12,
         mnemonic_language: "en".into(),
     })
     .unwrap();
+}
+
+#[test]
+fn sync_balance_faucet_send_and_audit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut devnet = start_devnet(dir.path());
+    let mut s = state(dir.path(), format!("http://{}", devnet.rpc_addr()));
+    create(&mut s, "shop");
     std::thread::sleep(Duration::from_millis(600));
 
     let never = AtomicBool::new(false);
@@ -167,13 +172,7 @@ fn cold_signing_round_trip_through_images() {
     let mut cold = state(&dir.path().join("cold"), rpc.clone());
     let info = cold.set_mode("cold-signer").unwrap();
     assert_eq!(info.mode, "cold-signer");
-    cold.create_wallet(&CreateRequest {
-        name: "signer".into(),
-        password: SecretString::from("pw"),
-        words: 12,
-        mnemonic_language: "en".into(),
-    })
-    .unwrap();
+    create(&mut cold, "signer");
     for code in [
         cold.sync(&mut |_| {}, &never).unwrap_err().code,
         cold.balance().unwrap_err().code,
@@ -310,13 +309,7 @@ fn cold_refusals_have_their_own_codes() {
     let mut cold = state(dir.path(), "http://127.0.0.1:1".into());
     assert_eq!(cold.set_mode("hot").unwrap_err().code, "app-bad-mode");
     cold.set_mode("cold-signer").unwrap();
-    cold.create_wallet(&CreateRequest {
-        name: "signer".into(),
-        password: SecretString::from("pw"),
-        words: 12,
-        mnemonic_language: "en".into(),
-    })
-    .unwrap();
+    create(&mut cold, "signer");
     // An image without a code.
     let gray = {
         let mut png = std::io::Cursor::new(Vec::new());
