@@ -142,8 +142,12 @@ pub fn animate(payload: &Payload, settings: EncoderSettings) -> Result<AnimatedQ
         (1, 0)
     } else {
         let fragments = encoder.fragment_count();
-        // Three times the fragments: a loop survives a third of its frames lost.
-        (fragments * 3, fragments)
+        // Three times the fragments (at least the wallet's minimum): a loop
+        // survives a third of its frames lost.
+        (
+            (fragments * 3).max(transport::MIN_ANIMATION_FRAMES),
+            fragments,
+        )
     };
     let parts = (0..count)
         .map(|_| encoder.next_part())
@@ -169,6 +173,15 @@ pub fn animate(payload: &Payload, settings: EncoderSettings) -> Result<AnimatedQ
 /// `cold-qr-incomplete` {resolved, total} when frames are missing,
 /// `qr-wrong-type` for a whole message of another kind, `qr-*` scan errors.
 pub fn read_images(expected: UrType, images: Vec<Vec<u8>>) -> Result<Payload, AppError> {
+    read_images_refusing(expected, images, |e| e)
+}
+
+/// As [`read_images`], with `refusal` choosing how a failure is reported.
+fn read_images_refusing(
+    expected: UrType,
+    images: Vec<Vec<u8>>,
+    refusal: impl FnOnce(ColdError) -> ColdError,
+) -> Result<Payload, AppError> {
     if images.len() > MAX_IMAGES {
         return Err(AppError::new("app-too-many-images")
             .arg("max", MAX_IMAGES)
@@ -191,7 +204,7 @@ pub fn read_images(expected: UrType, images: Vec<Vec<u8>>) -> Result<Payload, Ap
     match result {
         Ok(payload) => Ok(payload),
         Err(ColdError::Incomplete { .. }) if codes == 0 => Err(AppError::new("app-scan-nothing")),
-        Err(e) => Err(e.into()),
+        Err(e) => Err(refusal(e).into()),
     }
 }
 
@@ -277,11 +290,13 @@ impl WalletState {
             .ok_or_else(|| AppError::new("app-locked"))?;
         open.keys()?;
         let pairing = jifen_wallet::cold::signer::load_pairing(self.store(), &open.handle)?;
-        let payload = read_images(UrType::SignRequest, images)?;
-        let request = match payload.into_sign_request() {
-            Ok(request) => request,
-            Err(e) => return Err(ColdError::from(e).into()),
-        };
+        // A request of a transaction kind this device does not know is its own
+        // refusal (`cold-unknown-kind`), as in the CLI.
+        let payload = read_images_refusing(UrType::SignRequest, images, |e| match e {
+            ColdError::Payload(p) => jifen_wallet::cold::signer::refusal_of(p),
+            other => other,
+        })?;
+        let request = payload.into_sign_request().map_err(ColdError::from)?;
         let review = review_request(&open.handle, &pairing, request)?;
         let view = ColdReview {
             request_id: review.request_id().to_string(),
