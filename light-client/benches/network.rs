@@ -32,6 +32,9 @@
     missing_docs
 )]
 
+mod shared;
+
+use shared::raw_signatures;
 use std::num::NonZeroU64;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -44,7 +47,7 @@ use jifen_light_client::{
 };
 use jifen_node::devnet::{Devnet, DevnetConfig};
 use jifen_node::genesis::fixture_account;
-use jifen_protocol::{Commit, Encode};
+use jifen_protocol::Encode;
 
 fn fixture_dir(variable: &str, default: &str) -> PathBuf {
     std::env::var_os(variable).map_or_else(|| PathBuf::from(default), PathBuf::from)
@@ -178,25 +181,6 @@ impl LightBlockSource for TimedRanges<'_> {
     fn untrusted_latest(&mut self) -> Result<LightBlock, SourceError> {
         Ok(self.peer.latest_light_block()?)
     }
-}
-
-fn raw_signatures(blocks: &[LightBlock]) -> usize {
-    let mut checked = 0;
-    for block in blocks {
-        let digest = Commit::signing_digest(&block.commit, &block.header.chain_id);
-        for entry in &block.commit.signatures {
-            let validator = block
-                .validators
-                .get(usize::from(entry.validator_index))
-                .unwrap();
-            validator
-                .public_key
-                .verify_prehash(&digest, &entry.signature)
-                .unwrap();
-            checked += 1;
-        }
-    }
-    checked
 }
 
 fn sequential(dir: &Path, count: u64) {

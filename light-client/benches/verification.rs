@@ -20,6 +20,9 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
+mod shared;
+
+use shared::raw_signatures;
 use std::num::NonZeroU64;
 use std::time::{Duration, Instant};
 
@@ -27,29 +30,9 @@ use common::{Chain, rotating_set};
 use jifen_light_client::{
     FixedClock, LightBlock, MemoryStore, Options, Schedule, TrustedState, Verdict, sync_to, verify,
 };
-use jifen_protocol::Commit;
 
 fn per_second(count: usize, elapsed: Duration) -> f64 {
     count as f64 / elapsed.as_secs_f64()
-}
-
-fn raw_signatures(blocks: &[LightBlock]) -> usize {
-    let mut checked = 0;
-    for block in blocks {
-        let digest = Commit::signing_digest(&block.commit, &block.header.chain_id);
-        for entry in &block.commit.signatures {
-            let validator = block
-                .validators
-                .get(usize::from(entry.validator_index))
-                .unwrap();
-            validator
-                .public_key
-                .verify_prehash(&digest, &entry.signature)
-                .unwrap();
-            checked += 1;
-        }
-    }
-    checked
 }
 
 fn sequential(first: &LightBlock, blocks: &[LightBlock], options: &Options, now: u64) -> usize {
