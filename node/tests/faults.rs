@@ -20,14 +20,15 @@ use jifen_protocol::{
 };
 use serde_json::json;
 
-/// A lying devnet with one committed transfer; returns its id too.
+/// A lying devnet over a chain of 60 blocks with one committed transfer;
+/// returns the transfer's id too. The chain is frozen before the liar starts
+/// serving (produced by an honest devnet that is then stopped), so what the
+/// liar admits to cannot move between two calls of a test.
 fn liar(fault: Fault, dir: &std::path::Path) -> (Devnet, RpcClient, Hash32) {
     let mut config = DevnetConfig::new(dir.to_path_buf());
     config.validators = 4;
     config.block_time_ms = 10;
-    config.fault = Some(fault);
-    let devnet = Devnet::start(&config).unwrap();
-    let client = RpcClient::new(devnet.rpc_addr());
+    let producer = Devnet::start(&config).unwrap();
     let alice = NodeKey::devnet_account(0).unwrap();
     let to = NodeKey::devnet_account(1).unwrap().address();
     let tx = sign(
@@ -38,12 +39,17 @@ fn liar(fault: Fault, dir: &std::path::Path) -> (Devnet, RpcClient, Hash32) {
         TxPayload::Transfer(Transfer { to, amount: 5 }),
     );
     let id = tx.id();
-    devnet.chain().lock().unwrap().submit_tx(tx).unwrap();
+    producer.chain().lock().unwrap().submit_tx(tx).unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while devnet.chain().lock().unwrap().height() < 60 {
+    while producer.chain().lock().unwrap().height() < 60 {
         assert!(std::time::Instant::now() < deadline);
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
+    drop(producer);
+    config.produce = false;
+    config.fault = Some(fault);
+    let devnet = Devnet::start(&config).unwrap();
+    let client = RpcClient::new(devnet.rpc_addr());
     (devnet, client, id)
 }
 
