@@ -156,7 +156,7 @@ pub enum OnlineCommand {
         /// Density of animated frames: small, medium or large (default: what the device reads).
         #[arg(long, value_name = "SIZE")]
         fragment_size: Option<String>,
-        /// Number of frames written for an animated code (default: three times the fragments).
+        /// Number of frames written for an animated code (default: one loop, six times the fragments, at least 30).
         #[arg(long, value_name = "N")]
         frames: Option<usize>,
         /// Where to show the code.

@@ -321,10 +321,17 @@ fn interactive_create(data: &Path, answer_correctly: bool) -> (bool, String) {
             .trim_end_matches(':')
             .parse()
             .unwrap();
+        // A wrong answer differs from the asked word ("错" is a word of the
+        // Chinese list too).
+        let wrong = if words[&number] == "错" {
+            "对"
+        } else {
+            "错"
+        };
         let answer = if answer_correctly {
             words[&number].clone()
         } else {
-            "错".to_owned()
+            wrong.to_owned()
         };
         stdin.write_all(format!("{answer}\n").as_bytes()).unwrap();
         from = prompt_end;
@@ -333,14 +340,16 @@ fn interactive_create(data: &Path, answer_correctly: bool) -> (bool, String) {
             for _ in 0..2 {
                 let word_at = transcript.wait_for("Word #", from);
                 from = transcript.wait_for(":", word_at);
-                stdin.write_all("错\n".as_bytes()).unwrap();
+                stdin.write_all(format!("{wrong}\n").as_bytes()).unwrap();
             }
             break;
         }
     }
     drop(stdin);
     let status = child.wait().unwrap();
-    let deadline = Instant::now() + Duration::from_millis(500);
+    // The child has exited: read its output to the end (the reader thread
+    // disconnects at EOF), bounded in case a grandchild holds the pipe.
+    let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
         match transcript.rx.recv_timeout(Duration::from_millis(50)) {
             Ok(byte) => transcript.text.push(byte),

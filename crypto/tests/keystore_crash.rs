@@ -15,6 +15,7 @@
 )]
 #![cfg(unix)]
 
+use std::io::{BufRead, BufReader};
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -25,6 +26,8 @@ use jifen_crypto::keystore::{KdfParams, KdfPolicy, Keystore, Password, backup_pa
 const ROUNDS: u32 = 240;
 const MAX_DELAY_MS: u64 = 40;
 const CHILD_ENV: &str = "JIFEN_CRASH_CHILD_PATH";
+/// The child's line after its first completed change.
+const READY: &str = "child-churn-ready";
 const SMALL: KdfParams = KdfParams {
     m_cost_kib: 256,
     t_cost: 1,
@@ -81,6 +84,7 @@ fn sigkill_while_changing_password_never_loses_the_keystore() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| getrandom::u64().unwrap());
+    eprintln!("crash test seed {seed} (JIFEN_CRASH_SEED={seed} repeats this run)");
     let mut rng = Rng(seed);
     let exe = std::env::current_exe().unwrap();
     let started = Instant::now();
@@ -97,15 +101,32 @@ fn sigkill_while_changing_password_never_loses_the_keystore() {
                 "--test-threads=1",
             ])
             .env(CHILD_ENV, &path)
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
+        // The delay counts from the child's first change of this round, not
+        // from the spawn: starting a process takes long on a loaded machine.
+        let stdout = child.stdout.take().unwrap();
+        let (ready_tx, ready) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                // libtest prints "test child_churn ... " before it, on the same line.
+                if line.ends_with(READY) {
+                    let _ = ready_tx.send(());
+                }
+            }
+        });
+        ready
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("round {round}: the child did not start churning"));
         std::thread::sleep(Duration::from_millis(rng.next() % (MAX_DELAY_MS + 1)));
         // `Child::kill` sends SIGKILL on Unix (the workspace forbids the
         // `unsafe` a direct `libc::kill` call would need).
         child.kill().unwrap();
         let status = child.wait().unwrap();
+        reader.join().unwrap();
         assert_eq!(
             status.signal(),
             Some(libc::SIGKILL),
@@ -154,8 +175,11 @@ fn child_churn() {
         std::mem::swap(&mut old, &mut new);
     }
     // Bounded so a missed kill cannot run forever; the parent asserts it was killed.
-    for _ in 0..100_000 {
+    for round in 0..100_000 {
         ks.change_password(&old, &new, SMALL).unwrap();
         std::mem::swap(&mut old, &mut new);
+        if round == 0 {
+            println!("{READY}");
+        }
     }
 }

@@ -11,7 +11,8 @@
 //!
 //! One devnet per test: 4 validators with one standby rotating in every 5
 //! blocks, 20 ms blocks, several RPC endpoints over the same chain
-//! ([`Devnet::add_rpc`]), each with its own fault.
+//! ([`Devnet::add_rpc`]), each with its own fault. The chain is frozen once
+//! produced, except where a test submits a transaction.
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -33,43 +34,66 @@ use jifen_protocol::{Account, Address, ChainId, Decode, Transfer, TxPayload, Uns
 struct Net {
     devnet: Devnet,
     addrs: Vec<SocketAddr>,
+    faults: Vec<Option<Fault>>,
     _dir: tempfile::TempDir,
 }
 
+/// A frozen chain of at least `min_height` blocks served by an honest
+/// endpoint and one endpoint per fault. The chain is produced first and then
+/// served without producing, so what a liar admits to (a stale tip is 50
+/// blocks, 1 s, behind) cannot move while a test runs on a slow machine.
 fn net(faults: &[Option<Fault>], min_height: u64) -> Net {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = DevnetConfig::new(dir.path().join("chain"));
+    let mut config = config(dir.path());
+    {
+        let producer = Devnet::start(&config).unwrap();
+        wait_for(&producer, min_height);
+    }
+    config.produce = false;
+    serve(Devnet::start(&config).unwrap(), faults, dir)
+}
+
+/// A chain that keeps producing blocks, for tests that submit transactions.
+fn live_net(faults: &[Option<Fault>], min_height: u64) -> Net {
+    let dir = tempfile::tempdir().unwrap();
+    let devnet = Devnet::start(&config(dir.path())).unwrap();
+    wait_for(&devnet, min_height);
+    serve(devnet, faults, dir)
+}
+
+fn config(dir: &Path) -> DevnetConfig {
+    let mut config = DevnetConfig::new(dir.join("chain"));
     config.validators = 4;
     config.rotate = 1;
     config.epoch_length = 5;
     config.block_time_ms = 20;
-    let mut devnet = Devnet::start(&config).unwrap();
+    config
+}
+
+fn wait_for(devnet: &Devnet, height: u64) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while devnet.chain().lock().unwrap().height() < height {
+        assert!(Instant::now() < deadline, "devnet did not reach {height}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn serve(mut devnet: Devnet, faults: &[Option<Fault>], dir: tempfile::TempDir) -> Net {
     let mut addrs = vec![devnet.rpc_addr()];
     for fault in faults {
         addrs.push(devnet.add_rpc(*fault).unwrap());
     }
-    let net = Net {
+    Net {
         devnet,
         addrs,
+        faults: std::iter::once(None)
+            .chain(faults.iter().copied())
+            .collect(),
         _dir: dir,
-    };
-    net.wait_for(min_height);
-    net
+    }
 }
 
 impl Net {
-    fn height(&self) -> u64 {
-        self.devnet.chain().lock().unwrap().height()
-    }
-
-    fn wait_for(&self, height: u64) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while self.height() < height {
-            assert!(Instant::now() < deadline, "devnet did not reach {height}");
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
     fn hash_at(&self, height: u64) -> jifen_protocol::Hash32 {
         self.devnet
             .chain()
@@ -82,9 +106,16 @@ impl Net {
     }
 
     fn peer(&self, index: usize) -> Box<dyn Peer> {
+        // Only the slow liar (5 s delay) gets a short timeout: an honest
+        // peer on a loaded machine may take over a second to answer.
+        let timeout = if self.faults[index] == Some(Fault::SlowResponse) {
+            Duration::from_secs(2)
+        } else {
+            Duration::from_secs(30)
+        };
         let options = RpcOptions {
-            connect_timeout: Duration::from_secs(1),
-            timeout: Duration::from_secs(1),
+            connect_timeout: timeout,
+            timeout,
             max_response_bytes: 4 << 20,
         };
         Box::new(RpcPeer::connect(&format!("http://{}", self.addrs[index]), options).unwrap())
@@ -324,7 +355,7 @@ fn tampered_state_proof_is_refused_and_the_honest_witness_proves_the_account() {
 
 #[test]
 fn tampered_tx_proof_is_refused_and_inclusion_is_proven_from_the_witness() {
-    let net = net(&[Some(Fault::TamperedTxProof)], 5);
+    let net = live_net(&[Some(Fault::TamperedTxProof)], 5);
     let mut client = net.client(MemoryStore::new(), TrustRoot::Genesis, 1, &[0], None);
     sync(&mut client).unwrap();
     let key = NodeKey::devnet_account(2).unwrap();
@@ -343,7 +374,7 @@ fn tampered_tx_proof_is_refused_and_inclusion_is_proven_from_the_witness() {
         .with_signature(key.sign_digest(&unsigned.signing_digest()).unwrap());
     let id = client.submit(&tx).unwrap();
     assert_eq!(id, tx.id());
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + Duration::from_secs(60);
     let proven = loop {
         if let Some(proven) = client.tx_inclusion(&id).unwrap() {
             break proven;

@@ -1,6 +1,6 @@
 //! Transport figures for `docs/qr.md#measured`: frames needed (and seconds at
 //! 5 frames/s) to receive 1 KB and 3 KB messages at 0, 10 and 30% frame loss,
-//! QR versions per fragment size, and the time to find and read a code in a
+//! how often one pass over a fixed loop decodes, QR versions per fragment size, and the time to find and read a code in a
 //! 1280x720 camera frame.
 //!
 //! Run with `cargo bench -p jifen-qr --bench qr`.
@@ -223,10 +223,83 @@ fn decode_table() -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
+/// Whether one pass over a fixed loop of `loop_len` frames, each missed with
+/// `loss_percent` chance, decodes the message.
+fn one_loop_decodes(
+    rng: &mut Rng,
+    message: &[u8],
+    loop_len: usize,
+    loss_percent: u64,
+    settings: EncoderSettings,
+) -> Result<bool, Box<dyn Error>> {
+    let mut encoder = UrEncoder::from_cbor(UrType::SignRequest, message, settings)?;
+    let mut decoder = UrDecoder::new();
+    for _ in 0..loop_len {
+        let part = encoder.next_part()?;
+        if rng.below(100) < loss_percent {
+            continue;
+        }
+        if decoder.receive(&part)?.complete {
+            return Ok(decoder.message().map(|(_, m)| m) == Some(message));
+        }
+    }
+    Ok(false)
+}
+
+/// One loop of a fixed animation (the app's SVG frames, the CLI's PNG
+/// files): how often a single pass decodes, with the loop length of
+/// [`UrEncoder::loop_len`] and, for comparison, the earlier three times the
+/// fragments (at least 20).
+fn loop_table() -> Result<(), Box<dyn Error>> {
+    const LOOP_RUNS: usize = 4_000;
+    let settings = EncoderSettings {
+        fragment_size: FragmentSize::Small,
+        ..EncoderSettings::default()
+    };
+    println!(
+        "one loop of a fixed animation, fragment {} bytes, random messages, {LOOP_RUNS} runs each",
+        settings.fragment_size.bytes()
+    );
+    println!(
+        "| fragments | loop (frames) | frame loss | failed passes | 3x, min 20: loop / failed |"
+    );
+    println!("|---|---|---|---|---|");
+    let mut rng = Rng(0x100b_5eed);
+    for fragments in [3usize, 6, 10, 16] {
+        let size = fragments * settings.fragment_size.bytes() - 20;
+        for loss in [10, 30] {
+            let (mut failed, mut failed_before) = (0, 0);
+            let (mut loop_len, mut before_len) = (0, 0);
+            for _ in 0..LOOP_RUNS {
+                let message = rng.bytes(size);
+                let encoder = UrEncoder::from_cbor(UrType::SignRequest, &message, settings)?;
+                if encoder.fragment_count() != fragments {
+                    return Err(format!("{size} bytes are not {fragments} fragments").into());
+                }
+                loop_len = encoder.loop_len();
+                before_len = (fragments * 3).max(20);
+                if !one_loop_decodes(&mut rng, &message, loop_len, loss, settings)? {
+                    failed += 1;
+                }
+                if !one_loop_decodes(&mut rng, &message, before_len, loss, settings)? {
+                    failed_before += 1;
+                }
+            }
+            println!(
+                "| {fragments} | {loop_len} | {loss}% | {failed} of {LOOP_RUNS} | {before_len} / {failed_before} of {LOOP_RUNS} |"
+            );
+        }
+    }
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     versions_table()?;
     println!();
     frames_table()?;
+    println!();
+    loop_table()?;
+    println!();
     decode_table()?;
     Ok(())
 }

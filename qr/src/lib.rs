@@ -47,7 +47,10 @@ pub mod render;
 pub mod scan;
 
 pub use decoder::{MAX_FRAGMENTS, Progress, SWITCH_AFTER_PARTS, UrDecoder};
-pub use encoder::{EncoderSettings, FragmentSize, FrameRate, MAX_MESSAGE_LEN, UrEncoder};
+pub use encoder::{
+    EncoderSettings, FragmentSize, FrameRate, LOOP_FRAMES_PER_FRAGMENT, MAX_MESSAGE_LEN,
+    MIN_LOOP_FRAMES, UrEncoder,
+};
 pub use error::{EncodeError, PayloadError, ScanError, UrError};
 pub use payload::{
     AccountExport, DerivationPath, PAYLOAD_VERSION, Payload, RequestId, SignRequest,

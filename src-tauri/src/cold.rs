@@ -36,8 +36,8 @@ pub const ORIGIN: &str = concat!("jifen-app ", env!("CARGO_PKG_VERSION"));
 pub const MAX_FRAGMENT_READ: u16 = 400;
 /// What a paired device whose record names no fragment size reads.
 const DEFAULT_FRAGMENT_READ: u16 = 200;
-/// Most images one call reads (an animation of a 3 KB request at 80-byte
-/// fragments and 3x redundancy is ~120 frames).
+/// Most images one call reads (one loop of a 3 KB request at 80-byte
+/// fragments is ~240 frames).
 pub const MAX_IMAGES: usize = 400;
 /// PNG pixels per module of saved frames.
 const SAVED_MODULE_PX: u32 = 6;
@@ -141,13 +141,8 @@ pub fn animate(payload: &Payload, settings: EncoderSettings) -> Result<AnimatedQ
     let (count, fragments) = if encoder.is_single_part() {
         (1, 0)
     } else {
-        let fragments = encoder.fragment_count();
-        // Three times the fragments (at least the wallet's minimum): a loop
-        // survives a third of its frames lost.
-        (
-            (fragments * 3).max(transport::MIN_ANIMATION_FRAMES),
-            fragments,
-        )
+        // One loop of the encoder's length survives a third of it lost.
+        (encoder.loop_len(), encoder.fragment_count())
     };
     let parts = (0..count)
         .map(|_| encoder.next_part())

@@ -12,6 +12,7 @@
 // `figure:` lines for docs/benchmarks.md; they are never asserted.
 import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -89,13 +90,26 @@ if (nodeBin) {
   console.log(`devnet at ${rpc}`);
 }
 
-const driverPort = 4444 + Math.floor(Math.random() * 1000);
+// Free loopback ports for tauri-driver and WebKitWebDriver (asked of the OS,
+// then released for the drivers to bind).
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+const driverPort = await freePort();
+const nativePort = await freePort();
 const appEnv = {
   JIFEN_DATA_DIR: join(work, "data"),
   ...(rpc ? { JIFEN_ENDPOINTS: rpc } : {}),
   ...(process.env.E2E_APP_ENV ? JSON.parse(process.env.E2E_APP_ENV) : {}),
 };
-const driver = start(driverBin, ["--port", String(driverPort), "--native-port", String(driverPort + 1000)], appEnv, "driver");
+const driver = start(driverBin, ["--port", String(driverPort), "--native-port", String(nativePort)], appEnv, "driver");
 
 // Memory of the app's processes (jifen-app and its WebKit web/network processes,
 // not the drivers): proportional set size from /proc/<pid>/smaps_rollup.

@@ -114,10 +114,10 @@ export const steps = [
     await (await shown(ctx, "nav-settings")).click();
     const lang = await shown(ctx, "language");
     await lang.selectByAttribute("value", "zh-TW");
-    await ctx.browser.waitUntil(async () => (await ctx.byTestId("brand").getText()) === "積分 Jifen", { timeout: 5000 });
+    await ctx.browser.waitUntil(async () => (await ctx.byTestId("brand").getText()) === "積分 Jifen", { timeout: 30_000 });
     await ctx.shot("13-settings-zh-TW");
     await lang.selectByAttribute("value", "en");
-    await ctx.browser.waitUntil(async () => (await ctx.byTestId("brand").getText()) === "Jifen 积分", { timeout: 5000 });
+    await ctx.browser.waitUntil(async () => (await ctx.byTestId("brand").getText()) === "Jifen 积分", { timeout: 30_000 });
     const nav = await ctx.byTestId("nav-home").getText();
     ctx.assert.equal(nav, "Home");
     await ctx.shot("14-settings-en");
@@ -153,7 +153,7 @@ export const steps = [
     await (await shown(ctx, "nav-cold-sign")).click();
     await (await shown(ctx, "qr-files")).setValue(image[0]);
     await ctx.browser.waitUntil(async () => (await ctx.byTestId("qr-files-count").getAttribute("data-count")) === "1", {
-      timeout: 10_000,
+      timeout: 30_000,
       timeoutMsg: "the request image was not read",
     });
     await (await shown(ctx, "cold-review")).click();

@@ -15,11 +15,6 @@ use crate::cold::error::ColdError;
 /// Largest text file of UR parts read, in bytes.
 pub const MAX_TEXT_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Fewest frames of an animation: a message of a few fragments still gets a
-/// loop long enough that a camera which misses several frames can decode it
-/// (the fountain's mixed parts stand in for the missed ones).
-pub const MIN_ANIMATION_FRAMES: usize = 20;
-
 /// Pixels per QR module in written PNG frames.
 pub const FRAME_MODULE_PX: u32 = 6;
 
@@ -189,9 +184,8 @@ pub fn receive(
 }
 
 /// Frames of `payload` as PNG bytes: one for a single-part code, else
-/// `frames` parts of the fountain stream (at least the fragment count; the
-/// default is three times it, and at least [`MIN_ANIMATION_FRAMES`], enough
-/// to survive a third lost).
+/// `frames` parts of the fountain stream (at least the fragment count; by
+/// default one loop, [`UrEncoder::loop_len`], which survives a third lost).
 ///
 /// # Errors
 /// [`ColdError::Encode`].
@@ -204,10 +198,9 @@ pub fn render_frames(
     let count = if encoder.is_single_part() {
         1
     } else {
-        let fragments = encoder.fragment_count();
         frames
-            .unwrap_or((fragments * 3).max(MIN_ANIMATION_FRAMES))
-            .max(fragments)
+            .unwrap_or_else(|| encoder.loop_len())
+            .max(encoder.fragment_count())
     };
     (0..count)
         .map(|_| Ok(encoder.next_qr()?.to_png(FRAME_MODULE_PX)?))
