@@ -193,6 +193,15 @@ pub enum OnlineCommand {
         #[command(flatten)]
         wallet: WalletArg,
     },
+    /// Discard a pending request that will never be signed.
+    Discard {
+        /// Which watch-only wallet.
+        #[command(flatten)]
+        wallet: WalletArg,
+        /// The request id (as `jifen online pending` lists it).
+        #[arg(value_name = "REQUEST_ID")]
+        request_id: String,
+    },
 }
 
 /// The commands.

@@ -230,3 +230,68 @@ fn cold_and_online_commands_sign_broadcast_and_prove_a_transfer() {
     assert_eq!(balance(&online, "vault"), 50_000_000 - 2_500_000 - 1_000);
     drop(devnet);
 }
+
+/// Offline: a request that will never be signed is discarded, once.
+#[test]
+fn online_discard_forgets_a_pending_request_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let cold = dir.path().join("cold");
+    let online = dir.path().join("online");
+    let pair_dir = dir.path().join("pair");
+    let restored = run_with_input(
+        jifen(&cold)
+            .args(["restore", "--name", "vault", "--mnemonic-lang", "en"])
+            .env("JIFEN_PASSWORD", PASSWORD),
+        &format!("{VAULT}\n"),
+    );
+    assert!(restored.status.success(), "{}", text(&restored.stderr));
+    ok(jifen(&cold)
+        .args(["cold", "pair-export", "-w", "vault"])
+        .args(["--chain-id", "jifen-devnet", "--out"])
+        .arg(&pair_dir));
+    ok(jifen(&online)
+        .args(["online", "pair-import", "--name", "vault"])
+        .arg(pair_dir.join("account.png")));
+    let recipient = Address::from_bytes([0x33; 20]).encode(Network::Devnet);
+
+    let out = ok(jifen(&online)
+        .args(["online", "request", "-w", "vault", "--to", &recipient])
+        .args(["--amount", "1", "--nonce", "0", "--out"])
+        .arg(dir.path().join("request")));
+    let request_id = text(&out.stdout).trim().to_owned();
+    let made = text(&out.stderr);
+    let fingerprint = made
+        .split("Request fingerprint: ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap()
+        .to_owned();
+    let pending = ok(jifen(&online).args(["online", "pending", "-w", "vault"]));
+    assert!(text(&pending.stdout).contains(&request_id));
+
+    // A malformed id is refused before anything is touched.
+    fails_with(
+        jifen(&online).args(["online", "discard", "-w", "vault", "not-an-id"]),
+        "is not a request id",
+    );
+    let out = ok(jifen(&online).args(["online", "discard", "-w", "vault", &request_id]));
+    assert_eq!(text(&out.stdout).trim(), request_id);
+    let said = text(&out.stderr);
+    assert!(said.contains("Discarded the pending request"), "{said}");
+    assert!(
+        said.contains(&request_id) && said.contains(&fingerprint),
+        "{said}"
+    );
+
+    let pending = ok(jifen(&online).args(["online", "pending", "-w", "vault"]));
+    assert!(
+        text(&pending.stdout).is_empty(),
+        "{}",
+        text(&pending.stdout)
+    );
+    assert!(text(&pending.stderr).contains("has no pending requests"));
+
+    let again = run(jifen(&online).args(["online", "discard", "-w", "vault", &request_id]));
+    assert_eq!(again.status.code(), Some(1));
+    common::fails_with(&again, &format!("request {request_id} is not pending"));
+}

@@ -20,7 +20,7 @@ use jifen_qr::{EncoderSettings, FragmentSize, Payload, QrSymbol, UrEncoder, UrTy
 use jifen_wallet::cold::transport::{self, InputEvent, QrInput};
 use jifen_wallet::cold::{
     ColdError, PendingStore, RequestFingerprint, ReviewValue, accept_signature, pair_export,
-    review_request, sign_after_review, start_request,
+    parse_request_id, review_request, sign_after_review, start_request,
 };
 use serde::Serialize;
 
@@ -118,6 +118,22 @@ pub struct PendingView {
     pub signed: bool,
     /// When it was made, unix seconds.
     pub created_at: u64,
+    /// The transaction's nonce.
+    pub nonce: u64,
+    /// Whether that nonce is already used on chain (the sender's proven next
+    /// nonce is past it: by another transaction, or by this one when the wait
+    /// for its inclusion was cancelled), so it can no longer be broadcast. `None` when nothing was proven: no chain session is open
+    /// (the list never opens one), cold-signer mode, or the proof failed.
+    pub superseded: Option<bool>,
+}
+
+/// A pending request the person discarded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DiscardedView {
+    /// Request id.
+    pub request_id: String,
+    /// Its fingerprint (`-` for a damaged record, which is discarded too).
+    pub fingerprint: String,
 }
 
 impl From<ColdError> for AppError {
@@ -416,7 +432,9 @@ impl WalletState {
         Ok(sent)
     }
 
-    /// The open wallet's pending sign requests.
+    /// The open wallet's pending sign requests. With a chain session already
+    /// open (online), each says whether it is superseded, against the
+    /// sender's proven next nonce (one proof per sender).
     ///
     /// # Errors
     /// `app-locked`, storage errors.
@@ -425,19 +443,66 @@ impl WalletState {
             .open
             .as_ref()
             .ok_or_else(|| AppError::new("app-locked"))?;
-        let pending = PendingStore::new(self.store(), open.handle.name());
-        pending
-            .list()?
-            .into_iter()
-            .map(|record| {
-                Ok(PendingView {
-                    fingerprint: record.fingerprint()?.to_string(),
-                    signed: record.signed_transaction.is_some(),
-                    created_at: record.created_at,
-                    request_id: record.request_id,
-                })
-            })
-            .collect()
+        let records = PendingStore::new(self.store(), open.handle.name()).list()?;
+        let mut session = if self.cold_signer() {
+            None
+        } else {
+            self.chain.as_mut()
+        };
+        let mut proven: Vec<(jifen_protocol::Address, Option<u64>)> = Vec::new();
+        let mut views = Vec::with_capacity(records.len());
+        for record in records {
+            let request = record.request()?;
+            let sender = request.transaction.sender;
+            let superseded = match session.as_deref_mut() {
+                None => None,
+                Some(session) => {
+                    let next = match proven.iter().find(|(a, _)| *a == sender) {
+                        Some((_, next)) => *next,
+                        None => {
+                            // A failed proof leaves the answer unknown; the
+                            // list itself stays available.
+                            let next = session.next_nonce(&sender).ok().map(|p| p.value);
+                            proven.push((sender, next));
+                            next
+                        }
+                    };
+                    next.map(|n| record.superseded(n)).transpose()?
+                }
+            };
+            views.push(PendingView {
+                fingerprint: RequestFingerprint::of(&request).to_string(),
+                signed: record.signed_transaction.is_some(),
+                created_at: record.created_at,
+                nonce: request.transaction.nonce,
+                superseded,
+                request_id: record.request_id,
+            });
+        }
+        Ok(views)
+    }
+
+    /// Discards the open wallet's pending request `request_id`, one that will
+    /// never be signed (the person changed their mind, the cold device is
+    /// lost, or its nonce was used by another transaction). A signature for it
+    /// is refused afterwards.
+    ///
+    /// # Errors
+    /// `app-locked`, `cold-bad-request-id`, `cold-unknown-request`,
+    /// `cold-storage-io`.
+    pub fn discard_request(&mut self, request_id: &str) -> Result<DiscardedView, AppError> {
+        let open = self
+            .open
+            .as_ref()
+            .ok_or_else(|| AppError::new("app-locked"))?;
+        let id = parse_request_id(request_id)?;
+        let record = PendingStore::new(self.store(), open.handle.name()).discard(&id)?;
+        Ok(DiscardedView {
+            fingerprint: record
+                .fingerprint()
+                .map_or_else(|_| "-".to_owned(), |f| f.to_string()),
+            request_id: record.request_id,
+        })
     }
 
     /// Writes one PNG per UR part into `<data dir>/exports/qr/<stem>/` (older

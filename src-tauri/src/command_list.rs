@@ -39,5 +39,6 @@ pub const COMMANDS: &[&str] = &[
     "make_sign_request",
     "accept_signature",
     "pending_requests",
+    "discard_request",
     "save_qr_frames",
 ];

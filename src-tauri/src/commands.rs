@@ -11,7 +11,9 @@ use crate::chain::{
     ChainView, ProvenBalance, SendEvent, SendResult, SendReview, SyncEvent, SyncResult,
 };
 
-use crate::cold::{AnimatedQr, ColdReview, PairExport, PendingView, SignRequestView};
+use crate::cold::{
+    AnimatedQr, ColdReview, DiscardedView, PairExport, PendingView, SignRequestView,
+};
 use crate::engine::Engine;
 use crate::error::AppError;
 use crate::secret::SecretString;
@@ -367,6 +369,15 @@ pub async fn accept_signature(
 #[tauri::command]
 pub async fn pending_requests(engine: State<'_, Engine>) -> Result<Vec<PendingView>, AppError> {
     engine.call(|s| s.pending_requests()).await
+}
+
+/// Discards a pending sign request that will never be signed.
+#[tauri::command]
+pub async fn discard_request(
+    engine: State<'_, Engine>,
+    request_id: String,
+) -> Result<DiscardedView, AppError> {
+    engine.call(move |s| s.discard_request(&request_id)).await
 }
 
 /// Writes a code's frames as PNG files and returns their directory.

@@ -77,6 +77,7 @@ pub fn builder<R: Runtime>(
             commands::make_sign_request,
             commands::accept_signature,
             commands::pending_requests,
+            commands::discard_request,
             commands::save_qr_frames,
         ]))
 }

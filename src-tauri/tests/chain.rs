@@ -287,6 +287,44 @@ fn cold_signing_round_trip_through_images() {
     assert_eq!(sent.balance.unwrap().points, "97.499");
     assert!(online.pending_requests().unwrap().is_empty());
 
+    // Two requests for the same next nonce: once the second is included, the
+    // first can never be, and says so; the person discards it.
+    let stale = online.make_sign_request(&to, "1", "0.001").unwrap();
+    let newer = online.make_sign_request(&to, "1", "0.001").unwrap();
+    let listed = online.pending_requests().unwrap();
+    assert_eq!(listed.len(), 2);
+    assert!(
+        listed.iter().all(|p| p.superseded == Some(false)),
+        "{listed:?}"
+    );
+    let review = cold.cold_review(pngs(&newer.qr.parts)).unwrap();
+    let answer = cold.cold_sign(&review.fingerprint).unwrap();
+    online
+        .accept_signature(pngs(&answer.parts), &mut |_| {}, &never)
+        .unwrap();
+    let listed = online.pending_requests().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].request_id, stale.request_id);
+    assert_eq!(listed[0].nonce, 1);
+    assert_eq!(listed[0].superseded, Some(true));
+    assert_eq!(
+        online.discard_request("not-an-id").unwrap_err().code,
+        "cold-bad-request-id"
+    );
+    let discarded = online.discard_request(&stale.request_id).unwrap();
+    assert_eq!(discarded.fingerprint, stale.fingerprint);
+    assert!(online.pending_requests().unwrap().is_empty());
+    assert_eq!(
+        online.discard_request(&stale.request_id).unwrap_err().code,
+        "cold-unknown-request"
+    );
+    online.lock();
+    assert_eq!(
+        online.discard_request(&stale.request_id).unwrap_err().code,
+        "app-locked"
+    );
+    online.open_watch_only("watch").unwrap();
+
     // Frames saved as files for a person to carry.
     assert_eq!(
         online

@@ -483,3 +483,68 @@ fn too_few_frames_say_how_far_they_got() {
     let err = receive(UrType::Signature, &inputs, &mut |_| {}).unwrap_err();
     assert_eq!(err.code(), "qr-wrong-type");
 }
+
+#[test]
+fn a_pending_request_can_be_discarded_once_and_says_when_superseded() {
+    let setup = Setup::new();
+    let watch = setup.pair("alice", 1);
+    let _bob_watch = setup.pair("bob", 2);
+    let pending = PendingStore::new(&setup.online, watch.name());
+    let (request, record) = start_request(
+        &pending,
+        &watch,
+        Chain::Receive,
+        0,
+        transfer(&watch, CHAIN, 3),
+        None,
+    )
+    .unwrap();
+
+    // Nonce 3 is still usable while the proven next nonce is at most 3.
+    assert!(!record.superseded(0).unwrap());
+    assert!(!record.superseded(3).unwrap());
+    assert!(record.superseded(4).unwrap());
+    assert!(record.superseded(u64::MAX).unwrap());
+
+    // Another wallet cannot discard it.
+    let bob_pending = PendingStore::new(&setup.online, "bob-watch");
+    let err = bob_pending.discard(&request.request_id).unwrap_err();
+    assert_eq!(err.code(), "cold-unknown-request", "{err}");
+    assert_eq!(pending.list().unwrap().len(), 1);
+
+    let removed = pending.discard(&request.request_id).unwrap();
+    assert_eq!(removed, record);
+    assert!(pending.list().unwrap().is_empty());
+    assert!(pending.load(&request.request_id).unwrap().is_none());
+
+    // Twice: it is no longer pending.
+    let err = pending.discard(&request.request_id).unwrap_err();
+    assert!(
+        matches!(err, ColdError::UnknownRequest { ref id } if *id == request.request_id.to_string())
+    );
+    assert_eq!(err.code(), "cold-unknown-request");
+
+    // A signature for the discarded request is refused as unknown.
+    let mut alice = setup.cold.open("alice").unwrap();
+    let pairing = load_pairing(&setup.cold, &alice).unwrap();
+    let review = review_request(&alice, &pairing, request).unwrap();
+    let unlocked = alice.unlock(&password(), &policy()).unwrap();
+    let answer = sign_after_review(&review, review.confirmed_by_person(), &unlocked).unwrap();
+    let err = accept_signature(&pending, &watch, &answer).unwrap_err();
+    assert_eq!(err.code(), "cold-unknown-request", "{err}");
+}
+
+#[test]
+fn request_ids_parse_with_or_without_hyphens_and_nothing_else() {
+    let id = jifen_qr::RequestId([0xab; 16]);
+    let text = id.to_string();
+    assert_eq!(jifen_wallet::cold::parse_request_id(&text).unwrap(), id);
+    let bare = format!("  {}\n", text.replace('-', ""));
+    assert_eq!(jifen_wallet::cold::parse_request_id(&bare).unwrap(), id);
+    let long = format!("{text}00");
+    for bad in ["", "not-an-id", &text[..10], long.as_str()] {
+        let err = jifen_wallet::cold::parse_request_id(bad).unwrap_err();
+        assert_eq!(err.code(), "cold-bad-request-id", "{bad:?}");
+        assert!(matches!(err, ColdError::BadRequestId { ref id } if id == bad));
+    }
+}

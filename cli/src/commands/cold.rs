@@ -307,6 +307,25 @@ pub fn run_online(
             }
             Ok(())
         }
+        OnlineCommand::Discard { wallet, request_id } => {
+            let handle = store.choose(wallet.wallet.as_deref())?;
+            let id = parse_request_id(request_id)?;
+            let pending = PendingStore::new(store, handle.name());
+            let record = pending.discard(&id)?;
+            // A damaged record is discarded too; it just has no fingerprint.
+            let fingerprint = record
+                .fingerprint()
+                .map_or_else(|_| "-".to_owned(), |f| f.to_string());
+            ui.say(
+                "cold-discarded",
+                &[
+                    ("id", record.request_id.clone().into()),
+                    ("fingerprint", fingerprint.into()),
+                ],
+            );
+            ui.data(&record.request_id);
+            Ok(())
+        }
     }
 }
 
@@ -379,12 +398,7 @@ fn broadcast_request(
 }
 
 fn parse_request_id(text: &str) -> Result<RequestId> {
-    let hex_text: String = text.trim().chars().filter(|c| *c != '-').collect();
-    let mut bytes = [0u8; 16];
-    hex::decode_to_slice(&hex_text, &mut bytes).map_err(|_| {
-        UserError::new("cold-bad-request-id").arg("id", text.chars().take(64).collect::<String>())
-    })?;
-    Ok(RequestId(bytes))
+    Ok(jifen_wallet::cold::parse_request_id(text)?)
 }
 
 fn parse_fragment_size(text: &str) -> Result<FragmentSize> {

@@ -265,6 +265,12 @@ app-accept-new-request = Make a new request
 app-accept-submit = Accept and broadcast
 app-accept-working = Checking the signature against the paired key…
 app-accept-another = Accept another signature
+app-accept-discard = Discard
+app-accept-discard-confirm = Discard the request with fingerprint { $fingerprint }? A signature for it will be refused afterwards.
+app-accept-discard-yes = Yes, discard it
+app-accept-discard-keep = Keep it
+app-accept-discarded = Discarded the request { $fingerprint }.
+app-accept-superseded = superseded: its nonce is already used on chain, so it can no longer be broadcast; discard it
 
 ## Cold signing: the offline signer
 app-nav-cold-pair = Pair with the online wallet

@@ -265,6 +265,12 @@ app-accept-new-request = 生成新请求
 app-accept-submit = 接受并广播
 app-accept-working = 正在用配对的公钥核验签名…
 app-accept-another = 接受另一个签名
+app-accept-discard = 丢弃
+app-accept-discard-confirm = 要丢弃指纹为 { $fingerprint } 的请求吗？丢弃后，它的签名将被拒绝。
+app-accept-discard-yes = 确认丢弃
+app-accept-discard-keep = 保留
+app-accept-discarded = 已丢弃请求 { $fingerprint }。
+app-accept-superseded = 已失效：它的序号（nonce）已在链上使用，无法再广播，请丢弃
 
 ## 离线签名：签名设备
 app-nav-cold-pair = 与在线钱包配对

@@ -265,6 +265,12 @@ app-accept-new-request = 產生新請求
 app-accept-submit = 接受並廣播
 app-accept-working = 正在用配對的公鑰驗證簽章…
 app-accept-another = 接受另一個簽章
+app-accept-discard = 捨棄
+app-accept-discard-confirm = 要捨棄指紋為 { $fingerprint } 的請求嗎？捨棄後，它的簽章將被拒絕。
+app-accept-discard-yes = 確認捨棄
+app-accept-discard-keep = 保留
+app-accept-discarded = 已捨棄請求 { $fingerprint }。
+app-accept-superseded = 已失效：它的序號（nonce）已在鏈上使用，無法再廣播，請捨棄
 
 ## 離線簽章：簽章裝置
 app-nav-cold-pair = 與線上錢包配對

@@ -104,6 +104,17 @@ export interface PendingView {
   signed: boolean;
   /** Unix seconds. */
   created_at: number;
+  /** The transaction's nonce. */
+  nonce: number;
+  /** Its nonce was already used (never includable); null: not proven (no chain session). */
+  superseded: boolean | null;
+}
+
+/** A pending request the person discarded. */
+export interface DiscardedView {
+  request_id: string;
+  /** "-" for a damaged record. */
+  fingerprint: string;
 }
 
 /** What one QR code in an image is. */
@@ -170,6 +181,8 @@ export const api = {
   /** Only after the person pressed Confirm, with the fingerprint the screen showed. */
   coldSign: (fingerprint: string) => call<AnimatedQr>("cold_sign", { fingerprint }),
   pendingRequests: () => call<PendingView[]>("pending_requests"),
+  /** Only after the person confirmed, with that row's id. */
+  discardRequest: (requestId: string) => call<DiscardedView>("discard_request", { requestId }),
   saveQrFrames: (stem: QrStem, parts: string[]) => call<string>("save_qr_frames", { stem, parts }),
 };
 

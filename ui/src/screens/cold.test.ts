@@ -286,4 +286,75 @@ describe("watch-only send", () => {
     expect(screen.getByTestId("error").textContent).toContain("deadbeef");
     expect(screen.getByTestId("qr-files-count").dataset.count).toBe("1");
   });
+
+  test("a pending request is discarded only after the person confirms, then the list refreshes", async () => {
+    session.wallet = watchWallet;
+    let rows = [
+      { request_id: "5f1c0a77-0000-4000-8000-000000000001", fingerprint: "K7QD-M2XW-9TRB-AAAA", signed: false, created_at: 1700000000, nonce: 1, superseded: true },
+      { request_id: "5f1c0a77-0000-4000-8000-000000000002", fingerprint: "Z9PL-4HCV-Q2ND-BBBB", signed: false, created_at: 1700000100, nonce: 1, superseded: false },
+    ];
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "pending_requests") return rows;
+      if (cmd === "discard_request") {
+        const id = (args as { requestId: string }).requestId;
+        const gone = rows.find((r) => r.request_id === id)!;
+        rows = rows.filter((r) => r.request_id !== id);
+        return { request_id: id, fingerprint: gone.fingerprint };
+      }
+      return null;
+    });
+    const { default: Accept } = await import("./Accept.svelte");
+    render(Accept, { params: {} });
+    await settle();
+    expect(screen.getAllByTestId("pending-row")).toHaveLength(2);
+    expect(screen.getAllByTestId("pending-superseded")).toHaveLength(1);
+
+    // The first click only asks, showing that row's fingerprint; "keep" discards nothing.
+    await fireEvent.click(screen.getAllByTestId("discard-request")[1]);
+    await settle();
+    expect(screen.getByTestId("discard-confirm").textContent).toContain("Z9PL-4HCV-Q2ND-BBBB");
+    expect(calls.some(([c]) => c === "discard_request")).toBe(false);
+    await fireEvent.click(screen.getByTestId("discard-cancel"));
+    await settle();
+    expect(screen.queryByTestId("discard-confirm")).toBeNull();
+    expect(calls.some(([c]) => c === "discard_request")).toBe(false);
+
+    await fireEvent.click(screen.getAllByTestId("discard-request")[0]);
+    await settle();
+    expect(screen.getByTestId("discard-confirm").textContent).toContain("K7QD-M2XW-9TRB-AAAA");
+    expect(calls.some(([c]) => c === "discard_request")).toBe(false);
+    await fireEvent.click(screen.getByTestId("discard-confirm-yes"));
+    await settle();
+    const discards = calls.filter(([c]) => c === "discard_request");
+    expect(discards).toHaveLength(1);
+    expect(discards[0][1]).toEqual({ requestId: "5f1c0a77-0000-4000-8000-000000000001" });
+    expect(screen.getByTestId("discard-done").textContent).toContain("K7QD-M2XW-9TRB-AAAA");
+    expect(screen.queryByTestId("discard-confirm")).toBeNull();
+    // Refreshed: only the other request is left.
+    expect(screen.getAllByTestId("pending-row")).toHaveLength(1);
+    expect(screen.getByTestId("pending-list").textContent).toContain("Z9PL-4HCV-Q2ND-BBBB");
+    expect(screen.getByTestId("pending-list").textContent).not.toContain("K7QD-M2XW-9TRB-AAAA");
+  });
+
+  test("discarding a request that is no longer pending shows the translated refusal", async () => {
+    session.wallet = watchWallet;
+    mockIPC((cmd) => {
+      if (cmd === "pending_requests") return [{ request_id: "5f1c0a77", fingerprint: "K7QD-M2XW-9TRB", signed: false, created_at: 1700000000, nonce: 0, superseded: null }];
+      if (cmd === "discard_request") throw { code: "cold-unknown-request", args: { id: "5f1c0a77" } };
+      return null;
+    });
+    const { default: Accept } = await import("./Accept.svelte");
+    render(Accept, { params: {} });
+    await settle();
+    expect(screen.queryByTestId("pending-superseded")).toBeNull();
+    await fireEvent.click(screen.getByTestId("discard-request"));
+    await settle();
+    await fireEvent.click(screen.getByTestId("discard-confirm-yes"));
+    await settle();
+    expect(screen.getByTestId("error").dataset.code).toBe("cold-unknown-request");
+    expect(screen.getByTestId("error").textContent).toContain("5f1c0a77");
+    expect(screen.queryByTestId("discard-done")).toBeNull();
+  });
 });

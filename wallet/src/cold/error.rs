@@ -73,10 +73,17 @@ pub enum ColdError {
         /// The index looked at.
         index: u32,
     },
-    /// A signature that answers no pending request of this wallet.
-    #[error("the signature answers request {id}, which is not pending in this wallet")]
+    /// A request id (a signature's, or one to discard) that names no pending
+    /// request of this wallet.
+    #[error("request {id} is not pending in this wallet")]
     UnknownRequest {
-        /// The request id in the signature.
+        /// The request id asked about.
+        id: String,
+    },
+    /// Text that is not a request id (32 hex digits, hyphens allowed).
+    #[error("{id:?} is not a request id")]
+    BadRequestId {
+        /// The text given (at most 64 characters of it).
         id: String,
     },
     /// A signature that does not verify against the paired key for the
@@ -164,6 +171,7 @@ impl ColdError {
             ColdError::BadAccountPath { .. } => "cold-bad-account-path",
             ColdError::SenderNotInWallet { .. } => "cold-sender-not-in-wallet",
             ColdError::UnknownRequest { .. } => "cold-unknown-request",
+            ColdError::BadRequestId { .. } => "cold-bad-request-id",
             ColdError::BadSignature { .. } => "cold-bad-signature",
             ColdError::NotSigned { .. } => "cold-not-signed",
             ColdError::Incomplete { .. } => "cold-qr-incomplete",
@@ -200,6 +208,7 @@ impl ColdError {
                 vec![("address", address.clone()), ("index", index.to_string())]
             }
             ColdError::UnknownRequest { id }
+            | ColdError::BadRequestId { id }
             | ColdError::BadSignature { id }
             | ColdError::NotSigned { id } => vec![("id", id.clone())],
             ColdError::Incomplete { resolved, total } => vec![

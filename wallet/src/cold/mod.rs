@@ -23,7 +23,9 @@
 //! 5. Acceptance. [`online::accept_signature`] takes the answer only if it
 //!    names a pending request and verifies against the paired key for that
 //!    exact transaction; the signed transaction is then broadcast and its
-//!    inclusion proven through the light client.
+//!    inclusion proven through the light client. A request that will never
+//!    be signed is discarded ([`pending::PendingStore::discard`]); one whose
+//!    nonce another transaction took says so ([`PendingRequest::superseded`]).
 
 pub mod error;
 pub mod fingerprint;
@@ -36,6 +38,6 @@ pub mod transport;
 pub use error::ColdError;
 pub use fingerprint::RequestFingerprint;
 pub use online::{accept_signature, build_request, pair_import, start_request};
-pub use pending::{PendingRequest, PendingStore};
+pub use pending::{PendingRequest, PendingStore, parse_request_id};
 pub use review::{Asset, AssetAmount, Confirmation, Review, ReviewLine, ReviewValue};
 pub use signer::{ColdPairing, pair_export, review_request, sign_after_review};

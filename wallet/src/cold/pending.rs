@@ -101,6 +101,31 @@ impl PendingRequest {
     pub fn set_signed(&mut self, transaction: &Transaction) {
         self.signed_transaction = Some(hex::encode(transaction.encode()));
     }
+
+    /// Whether the request can never be used: its transaction's nonce is
+    /// below `proven_nonce`, the sender's next nonce proven on chain, so
+    /// another transaction already took that nonce and no signature for this
+    /// one could be included.
+    ///
+    /// # Errors
+    /// As [`PendingRequest::request`].
+    pub fn superseded(&self, proven_nonce: u64) -> Result<bool, ColdError> {
+        Ok(self.request()?.transaction.nonce < proven_nonce)
+    }
+}
+
+/// A request id as a person or a screen gives it: 32 hex digits, with or
+/// without the hyphens of the UUID form, surrounding blanks ignored.
+///
+/// # Errors
+/// [`ColdError::BadRequestId`] (carrying at most 64 characters of `text`).
+pub fn parse_request_id(text: &str) -> Result<RequestId, ColdError> {
+    let hex_text: String = text.trim().chars().filter(|c| *c != '-').collect();
+    let mut bytes = [0u8; 16];
+    hex::decode_to_slice(&hex_text, &mut bytes).map_err(|_| ColdError::BadRequestId {
+        id: text.chars().take(64).collect(),
+    })?;
+    Ok(RequestId(bytes))
 }
 
 /// The payload type is fixed by `from_cbor`; a mismatch cannot happen.
@@ -178,6 +203,23 @@ impl PendingStore {
         }
         out.sort_by(|a, b| (a.created_at, &a.request_id).cmp(&(b.created_at, &b.request_id)));
         Ok(out)
+    }
+
+    /// Discards the pending request `id` that will never be signed (the
+    /// person changed their mind, the cold device is lost, or its nonce was
+    /// used by another transaction) and returns the record it removed.
+    ///
+    /// # Errors
+    /// [`ColdError::UnknownRequest`] when no request `id` of this wallet is
+    /// pending; [`ColdError::Storage`] / [`ColdError::CorruptRecord`].
+    pub fn discard(&self, id: &RequestId) -> Result<PendingRequest, ColdError> {
+        let unknown = || ColdError::UnknownRequest { id: id.to_string() };
+        let record = self.load(id)?.ok_or_else(unknown)?;
+        if record.wallet != self.wallet || record.request_id != id.to_string() {
+            return Err(unknown());
+        }
+        self.remove(id)?;
+        Ok(record)
     }
 
     /// Forgets a request (after its inclusion was proven).
