@@ -68,6 +68,17 @@ fn balance(data: &Path, wallet: &str) -> u128 {
     json["balance"].as_str().unwrap().parse().unwrap()
 }
 
+/// Restores the test mnemonic as wallet "vault" in data dir `cold`.
+fn restore_vault(cold: &Path) {
+    let restored = run_with_input(
+        jifen(cold)
+            .args(["restore", "--name", "vault", "--mnemonic-lang", "en"])
+            .env("JIFEN_PASSWORD", PASSWORD),
+        &format!("{VAULT}\n"),
+    );
+    assert!(restored.status.success(), "{}", text(&restored.stderr));
+}
+
 #[test]
 fn cold_and_online_commands_sign_broadcast_and_prove_a_transfer() {
     let dir = tempfile::tempdir().unwrap();
@@ -80,13 +91,7 @@ fn cold_and_online_commands_sign_broadcast_and_prove_a_transfer() {
     let frames = dir.path().join("frames");
 
     // Cold device: restore the wallet and pair it for the devnet.
-    let restored = run_with_input(
-        jifen(&cold)
-            .args(["restore", "--name", "vault", "--mnemonic-lang", "en"])
-            .env("JIFEN_PASSWORD", PASSWORD),
-        &format!("{VAULT}\n"),
-    );
-    assert!(restored.status.success(), "{}", text(&restored.stderr));
+    restore_vault(&cold);
     let pair_dir = frames.join("pair");
     let out = ok(jifen(&cold)
         .args([
@@ -238,13 +243,7 @@ fn online_discard_forgets_a_pending_request_once() {
     let cold = dir.path().join("cold");
     let online = dir.path().join("online");
     let pair_dir = dir.path().join("pair");
-    let restored = run_with_input(
-        jifen(&cold)
-            .args(["restore", "--name", "vault", "--mnemonic-lang", "en"])
-            .env("JIFEN_PASSWORD", PASSWORD),
-        &format!("{VAULT}\n"),
-    );
-    assert!(restored.status.success(), "{}", text(&restored.stderr));
+    restore_vault(&cold);
     ok(jifen(&cold)
         .args(["cold", "pair-export", "-w", "vault"])
         .args(["--chain-id", "jifen-devnet", "--out"])
