@@ -113,54 +113,9 @@ impl FromStr for Locale {
     }
 }
 
-/// An argument value for a message.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Arg {
-    /// Text, inserted as is.
-    Text(String),
-    /// An integer (counts select plural forms).
-    Int(i64),
-}
-
-impl From<&str> for Arg {
-    fn from(s: &str) -> Self {
-        Arg::Text(s.to_owned())
-    }
-}
-
-impl From<String> for Arg {
-    fn from(s: String) -> Self {
-        Arg::Text(s)
-    }
-}
-
-impl From<i64> for Arg {
-    fn from(n: i64) -> Self {
-        Arg::Int(n)
-    }
-}
-
-impl From<u64> for Arg {
-    fn from(n: u64) -> Self {
-        i64::try_from(n)
-            .map(Arg::Int)
-            .unwrap_or_else(|_| Arg::Text(n.to_string()))
-    }
-}
-
-impl From<usize> for Arg {
-    fn from(n: usize) -> Self {
-        i64::try_from(n)
-            .map(Arg::Int)
-            .unwrap_or_else(|_| Arg::Text(n.to_string()))
-    }
-}
-
-impl From<u32> for Arg {
-    fn from(n: u32) -> Self {
-        Arg::Int(i64::from(n))
-    }
-}
+/// An argument value for a message (defined with the errors that carry them:
+/// [`jifen_protocol::message`]).
+pub use jifen_protocol::message::Arg;
 
 /// The messages of one locale.
 pub struct Catalog {

@@ -192,3 +192,25 @@ mod tests {
         );
     }
 }
+
+impl crate::message::Coded for ChainIdError {
+    fn code(&self) -> &'static str {
+        ChainIdError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            ChainIdError::Empty => Vec::new(),
+            ChainIdError::TooLong { max, got } => {
+                vec![("max", (*max).into()), ("got", (*got).into())]
+            }
+            ChainIdError::InvalidCharacter {
+                position,
+                character,
+            } => vec![
+                ("position", position.saturating_add(1).into()),
+                ("character", character.to_string().into()),
+            ],
+        }
+    }
+}

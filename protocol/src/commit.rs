@@ -353,3 +353,30 @@ impl CommitError {
         }
     }
 }
+
+impl crate::message::Coded for CommitError {
+    fn code(&self) -> &'static str {
+        CommitError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            CommitError::NoSignatures => Vec::new(),
+            CommitError::NotSorted { index } => vec![("index", (*index).into())],
+            CommitError::IndexOutOfRange { index, set_size } => {
+                vec![("index", (*index).into()), ("size", (*set_size).into())]
+            }
+            CommitError::InvalidSignature { index, source } => vec![
+                ("index", (*index).into()),
+                ("detail", source.to_string().into()),
+            ],
+            CommitError::HeightMismatch { expected, got } => {
+                vec![("expected", (*expected).into()), ("got", (*got).into())]
+            }
+            CommitError::BlockMismatch { expected, got } => vec![
+                ("expected", expected.to_string().into()),
+                ("got", got.to_string().into()),
+            ],
+        }
+    }
+}

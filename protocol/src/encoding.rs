@@ -428,3 +428,27 @@ mod tests {
         assert_eq!(err.code(), "decode-trailing-bytes");
     }
 }
+
+impl crate::message::Coded for DecodeError {
+    fn code(&self) -> &'static str {
+        DecodeError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        // Every decoding failure is shown with its full detail: the field,
+        // the offset and the rule, as the sentence in English.
+        let offset = match self {
+            DecodeError::UnexpectedEnd { offset, .. }
+            | DecodeError::TrailingBytes { offset, .. }
+            | DecodeError::BadTag { offset, .. }
+            | DecodeError::LengthOutOfBounds { offset, .. }
+            | DecodeError::UnsupportedVersion { offset, .. }
+            | DecodeError::UnknownTransactionKind { offset, .. }
+            | DecodeError::InvalidValue { offset, .. } => *offset,
+        };
+        vec![
+            ("offset", offset.into()),
+            ("detail", self.to_string().into()),
+        ]
+    }
+}

@@ -241,3 +241,18 @@ mod tests {
         assert_eq!(err.code(), "hash-invalid-hex");
     }
 }
+
+impl crate::message::Coded for ParseHashError {
+    fn code(&self) -> &'static str {
+        ParseHashError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            ParseHashError::WrongLength { got } => vec![("got", (*got).into())],
+            ParseHashError::InvalidHex { position } => {
+                vec![("position", position.saturating_add(1).into())]
+            }
+        }
+    }
+}

@@ -293,3 +293,19 @@ mod tests {
         );
     }
 }
+
+impl crate::message::Coded for HeaderError {
+    fn code(&self) -> &'static str {
+        HeaderError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            HeaderError::UnsupportedVersion { expected, got } => {
+                vec![("expected", (*expected).into()), ("got", (*got).into())]
+            }
+            HeaderError::MissingParent { height } => vec![("height", (*height).into())],
+            HeaderError::ZeroHeight | HeaderError::UnexpectedParent => Vec::new(),
+        }
+    }
+}

@@ -424,3 +424,37 @@ mod tests {
         );
     }
 }
+
+impl crate::message::Coded for KeyError {
+    fn code(&self) -> &'static str {
+        KeyError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            KeyError::WrongLength { expected, got } => {
+                vec![("expected", (*expected).into()), ("got", (*got).into())]
+            }
+            KeyError::NotCompressed { prefix } => vec![("prefix", format!("{prefix:#04x}").into())],
+            KeyError::NotOnCurve => Vec::new(),
+        }
+    }
+}
+
+impl crate::message::Coded for SignatureError {
+    fn code(&self) -> &'static str {
+        SignatureError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            SignatureError::WrongLength { expected, got } => {
+                vec![("expected", (*expected).into()), ("got", (*got).into())]
+            }
+            SignatureError::ROutOfRange
+            | SignatureError::SOutOfRange
+            | SignatureError::HighS
+            | SignatureError::Invalid => Vec::new(),
+        }
+    }
+}

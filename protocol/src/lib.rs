@@ -17,6 +17,7 @@
 //! | [`commit`] | [`Commit`], vote sign bytes, the [`Tally`] of a commit |
 //! | [`transaction`] | the [`Transaction`] envelope and the [`Transfer`] payload |
 //! | [`state`] | state keys, [`Account`], the sparse Merkle tree, [`verify_state_proof`] |
+//! | [`message`] | [`Coded`](message::Coded): every error's message id and arguments |
 //! | [`staking`] | the [`Bond`]/[`Unbond`] payloads and the [`StakeRecord`] |
 //!
 //! Every error enum has a `code()` returning a stable kebab-case code that
@@ -59,6 +60,7 @@ pub mod hash;
 pub mod header;
 pub mod keys;
 pub mod merkle;
+pub mod message;
 pub mod network;
 pub mod staking;
 pub mod state;

@@ -296,3 +296,24 @@ impl MerkleError {
 #[cfg(test)]
 #[path = "merkle_tests.rs"]
 mod tests;
+
+impl crate::message::Coded for MerkleError {
+    fn code(&self) -> &'static str {
+        MerkleError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            MerkleError::IndexOutOfRange { index, size } => {
+                vec![("index", (*index).into()), ("size", (*size).into())]
+            }
+            MerkleError::WrongPathLength { expected, got } => {
+                vec![("expected", (*expected).into()), ("got", (*got).into())]
+            }
+            MerkleError::RootMismatch { expected, computed } => vec![
+                ("expected", expected.to_string().into()),
+                ("got", computed.to_string().into()),
+            ],
+        }
+    }
+}

@@ -107,3 +107,15 @@ mod tests {
         assert_eq!(Network::from_hrp("bc"), None);
     }
 }
+
+impl crate::message::Coded for NetworkError {
+    fn code(&self) -> &'static str {
+        NetworkError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            NetworkError::Unknown { got } => vec![("given", got.into())],
+        }
+    }
+}

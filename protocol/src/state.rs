@@ -687,3 +687,21 @@ mod tests {
         assert_eq!(Account::decode(&account.encode()).unwrap(), account);
     }
 }
+
+impl crate::message::Coded for StateProofError {
+    fn code(&self) -> &'static str {
+        StateProofError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            StateProofError::TooDeep { got } => vec![("got", (*got).into())],
+            StateProofError::ValueMismatch { expected, got }
+            | StateProofError::RootMismatch { expected, got } => vec![
+                ("expected", expected.to_string().into()),
+                ("got", got.to_string().into()),
+            ],
+            StateProofError::WrongLeaf | StateProofError::LeafOffPath => Vec::new(),
+        }
+    }
+}

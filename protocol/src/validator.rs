@@ -317,3 +317,23 @@ impl ValidatorSetError {
         }
     }
 }
+
+impl crate::message::Coded for ValidatorSetError {
+    fn code(&self) -> &'static str {
+        ValidatorSetError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            ValidatorSetError::Empty => Vec::new(),
+            ValidatorSetError::TooMany { max, got } => {
+                vec![("max", (*max).into()), ("got", (*got).into())]
+            }
+            ValidatorSetError::ZeroPower { index }
+            | ValidatorSetError::AddressMismatch { index }
+            | ValidatorSetError::Duplicate { index }
+            | ValidatorSetError::NotSorted { index } => vec![("index", (*index).into())],
+            ValidatorSetError::PowerTooLarge { max } => vec![("max", (*max).into())],
+        }
+    }
+}
