@@ -3,7 +3,9 @@
 use jifen_crypto::hd::HdError;
 use jifen_crypto::keystore::KeystoreError;
 use jifen_crypto::mnemonic::MnemonicError;
-use jifen_crypto::signer::SignError;
+use jifen_crypto::signer::{MessageSignatureError, SignError};
+use jifen_protocol::AddressError;
+use jifen_protocol::message::{Arg, Coded};
 
 /// Why a wallet operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +63,31 @@ pub enum WalletError {
     /// The secret derives another account than the record names.
     #[error("the wallet's secret does not match its account record")]
     AccountMismatch,
+    /// The wallet is keyed, where a watch-only wallet was expected (sign
+    /// requests are made by the online half of a cold pair).
+    #[error("wallet {name:?} has its keys; sign with it directly")]
+    NotWatchOnly {
+        /// The wallet's name.
+        name: String,
+    },
+    /// The wallet's keys are not decrypted (unlock it first).
+    #[error("the wallet is locked")]
+    Locked,
+    /// The backup was checked already; the words are not shown again.
+    #[error("the backup was checked already")]
+    BackupAlreadyChecked,
+    /// No backup check is running (none was started, or it was used up).
+    #[error("no backup check is running; start one with the password")]
+    NoBackupChallenge,
+    /// The typed words are not the wallet's (which one is wrong is not said).
+    #[error("the words typed are not this wallet's ({tries_left} tries left)")]
+    BackupMismatch {
+        /// Answers the challenge still accepts.
+        tries_left: u32,
+    },
+    /// The system's random source failed.
+    #[error("the random generator failed")]
+    Randomness,
     /// Settings file could not be read or written.
     #[error("wallet settings i/o error: {0}")]
     Settings(#[source] std::io::Error),
@@ -79,11 +106,23 @@ pub enum WalletError {
     /// A signing error.
     #[error(transparent)]
     Sign(#[from] SignError),
+    /// An address error.
+    #[error(transparent)]
+    Address(#[from] AddressError),
+    /// A message-signature error.
+    #[error(transparent)]
+    MessageSignature(#[from] MessageSignatureError),
 }
 
 impl WalletError {
     /// Stable code for translation; wrapped errors report their own code.
     pub fn code(&self) -> &'static str {
+        Coded::code(self)
+    }
+}
+
+impl Coded for WalletError {
+    fn code(&self) -> &'static str {
         match self {
             WalletError::InvalidName { .. } => "wallet-invalid-name",
             WalletError::NotFound { .. } => "wallet-not-found",
@@ -95,12 +134,51 @@ impl WalletError {
             WalletError::BadMeta { .. } => "wallet-bad-record",
             WalletError::WatchOnly { .. } => "wallet-watch-only",
             WalletError::AccountMismatch => "wallet-account-mismatch",
+            WalletError::NotWatchOnly { .. } => "wallet-not-watch-only",
+            WalletError::Locked => "wallet-locked",
+            WalletError::BackupAlreadyChecked => "wallet-backup-already-checked",
+            WalletError::NoBackupChallenge => "wallet-no-backup-challenge",
+            WalletError::BackupMismatch { .. } => "wallet-backup-mismatch",
+            WalletError::Randomness => "wallet-randomness",
             WalletError::Settings(_) => "wallet-settings-io",
             WalletError::Directory(_) => "wallet-directory-io",
-            WalletError::Keystore(e) => e.code(),
-            WalletError::Mnemonic(e) => e.code(),
-            WalletError::Hd(e) => e.code(),
-            WalletError::Sign(e) => e.code(),
+            WalletError::Keystore(e) => Coded::code(e),
+            WalletError::Mnemonic(e) => Coded::code(e),
+            WalletError::Hd(e) => Coded::code(e),
+            WalletError::Sign(e) => Coded::code(e),
+            WalletError::Address(e) => Coded::code(e),
+            WalletError::MessageSignature(e) => Coded::code(e),
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            WalletError::InvalidName { name }
+            | WalletError::NotFound { name }
+            | WalletError::AlreadyExists { name }
+            | WalletError::WatchOnly { name }
+            | WalletError::NotWatchOnly { name } => vec![("name", name.into())],
+            WalletError::WalletNotChosen { names } => vec![("names", names.join(", ").into())],
+            WalletError::BadSecret { detail } | WalletError::BadMeta { detail } => {
+                vec![("detail", (*detail).into())]
+            }
+            WalletError::BackupMismatch { tries_left } => vec![("left", (*tries_left).into())],
+            WalletError::Settings(source) | WalletError::Directory(source) => {
+                vec![("reason", source.to_string().into())]
+            }
+            WalletError::NoWallets
+            | WalletError::PassphraseTooLong
+            | WalletError::AccountMismatch
+            | WalletError::Locked
+            | WalletError::BackupAlreadyChecked
+            | WalletError::NoBackupChallenge
+            | WalletError::Randomness => Vec::new(),
+            WalletError::Keystore(e) => e.args(),
+            WalletError::Mnemonic(e) => e.args(),
+            WalletError::Hd(e) => e.args(),
+            WalletError::Sign(e) => e.args(),
+            WalletError::Address(e) => e.args(),
+            WalletError::MessageSignature(e) => e.args(),
         }
     }
 }

@@ -1,22 +1,77 @@
-//! Application services shared by every Jifen front end (the CLI and the Tauri app).
+//! The Jifen wallet as a library of **use cases**: one function (or method of
+//! [`OpenWallet`]) per thing a person can do, returning serializable views.
+//! The CLI (`cli/`) and the app (`src-tauri/` + `ui/`) only collect input,
+//! call these, and render the views (`docs/adr/0009-wallet-use-cases.md`).
 //!
-//! - [`store`]: the directory of wallet files: create, restore, list, open, unlock.
-//! - [`record`]: what a wallet file holds (secret payload, public record, settings).
-//! - [`chain`]: chain settings per network and the verifying chain session (balances,
-//!   transfers, audit bundles) over the light client.
-//! - [`cold`]: cold signing over QR codes: pairing, review, signing, accepting signatures.
-//! - [`messages`]: every library error as a message id and its named arguments.
+//! # What a person can do
 //!
-//! Front ends stay thin: they collect input, call these services, and translate the
-//! [`WalletError::code`] of failures.
+//! | intent | use case | view |
+//! |---|---|---|
+//! | list the wallets | [`wallets::list`] | [`wallets::WalletRow`] |
+//! | create a wallet with new words | [`onboarding::new_words`], [`onboarding::create`] | [`wallets::WalletView`] |
+//! | restore a wallet from its words | [`onboarding::restore`] | [`wallets::WalletView`] |
+//! | unlock / lock | [`OpenWallet::unlock_with_password`], [`OpenWallet::unlock_with_keyring`], [`OpenWallet::lock`] | [`open::KdfNotice`] |
+//! | see the words once and check the backup | [`OpenWallet::reveal_words`], [`OpenWallet::start_backup_check`], [`OpenWallet::check_backup`] ([`backup`]) | [`backup::BackupChallengeView`] |
+//! | change the password, re-calibrate, OS keyring | [`OpenWallet::change_password`], [`OpenWallet::recalibrate`], [`OpenWallet::enable_keyring`], [`OpenWallet::disable_keyring`] | [`wallets::KdfView`] |
+//! | show addresses, receive | [`receive::addresses`], [`receive::receive_address`] | [`receive::AddressView`] |
+//! | sign / verify a message | [`sign_message::sign`], [`sign_message::verify`] | [`sign_message::SignedMessageView`] |
+//! | export the account for watching | [`watch_only::export`] | [`watch_only::WatchOnlyExportView`] |
+//! | sync the verified head | [`sync::sync`] | [`sync::SyncView`], [`sync::SyncEventView`] |
+//! | see the chain status | [`sync::status`] | [`sync::ChainStatusView`] |
+//! | see a proven balance | [`balance::balance`] | [`balance::BalanceView`] |
+//! | send POINT, proven arrived | [`send::prepare`], [`send::PreparedSend::sign`], [`send::broadcast_and_prove`] | [`send::SendReview`], [`send::SendReceipt`] |
+//! | get test POINT (devnet) | [`faucet::request`] | [`send::SendReceipt`] |
+//! | choose nodes and root of trust | [`endpoints::show`], [`endpoints::change`] | [`endpoints::EndpointsView`] |
+//! | export / verify an audit bundle | [`audit::export_bundle`], [`audit::verify_bundle`] | [`audit::BundleReportView`] |
+//! | verify fork evidence | [`audit::verify_evidence`] | [`audit::EvidenceReportView`] |
+//! | cold device: pair, review, sign | [`cold::device::export_pairing`], [`cold::device::review`], [`cold::device::sign`] | [`cold::views`] |
+//! | online half: pair, request, accept, broadcast, pending, discard | [`cold::requests`] | [`cold::views`] |
+//!
+//! # How they run
+//!
+//! - [`WalletContext`]: the data directory, network, KDF policy, endpoint
+//!   override and front end every use case starts from.
+//! - Chain use cases run on a [`chain::ChainSession`] (sync, proofs of
+//!   inclusion, bundles) or read through a [`chain::ChainReader`], which
+//!   proves at the verified head and answers while a sync runs. A
+//!   long-lived front end keeps the session on a [`chain::ChainWorker`]: one
+//!   thread, one [`CancelToken`] per job, the status on a watch channel.
+//! - Errors implement [`jifen_protocol::message::Coded`]: a message id and
+//!   its arguments, listed next to each error; [`views::ErrorView`] is how
+//!   they cross to a front end.
+//!
+//! # Mechanisms under the use cases
+//!
+//! [`store`] and [`record`] (wallet files), [`chain`] (settings, session,
+//! reader, worker, amounts), [`cold`] (pairing records, pending requests,
+//! reviews, the QR transport), [`views`] (shared view types).
 
+pub mod audit;
+pub mod backup;
+pub mod balance;
 pub mod chain;
 pub mod cold;
+pub mod context;
+pub mod endpoints;
 pub mod error;
-pub mod messages;
+pub mod faucet;
+pub mod jobs;
+pub mod onboarding;
+pub mod open;
+pub mod receive;
 pub mod record;
+pub mod send;
+pub mod sign_message;
 pub mod store;
+pub mod sync;
+pub mod views;
+pub mod wallets;
+pub mod watch_only;
 
 pub use chain::{ChainError, ChainSettings};
+pub use context::{FrontEnd, WalletContext};
 pub use error::WalletError;
+pub use jobs::CancelToken;
+pub use open::OpenWallet;
 pub use store::{NewWallet, UnlockedWallet, WalletHandle, WalletStore, WalletSummary};
+pub use views::{AmountView, ErrorView, ProvenAt, QrCodeView};

@@ -523,7 +523,31 @@ impl WalletHandle {
         secret: &[u8],
         upgrade: UpgradeOutcome,
     ) -> Result<UnlockedWallet, WalletError> {
-        let secret = WalletSecret::decode(secret)?;
+        self.finish_secret(WalletSecret::decode(secret)?, upgrade)
+    }
+
+    /// The keys of a mnemonic the caller already holds (just created or
+    /// typed), checked against this wallet's account record: no second key
+    /// derivation from the password.
+    pub(crate) fn unlocked_with(
+        &self,
+        mnemonic: &Mnemonic,
+        passphrase: &str,
+    ) -> Result<UnlockedWallet, WalletError> {
+        self.finish_secret(
+            WalletSecret {
+                mnemonic: mnemonic.clone(),
+                passphrase: Zeroizing::new(passphrase.to_owned()),
+            },
+            UpgradeOutcome::None,
+        )
+    }
+
+    fn finish_secret(
+        &self,
+        secret: WalletSecret,
+        upgrade: UpgradeOutcome,
+    ) -> Result<UnlockedWallet, WalletError> {
         let seed = secret.mnemonic.to_seed(&secret.passphrase);
         let master = MasterKey::from_seed(&seed)?;
         let account = master.account(self.meta.account)?;

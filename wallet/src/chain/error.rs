@@ -6,7 +6,10 @@ use std::path::PathBuf;
 use jifen_light_client::{
     BundleError, CheckpointParseError, ClientError, EvidenceError, PeerError, StoreError,
 };
+use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::{ChainIdError, Hash32, Network};
+
+use super::amount::format_points;
 
 use crate::error::WalletError;
 
@@ -210,6 +213,23 @@ pub enum ChainError {
         /// The file's chain id.
         got: String,
     },
+    /// A file is larger than the wallet reads.
+    #[error("{path:?} is larger than {max} bytes")]
+    FileTooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The bound.
+        max: u64,
+    },
+    /// The faucet exists on the devnet only.
+    #[error("the faucet exists on the devnet only, not on {network}")]
+    NotDevnet {
+        /// The network asked.
+        network: Network,
+    },
+    /// The chain worker's thread has ended (the app is closing).
+    #[error("the chain worker has stopped")]
+    WorkerStopped,
     /// A light-client error (sync, peers, proofs).
     #[error(transparent)]
     Client(#[from] ClientError),
@@ -233,6 +253,16 @@ pub enum ChainError {
 impl ChainError {
     /// Stable code for translation; wrapped errors report their own code.
     pub fn code(&self) -> &'static str {
+        Coded::code(self)
+    }
+}
+
+fn points(units: u128) -> Arg {
+    Arg::Text(format!("{} POINT", format_points(units)))
+}
+
+impl Coded for ChainError {
+    fn code(&self) -> &'static str {
         match self {
             ChainError::EndpointUnparsable { .. } => "chain-endpoint-unparsable",
             ChainError::EndpointNoScheme { .. } => "chain-endpoint-no-scheme",
@@ -256,20 +286,110 @@ impl ChainError {
             ChainError::Cancelled => "chain-cancelled",
             ChainError::TxFailed { .. } => "chain-tx-failed",
             ChainError::FileIo { .. } => "chain-file-io",
+            ChainError::FileTooLarge { .. } => "chain-file-too-large",
             ChainError::BundleOtherAccount { .. } => "chain-bundle-other-account",
             ChainError::BundleNotAccount => "chain-bundle-not-account",
             ChainError::Rejected { .. } => "chain-tx-rejected",
             ChainError::KeyMismatch { .. } => "chain-key-mismatch",
             ChainError::NoTrustedHeader { .. } => "chain-no-trusted-header",
             ChainError::ForeignChain { .. } => "chain-foreign-chain",
-            ChainError::Checkpoint(e) => e.code(),
-            ChainError::ChainId(e) => e.code(),
-            ChainError::Client(e) => e.code(),
-            ChainError::Peer(e) => e.code(),
-            ChainError::Store(e) => e.code(),
-            ChainError::Bundle(e) => e.code(),
-            ChainError::Evidence(e) => e.code(),
-            ChainError::Wallet(e) => e.code(),
+            ChainError::NotDevnet { .. } => "chain-not-devnet",
+            ChainError::WorkerStopped => "chain-worker-stopped",
+            ChainError::Checkpoint(e) => Coded::code(e),
+            ChainError::ChainId(e) => Coded::code(e),
+            ChainError::Client(e) => Coded::code(e),
+            ChainError::Peer(e) => Coded::code(e),
+            ChainError::Store(e) => Coded::code(e),
+            ChainError::Bundle(e) => Coded::code(e),
+            ChainError::Evidence(e) => Coded::code(e),
+            ChainError::Wallet(e) => Coded::code(e),
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        let text = |value: &dyn std::fmt::Display| Arg::Text(value.to_string());
+        match self {
+            ChainError::EndpointUnparsable { url }
+            | ChainError::EndpointNoScheme { url }
+            | ChainError::EndpointExtra { url }
+            | ChainError::EndpointDuplicate { url } => vec![("url", url.into())],
+            ChainError::EndpointScheme { url, scheme } => {
+                vec![("url", url.into()), ("scheme", scheme.into())]
+            }
+            ChainError::EndpointPlainHttp { url, network } => {
+                vec![("url", url.into()), ("network", text(network))]
+            }
+            ChainError::EndpointTooMany { max } => vec![("max", (*max).into())],
+            ChainError::NoEndpoints { network } | ChainError::NotDevnet { network } => {
+                vec![("network", text(network))]
+            }
+            ChainError::SettingsIo { path, source } | ChainError::FileIo { path, source } => vec![
+                ("path", text(&path.display())),
+                ("reason", text(source)),
+            ],
+            ChainError::FileTooLarge { path, max } => {
+                vec![("path", text(&path.display())), ("max", (*max).into())]
+            }
+            ChainError::SettingsCorrupt { path, detail } => {
+                vec![("path", text(&path.display())), ("detail", detail.into())]
+            }
+            ChainError::SettingsVersion { found, supported } => vec![
+                ("found", (*found).into()),
+                ("supported", (*supported).into()),
+            ],
+            ChainError::AmountMalformed { text: given } => vec![("text", given.into())],
+            ChainError::AmountTooManyDecimals { text: given, max } => {
+                vec![("text", given.into()), ("max", (*max).into())]
+            }
+            ChainError::FeeTooLow { minimum, got } => {
+                vec![("minimum", points(*minimum)), ("got", points(*got))]
+            }
+            ChainError::InsufficientBalance {
+                balance,
+                needed,
+                height,
+            } => vec![
+                ("balance", points(*balance)),
+                ("needed", points(*needed)),
+                ("height", (*height).into()),
+            ],
+            ChainError::WrongNetwork { wallet, session } => {
+                vec![("wallet", text(wallet)), ("session", text(session))]
+            }
+            ChainError::InclusionTimeout { id, waited_ms } => {
+                vec![("id", text(id)), ("seconds", (waited_ms / 1000).into())]
+            }
+            ChainError::TxFailed {
+                id,
+                height,
+                result_code,
+            } => vec![
+                ("id", text(id)),
+                ("height", (*height).into()),
+                ("code", (*result_code).into()),
+            ],
+            ChainError::BundleOtherAccount { address } => vec![("address", address.into())],
+            ChainError::NoTrustedHeader { height } => vec![("height", (*height).into())],
+            ChainError::ForeignChain { expected, got } => {
+                vec![("expected", expected.into()), ("got", got.into())]
+            }
+            ChainError::Rejected { reason, message } => {
+                vec![("reason", reason.into()), ("detail", message.into())]
+            }
+            ChainError::KeyMismatch { index } => vec![("index", (*index).into())],
+            ChainError::AmountOverflow
+            | ChainError::AmountZero
+            | ChainError::Cancelled
+            | ChainError::BundleNotAccount
+            | ChainError::WorkerStopped => Vec::new(),
+            ChainError::Checkpoint(e) => e.args(),
+            ChainError::ChainId(e) => e.args(),
+            ChainError::Client(e) => e.args(),
+            ChainError::Peer(e) => e.args(),
+            ChainError::Store(e) => e.args(),
+            ChainError::Bundle(e) => e.args(),
+            ChainError::Evidence(e) => e.args(),
+            ChainError::Wallet(e) => e.args(),
         }
     }
 }

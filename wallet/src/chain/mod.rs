@@ -5,7 +5,9 @@
 //! |---|---|
 //! | [`settings`] | [`ChainSettings`]: endpoints (primary first, then witnesses), checkpoint, chain id; `<data>/chain/<network>/settings.json` |
 //! | [`amount`] | [`parse_points`] / [`format_points`]: decimal POINT text <-> `u128` base units |
-//! | [`session`] | [`ChainSession`]: sync, proven balance and nonce, transfers built, signed, broadcast and proven included, audit bundles |
+//! | [`session`] | [`ChainSession`]: sync, proven inclusion, audit bundles |
+//! | [`reader`] | [`ChainReader`]: proven reads at the trusted header and broadcasting, beside a running sync |
+//! | [`worker`] | [`ChainWorker`]: a thread that owns a session for a long-lived front end, one cancel token per job, status on a watch channel |
 //! | [`offline`] | [`verify_bundle_file`], [`verify_evidence_file`]: checking files with no network |
 //! | [`error`] | [`ChainError`] with `chain-*` codes |
 //!
@@ -16,8 +18,10 @@
 pub mod amount;
 pub mod error;
 pub mod offline;
+pub mod reader;
 pub mod session;
 pub mod settings;
+pub mod worker;
 
 use std::io::Write;
 use std::path::Path;
@@ -25,7 +29,9 @@ use std::path::Path;
 pub use amount::{BASE_UNITS_PER_POINT, POINT_DECIMALS, POINT_SYMBOL, format_points, parse_points};
 pub use error::ChainError;
 pub use offline::{BundleReport, verify_bundle_file, verify_evidence_file};
-pub use session::{ChainSession, Sent, TransferPlan};
+pub use reader::{ChainReader, check_transfer};
+pub use session::{ChainSession, TransferPlan};
+pub use worker::{ChainWorker, JobHandle};
 pub use settings::{ChainSettings, DEVNET_DEFAULT_ENDPOINT, Endpoint, MAX_ENDPOINTS};
 
 /// The lowest fee the reference node's mempool accepts by default, in base

@@ -37,11 +37,41 @@ pub struct BundleReport {
     pub account: Option<(Hash32, Account)>,
 }
 
-fn read_text(path: &Path) -> Result<String, ChainError> {
-    std::fs::read_to_string(path).map_err(|source| ChainError::FileIo {
+/// Largest audit bundle or evidence file read (a bundle of a long sync holds
+/// a few thousand ~8 KB light blocks).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a bundle or evidence file as text, refusing anything that is not a
+/// regular file or is larger than [`MAX_FILE_BYTES`] before reading it.
+///
+/// # Errors
+/// [`ChainError::FileIo`], [`ChainError::FileTooLarge`].
+pub fn read_text(path: &Path) -> Result<String, ChainError> {
+    let io = |source: std::io::Error| ChainError::FileIo {
         path: path.to_owned(),
         source,
-    })
+    };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if !metadata.is_file() {
+        return Err(io(std::io::Error::other("not a regular file")));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(ChainError::FileTooLarge {
+            path: path.to_owned(),
+            max: MAX_FILE_BYTES,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::Read::take(file, MAX_FILE_BYTES + 1), &mut text)
+        .map_err(io)?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(ChainError::FileTooLarge {
+            path: path.to_owned(),
+            max: MAX_FILE_BYTES,
+        });
+    }
+    Ok(text)
 }
 
 fn check_chain(settings: &ChainSettings, got: &ChainId) -> Result<(), ChainError> {
@@ -101,7 +131,21 @@ pub fn verify_bundle_file(
     anchor: Option<Checkpoint>,
     address: Option<&Address>,
 ) -> Result<BundleReport, ChainError> {
-    let bundle = AuditBundle::from_json(&read_text(path)?)?;
+    verify_bundle_text(data_dir, settings, &read_text(path)?, anchor, address)
+}
+
+/// As [`verify_bundle_file`], for a bundle's text already in memory.
+///
+/// # Errors
+/// As [`verify_bundle_file`].
+pub fn verify_bundle_text(
+    data_dir: &Path,
+    settings: &ChainSettings,
+    text: &str,
+    anchor: Option<Checkpoint>,
+    address: Option<&Address>,
+) -> Result<BundleReport, ChainError> {
+    let bundle = AuditBundle::from_json(text)?;
     check_chain(settings, &bundle.root.header.chain_id)?;
     let root = match anchor {
         Some(anchor) => Some(anchor),
@@ -175,7 +219,19 @@ pub fn verify_evidence_file(
     settings: &ChainSettings,
     path: &Path,
 ) -> Result<VerifiedEvidence, ChainError> {
-    let evidence = Evidence::from_json(&read_text(path)?)?;
+    verify_evidence_text(data_dir, settings, &read_text(path)?)
+}
+
+/// As [`verify_evidence_file`], for the evidence's text already in memory.
+///
+/// # Errors
+/// As [`verify_evidence_file`].
+pub fn verify_evidence_text(
+    data_dir: &Path,
+    settings: &ChainSettings,
+    text: &str,
+) -> Result<VerifiedEvidence, ChainError> {
+    let evidence = Evidence::from_json(text)?;
     check_chain(settings, &evidence.first.header.chain_id)?;
     let height = evidence.first.height();
     let no_header = || ChainError::NoTrustedHeader { height };

@@ -1,30 +1,28 @@
 //! [`ChainSession`]: the verifying light client of one network, as the
-//! wallet uses it: sync, proven balances and nonces, transfers built, signed,
-//! broadcast and proven included, audit bundles.
+//! wallet uses it: sync, proven inclusion of transactions, audit bundles.
+//! Reads at the trusted header (balances, nonces, plans) and broadcasting go
+//! through its [`ChainReader`], which also works on another thread while the
+//! session syncs.
 //!
 //! The light store lives at `<data dir>/chain/<network>/light.redb` and is
 //! shared by every wallet of that network (redb locks it: one process at a
 //! time); fork evidence goes to `<data dir>/chain/<network>/evidence/`.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use jifen_crypto::signer::Signer;
-use jifen_light_client::client::ClientStatus;
 use jifen_light_client::{
-    AuditBundle, ClientConfig, ClientError, LightClient, Peer, PeerError, ProgressEvent, Proven,
-    RedbStore, RpcOptions, RpcPeer, SyncSummary, SystemClock, TrustRoot, TxInclusion,
+    AuditBundle, ClientConfig, LightClient, Peer, ProgressEvent, Proven, RedbStore, RpcOptions,
+    RpcPeer, SyncSummary, SystemClock, TrustRoot, TxInclusion,
 };
-use jifen_protocol::{
-    Account, Address, Hash32, Network, PublicKey, Transaction, Transfer, TxPayload,
-    UnsignedTransaction,
-};
+use jifen_protocol::{Account, Address, Hash32, Network, TxPayload, UnsignedTransaction};
 
 use super::error::ChainError;
+use super::reader::ChainReader;
 use super::settings::ChainSettings;
-use super::{check_fee, write_file_atomically};
-use crate::store::UnlockedWallet;
+use super::write_file_atomically;
+use crate::jobs::CancelToken;
 
 /// File name of the light store in the network's chain folder.
 pub const LIGHT_STORE_FILE: &str = "light.redb";
@@ -41,8 +39,9 @@ pub struct TransferPlan {
     /// What will be signed.
     pub unsigned: UnsignedTransaction,
     /// The sender's account, proven at the trusted header (the nonce and
-    /// the balance the plan was checked against).
-    pub sender: Proven<Account>,
+    /// the balance the plan was checked against); `None` for a plan made
+    /// offline with a nonce the person gave.
+    pub sender: Option<Proven<Account>>,
 }
 
 impl TransferPlan {
@@ -56,20 +55,12 @@ impl TransferPlan {
     }
 }
 
-/// A transaction proven included.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sent {
-    /// The transaction id.
-    pub id: Hash32,
-    /// Its inclusion, proven against the verified header at its height.
-    pub inclusion: Proven<TxInclusion>,
-}
-
 /// The light client of one network (see the module docs).
 pub struct ChainSession {
-    settings: ChainSettings,
+    settings: Arc<ChainSettings>,
     dir: PathBuf,
     client: LightClient<RedbStore>,
+    reader: ChainReader,
 }
 
 impl std::fmt::Debug for ChainSession {
@@ -123,10 +114,13 @@ impl ChainSession {
             peers.collect(),
             Box::new(SystemClock),
         )?;
+        let settings = Arc::new(settings.clone());
+        let reader = ChainReader::new(client.reader(), Arc::clone(&settings), dir.clone());
         Ok(Self {
-            settings: settings.clone(),
+            settings,
             dir,
             client,
+            reader,
         })
     }
 
@@ -157,122 +151,16 @@ impl ChainSession {
     pub fn sync(
         &mut self,
         on_event: &mut dyn FnMut(&ProgressEvent),
-        cancel: &AtomicBool,
+        cancel: &CancelToken,
     ) -> Result<SyncSummary, ChainError> {
-        Ok(self.client.sync(on_event, cancel)?)
+        Ok(self.client.sync(on_event, cancel.flag())?)
     }
 
-    /// What the client knows: trusted header, peers, cross-check, evidence.
+    /// Proven reads at the trusted header and broadcasting; the reader
+    /// works on any thread, also while this session syncs.
     #[must_use]
-    pub fn status(&self) -> ClientStatus {
-        self.client.status()
-    }
-
-    /// `address`'s balance and nonce, proven at the trusted header (an
-    /// account that never received anything is proven absent: zero).
-    ///
-    /// # Errors
-    /// Light-client errors.
-    pub fn balance(&mut self, address: &Address) -> Result<Proven<Account>, ChainError> {
-        Ok(self.client.account(address)?)
-    }
-
-    /// The nonce `address`'s next transaction must carry, proven.
-    ///
-    /// # Errors
-    /// As [`ChainSession::balance`].
-    pub fn next_nonce(&mut self, address: &Address) -> Result<Proven<u64>, ChainError> {
-        let account = self.balance(address)?;
-        Ok(Proven {
-            value: account.value.nonce,
-            height: account.height,
-            header_hash: account.header_hash,
-        })
-    }
-
-    /// Builds a transfer of `amount` base units from `sender` to `to` with
-    /// `fee`, after a proven read of the sender's account: the nonce is the
-    /// proven one and the proven balance must cover amount plus fee.
-    ///
-    /// # Errors
-    /// [`ChainError::AmountZero`], [`ChainError::FeeTooLow`],
-    /// [`ChainError::AmountOverflow`], [`ChainError::InsufficientBalance`],
-    /// light-client errors.
-    pub fn build_transfer(
-        &mut self,
-        sender: PublicKey,
-        to: Address,
-        amount: u128,
-        fee: u128,
-    ) -> Result<TransferPlan, ChainError> {
-        if amount == 0 {
-            return Err(ChainError::AmountZero);
-        }
-        check_fee(fee)?;
-        let needed = amount.checked_add(fee).ok_or(ChainError::AmountOverflow)?;
-        let account = self.balance(&sender.address())?;
-        if account.value.balance < needed {
-            return Err(ChainError::InsufficientBalance {
-                balance: account.value.balance,
-                needed,
-                height: account.height,
-            });
-        }
-        let unsigned = UnsignedTransaction::new(
-            self.settings.chain_id().clone(),
-            sender,
-            account.value.nonce,
-            fee,
-            TxPayload::Transfer(Transfer { to, amount }),
-        );
-        Ok(TransferPlan {
-            unsigned,
-            sender: account,
-        })
-    }
-
-    /// Signs a plan with the key of receive address `index` of `wallet`.
-    ///
-    /// # Errors
-    /// [`ChainError::WrongNetwork`], [`ChainError::KeyMismatch`] when that
-    /// key is not the plan's sender, wallet signing errors.
-    pub fn sign(
-        &self,
-        plan: &TransferPlan,
-        wallet: &UnlockedWallet,
-        index: u32,
-    ) -> Result<Transaction, ChainError> {
-        if wallet.network() != self.network() {
-            return Err(ChainError::WrongNetwork {
-                wallet: wallet.network(),
-                session: self.network(),
-            });
-        }
-        let key = wallet.signing_key(index)?;
-        if key.public_key() != plan.unsigned.sender_public_key {
-            return Err(ChainError::KeyMismatch { index });
-        }
-        let signature = key
-            .sign_digest(&plan.unsigned.signing_digest())
-            .map_err(crate::error::WalletError::from)?;
-        Ok(plan.unsigned.clone().with_signature(signature))
-    }
-
-    /// Hands a signed transaction to the primary (or the next peer).
-    ///
-    /// # Errors
-    /// [`ChainError::Rejected`] with the node's reason, light-client errors.
-    pub fn broadcast(&mut self, tx: &Transaction) -> Result<Hash32, ChainError> {
-        match self.client.submit(tx) {
-            Ok(id) => Ok(id),
-            Err(ClientError::TxRejected(PeerError::TxRejected { name, message, .. })) => {
-                Err(ChainError::Rejected {
-                    reason: name,
-                    message,
-                })
-            }
-            Err(e) => Err(e.into()),
-        }
+    pub fn reader(&self) -> ChainReader {
+        self.reader.clone()
     }
 
     /// Waits until transaction `id` is proven included (its inclusion and
@@ -286,11 +174,11 @@ impl ChainSession {
         &mut self,
         id: &Hash32,
         timeout: Duration,
-        cancel: &AtomicBool,
+        cancel: &CancelToken,
     ) -> Result<Proven<TxInclusion>, ChainError> {
         let started = Instant::now();
         loop {
-            if cancel.load(Ordering::Relaxed) {
+            if cancel.is_cancelled() {
                 return Err(ChainError::Cancelled);
             }
             if let Some(proven) = self.client.tx_inclusion(id)? {
@@ -306,39 +194,12 @@ impl ChainSession {
             // Sleep in small steps so that a cancel is seen quickly.
             let until = Instant::now() + INCLUSION_POLL.min(timeout - waited);
             while Instant::now() < until {
-                if cancel.load(Ordering::Relaxed) {
+                if cancel.is_cancelled() {
                     return Err(ChainError::Cancelled);
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
         }
-    }
-
-    /// Builds, signs, broadcasts and waits for the proven inclusion of a
-    /// transfer from receive address `index` of `wallet`.
-    ///
-    /// # Errors
-    /// As [`ChainSession::build_transfer`], [`ChainSession::sign`],
-    /// [`ChainSession::broadcast`], [`ChainSession::wait_inclusion`], and
-    /// [`ChainError::TxFailed`] when it was included but its payload failed.
-    #[allow(clippy::too_many_arguments)]
-    pub fn send_transfer(
-        &mut self,
-        wallet: &UnlockedWallet,
-        index: u32,
-        to: Address,
-        amount: u128,
-        fee: u128,
-        timeout: Duration,
-        cancel: &AtomicBool,
-    ) -> Result<Sent, ChainError> {
-        let sender = wallet.signing_key(index)?.public_key();
-        let plan = self.build_transfer(sender, to, amount, fee)?;
-        let tx = self.sign(&plan, wallet, index)?;
-        let id = self.broadcast(&tx)?;
-        let inclusion = self.wait_inclusion(&id, timeout, cancel)?;
-        check_result(&id, &inclusion)?;
-        Ok(Sent { id, inclusion })
     }
 
     /// An audit bundle for `address`'s account (root of trust, the verified

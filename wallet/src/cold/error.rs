@@ -4,6 +4,9 @@
 use jifen_crypto::hd::HdError;
 use jifen_qr::{EncodeError, PayloadError, ScanError, UrError};
 
+use jifen_protocol::message::{Arg, Coded};
+
+use crate::chain::ChainError;
 use crate::error::WalletError;
 
 /// Why a cold-signing step failed.
@@ -136,6 +139,20 @@ pub enum ColdError {
     /// The OS random generator failed.
     #[error("the random generator failed")]
     Randomness,
+    /// Signing was asked with no review kept (none was made, or it was
+    /// used up or replaced).
+    #[error("there is no reviewed request to sign; review one first")]
+    NoReview,
+    /// Broadcasting was asked without a request id while not exactly one
+    /// pending request is signed.
+    #[error("{signed} pending requests are signed; name the one to broadcast")]
+    RequestNotChosen {
+        /// How many are signed.
+        signed: usize,
+    },
+    /// A chain error (reading the balance, broadcasting, proving).
+    #[error(transparent)]
+    Chain(#[from] ChainError),
     /// A wallet error.
     #[error(transparent)]
     Wallet(#[from] WalletError),
@@ -159,6 +176,12 @@ pub enum ColdError {
 impl ColdError {
     /// Stable code for translation; wrapped errors report their own code.
     pub fn code(&self) -> &'static str {
+        Coded::code(self)
+    }
+}
+
+impl Coded for ColdError {
+    fn code(&self) -> &'static str {
         match self {
             ColdError::NotPaired { .. } => "cold-not-paired",
             ColdError::WrongChain { .. } => "cold-wrong-chain",
@@ -179,54 +202,66 @@ impl ColdError {
             ColdError::Storage { .. } => "cold-storage-io",
             ColdError::CorruptRecord { .. } => "cold-record-corrupt",
             ColdError::Randomness => "cold-randomness",
-            ColdError::Wallet(e) => e.code(),
-            ColdError::Hd(e) => e.code(),
-            ColdError::Payload(e) => e.code(),
-            ColdError::Ur(e) => e.code(),
-            ColdError::Encode(e) => e.code(),
-            ColdError::Scan(e) => e.code(),
+            ColdError::NoReview => "cold-no-review",
+            ColdError::RequestNotChosen { .. } => "cold-request-not-chosen",
+            ColdError::Chain(e) => Coded::code(e),
+            ColdError::Wallet(e) => Coded::code(e),
+            ColdError::Hd(e) => Coded::code(e),
+            ColdError::Payload(e) => Coded::code(e),
+            ColdError::Ur(e) => Coded::code(e),
+            ColdError::Encode(e) => Coded::code(e),
+            ColdError::Scan(e) => Coded::code(e),
         }
     }
 
-    /// Named arguments for the translated message (values as text).
-    pub fn args(&self) -> Vec<(&'static str, String)> {
+    fn args(&self) -> Vec<(&'static str, Arg)> {
         match self {
-            ColdError::NotPaired { wallet } => vec![("wallet", wallet.clone())],
+            ColdError::NotPaired { wallet } => vec![("wallet", wallet.into())],
             ColdError::WrongChain { paired, got } => {
-                vec![("paired", paired.clone()), ("got", got.clone())]
+                vec![("paired", paired.into()), ("got", got.into())]
             }
             ColdError::ForeignPath { path, account } => {
-                vec![("path", path.clone()), ("account", account.clone())]
+                vec![("path", path.into()), ("account", account.into())]
             }
             ColdError::ForeignAddress { expected, got } => {
-                vec![("expected", expected.clone()), ("got", got.clone())]
+                vec![("expected", expected.into()), ("got", got.into())]
             }
-            ColdError::UnknownKind { kind } => vec![("kind", kind.to_string())],
-            ColdError::FingerprintMismatch { typed } => vec![("typed", typed.clone())],
-            ColdError::BadAccountPath { path } => vec![("path", path.clone())],
+            ColdError::UnknownKind { kind } => vec![("kind", (*kind).into())],
+            ColdError::FingerprintMismatch { typed } => vec![("typed", typed.into())],
+            ColdError::BadAccountPath { path } => vec![("path", path.into())],
             ColdError::SenderNotInWallet { address, index } => {
-                vec![("address", address.clone()), ("index", index.to_string())]
+                vec![("address", address.into()), ("index", (*index).into())]
             }
             ColdError::UnknownRequest { id }
             | ColdError::BadRequestId { id }
             | ColdError::BadSignature { id }
-            | ColdError::NotSigned { id } => vec![("id", id.clone())],
-            ColdError::Incomplete { resolved, total } => vec![
-                ("resolved", resolved.to_string()),
-                ("total", total.to_string()),
-            ],
+            | ColdError::NotSigned { id } => vec![("id", id.into())],
+            ColdError::Incomplete { resolved, total } => {
+                vec![("resolved", (*resolved).into()), ("total", (*total).into())]
+            }
             ColdError::Input { path, reason } => {
-                vec![("path", path.clone()), ("reason", reason.clone())]
+                vec![("path", path.into()), ("reason", reason.into())]
             }
             ColdError::Storage { op, path, reason } => vec![
-                ("op", (*op).to_owned()),
-                ("path", path.clone()),
-                ("reason", reason.clone()),
+                ("op", (*op).into()),
+                ("path", path.into()),
+                ("reason", reason.into()),
             ],
             ColdError::CorruptRecord { path, detail } => {
-                vec![("path", path.clone()), ("detail", detail.clone())]
+                vec![("path", path.into()), ("detail", detail.into())]
             }
-            _ => Vec::new(),
+            ColdError::RequestNotChosen { signed } => vec![("count", (*signed).into())],
+            ColdError::ConfirmationMismatch
+            | ColdError::NotConfirmed
+            | ColdError::Randomness
+            | ColdError::NoReview => Vec::new(),
+            ColdError::Chain(e) => e.args(),
+            ColdError::Wallet(e) => e.args(),
+            ColdError::Hd(e) => e.args(),
+            ColdError::Payload(e) => e.args(),
+            ColdError::Ur(e) => e.args(),
+            ColdError::Encode(e) => e.args(),
+            ColdError::Scan(e) => e.args(),
         }
     }
 }

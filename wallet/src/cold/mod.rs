@@ -1,7 +1,11 @@
 //! Cold signing over QR codes: the offline signer and the online wallet it is
 //! paired with (see `docs/cold-signing.md`; the QR/UR transport is `jifen-qr`).
 //!
-//! The walk of one transaction:
+//! The use cases are [`device`] (the cold signer: export the pairing, review
+//! a request, sign) and [`requests`] (the paired online wallet: import the
+//! pairing, make a request, accept the signature, broadcast, pending
+//! requests, discard); their views are in [`views`]. The walk of one
+//! transaction through the mechanisms below them:
 //!
 //! 1. Pairing. The cold device exports its account with
 //!    [`signer::pair_export`] (an [`jifen_qr::AccountExport`] naming the chain it
@@ -27,13 +31,16 @@
 //!    be signed is discarded ([`pending::PendingStore::discard`]); one whose
 //!    nonce another transaction took says so ([`PendingRequest::superseded`]).
 
+pub mod device;
 pub mod error;
 pub mod fingerprint;
 pub mod online;
 pub mod pending;
+pub mod requests;
 pub mod review;
 pub mod signer;
 pub mod transport;
+pub mod views;
 
 pub use error::ColdError;
 pub use fingerprint::RequestFingerprint;

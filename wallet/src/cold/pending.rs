@@ -205,6 +205,50 @@ impl PendingStore {
         Ok(out)
     }
 
+    /// Every stored request with its id (the file's name), each readable or
+    /// with the error that keeps it from being read, oldest first (damaged
+    /// records last): one damaged file does not hide the others.
+    ///
+    /// # Errors
+    /// [`ColdError::Storage`] when the folder cannot be listed.
+    pub fn entries(&self) -> Result<Vec<(String, Result<PendingRequest, ColdError>)>, ColdError> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(storage("list", &self.dir, &e)),
+        };
+        let mut out = Vec::new();
+        for entry in entries {
+            let path = entry.map_err(|e| storage("list", &self.dir, &e))?.path();
+            if path.extension().and_then(|e| e.to_str()) != Some("json") {
+                continue;
+            }
+            let id = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            let record = match read_record::<PendingRequest>(&path) {
+                Ok(Some(record)) if record.request_id == id => Ok(record),
+                Ok(Some(_)) => Err(ColdError::CorruptRecord {
+                    path: path.display().to_string(),
+                    detail: "the request id differs from the file name".to_owned(),
+                }),
+                // Removed between the listing and the read.
+                Ok(None) => continue,
+                Err(error) => Err(error),
+            };
+            out.push((id, record));
+        }
+        out.sort_by(|(a_id, a), (b_id, b)| {
+            let key = |r: &Result<PendingRequest, ColdError>| {
+                r.as_ref().map_or(u64::MAX, |p| p.created_at)
+            };
+            (key(a), a_id).cmp(&(key(b), b_id))
+        });
+        Ok(out)
+    }
+
     /// Discards the pending request `id` that will never be signed (the
     /// person changed their mind, the cold device is lost, or its nonce was
     /// used by another transaction) and returns the record it removed.

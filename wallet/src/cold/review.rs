@@ -291,6 +291,22 @@ impl Review {
             })
         }
     }
+
+    /// The confirmation of a person who read the review and typed the
+    /// fingerprint's first group at a prompt (case ignored).
+    ///
+    /// # Errors
+    /// [`ColdError::NotConfirmed`] when nothing or something else was typed.
+    pub fn confirm_with_first_group(&self, typed: &str) -> Result<Confirmation, ColdError> {
+        let shown = self.fingerprint.to_string();
+        let first = shown.split('-').next().unwrap_or_default();
+        let typed = typed.trim();
+        if !typed.is_empty() && typed.eq_ignore_ascii_case(first) {
+            Ok(self.confirmed_by_person())
+        } else {
+            Err(ColdError::NotConfirmed)
+        }
+    }
 }
 
 /// Proof that a review was confirmed; only [`Review`] makes one, and it is

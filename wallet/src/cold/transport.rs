@@ -144,12 +144,9 @@ pub fn receive(
                 }
                 found
             }
-            QrInput::Text(text) => text
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            // A UR part never contains white space, so parts may be
+            // separated by newlines, spaces or tabs (`docs/qr.md`).
+            QrInput::Text(text) => text.split_whitespace().map(str::to_owned).collect(),
         };
         for text in texts {
             match decoder.receive(&text) {
@@ -241,4 +238,31 @@ pub fn write_frames(dir: &Path, stem: &str, frames: &[Vec<u8>]) -> Result<Vec<Pa
         paths.push(path);
     }
     Ok(paths)
+}
+
+/// The frames of one loop of `payload` as UR texts: one frame when it fits a
+/// single code, else [`UrEncoder::loop_len`] fountain parts (a loop survives
+/// a third of its frames lost).
+///
+/// # Errors
+/// `qr-*` encoding errors.
+pub fn qr_code(
+    payload: &Payload,
+    settings: EncoderSettings,
+) -> Result<crate::views::QrCodeView, ColdError> {
+    let mut encoder = UrEncoder::new(payload, settings)?;
+    let (count, fragments) = if encoder.is_single_part() {
+        (1, 0)
+    } else {
+        (encoder.loop_len(), encoder.fragment_count())
+    };
+    let parts = (0..count)
+        .map(|_| encoder.next_part())
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(crate::views::QrCodeView {
+        ur_type: payload.ur_type().to_string(),
+        parts,
+        fragments: u32::try_from(fragments).unwrap_or(u32::MAX),
+        fps: settings.frame_rate.fps(),
+    })
 }

@@ -1,0 +1,213 @@
+//! Use cases: **export an audit bundle** (a balance with the chain of proofs
+//! behind it, re-verifiable offline by anyone), **verify a bundle**, and
+//! **verify fork evidence** (two conflicting signed headers and the
+//! validators who signed both). Verifying needs no network.
+
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use jifen_light_client::{Checkpoint, VerifiedEvidence};
+use jifen_protocol::{Address, Network};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::chain::offline::{
+    BundleReport, verify_bundle_file, verify_bundle_text, verify_evidence_file,
+    verify_evidence_text,
+};
+use crate::chain::{ChainError, ChainSession};
+use crate::context::WalletContext;
+use crate::error::WalletError;
+use crate::views::{AmountView, ProvenAt};
+
+/// A bundle written to a file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BundleWrittenView {
+    /// The file.
+    pub path: String,
+    /// The account it proves.
+    pub address: String,
+    /// Verified headers in it, root included.
+    pub headers: u32,
+    /// The header the account was proven at.
+    pub proven: ProvenAt,
+}
+
+/// Where the app writes a bundle: `<data dir>/exports/audit-<address>-<unix s>.json`.
+#[must_use]
+pub fn default_bundle_path(ctx: &WalletContext, address: &Address, network: Network) -> PathBuf {
+    let stamp = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    ctx.exports_dir()
+        .join(format!("audit-{}-{stamp}.json", address.encode(network)))
+}
+
+/// Writes the audit bundle of `address`'s account (root of trust, the
+/// verified path, the account's state proof) to `path`, crash-safely.
+///
+/// # Errors
+/// Light-client errors, `chain-file-io`.
+pub fn export_bundle(
+    session: &mut ChainSession,
+    address: &Address,
+    path: &Path,
+) -> Result<BundleWrittenView, ChainError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| ChainError::FileIo {
+            path: dir.to_owned(),
+            source,
+        })?;
+    }
+    let bundle = session.export_bundle(address, path)?;
+    let last = bundle.path.last().unwrap_or(&bundle.root);
+    Ok(BundleWrittenView {
+        path: path.display().to_string(),
+        address: address.encode(session.network()),
+        headers: u32::try_from(bundle.path.len().saturating_add(1)).unwrap_or(u32::MAX),
+        proven: ProvenAt {
+            height: last.height(),
+            header_hash: last.hash().to_string(),
+        },
+    })
+}
+
+/// An account a bundle proves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BundleAccountView {
+    /// Its state key (hex).
+    pub key: String,
+    /// Its POINT (zero when proven absent).
+    pub balance: AmountView,
+    /// Its next nonce.
+    pub nonce: u64,
+}
+
+/// What a checked bundle proves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BundleReportView {
+    /// The root of trust it was checked from (`height:hash`).
+    pub root: String,
+    /// Headers checked, root included.
+    pub headers: u32,
+    /// The last verified header.
+    pub proven: ProvenAt,
+    /// Its time, unix ms.
+    pub time_ms: u64,
+    /// The account it proves, if it carries a final proof.
+    pub account: Option<BundleAccountView>,
+}
+
+impl From<BundleReport> for BundleReportView {
+    fn from(report: BundleReport) -> Self {
+        Self {
+            root: report.root.to_string(),
+            headers: u32::try_from(report.headers).unwrap_or(u32::MAX),
+            proven: ProvenAt {
+                height: report.height,
+                header_hash: report.hash.to_string(),
+            },
+            time_ms: report.time_ms,
+            account: report.account.map(|(key, account)| BundleAccountView {
+                key: key.to_string(),
+                balance: AmountView::points(account.balance),
+                nonce: account.nonce,
+            }),
+        }
+    }
+}
+
+/// Where a bundle to check comes from.
+#[derive(Clone, Copy, Debug)]
+pub enum Source<'a> {
+    /// A file (read with a size bound).
+    File(&'a Path),
+    /// Its text, already read (e.g. picked in the app).
+    Text(&'a str),
+}
+
+/// Checks an audit bundle against a root of trust: `checkpoint` if given
+/// (`height:hash`), else the network's configured checkpoint or the local
+/// store's root. With `address`, the bundle must prove that account.
+///
+/// # Errors
+/// `lc-checkpoint-*`, `address-*`, `chain-file-io`, `chain-file-too-large`,
+/// `lc-bundle-*`, `chain-foreign-chain`, `chain-no-trusted-header`,
+/// `chain-bundle-other-account`, `chain-bundle-not-account`.
+pub fn verify_bundle(
+    ctx: &WalletContext,
+    network: Network,
+    source: Source<'_>,
+    checkpoint: Option<&str>,
+    address: Option<&str>,
+) -> Result<BundleReportView, ChainError> {
+    let settings = ctx.chain_settings(network)?;
+    let anchor = checkpoint
+        .map(|c| c.trim().parse::<Checkpoint>())
+        .transpose()?;
+    let address = address
+        .map(|a| Address::decode(a.trim(), network))
+        .transpose()
+        .map_err(WalletError::from)?;
+    let report = match source {
+        Source::File(path) => {
+            verify_bundle_file(&ctx.data_dir, &settings, path, anchor, address.as_ref())?
+        }
+        Source::Text(text) => {
+            verify_bundle_text(&ctx.data_dir, &settings, text, anchor, address.as_ref())?
+        }
+    };
+    Ok(report.into())
+}
+
+/// What checked fork evidence shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EvidenceReportView {
+    /// The height of the fork.
+    pub height: u64,
+    /// The two conflicting block ids.
+    pub blocks: [String; 2],
+    /// The validators who signed both, ascending.
+    pub accountable: Vec<String>,
+    /// Their voting power.
+    pub power: u64,
+    /// The trusted set's total power.
+    pub total_power: u64,
+}
+
+impl EvidenceReportView {
+    fn of(verified: &VerifiedEvidence, network: Network) -> Self {
+        let [first, second] = verified.block_hashes;
+        Self {
+            height: verified.height,
+            blocks: [first.to_string(), second.to_string()],
+            accountable: verified
+                .accountable
+                .iter()
+                .map(|a| a.encode(network))
+                .collect(),
+            power: verified.accountable_power.signed_power,
+            total_power: verified.accountable_power.total_power,
+        }
+    }
+}
+
+/// Checks fork evidence against the validators the local light store
+/// verified.
+///
+/// # Errors
+/// `chain-file-io`, `chain-file-too-large`, `lc-evidence-*`,
+/// `chain-foreign-chain`, `lc-store-*`, `chain-no-trusted-header`.
+pub fn verify_evidence(
+    ctx: &WalletContext,
+    network: Network,
+    source: Source<'_>,
+) -> Result<EvidenceReportView, ChainError> {
+    let settings = ctx.chain_settings(network)?;
+    let verified = match source {
+        Source::File(path) => verify_evidence_file(&ctx.data_dir, &settings, path)?,
+        Source::Text(text) => verify_evidence_text(&ctx.data_dir, &settings, text)?,
+    };
+    Ok(EvidenceReportView::of(&verified, network))
+}

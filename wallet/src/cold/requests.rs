@@ -1,0 +1,334 @@
+//! Use cases of the **online wallet paired with a cold device** (a
+//! watch-only wallet): **import the pairing**, **make a sign request** for a
+//! send, **accept the signature** that answers it, **broadcast and prove**
+//! it, **list the pending requests** with their state on chain, and
+//! **discard** one that will never be signed.
+
+use std::time::Duration;
+
+use jifen_crypto::hd::Chain;
+use jifen_protocol::{ChainId, Encode};
+use jifen_qr::{EncoderSettings, FragmentSize, Payload, RequestId, UrType};
+
+use crate::chain::{ChainError, ChainReader, ChainSession};
+use crate::cold::error::ColdError;
+use crate::cold::fingerprint::RequestFingerprint;
+use crate::cold::online::{accept_signature, pair_import, start_request};
+use crate::cold::pending::{PendingStore, parse_request_id};
+use crate::cold::transport::{self, QrInput, qr_code};
+use crate::cold::views::{
+    AcceptedView, DiscardedView, PendingState, PendingView, SignRequestView,
+};
+use crate::context::WalletContext;
+use crate::jobs::CancelToken;
+use crate::open::OpenWallet;
+use crate::send::{self, SendProgress, SendReceipt, SendRequest};
+use crate::store::WalletHandle;
+use crate::views::ErrorView;
+
+/// What a paired device whose record names no fragment size reads.
+pub const DEFAULT_FRAGMENT_READ: u16 = 200;
+
+/// Imports a cold device's account export read from `inputs` as the
+/// watch-only wallet `name`, and opens it.
+///
+/// # Errors
+/// Name errors, `cold-qr-incomplete`, `qr-wrong-type`, `qr-*`,
+/// `cold-bad-account-path`, key errors.
+pub fn import_pairing(
+    ctx: &WalletContext,
+    name: &str,
+    inputs: &[QrInput],
+) -> Result<OpenWallet, ColdError> {
+    crate::store::validate_name(name)?;
+    let export = transport::receive(UrType::Account, inputs, &mut |_| {})?.into_account()?;
+    let handle = pair_import(&ctx.store(), name, &export)?;
+    Ok(OpenWallet::from_handle(handle))
+}
+
+/// The chain a watch-only wallet was paired for, else its network's default.
+///
+/// # Errors
+/// `chain-id-*` for a damaged record.
+pub fn paired_chain(handle: &WalletHandle) -> Result<ChainId, ColdError> {
+    match handle
+        .watch_only_record()
+        .and_then(|r| r.chain_id.as_deref())
+    {
+        Some(chain) => Ok(ChainId::new(chain).map_err(ChainError::from)?),
+        None => Ok(crate::chain::settings::default_chain_id(handle.network()?)?),
+    }
+}
+
+/// Refuses a chain session for another chain than the wallet was paired for.
+fn check_paired_chain(handle: &WalletHandle, serving: &ChainId) -> Result<(), ColdError> {
+    let paired = paired_chain(handle)?;
+    if &paired == serving {
+        Ok(())
+    } else {
+        Err(ColdError::WrongChain {
+            paired: paired.as_str().to_owned(),
+            got: serving.as_str().to_owned(),
+        })
+    }
+}
+
+/// Where a sign request's nonce comes from.
+#[derive(Clone, Copy, Debug)]
+pub enum NonceSource<'a> {
+    /// The sender's proven next nonce (and the balance is checked).
+    Proven(&'a ChainReader),
+    /// A nonce the person gives, with no network (the balance is not
+    /// checked; the review says so).
+    Given(u64),
+}
+
+/// Makes a sign request for `request` from a watch-only wallet, keeps it
+/// pending, and returns it as a code cut to what the cold device reads
+/// (`fragment`, else what it announced when paired).
+///
+/// # Errors
+/// `wallet-not-watch-only`, `cold-wrong-chain`, the errors of
+/// [`send::prepare`], `cold-storage-io`, `qr-*`.
+pub fn make_request(
+    ctx: &WalletContext,
+    handle: &WalletHandle,
+    request: &SendRequest,
+    nonce: NonceSource<'_>,
+    fragment: Option<FragmentSize>,
+) -> Result<SignRequestView, ColdError> {
+    if !handle.is_watch_only() {
+        return Err(crate::error::WalletError::NotWatchOnly {
+            name: handle.name().to_owned(),
+        }
+        .into());
+    }
+    let prepared = match nonce {
+        NonceSource::Proven(reader) => {
+            check_paired_chain(handle, reader.settings().chain_id())?;
+            send::prepare(reader, handle, request)?
+        }
+        NonceSource::Given(nonce) => {
+            send::prepare_offline(handle, request, paired_chain(handle)?, nonce)?
+        }
+    };
+    let pending = PendingStore::new(&ctx.store(), handle.name());
+    let (sign_request, _) = start_request(
+        &pending,
+        handle,
+        Chain::Receive,
+        prepared.from_index(),
+        prepared.unsigned().clone(),
+        Some(ctx.front_end.origin()),
+    )?;
+    let settings = EncoderSettings {
+        fragment_size: fragment.unwrap_or_else(|| {
+            FragmentSize::largest_within(
+                handle
+                    .watch_only_record()
+                    .map_or(DEFAULT_FRAGMENT_READ, |r| r.max_fragment_len),
+            )
+        }),
+        ..EncoderSettings::default()
+    };
+    Ok(SignRequestView {
+        request_id: sign_request.request_id.to_string(),
+        fingerprint: RequestFingerprint::of(&sign_request).to_string(),
+        review: prepared.review().clone(),
+        qr: qr_code(&Payload::SignRequest(sign_request), settings)?,
+    })
+}
+
+/// Accepts the cold device's answer read from `inputs`: only the answer to
+/// a request pending in this wallet whose signature verifies against the
+/// paired key for that exact transaction. The signed transaction is kept
+/// with the request, ready to broadcast.
+///
+/// # Errors
+/// `cold-qr-incomplete`, `qr-wrong-type`, `cold-unknown-request`,
+/// `cold-bad-signature`, `cold-storage-io`.
+pub fn accept(
+    ctx: &WalletContext,
+    handle: &WalletHandle,
+    inputs: &[QrInput],
+) -> Result<AcceptedView, ColdError> {
+    let response = transport::receive(UrType::Signature, inputs, &mut |_| {})?.into_signature()?;
+    let pending = PendingStore::new(&ctx.store(), handle.name());
+    let tx = accept_signature(&pending, handle, &response)?;
+    Ok(AcceptedView {
+        request_id: response.request_id.to_string(),
+        tx_id: tx.id().to_string(),
+        transaction: hex::encode(tx.encode()),
+    })
+}
+
+/// The pending request to broadcast: `id` if given, else the only one that
+/// is signed.
+///
+/// # Errors
+/// `cold-bad-request-id`, `cold-request-not-chosen` (none or several are
+/// signed), `cold-storage-io`.
+pub fn signed_request(
+    ctx: &WalletContext,
+    handle: &WalletHandle,
+    id: Option<&str>,
+) -> Result<RequestId, ColdError> {
+    if let Some(text) = id {
+        return parse_request_id(text);
+    }
+    let pending = PendingStore::new(&ctx.store(), handle.name());
+    let signed: Vec<_> = pending
+        .entries()?
+        .into_iter()
+        .filter_map(|(_, record)| record.ok())
+        .filter(|p| p.signed_transaction.is_some())
+        .collect();
+    match signed.as_slice() {
+        [only] => parse_request_id(&only.request_id),
+        _ => Err(ColdError::RequestNotChosen {
+            signed: signed.len(),
+        }),
+    }
+}
+
+/// Broadcasts the signed transaction of pending request `id`, waits until
+/// its inclusion and result are proven, proves the sender's new balance,
+/// and forgets the request.
+///
+/// # Errors
+/// `cold-unknown-request`, `cold-not-signed`, `cold-wrong-chain`, and the
+/// errors of [`send::broadcast_and_prove`].
+pub fn broadcast(
+    ctx: &WalletContext,
+    session: &mut ChainSession,
+    handle: &WalletHandle,
+    id: &RequestId,
+    timeout: Duration,
+    on_event: &mut dyn FnMut(SendProgress),
+    cancel: &CancelToken,
+) -> Result<SendReceipt, ColdError> {
+    let pending = PendingStore::new(&ctx.store(), handle.name());
+    let record = pending
+        .load(id)?
+        .ok_or_else(|| ColdError::UnknownRequest { id: id.to_string() })?;
+    let tx = record
+        .signed()?
+        .ok_or_else(|| ColdError::NotSigned { id: id.to_string() })?;
+    check_paired_chain(handle, session.settings().chain_id())?;
+    let sender = tx.unsigned.sender;
+    let receipt = send::broadcast_and_prove(session, &tx, &sender, timeout, on_event, cancel)?;
+    // Included and proven: the request is done.
+    pending.remove(id)?;
+    Ok(receipt)
+}
+
+/// The pending requests of a watch-only wallet, oldest first. A damaged
+/// record is listed with its error (it can be discarded) instead of hiding
+/// the others. With a reader, each says whether its nonce is already used
+/// on chain (one proof per sender; a failed proof leaves it unknown).
+///
+/// # Errors
+/// `cold-storage-io` when the folder cannot be read.
+pub fn pending(
+    ctx: &WalletContext,
+    handle: &WalletHandle,
+    reader: Option<&ChainReader>,
+) -> Result<Vec<PendingView>, ColdError> {
+    let store = PendingStore::new(&ctx.store(), handle.name());
+    let mut proven: Vec<(jifen_protocol::Address, Option<u64>)> = Vec::new();
+    let mut views = Vec::new();
+    for (id, record) in store.entries()? {
+        let parsed = record.and_then(|record| Ok((record.request()?, record)));
+        let (request, record) = match parsed {
+            Ok(pair) => pair,
+            Err(error) => {
+                views.push(PendingView {
+                    request_id: id,
+                    fingerprint: None,
+                    state: None,
+                    created_at: 0,
+                    nonce: None,
+                    superseded: None,
+                    error: Some(ErrorView::of(&error)),
+                });
+                continue;
+            }
+        };
+        let sender = request.transaction.sender;
+        let superseded = match reader {
+            None => None,
+            Some(reader) => {
+                let next = match proven.iter().find(|(a, _)| *a == sender) {
+                    Some((_, next)) => *next,
+                    None => {
+                        let next = reader.next_nonce(&sender).ok().map(|p| p.value);
+                        proven.push((sender, next));
+                        next
+                    }
+                };
+                next.map(|n| request.transaction.nonce < n)
+            }
+        };
+        views.push(PendingView {
+            fingerprint: Some(RequestFingerprint::of(&request).to_string()),
+            state: Some(if record.signed_transaction.is_some() {
+                PendingState::Signed
+            } else {
+                PendingState::Waiting
+            }),
+            created_at: record.created_at,
+            nonce: Some(request.transaction.nonce),
+            superseded,
+            error: None,
+            request_id: record.request_id,
+        });
+    }
+    Ok(views)
+}
+
+/// Discards pending request `id` (typed or shown; hyphens optional), one
+/// that will never be signed; a signature for it is refused afterwards.
+///
+/// # Errors
+/// `cold-bad-request-id`, `cold-unknown-request`, `cold-storage-io`.
+pub fn discard(
+    ctx: &WalletContext,
+    handle: &WalletHandle,
+    id: &str,
+) -> Result<DiscardedView, ColdError> {
+    let id = parse_request_id(id)?;
+    let store = PendingStore::new(&ctx.store(), handle.name());
+    match store.discard(&id) {
+        Ok(record) => Ok(DiscardedView {
+            fingerprint: record.fingerprint().ok().map(|f| f.to_string()),
+            request_id: record.request_id,
+        }),
+        // A damaged record is discarded too; it just has no fingerprint.
+        Err(ColdError::CorruptRecord { .. }) => {
+            store.remove(&id)?;
+            Ok(DiscardedView {
+                request_id: id.to_string(),
+                fingerprint: None,
+            })
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// Writes each frame of a code as a PNG file in `dir` (`<stem>-0001.png`...,
+/// or `<stem>.png` for one frame), replacing older frames of that stem.
+///
+/// # Errors
+/// `qr-*` encoding errors, `cold-storage-io`.
+pub fn save_frames(
+    dir: &std::path::Path,
+    stem: &str,
+    parts: &[String],
+    module_px: u32,
+) -> Result<Vec<std::path::PathBuf>, ColdError> {
+    let frames = parts
+        .iter()
+        .map(|part| Ok(jifen_qr::QrSymbol::for_ur(part)?.to_png(module_px)?))
+        .collect::<Result<Vec<_>, ColdError>>()?;
+    transport::write_frames(dir, stem, &frames)
+}

@@ -1,0 +1,360 @@
+//! [`OpenWallet`]: the wallet a person has open, and the use cases on it
+//! that need no chain: **unlock** and **lock**, **reveal the words** for the
+//! one backup display, **check the backup**, **change the password**,
+//! **re-calibrate** its key derivation, **enable or disable the OS keyring**.
+//!
+//! The CLI opens one for a single command; the app keeps one while the
+//! person works. Secrets stay inside (zeroized when locked or dropped);
+//! views carry only public facts.
+
+use jifen_crypto::keystore::{self, KdfParams, KdfPolicy, Password};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use zeroize::Zeroizing;
+
+use crate::backup::{BackupChallenge, BackupChallengeView};
+use crate::cold::Review;
+use crate::error::WalletError;
+use crate::store::{UnlockedWallet, WalletHandle, WalletStore};
+use crate::wallets::{self, KdfView, WalletView};
+
+/// What unlocking did about weak key-derivation parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum KdfNotice {
+    /// The parameters meet this device's policy.
+    Unchanged,
+    /// They were below it and the file was re-wrapped with stronger ones.
+    Upgraded,
+    /// They were below it and could not be upgraded (e.g. a read-only
+    /// disk); the wallet is still unlocked.
+    UpgradeFailed,
+}
+
+/// The words of the mnemonic for the one backup display, with the check
+/// that follows it. `Debug` is redacted; the words are zeroized on drop.
+#[derive(Serialize, TS)]
+pub struct RevealedWords {
+    /// The words, in order.
+    #[ts(type = "string[]")]
+    pub words: Vec<Zeroizing<String>>,
+    /// The check the person takes after writing them down.
+    pub challenge: BackupChallengeView,
+}
+
+impl std::fmt::Debug for RevealedWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RevealedWords")
+            .field("words", &"<redacted>")
+            .field("challenge", &self.challenge)
+            .finish()
+    }
+}
+
+/// A freshly calibrated set of Argon2id parameters.
+#[derive(Clone, Copy, Debug)]
+pub struct Calibrated {
+    /// The parameters.
+    pub params: KdfParams,
+    /// How long one derivation took on this device.
+    pub millis: u64,
+}
+
+impl Calibrated {
+    /// The view of these parameters.
+    #[must_use]
+    pub fn view(&self) -> KdfView {
+        KdfView::of(self.params, Some(self.millis))
+    }
+}
+
+/// Measures this device and picks Argon2id parameters for a new password
+/// (0.5-1 s, never below the policy's floor).
+///
+/// # Errors
+/// Keystore errors of the calibration.
+pub fn calibrate(policy: &KdfPolicy) -> Result<Calibrated, WalletError> {
+    let calibration = keystore::calibrate(policy)?;
+    Ok(Calibrated {
+        params: calibration.params,
+        millis: u64::try_from(calibration.measured.as_millis()).unwrap_or(u64::MAX),
+    })
+}
+
+/// The wallet a person has open (see the module docs).
+#[derive(Debug)]
+pub struct OpenWallet {
+    handle: WalletHandle,
+    keys: Option<UnlockedWallet>,
+    challenge: Option<BackupChallenge>,
+    review: Option<Review>,
+}
+
+impl OpenWallet {
+    /// Opens wallet `name`, or the only wallet there is (public facts only;
+    /// nothing is decrypted).
+    ///
+    /// # Errors
+    /// [`WalletError::NoWallets`], [`WalletError::WalletNotChosen`],
+    /// [`WalletError::NotFound`], damaged files.
+    pub fn open(store: &WalletStore, name: Option<&str>) -> Result<Self, WalletError> {
+        Ok(Self::from_handle(store.choose(name)?))
+    }
+
+    /// An open wallet over a handle.
+    #[must_use]
+    pub fn from_handle(handle: WalletHandle) -> Self {
+        Self {
+            handle,
+            keys: None,
+            challenge: None,
+            review: None,
+        }
+    }
+
+    /// An open wallet whose keys were just derived (created or restored).
+    pub(crate) fn unlocked(handle: WalletHandle, keys: UnlockedWallet) -> Self {
+        Self {
+            keys: Some(keys),
+            ..Self::from_handle(handle)
+        }
+    }
+
+    /// The wallet file's handle.
+    #[must_use]
+    pub fn handle(&self) -> &WalletHandle {
+        &self.handle
+    }
+
+    /// The wallet's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        self.handle.name()
+    }
+
+    /// What the screens show of it.
+    ///
+    /// # Errors
+    /// As [`wallets::view`].
+    pub fn view(&self) -> Result<WalletView, WalletError> {
+        wallets::view(&self.handle)
+    }
+
+    /// Whether its keys are decrypted now.
+    #[must_use]
+    pub fn is_unlocked(&self) -> bool {
+        self.keys.is_some()
+    }
+
+    /// The decrypted keys.
+    ///
+    /// # Errors
+    /// [`WalletError::WatchOnly`] for a watch-only wallet,
+    /// [`WalletError::Locked`] when not unlocked.
+    pub fn keys(&self) -> Result<&UnlockedWallet, WalletError> {
+        if self.handle.is_watch_only() {
+            return Err(WalletError::WatchOnly {
+                name: self.handle.name().to_owned(),
+            });
+        }
+        self.keys.as_ref().ok_or(WalletError::Locked)
+    }
+
+    /// Unlocks with the password. Weak parameters are upgraded to `policy`'s
+    /// floor on the way ([`KdfNotice`]).
+    ///
+    /// # Errors
+    /// `keystore-wrong-password` and the other keystore errors,
+    /// [`WalletError::WatchOnly`], [`WalletError::AccountMismatch`].
+    pub fn unlock_with_password(
+        &mut self,
+        password: &Password,
+        policy: &KdfPolicy,
+    ) -> Result<KdfNotice, WalletError> {
+        let keys = self.handle.unlock(password, policy)?;
+        let notice = if keys.kdf_upgraded() {
+            KdfNotice::Upgraded
+        } else if keys.kdf_upgrade_failed() {
+            KdfNotice::UpgradeFailed
+        } else {
+            KdfNotice::Unchanged
+        };
+        self.keys = Some(keys);
+        Ok(notice)
+    }
+
+    /// Unlocks with the key kept in the OS keyring, if the wallet has a
+    /// keyring slot (`Ok(false)` when it has none: ask for the password).
+    ///
+    /// # Errors
+    /// `keystore-keyring-unavailable` when the keyring cannot be reached (the
+    /// password still works: say so, never fall back silently), and the
+    /// other keystore errors.
+    pub fn unlock_with_keyring(&mut self) -> Result<bool, WalletError> {
+        if !self.handle.has_keyring_slot() {
+            return Ok(false);
+        }
+        let store = keystore::platform_store()?;
+        self.keys = Some(self.handle.unlock_with_keyring(store.as_ref())?);
+        Ok(true)
+    }
+
+    /// Forgets the decrypted keys, the backup challenge and any pending
+    /// review (secrets are zeroized on drop).
+    pub fn lock(&mut self) {
+        self.keys = None;
+        self.challenge = None;
+        self.review = None;
+    }
+
+    /// The words for the one backup display, only while the backup has not
+    /// been checked, and only with the password typed again; arms the
+    /// backup check that follows.
+    ///
+    /// # Errors
+    /// [`WalletError::BackupAlreadyChecked`], `keystore-wrong-password`,
+    /// [`WalletError::Locked`], [`WalletError::WatchOnly`].
+    pub fn reveal_words(
+        &mut self,
+        password: &Password,
+        policy: &KdfPolicy,
+    ) -> Result<RevealedWords, WalletError> {
+        if self.handle.backup_verified() {
+            return Err(WalletError::BackupAlreadyChecked);
+        }
+        self.keys()?;
+        let again = self.handle.unlock(password, policy)?;
+        let words = again
+            .mnemonic()
+            .words()
+            .map(|w| Zeroizing::new(w.to_owned()))
+            .collect();
+        let challenge = BackupChallenge::new(again.mnemonic())?;
+        let view = challenge.view();
+        self.challenge = Some(challenge);
+        Ok(RevealedWords {
+            words,
+            challenge: view,
+        })
+    }
+
+    /// Starts a backup check (a later re-check of the written words), with
+    /// the password typed again.
+    ///
+    /// # Errors
+    /// `keystore-wrong-password`, [`WalletError::Locked`],
+    /// [`WalletError::WatchOnly`], [`WalletError::Randomness`].
+    pub fn start_backup_check(
+        &mut self,
+        password: &Password,
+        policy: &KdfPolicy,
+    ) -> Result<BackupChallengeView, WalletError> {
+        self.keys()?;
+        let again = self.handle.unlock(password, policy)?;
+        let challenge = BackupChallenge::new(again.mnemonic())?;
+        let view = challenge.view();
+        self.challenge = Some(challenge);
+        Ok(view)
+    }
+
+    /// Checks the answers to the armed challenge; on success the wallet is
+    /// recorded as backed up and the challenge is used up.
+    ///
+    /// # Errors
+    /// [`WalletError::NoBackupChallenge`], [`WalletError::BackupMismatch`]
+    /// (the challenge stays armed while tries are left),
+    /// [`WalletError::Locked`], settings errors.
+    pub fn check_backup(&mut self, answers: &[impl AsRef<str>]) -> Result<WalletView, WalletError> {
+        let keys = self.keys.as_ref().ok_or(WalletError::Locked)?;
+        let challenge = self
+            .challenge
+            .as_mut()
+            .ok_or(WalletError::NoBackupChallenge)?;
+        match challenge.check_all(keys.mnemonic(), answers) {
+            Ok(()) => {
+                self.challenge = None;
+                self.handle.set_backup_verified()?;
+                self.view()
+            }
+            Err(error) => {
+                if matches!(error, WalletError::BackupMismatch { tries_left: 0 }) {
+                    self.challenge = None;
+                }
+                Err(error)
+            }
+        }
+    }
+
+    /// Records that a front end's own word-by-word check passed (the CLI
+    /// asks one word at a time with [`BackupChallenge::check_word`]).
+    ///
+    /// # Errors
+    /// Settings errors.
+    pub fn record_backup_checked(&mut self) -> Result<WalletView, WalletError> {
+        self.handle.set_backup_verified()?;
+        self.view()
+    }
+
+    /// Changes the password (only the data key is re-wrapped) with
+    /// parameters calibrated on this device.
+    ///
+    /// # Errors
+    /// `keystore-wrong-password` and the other keystore errors.
+    pub fn change_password(
+        &mut self,
+        old: &Password,
+        new: &Password,
+        kdf: &Calibrated,
+    ) -> Result<KdfView, WalletError> {
+        self.handle.change_password(old, new, kdf.params)?;
+        Ok(kdf.view())
+    }
+
+    /// Re-wraps the key with parameters calibrated on this device again
+    /// (same password).
+    ///
+    /// # Errors
+    /// As [`OpenWallet::change_password`].
+    pub fn recalibrate(
+        &mut self,
+        password: &Password,
+        kdf: &Calibrated,
+    ) -> Result<KdfView, WalletError> {
+        self.change_password(password, password, kdf)
+    }
+
+    /// Adds an OS-keyring slot (the password proves the person may).
+    ///
+    /// # Errors
+    /// `keystore-keyring-unavailable` and the other keystore errors.
+    pub fn enable_keyring(
+        &mut self,
+        password: &Password,
+        policy: &KdfPolicy,
+    ) -> Result<WalletView, WalletError> {
+        let store = keystore::platform_store()?;
+        self.handle
+            .add_keyring_slot(password, policy, store.as_ref())?;
+        self.view()
+    }
+
+    /// Removes the OS-keyring slot and its keyring entry.
+    ///
+    /// # Errors
+    /// Keystore errors.
+    pub fn disable_keyring(&mut self) -> Result<WalletView, WalletError> {
+        let store = keystore::platform_store()?;
+        self.handle.remove_keyring_slot(store.as_ref())?;
+        self.view()
+    }
+
+    /// The cold signer's review waiting for the person's confirmation.
+    pub(crate) fn review(&self) -> Option<&Review> {
+        self.review.as_ref()
+    }
+
+    /// Keeps (or clears) the cold signer's review.
+    pub(crate) fn set_review(&mut self, review: Option<Review>) {
+        self.review = review;
+    }
+}

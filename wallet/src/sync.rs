@@ -1,0 +1,394 @@
+//! Use cases: **sync** the verified head to the network's tip, and show the
+//! **chain status** (trusted head, root of trust, peers, cross-check,
+//! evidence).
+//!
+//! Sync runs on a [`ChainSession`] (in the app, on the [`crate::chain::ChainWorker`]'s
+//! thread); status is read from a [`ChainReader`] at any time, with no
+//! network request.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use jifen_light_client::client::{PeerRole, PeerState, RootKind};
+use jifen_light_client::{Phase, ProgressEvent, SyncSummary};
+use jifen_protocol::Network;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::chain::session::EVIDENCE_DIR;
+use crate::chain::{ChainError, ChainReader, ChainSession};
+use crate::jobs::CancelToken;
+
+/// Evidence files listed at most (newest last).
+pub const MAX_EVIDENCE_LISTED: usize = 100;
+
+/// What a sync is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum SyncPhase {
+    /// Establishing or checking the root of trust.
+    Bootstrapping,
+    /// Verifying headers towards the tip.
+    Syncing,
+    /// Asking the witnesses for the new tip.
+    CrossChecking,
+    /// At the tip.
+    Done,
+}
+
+impl From<Phase> for SyncPhase {
+    fn from(phase: Phase) -> Self {
+        match phase {
+            Phase::Bootstrapping => SyncPhase::Bootstrapping,
+            Phase::Syncing => SyncPhase::Syncing,
+            Phase::CrossChecking => SyncPhase::CrossChecking,
+            Phase::Done => SyncPhase::Done,
+        }
+    }
+}
+
+/// Where a running sync stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SyncProgressView {
+    /// What it is doing.
+    pub phase: SyncPhase,
+    /// The last verified height.
+    pub current: u64,
+    /// The height it syncs to.
+    pub target: u64,
+    /// Light blocks fetched so far.
+    pub fetched: u64,
+    /// Peers in use.
+    pub peers: u32,
+    /// Estimated time left, when there is a rate to estimate from.
+    pub eta_ms: Option<u64>,
+}
+
+/// Something a person should see while a sync runs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum SyncEventView {
+    /// Progress.
+    Progress(SyncProgressView),
+    /// A node answered wrongly and is not used again this session.
+    PeerDemoted {
+        /// The node.
+        peer: String,
+        /// Why (a message id).
+        code: String,
+    },
+    /// Another node became the primary.
+    PrimaryChanged {
+        /// The new primary.
+        peer: String,
+    },
+    /// Two nodes served conflicting signed headers; the evidence was written.
+    EvidenceWritten {
+        /// The evidence file.
+        path: String,
+    },
+}
+
+impl SyncEventView {
+    /// The view of a light-client event; `None` for the driver's internal
+    /// steps (each followed by a `Progress`).
+    #[must_use]
+    pub fn of(event: &ProgressEvent) -> Option<Self> {
+        match event {
+            ProgressEvent::Progress(p) => Some(SyncEventView::Progress(SyncProgressView {
+                phase: p.phase.into(),
+                current: p.current_height,
+                target: p.target_height,
+                fetched: p.headers_fetched,
+                peers: u32::try_from(p.peers).unwrap_or(u32::MAX),
+                eta_ms: p.eta.map(millis),
+            })),
+            ProgressEvent::PeerDemoted { peer, code } => Some(SyncEventView::PeerDemoted {
+                peer: peer.clone(),
+                code: (*code).to_owned(),
+            }),
+            ProgressEvent::PrimaryChanged { peer } => {
+                Some(SyncEventView::PrimaryChanged { peer: peer.clone() })
+            }
+            ProgressEvent::EvidenceWritten { path } => Some(SyncEventView::EvidenceWritten {
+                path: path.display().to_string(),
+            }),
+            ProgressEvent::Phase { .. }
+            | ProgressEvent::Verified { .. }
+            | ProgressEvent::Bisected { .. } => None,
+        }
+    }
+}
+
+/// What a finished sync did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SyncView {
+    /// Verified height before.
+    pub from_height: u64,
+    /// Verified height now.
+    pub height: u64,
+    /// Its block id.
+    pub hash: String,
+    /// Light blocks fetched.
+    pub headers_fetched: u64,
+    /// The node the headers came from.
+    pub primary: String,
+    /// Witnesses that served the same tip.
+    pub witnesses_agreed: u32,
+    /// Wall time.
+    pub elapsed_ms: u64,
+}
+
+impl From<&SyncSummary> for SyncView {
+    fn from(summary: &SyncSummary) -> Self {
+        Self {
+            from_height: summary.from_height,
+            height: summary.height,
+            hash: summary.hash.to_string(),
+            headers_fetched: summary.headers_fetched,
+            primary: summary.primary.clone(),
+            witnesses_agreed: u32::try_from(summary.witnesses_agreed).unwrap_or(u32::MAX),
+            elapsed_ms: millis(summary.elapsed),
+        }
+    }
+}
+
+/// Brings the verified head to the primary's tip, cross-checked with the
+/// witnesses. `on_event` sees progress, demotions and evidence; `cancel`
+/// stops it at the next step, keeping only what was fully checked.
+///
+/// # Errors
+/// Light-client errors (`lc-*`), `chain-cancelled`.
+pub fn sync(
+    session: &mut ChainSession,
+    on_event: &mut dyn FnMut(SyncEventView),
+    cancel: &CancelToken,
+) -> Result<SyncView, ChainError> {
+    let summary = session.sync(
+        &mut |event| {
+            if let Some(view) = SyncEventView::of(event) {
+                on_event(view);
+            }
+        },
+        cancel,
+    )?;
+    Ok(SyncView::from(&summary))
+}
+
+/// The verified head.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TrustedView {
+    /// Height.
+    pub height: u64,
+    /// Block id (hex).
+    pub hash: String,
+    /// Header time, unix ms.
+    pub time_ms: u64,
+    /// How old the header is, ms (from this device's clock).
+    pub age_ms: u64,
+}
+
+/// How the root of trust was chosen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum RootView {
+    /// A checkpoint the person set (`height:hash`).
+    Checkpoint {
+        /// The checkpoint.
+        checkpoint: String,
+    },
+    /// Block 1 taken on first use, cross-checked with the witnesses.
+    GenesisFirstUse {
+        /// The genesis block as a checkpoint.
+        checkpoint: String,
+        /// Witnesses that served the same genesis (`None`: loaded from the
+        /// store, not checked in this session).
+        witnesses_agreed: Option<u32>,
+    },
+}
+
+/// A node's role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum PeerRoleView {
+    /// Headers come from it.
+    Primary,
+    /// Its answers are compared with the primary's.
+    Witness,
+}
+
+/// A node's state in this session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum PeerStateView {
+    /// In use.
+    Active,
+    /// Behind the others (still used as a witness).
+    Lagging {
+        /// Its latest height.
+        height: u64,
+    },
+    /// Did not answer; asked again at the next sync.
+    Unreachable {
+        /// Why (a message id).
+        code: String,
+        /// The transport's own words.
+        detail: String,
+    },
+    /// Answered wrongly; not used again this session.
+    Demoted {
+        /// Why (a message id).
+        code: String,
+        /// What was wrong.
+        detail: String,
+    },
+}
+
+impl From<&PeerState> for PeerStateView {
+    fn from(state: &PeerState) -> Self {
+        match state {
+            PeerState::Active => PeerStateView::Active,
+            PeerState::Lagging { height } => PeerStateView::Lagging { height: *height },
+            PeerState::Unreachable { code, detail } => PeerStateView::Unreachable {
+                code: (*code).to_owned(),
+                detail: detail.clone(),
+            },
+            PeerState::Demoted { code, detail } => PeerStateView::Demoted {
+                code: (*code).to_owned(),
+                detail: detail.clone(),
+            },
+        }
+    }
+}
+
+/// A node as the status shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PeerView {
+    /// Its endpoint.
+    pub id: String,
+    /// Its role.
+    pub role: PeerRoleView,
+    /// Its state.
+    pub state: PeerStateView,
+}
+
+/// The last comparison of the verified tip with the witnesses.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CrossCheckView {
+    /// Height compared.
+    pub height: u64,
+    /// Its block id.
+    pub hash: String,
+    /// Witnesses that served the same block.
+    pub agreed: u32,
+    /// Witnesses that were behind.
+    pub lagging: u32,
+    /// When, unix ms.
+    pub at_ms: u64,
+}
+
+/// What the light client of one network knows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChainStatusView {
+    /// Network name.
+    pub network: String,
+    /// The chain id the nodes must serve.
+    pub chain_id: String,
+    /// Whether this is the devnet (the faucet exists).
+    pub devnet: bool,
+    /// The verified head, if any.
+    pub trusted: Option<TrustedView>,
+    /// The root of trust, once established.
+    pub root: Option<RootView>,
+    /// The nodes, primary first as configured.
+    pub peers: Vec<PeerView>,
+    /// The last witness cross-check of this session.
+    pub cross_check: Option<CrossCheckView>,
+    /// Fork evidence files written for this network (oldest first).
+    pub evidence: Vec<String>,
+    /// When trust in the verified head expires (unix ms): after that a new
+    /// checkpoint is needed.
+    pub trust_expires_at_ms: Option<u64>,
+    /// The sync running now, if one is.
+    pub syncing: Option<SyncProgressView>,
+}
+
+/// The chain status, from what the light client knows (no network request).
+#[must_use]
+pub fn status(reader: &ChainReader) -> ChainStatusView {
+    let status = reader.status();
+    let settings = reader.settings();
+    let now = now_ms();
+    ChainStatusView {
+        network: settings.network().name().to_owned(),
+        chain_id: settings.chain_id().as_str().to_owned(),
+        devnet: settings.network() == Network::Devnet,
+        trusted: status.trusted.map(|t| TrustedView {
+            height: t.height,
+            hash: t.hash.to_string(),
+            time_ms: t.time_ms,
+            age_ms: now.saturating_sub(t.time_ms),
+        }),
+        root: status.root.map(|root| match root.kind {
+            RootKind::Checkpoint => RootView::Checkpoint {
+                checkpoint: root.checkpoint.to_string(),
+            },
+            RootKind::GenesisFirstUse { witnesses_agreed } => RootView::GenesisFirstUse {
+                checkpoint: root.checkpoint.to_string(),
+                witnesses_agreed: witnesses_agreed.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+            },
+        }),
+        peers: status
+            .peers
+            .iter()
+            .map(|p| PeerView {
+                id: p.id.clone(),
+                role: match p.role {
+                    PeerRole::Primary => PeerRoleView::Primary,
+                    PeerRole::Witness => PeerRoleView::Witness,
+                },
+                state: PeerStateView::from(&p.state),
+            })
+            .collect(),
+        cross_check: status.last_cross_check.map(|c| CrossCheckView {
+            height: c.height,
+            hash: c.hash.to_string(),
+            agreed: u32::try_from(c.agreed).unwrap_or(u32::MAX),
+            lagging: u32::try_from(c.lagging).unwrap_or(u32::MAX),
+            at_ms: c.at_ms,
+        }),
+        evidence: evidence_files(reader.dir())
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        trust_expires_at_ms: status.trust_expires_at_ms,
+        syncing: None,
+    }
+}
+
+/// The fork evidence files of a network's chain folder, sorted, at most
+/// [`MAX_EVIDENCE_LISTED`] (the newest by name).
+fn evidence_files(chain_dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(chain_dir.join(EVIDENCE_DIR))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    let skip = files.len().saturating_sub(MAX_EVIDENCE_LISTED);
+    files.split_off(skip)
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(millis)
+        .unwrap_or(0)
+}
