@@ -192,6 +192,9 @@ pub enum OnlineCommand {
         /// Which watch-only wallet.
         #[command(flatten)]
         wallet: WalletArg,
+        /// Sync first and say which requests' nonces are already used on chain.
+        #[arg(long)]
+        online: bool,
     },
     /// Discard a pending request that will never be signed.
     Discard {
@@ -402,6 +405,21 @@ pub enum Command {
         #[arg(long)]
         no_keyring: bool,
     },
+    /// Devnet only: get 100 test POINT from the devnet's public account, proven arrived.
+    Faucet {
+        /// Which wallet.
+        #[command(flatten)]
+        wallet: WalletArg,
+        /// Receive address index of the wallet.
+        #[arg(long, default_value_t = 0)]
+        index: u32,
+        /// Seconds to wait for proven inclusion.
+        #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+        timeout: u64,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write an audit bundle proving an account's balance, checkable offline.
     ExportBundle {
         /// Which wallet.
@@ -431,6 +449,9 @@ pub enum Command {
         /// The bundle file.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
     },
     /// Check a fork evidence file offline against the locally verified validators.
     VerifyEvidence {
@@ -440,6 +461,9 @@ pub enum Command {
         /// The evidence file.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
     },
     /// Show or change the nodes (primary, witnesses) and the checkpoint.
     Endpoints(EndpointArgs),
@@ -469,6 +493,9 @@ pub struct EndpointArgs {
     /// Back to the defaults of the network.
     #[arg(long)]
     pub reset: bool,
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Message id of a command's help.

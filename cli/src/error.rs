@@ -1,14 +1,14 @@
 //! Turning any failure into a translated sentence.
 //!
-//! Library errors carry a stable `code()`; the message with that id in the Fluent
-//! catalog is what the person reads; `jifen_wallet::messages` gives every library
-//! error's id and arguments (shared with the app). The CLI's own refusals are [`UserError`]s with a
-//! code and named arguments. Nothing here matches on error strings.
+//! Every library error implements [`Coded`] (a message id and its arguments,
+//! next to the error); the CLI's own refusals are [`UserError`]s. A command
+//! returns a [`Failure`] holding either, and `main` formats it once in the
+//! person's language. Nothing here matches on error strings or downcasts.
 
 use std::fmt;
 
 use jifen_i18n::{Arg, Catalog};
-pub use jifen_wallet::messages::Translated;
+use jifen_protocol::message::{Coded, Message};
 
 /// A refusal by the CLI itself, with a message id and arguments.
 #[derive(Debug)]
@@ -31,6 +31,11 @@ impl UserError {
         self.args.push((name, value.into()));
         self
     }
+
+    /// Reading from or writing to the terminal failed.
+    pub fn terminal(error: &std::io::Error) -> Self {
+        UserError::new("cli-terminal-io").arg("reason", error.to_string())
+    }
 }
 
 impl fmt::Display for UserError {
@@ -41,30 +46,79 @@ impl fmt::Display for UserError {
 
 impl std::error::Error for UserError {}
 
-/// Finds the first error in the chain that has a code.
-pub fn translate(error: &anyhow::Error) -> Option<Translated> {
-    for cause in error.chain() {
-        if let Some(e) = cause.downcast_ref::<UserError>() {
-            return Some(Translated {
-                code: e.code,
-                args: e.args.clone(),
-            });
-        }
-        if let Some(t) = jifen_wallet::messages::translate(cause) {
-            return Some(t);
-        }
+impl Coded for UserError {
+    fn code(&self) -> &'static str {
+        self.code
     }
-    None
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        self.args.clone()
+    }
 }
 
-/// The sentence a person reads for `error`, in the catalog's language.
-pub fn describe(catalog: &Catalog, error: &anyhow::Error) -> String {
-    match translate(error) {
-        Some(t) if catalog.has(t.code) => catalog.format(t.code, &t.args),
-        // Untranslated causes (I/O with the terminal, ...) still say what happened.
-        _ => catalog.format(
+/// Why a command failed: any coded error.
+pub struct Failure(Box<dyn Coded + Send + Sync + 'static>);
+
+impl<E: Coded + Send + Sync + 'static> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Failure(Box::new(error))
+    }
+}
+
+impl fmt::Debug for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Failure({})", self.0.code())
+    }
+}
+
+impl Failure {
+    /// The message id and arguments.
+    pub fn message(&self) -> Message {
+        self.0.message()
+    }
+
+    /// The error's own (English, technical) description.
+    pub fn detail(&self) -> String {
+        self.0.to_string()
+    }
+}
+
+/// A command's result.
+pub type Result<T> = std::result::Result<T, Failure>;
+
+/// The sentence a person reads for a coded error, in the catalog's language.
+pub fn describe(catalog: &Catalog, message: &Message, detail: &str) -> String {
+    if catalog.has(message.code) {
+        catalog.format(message.code, &message.args)
+    } else {
+        // A code without a message is a bug the catalog tests catch; still
+        // say what happened.
+        catalog.format(
             "error-unexpected",
-            &[("detail", Arg::from(format!("{error:#}")))],
-        ),
+            &[("detail", Arg::from(format!("{}: {detail}", message.code)))],
+        )
+    }
+}
+
+/// [`describe`] for any coded error.
+pub fn describe_error(catalog: &Catalog, error: &(impl Coded + ?Sized)) -> String {
+    describe(catalog, &error.message(), &error.to_string())
+}
+
+/// The sentence of an error that crossed as a view (a listed wallet's, a
+/// pending request's).
+pub fn describe_view(catalog: &Catalog, error: &jifen_wallet::ErrorView) -> String {
+    let args: Vec<(&str, Arg)> = error
+        .args
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.clone().into()))
+        .collect();
+    if catalog.has(&error.code) {
+        catalog.format(&error.code, &args)
+    } else {
+        catalog.format(
+            "error-unexpected",
+            &[("detail", Arg::from(error.code.clone()))],
+        )
     }
 }

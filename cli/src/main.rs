@@ -54,11 +54,9 @@ fn main() -> ExitCode {
     let ui = Ui::new(locale, cli.interactive);
     match commands::run(&ui, &cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            ui.say(
-                "error-prefix",
-                &[("message", error::describe(ui.catalog(), &error).into())],
-            );
+        Err(failure) => {
+            let sentence = error::describe(ui.catalog(), &failure.message(), &failure.detail());
+            ui.say("error-prefix", &[("message", sentence.into())]);
             ExitCode::FAILURE
         }
     }

@@ -7,11 +7,10 @@
 
 use std::io::Read;
 
-use anyhow::{Context, Result};
 use jifen_crypto::keystore::Password;
 use zeroize::Zeroizing;
 
-use crate::error::UserError;
+use crate::error::{Result, UserError};
 use crate::ui::Ui;
 
 /// Reads all of file descriptor `fd` (owned by the caller's parent; we only read it).
@@ -70,13 +69,13 @@ pub fn read_secret(ui: &Ui, source: SecretSource<'_>) -> Result<Zeroizing<String
     loop {
         let first = ui
             .ask_hidden(source.prompt, &[])
-            .context("reading from the terminal")?;
+            .map_err(|e| UserError::terminal(&e))?;
         let Some(confirm) = source.confirm else {
             return Ok(first);
         };
         let second = ui
             .ask_hidden(confirm, &[])
-            .context("reading from the terminal")?;
+            .map_err(|e| UserError::terminal(&e))?;
         if *first == *second {
             return Ok(first);
         }
@@ -99,6 +98,37 @@ pub fn read_password(ui: &Ui, fd: Option<i32>) -> Result<Password> {
         },
     )?;
     Ok(Password::new(&raw)?)
+}
+
+/// The environment variable holding a BIP39 passphrase.
+pub const PASSPHRASE_ENV: &str = "JIFEN_PASSPHRASE";
+
+/// Reads the BIP39 passphrase of a new wallet: from `--passphrase-fd`, else
+/// `JIFEN_PASSPHRASE`, else (with `--passphrase`) a prompt typed twice; none
+/// without any of them. A source that is present is always used (and said
+/// so): a passphrase set in the environment is never silently ignored.
+pub fn read_passphrase(ui: &Ui, requested: bool, fd: Option<i32>) -> Result<Zeroizing<String>> {
+    if fd.is_none() && !requested {
+        return match std::env::var(PASSPHRASE_ENV) {
+            Ok(value) => {
+                ui.say("passphrase-from-env", &[("env", PASSPHRASE_ENV.into())]);
+                Ok(Zeroizing::new(value))
+            }
+            Err(std::env::VarError::NotPresent) => Ok(Zeroizing::new(String::new())),
+            Err(std::env::VarError::NotUnicode(_)) => Err(UserError::new("cli-env-not-unicode")
+                .arg("env", PASSPHRASE_ENV)
+                .into()),
+        };
+    }
+    read_secret(
+        ui,
+        SecretSource {
+            fd,
+            env: PASSPHRASE_ENV,
+            prompt: "prompt-passphrase",
+            confirm: Some("prompt-passphrase-again"),
+        },
+    )
 }
 
 /// Reads a new wallet password (typed twice at a terminal), at least 8 characters.

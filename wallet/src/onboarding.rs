@@ -89,29 +89,35 @@ pub fn create(ctx: &WalletContext, request: &NewWalletRequest<'_>) -> Result<Ope
     Ok(OpenWallet::unlocked(handle, keys))
 }
 
-/// Restores a wallet from typed words (`language`: the word list, else it is
-/// recognised) on the context's network and opens it, unlocked. The backup
-/// counts as checked.
+/// Reads typed words (`language`: the word list, else it is recognised;
+/// Chinese words with or without spaces). Front ends call it before asking
+/// for a password, so a typo is found at once.
 ///
 /// # Errors
-/// Mnemonic errors (`mnemonic-unknown-word` with its position,
-/// `mnemonic-bad-checksum`...), and as [`create`].
+/// `mnemonic-unknown-word` with its position, `mnemonic-bad-checksum`,
+/// `mnemonic-word-count`, `mnemonic-ambiguous-language`.
+pub fn parse_words(phrase: &str, language: Option<MnemonicLanguage>) -> Result<Mnemonic, WalletError> {
+    Ok(Mnemonic::parse(phrase, language)?)
+}
+
+/// Restores a wallet from its words on the context's network and opens it,
+/// unlocked. The backup counts as checked: the person just typed every word.
+///
+/// # Errors
+/// As [`create`].
 pub fn restore(
     ctx: &WalletContext,
     name: &str,
-    phrase: &str,
-    language: Option<MnemonicLanguage>,
+    mnemonic: &Mnemonic,
     passphrase: &str,
     password: &Password,
     kdf: &Calibrated,
 ) -> Result<OpenWallet, WalletError> {
-    check_name_free(&ctx.store(), name)?;
-    let mnemonic = Mnemonic::parse(phrase, language)?;
     create(
         ctx,
         &NewWalletRequest {
             name,
-            mnemonic: &mnemonic,
+            mnemonic,
             passphrase,
             password,
             kdf,

@@ -84,3 +84,11 @@ pub fn receive_address(handle: &WalletHandle, index: u32) -> Result<AddressView,
             detail: "no address at this index",
         })
 }
+
+/// Receive address `index` itself (for the chain use cases).
+///
+/// # Errors
+/// Derivation errors; [`WalletError::BadMeta`] for a damaged record.
+pub fn address_at(handle: &WalletHandle, index: u32) -> Result<jifen_protocol::Address, WalletError> {
+    Ok(handle.account()?.address(Chain::Receive, index)?)
+}

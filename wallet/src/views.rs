@@ -136,6 +136,8 @@ pub struct QrCodeView {
     pub ur_type: String,
     /// The UR text of each frame, in order (public data).
     pub parts: Vec<String>,
+    /// The whole message as one single-part UR text (to copy as text).
+    pub text: String,
     /// Fountain fragments of the message (0 for a single-part code).
     pub fragments: u32,
     /// Suggested frames per second.

@@ -1,69 +1,58 @@
 //! `list`, `addresses`, `export-watch-only`: public data, no password needed.
 
-use anyhow::Result;
-use jifen_crypto::hd::Chain;
-use jifen_wallet::WalletStore;
-use serde_json::json;
+use jifen_wallet::receive::{self, AddressChain};
+use jifen_wallet::{WalletContext, wallets, watch_only};
 
+use super::print_json;
+use super::security::open;
 use crate::args::WalletArg;
-use crate::error::describe;
+use crate::error::{Result, describe_view};
 use crate::ui::Ui;
 
 /// `jifen list`.
-pub fn list(ui: &Ui, store: &WalletStore, json: bool) -> Result<()> {
-    let wallets = store.list()?;
+pub fn list(ui: &Ui, ctx: &WalletContext, json: bool) -> Result<()> {
+    let store = ctx.store();
+    let rows = wallets::list(&store)?;
     if json {
-        let rows: Vec<_> = wallets
-            .iter()
-            .map(|(name, summary)| match summary {
-                Ok(s) => json!({
-                    "name": name,
-                    "network": s.network.to_string(),
-                    "first_address": s.first_address.encode(s.network),
-                    "backup_verified": s.backup_verified,
-                    "keyring": s.has_keyring_slot,
-                    "watch_only": s.watch_only,
-                }),
-                Err(e) => json!({ "name": name, "error": e.code() }),
-            })
-            .collect();
-        ui.data(&serde_json::to_string_pretty(&rows)?);
-        return Ok(());
+        return print_json(ui, &rows);
     }
-    if wallets.is_empty() {
+    if rows.is_empty() {
         ui.say(
             "list-empty",
             &[("dir", store.dir().display().to_string().into())],
         );
         return Ok(());
     }
-    for (name, summary) in wallets {
-        match summary {
-            Ok(s) => {
+    for row in rows {
+        match (&row.wallet, &row.error) {
+            (Some(wallet), _) => {
                 ui.data(&ui.text(
                     "list-row",
                     &[
-                        ("name", name.into()),
-                        ("network", s.network.to_string().into()),
-                        ("address", s.first_address.encode(s.network).into()),
+                        ("name", row.name.clone().into()),
+                        ("network", wallet.network.clone().into()),
+                        ("address", wallet.address.clone().into()),
                     ],
                 ));
-                if s.watch_only {
+                if wallet.watch_only {
                     ui.say("list-watch-only", &[]);
-                } else if !s.backup_verified {
+                } else if !wallet.backup_verified {
                     ui.say("list-not-backed-up", &[]);
                 }
             }
-            Err(e) => {
-                let error = anyhow::Error::from(e);
-                ui.data(&ui.text(
-                    "list-row-broken",
-                    &[
-                        ("name", name.into()),
-                        ("reason", describe(ui.catalog(), &error).into()),
-                    ],
-                ));
-            }
+            (None, error) => ui.data(&ui.text(
+                "list-row-broken",
+                &[
+                    ("name", row.name.clone().into()),
+                    (
+                        "reason",
+                        error
+                            .as_ref()
+                            .map_or_else(String::new, |e| describe_view(ui.catalog(), e))
+                            .into(),
+                    ),
+                ],
+            )),
         }
     }
     Ok(())
@@ -72,38 +61,25 @@ pub fn list(ui: &Ui, store: &WalletStore, json: bool) -> Result<()> {
 /// `jifen addresses`.
 pub fn addresses(
     ui: &Ui,
-    store: &WalletStore,
+    ctx: &WalletContext,
     wallet: &WalletArg,
     start: u32,
     count: u32,
     change: bool,
     json: bool,
 ) -> Result<()> {
-    let wallet = store.choose(wallet.wallet.as_deref())?;
-    let network = wallet.network()?;
+    let open = open(ctx, wallet)?;
     let chain = if change {
-        Chain::Change
+        AddressChain::Change
     } else {
-        Chain::Receive
+        AddressChain::Receive
     };
-    let account = wallet.account()?;
-    let rows = wallet.addresses(chain, start, count.min(1000))?;
+    let rows = receive::addresses(open.handle(), chain, start, count)?;
     if json {
-        let rows: Vec<_> = rows
-            .iter()
-            .map(|(i, a)| {
-                json!({
-                    "index": i,
-                    "path": format!("{}/{}/{}", account.path(), u8::from(change), i),
-                    "address": a.encode(network),
-                })
-            })
-            .collect();
-        ui.data(&serde_json::to_string_pretty(&rows)?);
-    } else {
-        for (index, address) in rows {
-            ui.data(&format!("{index:>4}  {}", address.encode(network)));
-        }
+        return print_json(ui, &rows);
+    }
+    for row in rows {
+        ui.data(&format!("{:>4}  {}", row.index, row.address));
     }
     Ok(())
 }
@@ -111,34 +87,23 @@ pub fn addresses(
 /// `jifen export-watch-only`.
 pub fn export_watch_only(
     ui: &Ui,
-    store: &WalletStore,
+    ctx: &WalletContext,
     wallet: &WalletArg,
     json: bool,
 ) -> Result<()> {
-    let wallet = store.choose(wallet.wallet.as_deref())?;
-    let network = wallet.network()?;
-    let account = wallet.account()?;
-    let xpub = account.to_string_for(network);
+    let open = open(ctx, wallet)?;
+    let export = watch_only::export(open.handle())?;
     if json {
-        ui.data(&serde_json::to_string_pretty(&json!({
-            "network": network.to_string(),
-            "path": account.path(),
-            "master_fingerprint": hex::encode(account.master_fingerprint()),
-            "xpub": xpub,
-        }))?);
-    } else {
-        ui.say(
-            "watch-only-details",
-            &[
-                ("network", network.to_string().into()),
-                ("path", account.path().into()),
-                (
-                    "fingerprint",
-                    hex::encode(account.master_fingerprint()).into(),
-                ),
-            ],
-        );
-        ui.data(&xpub);
+        return print_json(ui, &export);
     }
+    ui.say(
+        "watch-only-details",
+        &[
+            ("network", export.network.clone().into()),
+            ("path", export.path.clone().into()),
+            ("fingerprint", export.master_fingerprint.clone().into()),
+        ],
+    );
+    ui.data(&export.xpub);
     Ok(())
 }

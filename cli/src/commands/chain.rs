@@ -1,56 +1,37 @@
-//! `sync`, `status`, `balance`, `send`, `export-bundle`, `verify-bundle`,
-//! `verify-evidence`, `endpoints`: the light client from the command line,
-//! thin over `jifen_wallet::chain`.
+//! `sync`, `status`, `balance`, `send`, `faucet`, `export-bundle`,
+//! `verify-bundle`, `verify-evidence`, `endpoints`: the chain use cases of
+//! `jifen_wallet`, rendered for a terminal (progress bar, translated lines)
+//! or as JSON.
 
 use std::io::IsTerminal;
 use std::path::Path;
-use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use jifen_crypto::hd::Chain;
 use jifen_i18n::Arg;
-use jifen_light_client::client::RootKind;
-use jifen_light_client::{Checkpoint, ClientError, PeerRole, PeerState, Phase, ProgressEvent};
-use jifen_protocol::{Address, Network};
-use jifen_wallet::WalletStore;
-use jifen_wallet::chain::{
-    ChainError, ChainSession, ChainSettings, MIN_FEE, POINT_SYMBOL, format_points, parse_points,
-    verify_bundle_file, verify_evidence_file,
+use jifen_light_client::ClientError;
+use jifen_protocol::Address;
+use jifen_wallet::audit::{self, Source};
+use jifen_wallet::chain::{ChainError, ChainReader, ChainSession};
+use jifen_wallet::endpoints::{self, EndpointsChange};
+use jifen_wallet::send::{self, SendProgress, SendReceipt, SendRequest, SendStage};
+use jifen_wallet::sync::{
+    self, ChainStatusView, PeerRoleView, PeerStateView, RootView, SyncEventView, SyncPhase,
 };
-use serde_json::json;
+use jifen_wallet::{AmountView, CancelToken, WalletContext, balance, faucet};
 
-use super::security::unlock;
+use super::print_json;
+use super::security::{open, unlock};
 use crate::args::{EndpointArgs, PasswordArgs, WalletArg};
-use crate::error::UserError;
+use crate::error::{Failure, Result, UserError};
 use crate::ui::Ui;
 
-/// Parses a `--network` value.
-fn network(given: &str) -> Result<Network> {
-    given.parse::<Network>().map_err(|_| {
-        UserError::new("cli-unknown-network")
-            .arg("given", given)
-            .into()
-    })
+fn amount(value: &AmountView) -> Arg {
+    Arg::from(value.to_string())
 }
 
-fn settings(data: &Path, network: Network) -> Result<ChainSettings> {
-    Ok(ChainSettings::load(data, network)?)
-}
-
-fn open(data: &Path, network: Network) -> Result<ChainSession> {
-    let settings = settings(data, network)?;
-    Ok(ChainSession::open(data, &settings)?)
-}
-
-fn points(units: u128) -> Arg {
-    Arg::from(format!("{} {POINT_SYMBOL}", format_points(units)))
-}
-
-fn short(hash: &impl ToString) -> String {
-    let text = hash.to_string();
-    text.get(..16).map_or(text.clone(), |s| format!("{s}…"))
+fn short(hash: &str) -> String {
+    hash.get(..16).map_or(hash.to_owned(), |s| format!("{s}…"))
 }
 
 fn time_text(ms: u64) -> String {
@@ -64,15 +45,15 @@ fn time_text(ms: u64) -> String {
 }
 
 /// Shows sync progress: an indicatif bar on a terminal, plain lines otherwise.
-struct SyncView<'a> {
+struct SyncDisplay<'a> {
     ui: &'a Ui,
     bar: Option<ProgressBar>,
     last_line: Option<Instant>,
-    phase: Option<Phase>,
+    phase: Option<SyncPhase>,
     quiet: bool,
 }
 
-impl<'a> SyncView<'a> {
+impl<'a> SyncDisplay<'a> {
     fn new(ui: &'a Ui) -> Self {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
@@ -83,7 +64,7 @@ impl<'a> SyncView<'a> {
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         });
-        SyncView {
+        SyncDisplay {
             ui,
             bar,
             last_line: None,
@@ -92,20 +73,20 @@ impl<'a> SyncView<'a> {
         }
     }
 
-    /// A view that shows only the bar on a terminal and warnings, no plain
-    /// progress lines (for the sync before a read).
+    /// Only the bar on a terminal and warnings, no plain progress lines (for
+    /// the sync before a read).
     fn quiet(ui: &'a Ui) -> Self {
-        let mut view = SyncView::new(ui);
+        let mut view = SyncDisplay::new(ui);
         view.quiet = true;
         view
     }
 
-    fn phase_name(&self, phase: Phase) -> String {
+    fn phase_name(&self, phase: SyncPhase) -> String {
         let id = match phase {
-            Phase::Bootstrapping => "sync-phase-bootstrapping",
-            Phase::Syncing => "sync-phase-syncing",
-            Phase::CrossChecking => "sync-phase-cross-checking",
-            _ => "sync-phase-done",
+            SyncPhase::Bootstrapping => "sync-phase-bootstrapping",
+            SyncPhase::Syncing => "sync-phase-syncing",
+            SyncPhase::CrossChecking => "sync-phase-cross-checking",
+            SyncPhase::Done => "sync-phase-done",
         };
         self.ui.text(id, &[])
     }
@@ -117,24 +98,24 @@ impl<'a> SyncView<'a> {
         }
     }
 
-    fn event(&mut self, event: &ProgressEvent) {
+    fn event(&mut self, event: SyncEventView) {
         match event {
-            ProgressEvent::Progress(p) => {
-                let eta = p.eta.map_or_else(
+            SyncEventView::Progress(p) => {
+                let eta = p.eta_ms.map_or_else(
                     || "—".to_owned(),
-                    |eta| format!("{} s", eta.as_secs().max(1)),
+                    |eta| format!("{} s", (eta / 1000).max(1)),
                 );
                 let args = [
                     ("phase", Arg::from(self.phase_name(p.phase))),
-                    ("height", Arg::from(p.current_height)),
-                    ("target", Arg::from(p.target_height)),
-                    ("headers", Arg::from(p.headers_fetched)),
+                    ("height", Arg::from(p.current)),
+                    ("target", Arg::from(p.target)),
+                    ("headers", Arg::from(p.fetched)),
                     ("peers", Arg::from(p.peers)),
                     ("eta", Arg::from(eta)),
                 ];
                 if let Some(bar) = &self.bar {
-                    bar.set_length(p.target_height);
-                    bar.set_position(p.current_height.min(p.target_height));
+                    bar.set_length(p.target);
+                    bar.set_position(p.current.min(p.target));
                     bar.set_message(self.ui.text("sync-progress-message", &args));
                 } else if !self.quiet {
                     // Plain lines: each phase change, and at most one line a second.
@@ -148,26 +129,21 @@ impl<'a> SyncView<'a> {
                 }
                 self.phase = Some(p.phase);
             }
-            ProgressEvent::PeerDemoted { peer, code } => {
-                let reason = self.ui.text(
-                    code,
-                    &[("peer", peer.clone().into()), ("reason", "".into())],
-                );
+            SyncEventView::PeerDemoted { peer, code } => {
+                let reason = self
+                    .ui
+                    .text(&code, &[("peer", peer.clone().into()), ("reason", "".into())]);
                 self.note(
                     "sync-peer-demoted",
-                    &[("peer", peer.clone().into()), ("reason", reason.into())],
+                    &[("peer", peer.into()), ("reason", reason.into())],
                 );
             }
-            ProgressEvent::PrimaryChanged { peer } => {
-                self.note("sync-primary-changed", &[("peer", peer.clone().into())]);
+            SyncEventView::PrimaryChanged { peer } => {
+                self.note("sync-primary-changed", &[("peer", peer.into())]);
             }
-            ProgressEvent::EvidenceWritten { path } => {
-                self.note(
-                    "sync-evidence-written",
-                    &[("path", path.display().to_string().into())],
-                );
+            SyncEventView::EvidenceWritten { path } => {
+                self.note("sync-evidence-written", &[("path", path.into())]);
             }
-            _ => {}
         }
     }
 
@@ -180,9 +156,9 @@ impl<'a> SyncView<'a> {
 
 /// When no node answered correctly, says what each one did (translated)
 /// before the error itself is shown.
-fn peers_failed(ui: &Ui, error: ChainError) -> anyhow::Error {
-    if let ChainError::Client(ClientError::NoPeer { peers }) = &error {
-        for peer in peers {
+fn peers_failed(ui: &Ui, reader: &ChainReader, error: ChainError) -> Failure {
+    if let ChainError::Client(ClientError::NoPeer { .. }) = &error {
+        for peer in sync::status(reader).peers {
             ui.say(
                 "sync-peer-state",
                 &[
@@ -195,25 +171,47 @@ fn peers_failed(ui: &Ui, error: ChainError) -> anyhow::Error {
     error.into()
 }
 
-/// Brings the session to the tip before a read, so that balances and nonces
-/// are proven at a recent header (progress shown as for `sync`).
-fn refresh(ui: &Ui, session: &mut ChainSession) -> Result<()> {
-    let cancel = AtomicBool::new(false);
-    let mut view = SyncView::quiet(ui);
-    let result = session.sync(&mut |event| view.event(event), &cancel);
-    view.finish();
-    result.map_err(|e| peers_failed(ui, e))?;
-    Ok(())
+/// Opens the session of the context's network and brings it to the tip, so
+/// that reads are proven at a recent header (progress shown as for `sync`).
+fn synced_session(ui: &Ui, ctx: &WalletContext) -> Result<ChainSession> {
+    let mut session = ctx.open_chain(ctx.network)?;
+    let mut display = SyncDisplay::quiet(ui);
+    let result = sync::sync(
+        &mut session,
+        &mut |event| display.event(event),
+        &CancelToken::new(),
+    );
+    display.finish();
+    result.map_err(|e| peers_failed(ui, &session.reader(), e))?;
+    Ok(session)
+}
+
+/// Opens the chain session of `handle`'s network and brings it to the tip
+/// (for the online half of cold signing).
+pub fn sync_for_wallet(
+    ui: &Ui,
+    ctx: &WalletContext,
+    handle: &jifen_wallet::WalletHandle,
+) -> Result<ChainSession> {
+    let ctx = WalletContext {
+        network: handle.network()?,
+        ..ctx.clone()
+    };
+    ui.say("cold-syncing", &[]);
+    synced_session(ui, &ctx)
 }
 
 /// `jifen sync`.
-pub fn sync(ui: &Ui, data: &Path, network_name: &str) -> Result<()> {
-    let mut session = open(data, network(network_name)?)?;
-    let cancel = AtomicBool::new(false);
-    let mut view = SyncView::new(ui);
-    let result = session.sync(&mut |event| view.event(event), &cancel);
-    view.finish();
-    let summary = result.map_err(|e| peers_failed(ui, e))?;
+pub fn sync(ui: &Ui, ctx: &WalletContext) -> Result<()> {
+    let mut session = ctx.open_chain(ctx.network)?;
+    let mut display = SyncDisplay::new(ui);
+    let result = sync::sync(
+        &mut session,
+        &mut |event| display.event(event),
+        &CancelToken::new(),
+    );
+    display.finish();
+    let summary = result.map_err(|e| peers_failed(ui, &session.reader(), e))?;
     ui.say(
         "sync-done",
         &[
@@ -222,16 +220,12 @@ pub fn sync(ui: &Ui, data: &Path, network_name: &str) -> Result<()> {
             ("headers", summary.headers_fetched.into()),
             ("primary", summary.primary.clone().into()),
             ("witnesses", summary.witnesses_agreed.into()),
-            (
-                "millis",
-                u64::try_from(summary.elapsed.as_millis())
-                    .unwrap_or(u64::MAX)
-                    .into(),
-            ),
+            ("millis", summary.elapsed_ms.into()),
         ],
     );
-    for peer in session.status().peers {
-        if peer.state != PeerState::Active {
+    let status = sync::status(&session.reader());
+    for peer in &status.peers {
+        if !matches!(peer.state, PeerStateView::Active) {
             ui.say(
                 "sync-peer-state",
                 &[
@@ -245,101 +239,72 @@ pub fn sync(ui: &Ui, data: &Path, network_name: &str) -> Result<()> {
     Ok(())
 }
 
-fn peer_state_text(ui: &Ui, peer: &str, state: &PeerState) -> String {
+fn peer_state_text(ui: &Ui, peer: &str, state: &PeerStateView) -> String {
     // A reason's own message may name the node and the transport's words.
     let reason = |code: &str, detail: &str| {
         ui.text(code, &[("peer", peer.into()), ("reason", detail.into())])
     };
     match state {
-        PeerState::Active => ui.text("status-peer-active", &[]),
-        PeerState::Lagging { height } => {
+        PeerStateView::Active => ui.text("status-peer-active", &[]),
+        PeerStateView::Lagging { height } => {
             ui.text("status-peer-lagging", &[("height", (*height).into())])
         }
-        PeerState::Unreachable { code, detail } => ui.text(
+        PeerStateView::Unreachable { code, detail } => ui.text(
             "status-peer-unreachable",
             &[("reason", reason(code, detail).into())],
         ),
-        PeerState::Demoted { code, detail } => ui.text(
+        PeerStateView::Demoted { code, detail } => ui.text(
             "status-peer-demoted",
             &[("reason", reason(code, detail).into())],
         ),
-        _ => ui.text("status-peer-unknown", &[]),
     }
 }
 
 /// `jifen status`: what the local light client knows (no network request).
-pub fn status(ui: &Ui, data: &Path, network_name: &str, json_output: bool) -> Result<()> {
-    let network = network(network_name)?;
-    let session = open(data, network)?;
-    let status = session.status();
-    let settings = session.settings();
-    let evidence = evidence_files(session.dir());
-    if json_output {
-        let peers: Vec<_> = status
-            .peers
-            .iter()
-            .map(|p| {
-                let (state, code) = match &p.state {
-                    PeerState::Active => ("active", None),
-                    PeerState::Lagging { .. } => ("lagging", None),
-                    PeerState::Unreachable { code, .. } => ("unreachable", Some(*code)),
-                    PeerState::Demoted { code, .. } => ("demoted", Some(*code)),
-                    _ => ("unknown", None),
-                };
-                json!({
-                    "id": p.id,
-                    "role": if p.role == PeerRole::Primary { "primary" } else { "witness" },
-                    "state": state,
-                    "code": code,
-                })
-            })
-            .collect();
-        ui.data(&serde_json::to_string_pretty(&json!({
-            "network": network.name(),
-            "chain_id": settings.chain_id().as_str(),
-            "trusted": status.trusted.map(|t| json!({
-                "height": t.height, "hash": t.hash.to_string(), "time_ms": t.time_ms,
-            })),
-            "root": status.root.map(|r| r.checkpoint.to_string()),
-            "peers": peers,
-            "last_cross_check": status.last_cross_check.map(|c| json!({
-                "height": c.height, "hash": c.hash.to_string(), "agreed": c.agreed,
-                "lagging": c.lagging, "at_ms": c.at_ms,
-            })),
-            "evidence": evidence.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
-        }))?);
-        return Ok(());
+pub fn status(ui: &Ui, ctx: &WalletContext, json: bool) -> Result<()> {
+    let session = ctx.open_chain(ctx.network)?;
+    let status = sync::status(&session.reader());
+    if json {
+        return print_json(ui, &status);
     }
+    show_status(ui, &status);
+    Ok(())
+}
+
+fn show_status(ui: &Ui, status: &ChainStatusView) {
     ui.data(&ui.text(
         "status-network",
         &[
-            ("network", network.name().into()),
-            ("chain", settings.chain_id().as_str().into()),
+            ("network", status.network.clone().into()),
+            ("chain", status.chain_id.clone().into()),
         ],
     ));
-    match status.trusted {
+    match &status.trusted {
         Some(t) => ui.data(&ui.text(
             "status-trusted",
             &[
                 ("height", t.height.into()),
-                ("hash", t.hash.to_string().into()),
+                ("hash", t.hash.clone().into()),
                 ("time", time_text(t.time_ms).into()),
             ],
         )),
         None => ui.data(&ui.text("status-not-synced", &[])),
     }
-    if let Some(root) = status.root {
-        let id = match root.kind {
-            RootKind::Checkpoint => "status-root-checkpoint",
-            _ => "status-root-genesis",
-        };
-        ui.data(&ui.text(id, &[("checkpoint", root.checkpoint.to_string().into())]));
+    match &status.root {
+        Some(RootView::Checkpoint { checkpoint }) => ui.data(&ui.text(
+            "status-root-checkpoint",
+            &[("checkpoint", checkpoint.clone().into())],
+        )),
+        Some(RootView::GenesisFirstUse { checkpoint, .. }) => ui.data(&ui.text(
+            "status-root-genesis",
+            &[("checkpoint", checkpoint.clone().into())],
+        )),
+        None => {}
     }
     for peer in &status.peers {
-        let role = if peer.role == PeerRole::Primary {
-            ui.text("status-role-primary", &[])
-        } else {
-            ui.text("status-role-witness", &[])
+        let role = match peer.role {
+            PeerRoleView::Primary => ui.text("status-role-primary", &[]),
+            PeerRoleView::Witness => ui.text("status-role-witness", &[]),
         };
         ui.data(&ui.text(
             "status-peer",
@@ -350,7 +315,7 @@ pub fn status(ui: &Ui, data: &Path, network_name: &str, json_output: bool) -> Re
             ],
         ));
     }
-    match status.last_cross_check {
+    match &status.cross_check {
         Some(c) => ui.data(&ui.text(
             "status-cross-check",
             &[
@@ -361,80 +326,64 @@ pub fn status(ui: &Ui, data: &Path, network_name: &str, json_output: bool) -> Re
         )),
         None => ui.data(&ui.text("status-no-cross-check", &[])),
     }
-    if evidence.is_empty() {
+    if status.evidence.is_empty() {
         ui.data(&ui.text("status-no-evidence", &[]));
     }
-    for path in evidence {
-        ui.data(&ui.text(
-            "status-evidence",
-            &[("path", path.display().to_string().into())],
-        ));
+    for path in &status.evidence {
+        ui.data(&ui.text("status-evidence", &[("path", path.clone().into())]));
     }
-    Ok(())
 }
 
-fn evidence_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(dir.join(jifen_wallet::chain::session::EVIDENCE_DIR))
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "json"))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
-}
-
-/// The address a command is about: `--address`, else receive address
-/// `index` of the chosen wallet.
+/// The address a command is about: `--address` (its network decides the
+/// chain), else receive address `index` of the chosen wallet.
 fn target_address(
-    store: &WalletStore,
+    ctx: &WalletContext,
     wallet: &WalletArg,
     address: Option<&str>,
     index: u32,
-) -> Result<(Network, Address)> {
-    if let Some(text) = address {
-        return Ok(Address::decode_any(text.trim())?);
-    }
-    let wallet = store.choose(wallet.wallet.as_deref())?;
-    let network = wallet.network()?;
-    Ok((network, wallet.account()?.address(Chain::Receive, index)?))
+) -> Result<(WalletContext, Address)> {
+    let (network, address) = match address {
+        Some(text) => Address::decode_any(text.trim()).map_err(jifen_wallet::WalletError::from)?,
+        None => {
+            let open = open(ctx, wallet)?;
+            (
+                open.handle().network()?,
+                jifen_wallet::receive::address_at(open.handle(), index)?,
+            )
+        }
+    };
+    Ok((
+        WalletContext {
+            network,
+            ..ctx.clone()
+        },
+        address,
+    ))
 }
 
 /// `jifen balance`.
 pub fn balance(
     ui: &Ui,
-    store: &WalletStore,
-    data: &Path,
+    ctx: &WalletContext,
     wallet: &WalletArg,
     address: Option<&str>,
     index: u32,
-    json_output: bool,
+    json: bool,
 ) -> Result<()> {
-    let (network, address) = target_address(store, wallet, address, index)?;
-    let mut session = open(data, network)?;
-    refresh(ui, &mut session)?;
-    let proven = session.balance(&address).map_err(|e| peers_failed(ui, e))?;
-    let text = address.encode(network);
-    if json_output {
-        ui.data(&serde_json::to_string_pretty(&json!({
-            "address": text,
-            "balance": proven.value.balance.to_string(),
-            "balance_points": format_points(proven.value.balance),
-            "nonce": proven.value.nonce,
-            "height": proven.height,
-            "header_hash": proven.header_hash.to_string(),
-        }))?);
-        return Ok(());
+    let (ctx, address) = target_address(ctx, wallet, address, index)?;
+    let session = synced_session(ui, &ctx)?;
+    let reader = session.reader();
+    let view = balance::balance(&reader, &address).map_err(|e| peers_failed(ui, &reader, e))?;
+    if json {
+        return print_json(ui, &view);
     }
     ui.data(&ui.text(
         "balance-line",
         &[
-            ("address", text.into()),
-            ("amount", points(proven.value.balance)),
-            ("height", proven.height.into()),
-            ("hash", short(&proven.header_hash).into()),
+            ("address", view.address.clone().into()),
+            ("amount", amount(&view.balance)),
+            ("height", view.proven.height.into()),
+            ("hash", short(&view.proven.header_hash).into()),
         ],
     ));
     Ok(())
@@ -458,98 +407,160 @@ pub struct SendArgs<'a> {
     pub no_keyring: bool,
 }
 
+fn show_send_progress(ui: &Ui, progress: &SendProgress) {
+    match progress.stage {
+        SendStage::Submitted => {
+            ui.say("send-broadcast", &[("id", progress.tx_id.clone().into())]);
+            ui.data(&progress.tx_id);
+        }
+        SendStage::Waiting | SendStage::Included => {}
+    }
+}
+
+fn show_receipt(ui: &Ui, receipt: &SendReceipt) {
+    ui.say(
+        "send-included",
+        &[
+            ("height", receipt.height.into()),
+            ("index", receipt.index.into()),
+            ("hash", short(&receipt.proven.header_hash).into()),
+        ],
+    );
+}
+
 /// `jifen send`.
 pub fn send(
     ui: &Ui,
-    store: &WalletStore,
-    data: &Path,
+    ctx: &WalletContext,
     wallet: &WalletArg,
     password: &PasswordArgs,
     args: &SendArgs<'_>,
 ) -> Result<()> {
-    let mut handle = store.choose(wallet.wallet.as_deref())?;
-    let network = handle.network()?;
-    let to = Address::decode(args.to.trim(), network)?;
-    let amount = parse_points(args.amount)?;
-    let fee = match args.fee {
-        Some(text) => parse_points(text)?,
-        None => MIN_FEE,
+    let mut open = open(ctx, wallet)?;
+    let ctx = WalletContext {
+        network: open.handle().network()?,
+        ..ctx.clone()
     };
-    let sender_key = handle.account()?.public_key(Chain::Receive, args.index)?;
-    let mut session = open(data, network)?;
-    refresh(ui, &mut session)?;
-    let plan = session
-        .build_transfer(sender_key, to, amount, fee)
-        .map_err(|e| peers_failed(ui, e))?;
+    let request = SendRequest {
+        to: args.to.to_owned(),
+        amount: args.amount.to_owned(),
+        fee: args.fee.map(str::to_owned),
+        from_index: args.index,
+    };
+    let mut session = synced_session(ui, &ctx)?;
+    let reader = session.reader();
+    let prepared = send::prepare(&reader, open.handle(), &request)
+        .map_err(|e| peers_failed(ui, &reader, e))?;
+    let review = prepared.review();
     ui.say(
         "send-review",
         &[
-            ("from", sender_key.address().encode(network).into()),
-            ("to", to.encode(network).into()),
-            ("amount", points(amount)),
-            ("fee", points(fee)),
-            ("total", points(plan.total())),
-            ("balance", points(plan.sender.value.balance)),
-            ("height", plan.sender.height.into()),
-            ("nonce", plan.unsigned.nonce.into()),
-            ("chain", plan.unsigned.chain_id.as_str().into()),
+            ("from", review.from.clone().into()),
+            ("to", review.to.clone().into()),
+            ("amount", amount(&review.amount)),
+            ("fee", amount(&review.fee)),
+            ("total", amount(&review.total)),
+            (
+                "balance",
+                review.balance.as_ref().map_or_else(|| "-".into(), amount),
+            ),
+            (
+                "height",
+                review.proven.as_ref().map_or(0, |p| p.height).into(),
+            ),
+            ("nonce", review.nonce.into()),
+            ("chain", review.chain_id.clone().into()),
         ],
     );
     if !args.yes {
         if !ui.interactive() {
             return Err(UserError::new("cli-send-needs-confirmation").into());
         }
-        let answer = ui.ask("send-confirm", &[])?;
+        let answer = ui
+            .ask("send-confirm", &[])
+            .map_err(|e| UserError::terminal(&e))?;
         let answer = answer.trim().to_lowercase();
         if !matches!(answer.as_str(), "y" | "yes" | "是" | "好" | "確定" | "确定") {
             ui.say("send-cancelled", &[]);
             return Ok(());
         }
     }
-    let unlocked = unlock(ui, &mut handle, password, args.no_keyring)?;
-    let tx = session.sign(&plan, &unlocked, args.index)?;
-    drop(unlocked);
-    let id = session.broadcast(&tx).map_err(|e| peers_failed(ui, e))?;
-    ui.say("send-broadcast", &[("id", id.to_string().into())]);
-    ui.data(&id.to_string());
-    let cancel = AtomicBool::new(false);
-    let inclusion = session
-        .wait_inclusion(&id, Duration::from_secs(args.timeout), &cancel)
-        .map_err(|e| peers_failed(ui, e))?;
-    jifen_wallet::chain::session::check_result(&id, &inclusion)?;
-    ui.say(
-        "send-included",
+    let keys = unlock(ui, &ctx, &mut open, password, args.no_keyring)?;
+    let tx = prepared.sign(keys)?;
+    open.lock();
+    let receipt = send::broadcast_and_prove(
+        &mut session,
+        &tx,
+        &prepared.sender(),
+        Duration::from_secs(args.timeout),
+        &mut |progress| show_send_progress(ui, &progress),
+        &CancelToken::new(),
+    )
+    .map_err(|e| peers_failed(ui, &reader, e))?;
+    show_receipt(ui, &receipt);
+    Ok(())
+}
+
+/// `jifen faucet`: devnet only.
+pub fn faucet(
+    ui: &Ui,
+    ctx: &WalletContext,
+    wallet: &WalletArg,
+    index: u32,
+    timeout: u64,
+    json: bool,
+) -> Result<()> {
+    let (ctx, address) = target_address(ctx, wallet, None, index)?;
+    let mut session = synced_session(ui, &ctx)?;
+    let reader = session.reader();
+    let receipt = faucet::request(
+        &mut session,
+        &address,
+        Duration::from_secs(timeout),
+        &mut |progress| {
+            if !json {
+                show_send_progress(ui, &progress);
+            }
+        },
+        &CancelToken::new(),
+    )
+    .map_err(|e| peers_failed(ui, &reader, e))?;
+    if json {
+        return print_json(ui, &receipt);
+    }
+    show_receipt(ui, &receipt);
+    ui.data(&ui.text(
+        "balance-line",
         &[
-            ("height", inclusion.height.into()),
-            ("index", inclusion.value.index.into()),
-            ("hash", short(&inclusion.header_hash).into()),
+            ("address", receipt.balance_after.address.clone().into()),
+            ("amount", amount(&receipt.balance_after.balance)),
+            ("height", receipt.balance_after.proven.height.into()),
+            ("hash", short(&receipt.balance_after.proven.header_hash).into()),
         ],
-    );
+    ));
     Ok(())
 }
 
 /// `jifen export-bundle`.
 pub fn export_bundle(
     ui: &Ui,
-    store: &WalletStore,
-    data: &Path,
+    ctx: &WalletContext,
     wallet: &WalletArg,
     address: Option<&str>,
     index: u32,
     out: &Path,
 ) -> Result<()> {
-    let (network, address) = target_address(store, wallet, address, index)?;
-    let mut session = open(data, network)?;
-    refresh(ui, &mut session)?;
-    let bundle = session
-        .export_bundle(&address, out)
-        .map_err(|e| peers_failed(ui, e))?;
+    let (ctx, address) = target_address(ctx, wallet, address, index)?;
+    let mut session = synced_session(ui, &ctx)?;
+    let reader = session.reader();
+    let written = audit::export_bundle(&mut session, &address, out)
+        .map_err(|e| peers_failed(ui, &reader, e))?;
     ui.say(
         "bundle-written",
         &[
-            ("path", out.display().to_string().into()),
-            ("address", address.encode(network).into()),
-            ("headers", bundle.path.len().saturating_add(1).into()),
+            ("path", written.path.into()),
+            ("address", written.address.into()),
+            ("headers", written.headers.into()),
         ],
     );
     Ok(())
@@ -558,130 +569,107 @@ pub fn export_bundle(
 /// `jifen verify-bundle`: offline.
 pub fn verify_bundle(
     ui: &Ui,
-    data: &Path,
-    network_name: &str,
+    ctx: &WalletContext,
     file: &Path,
     checkpoint: Option<&str>,
     address: Option<&str>,
+    json: bool,
 ) -> Result<()> {
-    let network = network(network_name)?;
-    let settings = settings(data, network)?;
-    let anchor = checkpoint
-        .map(|c| c.parse::<Checkpoint>())
-        .transpose()
-        .map_err(jifen_wallet::ChainError::from)?;
-    let address = address
-        .map(|a| Address::decode(a.trim(), network))
-        .transpose()?;
-    let report = verify_bundle_file(data, &settings, file, anchor, address.as_ref())?;
+    let report = audit::verify_bundle(ctx, ctx.network, Source::File(file), checkpoint, address)?;
+    if json {
+        return print_json(ui, &report);
+    }
     ui.say(
         "bundle-valid",
         &[
-            ("root", report.root.to_string().into()),
+            ("root", report.root.clone().into()),
             ("headers", report.headers.into()),
-            ("height", report.height.into()),
-            ("hash", report.hash.to_string().into()),
+            ("height", report.proven.height.into()),
+            ("hash", report.proven.header_hash.clone().into()),
         ],
     );
-    match report.account {
-        Some((key, account)) => {
-            ui.data(&ui.text(
-                "bundle-account",
-                &[
-                    ("key", short(&key).into()),
-                    ("amount", points(account.balance)),
-                    ("nonce", account.nonce.into()),
-                    ("height", report.height.into()),
-                ],
-            ));
-        }
+    match &report.account {
+        Some(account) => ui.data(&ui.text(
+            "bundle-account",
+            &[
+                ("key", short(&account.key).into()),
+                ("amount", amount(&account.balance)),
+                ("nonce", account.nonce.into()),
+                ("height", report.proven.height.into()),
+            ],
+        )),
         None => ui.say("bundle-no-value", &[]),
     }
     Ok(())
 }
 
 /// `jifen verify-evidence`: offline.
-pub fn verify_evidence(ui: &Ui, data: &Path, network_name: &str, file: &Path) -> Result<()> {
-    let network = network(network_name)?;
-    let settings = settings(data, network)?;
-    let verified = verify_evidence_file(data, &settings, file)?;
-    let [first, second] = verified.block_hashes;
+pub fn verify_evidence(ui: &Ui, ctx: &WalletContext, file: &Path, json: bool) -> Result<()> {
+    let report = audit::verify_evidence(ctx, ctx.network, Source::File(file))?;
+    if json {
+        return print_json(ui, &report);
+    }
+    let [first, second] = &report.blocks;
     ui.say(
         "evidence-valid",
         &[
-            ("height", verified.height.into()),
-            ("count", verified.accountable.len().into()),
-            ("power", verified.accountable_power.signed_power.into()),
-            ("total", verified.accountable_power.total_power.into()),
-            ("first", short(&first).into()),
-            ("second", short(&second).into()),
+            ("height", report.height.into()),
+            ("count", report.accountable.len().into()),
+            ("power", report.power.into()),
+            ("total", report.total_power.into()),
+            ("first", short(first).into()),
+            ("second", short(second).into()),
         ],
     );
-    for address in &verified.accountable {
-        ui.data(&address.encode(network));
+    for address in &report.accountable {
+        ui.data(address);
     }
     Ok(())
 }
 
 /// `jifen endpoints`: shows, and with options changes, a network's settings.
-pub fn endpoints(ui: &Ui, data: &Path, args: &EndpointArgs) -> Result<()> {
-    let network = network(&args.network)?;
-    let mut settings = settings(data, network)?;
-    let mut changed = false;
-    if args.reset {
-        settings = ChainSettings::defaults(network)?;
-        changed = true;
-    }
-    if let Some(primary) = &args.primary {
-        settings.set_primary(primary)?;
-        changed = true;
-    }
-    if args.clear_witnesses {
-        settings.set_witnesses(&[])?;
-        changed = true;
-    }
-    if !args.witness.is_empty() {
-        let mut witnesses: Vec<String> = settings
-            .witnesses()
-            .iter()
-            .map(|w| w.as_str().to_owned())
-            .collect();
-        witnesses.extend(args.witness.iter().cloned());
-        settings.set_witnesses(&witnesses)?;
-        changed = true;
-    }
-    if let Some(checkpoint) = &args.checkpoint {
-        settings.set_checkpoint(Some(checkpoint))?;
-        changed = true;
-    }
-    if args.clear_checkpoint {
-        settings.set_checkpoint(None)?;
-        changed = true;
-    }
-    if changed {
-        settings.save(data)?;
-        ui.say("endpoints-saved", &[("network", network.name().into())]);
+pub fn endpoints(ui: &Ui, ctx: &WalletContext, args: &EndpointArgs) -> Result<()> {
+    let network = args.network.trim().parse().map_err(|_| {
+        UserError::new("cli-unknown-network")
+            .arg("given", args.network.chars().take(32).collect::<String>())
+    })?;
+    let change = EndpointsChange {
+        reset: args.reset,
+        primary: args.primary.clone(),
+        replace_all: None,
+        clear_witnesses: args.clear_witnesses,
+        add_witnesses: args.witness.clone(),
+        checkpoint: args.checkpoint.clone(),
+        clear_checkpoint: args.clear_checkpoint,
+    };
+    let view = if change.is_empty() {
+        endpoints::show(ctx, network)?
+    } else {
+        let view = endpoints::change(ctx, network, &change)?;
+        ui.say("endpoints-saved", &[("network", view.network.clone().into())]);
+        view
+    };
+    if args.json {
+        return print_json(ui, &view);
     }
     ui.data(&ui.text(
         "status-network",
         &[
-            ("network", network.name().into()),
-            ("chain", settings.chain_id().as_str().into()),
+            ("network", view.network.clone().into()),
+            ("chain", view.chain_id.clone().into()),
         ],
     ));
-    match settings.primary() {
-        Some(primary) => {
-            ui.data(&ui.text("endpoints-primary", &[("url", primary.as_str().into())]))
-        }
+    match &view.primary {
+        Some(primary) => ui.data(&ui.text("endpoints-primary", &[("url", primary.clone().into())])),
         None => ui.data(&ui.text("endpoints-none", &[])),
     }
-    for witness in settings.witnesses() {
-        ui.data(&ui.text("endpoints-witness", &[("url", witness.as_str().into())]));
+    for witness in &view.witnesses {
+        ui.data(&ui.text("endpoints-witness", &[("url", witness.clone().into())]));
     }
-    match settings.checkpoint() {
+    match &view.checkpoint {
         Some(c) => ui.data(&ui.text(
             "endpoints-checkpoint",
-            &[("checkpoint", c.to_string().into())],
+            &[("checkpoint", c.clone().into())],
         )),
         None => ui.data(&ui.text("endpoints-genesis", &[])),
     }

@@ -1,5 +1,6 @@
 //! `jifen cold ...` (the offline signer) and `jifen online ...` (the wallet it
-//! is paired with): cold signing over QR codes, see `docs/cold-signing.md`.
+//! is paired with): cold signing over QR codes, see `docs/cold-signing.md`,
+//! over `jifen_wallet::cold::{device, requests}`.
 //!
 //! The cold commands never open a network connection. People read on
 //! stderr, translated; scripts read stdout (UR texts, request ids,
@@ -7,35 +8,24 @@
 
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
-use anyhow::Result;
-use jifen_crypto::hd::Chain;
-use jifen_protocol::{Address, ChainId, Encode, Transfer, TxPayload, UnsignedTransaction};
-use jifen_qr::{EncoderSettings, FragmentSize, Payload, QrSymbol, RequestId, UrEncoder, UrType};
-use jifen_wallet::chain::{ChainSession, ChainSettings, check_fee, parse_points};
-use jifen_wallet::cold::transport::{self, InputEvent, QrInput};
-use jifen_wallet::cold::{
-    ColdError, PendingStore, Review, ReviewValue, accept_signature, pair_export, pair_import,
-    review_request, sign_after_review, start_request,
-};
-use jifen_wallet::{WalletHandle, WalletStore};
+use jifen_qr::{FragmentSize, QrSymbol};
+use jifen_wallet::cold::device::{self, Confirm};
+use jifen_wallet::cold::requests::{self, NonceSource};
+use jifen_wallet::cold::transport::{self, FRAME_MODULE_PX, InputEvent, QrInput};
+use jifen_wallet::cold::views::{ColdReviewView, PendingState, ReviewValueKind};
+use jifen_wallet::send::{SendProgress, SendRequest, SendStage};
+use jifen_wallet::{CancelToken, QrCodeView, WalletContext};
 
-use super::security::unlock;
+use super::security::{open, unlock};
+use super::sync_for_wallet;
 use crate::args::{ColdCommand, OnlineCommand, QrOutputArgs};
-use crate::error::UserError;
+use crate::error::{Result, UserError, describe_view};
 use crate::ui::Ui;
 
-/// What the cold device announces as its app version.
-const APP_VERSION: &str = concat!("jifen-cli/", env!("CARGO_PKG_VERSION"));
-/// Who asks, shown on the cold device's review.
-const ORIGIN: &str = concat!("jifen-cli ", env!("CARGO_PKG_VERSION"));
-/// Animated frames drawn in the terminal at most (the files hold them all).
-const TERMINAL_FRAMES: usize = 1;
-
 /// Runs a `jifen cold` command.
-pub fn run_cold(ui: &Ui, store: &WalletStore, command: &ColdCommand) -> Result<()> {
+pub fn run_cold(ui: &Ui, ctx: &WalletContext, command: &ColdCommand) -> Result<()> {
     match command {
         ColdCommand::PairExport {
             wallet,
@@ -43,27 +33,17 @@ pub fn run_cold(ui: &Ui, store: &WalletStore, command: &ColdCommand) -> Result<(
             max_fragment,
             output,
         } => {
-            let handle = store.choose(wallet.wallet.as_deref())?;
-            let chain_id = ChainId::new(chain_id)?;
-            let export = pair_export(store, &handle, &chain_id, APP_VERSION, *max_fragment)?;
-            let payload = Payload::Account(export);
+            let open = open(ctx, wallet)?;
+            let export = device::export_pairing(ctx, &open, Some(chain_id), *max_fragment)?;
             ui.say(
                 "cold-paired",
                 &[
-                    ("wallet", handle.name().into()),
-                    ("chain", chain_id.as_str().into()),
+                    ("wallet", open.name().into()),
+                    ("chain", export.chain_id.clone().into()),
                 ],
             );
-            show_payload(
-                ui,
-                &payload,
-                EncoderSettings::default(),
-                None,
-                output,
-                "jifen-pairing",
-                "account",
-            )?;
-            ui.data(&payload.to_ur());
+            show_code(ui, &export.qr, output, "jifen-pairing", "account")?;
+            print_parts(ui, &export.qr);
             Ok(())
         }
         ColdCommand::Sign {
@@ -74,90 +54,63 @@ pub fn run_cold(ui: &Ui, store: &WalletStore, command: &ColdCommand) -> Result<(
             output,
             inputs,
         } => {
-            let mut handle = store.choose(wallet.wallet.as_deref())?;
-            let pairing = jifen_wallet::cold::signer::load_pairing(store, &handle)?;
-            let payload = read_payload(ui, UrType::SignRequest, inputs).map_err(request_refusal)?;
-            let request = payload.into_sign_request()?;
-            let review = review_request(&handle, &pairing, request)?;
+            let mut open = open(ctx, wallet)?;
+            let inputs = read_inputs(inputs)?;
+            let review = device::review(ctx, &mut open, &inputs, &mut progress(ui))?;
             show_review(ui, &review);
-            let confirmation = match confirm_fingerprint {
-                Some(typed) => review.confirm_with_fingerprint(typed)?,
-                None if ui.interactive() => {
-                    let first = review.fingerprint().to_string();
-                    let first = first.split('-').next().unwrap_or_default().to_owned();
-                    let typed = ui.ask("cold-confirm-prompt", &[])?;
-                    if typed.trim().is_empty() || !typed.trim().eq_ignore_ascii_case(&first) {
-                        return Err(ColdError::NotConfirmed.into());
-                    }
-                    review.confirmed_by_person()
-                }
+            // The review was shown; now the person (or the script) confirms it.
+            let typed = match confirm_fingerprint {
+                Some(typed) => Some(typed.clone()),
+                None if ui.interactive() => None,
                 None => return Err(UserError::new("cold-confirmation-required").into()),
             };
-            let unlocked = unlock(ui, &mut handle, password, *no_keyring)?;
-            let answer = sign_after_review(&review, confirmation, &unlocked)?;
-            drop(unlocked);
-            let payload = Payload::Signature(answer);
+            let first_group = match typed {
+                Some(_) => None,
+                None => Some(
+                    ui.ask("cold-confirm-prompt", &[])
+                        .map_err(|e| UserError::terminal(&e))?,
+                ),
+            };
+            unlock(ui, ctx, &mut open, password, *no_keyring)?;
+            let signature = match (&typed, &first_group) {
+                (Some(full), _) => device::sign(&mut open, Confirm::Fingerprint(full))?,
+                (None, Some(first)) => device::sign(&mut open, Confirm::FirstGroup(first))?,
+                (None, None) => return Err(UserError::new("cold-confirmation-required").into()),
+            };
+            open.lock();
             ui.say(
                 "cold-signed",
                 &[
-                    ("id", review.request_id().to_string().into()),
-                    ("fingerprint", review.fingerprint().to_string().into()),
+                    ("id", signature.request_id.clone().into()),
+                    ("fingerprint", signature.fingerprint.clone().into()),
                 ],
             );
-            show_payload(
-                ui,
-                &payload,
-                EncoderSettings::default(),
-                None,
-                output,
-                "jifen-signature",
-                "signature",
-            )?;
-            ui.data(&payload.to_ur());
+            show_code(ui, &signature.qr, output, "jifen-signature", "signature")?;
+            print_parts(ui, &signature.qr);
             Ok(())
         }
     }
 }
 
-/// A request that does not decode because of an unknown transaction kind is
-/// the device's own refusal, not a transport error.
-fn request_refusal(error: anyhow::Error) -> anyhow::Error {
-    match error.downcast::<ColdError>() {
-        Ok(ColdError::Payload(e)) => jifen_wallet::cold::signer::refusal_of(e).into(),
-        Ok(other) => other.into(),
-        Err(other) => other,
-    }
-}
-
 /// Runs a `jifen online` command.
-pub fn run_online(
-    ui: &Ui,
-    store: &WalletStore,
-    data_dir: &Path,
-    command: &OnlineCommand,
-) -> Result<()> {
+pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Result<()> {
     match command {
         OnlineCommand::PairImport { name, inputs } => {
-            let payload = read_payload(ui, UrType::Account, inputs)?;
-            let export = payload.into_account()?;
-            let handle = pair_import(store, name, &export)?;
-            let summary = handle.summary()?;
+            let inputs = read_inputs(inputs)?;
+            let open = requests::import_pairing(ctx, name, &inputs, &mut progress(ui))?;
+            let view = open.view()?;
             ui.say(
                 "cold-pair-imported",
                 &[
-                    ("name", handle.name().into()),
-                    ("network", summary.network.to_string().into()),
+                    ("name", view.name.clone().into()),
+                    ("network", view.network.clone().into()),
                     (
                         "chain",
-                        export
-                            .chain_id
-                            .as_ref()
-                            .map_or_else(|| "-".to_owned(), |c| c.as_str().to_owned())
-                            .into(),
+                        view.paired_chain.clone().unwrap_or_else(|| "-".to_owned()).into(),
                     ),
                 ],
             );
-            ui.data(&summary.first_address.encode(summary.network));
+            ui.data(&view.address);
             Ok(())
         }
         OnlineCommand::Request {
@@ -171,65 +124,44 @@ pub fn run_online(
             frames,
             output,
         } => {
-            let handle = store.choose(wallet.wallet.as_deref())?;
-            let network = handle.network()?;
-            let to = Address::decode(to, network)?;
-            let amount = parse_points(amount)?;
-            let fee = parse_points(fee)?;
-            check_fee(fee)?;
-            let sender = handle.account()?.public_key(Chain::Receive, *index)?;
-            let chain_id = paired_chain(&handle, network)?;
-            let unsigned = match nonce {
-                Some(nonce) => UnsignedTransaction::new(
-                    chain_id,
-                    sender,
-                    *nonce,
-                    fee,
-                    TxPayload::Transfer(Transfer { to, amount }),
-                ),
-                None => {
-                    let mut session = open_session(ui, data_dir, &handle, &chain_id)?;
-                    session.build_transfer(sender, to, amount, fee)?.unsigned
-                }
+            let open = open(ctx, wallet)?;
+            let request = SendRequest {
+                to: to.clone(),
+                amount: amount.clone(),
+                fee: Some(fee.clone()),
+                from_index: *index,
             };
-            let pending = PendingStore::new(store, handle.name());
-            let (request, _) = start_request(
-                &pending,
-                &handle,
-                Chain::Receive,
-                *index,
-                unsigned,
-                Some(ORIGIN.to_owned()),
-            )?;
-            let fingerprint = jifen_wallet::cold::RequestFingerprint::of(&request);
-            let settings = EncoderSettings {
-                fragment_size: match fragment_size {
-                    Some(size) => parse_fragment_size(size)?,
-                    None => FragmentSize::largest_within(
-                        handle
-                            .watch_only_record()
-                            .map_or(200, |r| r.max_fragment_len),
-                    ),
-                },
-                ..EncoderSettings::default()
+            let fragment = fragment_size.as_deref().map(parse_fragment_size).transpose()?;
+            let view = match nonce {
+                Some(nonce) => requests::make_request(
+                    ctx,
+                    open.handle(),
+                    &request,
+                    NonceSource::Given(*nonce),
+                    fragment,
+                    *frames,
+                )?,
+                None => {
+                    let session = sync_for_wallet(ui, ctx, open.handle())?;
+                    requests::make_request(
+                        ctx,
+                        open.handle(),
+                        &request,
+                        NonceSource::Proven(&session.reader()),
+                        fragment,
+                        *frames,
+                    )?
+                }
             };
             ui.say(
                 "cold-request-made",
                 &[
-                    ("id", request.request_id.to_string().into()),
-                    ("fingerprint", fingerprint.to_string().into()),
+                    ("id", view.request_id.clone().into()),
+                    ("fingerprint", view.fingerprint.clone().into()),
                 ],
             );
-            show_payload(
-                ui,
-                &Payload::SignRequest(request.clone()),
-                settings,
-                *frames,
-                output,
-                "jifen-request",
-                "request",
-            )?;
-            ui.data(&request.request_id.to_string());
+            show_code(ui, &view.qr, output, "jifen-request", "request")?;
+            ui.data(&view.request_id);
             Ok(())
         }
         OnlineCommand::Accept {
@@ -237,70 +169,67 @@ pub fn run_online(
             broadcast,
             inputs,
         } => {
-            let handle = store.choose(wallet.wallet.as_deref())?;
-            let payload = read_payload(ui, UrType::Signature, inputs)?;
-            let response = payload.into_signature()?;
-            let pending = PendingStore::new(store, handle.name());
-            let tx = accept_signature(&pending, &handle, &response)?;
+            let open = open(ctx, wallet)?;
+            let inputs = read_inputs(inputs)?;
+            let accepted = requests::accept(ctx, open.handle(), &inputs, &mut progress(ui))?;
             ui.say(
                 "cold-signature-accepted",
                 &[
-                    ("id", response.request_id.to_string().into()),
-                    ("tx", tx.id().to_string().into()),
+                    ("id", accepted.request_id.clone().into()),
+                    ("tx", accepted.tx_id.clone().into()),
                 ],
             );
             if *broadcast {
-                broadcast_request(ui, data_dir, &handle, &pending, &response.request_id, 60)?;
+                let id = requests::signed_request(ctx, open.handle(), Some(&accepted.request_id))?;
+                broadcast_request(ui, ctx, &open, &id, 60)
             } else {
-                ui.data(&hex::encode(tx.encode()));
+                ui.data(&accepted.transaction);
+                Ok(())
             }
-            Ok(())
         }
         OnlineCommand::Broadcast {
             wallet,
             request,
             timeout,
         } => {
-            let handle = store.choose(wallet.wallet.as_deref())?;
-            let pending = PendingStore::new(store, handle.name());
-            let id = match request {
-                Some(text) => parse_request_id(text)?,
-                None => {
-                    let signed: Vec<_> = pending
-                        .list()?
-                        .into_iter()
-                        .filter(|p| p.signed_transaction.is_some())
-                        .collect();
-                    match signed.as_slice() {
-                        [only] => parse_request_id(&only.request_id)?,
-                        _ => {
-                            return Err(UserError::new("cold-request-not-chosen")
-                                .arg("count", signed.len())
-                                .into());
-                        }
-                    }
-                }
-            };
-            broadcast_request(ui, data_dir, &handle, &pending, &id, *timeout)
+            let open = open(ctx, wallet)?;
+            let id = requests::signed_request(ctx, open.handle(), request.as_deref())?;
+            broadcast_request(ui, ctx, &open, &id, *timeout)
         }
-        OnlineCommand::Pending { wallet } => {
-            let handle = store.choose(wallet.wallet.as_deref())?;
-            let pending = PendingStore::new(store, handle.name());
-            let list = pending.list()?;
+        OnlineCommand::Pending { wallet, online } => {
+            let open = open(ctx, wallet)?;
+            // With `--online`, each request says whether its nonce is used
+            // on chain (a sync first); without, no network is used.
+            let session = if *online {
+                Some(sync_for_wallet(ui, ctx, open.handle())?)
+            } else {
+                None
+            };
+            let reader = session.as_ref().map(|s| s.reader());
+            let list = requests::pending(ctx, open.handle(), reader.as_ref())?;
             if list.is_empty() {
-                ui.say("cold-pending-none", &[("wallet", handle.name().into())]);
+                ui.say("cold-pending-none", &[("wallet", open.name().into())]);
             }
-            for record in list {
-                let state = if record.signed_transaction.is_some() {
-                    ui.text("cold-pending-signed", &[])
-                } else {
-                    ui.text("cold-pending-waiting", &[])
+            for row in list {
+                let state = match (&row.error, row.state, row.superseded) {
+                    (Some(error), _, _) => ui.text(
+                        "cold-pending-damaged",
+                        &[("reason", describe_view(ui.catalog(), error).into())],
+                    ),
+                    (None, _, Some(true)) => ui.text("cold-pending-superseded", &[]),
+                    (None, Some(PendingState::Signed), _) => ui.text("cold-pending-signed", &[]),
+                    (None, Some(PendingState::Waiting) | None, _) => {
+                        ui.text("cold-pending-waiting", &[])
+                    }
                 };
                 ui.data(&ui.text(
                     "cold-pending-row",
                     &[
-                        ("id", record.request_id.clone().into()),
-                        ("fingerprint", record.fingerprint()?.to_string().into()),
+                        ("id", row.request_id.clone().into()),
+                        (
+                            "fingerprint",
+                            row.fingerprint.clone().unwrap_or_else(|| "-".to_owned()).into(),
+                        ),
                         ("state", state.into()),
                     ],
                 ));
@@ -308,97 +237,54 @@ pub fn run_online(
             Ok(())
         }
         OnlineCommand::Discard { wallet, request_id } => {
-            let handle = store.choose(wallet.wallet.as_deref())?;
-            let id = parse_request_id(request_id)?;
-            let pending = PendingStore::new(store, handle.name());
-            let record = pending.discard(&id)?;
-            // A damaged record is discarded too; it just has no fingerprint.
-            let fingerprint = record
-                .fingerprint()
-                .map_or_else(|_| "-".to_owned(), |f| f.to_string());
+            let open = open(ctx, wallet)?;
+            let discarded = requests::discard(ctx, open.handle(), request_id)?;
             ui.say(
                 "cold-discarded",
                 &[
-                    ("id", record.request_id.clone().into()),
-                    ("fingerprint", fingerprint.into()),
+                    ("id", discarded.request_id.clone().into()),
+                    (
+                        "fingerprint",
+                        discarded.fingerprint.unwrap_or_else(|| "-".to_owned()).into(),
+                    ),
                 ],
             );
-            ui.data(&record.request_id);
+            ui.data(&discarded.request_id);
             Ok(())
         }
     }
 }
 
-/// The chain a watch-only wallet was paired for, else the network's default.
-fn paired_chain(handle: &WalletHandle, network: jifen_protocol::Network) -> Result<ChainId> {
-    match handle
-        .watch_only_record()
-        .and_then(|r| r.chain_id.as_deref())
-    {
-        Some(chain) => Ok(ChainId::new(chain)?),
-        None => Ok(jifen_wallet::chain::settings::default_chain_id(network)?),
-    }
-}
-
-/// Opens and syncs the chain session, refusing one for another chain than
-/// the wallet was paired for.
-fn open_session(
-    ui: &Ui,
-    data_dir: &Path,
-    handle: &WalletHandle,
-    chain_id: &ChainId,
-) -> Result<ChainSession> {
-    let settings = ChainSettings::load(data_dir, handle.network()?)?;
-    if settings.chain_id() != chain_id {
-        return Err(ColdError::WrongChain {
-            paired: chain_id.as_str().to_owned(),
-            got: settings.chain_id().as_str().to_owned(),
-        }
-        .into());
-    }
-    let mut session = ChainSession::open(data_dir, &settings)?;
-    ui.say("cold-syncing", &[]);
-    session.sync(&mut |_| {}, &AtomicBool::new(false))?;
-    Ok(session)
-}
-
 fn broadcast_request(
     ui: &Ui,
-    data_dir: &Path,
-    handle: &WalletHandle,
-    pending: &PendingStore,
-    id: &RequestId,
+    ctx: &WalletContext,
+    open: &jifen_wallet::OpenWallet,
+    id: &jifen_qr::RequestId,
     timeout_secs: u64,
 ) -> Result<()> {
-    let record = pending
-        .load(id)?
-        .ok_or_else(|| ColdError::UnknownRequest { id: id.to_string() })?;
-    let tx = record
-        .signed()?
-        .ok_or_else(|| ColdError::NotSigned { id: id.to_string() })?;
-    let mut session = open_session(ui, data_dir, handle, &tx.unsigned.chain_id)?;
-    let tx_id = session.broadcast(&tx)?;
-    ui.say("cold-broadcast", &[("tx", tx_id.to_string().into())]);
-    let inclusion = session.wait_inclusion(
-        &tx_id,
+    let mut session = sync_for_wallet(ui, ctx, open.handle())?;
+    let receipt = requests::broadcast(
+        ctx,
+        &mut session,
+        open.handle(),
+        id,
         Duration::from_secs(timeout_secs),
-        &AtomicBool::new(false),
+        &mut |progress: SendProgress| {
+            if progress.stage == SendStage::Submitted {
+                ui.say("cold-broadcast", &[("tx", progress.tx_id.into())]);
+            }
+        },
+        &CancelToken::new(),
     )?;
-    jifen_wallet::chain::session::check_result(&tx_id, &inclusion)?;
-    pending.remove(id)?;
     ui.say(
         "cold-included",
         &[
-            ("tx", tx_id.to_string().into()),
-            ("height", inclusion.height.into()),
+            ("tx", receipt.tx_id.clone().into()),
+            ("height", receipt.height.into()),
         ],
     );
-    ui.data(&tx_id.to_string());
+    ui.data(&receipt.tx_id);
     Ok(())
-}
-
-fn parse_request_id(text: &str) -> Result<RequestId> {
-    Ok(jifen_wallet::cold::parse_request_id(text)?)
 }
 
 fn parse_fragment_size(text: &str) -> Result<FragmentSize> {
@@ -412,8 +298,9 @@ fn parse_fragment_size(text: &str) -> Result<FragmentSize> {
     }
 }
 
-/// Reads a payload of `expected` type from the inputs, showing progress.
-fn read_payload(ui: &Ui, expected: UrType, paths: &[PathBuf]) -> Result<Payload> {
+/// Image files, directories of them, text files of UR parts, and `-` for
+/// UR parts on stdin (separated by any white space).
+fn read_inputs(paths: &[PathBuf]) -> Result<Vec<QrInput>> {
     let mut inputs = Vec::new();
     let files: Vec<PathBuf> = paths
         .iter()
@@ -425,12 +312,18 @@ fn read_payload(ui: &Ui, expected: UrType, paths: &[PathBuf]) -> Result<Payload>
         std::io::stdin()
             .lock()
             .take(transport::MAX_TEXT_INPUT_BYTES)
-            .read_to_string(&mut text)?;
+            .read_to_string(&mut text)
+            .map_err(|e| UserError::terminal(&e))?;
         inputs.push(QrInput::Text(text));
     }
     inputs.extend(transport::collect_inputs(&files)?);
+    Ok(inputs)
+}
+
+/// Shows how far the reading of the codes got.
+fn progress(ui: &Ui) -> impl FnMut(&InputEvent) + '_ {
     let mut last_percent = None;
-    let payload = transport::receive(expected, &inputs, &mut |event| match event {
+    move |event| match event {
         InputEvent::Progress(p) => {
             let percent = p.percent();
             if last_percent != Some(percent) {
@@ -453,47 +346,45 @@ fn read_payload(ui: &Ui, expected: UrType, paths: &[PathBuf]) -> Result<Payload>
             "cold-frame-ignored",
             &[("reason", ui.text(code, &[]).into())],
         ),
-    })?;
-    Ok(payload)
+    }
 }
 
 /// Shows every line of a review, then the fingerprint.
-fn show_review(ui: &Ui, review: &Review) {
+fn show_review(ui: &Ui, review: &ColdReviewView) {
     ui.say("cold-review-title", &[]);
-    for line in review.lines() {
-        let value = match &line.value {
-            ReviewValue::Message(id) => ui.text(id, &[]),
-            ReviewValue::Amount(amount) => ui.text(
-                "cold-amount",
-                &[
-                    ("amount", amount.units().into()),
-                    ("asset", amount.asset.symbol().into()),
-                ],
-            ),
-            other => other.plain(),
+    for line in &review.lines {
+        let value = match line.kind {
+            ReviewValueKind::Message => ui.text(&line.value, &[]),
+            ReviewValueKind::Amount
+            | ReviewValueKind::Address
+            | ReviewValueKind::Text
+            | ReviewValueKind::Number => line.value.clone(),
         };
         ui.say(
             "cold-review-line",
             &[
-                ("label", ui.text(line.label, &[]).into()),
+                ("label", ui.text(&line.label, &[]).into()),
                 ("value", value.into()),
             ],
         );
     }
     ui.say(
         "cold-review-fingerprint",
-        &[("fingerprint", review.fingerprint().to_string().into())],
+        &[("fingerprint", review.fingerprint.clone().into())],
     );
 }
 
-/// Writes the payload's frames as PNG files (into `--out`, else `default_dir`)
+/// The whole message as one UR text on stdout, for scripts.
+fn print_parts(ui: &Ui, code: &QrCodeView) {
+    ui.data(&code.text);
+}
+
+/// Writes the code's frames as PNG files (into `--out`, else `default_dir`)
 /// and draws the first frame in the terminal when asked (or when the person
 /// is at a terminal and gave no directory).
-fn show_payload(
+fn show_code(
     ui: &Ui,
-    payload: &Payload,
-    settings: EncoderSettings,
-    frames: Option<usize>,
+    code: &QrCodeView,
     output: &QrOutputArgs,
     default_dir: &str,
     stem: &str,
@@ -502,30 +393,31 @@ fn show_payload(
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from(default_dir));
-    let pngs = transport::render_frames(payload, settings, frames)?;
-    let paths = transport::write_frames(&dir, stem, &pngs)?;
-    let encoder = UrEncoder::new(payload, settings)?;
+    let paths = requests::save_frames(&dir, stem, &code.parts, FRAME_MODULE_PX)?;
     ui.say(
         "cold-frames-written",
         &[
             ("count", paths.len().into()),
-            ("fragments", encoder.fragment_count().into()),
+            ("fragments", code.fragments.into()),
             ("dir", dir.display().to_string().into()),
-            ("fps", u32::from(settings.frame_rate.fps()).into()),
+            ("fps", u32::from(code.fps).into()),
         ],
     );
     if output.terminal || (output.out.is_none() && std::io::stderr().is_terminal()) {
-        let mut encoder = encoder;
-        for _ in 0..TERMINAL_FRAMES {
-            let symbol: QrSymbol = encoder.next_qr()?;
+        if let Some(first) = code.parts.first() {
+            let symbol = QrSymbol::for_ur(first).map_err(jifen_wallet::cold::ColdError::from)?;
             eprint!("{}", symbol.to_terminal(false));
         }
-        if !encoder.is_single_part() {
-            ui.say(
-                "cold-terminal-animated",
-                &[("dir", dir.display().to_string().into())],
-            );
+        if code.parts.len() > 1 {
+            terminal_animated(ui, &dir);
         }
     }
     Ok(())
+}
+
+fn terminal_animated(ui: &Ui, dir: &Path) {
+    ui.say(
+        "cold-terminal-animated",
+        &[("dir", dir.display().to_string().into())],
+    );
 }

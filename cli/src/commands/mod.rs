@@ -1,4 +1,7 @@
-//! One module per group of commands; each is a thin layer over `jifen-wallet`.
+//! One module per group of commands. Each command parses its arguments,
+//! asks for what a person must type, calls one use case of `jifen-wallet`
+//! and renders its view (translated text on stderr, data or `--json` on
+//! stdout). No flow lives here: it lives in the wallet, shared with the app.
 
 mod accounts;
 mod chain;
@@ -9,83 +12,91 @@ mod setup;
 
 use std::path::PathBuf;
 
-use anyhow::Result;
-use jifen_crypto::keystore::{self, KdfParams, KdfPolicy};
-use jifen_wallet::WalletStore;
+use jifen_protocol::Network;
+use jifen_wallet::{FrontEnd, WalletContext};
+use serde::Serialize;
 
+use self::chain::sync_for_wallet;
 use crate::args::{Cli, Command};
-use crate::error::UserError;
+use crate::error::{Result, UserError};
 use crate::ui::Ui;
 
 /// Runs the parsed command.
 pub fn run(ui: &Ui, cli: &Cli) -> Result<()> {
-    let store = WalletStore::new(&data_dir(cli)?);
+    let ctx = context(cli, Network::Devnet)?;
     match &cli.command {
         Command::Create {
             new,
             words,
             mnemonic_lang,
             skip_backup_check,
-        } => setup::create(ui, &store, new, *words, mnemonic_lang, *skip_backup_check),
+        } => setup::create(
+            ui,
+            &with_network(&ctx, &new.network)?,
+            new,
+            *words,
+            mnemonic_lang,
+            *skip_backup_check,
+        ),
         Command::Restore {
             new,
             mnemonic_lang,
             mnemonic_fd,
-        } => setup::restore(ui, &store, new, mnemonic_lang.as_deref(), *mnemonic_fd),
-        Command::List { json } => accounts::list(ui, &store, *json),
+        } => setup::restore(
+            ui,
+            &with_network(&ctx, &new.network)?,
+            new,
+            mnemonic_lang.as_deref(),
+            *mnemonic_fd,
+        ),
+        Command::List { json } => accounts::list(ui, &ctx, *json),
         Command::Addresses {
             wallet,
             start,
             count,
             change,
             json,
-        } => accounts::addresses(ui, &store, wallet, *start, *count, *change, *json),
+        } => accounts::addresses(ui, &ctx, wallet, *start, *count, *change, *json),
         Command::ExportWatchOnly { wallet, json } => {
-            accounts::export_watch_only(ui, &store, wallet, *json)
+            accounts::export_watch_only(ui, &ctx, wallet, *json)
         }
         Command::ChangePassword {
             wallet,
             password,
             new_password_fd,
-        } => security::change_password(ui, &store, wallet, password, *new_password_fd),
+        } => security::change_password(ui, &ctx, wallet, password, *new_password_fd),
         Command::BackupCheck { wallet, password } => {
-            security::backup_check_command(ui, &store, wallet, password)
+            security::backup_check_command(ui, &ctx, wallet, password)
         }
         Command::Keyring {
             wallet,
             password,
             action,
-        } => security::keyring(ui, &store, wallet, password, action),
+        } => security::keyring(ui, &ctx, wallet, password, action),
         Command::SignMessage {
             wallet,
             password,
             index,
             no_keyring,
             message,
-        } => message::sign(ui, &store, wallet, password, *index, *no_keyring, message),
-        Command::Cold { command } => cold::run_cold(ui, &store, command),
-        Command::Online { command } => cold::run_online(ui, &store, &data_dir(cli)?, command),
+        } => message::sign(ui, &ctx, wallet, password, *index, *no_keyring, message),
         Command::VerifyMessage {
             address,
             signature,
             message,
         } => message::verify(ui, address, signature, message),
-        Command::Sync { network } => chain::sync(ui, &data_dir(cli)?, network),
-        Command::Status { network, json } => chain::status(ui, &data_dir(cli)?, network, *json),
+        Command::Cold { command } => cold::run_cold(ui, &ctx, command),
+        Command::Online { command } => cold::run_online(ui, &ctx, command),
+        Command::Sync { network } => chain::sync(ui, &with_network(&ctx, network)?),
+        Command::Status { network, json } => {
+            chain::status(ui, &with_network(&ctx, network)?, *json)
+        }
         Command::Balance {
             wallet,
             address,
             index,
             json,
-        } => chain::balance(
-            ui,
-            &store,
-            &data_dir(cli)?,
-            wallet,
-            address.as_deref(),
-            *index,
-            *json,
-        ),
+        } => chain::balance(ui, &ctx, wallet, address.as_deref(), *index, *json),
         Command::Send {
             wallet,
             password,
@@ -98,8 +109,7 @@ pub fn run(ui: &Ui, cli: &Cli) -> Result<()> {
             no_keyring,
         } => chain::send(
             ui,
-            &store,
-            &data_dir(cli)?,
+            &ctx,
             wallet,
             password,
             &chain::SendArgs {
@@ -112,41 +122,58 @@ pub fn run(ui: &Ui, cli: &Cli) -> Result<()> {
                 no_keyring: *no_keyring,
             },
         ),
+        Command::Faucet {
+            wallet,
+            index,
+            timeout,
+            json,
+        } => chain::faucet(ui, &ctx, wallet, *index, *timeout, *json),
         Command::ExportBundle {
             wallet,
             address,
             index,
             out,
-        } => chain::export_bundle(
-            ui,
-            &store,
-            &data_dir(cli)?,
-            wallet,
-            address.as_deref(),
-            *index,
-            out,
-        ),
+        } => chain::export_bundle(ui, &ctx, wallet, address.as_deref(), *index, out),
         Command::VerifyBundle {
             network,
             checkpoint,
             address,
             file,
+            json,
         } => chain::verify_bundle(
             ui,
-            &data_dir(cli)?,
-            network,
+            &with_network(&ctx, network)?,
             file,
             checkpoint.as_deref(),
             address.as_deref(),
+            *json,
         ),
-        Command::VerifyEvidence { network, file } => {
-            chain::verify_evidence(ui, &data_dir(cli)?, network, file)
-        }
-        Command::Endpoints(args) => chain::endpoints(ui, &data_dir(cli)?, args),
+        Command::VerifyEvidence {
+            network,
+            file,
+            json,
+        } => chain::verify_evidence(ui, &with_network(&ctx, network)?, file, *json),
+        Command::Endpoints(args) => chain::endpoints(ui, &ctx, args),
     }
 }
 
-/// `--data-dir`, `JIFEN_DATA_DIR`, or the platform data directory (`~/.local/share/jifen`).
+/// The use cases' context: `--data-dir`, `JIFEN_DATA_DIR`, or the platform
+/// data directory (`~/.local/share/jifen`); the desktop KDF policy.
+fn context(cli: &Cli, network: Network) -> Result<WalletContext> {
+    Ok(WalletContext::new(&data_dir(cli)?, network, FrontEnd::Cli))
+}
+
+/// The context for `network` (a `--network` value).
+fn with_network(ctx: &WalletContext, given: &str) -> Result<WalletContext> {
+    let network = given.trim().parse::<Network>().map_err(|_| {
+        UserError::new("cli-unknown-network").arg("given", given.chars().take(32).collect::<String>())
+    })?;
+    Ok(WalletContext {
+        network,
+        ..ctx.clone()
+    })
+}
+
 fn data_dir(cli: &Cli) -> Result<PathBuf> {
     if let Some(dir) = &cli.data_dir {
         return Ok(dir.clone());
@@ -163,28 +190,28 @@ fn data_dir(cli: &Cli) -> Result<PathBuf> {
     Err(UserError::new("cli-no-data-dir").into())
 }
 
-/// The KDF policy for this kind of device.
-fn kdf_policy() -> KdfPolicy {
-    KdfPolicy::desktop()
+/// Writes a view as pretty JSON on stdout (`--json`): the same field names
+/// the app receives.
+fn print_json(ui: &Ui, view: &impl Serialize) -> Result<()> {
+    let text = serde_json::to_string_pretty(view)
+        .map_err(|e| UserError::new("cli-json").arg("reason", e.to_string()))?;
+    ui.data(&text);
+    Ok(())
 }
 
-/// Measures this machine and picks Argon2id parameters for a new password.
-fn calibrated_params(ui: &Ui) -> Result<KdfParams> {
+/// Measures this machine and picks Argon2id parameters for a new password,
+/// saying what it does (it takes a few seconds).
+fn calibrate(ui: &Ui, ctx: &WalletContext) -> Result<jifen_wallet::open::Calibrated> {
     ui.say("kdf-calibrating", &[]);
-    let calibration = keystore::calibrate(&kdf_policy())?;
-    let params = calibration.params;
+    let calibrated = jifen_wallet::open::calibrate(&ctx.kdf_policy)?;
+    let view = calibrated.view();
     ui.say(
         "kdf-calibrated",
         &[
-            ("memory", (params.m_cost_kib / 1024).into()),
-            ("passes", params.t_cost.into()),
-            (
-                "millis",
-                u64::try_from(calibration.measured.as_millis())
-                    .unwrap_or(u64::MAX)
-                    .into(),
-            ),
+            ("memory", view.memory_mib.into()),
+            ("passes", view.passes.into()),
+            ("millis", calibrated.millis.into()),
         ],
     );
-    Ok(params)
+    Ok(calibrated)
 }

@@ -1,58 +1,71 @@
-//! Password, backup check and OS keyring.
+//! Unlocking, password, backup check and OS keyring: prompts over
+//! `jifen_wallet::OpenWallet`'s use cases.
 
-use anyhow::{Context, Result};
-use jifen_crypto::keystore::Password;
 use jifen_crypto::mnemonic::Mnemonic;
-use jifen_wallet::{UnlockedWallet, WalletError, WalletHandle, WalletStore};
+use jifen_wallet::backup::BackupChallenge;
+use jifen_wallet::open::KdfNotice;
+use jifen_wallet::{OpenWallet, UnlockedWallet, WalletContext};
+use zeroize::Zeroizing;
 
-use super::{calibrated_params, kdf_policy};
+use super::calibrate;
 use crate::args::{PasswordArgs, WalletArg};
-use crate::error::{UserError, describe};
+use crate::error::{Result, UserError, describe_error};
 use crate::secret_input::{read_new_password, read_password};
 use crate::ui::Ui;
 
-/// Positions asked in a backup check.
-pub const BACKUP_CHECK_WORDS: usize = 3;
-/// Tries per word.
+/// Tries per word of the interactive backup check.
 const TRIES_PER_WORD: usize = 3;
 
-/// Picks `n` distinct random 1-based positions out of `count`, sorted.
-fn random_positions(count: usize, n: usize) -> Result<Vec<usize>> {
-    let mut positions: Vec<usize> = Vec::with_capacity(n);
-    while positions.len() < n.min(count) {
-        let mut byte = [0u8; 2];
-        getrandom::fill(&mut byte).map_err(|_| UserError::new("cli-randomness"))?;
-        let candidate = usize::from(u16::from_le_bytes(byte)) % count + 1;
-        if !positions.contains(&candidate) {
-            positions.push(candidate);
+/// Opens the chosen wallet (no secret read).
+pub fn open(ctx: &WalletContext, wallet: &WalletArg) -> Result<OpenWallet> {
+    Ok(OpenWallet::open(&ctx.store(), wallet.wallet.as_deref())?)
+}
+
+/// Unlocks `open`: the OS keyring first when the wallet has a slot (unless
+/// `no_keyring` or a password descriptor was given), the password otherwise.
+/// A keyring that cannot be reached is reported, never silently replaced.
+pub fn unlock<'a>(
+    ui: &Ui,
+    ctx: &WalletContext,
+    open: &'a mut OpenWallet,
+    password: &PasswordArgs,
+    no_keyring: bool,
+) -> Result<&'a UnlockedWallet> {
+    if !no_keyring && password.password_fd.is_none() {
+        match open.unlock_with_keyring() {
+            Ok(true) => return Ok(open.keys()?),
+            Ok(false) => {}
+            Err(error) => ui.say(
+                "keyring-fallback",
+                &[("reason", describe_error(ui.catalog(), &error).into())],
+            ),
         }
     }
-    positions.sort_unstable();
-    Ok(positions)
+    let password = read_password(ui, password.password_fd)?;
+    match open.unlock_with_password(&password, &ctx.kdf_policy)? {
+        KdfNotice::Upgraded => ui.say("kdf-upgraded", &[]),
+        KdfNotice::UpgradeFailed => ui.say("kdf-upgrade-failed", &[]),
+        KdfNotice::Unchanged => {}
+    }
+    Ok(open.keys()?)
 }
 
-fn same_word(typed: &str, expected: &str) -> bool {
-    use unicode_normalization::UnicodeNormalization;
-    let typed: String = typed.trim().nfkd().collect::<String>().to_lowercase();
-    let expected: String = expected.nfkd().collect::<String>();
-    typed == expected
-}
-
-/// Asks for three random words of `mnemonic`. Returns whether all were right.
+/// Asks for the words of a [`BackupChallenge`] one at a time, each with
+/// [`TRIES_PER_WORD`] tries. Returns whether all were right.
 pub fn backup_check(ui: &Ui, mnemonic: &Mnemonic) -> Result<bool> {
+    let challenge = BackupChallenge::new(mnemonic)?;
     ui.say(
         "backup-check-intro",
-        &[("count", BACKUP_CHECK_WORDS.into())],
+        &[("count", challenge.positions().len().into())],
     );
-    for position in random_positions(mnemonic.word_count(), BACKUP_CHECK_WORDS)? {
-        let expected = mnemonic.word(position).unwrap_or_default();
+    for &position in challenge.positions() {
         let mut correct = false;
         for attempt in 1..=TRIES_PER_WORD {
-            let typed = zeroize::Zeroizing::new(
+            let typed = Zeroizing::new(
                 ui.ask("backup-check-word", &[("position", position.into())])
-                    .context("reading from the terminal")?,
+                    .map_err(|e| UserError::terminal(&e))?,
             );
-            if same_word(&typed, expected) {
+            if challenge.check_word(mnemonic, position, &typed) {
                 correct = true;
                 break;
             }
@@ -71,119 +84,83 @@ pub fn backup_check(ui: &Ui, mnemonic: &Mnemonic) -> Result<bool> {
     Ok(true)
 }
 
-/// Unlocks `wallet`: the OS keyring first when it has a slot (unless `no_keyring`),
-/// the password otherwise. A keyring that cannot be reached is reported, never
-/// silently replaced, and the password is asked instead.
-pub fn unlock(
-    ui: &Ui,
-    wallet: &mut WalletHandle,
-    password: &PasswordArgs,
-    no_keyring: bool,
-) -> Result<UnlockedWallet> {
-    if wallet.has_keyring_slot() && !no_keyring && password.password_fd.is_none() {
-        let attempt = jifen_crypto::keystore::platform_store()
-            .map_err(WalletError::from)
-            .and_then(|store| wallet.unlock_with_keyring(store.as_ref()));
-        match attempt {
-            Ok(unlocked) => return Ok(unlocked),
-            Err(error) => {
-                let error = anyhow::Error::from(error);
-                ui.say(
-                    "keyring-fallback",
-                    &[("reason", describe(ui.catalog(), &error).into())],
-                );
-            }
-        }
-    }
-    let password = read_password(ui, password.password_fd)?;
-    let unlocked = wallet.unlock(&password, &kdf_policy())?;
-    if unlocked.kdf_upgraded() {
-        ui.say("kdf-upgraded", &[]);
-    } else if unlocked.kdf_upgrade_failed() {
-        ui.say("kdf-upgrade-failed", &[]);
-    }
-    Ok(unlocked)
-}
-
 /// `jifen change-password`.
 pub fn change_password(
     ui: &Ui,
-    store: &WalletStore,
+    ctx: &WalletContext,
     wallet: &WalletArg,
     password: &PasswordArgs,
     new_password_fd: Option<i32>,
 ) -> Result<()> {
-    let mut wallet = store.choose(wallet.wallet.as_deref())?;
+    let mut open = open(ctx, wallet)?;
     let old = read_password(ui, password.password_fd)?;
     let new = read_new_password(ui, new_password_fd, "JIFEN_NEW_PASSWORD")?;
-    let params = calibrated_params(ui)?;
-    wallet.change_password(&old, &new, params)?;
-    ui.say("password-changed", &[("name", wallet.name().into())]);
+    let kdf = calibrate(ui, ctx)?;
+    open.change_password(&old, &new, &kdf)?;
+    ui.say("password-changed", &[("name", open.name().into())]);
     Ok(())
 }
 
 /// `jifen backup-check`.
 pub fn backup_check_command(
     ui: &Ui,
-    store: &WalletStore,
+    ctx: &WalletContext,
     wallet: &WalletArg,
     password: &PasswordArgs,
 ) -> Result<()> {
     if !ui.interactive() {
         return Err(UserError::new("cli-backup-check-needs-terminal").into());
     }
-    let mut wallet = store.choose(wallet.wallet.as_deref())?;
-    let unlocked = unlock(ui, &mut wallet, password, true)?;
-    if backup_check(ui, unlocked.mnemonic())? {
-        wallet.set_backup_verified()?;
+    let mut open = open(ctx, wallet)?;
+    let keys = unlock(ui, ctx, &mut open, password, true)?;
+    if backup_check(ui, keys.mnemonic())? {
+        open.record_backup_checked()?;
         Ok(())
     } else {
         Err(UserError::new("backup-failed").into())
     }
 }
 
-/// Adds the keyring slot; a keyring that is not there is reported and skipped.
-pub fn enable_keyring(ui: &Ui, wallet: &mut WalletHandle, password: &Password) {
-    let result = jifen_crypto::keystore::platform_store()
-        .map_err(WalletError::from)
-        .and_then(|store| wallet.add_keyring_slot(password, &kdf_policy(), store.as_ref()));
-    match result {
-        Ok(()) => ui.say("keyring-enabled", &[]),
-        Err(error) => {
-            let error = anyhow::Error::from(error);
-            ui.say(
-                "keyring-not-enabled",
-                &[("reason", describe(ui.catalog(), &error).into())],
-            );
-        }
+/// Adds the keyring slot after creating a wallet; a keyring that is not
+/// there is reported and skipped (the wallet exists either way).
+pub fn enable_keyring_after_create(
+    ui: &Ui,
+    ctx: &WalletContext,
+    open: &mut OpenWallet,
+    password: &jifen_crypto::keystore::Password,
+) {
+    match open.enable_keyring(password, &ctx.kdf_policy) {
+        Ok(_) => ui.say("keyring-enabled", &[]),
+        Err(error) => ui.say(
+            "keyring-not-enabled",
+            &[("reason", describe_error(ui.catalog(), &error).into())],
+        ),
     }
 }
 
 /// `jifen keyring enable|disable`.
 pub fn keyring(
     ui: &Ui,
-    store: &WalletStore,
+    ctx: &WalletContext,
     wallet: &WalletArg,
     password: &PasswordArgs,
     action: &str,
 ) -> Result<()> {
-    let mut wallet = store.choose(wallet.wallet.as_deref())?;
+    let mut open = open(ctx, wallet)?;
     match action {
         "enable" => {
             let password = read_password(ui, password.password_fd)?;
-            let keyring = jifen_crypto::keystore::platform_store()?;
-            wallet.add_keyring_slot(&password, &kdf_policy(), keyring.as_ref())?;
+            open.enable_keyring(&password, &ctx.kdf_policy)?;
             ui.say("keyring-enabled", &[]);
             Ok(())
         }
         "disable" => {
-            let keyring = jifen_crypto::keystore::platform_store()?;
-            wallet.remove_keyring_slot(keyring.as_ref())?;
+            open.disable_keyring()?;
             ui.say("keyring-disabled", &[]);
             Ok(())
         }
         other => Err(UserError::new("cli-keyring-action")
-            .arg("given", other)
+            .arg("given", other.chars().take(32).collect::<String>())
             .into()),
     }
 }

@@ -1,84 +1,38 @@
-//! `create` and `restore`.
+//! `create` and `restore`: prompts and the one-time display of the words
+//! over `jifen_wallet::onboarding`.
 
 use std::io::{self, BufRead};
 
-use anyhow::{Context, Result};
-use jifen_crypto::hd::Chain;
-use jifen_crypto::mnemonic::{Mnemonic, MnemonicLanguage, WordCount};
-use jifen_protocol::Network;
-use jifen_wallet::{NewWallet, WalletError, WalletHandle, WalletStore};
+use jifen_crypto::mnemonic::Mnemonic;
+use jifen_wallet::onboarding::{self, NewWalletRequest};
+use jifen_wallet::{OpenWallet, WalletContext};
 use zeroize::Zeroizing;
 
-use super::{calibrated_params, security};
+use super::{calibrate, security};
 use crate::args::NewWalletArgs;
-use crate::error::UserError;
-use crate::secret_input::{SecretSource, read_fd, read_new_password, read_secret};
+use crate::error::{Result, UserError};
+use crate::secret_input::{read_fd, read_new_password, read_passphrase};
 use crate::ui::Ui;
-
-fn parse_network(name: &str) -> Result<Network> {
-    name.parse::<Network>().map_err(|_| {
-        UserError::new("cli-unknown-network")
-            .arg("given", name)
-            .into()
-    })
-}
-
-fn parse_mnemonic_language(name: &str) -> Result<MnemonicLanguage> {
-    name.parse::<MnemonicLanguage>().map_err(|_| {
-        UserError::new("cli-unknown-mnemonic-language")
-            .arg("given", name)
-            .into()
-    })
-}
-
-fn read_passphrase(ui: &Ui, args: &NewWalletArgs) -> Result<Zeroizing<String>> {
-    if !args.passphrase && args.passphrase_fd.is_none() {
-        return Ok(Zeroizing::new(String::new()));
-    }
-    read_secret(
-        ui,
-        SecretSource {
-            fd: args.passphrase_fd,
-            env: "JIFEN_PASSPHRASE",
-            prompt: "prompt-passphrase",
-            confirm: Some("prompt-passphrase-again"),
-        },
-    )
-}
-
-fn ensure_name_free(store: &WalletStore, name: &str) -> Result<()> {
-    jifen_wallet::store::validate_name(name)?;
-    if store.names()?.iter().any(|n| n == name) {
-        return Err(WalletError::AlreadyExists {
-            name: name.to_owned(),
-        }
-        .into());
-    }
-    Ok(())
-}
 
 /// `jifen create`.
 pub fn create(
     ui: &Ui,
-    store: &WalletStore,
+    ctx: &WalletContext,
     args: &NewWalletArgs,
     words: usize,
     mnemonic_lang: &str,
     skip_backup_check: bool,
 ) -> Result<()> {
-    let network = parse_network(&args.network)?;
-    let language = parse_mnemonic_language(mnemonic_lang)?;
-    let count = WordCount::from_words(words)
-        .ok_or_else(|| UserError::new("cli-word-count").arg("got", words))?;
-    ensure_name_free(store, &args.name)?;
+    let language = onboarding::word_list(mnemonic_lang)?;
+    onboarding::check_name_free(&ctx.store(), &args.name)?;
     if !skip_backup_check && !ui.interactive() {
         return Err(UserError::new("cli-backup-check-needs-terminal").into());
     }
     let password = read_new_password(ui, args.password_fd, "JIFEN_PASSWORD")?;
-    let passphrase = read_passphrase(ui, args)?;
-    let kdf = calibrated_params(ui)?;
+    let passphrase = read_passphrase(ui, args.passphrase, args.passphrase_fd)?;
+    let kdf = calibrate(ui, ctx)?;
 
-    let mnemonic = Mnemonic::generate(language, count)?;
+    let mnemonic = onboarding::new_words(language, words)?;
     show_mnemonic(ui, &mnemonic)?;
     let verified = if skip_backup_check {
         ui.say("backup-skipped", &[]);
@@ -86,19 +40,21 @@ pub fn create(
     } else if security::backup_check(ui, &mnemonic)? {
         true
     } else {
+        // The check failed: nothing was written, the words are gone.
         return Err(UserError::new("backup-failed-not-created").into());
     };
-
-    let mut wallet = store.create(&NewWallet {
-        name: &args.name,
-        mnemonic: &mnemonic,
-        passphrase: &passphrase,
-        password: &password,
-        network,
-        kdf,
-        backup_verified: verified,
-    })?;
-    finish(ui, &mut wallet, args, &password)
+    let mut open = onboarding::create(
+        ctx,
+        &NewWalletRequest {
+            name: &args.name,
+            mnemonic: &mnemonic,
+            passphrase: &passphrase,
+            password: &password,
+            kdf: &kdf,
+            backup_verified: verified,
+        },
+    )?;
+    finish(ui, ctx, &mut open, args, &password)
 }
 
 /// Shows the words once. At a terminal: numbered, on stderr, cleared after Enter.
@@ -124,69 +80,57 @@ fn show_mnemonic(ui: &Ui, mnemonic: &Mnemonic) -> Result<()> {
     eprintln!("\n{}", lines.as_str());
     ui.say("mnemonic-warning", &[]);
     ui.wait_and_clear("mnemonic-continue")
-        .context("reading from the terminal")?;
+        .map_err(|e| UserError::terminal(&e))?;
     Ok(())
 }
 
 fn finish(
     ui: &Ui,
-    wallet: &mut WalletHandle,
+    ctx: &WalletContext,
+    open: &mut OpenWallet,
     args: &NewWalletArgs,
     password: &jifen_crypto::keystore::Password,
 ) -> Result<()> {
     if args.keyring {
-        security::enable_keyring(ui, wallet, password);
+        security::enable_keyring_after_create(ui, ctx, open, password);
     }
-    let first = wallet.account()?.address(Chain::Receive, 0)?;
-    let network = wallet.network()?;
-    ui.say("wallet-created", &[("name", wallet.name().into())]);
-    ui.say(
-        "wallet-first-address",
-        &[("address", first.encode(network).into())],
-    );
+    let view = open.view()?;
+    ui.say("wallet-created", &[("name", view.name.clone().into())]);
+    ui.say("wallet-first-address", &[("address", view.address.into())]);
     Ok(())
 }
 
 /// `jifen restore`.
 pub fn restore(
     ui: &Ui,
-    store: &WalletStore,
+    ctx: &WalletContext,
     args: &NewWalletArgs,
     mnemonic_lang: Option<&str>,
     mnemonic_fd: Option<i32>,
 ) -> Result<()> {
-    let network = parse_network(&args.network)?;
-    let language = mnemonic_lang.map(parse_mnemonic_language).transpose()?;
-    ensure_name_free(store, &args.name)?;
+    let language = mnemonic_lang.map(onboarding::word_list).transpose()?;
+    onboarding::check_name_free(&ctx.store(), &args.name)?;
     let phrase = match mnemonic_fd {
         Some(fd) => read_fd(fd)?,
         None if ui.interactive() => Zeroizing::new(
             ui.ask("prompt-mnemonic", &[])
-                .context("reading the mnemonic")?,
+                .map_err(|e| UserError::terminal(&e))?,
         ),
         None => {
             let mut line = Zeroizing::new(String::new());
             io::stdin()
                 .lock()
                 .read_line(&mut line)
-                .context("reading the mnemonic from stdin")?;
+                .map_err(|e| UserError::terminal(&e))?;
             line
         }
     };
-    let mnemonic = Mnemonic::parse(&phrase, language)?;
+    // Checked before any password is asked: a typo is found at once.
+    let mnemonic = onboarding::parse_words(&phrase, language)?;
     drop(phrase);
     let password = read_new_password(ui, args.password_fd, "JIFEN_PASSWORD")?;
-    let passphrase = read_passphrase(ui, args)?;
-    let kdf = calibrated_params(ui)?;
-    let mut wallet = store.create(&NewWallet {
-        name: &args.name,
-        mnemonic: &mnemonic,
-        passphrase: &passphrase,
-        password: &password,
-        network,
-        kdf,
-        // Typing the whole phrase back in proves it was written down.
-        backup_verified: true,
-    })?;
-    finish(ui, &mut wallet, args, &password)
+    let passphrase = read_passphrase(ui, args.passphrase, args.passphrase_fd)?;
+    let kdf = calibrate(ui, ctx)?;
+    let mut open = onboarding::restore(ctx, &args.name, &mnemonic, &passphrase, &password, &kdf)?;
+    finish(ui, ctx, &mut open, args, &password)
 }

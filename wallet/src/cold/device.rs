@@ -8,7 +8,7 @@ use jifen_qr::{EncoderSettings, Payload, UrType};
 use crate::cold::error::ColdError;
 use crate::cold::review::Confirmation;
 use crate::cold::signer::{load_pairing, pair_export, refusal_of, review_request, sign_after_review};
-use crate::cold::transport::{self, QrInput, qr_code};
+use crate::cold::transport::{self, InputEvent, QrInput, qr_code};
 use crate::cold::views::{ColdReviewView, PairExportView, SignatureView};
 use crate::context::WalletContext;
 use crate::open::OpenWallet;
@@ -55,6 +55,7 @@ pub fn export_pairing(
 /// messages skipped), runs the device's own checks (the paired chain, its
 /// own address at the request's path, a transaction kind it can show) and
 /// keeps the review in `open` until it is signed, refused or replaced.
+/// `on_input` sees the reading progress and frames without a code.
 ///
 /// # Errors
 /// `cold-not-paired`, `cold-wrong-chain`, `cold-foreign-path`,
@@ -64,10 +65,11 @@ pub fn review(
     ctx: &WalletContext,
     open: &mut OpenWallet,
     inputs: &[QrInput],
+    on_input: &mut dyn FnMut(&InputEvent),
 ) -> Result<ColdReviewView, ColdError> {
     open.set_review(None);
     let pairing = load_pairing(&ctx.store(), open.handle())?;
-    let payload = transport::receive(UrType::SignRequest, inputs, &mut |_| {})
+    let payload = transport::receive(UrType::SignRequest, inputs, on_input)
         // A transaction kind this build does not know is the device's own
         // refusal, not a transport error.
         .map_err(|e| match e {

@@ -15,7 +15,7 @@ use crate::cold::error::ColdError;
 use crate::cold::fingerprint::RequestFingerprint;
 use crate::cold::online::{accept_signature, pair_import, start_request};
 use crate::cold::pending::{PendingStore, parse_request_id};
-use crate::cold::transport::{self, QrInput, qr_code};
+use crate::cold::transport::{self, InputEvent, QrInput, qr_code_frames};
 use crate::cold::views::{
     AcceptedView, DiscardedView, PendingState, PendingView, SignRequestView,
 };
@@ -39,9 +39,10 @@ pub fn import_pairing(
     ctx: &WalletContext,
     name: &str,
     inputs: &[QrInput],
+    on_input: &mut dyn FnMut(&InputEvent),
 ) -> Result<OpenWallet, ColdError> {
     crate::store::validate_name(name)?;
-    let export = transport::receive(UrType::Account, inputs, &mut |_| {})?.into_account()?;
+    let export = transport::receive(UrType::Account, inputs, on_input)?.into_account()?;
     let handle = pair_import(&ctx.store(), name, &export)?;
     Ok(OpenWallet::from_handle(handle))
 }
@@ -85,7 +86,8 @@ pub enum NonceSource<'a> {
 
 /// Makes a sign request for `request` from a watch-only wallet, keeps it
 /// pending, and returns it as a code cut to what the cold device reads
-/// (`fragment`, else what it announced when paired).
+/// (`fragment`, else what it announced when paired), of one loop of frames
+/// unless `frames` says how many.
 ///
 /// # Errors
 /// `wallet-not-watch-only`, `cold-wrong-chain`, the errors of
@@ -96,6 +98,7 @@ pub fn make_request(
     request: &SendRequest,
     nonce: NonceSource<'_>,
     fragment: Option<FragmentSize>,
+    frames: Option<usize>,
 ) -> Result<SignRequestView, ColdError> {
     if !handle.is_watch_only() {
         return Err(crate::error::WalletError::NotWatchOnly {
@@ -135,7 +138,7 @@ pub fn make_request(
         request_id: sign_request.request_id.to_string(),
         fingerprint: RequestFingerprint::of(&sign_request).to_string(),
         review: prepared.review().clone(),
-        qr: qr_code(&Payload::SignRequest(sign_request), settings)?,
+        qr: qr_code_frames(&Payload::SignRequest(sign_request), settings, frames)?,
     })
 }
 
@@ -151,8 +154,9 @@ pub fn accept(
     ctx: &WalletContext,
     handle: &WalletHandle,
     inputs: &[QrInput],
+    on_input: &mut dyn FnMut(&InputEvent),
 ) -> Result<AcceptedView, ColdError> {
-    let response = transport::receive(UrType::Signature, inputs, &mut |_| {})?.into_signature()?;
+    let response = transport::receive(UrType::Signature, inputs, on_input)?.into_signature()?;
     let pending = PendingStore::new(&ctx.store(), handle.name());
     let tx = accept_signature(&pending, handle, &response)?;
     Ok(AcceptedView {

@@ -180,30 +180,6 @@ pub fn receive(
     })
 }
 
-/// Frames of `payload` as PNG bytes: one for a single-part code, else
-/// `frames` parts of the fountain stream (at least the fragment count; by
-/// default one loop, [`UrEncoder::loop_len`], which survives a third lost).
-///
-/// # Errors
-/// [`ColdError::Encode`].
-pub fn render_frames(
-    payload: &Payload,
-    settings: EncoderSettings,
-    frames: Option<usize>,
-) -> Result<Vec<Vec<u8>>, ColdError> {
-    let mut encoder = UrEncoder::new(payload, settings)?;
-    let count = if encoder.is_single_part() {
-        1
-    } else {
-        frames
-            .unwrap_or_else(|| encoder.loop_len())
-            .max(encoder.fragment_count())
-    };
-    (0..count)
-        .map(|_| Ok(encoder.next_qr()?.to_png(FRAME_MODULE_PX)?))
-        .collect()
-}
-
 /// Writes frames as `<dir>/<stem>-0001.png`, ... (or `<dir>/<stem>.png` for a
 /// single frame), replacing older frames of the same stem, and returns the
 /// paths.
@@ -250,11 +226,27 @@ pub fn qr_code(
     payload: &Payload,
     settings: EncoderSettings,
 ) -> Result<crate::views::QrCodeView, ColdError> {
+    qr_code_frames(payload, settings, None)
+}
+
+/// As [`qr_code`] with `frames` frames (at least the fragment count) instead
+/// of one loop.
+///
+/// # Errors
+/// `qr-*` encoding errors.
+pub fn qr_code_frames(
+    payload: &Payload,
+    settings: EncoderSettings,
+    frames: Option<usize>,
+) -> Result<crate::views::QrCodeView, ColdError> {
     let mut encoder = UrEncoder::new(payload, settings)?;
     let (count, fragments) = if encoder.is_single_part() {
         (1, 0)
     } else {
-        (encoder.loop_len(), encoder.fragment_count())
+        let count = frames
+            .unwrap_or_else(|| encoder.loop_len())
+            .max(encoder.fragment_count());
+        (count, encoder.fragment_count())
     };
     let parts = (0..count)
         .map(|_| encoder.next_part())
@@ -262,6 +254,7 @@ pub fn qr_code(
     Ok(crate::views::QrCodeView {
         ur_type: payload.ur_type().to_string(),
         parts,
+        text: payload.to_ur(),
         fragments: u32::try_from(fragments).unwrap_or(u32::MAX),
         fps: settings.frame_rate.fps(),
     })
