@@ -52,8 +52,8 @@ fn balance(data: &Path, wallet: &str) -> (u128, u64) {
     let out = ok(run(jifen(data).args(["balance", "-w", wallet, "--json"])));
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     (
-        json["balance"].as_str().unwrap().parse().unwrap(),
-        json["height"].as_u64().unwrap(),
+        json["balance"]["units"].as_str().unwrap().parse().unwrap(),
+        json["proven"]["height"].as_u64().unwrap(),
     )
 }
 

@@ -65,7 +65,7 @@ fn lossy_copy(frames: &[PathBuf], to: &Path) -> usize {
 fn balance(data: &Path, wallet: &str) -> u128 {
     let out = ok(jifen(data).args(["balance", "-w", wallet, "--json"]));
     let json: Value = serde_json::from_str(&text(&out.stdout)).unwrap();
-    json["balance"].as_str().unwrap().parse().unwrap()
+    json["balance"]["units"].as_str().unwrap().parse().unwrap()
 }
 
 /// Restores the test mnemonic as wallet "vault" in data dir `cold`.
@@ -113,7 +113,7 @@ fn cold_and_online_commands_sign_broadcast_and_prove_a_transfer() {
     let sender = text(&out.stdout).trim().to_owned();
     let listed = ok(jifen(&online).args(["list", "--json"]));
     let rows: Value = serde_json::from_str(&text(&listed.stdout)).unwrap();
-    assert_eq!(rows[0]["watch_only"], Value::Bool(true));
+    assert_eq!(rows[0]["wallet"]["watch_only"], Value::Bool(true));
     ok(jifen(&online).args([
         "endpoints",
         "--primary",

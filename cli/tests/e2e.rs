@@ -83,7 +83,9 @@ fn scripted_create_restore_sign_verify_and_chinese_restore() {
     assert_ok(&restore(data, "again", &phrase, &[]));
     assert_eq!(addresses(data, "again"), shop);
 
-    // The same entropy written in Chinese restores the same keys.
+    // The same entropy written in Chinese is another BIP39 sentence, hence
+    // (as in every BIP39 wallet) another seed; typed with or without spaces
+    // it is the same wallet (`docs/adr/0007-standard-bip39-seeds.md`).
     let english = Mnemonic::parse(&phrase, None).unwrap();
     for language in [
         MnemonicLanguage::ChineseSimplified,
@@ -97,8 +99,39 @@ fn scripted_create_restore_sign_verify_and_chinese_restore() {
             &chinese.phrase(),
             &["--mnemonic-lang", language.code()],
         ));
-        assert_eq!(addresses(data, &name), shop, "{language}");
+        let restored = addresses(data, &name);
+        assert_ne!(restored, shop, "{language}");
+        let joined: String = chinese.phrase().split_whitespace().collect();
+        let unspaced = format!("{name}-unspaced");
+        assert_ok(&restore(data, &unspaced, &joined, &[]));
+        assert_eq!(addresses(data, &unspaced), restored, "{language} without spaces");
     }
+
+    // A BIP39 passphrase in JIFEN_PASSPHRASE is used (and said so), never
+    // silently ignored: the same wallet as with the passphrase typed.
+    let with_env = run_with_input(
+        jifen(data)
+            .args(["restore", "--name", "env-passphrase"])
+            .env("JIFEN_PASSWORD", PASSWORD)
+            .env("JIFEN_PASSPHRASE", "二十五"),
+        &format!("{phrase}\n"),
+    );
+    assert_ok(&with_env);
+    assert!(
+        stderr(&with_env).contains("JIFEN_PASSPHRASE"),
+        "{}",
+        stderr(&with_env)
+    );
+    let passphrased = addresses(data, "env-passphrase");
+    assert_ne!(passphrased, shop);
+    let typed = run_with_input(
+        jifen(data)
+            .args(["--interactive", "restore", "--name", "fd-passphrase", "--passphrase"])
+            .env("JIFEN_PASSWORD", PASSWORD),
+        &format!("{phrase}\n二十五\n二十五\n"),
+    );
+    assert_ok(&typed);
+    assert_eq!(addresses(data, "fd-passphrase"), passphrased);
 
     // A mistyped word is refused with its position.
     let mut words: Vec<&str> = phrase.split_whitespace().collect();
@@ -157,7 +190,7 @@ fn scripted_create_restore_sign_verify_and_chinese_restore() {
     // Listing shows all wallets and which are not backed up.
     let list = run(jifen(data).arg("list"));
     assert_ok(&list);
-    for name in ["shop", "again", "zh-zh-hans", "zh-zh-hant"] {
+    for name in ["shop", "again", "zh-zh-hans", "zh-zh-hant", "env-passphrase"] {
         assert!(stdout(&list).contains(name), "{}", stdout(&list));
     }
     assert!(stderr(&list).contains("not checked"), "{}", stderr(&list));
@@ -377,5 +410,5 @@ fn interactive_create_checks_three_words_of_the_backup() {
     let list = run(jifen(data).args(["list", "--json"]));
     let rows: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
     assert_eq!(rows[0]["name"], "counter");
-    assert_eq!(rows[0]["backup_verified"], true);
+    assert_eq!(rows[0]["wallet"]["backup_verified"], true);
 }

@@ -1,6 +1,7 @@
 //! The app's IPC commands, one place for the build step (which turns each into an
 //! `allow-<name>` permission) and the invoke handler. Capabilities in
-//! `capabilities/` must list exactly these.
+//! `capabilities/` must list exactly these; a test checks that `api::NAMES`
+//! (the typed declarations) is the same list.
 
 /// Every command the webview may call.
 pub const COMMANDS: &[&str] = &[
@@ -9,29 +10,37 @@ pub const COMMANDS: &[&str] = &[
     "create_wallet",
     "restore_wallet",
     "unlock",
+    "open_watch_only",
     "lock",
-    "reveal_mnemonic",
+    "wallet_overview",
+    "reveal_words",
     "backup_challenge",
     "backup_check",
-    "wallet_overview",
-    "receive_qr",
+    "receive",
+    "sign_message",
+    "verify_message",
     "set_language",
+    "set_mode",
     "change_password",
+    "recalibrate_kdf",
     "keyring_enable",
     "keyring_disable",
-    "recalibrate_kdf",
     "chain_status",
+    "watch_chain",
     "sync",
-    "cancel_sync",
+    "cancel",
     "balance",
     "review_send",
     "send",
-    "devnet_faucet",
+    "faucet",
+    "endpoints",
     "set_endpoints",
     "export_audit_bundle",
+    "verify_audit_bundle",
+    "verify_evidence",
     "scan_image",
-    "set_mode",
-    "open_watch_only",
+    "render_qr",
+    "save_qr_frames",
     "pair_import",
     "cold_pair_export",
     "cold_review",
@@ -40,5 +49,4 @@ pub const COMMANDS: &[&str] = &[
     "accept_signature",
     "pending_requests",
     "discard_request",
-    "save_qr_frames",
 ];

@@ -1,11 +1,13 @@
-//! One thread owns the wallet state; commands hold an [`Engine`] handle and send it
-//! closures to run. The wallet services are blocking (Argon2id, file IO, later the
-//! light client), so they run here and never on the IPC threads, and no two
-//! commands ever touch the open wallet at once.
+//! One thread owns the wallet state (the open wallet and its keys); commands
+//! hold an [`Engine`] handle and send it closures to run. Wallet use cases are
+//! blocking (Argon2id, file IO, image decoding), so they run here and never
+//! on the IPC threads, and no two commands ever touch the open wallet at
+//! once. Chain jobs run on the chain worker instead (`chain.rs`), so nothing
+//! here waits behind a sync.
 
 use std::sync::mpsc;
 
-use crate::error::AppError;
+use crate::error::{AppError, AppRefusal};
 use crate::state::WalletState;
 
 type Job = Box<dyn FnOnce(&mut WalletState) + Send>;
@@ -31,7 +33,7 @@ impl Engine {
                     job(&mut state);
                 }
             })
-            .map_err(|_| AppError::new("app-engine-start"))?;
+            .map_err(|_| AppError::of(&AppRefusal::EngineStart))?;
         Ok(Self { jobs })
     }
 
@@ -50,9 +52,9 @@ impl Engine {
                 // The caller may have gone away (window closed): nothing to do then.
                 let _ = reply.send(work(state));
             }))
-            .map_err(|_| AppError::new("app-engine-stopped"))?;
+            .map_err(|_| AppError::of(&AppRefusal::EngineStopped))?;
         answer
             .await
-            .map_err(|_| AppError::new("app-engine-stopped"))?
+            .map_err(|_| AppError::of(&AppRefusal::EngineStopped))?
     }
 }

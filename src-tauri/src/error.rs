@@ -1,84 +1,125 @@
-//! Errors as they cross the IPC boundary: a Fluent message id and its arguments,
-//! translated in the webview with the same catalogs the Rust side uses
-//! (`docs/adr/0003-i18n-fluent-codes.md`).
+//! Errors as they cross the IPC boundary: a Fluent message id and its
+//! arguments ([`jifen_wallet::ErrorView`]), translated in the webview with the
+//! same catalogs the Rust side uses (`docs/adr/0003-i18n-fluent-codes.md`).
+//! Every library error converts through `jifen_protocol::message::Coded`;
+//! the app's own refusals are [`AppRefusal`]s.
 
-use std::collections::BTreeMap;
-
-use jifen_i18n::Arg;
-use jifen_wallet::messages::{self, Translated};
-use serde::Serialize;
+use jifen_protocol::message::{Arg, Coded};
 
 /// A failure the UI shows: `code` is a message id in `i18n/locales/*/`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct AppError {
-    /// Fluent message id, e.g. `keystore-wrong-password`.
-    pub code: String,
-    /// Named arguments of the message.
-    pub args: BTreeMap<String, serde_json::Value>,
+pub type AppError = jifen_wallet::ErrorView;
+
+/// Why the app itself refused (not a wallet use case).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AppRefusal {
+    /// No wallet is open.
+    #[error("no wallet is open")]
+    NoWalletOpen,
+    /// In cold-signer mode the app makes no network connection.
+    #[error("this device is an offline cold signer")]
+    ColdOffline,
+    /// A mode that does not exist.
+    #[error("unknown mode {mode:?}")]
+    BadMode {
+        /// What was asked.
+        mode: String,
+    },
+    /// A UI language that does not exist.
+    #[error("unknown language {tag:?}")]
+    UnknownLanguage {
+        /// What was asked.
+        tag: String,
+    },
+    /// The app's settings could not be written.
+    #[error("the app settings cannot be saved: {reason}")]
+    SettingsIo {
+        /// Why.
+        reason: String,
+    },
+    /// The app's settings file is damaged; it is not guessed at (a guess
+    /// could take an offline signer online).
+    #[error("the app settings file is damaged: {reason}")]
+    SettingsCorrupt {
+        /// What is wrong.
+        reason: String,
+    },
+    /// A picture holds no QR code.
+    #[error("no QR code was found in the picture")]
+    ScanNothing,
+    /// More pictures than one call reads.
+    #[error("too many pictures: at most {max}, got {got}")]
+    TooManyImages {
+        /// The bound.
+        max: usize,
+        /// How many came.
+        got: usize,
+    },
+    /// A kind of QR frames the app does not save.
+    #[error("unknown kind of QR frames {stem:?}")]
+    BadQrStem {
+        /// What was asked.
+        stem: String,
+    },
+    /// A watch-only wallet cannot sign; it makes a sign request.
+    #[error("a watch-only wallet makes sign requests instead of signing")]
+    WatchOnlyNeedsRequest,
+    /// A keyed wallet was opened where a watch-only one was asked.
+    #[error("wallet {name:?} is not watch-only")]
+    NotWatchOnly {
+        /// The wallet.
+        name: String,
+    },
+    /// The wallet thread has stopped (the app is closing).
+    #[error("the wallet engine has stopped")]
+    EngineStopped,
+    /// The engine thread could not start.
+    #[error("the wallet engine cannot start")]
+    EngineStart,
+    /// No data directory could be found.
+    #[error("no data directory")]
+    NoDataDir,
 }
 
-impl AppError {
-    /// An error without arguments.
-    pub fn new(code: &str) -> Self {
-        Self {
-            code: code.to_owned(),
-            args: BTreeMap::new(),
+impl Coded for AppRefusal {
+    fn code(&self) -> &'static str {
+        match self {
+            AppRefusal::NoWalletOpen => "app-locked",
+            AppRefusal::ColdOffline => "app-cold-offline",
+            AppRefusal::BadMode { .. } => "app-bad-mode",
+            AppRefusal::UnknownLanguage { .. } => "app-unknown-language",
+            AppRefusal::SettingsIo { .. } => "app-settings-io",
+            AppRefusal::SettingsCorrupt { .. } => "app-settings-corrupt",
+            AppRefusal::ScanNothing => "app-scan-nothing",
+            AppRefusal::TooManyImages { .. } => "app-too-many-images",
+            AppRefusal::BadQrStem { .. } => "app-bad-qr-stem",
+            AppRefusal::WatchOnlyNeedsRequest => "app-watch-only-needs-request",
+            AppRefusal::NotWatchOnly { .. } => "app-not-watch-only",
+            AppRefusal::EngineStopped => "app-engine-stopped",
+            AppRefusal::EngineStart => "app-engine-start",
+            AppRefusal::NoDataDir => "app-no-data-dir",
         }
     }
 
-    /// Adds a named argument.
-    #[must_use]
-    pub fn arg(mut self, name: &str, value: impl Into<serde_json::Value>) -> Self {
-        self.args.insert(name.to_owned(), value.into());
-        self
-    }
-}
-
-impl std::fmt::Display for AppError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.code)
-    }
-}
-
-impl std::error::Error for AppError {}
-
-impl From<Translated> for AppError {
-    fn from(t: Translated) -> Self {
-        t.args
-            .into_iter()
-            .fold(AppError::new(t.code), |error, (name, value)| match value {
-                Arg::Text(text) => error.arg(name, text),
-                Arg::Int(n) => error.arg(name, n),
-            })
-    }
-}
-
-/// Library errors cross with the id and arguments `jifen_wallet::messages` gives
-/// them (the same the CLI shows).
-macro_rules! translated {
-    ($($error:ty),* $(,)?) => {$(
-        impl From<$error> for AppError {
-            fn from(e: $error) -> Self {
-                match messages::translate(&e) {
-                    Some(t) => t.into(),
-                    None => AppError::new("app-error-unexpected").arg("detail", e.to_string()),
-                }
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            AppRefusal::BadMode { mode } => vec![("mode", mode.into())],
+            AppRefusal::UnknownLanguage { tag } => vec![("tag", tag.into())],
+            AppRefusal::SettingsIo { reason } | AppRefusal::SettingsCorrupt { reason } => {
+                vec![("reason", reason.into())]
             }
+            AppRefusal::TooManyImages { max, got } => {
+                vec![("max", (*max).into()), ("got", (*got).into())]
+            }
+            AppRefusal::BadQrStem { stem } => vec![("stem", stem.into())],
+            AppRefusal::NotWatchOnly { name } => vec![("name", name.into())],
+            AppRefusal::NoWalletOpen
+            | AppRefusal::ColdOffline
+            | AppRefusal::ScanNothing
+            | AppRefusal::WatchOnlyNeedsRequest
+            | AppRefusal::EngineStopped
+            | AppRefusal::EngineStart
+            | AppRefusal::NoDataDir => Vec::new(),
         }
-    )*};
-}
-
-translated!(
-    jifen_wallet::WalletError,
-    jifen_wallet::chain::ChainError,
-    jifen_crypto::keystore::KeystoreError,
-    jifen_crypto::mnemonic::MnemonicError,
-    jifen_crypto::hd::HdError,
-    jifen_protocol::AddressError,
-);
-
-impl From<jifen_qr::EncodeError> for AppError {
-    fn from(e: jifen_qr::EncodeError) -> Self {
-        AppError::new(e.code())
     }
 }

@@ -1,35 +1,45 @@
-//! The Jifen desktop app: a thin Tauri v2 adapter over `jifen-wallet`
-//! (`docs/app.md`, `docs/adr/0006-app-architecture.md`).
+//! The Jifen desktop app: a thin Tauri v2 adapter over `jifen-wallet`'s use
+//! cases (`docs/app.md`, `docs/adr/0006-app-architecture.md`,
+//! `docs/adr/0009-wallet-use-cases.md`).
 //!
-//! - [`state`]: the wallet state and every operation, plain Rust;
-//! - [`engine`]: the one thread that owns that state; commands hold a handle;
-//! - [`chain`]: sync, proven balance, send, status over the wallet's chain session;
-//! - [`cold`]: cold signing: the offline signer's pairing, review and signing, and
-//!   the watch-only wallet's sign requests and signature acceptance;
-//! - [`commands`]: the IPC commands (listed once in [`command_list::COMMANDS`]);
+//! - [`api`]: every IPC command's name and types, declared once; the
+//!   TypeScript bindings of the UI are generated from it;
+//! - [`commands`]: the IPC commands, each forwarding to one use case;
+//! - [`state`]: what the engine thread owns (context, settings, the open
+//!   wallet) and the wallet use cases on it;
+//! - [`engine`]: the thread that owns that state;
+//! - [`chain`]: the chain worker (sync and other long jobs, one cancel token
+//!   each, status on a watch channel) and its reader (reads that never wait);
+//! - [`settings`]: language, last wallet, mode (fails closed);
+//! - [`qr`], [`scan`]: QR codes out (SVG, PNG) and in (pictures);
 //! - [`error`]: errors cross to the webview as `{code, args}`.
 //!
 //! [`builder`] is generic over the Tauri runtime, so the commands are tested on the
-//! mock runtime (`tests/commands.rs`).
+//! mock runtime (`tests/commands.rs`, `tests/chain.rs`).
 
+pub mod api;
 pub mod chain;
-pub mod cold;
 pub mod command_list;
 pub mod commands;
 pub mod engine;
 pub mod error;
+pub mod qr;
 pub mod scan;
 pub mod secret;
 pub mod settings;
 pub mod state;
 
+use std::sync::Arc;
+
 use tauri::Runtime;
 
+pub use chain::ChainService;
 pub use engine::Engine;
-pub use error::AppError;
-pub use state::{AppConfig, WalletState};
+pub use error::{AppError, AppRefusal};
+pub use state::{AppConfig, OfflineGate, WalletState};
 
-/// The app's builder on any runtime: the engine as managed state and every command.
+/// The app's builder on any runtime: the engine and the chain service as
+/// managed state, and every command.
 ///
 /// # Errors
 /// `app-engine-start` if the engine thread cannot start.
@@ -37,39 +47,49 @@ pub fn builder<R: Runtime>(
     base: tauri::Builder<R>,
     config: AppConfig,
 ) -> Result<tauri::Builder<R>, AppError> {
-    let engine = Engine::start(WalletState::new(config))?;
+    let offline = Arc::new(OfflineGate::default());
+    let chain = ChainService::new(config.context.clone(), Arc::clone(&offline));
+    let engine = Engine::start(WalletState::new(config, offline))?;
     Ok(base
         .manage(engine)
-        .manage(commands::Cancel::default())
+        .manage(chain)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_wallets,
             commands::create_wallet,
             commands::restore_wallet,
             commands::unlock,
+            commands::open_watch_only,
             commands::lock,
-            commands::reveal_mnemonic,
+            commands::wallet_overview,
+            commands::reveal_words,
             commands::backup_challenge,
             commands::backup_check,
-            commands::wallet_overview,
-            commands::receive_qr,
+            commands::receive,
+            commands::sign_message,
+            commands::verify_message,
             commands::set_language,
+            commands::set_mode,
             commands::change_password,
+            commands::recalibrate_kdf,
             commands::keyring_enable,
             commands::keyring_disable,
-            commands::recalibrate_kdf,
             commands::chain_status,
+            commands::watch_chain,
             commands::sync,
-            commands::cancel_sync,
+            commands::cancel,
             commands::balance,
             commands::review_send,
             commands::send,
-            commands::devnet_faucet,
+            commands::faucet,
+            commands::endpoints,
             commands::set_endpoints,
             commands::export_audit_bundle,
+            commands::verify_audit_bundle,
+            commands::verify_evidence,
             commands::scan_image,
-            commands::set_mode,
-            commands::open_watch_only,
+            commands::render_qr,
+            commands::save_qr_frames,
             commands::pair_import,
             commands::cold_pair_export,
             commands::cold_review,
@@ -78,7 +98,6 @@ pub fn builder<R: Runtime>(
             commands::accept_signature,
             commands::pending_requests,
             commands::discard_request,
-            commands::save_qr_frames,
         ]))
 }
 

@@ -1,40 +1,52 @@
-//! The wallet state the engine thread owns, and every operation on it. Plain Rust
-//! over `jifen-wallet`: the Tauri commands in `commands.rs` only forward to these.
+//! What the wallet engine thread owns: the wallet context, the app settings
+//! and the open wallet. Every method forwards to one `jifen_wallet` use case
+//! and returns its view; the Tauri commands in `commands.rs` only call these.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use jifen_crypto::hd::Chain;
-use jifen_crypto::keystore::{self, KdfParams, KdfPolicy, Password};
-use jifen_crypto::mnemonic::{Mnemonic, MnemonicLanguage, WordCount};
-use jifen_protocol::Network;
-use jifen_wallet::{NewWallet, UnlockedWallet, WalletHandle, WalletStore};
-use serde::Serialize;
+use jifen_crypto::keystore::Password;
+use jifen_protocol::{Address, Network, Transaction};
+use jifen_wallet::backup::BackupChallengeView;
+use jifen_wallet::chain::ChainReader;
+use jifen_wallet::cold::device::{self, Confirm, MAX_FRAGMENT_READ};
+use jifen_wallet::cold::requests::{self, NonceSource};
+use jifen_wallet::cold::transport::{InputEvent, QrInput};
+use jifen_wallet::cold::views::{
+    AcceptedView, ColdReviewView, DiscardedView, PairExportView, PendingView, SignRequestView,
+    SignatureView,
+};
+use jifen_wallet::onboarding::{self, NewWalletRequest};
+use jifen_wallet::open::{KdfNotice, RevealedWords, calibrate};
+use jifen_wallet::receive::{self, AddressView};
+use jifen_wallet::send::{self, SendRequest, SendReview};
+use jifen_wallet::wallets::{self, KdfView, WalletRow, WalletView};
+use jifen_wallet::{FrontEnd, OpenWallet, WalletContext, WalletError};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use crate::error::AppError;
+use crate::error::{AppError, AppRefusal};
 use crate::secret::SecretString;
-use crate::settings::{self, AppSettings, LANGUAGES, MODES};
+use crate::settings::{self, AppMode, AppSettings, LANGUAGES};
 
-/// How many words the backup check asks for.
-pub const BACKUP_CHECK_WORDS: usize = 3;
+/// Most images one call reads (one loop of a 3 KB request at 80-byte
+/// fragments is ~240 frames).
+pub const MAX_IMAGES: usize = 400;
 
 /// Where and how the app keeps wallets.
 #[derive(Clone, Debug)]
 pub struct AppConfig {
-    /// Data directory (`wallets/`, `app/`, later `chain/`).
-    pub data_dir: PathBuf,
-    /// Network of new wallets.
-    pub network: Network,
-    /// Argon2id policy (desktop in the app; small in unit tests).
-    pub kdf_policy: KdfPolicy,
-    /// Endpoints for this run only (`JIFEN_ENDPOINTS`, comma-separated, primary
-    /// first), overriding the saved chain settings without changing them.
-    pub endpoints_override: Option<Vec<String>>,
+    /// The wallet context (data directory, network of new wallets, KDF
+    /// policy, endpoint override).
+    pub context: WalletContext,
 }
 
 impl AppConfig {
     /// The app's defaults: `$JIFEN_DATA_DIR`, else `$XDG_DATA_HOME/jifen`, else
-    /// `~/.local/share/jifen` (the CLI's directory, so both see the same wallets);
-    /// devnet; the desktop KDF policy.
+    /// `~/.local/share/jifen` (the CLI's directory, so both see the same
+    /// wallets); devnet; the desktop KDF policy; `JIFEN_ENDPOINTS`
+    /// (comma-separated, primary first) for this run only.
     ///
     /// # Errors
     /// `app-no-data-dir` when no directory can be found.
@@ -50,88 +62,38 @@ impl AppConfig {
                     .join("share")
                     .join("jifen")
             } else {
-                return Err(AppError::new("app-no-data-dir"));
+                return Err(AppRefusal::NoDataDir.into());
             };
-        let endpoints_override = std::env::var("JIFEN_ENDPOINTS").ok().map(|list| {
+        let mut context = WalletContext::new(&data_dir, Network::Devnet, FrontEnd::App);
+        context.endpoints_override = std::env::var("JIFEN_ENDPOINTS").ok().map(|list| {
             list.split(',')
                 .map(str::trim)
                 .filter(|e| !e.is_empty())
                 .map(str::to_owned)
                 .collect()
         });
-        Ok(Self {
-            data_dir,
-            network: Network::Devnet,
-            kdf_policy: KdfPolicy::desktop(),
-            endpoints_override,
-        })
+        Ok(Self { context })
     }
 }
 
-/// Argon2id parameters as the settings screen shows them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct KdfInfo {
-    /// Memory in MiB.
-    pub memory_mib: u32,
-    /// Passes.
-    pub passes: u32,
-    /// Lanes.
-    pub lanes: u32,
-    /// Measured time of one derivation, when just calibrated.
-    pub millis: Option<u64>,
-}
+/// Whether the device is an offline cold signer: shared by the engine (which
+/// changes it) and the chain service (which refuses to open a session).
+#[derive(Debug, Default)]
+pub struct OfflineGate(AtomicBool);
 
-impl KdfInfo {
-    fn of(params: KdfParams, millis: Option<u64>) -> Self {
-        Self {
-            memory_mib: params.m_cost_kib / 1024,
-            passes: params.t_cost,
-            lanes: params.p_cost,
-            millis,
-        }
+impl OfflineGate {
+    /// Whether network use is refused.
+    pub fn is_offline(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
     }
-}
 
-/// One wallet in the list (public facts only).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct WalletRow {
-    /// File name.
-    pub name: String,
-    /// Network name, when readable.
-    pub network: Option<String>,
-    /// First receive address, when readable.
-    pub address: Option<String>,
-    /// Whether the backup check passed.
-    pub backup_verified: bool,
-    /// Whether it is a watch-only wallet paired with a cold device.
-    pub watch_only: bool,
-    /// Why the file cannot be read, if so.
-    pub error: Option<AppError>,
-}
-
-/// The open wallet, as the screens show it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct WalletInfo {
-    /// File name.
-    pub name: String,
-    /// Network name.
-    pub network: String,
-    /// First receive address.
-    pub address: String,
-    /// Whether the backup check passed.
-    pub backup_verified: bool,
-    /// Whether an OS-keyring slot exists.
-    pub has_keyring_slot: bool,
-    /// Password KDF parameters (none for a watch-only wallet).
-    pub kdf: Option<KdfInfo>,
-    /// Watch-only: the keys live on a paired cold device.
-    pub watch_only: bool,
-    /// The chain the cold device was paired for (watch-only wallets).
-    pub paired_chain: Option<String>,
+    fn set(&self, offline: bool) {
+        self.0.store(offline, Ordering::SeqCst);
+    }
 }
 
 /// What the app shows before anything is unlocked.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct AppInfo {
     /// App version.
     pub version: String,
@@ -139,8 +101,11 @@ pub struct AppInfo {
     pub network: String,
     /// The network's default chain id (what pairing proposes).
     pub chain_id: String,
-    /// `wallet`, or `cold-signer` (offline: no network command runs).
-    pub mode: String,
+    /// How this device is used.
+    pub mode: AppMode,
+    /// Why the saved settings were not used (the app then starts as an
+    /// offline cold signer until a mode is chosen again).
+    pub settings_problem: Option<AppError>,
     /// Data directory.
     pub data_dir: String,
     /// Saved UI language.
@@ -149,466 +114,208 @@ pub struct AppInfo {
     pub last_wallet: Option<String>,
     /// The wallets there are.
     pub wallets: Vec<WalletRow>,
-    /// The unlocked wallet, if any.
-    pub unlocked: Option<WalletInfo>,
+    /// The open wallet, if any.
+    pub unlocked: Option<WalletView>,
 }
 
-/// A receive address and its QR code.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AddressQr {
-    /// Address index on the receive chain.
-    pub index: u32,
-    /// The address.
-    pub address: String,
-    /// SVG document of the QR code (our own renderer's output, no scripts or styles).
-    pub svg: String,
+/// A wallet just unlocked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct UnlockedView {
+    /// The wallet.
+    pub wallet: WalletView,
+    /// What unlocking did about weak key-derivation parameters.
+    pub kdf: KdfNotice,
 }
 
 /// A new wallet from the create screen.
-#[derive(Debug, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CreateRequest {
+#[derive(Debug, Deserialize, TS)]
+pub struct CreateWalletArgs {
     /// File name.
     pub name: String,
     /// Wallet password.
+    #[ts(type = "string")]
     pub password: SecretString,
     /// 12 or 24 words.
-    pub words: usize,
+    pub words: u32,
     /// Word list: `zh-hans`, `zh-hant` or `en`.
     pub mnemonic_language: String,
 }
 
 /// A restored wallet from the restore screen.
-#[derive(Debug, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RestoreRequest {
+#[derive(Debug, Deserialize, TS)]
+pub struct RestoreWalletArgs {
     /// File name.
     pub name: String,
-    /// The typed mnemonic.
+    /// The typed words.
+    #[ts(type = "string")]
     pub phrase: SecretString,
-    /// Optional BIP39 passphrase.
+    /// Optional BIP39 passphrase (empty for none).
+    #[ts(type = "string")]
     pub passphrase: SecretString,
     /// Wallet password.
+    #[ts(type = "string")]
     pub password: SecretString,
 }
 
-pub(crate) struct OpenWallet {
-    pub(crate) handle: WalletHandle,
-    // Kept for signing; zeroized on lock. None for a watch-only wallet.
-    pub(crate) unlocked: Option<UnlockedWallet>,
-    challenge: Option<Vec<usize>>,
+/// A send, signed and ready for the chain worker.
+#[derive(Debug)]
+pub struct SignedSend {
+    /// The transaction.
+    pub tx: Transaction,
+    /// Whose balance to prove afterwards.
+    pub sender: Address,
 }
 
-impl OpenWallet {
-    /// The unlocked keys; a watch-only wallet has none.
-    pub(crate) fn keys(&self) -> Result<&UnlockedWallet, AppError> {
-        self.unlocked.as_ref().ok_or_else(|| {
-            jifen_wallet::WalletError::WatchOnly {
-                name: self.handle.name().to_owned(),
-            }
-            .into()
+fn password(secret: &SecretString) -> Result<Password, AppError> {
+    Ok(Password::new(secret.expose()).map_err(WalletError::from)?)
+}
+
+/// Image files' bytes as inputs of the QR transport.
+fn image_inputs(images: Vec<Vec<u8>>) -> Result<Vec<QrInput>, AppError> {
+    if images.len() > MAX_IMAGES {
+        return Err(AppRefusal::TooManyImages {
+            max: MAX_IMAGES,
+            got: images.len(),
+        }
+        .into());
+    }
+    Ok(images
+        .into_iter()
+        .enumerate()
+        .map(|(i, bytes)| QrInput::ImageBytes {
+            label: format!("#{}", i + 1),
+            bytes,
         })
+        .collect())
+}
+
+/// Counts the images that held a code, to tell "no code at all" from
+/// "not all frames yet".
+#[derive(Default)]
+struct CodeCounter(usize);
+
+impl CodeCounter {
+    fn on(&mut self, event: &InputEvent) {
+        if !matches!(event, InputEvent::NoCode(_)) {
+            self.0 += 1;
+        }
+    }
+
+    /// An incomplete read with no code at all is "nothing in these pictures".
+    fn explain(&self, error: jifen_wallet::cold::ColdError) -> AppError {
+        match error {
+            jifen_wallet::cold::ColdError::Incomplete { .. } if self.0 == 0 => {
+                AppRefusal::ScanNothing.into()
+            }
+            other => other.into(),
+        }
     }
 }
 
 /// Everything the engine thread owns.
 pub struct WalletState {
-    pub(crate) config: AppConfig,
-    store: WalletStore,
+    ctx: WalletContext,
     settings: AppSettings,
-    pub(crate) open: Option<OpenWallet>,
-    /// The light-client session, opened on first use.
-    pub(crate) chain: Option<jifen_wallet::chain::ChainSession>,
-    /// The cold signer's review waiting for the person's confirmation.
-    pub(crate) review: Option<jifen_wallet::cold::Review>,
+    settings_problem: Option<AppRefusal>,
+    offline: Arc<OfflineGate>,
+    open: Option<OpenWallet>,
 }
 
 impl std::fmt::Debug for WalletState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("WalletState")
-            .field("data_dir", &self.config.data_dir)
-            .field("unlocked", &self.open.as_ref().map(|o| o.handle.name()))
+            .field("data_dir", &self.ctx.data_dir)
+            .field("open", &self.open.as_ref().map(OpenWallet::name))
             .finish_non_exhaustive()
     }
 }
 
-fn password(secret: &SecretString) -> Result<Password, AppError> {
-    Ok(Password::new(secret.expose())?)
-}
-
-fn wallet_info(handle: &WalletHandle) -> Result<WalletInfo, AppError> {
-    let summary = handle.summary()?;
-    Ok(WalletInfo {
-        name: summary.name,
-        network: summary.network.to_string(),
-        address: summary.first_address.encode(summary.network),
-        backup_verified: summary.backup_verified || handle.is_watch_only(),
-        has_keyring_slot: summary.has_keyring_slot,
-        kdf: handle.kdf_params().map(|p| KdfInfo::of(p, None)),
-        watch_only: handle.is_watch_only(),
-        paired_chain: handle.watch_only_record().and_then(|r| r.chain_id.clone()),
-    })
-}
-
-fn millis(d: std::time::Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
-}
-
 impl WalletState {
-    /// State over `config.data_dir`.
-    pub fn new(config: AppConfig) -> Self {
-        let store = WalletStore::new(&config.data_dir);
-        let settings = settings::load(&settings::settings_path(&config.data_dir));
+    /// State over `config`, sharing `offline` with the chain service. A
+    /// damaged settings file starts the app offline (fail closed).
+    pub fn new(config: AppConfig, offline: Arc<OfflineGate>) -> Self {
+        let (settings, settings_problem) =
+            match settings::load(&settings::settings_path(&config.context.data_dir)) {
+                Ok(settings) => (settings, None),
+                Err(problem) => (
+                    AppSettings {
+                        mode: AppMode::ColdSigner,
+                        ..AppSettings::default()
+                    },
+                    Some(problem),
+                ),
+            };
+        offline.set(settings.mode == AppMode::ColdSigner);
         Self {
-            config,
-            store,
+            ctx: config.context,
             settings,
+            settings_problem,
+            offline,
             open: None,
-            chain: None,
-            review: None,
         }
     }
 
-    /// The app's configuration.
-    pub fn config(&self) -> &AppConfig {
-        &self.config
+    /// The wallet context.
+    pub fn context(&self) -> &WalletContext {
+        &self.ctx
     }
 
-    pub(crate) fn open_wallet(&mut self) -> Result<&mut OpenWallet, AppError> {
+    fn open_wallet(&mut self) -> Result<&mut OpenWallet, AppError> {
         self.open
             .as_mut()
-            .ok_or_else(|| AppError::new("app-locked"))
+            .ok_or_else(|| AppRefusal::NoWalletOpen.into())
     }
 
-    /// The unlocked wallet's handle and secrets, for services that sign.
-    ///
-    /// # Errors
-    /// `app-locked`.
-    pub fn unlocked(&self) -> Result<(&WalletHandle, &UnlockedWallet), AppError> {
-        let open = self
-            .open
+    fn open_ref(&self) -> Result<&OpenWallet, AppError> {
+        self.open
             .as_ref()
-            .ok_or_else(|| AppError::new("app-locked"))?;
-        Ok((&open.handle, open.keys()?))
-    }
-
-    /// Whether the app is in cold-signer mode.
-    pub fn cold_signer(&self) -> bool {
-        self.settings.mode.as_deref() == Some("cold-signer")
-    }
-
-    /// Refuses network work in cold-signer mode.
-    ///
-    /// # Errors
-    /// `app-cold-offline`.
-    pub(crate) fn online(&self) -> Result<(), AppError> {
-        if self.cold_signer() {
-            Err(AppError::new("app-cold-offline"))
-        } else {
-            Ok(())
-        }
-    }
-
-    /// Switches between `wallet` and `cold-signer` use. Entering cold-signer mode
-    /// closes the chain session; nothing opens one again until the mode is left.
-    ///
-    /// # Errors
-    /// `app-bad-mode`, `app-settings-io`.
-    pub fn set_mode(&mut self, mode: &str) -> Result<AppInfo, AppError> {
-        if !MODES.contains(&mode) {
-            return Err(AppError::new("app-bad-mode").arg("mode", mode));
-        }
-        self.settings.mode = Some(mode.to_owned());
-        self.save_settings()?;
-        if self.cold_signer() {
-            self.chain = None;
-        }
-        self.review = None;
-        self.app_info()
+            .ok_or_else(|| AppRefusal::NoWalletOpen.into())
     }
 
     fn save_settings(&self) -> Result<(), AppError> {
-        settings::save(
-            &settings::settings_path(&self.config.data_dir),
+        Ok(settings::save(
+            &settings::settings_path(&self.ctx.data_dir),
             &self.settings,
-        )
-    }
-
-    fn calibrate(&self) -> Result<(KdfParams, u64), AppError> {
-        let calibration = keystore::calibrate(&self.config.kdf_policy)?;
-        Ok((calibration.params, millis(calibration.measured)))
-    }
-
-    /// The wallets in the data directory.
-    ///
-    /// # Errors
-    /// `wallet-directory-io`.
-    pub fn list_wallets(&self) -> Result<Vec<WalletRow>, AppError> {
-        Ok(self
-            .store
-            .list()?
-            .into_iter()
-            .map(|(name, summary)| match summary {
-                Ok(s) => WalletRow {
-                    name,
-                    network: Some(s.network.to_string()),
-                    address: Some(s.first_address.encode(s.network)),
-                    backup_verified: s.backup_verified,
-                    watch_only: s.watch_only,
-                    error: None,
-                },
-                Err(e) => WalletRow {
-                    name,
-                    network: None,
-                    address: None,
-                    backup_verified: false,
-                    watch_only: false,
-                    error: Some(e.into()),
-                },
-            })
-            .collect())
+        )?)
     }
 
     /// Start-up facts.
     ///
     /// # Errors
-    /// As [`WalletState::list_wallets`].
+    /// `wallet-directory-io`.
     pub fn app_info(&self) -> Result<AppInfo, AppError> {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
-            network: self.config.network.to_string(),
-            chain_id: jifen_wallet::chain::settings::default_chain_id(self.config.network)?
+            network: self.ctx.network.name().to_owned(),
+            chain_id: jifen_wallet::chain::settings::default_chain_id(self.ctx.network)?
                 .as_str()
                 .to_owned(),
-            mode: self
-                .settings
-                .mode
-                .clone()
-                .unwrap_or_else(|| "wallet".to_owned()),
-            data_dir: self.config.data_dir.display().to_string(),
+            mode: self.settings.mode,
+            settings_problem: self.settings_problem.as_ref().map(AppError::of),
+            data_dir: self.ctx.data_dir.display().to_string(),
             language: self.settings.language.clone(),
             last_wallet: self.settings.last_wallet.clone(),
             wallets: self.list_wallets()?,
-            unlocked: self
-                .open
-                .as_ref()
-                .map(|o| wallet_info(&o.handle))
-                .transpose()?,
+            unlocked: self.open.as_ref().map(OpenWallet::view).transpose()?,
         })
     }
 
-    fn finish_open(
-        &mut self,
-        handle: WalletHandle,
-        unlocked: Option<UnlockedWallet>,
-    ) -> Result<WalletInfo, AppError> {
-        let info = wallet_info(&handle)?;
-        self.review = None;
-        self.open = Some(OpenWallet {
-            handle,
-            unlocked,
-            challenge: None,
-        });
-        self.settings.last_wallet = Some(info.name.clone());
-        // Remembering the last wallet is a convenience; failing to is not an error.
-        let _ = self.save_settings();
-        Ok(info)
-    }
-
-    /// Creates a wallet with a new mnemonic (not yet backed up) and opens it.
+    /// Switches between online wallet and offline cold-signer use (writing
+    /// fresh settings, which also clears a settings problem). The caller
+    /// closes the chain session when the device goes offline.
     ///
     /// # Errors
-    /// Name, password, mnemonic and keystore errors.
-    pub fn create_wallet(&mut self, request: &CreateRequest) -> Result<WalletInfo, AppError> {
-        let password = password(&request.password)?;
-        let language: MnemonicLanguage = request.mnemonic_language.parse()?;
-        let count = WordCount::from_words(request.words)
-            .ok_or_else(|| AppError::new("mnemonic-word-count").arg("got", request.words))?;
-        jifen_wallet::store::validate_name(&request.name)?;
-        let mnemonic = Mnemonic::generate(language, count)?;
-        let (kdf, _) = self.calibrate()?;
-        let mut handle = self.store.create(&NewWallet {
-            name: &request.name,
-            mnemonic: &mnemonic,
-            passphrase: "",
-            password: &password,
-            network: self.config.network,
-            kdf,
-            backup_verified: false,
-        })?;
-        let unlocked = handle.unlock(&password, &self.config.kdf_policy)?;
-        self.open = None;
-        self.finish_open(handle, Some(unlocked))
-    }
-
-    /// Restores a wallet from typed words and opens it (the backup counts as checked:
-    /// the user just typed it).
-    ///
-    /// # Errors
-    /// Name, password, mnemonic and keystore errors.
-    pub fn restore_wallet(&mut self, request: &RestoreRequest) -> Result<WalletInfo, AppError> {
-        let password = password(&request.password)?;
-        jifen_wallet::store::validate_name(&request.name)?;
-        let mnemonic = Mnemonic::parse(request.phrase.expose(), None)?;
-        let (kdf, _) = self.calibrate()?;
-        let mut handle = self.store.create(&NewWallet {
-            name: &request.name,
-            mnemonic: &mnemonic,
-            passphrase: request.passphrase.expose(),
-            password: &password,
-            network: self.config.network,
-            kdf,
-            backup_verified: true,
-        })?;
-        let unlocked = handle.unlock(&password, &self.config.kdf_policy)?;
-        self.open = None;
-        self.finish_open(handle, Some(unlocked))
-    }
-
-    /// Unlocks wallet `name` with its password.
-    ///
-    /// # Errors
-    /// `keystore-wrong-password` and the other wallet errors.
-    pub fn unlock(&mut self, name: &str, secret: &SecretString) -> Result<WalletInfo, AppError> {
-        let password = password(secret)?;
-        let mut handle = self.store.open(name)?;
-        let unlocked = handle.unlock(&password, &self.config.kdf_policy)?;
-        self.open = None;
-        self.finish_open(handle, Some(unlocked))
-    }
-
-    /// Opens the watch-only wallet `name` (it has no password: its keys are on
-    /// the paired cold device).
-    ///
-    /// # Errors
-    /// `app-not-watch-only` for a wallet with keys, and the wallet errors.
-    pub fn open_watch_only(&mut self, name: &str) -> Result<WalletInfo, AppError> {
-        let handle = self.store.open(name)?;
-        if !handle.is_watch_only() {
-            return Err(AppError::new("app-not-watch-only").arg("name", name));
+    /// `app-settings-io`.
+    pub fn set_mode(&mut self, mode: AppMode) -> Result<AppInfo, AppError> {
+        self.settings.mode = mode;
+        self.save_settings()?;
+        self.settings_problem = None;
+        self.offline.set(mode == AppMode::ColdSigner);
+        if let Some(open) = &mut self.open {
+            // A review kept from the other mode is not signed in this one.
+            open.clear_review();
         }
-        self.open = None;
-        self.finish_open(handle, None)
-    }
-
-    /// Imports a cold device's account export as the watch-only wallet `name` and
-    /// opens it.
-    ///
-    /// # Errors
-    /// Name and store errors, `cold-bad-account-path`, key errors.
-    pub fn import_pairing(
-        &mut self,
-        name: &str,
-        export: &jifen_qr::AccountExport,
-    ) -> Result<WalletInfo, AppError> {
-        let handle = jifen_wallet::cold::pair_import(&self.store, name, export)?;
-        self.open = None;
-        self.finish_open(handle, None)
-    }
-
-    /// The wallet store.
-    pub(crate) fn store(&self) -> &WalletStore {
-        &self.store
-    }
-
-    /// Forgets the unlocked wallet (its secrets are zeroized on drop).
-    pub fn lock(&mut self) {
-        self.open = None;
-        self.review = None;
-    }
-
-    /// The open wallet.
-    ///
-    /// # Errors
-    /// `app-locked`.
-    pub fn wallet_overview(&mut self) -> Result<WalletInfo, AppError> {
-        wallet_info(&self.open_wallet()?.handle)
-    }
-
-    /// The mnemonic words, for the one backup display: only after the password is
-    /// typed again, and only while the backup has not been checked.
-    ///
-    /// # Errors
-    /// `app-locked`, `app-backup-already-checked`, `keystore-wrong-password`.
-    pub fn reveal_mnemonic(&mut self, secret: &SecretString) -> Result<Vec<String>, AppError> {
-        let password = password(secret)?;
-        let policy = self.config.kdf_policy;
-        let open = self.open_wallet()?;
-        if open.handle.backup_verified() {
-            return Err(AppError::new("app-backup-already-checked"));
-        }
-        open.keys()?;
-        let again = open.handle.unlock(&password, &policy)?;
-        Ok(again.mnemonic().words().map(str::to_owned).collect())
-    }
-
-    /// Picks the word positions (1-based) the backup check asks for.
-    ///
-    /// # Errors
-    /// `app-locked`, `keystore-random`.
-    pub fn backup_challenge(&mut self) -> Result<Vec<usize>, AppError> {
-        let open = self.open_wallet()?;
-        let count = open.keys()?.mnemonic().word_count();
-        let mut positions: Vec<usize> = Vec::with_capacity(BACKUP_CHECK_WORDS);
-        let mut tries = 0;
-        while positions.len() < BACKUP_CHECK_WORDS.min(count) && tries < 1000 {
-            tries += 1;
-            let mut byte = [0u8; 2];
-            getrandom::fill(&mut byte).map_err(|_| AppError::new("keystore-random"))?;
-            let pick = usize::from(u16::from_le_bytes(byte)) % count + 1;
-            if !positions.contains(&pick) {
-                positions.push(pick);
-            }
-        }
-        positions.sort_unstable();
-        open.challenge = Some(positions.clone());
-        Ok(positions)
-    }
-
-    /// Checks the words typed for the challenge; on success the wallet is marked as
-    /// backed up.
-    ///
-    /// # Errors
-    /// `app-locked`, `app-no-challenge`, `app-backup-mismatch` (with the first wrong
-    /// `position`).
-    pub fn backup_check(&mut self, answers: &[SecretString]) -> Result<WalletInfo, AppError> {
-        let open = self.open_wallet()?;
-        let positions = open
-            .challenge
-            .take()
-            .ok_or_else(|| AppError::new("app-no-challenge"))?;
-        if positions.len() != answers.len() {
-            return Err(AppError::new("app-no-challenge"));
-        }
-        for (position, answer) in positions.iter().zip(answers) {
-            let expected = open.keys()?.mnemonic().word(*position);
-            let typed = answer.expose().trim().to_lowercase();
-            if expected != Some(typed.as_str()) {
-                return Err(AppError::new("app-backup-mismatch").arg("position", *position));
-            }
-        }
-        open.handle.set_backup_verified()?;
-        wallet_info(&open.handle)
-    }
-
-    /// A receive address with its QR code.
-    ///
-    /// # Errors
-    /// `app-locked`, derivation and QR errors.
-    pub fn receive_qr(&mut self, index: u32) -> Result<AddressQr, AppError> {
-        let open = self.open_wallet()?;
-        let network = open.handle.network()?;
-        let address = open
-            .handle
-            .account()?
-            .address(Chain::Receive, index)?
-            .encode(network);
-        let svg = jifen_qr::QrSymbol::for_ur(&address)?.to_svg();
-        Ok(AddressQr {
-            index,
-            address,
-            svg,
-        })
+        self.app_info()
     }
 
     /// Saves the UI language.
@@ -617,13 +324,196 @@ impl WalletState {
     /// `app-unknown-language`, `app-settings-io`.
     pub fn set_language(&mut self, tag: &str) -> Result<(), AppError> {
         if !LANGUAGES.contains(&tag) {
-            return Err(AppError::new("app-unknown-language").arg("tag", tag));
+            return Err(AppRefusal::UnknownLanguage {
+                tag: tag.chars().take(16).collect(),
+            }
+            .into());
         }
         self.settings.language = Some(tag.to_owned());
         self.save_settings()
     }
 
-    /// Changes the password (new Argon2id parameters calibrated on this machine).
+    /// The wallets in the data directory.
+    ///
+    /// # Errors
+    /// `wallet-directory-io`.
+    pub fn list_wallets(&self) -> Result<Vec<WalletRow>, AppError> {
+        Ok(wallets::list(&self.ctx.store())?)
+    }
+
+    fn opened(&mut self, open: OpenWallet) -> Result<WalletView, AppError> {
+        let view = open.view()?;
+        self.open = Some(open);
+        self.settings.last_wallet = Some(view.name.clone());
+        // Remembering the last wallet is a convenience; failing to is not an error.
+        let _ = self.save_settings();
+        Ok(view)
+    }
+
+    /// Creates a wallet with new words (not yet backed up) and opens it.
+    ///
+    /// # Errors
+    /// Name, password, word-list and keystore errors.
+    pub fn create_wallet(&mut self, args: &CreateWalletArgs) -> Result<WalletView, AppError> {
+        let password = password(&args.password)?;
+        let language = onboarding::word_list(&args.mnemonic_language)?;
+        onboarding::check_name_free(&self.ctx.store(), &args.name)?;
+        let mnemonic = onboarding::new_words(language, args.words as usize)?;
+        let kdf = calibrate(&self.ctx.kdf_policy)?;
+        let open = onboarding::create(
+            &self.ctx,
+            &NewWalletRequest {
+                name: &args.name,
+                mnemonic: &mnemonic,
+                passphrase: "",
+                password: &password,
+                kdf: &kdf,
+                backup_verified: false,
+            },
+        )?;
+        self.open = None;
+        self.opened(open)
+    }
+
+    /// Restores a wallet from typed words and opens it.
+    ///
+    /// # Errors
+    /// Word, name, password and keystore errors.
+    pub fn restore_wallet(&mut self, args: &RestoreWalletArgs) -> Result<WalletView, AppError> {
+        let mnemonic = onboarding::parse_words(args.phrase.expose(), None)?;
+        let password = password(&args.password)?;
+        onboarding::check_name_free(&self.ctx.store(), &args.name)?;
+        let kdf = calibrate(&self.ctx.kdf_policy)?;
+        let open = onboarding::restore(
+            &self.ctx,
+            &args.name,
+            &mnemonic,
+            args.passphrase.expose(),
+            &password,
+            &kdf,
+        )?;
+        self.open = None;
+        self.opened(open)
+    }
+
+    /// Unlocks wallet `name` with its password.
+    ///
+    /// # Errors
+    /// `keystore-wrong-password` and the other wallet errors.
+    pub fn unlock(&mut self, name: &str, secret: &SecretString) -> Result<UnlockedView, AppError> {
+        let password = password(secret)?;
+        let mut open = OpenWallet::open(&self.ctx.store(), Some(name))?;
+        let kdf = open.unlock_with_password(&password, &self.ctx.kdf_policy)?;
+        self.open = None;
+        Ok(UnlockedView {
+            wallet: self.opened(open)?,
+            kdf,
+        })
+    }
+
+    /// Opens the watch-only wallet `name` (no password: its keys are on the
+    /// paired cold device).
+    ///
+    /// # Errors
+    /// `app-not-watch-only` for a wallet with keys, and the wallet errors.
+    pub fn open_watch_only(&mut self, name: &str) -> Result<WalletView, AppError> {
+        let open = OpenWallet::open(&self.ctx.store(), Some(name))?;
+        if !open.handle().is_watch_only() {
+            return Err(AppRefusal::NotWatchOnly {
+                name: name.to_owned(),
+            }
+            .into());
+        }
+        self.open = None;
+        self.opened(open)
+    }
+
+    /// Closes the open wallet (its keys are zeroized).
+    pub fn lock(&mut self) {
+        self.open = None;
+    }
+
+    /// The open wallet.
+    ///
+    /// # Errors
+    /// `app-locked`.
+    pub fn wallet_overview(&self) -> Result<WalletView, AppError> {
+        Ok(self.open_ref()?.view()?)
+    }
+
+    /// The words for the one backup display (password again), with the check.
+    ///
+    /// # Errors
+    /// `app-locked`, `wallet-backup-already-checked`, `keystore-wrong-password`.
+    pub fn reveal_words(&mut self, secret: &SecretString) -> Result<RevealedWords, AppError> {
+        let password = password(secret)?;
+        let policy = self.ctx.kdf_policy;
+        Ok(self.open_wallet()?.reveal_words(&password, &policy)?)
+    }
+
+    /// Starts a backup check (password again).
+    ///
+    /// # Errors
+    /// `app-locked`, `keystore-wrong-password`.
+    pub fn backup_challenge(
+        &mut self,
+        secret: &SecretString,
+    ) -> Result<BackupChallengeView, AppError> {
+        let password = password(secret)?;
+        let policy = self.ctx.kdf_policy;
+        Ok(self.open_wallet()?.start_backup_check(&password, &policy)?)
+    }
+
+    /// Checks the typed words of the backup check.
+    ///
+    /// # Errors
+    /// `app-locked`, `wallet-no-backup-challenge`, `wallet-backup-mismatch`.
+    pub fn backup_check(&mut self, answers: &[SecretString]) -> Result<WalletView, AppError> {
+        let answers: Vec<&str> = answers.iter().map(SecretString::expose).collect();
+        Ok(self.open_wallet()?.check_backup(&answers)?)
+    }
+
+    /// Receive address `index` of the open wallet.
+    ///
+    /// # Errors
+    /// `app-locked`, derivation errors.
+    pub fn receive(&self, index: u32) -> Result<AddressView, AppError> {
+        Ok(receive::receive_address(self.open_ref()?.handle(), index)?)
+    }
+
+    /// Signs `message` with receive address `index`'s key.
+    ///
+    /// # Errors
+    /// `app-locked`, `wallet-locked`, `wallet-watch-only`, signing errors.
+    pub fn sign_message(
+        &self,
+        index: u32,
+        message: &str,
+    ) -> Result<jifen_wallet::sign_message::SignedMessageView, AppError> {
+        Ok(jifen_wallet::sign_message::sign(
+            self.open_ref()?.keys()?,
+            index,
+            message,
+        )?)
+    }
+
+    /// The open wallet's first receive address, for chain reads.
+    ///
+    /// # Errors
+    /// `app-locked`, derivation errors.
+    pub fn receive_address(&self) -> Result<Address, AppError> {
+        Ok(receive::address_at(self.open_ref()?.handle(), 0)?)
+    }
+
+    /// The open wallet's name.
+    ///
+    /// # Errors
+    /// `app-locked`.
+    pub fn wallet_name(&self) -> Result<String, AppError> {
+        Ok(self.open_ref()?.name().to_owned())
+    }
+
+    /// Changes the password (parameters calibrated on this machine).
     ///
     /// # Errors
     /// `app-locked`, `keystore-wrong-password` and other keystore errors.
@@ -631,48 +521,186 @@ impl WalletState {
         &mut self,
         old: &SecretString,
         new: &SecretString,
-    ) -> Result<KdfInfo, AppError> {
+    ) -> Result<KdfView, AppError> {
         let (old, new) = (password(old)?, password(new)?);
-        let (kdf, took) = self.calibrate()?;
-        let open = self.open_wallet()?;
-        open.handle.change_password(&old, &new, kdf)?;
-        Ok(KdfInfo::of(kdf, Some(took)))
+        let kdf = calibrate(&self.ctx.kdf_policy)?;
+        Ok(self.open_wallet()?.change_password(&old, &new, &kdf)?)
     }
 
-    /// Measures this machine again and re-wraps the key with the new parameters
-    /// (same password).
+    /// Measures this machine again and re-wraps the key (same password).
     ///
     /// # Errors
     /// As [`WalletState::change_password`].
-    pub fn recalibrate_kdf(&mut self, secret: &SecretString) -> Result<KdfInfo, AppError> {
+    pub fn recalibrate_kdf(&mut self, secret: &SecretString) -> Result<KdfView, AppError> {
         let password = password(secret)?;
-        let (kdf, took) = self.calibrate()?;
-        let open = self.open_wallet()?;
-        open.handle.change_password(&password, &password, kdf)?;
-        Ok(KdfInfo::of(kdf, Some(took)))
+        let kdf = calibrate(&self.ctx.kdf_policy)?;
+        Ok(self.open_wallet()?.recalibrate(&password, &kdf)?)
     }
 
     /// Adds the OS-keyring slot.
     ///
     /// # Errors
     /// `app-locked`, `keystore-keyring-unavailable` and other keystore errors.
-    pub fn keyring_enable(&mut self, secret: &SecretString) -> Result<WalletInfo, AppError> {
+    pub fn keyring_enable(&mut self, secret: &SecretString) -> Result<WalletView, AppError> {
         let password = password(secret)?;
-        let policy = self.config.kdf_policy;
-        let store = keystore::platform_store()?;
-        let open = self.open_wallet()?;
-        open.handle.add_keyring_slot(&password, &policy, &*store)?;
-        wallet_info(&open.handle)
+        let policy = self.ctx.kdf_policy;
+        Ok(self.open_wallet()?.enable_keyring(&password, &policy)?)
     }
 
     /// Removes the OS-keyring slot.
     ///
     /// # Errors
     /// `app-locked` and keystore errors.
-    pub fn keyring_disable(&mut self) -> Result<WalletInfo, AppError> {
-        let store = keystore::platform_store()?;
+    pub fn keyring_disable(&mut self) -> Result<WalletView, AppError> {
+        Ok(self.open_wallet()?.disable_keyring()?)
+    }
+
+    /// A send from the open wallet, checked against the proven balance.
+    ///
+    /// # Errors
+    /// `app-locked`, the errors of `send::prepare`.
+    pub fn review_send(
+        &self,
+        reader: &ChainReader,
+        request: &SendRequest,
+    ) -> Result<SendReview, AppError> {
+        let open = self.open_ref()?;
+        Ok(send::prepare(reader, open.handle(), request)?.review().clone())
+    }
+
+    /// Prepares and signs a send with the open wallet's keys, for the chain
+    /// worker to broadcast.
+    ///
+    /// # Errors
+    /// `app-locked`, `app-watch-only-needs-request`, `wallet-locked`, the
+    /// errors of `send::prepare` and signing.
+    pub fn sign_send(
+        &self,
+        reader: &ChainReader,
+        request: &SendRequest,
+    ) -> Result<SignedSend, AppError> {
+        let open = self.open_ref()?;
+        if open.handle().is_watch_only() {
+            return Err(AppRefusal::WatchOnlyNeedsRequest.into());
+        }
+        let prepared = send::prepare(reader, open.handle(), request)?;
+        let tx = prepared.sign(open.keys()?)?;
+        Ok(SignedSend {
+            tx,
+            sender: prepared.sender(),
+        })
+    }
+
+    /// Cold signer: the pairing export for `chain_id` (else the network's
+    /// default chain) as a code.
+    ///
+    /// # Errors
+    /// `app-locked`, `wallet-watch-only`, an invalid chain id, storage errors.
+    pub fn cold_pair_export(&self, chain_id: Option<&str>) -> Result<PairExportView, AppError> {
+        Ok(device::export_pairing(
+            &self.ctx,
+            self.open_ref()?,
+            chain_id,
+            MAX_FRAGMENT_READ,
+        )?)
+    }
+
+    /// Cold signer: reads a sign request from pictures and reviews it.
+    ///
+    /// # Errors
+    /// `app-scan-nothing`, `app-too-many-images`, the review's refusals.
+    pub fn cold_review(&mut self, images: Vec<Vec<u8>>) -> Result<ColdReviewView, AppError> {
+        let inputs = image_inputs(images)?;
+        let ctx = self.ctx.clone();
         let open = self.open_wallet()?;
-        open.handle.remove_keyring_slot(&*store)?;
-        wallet_info(&open.handle)
+        let mut counter = CodeCounter::default();
+        let result = device::review(&ctx, open, &inputs, &mut |e| counter.on(e));
+        result.map_err(|e| counter.explain(e))
+    }
+
+    /// Cold signer: signs the kept review; the screen passes the fingerprint
+    /// it showed, so only that very review is signed.
+    ///
+    /// # Errors
+    /// `cold-no-review`, `cold-fingerprint-mismatch`, `app-locked`, signing errors.
+    pub fn cold_sign(&mut self, fingerprint: &str) -> Result<SignatureView, AppError> {
+        Ok(device::sign(
+            self.open_wallet()?,
+            Confirm::Fingerprint(fingerprint),
+        )?)
+    }
+
+    /// Online wallet: imports a cold device's pairing read from pictures as
+    /// the watch-only wallet `name` and opens it.
+    ///
+    /// # Errors
+    /// `app-scan-nothing`, the import's errors.
+    pub fn pair_import(&mut self, name: &str, images: Vec<Vec<u8>>) -> Result<WalletView, AppError> {
+        let inputs = image_inputs(images)?;
+        let mut counter = CodeCounter::default();
+        let result = requests::import_pairing(&self.ctx, name, &inputs, &mut |e| counter.on(e));
+        let open = result.map_err(|e| counter.explain(e))?;
+        self.open = None;
+        self.opened(open)
+    }
+
+    /// Watch-only wallet: a sign request for a send, kept pending.
+    ///
+    /// # Errors
+    /// `app-locked`, `wallet-not-watch-only`, the send's checks, storage errors.
+    pub fn make_sign_request(
+        &self,
+        reader: &ChainReader,
+        request: &SendRequest,
+    ) -> Result<SignRequestView, AppError> {
+        Ok(requests::make_request(
+            &self.ctx,
+            self.open_ref()?.handle(),
+            request,
+            NonceSource::Proven(reader),
+            None,
+            None,
+        )?)
+    }
+
+    /// Watch-only wallet: accepts the cold device's signature read from pictures.
+    ///
+    /// # Errors
+    /// `app-scan-nothing`, `cold-unknown-request`, `cold-bad-signature`.
+    pub fn accept_signature(&self, images: Vec<Vec<u8>>) -> Result<AcceptedView, AppError> {
+        let inputs = image_inputs(images)?;
+        let mut counter = CodeCounter::default();
+        let result = requests::accept(&self.ctx, self.open_ref()?.handle(), &inputs, &mut |e| {
+            counter.on(e);
+        });
+        result.map_err(|e| counter.explain(e))
+    }
+
+    /// The open wallet's pending sign requests; with a reader (online and a
+    /// session already open), whether each is superseded.
+    ///
+    /// # Errors
+    /// `app-locked`, storage errors.
+    pub fn pending_requests(
+        &self,
+        reader: Option<&ChainReader>,
+    ) -> Result<Vec<PendingView>, AppError> {
+        Ok(requests::pending(
+            &self.ctx,
+            self.open_ref()?.handle(),
+            reader,
+        )?)
+    }
+
+    /// Discards a pending sign request that will never be signed.
+    ///
+    /// # Errors
+    /// `app-locked`, `cold-bad-request-id`, `cold-unknown-request`.
+    pub fn discard_request(&self, request_id: &str) -> Result<DiscardedView, AppError> {
+        Ok(requests::discard(
+            &self.ctx,
+            self.open_ref()?.handle(),
+            request_id,
+        )?)
     }
 }

@@ -1,6 +1,8 @@
-//! The app's chain operations against an in-process devnet: sync with progress and
-//! cancel, proven balance, the devnet faucet, review and send with proven
-//! inclusion, status and audit bundle, and the error codes of bad input.
+//! The app's chain commands against an in-process devnet, on the mock runtime:
+//! sync, proven balance, faucet, review and send with proven inclusion,
+//! status, audit bundles; a balance that answers while a sync is held; a
+//! cancel that reaches only the job it is meant for; and cold signing
+//! through pictures of QR codes.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -8,141 +10,206 @@
     clippy::indexing_slicing
 )]
 
-use std::sync::atomic::AtomicBool;
-use std::time::Duration;
+mod support;
 
-use jifen_app::secret::SecretString;
-use jifen_app::state::CreateRequest;
-use jifen_app::{AppConfig, WalletState};
-use jifen_crypto::keystore::{KdfParams, KdfPolicy};
-use jifen_node::devnet::{Devnet, DevnetConfig};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use jifen_node::devnet::Devnet;
 use jifen_node::keys::NodeKey;
 use jifen_protocol::Network;
+use serde_json::{Value, json};
+use support::{Gate, app, channel, code, create, gated_proxy, invoke, window};
 
 fn start_devnet(dir: &std::path::Path) -> Devnet {
-    let mut config = DevnetConfig::new(dir.join("node"));
-    config.block_time_ms = 200;
-    Devnet::start(&config).unwrap()
+    jifen_testenv::DevnetBuilder::new(dir.join("node"))
+        .block_time_ms(200)
+        .start()
+        .unwrap()
 }
 
-fn state(dir: &std::path::Path, rpc: String) -> WalletState {
-    let floor = KdfParams {
-        m_cost_kib: 64,
-        t_cost: 1,
-        p_cost: 1,
-    };
-    WalletState::new(AppConfig {
-        data_dir: dir.join("app"),
-        network: Network::Devnet,
-        kdf_policy: KdfPolicy::new(
-            floor,
-            Duration::from_millis(1),
-            Duration::from_millis(2),
-            256,
-        )
-        .unwrap(),
-        endpoints_override: Some(vec![rpc]),
-    })
+fn recipient() -> String {
+    NodeKey::devnet_account(1)
+        .unwrap()
+        .address()
+        .encode(Network::Devnet)
 }
 
-/// A wallet with keys, password "pw".
-fn create(s: &mut WalletState, name: &str) {
-    s.create_wallet(&CreateRequest {
-        name: name.into(),
-        password: SecretString::from("pw"),
-        words: 12,
-        mnemonic_language: "en".into(),
-    })
-    .unwrap();
+/// Waits until the devnet has produced `blocks` more blocks than `from`.
+fn wait_for_height(devnet: &Devnet, from: u64, blocks: u64) {
+    jifen_testenv::wait_for_height(devnet, from + blocks, jifen_testenv::DEADLINE).unwrap();
 }
 
 #[test]
 fn sync_balance_faucet_send_and_audit() {
     let dir = tempfile::tempdir().unwrap();
     let mut devnet = start_devnet(dir.path());
-    let mut s = state(dir.path(), format!("http://{}", devnet.rpc_addr()));
-    create(&mut s, "shop");
-    std::thread::sleep(Duration::from_millis(600));
+    wait_for_height(&devnet, 0, 3);
+    let app = app(&dir.path().join("app"), Some(vec![format!("http://{}", devnet.rpc_addr())]));
+    let main = window(&app, "main");
+    create(&main, "shop");
 
-    let never = AtomicBool::new(false);
-    let mut events = Vec::new();
-    let synced = s.sync(&mut |e| events.push(e), &never).unwrap();
-    assert!(synced.height >= 1);
-    assert!(!events.is_empty(), "progress is streamed");
-    assert!(events.iter().all(|e| e.current <= e.target));
+    // Before the first sync a balance says so; nothing is guessed.
+    assert_eq!(code(invoke(&main, "balance", json!({}))), "lc-no-trusted-state");
+    let synced = invoke(&main, "sync", json!({"onProgress": channel()})).unwrap();
+    assert!(synced["height"].as_u64().unwrap() >= 1);
 
-    let balance = s.balance().unwrap();
-    assert_eq!(balance.points, "0");
-    assert!(balance.height >= 1);
+    let balance = invoke(&main, "balance", json!({})).unwrap();
+    assert_eq!(balance["balance"]["text"], "0");
+    assert_eq!(balance["balance"]["asset"], "POINT");
+    assert!(balance["proven"]["height"].as_u64().unwrap() >= 1);
 
-    let funded = s.devnet_faucet(&never).unwrap();
-    assert_eq!(funded.result_code, 0);
-    assert_eq!(funded.balance.as_ref().unwrap().points, "100");
+    let funded = invoke(&main, "faucet", json!({"onProgress": channel()})).unwrap();
+    assert_eq!(funded["result_code"], 0);
+    assert_eq!(funded["balance_after"]["balance"]["text"], "100");
 
-    let to = NodeKey::devnet_account(1)
-        .unwrap()
-        .address()
-        .encode(Network::Devnet);
-    let review = s.review_send(&to, "12.5", "0.001").unwrap();
-    assert_eq!(
-        (review.total.as_str(), review.remaining.as_str()),
-        ("12.501", "87.499")
-    );
-    let mut stages = Vec::new();
-    let sent = s
-        .send(&to, "12.5", "0.001", &mut |e| stages.push(e.stage), &never)
-        .unwrap();
-    assert_eq!(stages, ["waiting", "included"]);
-    assert!(sent.height >= funded.height);
-    assert_eq!(sent.balance.unwrap().points, "87.499");
+    let to = recipient();
+    let request = json!({"to": to, "amount": "12.5", "fee": "0.001", "from_index": 0});
+    let review = invoke(&main, "review_send", json!({"args": request})).unwrap();
+    assert_eq!(review["total"]["text"], "12.501");
+    assert_eq!(review["remaining"]["text"], "87.499");
+    assert_eq!(review["total"]["units"], "12501000");
+    let sent = invoke(&main, "send", json!({"args": request, "onProgress": channel()})).unwrap();
+    assert!(sent["height"].as_u64() >= funded["height"].as_u64());
+    assert_eq!(sent["balance_after"]["balance"]["text"], "87.499");
 
     // Bad input: specific codes with arguments, nothing sent.
-    let e = s.review_send("jfd1notanaddress", "1", "0.001").unwrap_err();
-    assert!(e.code.starts_with("address-"), "{e:?}");
-    assert_eq!(
-        s.review_send(&to, "abc", "0.001").unwrap_err().code,
-        "chain-amount-malformed"
-    );
-    assert_eq!(
-        s.review_send(&to, "1", "0.0001").unwrap_err().code,
-        "chain-fee-too-low"
-    );
-    let poor = s.review_send(&to, "1000", "0.001").unwrap_err();
-    assert_eq!(poor.code, "chain-insufficient-balance");
-    assert_eq!(poor.args["balance"], "87.499 POINT");
+    let bad = |to: &str, amount: &str, fee: &str| {
+        invoke(
+            &main,
+            "review_send",
+            json!({"args": {"to": to, "amount": amount, "fee": fee}}),
+        )
+        .unwrap_err()
+    };
+    assert!(bad("jfd1notanaddress", "1", "0.001")["code"]
+        .as_str()
+        .unwrap()
+        .starts_with("address-"));
+    assert_eq!(bad(&to, "abc", "0.001")["code"], "chain-amount-malformed");
+    assert_eq!(bad(&to, "1", "0.0001")["code"], "chain-fee-too-low");
+    let poor = bad(&to, "1000", "0.001");
+    assert_eq!(poor["code"], "chain-insufficient-balance");
+    assert_eq!(poor["args"]["balance"], "87.499 POINT");
 
-    let view = s.chain_status().unwrap();
-    assert!(view.devnet);
-    assert!(view.trusted.unwrap().height >= sent.height);
-    assert_eq!(view.peers.len(), 1);
-    let bundle = s.export_audit_bundle().unwrap();
-    assert!(std::path::Path::new(&bundle).exists());
+    let status = invoke(&main, "chain_status", json!({})).unwrap();
+    assert_eq!(status["devnet"], true);
+    assert!(status["trusted"]["height"].as_u64() >= sent["height"].as_u64());
+    assert_eq!(status["peers"].as_array().unwrap().len(), 1);
+    assert_eq!(status["peers"][0]["role"], "primary");
+    assert_eq!(status["peers"][0]["state"]["kind"], "active");
 
-    // A cancelled sync stops with its code once there is something to do.
-    std::thread::sleep(Duration::from_millis(800));
-    let cancel = AtomicBool::new(true);
-    if let Err(e) = s.sync(&mut |_| {}, &cancel) {
-        assert!(e.code.ends_with("cancelled"), "{e:?}");
-    }
+    // An audit bundle, written and then checked offline by the app itself.
+    let bundle = invoke(&main, "export_audit_bundle", json!({})).unwrap();
+    let text = std::fs::read_to_string(bundle["path"].as_str().unwrap()).unwrap();
+    let report = invoke(&main, "verify_audit_bundle", json!({"args": {"text": text, "checkpoint": null}})).unwrap();
+    assert_eq!(report["account"]["balance"]["text"], "87.499");
+    let broken = text.replacen("\"", "'", 1);
+    assert!(
+        code(invoke(&main, "verify_audit_bundle", json!({"args": {"text": broken, "checkpoint": null}})))
+            .starts_with("lc-bundle")
+    );
+    devnet.stop();
+}
+
+/// The issue's must-show: while a sync is held (its light blocks do not
+/// come), a balance answers at once; a cancel meant for that sync does not
+/// cancel a send started after it.
+#[test]
+fn reads_do_not_wait_behind_a_sync_and_cancel_reaches_only_its_job() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut devnet = start_devnet(dir.path());
+    wait_for_height(&devnet, 0, 3);
+    let gate = Gate::default();
+    let proxy = gated_proxy(devnet.rpc_addr(), "jifen_lightBlock", gate.clone());
+    let app = app(&dir.path().join("app"), Some(vec![format!("http://{proxy}")]));
+    let main = window(&app, "main");
+    create(&main, "shop");
+    invoke(&main, "sync", json!({"onProgress": channel()})).unwrap();
+    invoke(&main, "faucet", json!({"onProgress": channel()})).unwrap();
+    let before = invoke(&main, "balance", json!({})).unwrap();
+    let height = before["proven"]["height"].as_u64().unwrap();
+
+    // New blocks, then a sync whose light blocks are held at the proxy.
+    wait_for_height(&devnet, height, 3);
+    gate.close();
+    let (sync_done, sync_result) = mpsc::channel();
+    std::thread::scope(|scope| {
+        let syncing = main.clone();
+        scope.spawn(move || {
+            let result = invoke(&syncing, "sync", json!({"onProgress": channel()}));
+            sync_done.send(result).unwrap();
+        });
+        // The sync is running (held): the published status says so soon.
+        let until = Instant::now() + Duration::from_secs(30);
+        while invoke(&main, "chain_status", json!({})).unwrap()["syncing"].is_null() {
+            assert!(Instant::now() < until, "the sync never started");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // A balance answers while the sync waits: proven at the old head.
+        let during = invoke(&main, "balance", json!({})).unwrap();
+        assert_eq!(during["balance"], before["balance"]);
+        assert_eq!(during["proven"]["height"], before["proven"]["height"]);
+        assert!(sync_result.try_recv().is_err(), "the sync was not held");
+
+        // A send queued behind the held sync, with its own token.
+        let (send_done, send_result) = mpsc::channel();
+        let sending = main.clone();
+        let to = recipient();
+        scope.spawn(move || {
+            let result = invoke(
+                &sending,
+                "send",
+                json!({"args": {"to": to, "amount": "1", "fee": null}, "onProgress": channel()}),
+            );
+            send_done.send(result).unwrap();
+        });
+        // The cancel meant for the sync; then the light blocks flow again.
+        std::thread::sleep(Duration::from_millis(200));
+        invoke(&main, "cancel", json!({"args": {"job": "sync"}})).unwrap();
+        gate.open();
+        let synced: Result<Value, Value> = sync_result.recv_timeout(Duration::from_secs(60)).unwrap();
+        if let Err(error) = &synced {
+            assert_eq!(error["code"], "chain-cancelled", "{error}");
+        }
+        // The send was not cancelled: it is included and proven.
+        let sent = send_result
+            .recv_timeout(Duration::from_secs(90))
+            .unwrap()
+            .unwrap();
+        assert_eq!(sent["result_code"], 0);
+        assert_eq!(sent["balance_after"]["balance"]["text"], "98.999");
+    });
     devnet.stop();
 }
 
 #[test]
 fn chain_needs_an_open_wallet_and_valid_endpoints() {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = state(dir.path(), "ftp://example.invalid".into());
-    assert_eq!(s.balance().unwrap_err().code, "app-locked");
-    let e = s.chain_status().unwrap_err();
-    assert!(e.code.starts_with("chain-endpoint"), "{e:?}");
-    let e = s.set_endpoints(&["not a url".into()]).unwrap_err();
-    assert!(e.code.starts_with("chain-endpoint"), "{e:?}");
+    let app = app(dir.path(), Some(vec!["ftp://example.invalid".into()]));
+    let main = window(&app, "main");
+    assert!(code(invoke(&main, "chain_status", json!({}))).starts_with("chain-endpoint"));
+    assert!(
+        code(invoke(&main, "set_endpoints", json!({"args": {"endpoints": ["not a url"]}})))
+            .starts_with("chain-endpoint")
+    );
+    let app = app(dir.path(), Some(vec!["http://127.0.0.1:9".into()]));
+    let main = window(&app, "main");
+    assert_eq!(code(invoke(&main, "balance", json!({}))), "app-locked");
 }
 
 /// PNG files of UR parts, as a person would save or photograph them.
-fn pngs(parts: &[String]) -> Vec<Vec<u8>> {
+fn pngs(parts: &Value) -> Vec<Vec<u8>> {
     parts
+        .as_array()
+        .unwrap()
         .iter()
-        .map(|p| jifen_qr::QrSymbol::for_ur(p).unwrap().to_png(4).unwrap())
+        .map(|p| {
+            jifen_qr::QrSymbol::for_ur(p.as_str().unwrap())
+                .unwrap()
+                .to_png(4)
+                .unwrap()
+        })
         .collect()
 }
 
@@ -165,189 +232,180 @@ fn lossy(mut frames: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
 fn cold_signing_round_trip_through_images() {
     let dir = tempfile::tempdir().unwrap();
     let mut devnet = start_devnet(dir.path());
+    wait_for_height(&devnet, 0, 3);
     let rpc = format!("http://{}", devnet.rpc_addr());
-    let never = AtomicBool::new(false);
 
     // The cold signer: offline mode, a wallet with keys; no network command runs.
-    let mut cold = state(&dir.path().join("cold"), rpc.clone());
-    let info = cold.set_mode("cold-signer").unwrap();
-    assert_eq!(info.mode, "cold-signer");
-    create(&mut cold, "signer");
-    for code in [
-        cold.sync(&mut |_| {}, &never).unwrap_err().code,
-        cold.balance().unwrap_err().code,
-        cold.chain_status().unwrap_err().code,
-        cold.devnet_faucet(&never).unwrap_err().code,
-        cold.set_endpoints(std::slice::from_ref(&rpc))
-            .unwrap_err()
-            .code,
+    let cold_app = app(&dir.path().join("cold"), Some(vec![rpc.clone()]));
+    let cold = window(&cold_app, "main");
+    let info = invoke(&cold, "set_mode", json!({"args": {"mode": "cold-signer"}})).unwrap();
+    assert_eq!(info["mode"], "cold-signer");
+    create(&cold, "signer");
+    for (command, args) in [
+        ("sync", json!({"onProgress": channel()})),
+        ("balance", json!({})),
+        ("chain_status", json!({})),
+        ("faucet", json!({"onProgress": channel()})),
+        ("set_endpoints", json!({"args": {"endpoints": [rpc]}})),
     ] {
-        assert_eq!(code, "app-cold-offline");
+        assert_eq!(code(invoke(&cold, command, args)), "app-cold-offline", "{command}");
     }
-    // Not paired yet: a request cannot be reviewed.
-    let export = cold.cold_pair_export(None).unwrap();
-    assert_eq!(export.chain_id, info.chain_id);
-    assert_eq!(export.qr.ur_type, "jifen-account");
+    let export = invoke(&cold, "cold_pair_export", json!({"args": {"chain_id": null}})).unwrap();
+    assert_eq!(export["chain_id"], info["chain_id"]);
+    assert_eq!(export["qr"]["ur_type"], "jifen-account");
 
     // The online wallet imports the pairing as watch-only and funds it.
-    let mut online = state(&dir.path().join("online"), rpc);
-    let watch = online
-        .pair_import("watch", lossy(pngs(&export.qr.parts)))
-        .unwrap();
-    assert!(watch.watch_only);
+    let online_app = app(&dir.path().join("online"), Some(vec![rpc.clone()]));
+    let online = window(&online_app, "main");
+    let watch = invoke(
+        &online,
+        "pair_import",
+        json!({"args": {"name": "watch", "images": lossy(pngs(&export["qr"]["parts"]))}}),
+    )
+    .unwrap();
+    assert_eq!(watch["watch_only"], true);
+    assert_eq!(watch["paired_chain"], export["chain_id"]);
     assert_eq!(
-        watch.paired_chain.as_deref(),
-        Some(export.chain_id.as_str())
+        invoke(&online, "wallet_overview", json!({})).unwrap()["address"],
+        invoke(&cold, "wallet_overview", json!({})).unwrap()["address"]
     );
     assert_eq!(
-        online.wallet_overview().unwrap().address,
-        cold.wallet_overview().unwrap().address
-    );
-    assert_eq!(
-        online
-            .unlock("watch", &SecretString::from("pw"))
-            .unwrap_err()
-            .code,
+        code(invoke(&online, "unlock", json!({"args": {"name": "watch", "password": "pw"}}))),
         "wallet-watch-only"
     );
-    online.open_watch_only("watch").unwrap();
-    std::thread::sleep(Duration::from_millis(600));
-    online.sync(&mut |_| {}, &never).unwrap();
-    online.devnet_faucet(&never).unwrap();
-    let to = NodeKey::devnet_account(1)
-        .unwrap()
-        .address()
-        .encode(Network::Devnet);
+    invoke(&online, "open_watch_only", json!({"args": {"name": "watch"}})).unwrap();
+    invoke(&online, "sync", json!({"onProgress": channel()})).unwrap();
+    invoke(&online, "faucet", json!({"onProgress": channel()})).unwrap();
+    let to = recipient();
     assert_eq!(
-        online
-            .send(&to, "1", "0.001", &mut |_| {}, &never)
-            .unwrap_err()
-            .code,
+        code(invoke(
+            &online,
+            "send",
+            json!({"args": {"to": to, "amount": "1", "fee": "0.001"}, "onProgress": channel()})
+        )),
         "app-watch-only-needs-request"
     );
 
     // The request's frames survive a third of them lost and the rest out of order.
-    let request = online.make_sign_request(&to, "2.5", "0.001").unwrap();
-    assert_eq!(request.review.total, "2.501");
-    assert_eq!(online.pending_requests().unwrap().len(), 1);
-    let request_images = lossy(pngs(&request.qr.parts));
+    let request = invoke(
+        &online,
+        "make_sign_request",
+        json!({"args": {"to": to, "amount": "2.5", "fee": "0.001"}}),
+    )
+    .unwrap();
+    assert_eq!(request["review"]["total"]["text"], "2.501");
+    assert_eq!(invoke(&online, "pending_requests", json!({})).unwrap().as_array().unwrap().len(), 1);
+    let request_images = lossy(pngs(&request["qr"]["parts"]));
 
     // The cold device reviews it (same fingerprint) and signs only that review.
-    let review = cold.cold_review(request_images.clone()).unwrap();
-    assert_eq!(review.fingerprint, request.fingerprint);
-    assert_eq!(review.request_id, request.request_id);
-    let amount = review
-        .lines
-        .iter()
-        .find(|l| l.label == "cold-review-amount")
-        .unwrap();
+    let review = invoke(&cold, "cold_review", json!({"args": {"images": request_images}})).unwrap();
+    assert_eq!(review["fingerprint"], request["fingerprint"]);
+    assert_eq!(review["request_id"], request["request_id"]);
+    let lines = review["lines"].as_array().unwrap();
+    let amount = lines.iter().find(|l| l["label"] == "cold-review-amount").unwrap();
+    assert_eq!((amount["value"].as_str().unwrap(), amount["kind"].as_str().unwrap()), ("2.5 POINT", "amount"));
+    assert!(lines.iter().any(|l| l["kind"] == "message" && l["value"] == "cold-kind-transfer"));
     assert_eq!(
-        (amount.value.as_str(), amount.value_kind),
-        ("2.5 POINT", "amount")
-    );
-    assert!(
-        review
-            .lines
-            .iter()
-            .any(|l| l.value_kind == "message" && l.value == "cold-kind-transfer")
-    );
-    assert_eq!(
-        cold.cold_sign("0000-0000-0000-0000").unwrap_err().code,
+        code(invoke(&cold, "cold_sign", json!({"args": {"fingerprint": "0000-0000-0000-0000"}}))),
         "cold-fingerprint-mismatch"
     );
-    let signature = cold.cold_sign(&review.fingerprint).unwrap();
-    assert_eq!(signature.ur_type, "jifen-signature");
+    let signature = invoke(&cold, "cold_sign", json!({"args": {"fingerprint": review["fingerprint"]}})).unwrap();
+    assert_eq!(signature["qr"]["ur_type"], "jifen-signature");
     assert_eq!(
-        cold.cold_sign(&review.fingerprint).unwrap_err().code,
-        "app-no-review"
+        code(invoke(&cold, "cold_sign", json!({"args": {"fingerprint": review["fingerprint"]}}))),
+        "cold-no-review"
     );
 
     // Wrong inputs on the online side: a request is not a signature; nothing is
     // lost and the pending request stays.
     assert_eq!(
-        online
-            .accept_signature(request_images, &mut |_| {}, &never)
-            .unwrap_err()
-            .code,
+        code(invoke(
+            &online,
+            "accept_signature",
+            json!({"args": {"images": request_images}, "onProgress": channel()})
+        )),
         "qr-wrong-type"
     );
-    assert_eq!(online.pending_requests().unwrap().len(), 1);
+    assert_eq!(invoke(&online, "pending_requests", json!({})).unwrap().as_array().unwrap().len(), 1);
 
     // The real answer: accepted, broadcast, included and proven.
-    let mut stages = Vec::new();
-    let sent = online
-        .accept_signature(
-            lossy(pngs(&signature.parts)),
-            &mut |e| stages.push(e.stage),
-            &never,
-        )
-        .unwrap();
-    assert_eq!(stages, ["waiting", "included"]);
-    assert_eq!(sent.result_code, 0);
-    assert_eq!(sent.balance.unwrap().points, "97.499");
-    assert!(online.pending_requests().unwrap().is_empty());
+    let sent = invoke(
+        &online,
+        "accept_signature",
+        json!({"args": {"images": lossy(pngs(&signature["qr"]["parts"]))}, "onProgress": channel()}),
+    )
+    .unwrap();
+    assert_eq!(sent["result_code"], 0);
+    assert_eq!(sent["balance_after"]["balance"]["text"], "97.499");
+    assert!(invoke(&online, "pending_requests", json!({})).unwrap().as_array().unwrap().is_empty());
 
     // Two requests for the same next nonce: once the second is included, the
     // first can never be, and says so; the person discards it.
-    let stale = online.make_sign_request(&to, "1", "0.001").unwrap();
-    let newer = online.make_sign_request(&to, "1", "0.001").unwrap();
-    let listed = online.pending_requests().unwrap();
-    assert_eq!(listed.len(), 2);
-    assert!(
-        listed.iter().all(|p| p.superseded == Some(false)),
-        "{listed:?}"
-    );
-    let review = cold.cold_review(pngs(&newer.qr.parts)).unwrap();
-    let answer = cold.cold_sign(&review.fingerprint).unwrap();
-    online
-        .accept_signature(pngs(&answer.parts), &mut |_| {}, &never)
-        .unwrap();
-    let listed = online.pending_requests().unwrap();
-    assert_eq!(listed.len(), 1);
-    assert_eq!(listed[0].request_id, stale.request_id);
-    assert_eq!(listed[0].nonce, 1);
-    assert_eq!(listed[0].superseded, Some(true));
+    let make = || {
+        invoke(
+            &online,
+            "make_sign_request",
+            json!({"args": {"to": to, "amount": "1", "fee": "0.001"}}),
+        )
+        .unwrap()
+    };
+    let stale = make();
+    let newer = make();
+    let listed = invoke(&online, "pending_requests", json!({})).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+    assert!(listed.as_array().unwrap().iter().all(|p| p["superseded"] == false), "{listed}");
+    let review = invoke(&cold, "cold_review", json!({"args": {"images": pngs(&newer["qr"]["parts"])}})).unwrap();
+    let answer = invoke(&cold, "cold_sign", json!({"args": {"fingerprint": review["fingerprint"]}})).unwrap();
+    invoke(
+        &online,
+        "accept_signature",
+        json!({"args": {"images": pngs(&answer["qr"]["parts"])}, "onProgress": channel()}),
+    )
+    .unwrap();
+    let listed = invoke(&online, "pending_requests", json!({})).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["request_id"], stale["request_id"]);
+    assert_eq!(listed[0]["nonce"], 1);
+    assert_eq!(listed[0]["superseded"], true);
     assert_eq!(
-        online.discard_request("not-an-id").unwrap_err().code,
+        code(invoke(&online, "discard_request", json!({"args": {"request_id": "not-an-id"}}))),
         "cold-bad-request-id"
     );
-    let discarded = online.discard_request(&stale.request_id).unwrap();
-    assert_eq!(discarded.fingerprint, stale.fingerprint);
-    assert!(online.pending_requests().unwrap().is_empty());
+    let discarded = invoke(&online, "discard_request", json!({"args": {"request_id": stale["request_id"]}})).unwrap();
+    assert_eq!(discarded["fingerprint"], stale["fingerprint"]);
+    assert!(invoke(&online, "pending_requests", json!({})).unwrap().as_array().unwrap().is_empty());
     assert_eq!(
-        online.discard_request(&stale.request_id).unwrap_err().code,
+        code(invoke(&online, "discard_request", json!({"args": {"request_id": stale["request_id"]}}))),
         "cold-unknown-request"
     );
-    online.lock();
-    assert_eq!(
-        online.discard_request(&stale.request_id).unwrap_err().code,
-        "app-locked"
-    );
-    online.open_watch_only("watch").unwrap();
 
     // Frames saved as files for a person to carry.
     assert_eq!(
-        online
-            .save_qr_frames("../../etc", &signature.parts)
-            .unwrap_err()
-            .code,
+        code(invoke(
+            &online,
+            "save_qr_frames",
+            json!({"args": {"stem": "../../etc", "parts": signature["qr"]["parts"]}})
+        )),
         "app-bad-qr-stem"
     );
-    let saved = online
-        .save_qr_frames("jifen-signature", &signature.parts)
-        .unwrap();
-    let files = std::fs::read_dir(&saved).unwrap().count();
-    assert_eq!(files, signature.parts.len());
+    let saved = invoke(
+        &online,
+        "save_qr_frames",
+        json!({"args": {"stem": "jifen-signature", "parts": signature["qr"]["parts"]}}),
+    )
+    .unwrap();
+    let files = std::fs::read_dir(saved.as_str().unwrap()).unwrap().count();
+    assert_eq!(files, signature["qr"]["parts"].as_array().unwrap().len());
     devnet.stop();
 }
 
 #[test]
 fn cold_refusals_have_their_own_codes() {
     let dir = tempfile::tempdir().unwrap();
-    let mut cold = state(dir.path(), "http://127.0.0.1:1".into());
-    assert_eq!(cold.set_mode("hot").unwrap_err().code, "app-bad-mode");
-    cold.set_mode("cold-signer").unwrap();
-    create(&mut cold, "signer");
+    let app = app(dir.path(), Some(vec!["http://127.0.0.1:9".into()]));
+    let cold = window(&app, "main");
+    invoke(&cold, "set_mode", json!({"args": {"mode": "cold-signer"}})).unwrap();
+    create(&cold, "signer");
     // An image without a code.
     let gray = {
         let mut png = std::io::Cursor::new(Vec::new());
@@ -358,24 +416,24 @@ fn cold_refusals_have_their_own_codes() {
     };
     // Before pairing the device refuses to review.
     assert_eq!(
-        cold.cold_review(vec![gray.clone()]).unwrap_err().code,
-        "app-cold-not-paired"
+        code(invoke(&cold, "cold_review", json!({"args": {"images": [gray]}}))),
+        "cold-not-paired"
     );
-    cold.cold_pair_export(Some("jifen-devnet")).unwrap();
+    invoke(&cold, "cold_pair_export", json!({"args": {"chain_id": "jifen-devnet"}})).unwrap();
     assert_eq!(
-        cold.cold_review(vec![gray]).unwrap_err().code,
+        code(invoke(&cold, "cold_review", json!({"args": {"images": [gray]}}))),
         "app-scan-nothing"
     );
     assert_eq!(
-        cold.cold_pair_export(Some("Bad Chain!")).unwrap_err().code,
+        code(invoke(&cold, "cold_pair_export", json!({"args": {"chain_id": "Bad Chain!"}}))),
         "chain-id-invalid-character"
     );
-    assert_eq!(cold.cold_sign("x").unwrap_err().code, "app-no-review");
-    // A watch-only wallet cannot be opened as a keyed one and vice versa.
+    assert_eq!(code(invoke(&cold, "cold_sign", json!({"args": {"fingerprint": "x"}}))), "cold-no-review");
+    // A keyed wallet is not opened as a watch-only one.
     assert_eq!(
-        cold.open_watch_only("signer").unwrap_err().code,
+        code(invoke(&cold, "open_watch_only", json!({"args": {"name": "signer"}}))),
         "app-not-watch-only"
     );
-    cold.set_mode("wallet").unwrap();
-    assert!(!cold.cold_signer());
+    let info = invoke(&cold, "set_mode", json!({"args": {"mode": "wallet"}})).unwrap();
+    assert_eq!(info["mode"], "wallet");
 }

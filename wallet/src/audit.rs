@@ -12,8 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::chain::offline::{
-    BundleReport, verify_bundle_file, verify_bundle_text, verify_evidence_file,
-    verify_evidence_text,
+    BundleReport, existing_store, read_text, verify_bundle_text, verify_evidence_text,
 };
 use crate::chain::{ChainError, ChainSession};
 use crate::context::WalletContext;
@@ -118,7 +117,7 @@ impl From<BundleReport> for BundleReportView {
     }
 }
 
-/// Where a bundle to check comes from.
+/// Where a bundle or evidence to check comes from.
 #[derive(Clone, Copy, Debug)]
 pub enum Source<'a> {
     /// A file (read with a size bound).
@@ -127,9 +126,37 @@ pub enum Source<'a> {
     Text(&'a str),
 }
 
+impl Source<'_> {
+    fn text(&self) -> Result<std::borrow::Cow<'_, str>, ChainError> {
+        match self {
+            Source::File(path) => Ok(std::borrow::Cow::Owned(read_text(path)?)),
+            Source::Text(text) => Ok(std::borrow::Cow::Borrowed(text)),
+        }
+    }
+}
+
+/// Runs `check` with the local light store of `network`: the open session's
+/// when there is one (it holds the store), else the one on disk, if any.
+fn with_store<T>(
+    ctx: &WalletContext,
+    network: Network,
+    session: Option<&ChainSession>,
+    check: impl FnOnce(Option<&jifen_light_client::RedbStore>) -> Result<T, ChainError>,
+) -> Result<T, ChainError> {
+    match session {
+        Some(session) => check(Some(session.light_store())),
+        None => {
+            let settings = ctx.chain_settings(network)?;
+            let store = existing_store(&ctx.data_dir, &settings)?;
+            check(store.as_ref())
+        }
+    }
+}
+
 /// Checks an audit bundle against a root of trust: `checkpoint` if given
 /// (`height:hash`), else the network's configured checkpoint or the local
-/// store's root. With `address`, the bundle must prove that account.
+/// store's root (`session`'s store when a session is open in this process).
+/// With `address`, the bundle must prove that account.
 ///
 /// # Errors
 /// `lc-checkpoint-*`, `address-*`, `chain-file-io`, `chain-file-too-large`,
@@ -138,6 +165,7 @@ pub enum Source<'a> {
 pub fn verify_bundle(
     ctx: &WalletContext,
     network: Network,
+    session: Option<&ChainSession>,
     source: Source<'_>,
     checkpoint: Option<&str>,
     address: Option<&str>,
@@ -150,14 +178,10 @@ pub fn verify_bundle(
         .map(|a| Address::decode(a.trim(), network))
         .transpose()
         .map_err(WalletError::from)?;
-    let report = match source {
-        Source::File(path) => {
-            verify_bundle_file(&ctx.data_dir, &settings, path, anchor, address.as_ref())?
-        }
-        Source::Text(text) => {
-            verify_bundle_text(&ctx.data_dir, &settings, text, anchor, address.as_ref())?
-        }
-    };
+    let text = source.text()?;
+    let report = with_store(ctx, network, session, |store| {
+        verify_bundle_text(store, &settings, &text, anchor, address.as_ref())
+    })?;
     Ok(report.into())
 }
 
@@ -194,7 +218,7 @@ impl EvidenceReportView {
 }
 
 /// Checks fork evidence against the validators the local light store
-/// verified.
+/// verified (`session`'s store when a session is open in this process).
 ///
 /// # Errors
 /// `chain-file-io`, `chain-file-too-large`, `lc-evidence-*`,
@@ -202,12 +226,13 @@ impl EvidenceReportView {
 pub fn verify_evidence(
     ctx: &WalletContext,
     network: Network,
+    session: Option<&ChainSession>,
     source: Source<'_>,
 ) -> Result<EvidenceReportView, ChainError> {
     let settings = ctx.chain_settings(network)?;
-    let verified = match source {
-        Source::File(path) => verify_evidence_file(&ctx.data_dir, &settings, path)?,
-        Source::Text(text) => verify_evidence_text(&ctx.data_dir, &settings, text)?,
-    };
+    let text = source.text()?;
+    let verified = with_store(ctx, network, session, |store| {
+        verify_evidence_text(store, &settings, &text)
+    })?;
     Ok(EvidenceReportView::of(&verified, network))
 }

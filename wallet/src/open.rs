@@ -348,6 +348,12 @@ impl OpenWallet {
         self.view()
     }
 
+    /// Forgets a cold signer's review waiting for confirmation (it will not
+    /// be signed).
+    pub fn clear_review(&mut self) {
+        self.review = None;
+    }
+
     /// The cold signer's review waiting for the person's confirmation.
     pub(crate) fn review(&self) -> Option<&Review> {
         self.review.as_ref()

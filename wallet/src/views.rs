@@ -127,6 +127,18 @@ impl ErrorView {
     }
 }
 
+impl<E: Coded> From<E> for ErrorView {
+    fn from(error: E) -> Self {
+        ErrorView::of(&error)
+    }
+}
+
+impl std::fmt::Display for ErrorView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.code)
+    }
+}
+
 /// A message for a QR code to show: the UR text of each frame of one loop
 /// (one frame when the message fits a single code). Front ends render the
 /// frames (terminal, SVG, PNG) with `jifen_qr`.

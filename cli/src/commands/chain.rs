@@ -575,7 +575,14 @@ pub fn verify_bundle(
     address: Option<&str>,
     json: bool,
 ) -> Result<()> {
-    let report = audit::verify_bundle(ctx, ctx.network, Source::File(file), checkpoint, address)?;
+    let report = audit::verify_bundle(
+        ctx,
+        ctx.network,
+        None,
+        Source::File(file),
+        checkpoint,
+        address,
+    )?;
     if json {
         return print_json(ui, &report);
     }
@@ -605,7 +612,7 @@ pub fn verify_bundle(
 
 /// `jifen verify-evidence`: offline.
 pub fn verify_evidence(ui: &Ui, ctx: &WalletContext, file: &Path, json: bool) -> Result<()> {
-    let report = audit::verify_evidence(ctx, ctx.network, Source::File(file))?;
+    let report = audit::verify_evidence(ctx, ctx.network, None, Source::File(file))?;
     if json {
         return print_json(ui, &report);
     }

@@ -18,6 +18,7 @@ pub fn jifen(data: &Path) -> Command {
         .env("JIFEN_LANG", "en")
         .env_remove("JIFEN_PASSWORD")
         .env_remove("JIFEN_NEW_PASSWORD")
+        .env_remove("JIFEN_PASSPHRASE")
         .stdin(Stdio::null());
     command
 }

@@ -1,20 +1,37 @@
-// Shared chain state for every screen: the last status, the proven balance, and a
-// running sync's progress. One sync at a time; cancel goes straight to the app.
-import { chain, type ChainView, type ProvenBalance, type SyncEvent } from "./chain";
-import { toAppError, type AppError } from "./ipc";
+// Shared chain state for every screen: the status the chain worker publishes
+// (subscribed once with watch_chain: trusted head, peers, a running sync's
+// progress), the proven balance, and the last error. Reads never wait for a
+// sync: the balance is proven at the verified head at any time.
+import { api, channel, toAppError, type AppError, type BalanceView, type ChainStatusView } from "./ipc";
 
 export const chainState = $state({
-  view: null as ChainView | null,
-  balance: null as ProvenBalance | null,
+  view: null as ChainStatusView | null,
+  balance: null as BalanceView | null,
   syncing: false,
-  progress: null as SyncEvent | null,
   error: null as AppError | null,
   syncedOnce: false,
 });
 
+let watching = false;
+
+/** Subscribes to the published chain status (once per app run). */
+export async function watchChain(): Promise<void> {
+  if (watching) return;
+  try {
+    await api.watchChain(
+      channel<ChainStatusView>((status) => {
+        chainState.view = status;
+      }),
+    );
+    watching = true;
+  } catch (e) {
+    chainState.error = toAppError(e);
+  }
+}
+
 export async function refreshStatus(): Promise<void> {
   try {
-    chainState.view = await chain.status();
+    chainState.view = await api.chainStatus();
   } catch (e) {
     chainState.error = toAppError(e);
   }
@@ -22,7 +39,7 @@ export async function refreshStatus(): Promise<void> {
 
 export async function refreshBalance(): Promise<void> {
   try {
-    chainState.balance = await chain.balance();
+    chainState.balance = await api.balance();
     chainState.error = null;
   } catch (e) {
     chainState.error = toAppError(e);
@@ -34,11 +51,10 @@ export async function syncNow(): Promise<void> {
   if (chainState.syncing) return;
   chainState.syncing = true;
   chainState.error = null;
-  chainState.progress = null;
+  void watchChain();
   try {
-    await chain.sync((event) => {
-      chainState.progress = event;
-    });
+    // Progress also arrives through the published status (view.syncing).
+    await api.sync(channel(() => {}));
     chainState.syncedOnce = true;
     await refreshBalance();
   } catch (e) {
@@ -49,14 +65,14 @@ export async function syncNow(): Promise<void> {
   }
 }
 
+/** Cancels the running sync only (a send keeps going). */
 export async function cancelSync(): Promise<void> {
-  await chain.cancelSync().catch(() => {});
+  await api.cancel({ job: "sync" }).catch(() => {});
 }
 
 export function resetChain(): void {
   chainState.view = null;
   chainState.balance = null;
-  chainState.progress = null;
   chainState.error = null;
   chainState.syncedOnce = false;
 }

@@ -1,10 +1,10 @@
 // What the UI knows about the app and the open wallet (public facts only).
-import type { AppInfo, WalletInfo } from "./ipc";
+import type { AppInfo, WalletView } from "./ipc";
 import type { UseMode } from "./router.svelte";
 
 export const session = $state({
   info: null as AppInfo | null,
-  wallet: null as WalletInfo | null,
+  wallet: null as WalletView | null,
 });
 
 /** How the app is used right now: the screens and the navigation follow this. */

@@ -28,7 +28,7 @@ use std::path::Path;
 
 pub use amount::{BASE_UNITS_PER_POINT, POINT_DECIMALS, POINT_SYMBOL, format_points, parse_points};
 pub use error::ChainError;
-pub use offline::{BundleReport, verify_bundle_file, verify_evidence_file};
+pub use offline::{BundleReport, verify_bundle_text, verify_evidence_text};
 pub use reader::{ChainReader, check_transfer};
 pub use session::{ChainSession, TransferPlan};
 pub use worker::{ChainWorker, JobHandle};

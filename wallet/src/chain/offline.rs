@@ -85,8 +85,13 @@ fn check_chain(settings: &ChainSettings, got: &ChainId) -> Result<(), ChainError
     }
 }
 
-/// The local light store, if one was ever written (never creates one).
-fn existing_store(
+/// The local light store, if one was ever written (never creates one). Not
+/// while a [`super::ChainSession`] of the same network is open in this
+/// process (it holds the store): use its [`super::ChainSession::light_store`].
+///
+/// # Errors
+/// Store errors (`lc-store-*`).
+pub fn existing_store(
     data_dir: &Path,
     settings: &ChainSettings,
 ) -> Result<Option<RedbStore>, ChainError> {
@@ -115,31 +120,18 @@ fn store_root(
     }))
 }
 
-/// Checks the audit bundle in `path` (see the module docs for the root of
-/// trust used; `anchor` overrides it). With `address`, the bundle must
-/// prove that address's account.
+/// Checks an audit bundle's text against a root of trust: `anchor` if
+/// given, else the local store's root (`store`: the configured checkpoint,
+/// else the genesis block this wallet took on first use and cross-checked),
+/// else the configured checkpoint. With `address`, the bundle must prove
+/// that address's account.
 ///
 /// # Errors
-/// [`ChainError::FileIo`], the bundle errors (`lc-bundle-*`),
-/// [`ChainError::ForeignChain`], [`ChainError::NoTrustedHeader`] when no
-/// root of trust is known, [`ChainError::BundleOtherAccount`],
-/// [`ChainError::BundleNotAccount`].
-pub fn verify_bundle_file(
-    data_dir: &Path,
-    settings: &ChainSettings,
-    path: &Path,
-    anchor: Option<Checkpoint>,
-    address: Option<&Address>,
-) -> Result<BundleReport, ChainError> {
-    verify_bundle_text(data_dir, settings, &read_text(path)?, anchor, address)
-}
-
-/// As [`verify_bundle_file`], for a bundle's text already in memory.
-///
-/// # Errors
-/// As [`verify_bundle_file`].
+/// The bundle errors (`lc-bundle-*`), [`ChainError::ForeignChain`],
+/// [`ChainError::NoTrustedHeader`] when no root of trust is known,
+/// [`ChainError::BundleOtherAccount`], [`ChainError::BundleNotAccount`].
 pub fn verify_bundle_text(
-    data_dir: &Path,
+    store: Option<&RedbStore>,
     settings: &ChainSettings,
     text: &str,
     anchor: Option<Checkpoint>,
@@ -149,8 +141,8 @@ pub fn verify_bundle_text(
     check_chain(settings, &bundle.root.header.chain_id)?;
     let root = match anchor {
         Some(anchor) => Some(anchor),
-        None => match existing_store(data_dir, settings)? {
-            Some(store) => store_root(&store, settings)?,
+        None => match store {
+            Some(store) => store_root(store, settings)?,
             None => settings.checkpoint(),
         },
     }
@@ -206,28 +198,15 @@ fn trusted_validators(store: &RedbStore, height: u64) -> Result<Option<Validator
     }))
 }
 
-/// Checks the fork evidence in `path` against the validators the local
-/// light store verified (the store is re-verified from its root first).
+/// Checks fork evidence's text against the validators the local light store
+/// verified (the store is re-verified from its root first).
 ///
 /// # Errors
-/// [`ChainError::FileIo`], the evidence errors (`lc-evidence-*`),
-/// [`ChainError::ForeignChain`], store errors (`lc-store-*`),
-/// [`ChainError::NoTrustedHeader`] when the store knows no validators at or
-/// below that height.
-pub fn verify_evidence_file(
-    data_dir: &Path,
-    settings: &ChainSettings,
-    path: &Path,
-) -> Result<VerifiedEvidence, ChainError> {
-    verify_evidence_text(data_dir, settings, &read_text(path)?)
-}
-
-/// As [`verify_evidence_file`], for the evidence's text already in memory.
-///
-/// # Errors
-/// As [`verify_evidence_file`].
+/// The evidence errors (`lc-evidence-*`), [`ChainError::ForeignChain`],
+/// store errors (`lc-store-*`), [`ChainError::NoTrustedHeader`] when there
+/// is no store or it knows no validators at or below that height.
 pub fn verify_evidence_text(
-    data_dir: &Path,
+    store: Option<&RedbStore>,
     settings: &ChainSettings,
     text: &str,
 ) -> Result<VerifiedEvidence, ChainError> {
@@ -235,9 +214,9 @@ pub fn verify_evidence_text(
     check_chain(settings, &evidence.first.header.chain_id)?;
     let height = evidence.first.height();
     let no_header = || ChainError::NoTrustedHeader { height };
-    let store = existing_store(data_dir, settings)?.ok_or_else(no_header)?;
-    let root = store_root(&store, settings)?.ok_or_else(no_header)?;
-    load_trusted(&store, &root, &Options::default())?.ok_or_else(no_header)?;
-    let validators = trusted_validators(&store, height)?.ok_or_else(no_header)?;
+    let store = store.ok_or_else(no_header)?;
+    let root = store_root(store, settings)?.ok_or_else(no_header)?;
+    load_trusted(store, &root, &Options::default())?.ok_or_else(no_header)?;
+    let validators = trusted_validators(store, height)?.ok_or_else(no_header)?;
     Ok(verify_evidence(&evidence, &validators)?)
 }

@@ -156,6 +156,13 @@ impl ChainSession {
         Ok(self.client.sync(on_event, cancel.flag())?)
     }
 
+    /// The light store this session verified into (for offline checks of
+    /// bundles and evidence while the session is open).
+    #[must_use]
+    pub fn light_store(&self) -> &RedbStore {
+        self.client.store()
+    }
+
     /// Proven reads at the trusted header and broadcasting; the reader
     /// works on any thread, also while this session syncs.
     #[must_use]
