@@ -27,9 +27,9 @@ use jifen_wallet::wallets::{KdfView, WalletRow, WalletView};
 use serde::Deserialize;
 use ts_rs::{Config, TS, TypeVisitor};
 
-use crate::chain::JobKind;
+use jifen_wallet::sync::JobKind;
 use crate::error::AppError;
-use crate::scan::Scanned;
+use jifen_wallet::scan::Scanned;
 use crate::secret::SecretString;
 use crate::settings::AppMode;
 use crate::state::{AppInfo, CreateWalletArgs, RestoreWalletArgs, UnlockedView};
@@ -120,6 +120,13 @@ pub struct LanguageArgs {
 pub struct ModeArgs {
     /// The mode.
     pub mode: AppMode,
+}
+
+/// The send the person confirmed, by the review id its review showed.
+#[derive(Debug, Deserialize, TS)]
+pub struct ConfirmSendArgs {
+    /// The review id of the `review_send` answer.
+    pub review_id: String,
 }
 
 /// A job to cancel.
@@ -251,49 +258,49 @@ macro_rules! commands {
 
 commands! {
     AppInfoCmd = "app_info" (Nothing, Nothing) -> AppInfo;
-    ListWallets = "list_wallets" (Nothing, Nothing) -> Vec<WalletRow>;
-    CreateWallet = "create_wallet" (CreateWalletArgs, Nothing) -> WalletView;
-    RestoreWallet = "restore_wallet" (RestoreWalletArgs, Nothing) -> WalletView;
-    Unlock = "unlock" (UnlockArgs, Nothing) -> UnlockedView;
-    OpenWatchOnly = "open_watch_only" (NameArgs, Nothing) -> WalletView;
-    Lock = "lock" (Nothing, Nothing) -> Nothing;
-    WalletOverview = "wallet_overview" (Nothing, Nothing) -> WalletView;
-    RevealWords = "reveal_words" (PasswordArgs, Nothing) -> RevealedWords;
-    BackupChallenge = "backup_challenge" (PasswordArgs, Nothing) -> BackupChallengeView;
-    BackupCheck = "backup_check" (BackupAnswersArgs, Nothing) -> WalletView;
-    Receive = "receive" (IndexArgs, Nothing) -> AddressView;
-    SignMessage = "sign_message" (SignMessageArgs, Nothing) -> SignedMessageView;
-    VerifyMessage = "verify_message" (VerifyMessageArgs, Nothing) -> VerifiedMessageView;
-    SetLanguage = "set_language" (LanguageArgs, Nothing) -> Nothing;
-    SetMode = "set_mode" (ModeArgs, Nothing) -> AppInfo;
-    ChangePassword = "change_password" (ChangePasswordArgs, Nothing) -> KdfView;
-    RecalibrateKdf = "recalibrate_kdf" (PasswordArgs, Nothing) -> KdfView;
-    KeyringEnable = "keyring_enable" (PasswordArgs, Nothing) -> WalletView;
-    KeyringDisable = "keyring_disable" (Nothing, Nothing) -> WalletView;
-    ChainStatus = "chain_status" (Nothing, Nothing) -> ChainStatusView;
-    WatchChain = "watch_chain" (Nothing, ChainStatusView) -> Nothing;
-    Sync = "sync" (Nothing, SyncEventView) -> SyncView;
-    Cancel = "cancel" (CancelArgs, Nothing) -> Nothing;
-    Balance = "balance" (Nothing, Nothing) -> BalanceView;
-    ReviewSend = "review_send" (SendRequest, Nothing) -> SendReview;
-    Send = "send" (SendRequest, SendProgress) -> SendReceipt;
-    Faucet = "faucet" (Nothing, SendProgress) -> SendReceipt;
-    Endpoints = "endpoints" (Nothing, Nothing) -> EndpointsView;
-    SetEndpoints = "set_endpoints" (EndpointsArgs, Nothing) -> EndpointsView;
-    ExportAuditBundle = "export_audit_bundle" (Nothing, Nothing) -> BundleWrittenView;
-    VerifyAuditBundle = "verify_audit_bundle" (VerifyTextArgs, Nothing) -> BundleReportView;
-    VerifyEvidence = "verify_evidence" (VerifyTextArgs, Nothing) -> EvidenceReportView;
-    ScanImage = "scan_image" (ImageArgs, Nothing) -> Vec<Scanned>;
-    RenderQr = "render_qr" (QrPartsArgs, Nothing) -> Vec<String>;
-    SaveQrFrames = "save_qr_frames" (SaveFramesArgs, Nothing) -> String;
-    PairImport = "pair_import" (PairImportArgs, Nothing) -> WalletView;
-    ColdPairExport = "cold_pair_export" (PairExportArgs, Nothing) -> PairExportView;
-    ColdReview = "cold_review" (ImagesArgs, Nothing) -> ColdReviewView;
-    ColdSign = "cold_sign" (FingerprintArgs, Nothing) -> SignatureView;
-    MakeSignRequest = "make_sign_request" (SendRequest, Nothing) -> SignRequestView;
-    AcceptSignature = "accept_signature" (ImagesArgs, SendProgress) -> SendReceipt;
-    PendingRequests = "pending_requests" (Nothing, Nothing) -> Vec<PendingView>;
-    DiscardRequest = "discard_request" (RequestIdArgs, Nothing) -> DiscardedView;
+    ListWalletsCmd = "list_wallets" (Nothing, Nothing) -> Vec<WalletRow>;
+    CreateWalletCmd = "create_wallet" (CreateWalletArgs, Nothing) -> WalletView;
+    RestoreWalletCmd = "restore_wallet" (RestoreWalletArgs, Nothing) -> WalletView;
+    UnlockCmd = "unlock" (UnlockArgs, Nothing) -> UnlockedView;
+    OpenWatchOnlyCmd = "open_watch_only" (NameArgs, Nothing) -> WalletView;
+    LockCmd = "lock" (Nothing, Nothing) -> Nothing;
+    WalletOverviewCmd = "wallet_overview" (Nothing, Nothing) -> WalletView;
+    RevealWordsCmd = "reveal_words" (PasswordArgs, Nothing) -> RevealedWords;
+    BackupChallengeCmd = "backup_challenge" (PasswordArgs, Nothing) -> BackupChallengeView;
+    BackupCheckCmd = "backup_check" (BackupAnswersArgs, Nothing) -> WalletView;
+    ReceiveCmd = "receive" (IndexArgs, Nothing) -> AddressView;
+    SignMessageCmd = "sign_message" (SignMessageArgs, Nothing) -> SignedMessageView;
+    VerifyMessageCmd = "verify_message" (VerifyMessageArgs, Nothing) -> VerifiedMessageView;
+    SetLanguageCmd = "set_language" (LanguageArgs, Nothing) -> Nothing;
+    SetModeCmd = "set_mode" (ModeArgs, Nothing) -> AppInfo;
+    ChangePasswordCmd = "change_password" (ChangePasswordArgs, Nothing) -> KdfView;
+    RecalibrateKdfCmd = "recalibrate_kdf" (PasswordArgs, Nothing) -> KdfView;
+    KeyringEnableCmd = "keyring_enable" (PasswordArgs, Nothing) -> WalletView;
+    KeyringDisableCmd = "keyring_disable" (Nothing, Nothing) -> WalletView;
+    ChainStatusCmd = "chain_status" (Nothing, Nothing) -> ChainStatusView;
+    WatchChainCmd = "watch_chain" (Nothing, ChainStatusView) -> Nothing;
+    SyncCmd = "sync" (Nothing, SyncEventView) -> SyncView;
+    CancelCmd = "cancel" (CancelArgs, Nothing) -> Nothing;
+    BalanceCmd = "balance" (Nothing, Nothing) -> BalanceView;
+    ReviewSendCmd = "review_send" (SendRequest, Nothing) -> SendReview;
+    SendCmd = "send" (ConfirmSendArgs, SendProgress) -> SendReceipt;
+    FaucetCmd = "faucet" (Nothing, SendProgress) -> SendReceipt;
+    EndpointsCmd = "endpoints" (Nothing, Nothing) -> EndpointsView;
+    SetEndpointsCmd = "set_endpoints" (EndpointsArgs, Nothing) -> EndpointsView;
+    ExportAuditBundleCmd = "export_audit_bundle" (Nothing, Nothing) -> BundleWrittenView;
+    VerifyAuditBundleCmd = "verify_audit_bundle" (VerifyTextArgs, Nothing) -> BundleReportView;
+    VerifyEvidenceCmd = "verify_evidence" (VerifyTextArgs, Nothing) -> EvidenceReportView;
+    ScanImageCmd = "scan_image" (ImageArgs, Nothing) -> Vec<Scanned>;
+    RenderQrCmd = "render_qr" (QrPartsArgs, Nothing) -> Vec<String>;
+    SaveQrFramesCmd = "save_qr_frames" (SaveFramesArgs, Nothing) -> String;
+    PairImportCmd = "pair_import" (PairImportArgs, Nothing) -> WalletView;
+    ColdPairExportCmd = "cold_pair_export" (PairExportArgs, Nothing) -> PairExportView;
+    ColdReviewCmd = "cold_review" (ImagesArgs, Nothing) -> ColdReviewView;
+    ColdSignCmd = "cold_sign" (FingerprintArgs, Nothing) -> SignatureView;
+    MakeSignRequestCmd = "make_sign_request" (SendRequest, Nothing) -> SignRequestView;
+    AcceptSignatureCmd = "accept_signature" (ImagesArgs, SendProgress) -> SendReceipt;
+    PendingRequestsCmd = "pending_requests" (Nothing, Nothing) -> Vec<PendingView>;
+    DiscardRequestCmd = "discard_request" (RequestIdArgs, Nothing) -> DiscardedView;
 }
 
 /// Collects the declarations of every type the commands use.
@@ -308,9 +315,14 @@ struct Bindings<'a> {
 
 impl TypeVisitor for Bindings<'_> {
     fn visit<T: TS + 'static + ?Sized>(&mut self) {
-        // Only declared (derived) types; primitives and std containers are
-        // written inline by ts-rs.
-        if T::output_path().is_none() || !self.seen.insert(TypeId::of::<T>()) {
+        if !self.seen.insert(TypeId::of::<T>()) {
+            return;
+        }
+        // Containers (`Vec<T>`, `Option<T>`, maps) are written inline by
+        // ts-rs; their parameters are declared.
+        T::visit_generics(self);
+        if T::output_path().is_none() {
+            T::visit_dependencies(self);
             return;
         }
         self.decls

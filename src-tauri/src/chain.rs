@@ -1,53 +1,53 @@
-//! The app's chain side: one [`ChainWorker`] (a thread owning the light
-//! client's session, opened on first use), its [`ChainReader`] for reads that
-//! never wait behind a job, and one cancel token per running job kind
-//! (`docs/adr/0006-app-architecture.md`, `docs/adr/0009-wallet-use-cases.md`).
+//! The app's chain side: one [`ChainWorker`] for the whole run (a thread that
+//! owns the light client's session, opened by the first job that needs it),
+//! its [`ChainReader`] for reads that never wait behind a job, and the
+//! status feed the UI subscribes to (`docs/adr/0006-app-architecture.md`,
+//! `docs/adr/0009-wallet-use-cases.md`).
 //!
-//! In cold-signer mode nothing here opens: every call is refused with
-//! `app-cold-offline`, and entering the mode closes an open session.
+//! In cold-signer mode nothing here runs: every call is refused with
+//! `app-cold-offline`, and entering the mode cancels every job and closes
+//! the session.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
-use jifen_wallet::chain::{ChainReader, ChainSession, ChainWorker};
-use jifen_wallet::{CancelToken, WalletContext};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use jifen_wallet::chain::{ChainError, ChainReader, ChainSession, ChainSettings, ChainWorker};
+use jifen_wallet::sync::JobKind;
+use jifen_wallet::WalletContext;
 
 use crate::error::{AppError, AppRefusal};
-use crate::state::OfflineGate;
+use crate::state::Public;
 
-/// The kinds of long jobs a person can cancel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum JobKind {
-    /// A sync.
-    Sync,
-    /// A send (or a faucet request, or a cold signature's broadcast) waiting
-    /// for its proven inclusion.
-    Send,
-    /// An audit bundle export.
-    Export,
+/// Opens the session of `ctx`'s network with the settings saved now (and
+/// this run's endpoint override, if any).
+fn opener(ctx: WalletContext) -> jifen_wallet::chain::worker::Opener {
+    Box::new(move || ctx.open_chain(ctx.network))
 }
 
 /// The chain service (managed state).
 #[derive(Debug)]
 pub struct ChainService {
-    ctx: Mutex<WalletContext>,
-    offline: Arc<OfflineGate>,
-    worker: Mutex<Option<Arc<ChainWorker>>>,
-    jobs: Mutex<HashMap<JobKind, CancelToken>>,
+    ctx: std::sync::Mutex<WalletContext>,
+    public: Arc<Public>,
+    worker: ChainWorker,
 }
 
 impl ChainService {
-    /// The service for `ctx`'s network, refusing everything while `offline`.
-    pub fn new(ctx: WalletContext, offline: Arc<OfflineGate>) -> Self {
-        Self {
-            ctx: Mutex::new(ctx),
-            offline,
-            worker: Mutex::new(None),
-            jobs: Mutex::new(HashMap::new()),
-        }
+    /// The service for `ctx`'s network, refusing everything while `public`
+    /// says the device is offline.
+    ///
+    /// # Errors
+    /// Settings errors (the saved chain settings are damaged), or
+    /// `chain-worker-stopped` if the thread cannot start.
+    pub fn start(ctx: WalletContext, public: Arc<Public>) -> Result<Self, AppError> {
+        let settings = ctx
+            .chain_settings(ctx.network)
+            .or_else(|_| ChainSettings::defaults(ctx.network))?;
+        let worker = ChainWorker::start(settings, opener(ctx.clone()))?;
+        Ok(Self {
+            ctx: std::sync::Mutex::new(ctx),
+            public,
+            worker,
+        })
     }
 
     /// The wallet context (with this run's endpoint override, until the
@@ -55,7 +55,7 @@ impl ChainService {
     pub fn context(&self) -> WalletContext {
         self.ctx
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone()
     }
 
@@ -64,105 +64,82 @@ impl ChainService {
     /// # Errors
     /// `app-cold-offline`.
     pub fn check_online(&self) -> Result<(), AppError> {
-        if self.offline.is_offline() {
+        if self.public.is_offline() {
             Err(AppRefusal::ColdOffline.into())
         } else {
             Ok(())
         }
     }
 
-    /// The worker, opening the session on first use.
+    /// The worker (refused offline).
     ///
     /// # Errors
-    /// `app-cold-offline`; settings and store errors.
-    pub fn worker(&self) -> Result<Arc<ChainWorker>, AppError> {
+    /// `app-cold-offline`.
+    pub fn worker(&self) -> Result<&ChainWorker, AppError> {
         self.check_online()?;
-        let mut slot = self.worker.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(worker) = slot.as_ref() {
-            return Ok(Arc::clone(worker));
-        }
-        let ctx = self.context();
-        let session = ChainSession::open(&ctx.data_dir, &ctx.chain_settings(ctx.network)?)?;
-        let worker = Arc::new(ChainWorker::start(session)?);
-        *slot = Some(Arc::clone(&worker));
-        Ok(worker)
+        Ok(&self.worker)
     }
 
-    /// The reader of the worker (opening it on first use).
+    /// The reader, opening the session first when it is not open.
     ///
     /// # Errors
-    /// As [`ChainService::worker`].
-    pub fn reader(&self) -> Result<ChainReader, AppError> {
-        Ok(self.worker()?.reader())
+    /// `app-cold-offline`, settings and store errors.
+    pub async fn reader(&self) -> Result<ChainReader, AppError> {
+        Ok(self.worker()?.open_reader().await?)
     }
 
-    /// The reader if a session is already open (never opens one).
+    /// The reader if a session is open (never opens one; none offline).
     pub fn reader_if_open(&self) -> Option<ChainReader> {
-        if self.offline.is_offline() {
+        if self.public.is_offline() {
             return None;
         }
-        self.worker
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .as_ref()
-            .map(|worker| worker.reader())
+        self.worker.reader()
     }
 
-    /// Closes the session (cold-signer mode, new endpoints): running jobs are
-    /// cancelled; the worker thread ends after its current job.
+    /// Going offline: every job is cancelled and the session closed.
     pub fn close(&self) {
-        for token in self
-            .jobs
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .drain()
-            .map(|(_, token)| token)
-        {
-            token.cancel();
-        }
-        *self.worker.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        // The thread outlives the app's windows; a stopped one has nothing open.
+        let _ = self.worker.close();
     }
 
     /// After the person saved endpoints: this run's override is dropped and
-    /// the next use opens a session with the saved ones.
-    pub fn reopen_with_saved_endpoints(&self) {
-        self.ctx
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .endpoints_override = None;
-        self.close();
+    /// the next job opens the session with the saved settings.
+    ///
+    /// # Errors
+    /// Settings errors; `chain-worker-stopped`.
+    pub fn reopen_with_saved_endpoints(&self) -> Result<(), AppError> {
+        let ctx = {
+            let mut ctx = self
+                .ctx
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            ctx.endpoints_override = None;
+            ctx.clone()
+        };
+        let settings = ctx.chain_settings(ctx.network)?;
+        self.worker.reopen(Some(settings), Some(opener(ctx)))?;
+        Ok(())
     }
 
-    /// Remembers the token of the job of `kind` that just started (a newer
-    /// job of the same kind replaces it).
-    pub fn started(&self, kind: JobKind, token: CancelToken) {
-        self.jobs
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(kind, token);
+    /// Queues `work` on the worker as a job of `kind` and waits for it.
+    ///
+    /// # Errors
+    /// `app-cold-offline`; the job's own errors; `chain-cancelled` when it
+    /// was cancelled before it started.
+    pub async fn job<T, E, F>(&self, kind: JobKind, work: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        E: From<ChainError> + Into<AppError> + Send + 'static,
+        F: FnOnce(&mut ChainSession, &jifen_wallet::CancelToken) -> Result<T, E> + Send + 'static,
+    {
+        let handle = self
+            .worker()?
+            .run(kind, move |session, _feed, cancel| work(session, cancel))?;
+        handle.wait().await?.map_err(Into::into)
     }
 
-    /// Forgets the token of a finished job, if it is still the current one.
-    pub fn finished(&self, kind: JobKind, token: &CancelToken) {
-        let mut jobs = self.jobs.lock().unwrap_or_else(PoisonError::into_inner);
-        if jobs
-            .get(&kind)
-            .is_some_and(|current| std::ptr::eq(current.flag(), token.flag()))
-        {
-            jobs.remove(&kind);
-        }
-    }
-
-    /// Cancels the running job of `kind` only (never a job of another kind,
-    /// nor a later job of the same kind).
+    /// Cancels the first job of `kind` (the running one, else the next queued).
     pub fn cancel(&self, kind: JobKind) {
-        if let Some(token) = self
-            .jobs
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(&kind)
-        {
-            token.cancel();
-        }
+        self.worker.cancel(kind);
     }
 }

@@ -36,7 +36,7 @@ use tauri::Runtime;
 pub use chain::ChainService;
 pub use engine::Engine;
 pub use error::{AppError, AppRefusal};
-pub use state::{AppConfig, OfflineGate, WalletState};
+pub use state::{AppConfig, Public, WalletState};
 
 /// The app's builder on any runtime: the engine and the chain service as
 /// managed state, and every command.
@@ -47,12 +47,13 @@ pub fn builder<R: Runtime>(
     base: tauri::Builder<R>,
     config: AppConfig,
 ) -> Result<tauri::Builder<R>, AppError> {
-    let offline = Arc::new(OfflineGate::default());
-    let chain = ChainService::new(config.context.clone(), Arc::clone(&offline));
-    let engine = Engine::start(WalletState::new(config, offline))?;
+    let public = Arc::new(Public::default());
+    let engine = Engine::start(WalletState::new(config.clone(), Arc::clone(&public)))?;
+    let chain = ChainService::start(config.context, Arc::clone(&public))?;
     Ok(base
         .manage(engine)
         .manage(chain)
+        .manage(public)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_wallets,

@@ -2,26 +2,21 @@
 //! and the open wallet. Every method forwards to one `jifen_wallet` use case
 //! and returns its view; the Tauri commands in `commands.rs` only call these.
 
-use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, PoisonError, RwLock};
 
 use jifen_crypto::keystore::Password;
 use jifen_protocol::{Address, Network, Transaction};
 use jifen_wallet::backup::BackupChallengeView;
-use jifen_wallet::chain::ChainReader;
 use jifen_wallet::cold::device::{self, Confirm, MAX_FRAGMENT_READ};
-use jifen_wallet::cold::requests::{self, NonceSource};
-use jifen_wallet::cold::transport::{InputEvent, QrInput};
-use jifen_wallet::cold::views::{
-    AcceptedView, ColdReviewView, DiscardedView, PairExportView, PendingView, SignRequestView,
-    SignatureView,
-};
-use jifen_wallet::onboarding::{self, NewWalletRequest};
+use jifen_wallet::cold::requests;
+use jifen_wallet::cold::transport::QrInput;
+use jifen_wallet::cold::views::{ColdReviewView, PairExportView, SignatureView};
+use jifen_wallet::onboarding::{self, Secrets};
 use jifen_wallet::open::{KdfNotice, RevealedWords, calibrate};
 use jifen_wallet::receive::{self, AddressView};
-use jifen_wallet::send::{self, SendRequest, SendReview};
-use jifen_wallet::wallets::{self, KdfView, WalletRow, WalletView};
+use jifen_wallet::send::{PreparedSend, SendReview};
+use jifen_wallet::wallets::{self, KdfView, WalletFacts, WalletRow, WalletView};
 use jifen_wallet::{FrontEnd, OpenWallet, WalletContext, WalletError};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -43,52 +38,53 @@ pub struct AppConfig {
 }
 
 impl AppConfig {
-    /// The app's defaults: `$JIFEN_DATA_DIR`, else `$XDG_DATA_HOME/jifen`, else
-    /// `~/.local/share/jifen` (the CLI's directory, so both see the same
-    /// wallets); devnet; the desktop KDF policy; `JIFEN_ENDPOINTS`
-    /// (comma-separated, primary first) for this run only.
+    /// The app's defaults ([`WalletContext::from_env`]): the CLI's data
+    /// directory (both see the same wallets), devnet, the desktop KDF
+    /// policy, `JIFEN_ENDPOINTS` for this run.
     ///
     /// # Errors
-    /// `app-no-data-dir` when no directory can be found.
+    /// `wallet-no-data-dir` when no directory can be found.
     pub fn from_env() -> Result<Self, AppError> {
-        let data_dir =
-            if let Some(dir) = std::env::var_os("JIFEN_DATA_DIR").filter(|d| !d.is_empty()) {
-                PathBuf::from(dir)
-            } else if let Some(dir) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
-                PathBuf::from(dir).join("jifen")
-            } else if let Some(home) = std::env::var_os("HOME").filter(|d| !d.is_empty()) {
-                PathBuf::from(home)
-                    .join(".local")
-                    .join("share")
-                    .join("jifen")
-            } else {
-                return Err(AppRefusal::NoDataDir.into());
-            };
-        let mut context = WalletContext::new(&data_dir, Network::Devnet, FrontEnd::App);
-        context.endpoints_override = std::env::var("JIFEN_ENDPOINTS").ok().map(|list| {
-            list.split(',')
-                .map(str::trim)
-                .filter(|e| !e.is_empty())
-                .map(str::to_owned)
-                .collect()
-        });
-        Ok(Self { context })
+        Ok(Self {
+            context: WalletContext::from_env(FrontEnd::App, Network::Devnet, None)?,
+        })
     }
 }
 
-/// Whether the device is an offline cold signer: shared by the engine (which
-/// changes it) and the chain service (which refuses to open a session).
+/// What the engine shares with the commands that run elsewhere: whether the
+/// device is an offline cold signer (the chain service refuses to run), and
+/// the open wallet's public facts (chain reads and send preparation run off
+/// the engine thread with them).
 #[derive(Debug, Default)]
-pub struct OfflineGate(AtomicBool);
+pub struct Public {
+    offline: AtomicBool,
+    facts: RwLock<Option<WalletFacts>>,
+}
 
-impl OfflineGate {
+impl Public {
     /// Whether network use is refused.
     pub fn is_offline(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
+        self.offline.load(Ordering::SeqCst)
     }
 
-    fn set(&self, offline: bool) {
-        self.0.store(offline, Ordering::SeqCst);
+    fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, Ordering::SeqCst);
+    }
+
+    /// The open wallet's public facts.
+    ///
+    /// # Errors
+    /// `app-locked` when no wallet is open.
+    pub fn facts(&self) -> Result<WalletFacts, AppError> {
+        self.facts
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .ok_or_else(|| AppRefusal::NoWalletOpen.into())
+    }
+
+    fn set_facts(&self, facts: Option<WalletFacts>) {
+        *self.facts.write().unwrap_or_else(PoisonError::into_inner) = facts;
     }
 }
 
@@ -137,8 +133,8 @@ pub struct CreateWalletArgs {
     pub password: SecretString,
     /// 12 or 24 words.
     pub words: u32,
-    /// Word list: `zh-hans`, `zh-hant` or `en`.
-    pub mnemonic_language: String,
+    /// The word list.
+    pub mnemonic_language: onboarding::WordList,
 }
 
 /// A restored wallet from the restore screen.
@@ -170,8 +166,8 @@ fn password(secret: &SecretString) -> Result<Password, AppError> {
     Ok(Password::new(secret.expose()).map_err(WalletError::from)?)
 }
 
-/// Image files' bytes as inputs of the QR transport.
-fn image_inputs(images: Vec<Vec<u8>>) -> Result<Vec<QrInput>, AppError> {
+/// Pictures' bytes as inputs of the QR transport.
+pub fn image_inputs(images: Vec<Vec<u8>>) -> Result<Vec<QrInput>, AppError> {
     if images.len() > MAX_IMAGES {
         return Err(AppRefusal::TooManyImages {
             max: MAX_IMAGES,
@@ -189,35 +185,12 @@ fn image_inputs(images: Vec<Vec<u8>>) -> Result<Vec<QrInput>, AppError> {
         .collect())
 }
 
-/// Counts the images that held a code, to tell "no code at all" from
-/// "not all frames yet".
-#[derive(Default)]
-struct CodeCounter(usize);
-
-impl CodeCounter {
-    fn on(&mut self, event: &InputEvent) {
-        if !matches!(event, InputEvent::NoCode(_)) {
-            self.0 += 1;
-        }
-    }
-
-    /// An incomplete read with no code at all is "nothing in these pictures".
-    fn explain(&self, error: jifen_wallet::cold::ColdError) -> AppError {
-        match error {
-            jifen_wallet::cold::ColdError::Incomplete { .. } if self.0 == 0 => {
-                AppRefusal::ScanNothing.into()
-            }
-            other => other.into(),
-        }
-    }
-}
-
 /// Everything the engine thread owns.
 pub struct WalletState {
     ctx: WalletContext,
     settings: AppSettings,
     settings_problem: Option<AppRefusal>,
-    offline: Arc<OfflineGate>,
+    public: Arc<Public>,
     open: Option<OpenWallet>,
 }
 
@@ -231,9 +204,9 @@ impl std::fmt::Debug for WalletState {
 }
 
 impl WalletState {
-    /// State over `config`, sharing `offline` with the chain service. A
-    /// damaged settings file starts the app offline (fail closed).
-    pub fn new(config: AppConfig, offline: Arc<OfflineGate>) -> Self {
+    /// State over `config`, sharing `public` with the commands. A damaged
+    /// settings file starts the app offline (fail closed).
+    pub fn new(config: AppConfig, public: Arc<Public>) -> Self {
         let (settings, settings_problem) =
             match settings::load(&settings::settings_path(&config.context.data_dir)) {
                 Ok(settings) => (settings, None),
@@ -245,12 +218,12 @@ impl WalletState {
                     Some(problem),
                 ),
             };
-        offline.set(settings.mode == AppMode::ColdSigner);
+        public.set_offline(settings.mode == AppMode::ColdSigner);
         Self {
             ctx: config.context,
             settings,
             settings_problem,
-            offline,
+            public,
             open: None,
         }
     }
@@ -310,7 +283,7 @@ impl WalletState {
         self.settings.mode = mode;
         self.save_settings()?;
         self.settings_problem = None;
-        self.offline.set(mode == AppMode::ColdSigner);
+        self.public.set_offline(mode == AppMode::ColdSigner);
         if let Some(open) = &mut self.open {
             // A review kept from the other mode is not signed in this one.
             open.clear_review();
@@ -343,6 +316,7 @@ impl WalletState {
 
     fn opened(&mut self, open: OpenWallet) -> Result<WalletView, AppError> {
         let view = open.view()?;
+        self.public.set_facts(Some(open.facts()?));
         self.open = Some(open);
         self.settings.last_wallet = Some(view.name.clone());
         // Remembering the last wallet is a convenience; failing to is not an error.
@@ -350,28 +324,28 @@ impl WalletState {
         Ok(view)
     }
 
-    /// Creates a wallet with new words (not yet backed up) and opens it.
+    /// Creates a wallet with new words (not yet backed up: the check follows
+    /// from the open wallet) and opens it.
     ///
     /// # Errors
     /// Name, password, word-list and keystore errors.
     pub fn create_wallet(&mut self, args: &CreateWalletArgs) -> Result<WalletView, AppError> {
         let password = password(&args.password)?;
-        let language = onboarding::word_list(&args.mnemonic_language)?;
-        onboarding::check_name_free(&self.ctx.store(), &args.name)?;
-        let mnemonic = onboarding::new_words(language, args.words as usize)?;
-        let kdf = calibrate(&self.ctx.kdf_policy)?;
-        let open = onboarding::create(
-            &self.ctx,
-            &NewWalletRequest {
-                name: &args.name,
-                mnemonic: &mnemonic,
-                passphrase: "",
-                password: &password,
-                kdf: &kdf,
-                backup_verified: false,
-            },
+        let words = usize::try_from(args.words).unwrap_or(usize::MAX);
+        let draft = onboarding::draft(
+            &self.ctx.store(),
+            &args.name,
+            args.mnemonic_language.into(),
+            words,
         )?;
-        self.open = None;
+        let kdf = calibrate(&self.ctx.kdf_policy)?;
+        let secrets = Secrets {
+            password: &password,
+            passphrase: "",
+            kdf: &kdf,
+        };
+        let open = draft.commit(&self.ctx, &secrets, None)?;
+        self.close();
         self.opened(open)
     }
 
@@ -384,16 +358,19 @@ impl WalletState {
         let password = password(&args.password)?;
         onboarding::check_name_free(&self.ctx.store(), &args.name)?;
         let kdf = calibrate(&self.ctx.kdf_policy)?;
-        let open = onboarding::restore(
-            &self.ctx,
-            &args.name,
-            &mnemonic,
-            args.passphrase.expose(),
-            &password,
-            &kdf,
-        )?;
-        self.open = None;
+        let secrets = Secrets {
+            password: &password,
+            passphrase: args.passphrase.expose(),
+            kdf: &kdf,
+        };
+        let open = onboarding::restore(&self.ctx, &args.name, &mnemonic, &secrets)?;
+        self.close();
         self.opened(open)
+    }
+
+    fn close(&mut self) {
+        self.open = None;
+        self.public.set_facts(None);
     }
 
     /// Unlocks wallet `name` with its password.
@@ -404,7 +381,7 @@ impl WalletState {
         let password = password(secret)?;
         let mut open = OpenWallet::open(&self.ctx.store(), Some(name))?;
         let kdf = open.unlock_with_password(&password, &self.ctx.kdf_policy)?;
-        self.open = None;
+        self.close();
         Ok(UnlockedView {
             wallet: self.opened(open)?,
             kdf,
@@ -424,13 +401,13 @@ impl WalletState {
             }
             .into());
         }
-        self.open = None;
+        self.close();
         self.opened(open)
     }
 
     /// Closes the open wallet (its keys are zeroized).
     pub fn lock(&mut self) {
-        self.open = None;
+        self.close();
     }
 
     /// The open wallet.
@@ -497,22 +474,6 @@ impl WalletState {
         )?)
     }
 
-    /// The open wallet's first receive address, for chain reads.
-    ///
-    /// # Errors
-    /// `app-locked`, derivation errors.
-    pub fn receive_address(&self) -> Result<Address, AppError> {
-        Ok(receive::address_at(self.open_ref()?.handle(), 0)?)
-    }
-
-    /// The open wallet's name.
-    ///
-    /// # Errors
-    /// `app-locked`.
-    pub fn wallet_name(&self) -> Result<String, AppError> {
-        Ok(self.open_ref()?.name().to_owned())
-    }
-
     /// Changes the password (parameters calibrated on this machine).
     ///
     /// # Errors
@@ -555,36 +516,28 @@ impl WalletState {
         Ok(self.open_wallet()?.disable_keyring()?)
     }
 
-    /// A send from the open wallet, checked against the proven balance.
+    /// Keeps a send prepared (off this thread) while the person reviews it.
     ///
     /// # Errors
-    /// `app-locked`, the errors of `send::prepare`.
-    pub fn review_send(
-        &self,
-        reader: &ChainReader,
-        request: &SendRequest,
-    ) -> Result<SendReview, AppError> {
-        let open = self.open_ref()?;
-        Ok(send::prepare(reader, open.handle(), request)?.review().clone())
+    /// `app-locked`.
+    pub fn keep_send(&mut self, prepared: PreparedSend) -> Result<SendReview, AppError> {
+        let review = prepared.review().clone();
+        self.open_wallet()?.keep_send(prepared);
+        Ok(review)
     }
 
-    /// Prepares and signs a send with the open wallet's keys, for the chain
-    /// worker to broadcast.
+    /// Signs the kept send the person confirmed (by its review id), for the
+    /// chain worker to broadcast.
     ///
     /// # Errors
-    /// `app-locked`, `app-watch-only-needs-request`, `wallet-locked`, the
-    /// errors of `send::prepare` and signing.
-    pub fn sign_send(
-        &self,
-        reader: &ChainReader,
-        request: &SendRequest,
-    ) -> Result<SignedSend, AppError> {
-        let open = self.open_ref()?;
+    /// `app-locked`, `app-watch-only-needs-request`, `chain-no-such-review`,
+    /// `wallet-locked`, signing errors.
+    pub fn sign_send(&mut self, review_id: &str) -> Result<SignedSend, AppError> {
+        let open = self.open_wallet()?;
         if open.handle().is_watch_only() {
             return Err(AppRefusal::WatchOnlyNeedsRequest.into());
         }
-        let prepared = send::prepare(reader, open.handle(), request)?;
-        let tx = prepared.sign(open.keys()?)?;
+        let (prepared, tx) = open.sign_kept_send(review_id)?;
         Ok(SignedSend {
             tx,
             sender: prepared.sender(),
@@ -613,9 +566,7 @@ impl WalletState {
         let inputs = image_inputs(images)?;
         let ctx = self.ctx.clone();
         let open = self.open_wallet()?;
-        let mut counter = CodeCounter::default();
-        let result = device::review(&ctx, open, &inputs, &mut |e| counter.on(e));
-        result.map_err(|e| counter.explain(e))
+        Ok(device::review(&ctx, open, &inputs, &mut |_| {})?)
     }
 
     /// Cold signer: signs the kept review; the screen passes the fingerprint
@@ -637,70 +588,8 @@ impl WalletState {
     /// `app-scan-nothing`, the import's errors.
     pub fn pair_import(&mut self, name: &str, images: Vec<Vec<u8>>) -> Result<WalletView, AppError> {
         let inputs = image_inputs(images)?;
-        let mut counter = CodeCounter::default();
-        let result = requests::import_pairing(&self.ctx, name, &inputs, &mut |e| counter.on(e));
-        let open = result.map_err(|e| counter.explain(e))?;
-        self.open = None;
+        let open = requests::import_pairing(&self.ctx, name, &inputs, &mut |_| {})?;
+        self.close();
         self.opened(open)
-    }
-
-    /// Watch-only wallet: a sign request for a send, kept pending.
-    ///
-    /// # Errors
-    /// `app-locked`, `wallet-not-watch-only`, the send's checks, storage errors.
-    pub fn make_sign_request(
-        &self,
-        reader: &ChainReader,
-        request: &SendRequest,
-    ) -> Result<SignRequestView, AppError> {
-        Ok(requests::make_request(
-            &self.ctx,
-            self.open_ref()?.handle(),
-            request,
-            NonceSource::Proven(reader),
-            None,
-            None,
-        )?)
-    }
-
-    /// Watch-only wallet: accepts the cold device's signature read from pictures.
-    ///
-    /// # Errors
-    /// `app-scan-nothing`, `cold-unknown-request`, `cold-bad-signature`.
-    pub fn accept_signature(&self, images: Vec<Vec<u8>>) -> Result<AcceptedView, AppError> {
-        let inputs = image_inputs(images)?;
-        let mut counter = CodeCounter::default();
-        let result = requests::accept(&self.ctx, self.open_ref()?.handle(), &inputs, &mut |e| {
-            counter.on(e);
-        });
-        result.map_err(|e| counter.explain(e))
-    }
-
-    /// The open wallet's pending sign requests; with a reader (online and a
-    /// session already open), whether each is superseded.
-    ///
-    /// # Errors
-    /// `app-locked`, storage errors.
-    pub fn pending_requests(
-        &self,
-        reader: Option<&ChainReader>,
-    ) -> Result<Vec<PendingView>, AppError> {
-        Ok(requests::pending(
-            &self.ctx,
-            self.open_ref()?.handle(),
-            reader,
-        )?)
-    }
-
-    /// Discards a pending sign request that will never be signed.
-    ///
-    /// # Errors
-    /// `app-locked`, `cold-bad-request-id`, `cold-unknown-request`.
-    pub fn discard_request(&self, request_id: &str) -> Result<DiscardedView, AppError> {
-        Ok(requests::discard(
-            &self.ctx,
-            self.open_ref()?.handle(),
-            request_id,
-        )?)
     }
 }

@@ -5,7 +5,11 @@
 //! ([`BackupChallenge`]), how a typed word is compared ([`words_match`]:
 //! Unicode NFKD, surrounding blanks and letter case ignored, so a word typed
 //! with a Chinese input method or in capitals still matches), and how many
-//! tries a challenge allows.
+//! tries are allowed: [`TRIES_PER_WORD`] when the words are asked one at a
+//! time at a prompt ([`BackupChallenge::answer_word`]), [`CHALLENGE_TRIES`]
+//! when they are sent all at once ([`BackupChallenge::check_all`], which
+//! never says which word was wrong). Only a passed challenge yields the
+//! [`Passed`] proof that marks a wallet as backed up.
 
 use jifen_crypto::mnemonic::Mnemonic;
 use serde::{Deserialize, Serialize};
@@ -18,16 +22,58 @@ use crate::error::WalletError;
 /// Positions asked in a backup check.
 pub const BACKUP_CHECK_WORDS: usize = 3;
 
-/// Answers a challenge accepts before it is used up (a new challenge then
-/// needs the password again).
+/// Answers a challenge accepts when sent all at once before it is used up
+/// (a new challenge then needs the password again).
 pub const CHALLENGE_TRIES: u32 = 3;
 
-/// Whether `typed` is the word `expected` (NFKD, trimmed, case-insensitive).
+/// Tries per word when the words are asked one at a time.
+pub const TRIES_PER_WORD: u32 = 3;
+
+/// Whether `typed` is the word `expected` (NFKD, trimmed, case-insensitive),
+/// compared character by character without copies of the word.
 #[must_use]
 pub fn words_match(typed: &str, expected: &str) -> bool {
-    let typed: Zeroizing<String> = Zeroizing::new(typed.trim().nfkd().collect::<String>());
-    let expected: Zeroizing<String> = Zeroizing::new(expected.nfkd().collect::<String>());
-    typed.to_lowercase() == expected.to_lowercase()
+    typed
+        .trim()
+        .nfkd()
+        .flat_map(char::to_lowercase)
+        .eq(expected.nfkd().flat_map(char::to_lowercase))
+}
+
+/// The answer to one word asked at a prompt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordAnswer {
+    /// Right.
+    Right,
+    /// Wrong; this many tries are left for this word.
+    Wrong {
+        /// Tries left.
+        tries_left: u32,
+    },
+    /// Wrong, and no try is left: the check failed.
+    UsedUp,
+}
+
+/// Proof that the backup check of one mnemonic passed. Only a
+/// [`BackupChallenge`] makes one; recording a wallet as backed up needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Passed {
+    mnemonic: [u8; 32],
+}
+
+impl Passed {
+    /// Whether this proof is for `mnemonic`.
+    #[must_use]
+    pub fn is_for(&self, mnemonic: &Mnemonic) -> bool {
+        self.mnemonic == mnemonic_id(mnemonic)
+    }
+}
+
+/// Which mnemonic a proof is for (a hash of its entropy and list: no word).
+fn mnemonic_id(mnemonic: &Mnemonic) -> [u8; 32] {
+    let mut bytes = Zeroizing::new(mnemonic.entropy().to_vec());
+    bytes.extend_from_slice(mnemonic.language().code().as_bytes());
+    jifen_protocol::tagged_hash("jifen/backup-check", &bytes)
 }
 
 /// What the person is asked: the 1-based positions of the words to type.
@@ -47,6 +93,9 @@ pub struct BackupChallenge {
     positions: Vec<usize>,
     word_count: usize,
     tries_left: u32,
+    /// Per position asked one at a time: answered right, tries left.
+    words: Vec<(bool, u32)>,
+    mnemonic: [u8; 32],
 }
 
 impl BackupChallenge {
@@ -73,10 +122,13 @@ impl BackupChallenge {
             }
         }
         positions.sort_unstable();
+        let words = vec![(false, TRIES_PER_WORD); positions.len()];
         Ok(Self {
             positions,
             word_count: count,
             tries_left: CHALLENGE_TRIES,
+            words,
+            mnemonic: mnemonic_id(mnemonic),
         })
     }
 
@@ -100,14 +152,46 @@ impl BackupChallenge {
         }
     }
 
-    /// Whether `typed` is the word at `position` (for front ends that ask
-    /// one word at a time; they count tries per word themselves).
-    #[must_use]
-    pub fn check_word(&self, mnemonic: &Mnemonic, position: usize, typed: &str) -> bool {
+    fn is_word(&self, mnemonic: &Mnemonic, position: usize, typed: &str) -> bool {
         self.positions.contains(&position)
             && mnemonic
                 .word(position)
                 .is_some_and(|expected| words_match(typed, expected))
+    }
+
+    /// Answers one word at a prompt (a person at a terminal with the wallet
+    /// open): says whether it was right and how many tries are left for it.
+    pub fn answer_word(&mut self, mnemonic: &Mnemonic, position: usize, typed: &str) -> WordAnswer {
+        let right = self.is_word(mnemonic, position, typed);
+        let Some(slot) = self
+            .positions
+            .iter()
+            .position(|p| *p == position)
+            .and_then(|i| self.words.get_mut(i))
+        else {
+            return WordAnswer::UsedUp;
+        };
+        if slot.1 == 0 {
+            return WordAnswer::UsedUp;
+        }
+        if right {
+            slot.0 = true;
+            return WordAnswer::Right;
+        }
+        slot.1 -= 1;
+        if slot.1 == 0 {
+            WordAnswer::UsedUp
+        } else {
+            WordAnswer::Wrong { tries_left: slot.1 }
+        }
+    }
+
+    /// The proof, once every position was answered right one at a time.
+    #[must_use]
+    pub fn passed(&self) -> Option<Passed> {
+        self.words.iter().all(|(right, _)| *right).then_some(Passed {
+            mnemonic: self.mnemonic,
+        })
     }
 
     /// Checks one answer per position, all at once. A wrong answer does not
@@ -121,7 +205,7 @@ impl BackupChallenge {
         &mut self,
         mnemonic: &Mnemonic,
         answers: &[impl AsRef<str>],
-    ) -> Result<(), WalletError> {
+    ) -> Result<Passed, WalletError> {
         if self.tries_left == 0 {
             return Err(WalletError::NoBackupChallenge);
         }
@@ -130,9 +214,11 @@ impl BackupChallenge {
                 .positions
                 .iter()
                 .zip(answers)
-                .all(|(position, answer)| self.check_word(mnemonic, *position, answer.as_ref()));
-        if all_right {
-            return Ok(());
+                .all(|(position, answer)| self.is_word(mnemonic, *position, answer.as_ref()));
+        if all_right && mnemonic_id(mnemonic) == self.mnemonic {
+            return Ok(Passed {
+                mnemonic: self.mnemonic,
+            });
         }
         self.tries_left = self.tries_left.saturating_sub(1);
         Err(WalletError::BackupMismatch {
@@ -158,6 +244,42 @@ mod tests {
         assert!(words_match("的", "的"));
         assert!(!words_match("abando", "abandon"));
         assert!(!words_match("", "abandon"));
+    }
+
+    #[test]
+    fn words_one_at_a_time_have_their_own_tries_and_yield_the_proof() {
+        let mnemonic = Mnemonic::generate(MnemonicLanguage::English, WordCount::Twelve).unwrap();
+        let other = Mnemonic::generate(MnemonicLanguage::English, WordCount::Twelve).unwrap();
+        let mut challenge = BackupChallenge::new(&mnemonic).unwrap();
+        let positions = challenge.positions().to_vec();
+        assert_eq!(challenge.passed(), None);
+        assert_eq!(
+            challenge.answer_word(&mnemonic, positions[0], "zzzz"),
+            WordAnswer::Wrong { tries_left: 2 }
+        );
+        for &p in &positions {
+            let word = mnemonic.word(p).unwrap();
+            assert_eq!(challenge.answer_word(&mnemonic, p, word), WordAnswer::Right);
+        }
+        let passed = challenge.passed().unwrap();
+        assert!(passed.is_for(&mnemonic));
+        assert!(!passed.is_for(&other));
+        // A position not asked is never right.
+        let not_asked = (1..=12).find(|p| !positions.contains(p)).unwrap();
+        assert_eq!(
+            challenge.answer_word(&mnemonic, not_asked, mnemonic.word(not_asked).unwrap()),
+            WordAnswer::UsedUp
+        );
+        let mut failing = BackupChallenge::new(&mnemonic).unwrap();
+        let first = failing.positions()[0];
+        failing.answer_word(&mnemonic, first, "zzzz");
+        failing.answer_word(&mnemonic, first, "zzzz");
+        assert_eq!(failing.answer_word(&mnemonic, first, "zzzz"), WordAnswer::UsedUp);
+        assert_eq!(
+            failing.answer_word(&mnemonic, first, mnemonic.word(first).unwrap()),
+            WordAnswer::UsedUp
+        );
+        assert_eq!(failing.passed(), None);
     }
 
     #[test]
@@ -200,6 +322,6 @@ mod tests {
             .iter()
             .map(|p| format!(" {} ", mnemonic.word(*p).unwrap().to_uppercase()))
             .collect();
-        fresh.check_all(&mnemonic, &right).unwrap();
+        assert!(fresh.check_all(&mnemonic, &right).unwrap().is_for(&mnemonic));
     }
 }

@@ -8,6 +8,7 @@ use jifen_crypto::keystore::KdfPolicy;
 use jifen_protocol::Network;
 
 use crate::chain::{ChainError, ChainSession, ChainSettings};
+use crate::error::WalletError;
 use crate::store::WalletStore;
 
 /// Which front end runs the use cases: named in what the wallet tells other
@@ -71,6 +72,48 @@ impl WalletContext {
             endpoints_override: None,
             front_end,
         }
+    }
+
+    /// The context a front end starts from on this machine: the data
+    /// directory `data_dir` if given, else `$JIFEN_DATA_DIR`, else
+    /// `$XDG_DATA_HOME/jifen`, else `~/.local/share/jifen` (the CLI and the
+    /// app see the same wallets); `JIFEN_ENDPOINTS` (comma-separated, primary
+    /// first) as this run's endpoints; the desktop KDF policy.
+    ///
+    /// # Errors
+    /// [`WalletError::NoDataDir`] when no directory can be found.
+    pub fn from_env(
+        front_end: FrontEnd,
+        network: Network,
+        data_dir: Option<PathBuf>,
+    ) -> Result<Self, WalletError> {
+        let non_empty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        let data_dir = match data_dir {
+            Some(dir) => dir,
+            None => {
+                if let Some(dir) = non_empty("JIFEN_DATA_DIR") {
+                    PathBuf::from(dir)
+                } else if let Some(dir) = non_empty("XDG_DATA_HOME") {
+                    PathBuf::from(dir).join("jifen")
+                } else if let Some(home) = non_empty("HOME") {
+                    PathBuf::from(home)
+                        .join(".local")
+                        .join("share")
+                        .join("jifen")
+                } else {
+                    return Err(WalletError::NoDataDir);
+                }
+            }
+        };
+        let mut ctx = Self::new(&data_dir, network, front_end);
+        ctx.endpoints_override = std::env::var("JIFEN_ENDPOINTS").ok().map(|list| {
+            list.split(',')
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(str::to_owned)
+                .collect()
+        });
+        Ok(ctx)
     }
 
     /// The directory of wallet files.

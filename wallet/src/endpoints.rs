@@ -8,12 +8,13 @@ use ts_rs::TS;
 
 use crate::chain::{ChainError, ChainSettings};
 use crate::context::WalletContext;
+use crate::views::NetworkView;
 
 /// A network's chain settings, as shown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct EndpointsView {
     /// Network name.
-    pub network: String,
+    pub network: NetworkView,
     /// The chain id the nodes must serve.
     pub chain_id: String,
     /// The primary node, if any.
@@ -30,7 +31,7 @@ impl EndpointsView {
     #[must_use]
     pub fn of(settings: &ChainSettings) -> Self {
         Self {
-            network: settings.network().name().to_owned(),
+            network: settings.network().into(),
             chain_id: settings.chain_id().as_str().to_owned(),
             primary: settings.primary().map(|e| e.as_str().to_owned()),
             witnesses: settings

@@ -88,6 +88,10 @@ pub enum WalletError {
     /// The system's random source failed.
     #[error("the random generator failed")]
     Randomness,
+    /// No data directory: none given, and no `JIFEN_DATA_DIR`,
+    /// `XDG_DATA_HOME` or `HOME`.
+    #[error("no data directory: set JIFEN_DATA_DIR or HOME")]
+    NoDataDir,
     /// Settings file could not be read or written.
     #[error("wallet settings i/o error: {0}")]
     Settings(#[source] std::io::Error),
@@ -140,6 +144,7 @@ impl Coded for WalletError {
             WalletError::NoBackupChallenge => "wallet-no-backup-challenge",
             WalletError::BackupMismatch { .. } => "wallet-backup-mismatch",
             WalletError::Randomness => "wallet-randomness",
+            WalletError::NoDataDir => "wallet-no-data-dir",
             WalletError::Settings(_) => "wallet-settings-io",
             WalletError::Directory(_) => "wallet-directory-io",
             WalletError::Keystore(e) => Coded::code(e),
@@ -172,7 +177,8 @@ impl Coded for WalletError {
             | WalletError::Locked
             | WalletError::BackupAlreadyChecked
             | WalletError::NoBackupChallenge
-            | WalletError::Randomness => Vec::new(),
+            | WalletError::Randomness
+            | WalletError::NoDataDir => Vec::new(),
             WalletError::Keystore(e) => e.args(),
             WalletError::Mnemonic(e) => e.args(),
             WalletError::Hd(e) => e.args(),

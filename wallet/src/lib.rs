@@ -15,6 +15,7 @@
 //! | change the password, re-calibrate, OS keyring | [`OpenWallet::change_password`], [`OpenWallet::recalibrate`], [`OpenWallet::enable_keyring`], [`OpenWallet::disable_keyring`] | [`wallets::KdfView`] |
 //! | show addresses, receive | [`receive::addresses`], [`receive::receive_address`] | [`receive::AddressView`] |
 //! | sign / verify a message | [`sign_message::sign`], [`sign_message::verify`] | [`sign_message::SignedMessageView`] |
+//! | scan a code (picture or text) and route it | [`scan::classify`], [`scan::scan_image`] | [`scan::Scanned`] |
 //! | export the account for watching | [`watch_only::export`] | [`watch_only::WatchOnlyExportView`] |
 //! | sync the verified head | [`sync::sync`] | [`sync::SyncView`], [`sync::SyncEventView`] |
 //! | see the chain status | [`sync::status`] | [`sync::ChainStatusView`] |
@@ -60,6 +61,7 @@ pub mod onboarding;
 pub mod open;
 pub mod receive;
 pub mod record;
+pub mod scan;
 pub mod send;
 pub mod sign_message;
 pub mod store;

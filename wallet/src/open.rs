@@ -12,11 +12,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
-use crate::backup::{BackupChallenge, BackupChallengeView};
+use crate::backup::{BackupChallenge, BackupChallengeView, Passed};
+use crate::chain::ChainError;
 use crate::cold::Review;
 use crate::error::WalletError;
+use crate::send::PreparedSend;
 use crate::store::{UnlockedWallet, WalletHandle, WalletStore};
-use crate::wallets::{self, KdfView, WalletView};
+use crate::views::ErrorView;
+use crate::wallets::{self, KdfView, WalletFacts, WalletView};
 
 /// What unlocking did about weak key-derivation parameters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -29,6 +32,28 @@ pub enum KdfNotice {
     /// They were below it and could not be upgraded (e.g. a read-only
     /// disk); the wallet is still unlocked.
     UpgradeFailed,
+}
+
+/// How a wallet was unlocked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnlockMethod {
+    /// With the key kept in the OS keyring.
+    Keyring,
+    /// With the password.
+    Password,
+}
+
+/// What unlocking did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UnlockReport {
+    /// How it was unlocked.
+    pub method: UnlockMethod,
+    /// What happened to weak key-derivation parameters.
+    pub kdf: KdfNotice,
+    /// Why the OS keyring was not used although the wallet has a slot there
+    /// (the password was asked instead): never a silent fallback.
+    pub keyring_problem: Option<ErrorView>,
 }
 
 /// The words of the mnemonic for the one backup display, with the check
@@ -88,6 +113,8 @@ pub struct OpenWallet {
     keys: Option<UnlockedWallet>,
     challenge: Option<BackupChallenge>,
     review: Option<Review>,
+    /// The send the person is reviewing, signed only by its review id.
+    send: Option<PreparedSend>,
 }
 
 impl OpenWallet {
@@ -109,6 +136,7 @@ impl OpenWallet {
             keys: None,
             challenge: None,
             review: None,
+            send: None,
         }
     }
 
@@ -138,6 +166,14 @@ impl OpenWallet {
     /// As [`wallets::view`].
     pub fn view(&self) -> Result<WalletView, WalletError> {
         wallets::view(&self.handle)
+    }
+
+    /// Its public facts, for chain use cases running elsewhere.
+    ///
+    /// # Errors
+    /// As [`WalletFacts::of`].
+    pub fn facts(&self) -> Result<WalletFacts, WalletError> {
+        WalletFacts::of(&self.handle)
     }
 
     /// Whether its keys are decrypted now.
@@ -183,20 +219,44 @@ impl OpenWallet {
         Ok(notice)
     }
 
-    /// Unlocks with the key kept in the OS keyring, if the wallet has a
-    /// keyring slot (`Ok(false)` when it has none: ask for the password).
+    /// Unlocks: with the OS keyring first when `try_keyring` and the wallet
+    /// has a keyring slot, else (or when the keyring cannot be reached, which
+    /// the report says) with the password `password` returns, asked only
+    /// then.
     ///
     /// # Errors
-    /// `keystore-keyring-unavailable` when the keyring cannot be reached (the
-    /// password still works: say so, never fall back silently), and the
-    /// other keystore errors.
-    pub fn unlock_with_keyring(&mut self) -> Result<bool, WalletError> {
-        if !self.handle.has_keyring_slot() {
-            return Ok(false);
+    /// Whatever `password` returns, `keystore-wrong-password` and the other
+    /// keystore errors, [`WalletError::WatchOnly`].
+    pub fn unlock<E: From<WalletError>>(
+        &mut self,
+        try_keyring: bool,
+        policy: &KdfPolicy,
+        password: &mut dyn FnMut() -> Result<Password, E>,
+    ) -> Result<UnlockReport, E> {
+        let mut keyring_problem = None;
+        if try_keyring && self.handle.has_keyring_slot() {
+            let attempt = keystore::platform_store()
+                .map_err(WalletError::from)
+                .and_then(|store| self.handle.unlock_with_keyring(store.as_ref()));
+            match attempt {
+                Ok(keys) => {
+                    self.keys = Some(keys);
+                    return Ok(UnlockReport {
+                        method: UnlockMethod::Keyring,
+                        kdf: KdfNotice::Unchanged,
+                        keyring_problem: None,
+                    });
+                }
+                Err(error) => keyring_problem = Some(ErrorView::of(&error)),
+            }
         }
-        let store = keystore::platform_store()?;
-        self.keys = Some(self.handle.unlock_with_keyring(store.as_ref())?);
-        Ok(true)
+        let password = password()?;
+        let kdf = self.unlock_with_password(&password, policy)?;
+        Ok(UnlockReport {
+            method: UnlockMethod::Password,
+            kdf,
+            keyring_problem,
+        })
     }
 
     /// Forgets the decrypted keys, the backup challenge and any pending
@@ -205,6 +265,7 @@ impl OpenWallet {
         self.keys = None;
         self.challenge = None;
         self.review = None;
+        self.send = None;
     }
 
     /// The words for the one backup display, only while the backup has not
@@ -271,10 +332,9 @@ impl OpenWallet {
             .as_mut()
             .ok_or(WalletError::NoBackupChallenge)?;
         match challenge.check_all(keys.mnemonic(), answers) {
-            Ok(()) => {
+            Ok(passed) => {
                 self.challenge = None;
-                self.handle.set_backup_verified()?;
-                self.view()
+                self.record_backup_checked(passed)
             }
             Err(error) => {
                 if matches!(error, WalletError::BackupMismatch { tries_left: 0 }) {
@@ -285,14 +345,44 @@ impl OpenWallet {
         }
     }
 
-    /// Records that a front end's own word-by-word check passed (the CLI
-    /// asks one word at a time with [`BackupChallenge::check_word`]).
+    /// Records that the backup check of this wallet's words passed (a
+    /// challenge answered all at once, or one word at a time at a prompt).
     ///
     /// # Errors
-    /// Settings errors.
-    pub fn record_backup_checked(&mut self) -> Result<WalletView, WalletError> {
+    /// [`WalletError::NoBackupChallenge`] for a proof of another wallet's
+    /// words, [`WalletError::Locked`], settings errors.
+    pub fn record_backup_checked(&mut self, passed: Passed) -> Result<WalletView, WalletError> {
+        let keys = self.keys.as_ref().ok_or(WalletError::Locked)?;
+        if !passed.is_for(keys.mnemonic()) {
+            return Err(WalletError::NoBackupChallenge);
+        }
         self.handle.set_backup_verified()?;
         self.view()
+    }
+
+    /// Keeps a prepared send while the person reviews it; the previous one
+    /// is dropped.
+    pub fn keep_send(&mut self, prepared: PreparedSend) {
+        self.send = Some(prepared);
+    }
+
+    /// Signs the kept send if `review_id` is the one the person reviewed;
+    /// the kept send is used up. Returns it with its signed transaction.
+    ///
+    /// # Errors
+    /// [`ChainError::NoSuchReview`], [`WalletError::Locked`],
+    /// [`WalletError::WatchOnly`], signing errors.
+    pub fn sign_kept_send(
+        &mut self,
+        review_id: &str,
+    ) -> Result<(PreparedSend, jifen_protocol::Transaction), ChainError> {
+        if self.send.as_ref().is_none_or(|s| s.review_id() != review_id) {
+            return Err(ChainError::NoSuchReview);
+        }
+        self.keys()?;
+        let prepared = self.send.take().ok_or(ChainError::NoSuchReview)?;
+        let tx = prepared.sign(self.keys()?)?;
+        Ok((prepared, tx))
     }
 
     /// Changes the password (only the data key is re-wrapped) with

@@ -6,18 +6,22 @@
 //!
 //! 1. [`prepare`]: parse what the person typed, read the sender's proven
 //!    balance and nonce, check amount, fee and balance, and build the
-//!    transfer and the [`SendReview`] to confirm;
-//! 2. [`PreparedSend::sign`] with the unlocked keys (a watch-only wallet
-//!    makes a sign request instead: [`crate::cold`]);
-//! 3. [`broadcast_and_prove`]: hand it to a node, wait until its inclusion
-//!    and result are proven against a verified header, and prove the new
-//!    balance.
+//!    transfer and the [`SendReview`] to confirm, with its `review_id`;
+//! 2. [`PreparedSend::sign`] with the unlocked keys: exactly the reviewed
+//!    transfer (a front end that keeps the review between the two steps
+//!    keeps the [`PreparedSend`] and signs it by its review id:
+//!    [`crate::OpenWallet::keep_send`], [`crate::OpenWallet::sign_kept_send`]);
+//!    a watch-only wallet makes a sign request instead ([`crate::cold`]);
+//! 3. [`broadcast_and_prove`]: refuse a nonce used since the review, hand it
+//!    to a node, wait until its inclusion and result are proven against a
+//!    verified header, and prove the new balance.
 
 use std::time::Duration;
 
-use jifen_crypto::hd::Chain;
 use jifen_crypto::signer::Signer;
-use jifen_protocol::{Address, ChainId, Transaction, Transfer, TxPayload, UnsignedTransaction};
+use jifen_protocol::{
+    Address, ChainId, Network, Transaction, Transfer, TxPayload, UnsignedTransaction,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -28,8 +32,12 @@ use crate::chain::{
 };
 use crate::error::WalletError;
 use crate::jobs::CancelToken;
-use crate::store::{UnlockedWallet, WalletHandle};
+use crate::store::UnlockedWallet;
+use crate::wallets::WalletFacts;
 use crate::views::{AmountView, ProvenAt};
+
+/// The node's reason for a transaction it has already (`docs/rpc.md#errors`).
+const ALREADY_KNOWN: &str = "tx-already-known";
 
 /// How long a send waits for its proven inclusion by default.
 pub const INCLUSION_TIMEOUT: Duration = Duration::from_secs(60);
@@ -51,6 +59,8 @@ pub struct SendRequest {
 /// What the person confirms before a send.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SendReview {
+    /// Names exactly this transfer: confirming signs it and nothing else.
+    pub review_id: String,
     /// Sender.
     pub from: String,
     /// Recipient.
@@ -79,6 +89,14 @@ pub struct PreparedSend {
     plan: TransferPlan,
     review: SendReview,
     from_index: u32,
+    network: Network,
+}
+
+/// The review id of a transaction: the first 16 hex digits of its signing
+/// digest (what the signature covers).
+fn review_id(unsigned: &UnsignedTransaction) -> String {
+    let digest = hex::encode(unsigned.signing_digest());
+    digest.get(..16).unwrap_or(&digest).to_owned()
 }
 
 impl PreparedSend {
@@ -86,6 +104,12 @@ impl PreparedSend {
     #[must_use]
     pub fn review(&self) -> &SendReview {
         &self.review
+    }
+
+    /// The review id the person confirms.
+    #[must_use]
+    pub fn review_id(&self) -> &str {
+        &self.review.review_id
     }
 
     /// The transfer to sign.
@@ -113,6 +137,12 @@ impl PreparedSend {
     /// sender (another wallet's keys), [`ChainError::WrongNetwork`],
     /// signing errors.
     pub fn sign(&self, keys: &UnlockedWallet) -> Result<Transaction, ChainError> {
+        if keys.network() != self.network {
+            return Err(ChainError::WrongNetwork {
+                wallet: keys.network(),
+                session: self.network,
+            });
+        }
         let key = keys.signing_key(self.from_index)?;
         if key.public_key() != self.plan.unsigned.sender_public_key {
             return Err(ChainError::KeyMismatch {
@@ -127,9 +157,8 @@ impl PreparedSend {
 }
 
 /// The parsed request: recipient, amount, fee (base units).
-fn parse(handle: &WalletHandle, request: &SendRequest) -> Result<(Address, u128, u128), ChainError> {
-    let network = handle.network()?;
-    let to = Address::decode(request.to.trim(), network).map_err(WalletError::from)?;
+fn parse(facts: &WalletFacts, request: &SendRequest) -> Result<(Address, u128, u128), ChainError> {
+    let to = Address::decode(request.to.trim(), facts.network).map_err(WalletError::from)?;
     let amount = parse_points(&request.amount)?;
     let fee = match request.fee.as_deref().map(str::trim) {
         Some(text) if !text.is_empty() => parse_points(text)?,
@@ -138,15 +167,15 @@ fn parse(handle: &WalletHandle, request: &SendRequest) -> Result<(Address, u128,
     Ok((to, amount, fee))
 }
 
-fn review_of(handle: &WalletHandle, plan: &TransferPlan) -> Result<SendReview, ChainError> {
-    let network = handle.network()?;
+fn review_of(network: Network, plan: &TransferPlan) -> SendReview {
     let (to, amount) = match &plan.unsigned.payload {
         TxPayload::Transfer(t) => (t.to, t.amount),
         // `prepare` only builds transfers.
         _ => (plan.unsigned.sender, 0),
     };
     let total = plan.total();
-    Ok(SendReview {
+    SendReview {
+        review_id: review_id(&plan.unsigned),
         from: plan.unsigned.sender.encode(network),
         to: to.encode(network),
         amount: AmountView::points(amount),
@@ -163,7 +192,7 @@ fn review_of(handle: &WalletHandle, plan: &TransferPlan) -> Result<SendReview, C
         nonce: plan.unsigned.nonce,
         chain_id: plan.unsigned.chain_id.as_str().to_owned(),
         proven: plan.sender.as_ref().map(ProvenAt::of),
-    })
+    }
 }
 
 /// Step 1: the transfer the person asked for, checked against the sender's
@@ -177,25 +206,23 @@ fn review_of(handle: &WalletHandle, plan: &TransferPlan) -> Result<SendReview, C
 /// for another network than the reader.
 pub fn prepare(
     reader: &ChainReader,
-    handle: &WalletHandle,
+    facts: &WalletFacts,
     request: &SendRequest,
 ) -> Result<PreparedSend, ChainError> {
-    let network = handle.network()?;
-    if network != reader.network() {
+    if facts.network != reader.network() {
         return Err(ChainError::WrongNetwork {
-            wallet: network,
+            wallet: facts.network,
             session: reader.network(),
         });
     }
-    let (to, amount, fee) = parse(handle, request)?;
-    let sender = handle
-        .account()?
-        .public_key(Chain::Receive, request.from_index)?;
+    let (to, amount, fee) = parse(facts, request)?;
+    let sender = facts.public_key(request.from_index)?;
     let plan = reader.plan_transfer(sender, to, amount, fee)?;
     Ok(PreparedSend {
-        review: review_of(handle, &plan)?,
+        review: review_of(facts.network, &plan),
         plan,
         from_index: request.from_index,
+        network: facts.network,
     })
 }
 
@@ -206,16 +233,14 @@ pub fn prepare(
 /// # Errors
 /// As [`prepare`], without the chain's.
 pub fn prepare_offline(
-    handle: &WalletHandle,
+    facts: &WalletFacts,
     request: &SendRequest,
     chain_id: ChainId,
     nonce: u64,
 ) -> Result<PreparedSend, ChainError> {
-    let (to, amount, fee) = parse(handle, request)?;
+    let (to, amount, fee) = parse(facts, request)?;
     check_transfer(amount, fee)?;
-    let sender = handle
-        .account()?
-        .public_key(Chain::Receive, request.from_index)?;
+    let sender = facts.public_key(request.from_index)?;
     let plan = TransferPlan {
         unsigned: UnsignedTransaction::new(
             chain_id,
@@ -227,9 +252,10 @@ pub fn prepare_offline(
         sender: None,
     };
     Ok(PreparedSend {
-        review: review_of(handle, &plan)?,
+        review: review_of(facts.network, &plan),
         plan,
         from_index: request.from_index,
+        network: facts.network,
     })
 }
 
@@ -273,14 +299,16 @@ pub struct SendReceipt {
     pub balance_after: BalanceView,
 }
 
-/// Step 3: hands `tx` to a node, waits (at most `timeout`) until its
+/// Step 3: refuses a transaction whose nonce another one used since it was
+/// prepared, hands it to a node, waits (at most `timeout`) until its
 /// inclusion and successful result are proven, then proves `watch`'s
 /// balance (the sender's, or the faucet's receiver's).
 ///
 /// # Errors
-/// `chain-tx-rejected` with the node's reason, `chain-inclusion-timeout`,
-/// `chain-cancelled`, `chain-tx-failed` (included, but its payload failed:
-/// the fee was paid), light-client errors.
+/// `chain-nonce-used`, `chain-tx-rejected` with the node's reason,
+/// `chain-inclusion-timeout` and `chain-wait-cancelled` (it was sent: both
+/// carry its id), `chain-tx-failed` (included, but its payload failed: the
+/// fee was paid), light-client errors.
 pub fn broadcast_and_prove(
     session: &mut ChainSession,
     tx: &Transaction,
@@ -290,19 +318,50 @@ pub fn broadcast_and_prove(
     cancel: &CancelToken,
 ) -> Result<SendReceipt, ChainError> {
     let reader = session.reader();
-    let id = reader.broadcast(tx)?;
-    on_event(SendProgress {
-        stage: SendStage::Submitted,
-        tx_id: id.to_string(),
-        height: None,
-    });
-    on_event(SendProgress {
-        stage: SendStage::Waiting,
-        tx_id: id.to_string(),
-        height: None,
-    });
-    let inclusion = session.wait_inclusion(&id, timeout, cancel)?;
-    check_result(&id, &inclusion)?;
+    let sender = tx.unsigned.sender;
+    let nonce = tx.unsigned.nonce;
+    let next = reader.next_nonce(&sender)?.value;
+    if nonce < next {
+        return Err(ChainError::NonceUsed { nonce, next });
+    }
+    if cancel.is_cancelled() {
+        return Err(ChainError::Cancelled);
+    }
+    let id = match reader.broadcast(tx) {
+        Ok(id) => id,
+        // A node that has it already (sent before a cancel or a restart):
+        // wait for its inclusion as for a fresh one.
+        Err(ChainError::Rejected { reason, .. }) if reason == ALREADY_KNOWN => tx.id(),
+        Err(error) => return Err(error),
+    };
+    reader.submitted(sender, nonce);
+    let result = prove_sent(session, &id, watch, timeout, on_event, cancel);
+    reader.settled(&sender, nonce);
+    result
+}
+
+fn prove_sent(
+    session: &mut ChainSession,
+    id: &jifen_protocol::Hash32,
+    watch: &Address,
+    timeout: Duration,
+    on_event: &mut dyn FnMut(SendProgress),
+    cancel: &CancelToken,
+) -> Result<SendReceipt, ChainError> {
+    let reader = session.reader();
+    for stage in [SendStage::Submitted, SendStage::Waiting] {
+        on_event(SendProgress {
+            stage,
+            tx_id: id.to_string(),
+            height: None,
+        });
+    }
+    let inclusion = match session.wait_inclusion(id, timeout, cancel) {
+        Ok(inclusion) => inclusion,
+        Err(ChainError::Cancelled) => return Err(ChainError::WaitCancelled { id: *id }),
+        Err(error) => return Err(error),
+    };
+    check_result(id, &inclusion)?;
     on_event(SendProgress {
         stage: SendStage::Included,
         tx_id: id.to_string(),

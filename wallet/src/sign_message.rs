@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::error::WalletError;
 use crate::store::UnlockedWallet;
+use crate::views::NetworkView;
 
 /// A signed message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -24,7 +25,7 @@ pub struct VerifiedMessageView {
     /// The address that signed.
     pub address: String,
     /// Its network.
-    pub network: String,
+    pub network: NetworkView,
 }
 
 /// Signs `message` with the key of receive address `index`.
@@ -58,6 +59,6 @@ pub fn verify(
     signature.verify(message.as_bytes(), &address, network)?;
     Ok(VerifiedMessageView {
         address: address.encode(network),
-        network: network.name().to_owned(),
+        network: network.into(),
     })
 }

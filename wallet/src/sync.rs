@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::chain::session::EVIDENCE_DIR;
-use crate::chain::{ChainError, ChainReader, ChainSession};
+use crate::chain::{ChainError, ChainReader, ChainSession, ChainSettings};
 use crate::jobs::CancelToken;
+use crate::views::NetworkView;
 
 /// Evidence files listed at most (newest last).
 pub const MAX_EVIDENCE_LISTED: usize = 100;
@@ -287,11 +288,52 @@ pub struct CrossCheckView {
     pub at_ms: u64,
 }
 
+/// The kinds of long chain jobs (one cancel token each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum JobKind {
+    /// A sync.
+    Sync,
+    /// A send waiting for its proven inclusion.
+    Send,
+    /// A devnet faucet request.
+    Faucet,
+    /// A cold-signed transaction's broadcast and proof.
+    Broadcast,
+    /// An audit bundle export or an offline check against the light store.
+    Audit,
+    /// Opening, reopening or closing the light client's session.
+    Session,
+}
+
+/// Where a job stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum JobState {
+    /// Waiting for the job before it.
+    Queued,
+    /// Running.
+    Running,
+}
+
+/// A job of the chain worker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct JobView {
+    /// Its id (unique per app run).
+    pub id: u64,
+    /// Its kind.
+    pub kind: JobKind,
+    /// Where it stands.
+    pub state: JobState,
+    /// Whether a cancel reached it.
+    pub cancelled: bool,
+}
+
 /// What the light client of one network knows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ChainStatusView {
-    /// Network name.
-    pub network: String,
+    /// The network.
+    pub network: NetworkView,
     /// The chain id the nodes must serve.
     pub chain_id: String,
     /// Whether this is the devnet (the faucet exists).
@@ -311,6 +353,28 @@ pub struct ChainStatusView {
     pub trust_expires_at_ms: Option<u64>,
     /// The sync running now, if one is.
     pub syncing: Option<SyncProgressView>,
+    /// The chain worker's jobs, running first (a front end with a worker).
+    pub jobs: Vec<JobView>,
+}
+
+impl ChainStatusView {
+    /// What is known before the light client's session is opened.
+    #[must_use]
+    pub fn unopened(settings: &ChainSettings) -> Self {
+        Self {
+            network: settings.network().into(),
+            chain_id: settings.chain_id().as_str().to_owned(),
+            devnet: settings.network() == Network::Devnet,
+            trusted: None,
+            root: None,
+            peers: Vec::new(),
+            cross_check: None,
+            evidence: Vec::new(),
+            trust_expires_at_ms: None,
+            syncing: None,
+            jobs: Vec::new(),
+        }
+    }
 }
 
 /// The chain status, from what the light client knows (no network request).
@@ -320,7 +384,7 @@ pub fn status(reader: &ChainReader) -> ChainStatusView {
     let settings = reader.settings();
     let now = now_ms();
     ChainStatusView {
-        network: settings.network().name().to_owned(),
+        network: settings.network().into(),
         chain_id: settings.chain_id().as_str().to_owned(),
         devnet: settings.network() == Network::Devnet,
         trusted: status.trusted.map(|t| TrustedView {
@@ -363,6 +427,7 @@ pub fn status(reader: &ChainReader) -> ChainStatusView {
             .collect(),
         trust_expires_at_ms: status.trust_expires_at_ms,
         syncing: None,
+        jobs: Vec::new(),
     }
 }
 

@@ -15,6 +15,68 @@ use ts_rs::TS;
 
 use crate::chain::amount::{POINT_DECIMALS, POINT_SYMBOL, format_points};
 
+/// A network, as views name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum NetworkView {
+    /// The production network (`jf1…` addresses).
+    Mainnet,
+    /// The public test network (`jft1…`).
+    Testnet,
+    /// A local development network (`jfd1…`).
+    Devnet,
+}
+
+impl From<jifen_protocol::Network> for NetworkView {
+    fn from(network: jifen_protocol::Network) -> Self {
+        match network {
+            jifen_protocol::Network::Mainnet => NetworkView::Mainnet,
+            jifen_protocol::Network::Testnet => NetworkView::Testnet,
+            jifen_protocol::Network::Devnet => NetworkView::Devnet,
+        }
+    }
+}
+
+impl From<NetworkView> for jifen_protocol::Network {
+    fn from(network: NetworkView) -> Self {
+        match network {
+            NetworkView::Mainnet => jifen_protocol::Network::Mainnet,
+            NetworkView::Testnet => jifen_protocol::Network::Testnet,
+            NetworkView::Devnet => jifen_protocol::Network::Devnet,
+        }
+    }
+}
+
+impl std::fmt::Display for NetworkView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(jifen_protocol::Network::from(*self).name())
+    }
+}
+
+/// The kind of message a QR code carries (`docs/qr.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub enum CodeKind {
+    /// A cold device's account export (pairing).
+    #[serde(rename = "jifen-account")]
+    Account,
+    /// A transaction to sign.
+    #[serde(rename = "jifen-sign-request")]
+    SignRequest,
+    /// The cold device's answer.
+    #[serde(rename = "jifen-signature")]
+    Signature,
+}
+
+impl From<jifen_qr::UrType> for CodeKind {
+    fn from(ur_type: jifen_qr::UrType) -> Self {
+        match ur_type {
+            jifen_qr::UrType::Account => CodeKind::Account,
+            jifen_qr::UrType::SignRequest => CodeKind::SignRequest,
+            jifen_qr::UrType::Signature => CodeKind::Signature,
+        }
+    }
+}
+
 /// An amount of an asset, exact.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AmountView {
@@ -144,8 +206,8 @@ impl std::fmt::Display for ErrorView {
 /// frames (terminal, SVG, PNG) with `jifen_qr`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct QrCodeView {
-    /// The UR type (`jifen-account`, `jifen-sign-request`, `jifen-signature`).
-    pub ur_type: String,
+    /// What the code carries.
+    pub ur_type: CodeKind,
     /// The UR text of each frame, in order (public data).
     pub parts: Vec<String>,
     /// The whole message as one single-part UR text (to copy as text).

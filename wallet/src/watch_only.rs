@@ -7,12 +7,13 @@ use ts_rs::TS;
 
 use crate::error::WalletError;
 use crate::store::WalletHandle;
+use crate::views::NetworkView;
 
 /// The account's public half.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct WatchOnlyExportView {
-    /// Network name.
-    pub network: String,
+    /// The network.
+    pub network: NetworkView,
     /// The account's BIP32 path.
     pub path: String,
     /// The BIP32 master key fingerprint (hex).
@@ -29,7 +30,7 @@ pub fn export(handle: &WalletHandle) -> Result<WatchOnlyExportView, WalletError>
     let network = handle.network()?;
     let account = handle.account()?;
     Ok(WatchOnlyExportView {
-        network: network.name().to_owned(),
+        network: network.into(),
         path: account.path(),
         master_fingerprint: hex::encode(account.master_fingerprint()),
         xpub: account.to_string_for(network),

@@ -157,6 +157,26 @@ pub enum ChainError {
     /// The person (or the caller) cancelled.
     #[error("cancelled")]
     Cancelled,
+    /// The wait for a transaction's inclusion was cancelled after a node took
+    /// it: it may still be included.
+    #[error("stopped waiting for transaction {id}; it was sent and may still be included")]
+    WaitCancelled {
+        /// Transaction id.
+        id: Hash32,
+    },
+    /// The transaction's nonce was used by another transaction since it was
+    /// prepared: review it again.
+    #[error("nonce {nonce} is already used (the account's next nonce is {next}); review again")]
+    NonceUsed {
+        /// The transaction's nonce.
+        nonce: u64,
+        /// The account's proven next nonce.
+        next: u64,
+    },
+    /// No send with this review id is kept (none was reviewed, it was sent
+    /// already, or another review replaced it).
+    #[error("the send to confirm is not the one reviewed; review it again")]
+    NoSuchReview,
     /// Included, but its payload failed (the fee was still paid).
     #[error("transaction {id} was included at height {height} but failed with code {result_code}")]
     TxFailed {
@@ -284,6 +304,9 @@ impl Coded for ChainError {
             ChainError::WrongNetwork { .. } => "chain-wrong-network",
             ChainError::InclusionTimeout { .. } => "chain-inclusion-timeout",
             ChainError::Cancelled => "chain-cancelled",
+            ChainError::WaitCancelled { .. } => "chain-wait-cancelled",
+            ChainError::NonceUsed { .. } => "chain-nonce-used",
+            ChainError::NoSuchReview => "chain-no-such-review",
             ChainError::TxFailed { .. } => "chain-tx-failed",
             ChainError::FileIo { .. } => "chain-file-io",
             ChainError::FileTooLarge { .. } => "chain-file-too-large",
@@ -377,10 +400,15 @@ impl Coded for ChainError {
                 vec![("reason", reason.into()), ("detail", message.into())]
             }
             ChainError::KeyMismatch { index } => vec![("index", (*index).into())],
+            ChainError::WaitCancelled { id } => vec![("id", text(id))],
+            ChainError::NonceUsed { nonce, next } => {
+                vec![("nonce", (*nonce).into()), ("next", (*next).into())]
+            }
             ChainError::AmountOverflow
             | ChainError::AmountZero
             | ChainError::Cancelled
             | ChainError::BundleNotAccount
+            | ChainError::NoSuchReview
             | ChainError::WorkerStopped => Vec::new(),
             ChainError::Checkpoint(e) => e.args(),
             ChainError::ChainId(e) => e.args(),

@@ -4,8 +4,9 @@
 //! stored; it never syncs, so it answers at once while a sync runs on
 //! another thread (`docs/adr/0009-wallet-use-cases.md`).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use jifen_light_client::client::ClientStatus;
 use jifen_light_client::{ClientError, LightReader, PeerError, Proven};
@@ -24,6 +25,9 @@ pub struct ChainReader {
     reader: LightReader,
     settings: Arc<ChainSettings>,
     dir: PathBuf,
+    /// Per sender, the highest nonce handed to a node whose inclusion is
+    /// not proven yet: a transfer planned meanwhile takes the next one.
+    in_flight: Arc<Mutex<HashMap<Address, u64>>>,
 }
 
 impl std::fmt::Debug for ChainReader {
@@ -40,6 +44,7 @@ impl ChainReader {
             reader,
             settings,
             dir,
+            in_flight: Arc::new(Mutex::new(HashMap::new())),
         }
     }
 
@@ -92,9 +97,36 @@ impl ChainReader {
         })
     }
 
+    /// The nonce a new transaction of `sender` takes: the proven next one, or
+    /// past a transaction of this session still waiting for its inclusion.
+    fn usable_nonce(&self, sender: &Address, proven: u64) -> u64 {
+        self.in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(sender)
+            .map_or(proven, |&sent| proven.max(sent.saturating_add(1)))
+    }
+
+    /// Records that `sender`'s transaction with `nonce` was handed to a node.
+    pub(crate) fn submitted(&self, sender: Address, nonce: u64) {
+        let mut in_flight = self.in_flight.lock().unwrap_or_else(PoisonError::into_inner);
+        let entry = in_flight.entry(sender).or_insert(nonce);
+        *entry = (*entry).max(nonce);
+    }
+
+    /// Forgets the transaction with `nonce` once its fate is known (proven
+    /// included, failed, or no longer waited for).
+    pub(crate) fn settled(&self, sender: &Address, nonce: u64) {
+        let mut in_flight = self.in_flight.lock().unwrap_or_else(PoisonError::into_inner);
+        if in_flight.get(sender) == Some(&nonce) {
+            in_flight.remove(sender);
+        }
+    }
+
     /// A transfer of `amount` base units from `sender` to `to` with `fee`,
     /// checked against the sender's proven account: the nonce is the proven
-    /// one and the proven balance covers amount plus fee.
+    /// one (or the next after a transfer of this session still waiting for
+    /// its inclusion) and the proven balance covers amount plus fee.
     ///
     /// # Errors
     /// [`ChainError::AmountZero`], [`ChainError::FeeTooLow`],
@@ -116,10 +148,11 @@ impl ChainReader {
                 height: account.height,
             });
         }
+        let nonce = self.usable_nonce(&sender.address(), account.value.nonce);
         let unsigned = UnsignedTransaction::new(
             self.settings.chain_id().clone(),
             sender,
-            account.value.nonce,
+            nonce,
             fee,
             TxPayload::Transfer(Transfer { to, amount }),
         );

@@ -102,6 +102,12 @@ pub enum ColdError {
         /// The request id.
         id: String,
     },
+    /// None of the inputs held a QR code (or a UR text) at all.
+    #[error("no code was found in the {inputs} input(s)")]
+    NoCode {
+        /// How many inputs were read.
+        inputs: usize,
+    },
     /// The codes read do not hold the whole message yet.
     #[error("the codes read hold {resolved} of {total} parts; scan more frames")]
     Incomplete {
@@ -198,6 +204,7 @@ impl Coded for ColdError {
             ColdError::BadSignature { .. } => "cold-bad-signature",
             ColdError::NotSigned { .. } => "cold-not-signed",
             ColdError::Incomplete { .. } => "cold-qr-incomplete",
+            ColdError::NoCode { .. } => "cold-no-code-found",
             ColdError::Input { .. } => "cold-input-io",
             ColdError::Storage { .. } => "cold-storage-io",
             ColdError::CorruptRecord { .. } => "cold-record-corrupt",
@@ -251,6 +258,7 @@ impl Coded for ColdError {
                 vec![("path", path.into()), ("detail", detail.into())]
             }
             ColdError::RequestNotChosen { signed } => vec![("count", (*signed).into())],
+            ColdError::NoCode { inputs } => vec![("count", (*inputs).into())],
             ColdError::ConfirmationMismatch
             | ColdError::NotConfirmed
             | ColdError::Randomness

@@ -13,6 +13,7 @@ use crate::cold::pending::{PendingRequest, PendingStore};
 use crate::cold::signer::{account_path, address_in_account};
 use crate::record::{WalletMeta, WatchOnlyRecord};
 use crate::store::{WalletHandle, WalletStore};
+use crate::wallets::WalletFacts;
 
 const HARDENED: u32 = 0x8000_0000;
 
@@ -65,29 +66,29 @@ pub fn pair_import(
 }
 
 /// A sign request for `unsigned`, sent by address `index` of `chain` of the
-/// wallet `handle`, with a fresh random id.
+/// wallet `facts`, with a fresh random id.
 ///
 /// # Errors
 /// [`ColdError::SenderNotInWallet`] unless the transaction's sender and key
 /// are that address's; [`ColdError::WrongChain`] if the wallet was paired for
 /// another chain; [`ColdError::Randomness`].
 pub fn build_request(
-    handle: &WalletHandle,
+    facts: &WalletFacts,
     chain: Chain,
     index: u32,
     unsigned: UnsignedTransaction,
     origin: Option<String>,
 ) -> Result<SignRequest, ColdError> {
-    if let Some(paired) = handle.watch_only_record().and_then(|r| r.chain_id.as_ref())
-        && paired != unsigned.chain_id.as_str()
+    if let Some(paired) = &facts.paired_chain
+        && paired != &unsigned.chain_id
     {
         return Err(ColdError::WrongChain {
-            paired: paired.clone(),
+            paired: paired.as_str().to_owned(),
             got: unsigned.chain_id.as_str().to_owned(),
         });
     }
-    let network = handle.network()?;
-    let account = handle.account()?;
+    let network = facts.network;
+    let account = &facts.account;
     let key = account.public_key(chain, index)?;
     if key != unsigned.sender_public_key || key.address() != unsigned.sender {
         return Err(ColdError::SenderNotInWallet {
@@ -111,20 +112,20 @@ pub fn build_request(
 /// As [`build_request`], or [`ColdError::Storage`].
 pub fn start_request(
     pending: &PendingStore,
-    handle: &WalletHandle,
+    facts: &WalletFacts,
     chain: Chain,
     index: u32,
     unsigned: UnsignedTransaction,
     origin: Option<String>,
 ) -> Result<(SignRequest, PendingRequest), ColdError> {
-    let request = build_request(handle, chain, index, unsigned, origin)?;
-    let record = PendingRequest::new(handle.name(), &request, now_secs());
+    let request = build_request(facts, chain, index, unsigned, origin)?;
+    let record = PendingRequest::new(&facts.name, &request, now_secs());
     pending.save(&record)?;
     Ok((request, record))
 }
 
 /// Accepts the cold device's answer: it must name a request pending for
-/// `handle`, and its signature must verify against the paired key at the
+/// the wallet `facts`, and its signature must verify against the paired key at the
 /// request's path for that exact transaction. The signed transaction is
 /// recorded with the request (ready to broadcast) and returned.
 ///
@@ -134,17 +135,17 @@ pub fn start_request(
 /// another transaction, [`ColdError::Storage`] / [`ColdError::CorruptRecord`].
 pub fn accept_signature(
     pending: &PendingStore,
-    handle: &WalletHandle,
+    facts: &WalletFacts,
     response: &SignatureResponse,
 ) -> Result<Transaction, ColdError> {
     let id = response.request_id;
     let unknown = || ColdError::UnknownRequest { id: id.to_string() };
     let mut record = pending.load(&id)?.ok_or_else(unknown)?;
-    if record.wallet != handle.name() || pending.wallet() != handle.name() {
+    if record.wallet != facts.name || pending.wallet() != facts.name {
         return Err(unknown());
     }
     let request = record.request()?;
-    let account = handle.account()?;
+    let account = &facts.account;
     let (chain, index) =
         address_in_account(&request.path, account.account()).ok_or_else(unknown)?;
     // The paired key, derived here: not the key the request carries.

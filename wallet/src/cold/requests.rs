@@ -23,7 +23,7 @@ use crate::context::WalletContext;
 use crate::jobs::CancelToken;
 use crate::open::OpenWallet;
 use crate::send::{self, SendProgress, SendReceipt, SendRequest};
-use crate::store::WalletHandle;
+use crate::wallets::WalletFacts;
 use crate::views::ErrorView;
 
 /// What a paired device whose record names no fragment size reads.
@@ -50,20 +50,17 @@ pub fn import_pairing(
 /// The chain a watch-only wallet was paired for, else its network's default.
 ///
 /// # Errors
-/// `chain-id-*` for a damaged record.
-pub fn paired_chain(handle: &WalletHandle) -> Result<ChainId, ColdError> {
-    match handle
-        .watch_only_record()
-        .and_then(|r| r.chain_id.as_deref())
-    {
-        Some(chain) => Ok(ChainId::new(chain).map_err(ChainError::from)?),
-        None => Ok(crate::chain::settings::default_chain_id(handle.network()?)?),
+/// Never for a valid network; typed for symmetry.
+pub fn paired_chain(facts: &WalletFacts) -> Result<ChainId, ColdError> {
+    match &facts.paired_chain {
+        Some(chain) => Ok(chain.clone()),
+        None => Ok(crate::chain::settings::default_chain_id(facts.network)?),
     }
 }
 
 /// Refuses a chain session for another chain than the wallet was paired for.
-fn check_paired_chain(handle: &WalletHandle, serving: &ChainId) -> Result<(), ColdError> {
-    let paired = paired_chain(handle)?;
+fn check_paired_chain(facts: &WalletFacts, serving: &ChainId) -> Result<(), ColdError> {
+    let paired = paired_chain(facts)?;
     if &paired == serving {
         Ok(())
     } else {
@@ -94,31 +91,31 @@ pub enum NonceSource<'a> {
 /// [`send::prepare`], `cold-storage-io`, `qr-*`.
 pub fn make_request(
     ctx: &WalletContext,
-    handle: &WalletHandle,
+    facts: &WalletFacts,
     request: &SendRequest,
     nonce: NonceSource<'_>,
     fragment: Option<FragmentSize>,
     frames: Option<usize>,
 ) -> Result<SignRequestView, ColdError> {
-    if !handle.is_watch_only() {
+    if !facts.watch_only {
         return Err(crate::error::WalletError::NotWatchOnly {
-            name: handle.name().to_owned(),
+            name: facts.name.clone(),
         }
         .into());
     }
     let prepared = match nonce {
         NonceSource::Proven(reader) => {
-            check_paired_chain(handle, reader.settings().chain_id())?;
-            send::prepare(reader, handle, request)?
+            check_paired_chain(facts, reader.settings().chain_id())?;
+            send::prepare(reader, facts, request)?
         }
         NonceSource::Given(nonce) => {
-            send::prepare_offline(handle, request, paired_chain(handle)?, nonce)?
+            send::prepare_offline(facts, request, paired_chain(facts)?, nonce)?
         }
     };
-    let pending = PendingStore::new(&ctx.store(), handle.name());
+    let pending = PendingStore::new(&ctx.store(), &facts.name);
     let (sign_request, _) = start_request(
         &pending,
-        handle,
+        facts,
         Chain::Receive,
         prepared.from_index(),
         prepared.unsigned().clone(),
@@ -126,11 +123,7 @@ pub fn make_request(
     )?;
     let settings = EncoderSettings {
         fragment_size: fragment.unwrap_or_else(|| {
-            FragmentSize::largest_within(
-                handle
-                    .watch_only_record()
-                    .map_or(DEFAULT_FRAGMENT_READ, |r| r.max_fragment_len),
-            )
+            FragmentSize::largest_within(facts.max_fragment_read.unwrap_or(DEFAULT_FRAGMENT_READ))
         }),
         ..EncoderSettings::default()
     };
@@ -152,18 +145,21 @@ pub fn make_request(
 /// `cold-bad-signature`, `cold-storage-io`.
 pub fn accept(
     ctx: &WalletContext,
-    handle: &WalletHandle,
+    facts: &WalletFacts,
     inputs: &[QrInput],
     on_input: &mut dyn FnMut(&InputEvent),
-) -> Result<AcceptedView, ColdError> {
+) -> Result<(AcceptedView, RequestId), ColdError> {
     let response = transport::receive(UrType::Signature, inputs, on_input)?.into_signature()?;
-    let pending = PendingStore::new(&ctx.store(), handle.name());
-    let tx = accept_signature(&pending, handle, &response)?;
-    Ok(AcceptedView {
-        request_id: response.request_id.to_string(),
-        tx_id: tx.id().to_string(),
-        transaction: hex::encode(tx.encode()),
-    })
+    let pending = PendingStore::new(&ctx.store(), &facts.name);
+    let tx = accept_signature(&pending, facts, &response)?;
+    Ok((
+        AcceptedView {
+            request_id: response.request_id.to_string(),
+            tx_id: tx.id().to_string(),
+            transaction: hex::encode(tx.encode()),
+        },
+        response.request_id,
+    ))
 }
 
 /// The pending request to broadcast: `id` if given, else the only one that
@@ -174,13 +170,13 @@ pub fn accept(
 /// signed), `cold-storage-io`.
 pub fn signed_request(
     ctx: &WalletContext,
-    handle: &WalletHandle,
+    facts: &WalletFacts,
     id: Option<&str>,
 ) -> Result<RequestId, ColdError> {
     if let Some(text) = id {
         return parse_request_id(text);
     }
-    let pending = PendingStore::new(&ctx.store(), handle.name());
+    let pending = PendingStore::new(&ctx.store(), &facts.name);
     let signed: Vec<_> = pending
         .entries()?
         .into_iter()
@@ -196,8 +192,10 @@ pub fn signed_request(
 }
 
 /// Broadcasts the signed transaction of pending request `id`, waits until
-/// its inclusion and result are proven, proves the sender's new balance,
-/// and forgets the request.
+/// its inclusion and result are proven, proves the sender's new balance, and
+/// forgets the request. A request whose transaction was included but failed,
+/// or whose nonce another transaction took, is forgotten too (it can never
+/// be included); one that was only not yet proven stays.
 ///
 /// # Errors
 /// `cold-unknown-request`, `cold-not-signed`, `cold-wrong-chain`, and the
@@ -205,25 +203,33 @@ pub fn signed_request(
 pub fn broadcast(
     ctx: &WalletContext,
     session: &mut ChainSession,
-    handle: &WalletHandle,
+    facts: &WalletFacts,
     id: &RequestId,
     timeout: Duration,
     on_event: &mut dyn FnMut(SendProgress),
     cancel: &CancelToken,
 ) -> Result<SendReceipt, ColdError> {
-    let pending = PendingStore::new(&ctx.store(), handle.name());
+    let pending = PendingStore::new(&ctx.store(), &facts.name);
     let record = pending
         .load(id)?
         .ok_or_else(|| ColdError::UnknownRequest { id: id.to_string() })?;
     let tx = record
         .signed()?
         .ok_or_else(|| ColdError::NotSigned { id: id.to_string() })?;
-    check_paired_chain(handle, session.settings().chain_id())?;
+    check_paired_chain(facts, session.settings().chain_id())?;
     let sender = tx.unsigned.sender;
-    let receipt = send::broadcast_and_prove(session, &tx, &sender, timeout, on_event, cancel)?;
-    // Included and proven: the request is done.
-    pending.remove(id)?;
-    Ok(receipt)
+    match send::broadcast_and_prove(session, &tx, &sender, timeout, on_event, cancel) {
+        Ok(receipt) => {
+            // Included and proven: the request is done.
+            pending.remove(id)?;
+            Ok(receipt)
+        }
+        Err(error @ (ChainError::TxFailed { .. } | ChainError::NonceUsed { .. })) => {
+            pending.remove(id)?;
+            Err(error.into())
+        }
+        Err(error) => Err(error.into()),
+    }
 }
 
 /// The pending requests of a watch-only wallet, oldest first. A damaged
@@ -235,10 +241,10 @@ pub fn broadcast(
 /// `cold-storage-io` when the folder cannot be read.
 pub fn pending(
     ctx: &WalletContext,
-    handle: &WalletHandle,
+    facts: &WalletFacts,
     reader: Option<&ChainReader>,
 ) -> Result<Vec<PendingView>, ColdError> {
-    let store = PendingStore::new(&ctx.store(), handle.name());
+    let store = PendingStore::new(&ctx.store(), &facts.name);
     let mut proven: Vec<(jifen_protocol::Address, Option<u64>)> = Vec::new();
     let mut views = Vec::new();
     for (id, record) in store.entries()? {
@@ -297,11 +303,11 @@ pub fn pending(
 /// `cold-bad-request-id`, `cold-unknown-request`, `cold-storage-io`.
 pub fn discard(
     ctx: &WalletContext,
-    handle: &WalletHandle,
+    facts: &WalletFacts,
     id: &str,
 ) -> Result<DiscardedView, ColdError> {
     let id = parse_request_id(id)?;
-    let store = PendingStore::new(&ctx.store(), handle.name());
+    let store = PendingStore::new(&ctx.store(), &facts.name);
     match store.discard(&id) {
         Ok(record) => Ok(DiscardedView {
             fingerprint: record.fingerprint().ok().map(|f| f.to_string()),

@@ -128,6 +128,7 @@ pub fn receive(
 ) -> Result<Payload, ColdError> {
     let mut decoder = UrDecoder::new();
     let mut wrong_type = None;
+    let mut codes = 0usize;
     for input in inputs {
         let texts: Vec<String> = match input {
             QrInput::Image(path) => {
@@ -148,6 +149,7 @@ pub fn receive(
             // separated by newlines, spaces or tabs (`docs/qr.md`).
             QrInput::Text(text) => text.split_whitespace().map(str::to_owned).collect(),
         };
+        codes += texts.len();
         for text in texts {
             match decoder.receive(&text) {
                 Ok(progress) => {
@@ -172,6 +174,11 @@ pub fn receive(
     }
     if let Some(got) = wrong_type {
         return Err(jifen_qr::UrError::WrongType { expected, got }.into());
+    }
+    if codes == 0 {
+        return Err(ColdError::NoCode {
+            inputs: inputs.len(),
+        });
     }
     let progress = decoder.progress();
     Err(ColdError::Incomplete {
@@ -252,10 +259,66 @@ pub fn qr_code_frames(
         .map(|_| encoder.next_part())
         .collect::<Result<Vec<_>, _>>()?;
     Ok(crate::views::QrCodeView {
-        ur_type: payload.ur_type().to_string(),
+        ur_type: payload.ur_type().into(),
         parts,
         text: payload.to_ur(),
         fragments: u32::try_from(fragments).unwrap_or(u32::MAX),
         fps: settings.frame_rate.fps(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use jifen_protocol::{ChainId, PublicKey, Transfer, TxPayload, UnsignedTransaction};
+    use jifen_qr::{DerivationPath, FragmentSize, SignRequest};
+
+    use super::*;
+
+    fn request() -> Payload {
+        let key = PublicKey::from_bytes(&[
+            0x02, 0x79, 0xbe, 0x66, 0x7e, 0xf9, 0xdc, 0xbb, 0xac, 0x55, 0xa0, 0x62, 0x95, 0xce,
+            0x87, 0x0b, 0x07, 0x02, 0x9b, 0xfc, 0xdb, 0x2d, 0xce, 0x28, 0xd9, 0x59, 0xf2, 0x81,
+            0x5b, 0x16, 0xf8, 0x17, 0x98,
+        ])
+        .unwrap();
+        let unsigned = UnsignedTransaction::new(
+            ChainId::new("jifen-devnet").unwrap(),
+            key,
+            7,
+            1_000,
+            TxPayload::Transfer(Transfer {
+                to: key.address(),
+                amount: 2_500_000,
+            }),
+        );
+        let path = DerivationPath::new(vec![0x8000_002c, 0x8000_4a46, 0x8000_0000, 0, 0]).unwrap();
+        Payload::SignRequest(SignRequest::new(unsigned, path, Some("test".into())).unwrap())
+    }
+
+    #[test]
+    fn parts_on_one_line_separated_by_any_white_space_are_read() {
+        let payload = request();
+        let settings = EncoderSettings {
+            fragment_size: FragmentSize::Small,
+            ..EncoderSettings::default()
+        };
+        let code = qr_code(&payload, settings).unwrap();
+        assert!(code.parts.len() > 2, "an animated code");
+        for separator in [" ", "\t", "  \t ", "\r\n", " \n "] {
+            let text = code.parts.join(separator);
+            let read = receive(UrType::SignRequest, &[QrInput::Text(text)], &mut |_| {}).unwrap();
+            assert_eq!(read, payload, "{separator:?}");
+        }
+        let single = receive(UrType::SignRequest, &[QrInput::Text(format!("  {}  ", code.text))], &mut |_| {});
+        assert_eq!(single.unwrap(), payload);
+    }
+
+    #[test]
+    fn inputs_without_any_code_say_so() {
+        let error = receive(UrType::SignRequest, &[QrInput::Text("   \n ".into())], &mut |_| {})
+            .unwrap_err();
+        assert!(matches!(error, ColdError::NoCode { inputs: 1 }), "{error:?}");
+    }
 }
