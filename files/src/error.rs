@@ -311,25 +311,34 @@ impl Op {
     }
 }
 
-impl fmt::Display for Op {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Op {
+    /// The step in English words, for log lines and for error types that
+    /// carry an operation as text ("create a temporary file in", "rename into place").
+    #[must_use]
+    pub const fn phrase(self) -> &'static str {
+        match self {
             Self::Open => "open",
             Self::Read => "read",
             Self::Inspect => "inspect",
             Self::CreateTemp => "create a temporary file in",
-            Self::Write => "write the temporary file",
-            Self::Sync => "fsync the temporary file",
+            Self::Write => "write the temporary file for",
+            Self::Sync => "fsync the temporary file for",
             Self::Rename => "rename into place",
             Self::Link => "link into place",
-            Self::SyncDir => "fsync the directory of",
+            Self::SyncDir => "fsync the directory",
             Self::CreateDir => "create the directory",
             Self::Restrict => "restrict the permissions of",
             Self::OpenLock => "open the lock file",
             Self::Lock => "lock",
             Self::List => "list",
             Self::Remove => "remove",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Op {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.phrase())
     }
 }
 

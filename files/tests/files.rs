@@ -329,7 +329,8 @@ fn child_holds_lock() {
 
 #[test]
 fn a_lock_is_seen_by_another_process_and_released_when_it_dies() {
-    use jifen_testenv::process::{READY_WITHIN, Spawned};
+    use jifen_testenv::DEADLINE;
+    use jifen_testenv::process::Spawned;
     use std::process::{Command, Stdio};
 
     let dir = tempfile::tempdir().unwrap();
@@ -345,7 +346,7 @@ fn a_lock_is_seen_by_another_process_and_released_when_it_dies() {
         )
         .unwrap();
         child
-            .wait_for_line(CHILD_READY, READY_WITHIN)
+            .wait_for_line(CHILD_READY, DEADLINE)
             .unwrap_or_else(|e| panic!("round {round}: {e}"));
 
         let err = Lock::try_acquire(&path).unwrap_err();
@@ -355,7 +356,7 @@ fn a_lock_is_seen_by_another_process_and_released_when_it_dies() {
 
         if how == "exit" {
             drop(child.child().stdin.take());
-            let status = child.wait_within(READY_WITHIN).unwrap();
+            let status = child.wait_within(DEADLINE).unwrap();
             assert!(status.is_some_and(|s| s.success()), "{status:?}");
         } else {
             child.kill().unwrap();

@@ -12,3 +12,11 @@ pub mod devnet;
 #[cfg(feature = "keystore")]
 pub mod kdf;
 pub mod process;
+
+use std::time::Duration;
+
+/// How long a test waits for something that should happen soon (a child's
+/// readiness line, a block, a lock's release): generous, because a loaded CI
+/// machine starts processes and schedules threads slowly, and bounded, so
+/// that what never happens fails the test instead of hanging it.
+pub const DEADLINE: Duration = Duration::from_secs(60);

@@ -11,11 +11,6 @@ use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-/// How long a test waits for a child to say it is ready, unless it says
-/// otherwise: generous, because a loaded CI machine starts processes slowly,
-/// and bounded, so that a child that never gets ready fails the test.
-pub const READY_WITHIN: Duration = Duration::from_secs(60);
-
 /// What a wait did not see in time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotSeen {
