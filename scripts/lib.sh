@@ -19,6 +19,14 @@ ensure_apt_packages() {
   fi
 }
 
+# The fonts the app's UI needs: Chinese glyphs for the zh-CN and zh-TW interface (a
+# bare Debian 12 has no CJK font, and the text would show as empty boxes). The UI's
+# font stack (ui/src/app.css) names "Noto Sans CJK SC/TC" and the .deb depends on this
+# package (src-tauri/tauri.conf.json).
+ensure_app_fonts() {
+  ensure_apt_packages fonts-noto-cjk
+}
+
 # Rust toolchain: rustup's stable with rustfmt and clippy.
 ensure_rust() {
   if ! command -v cargo >/dev/null 2>&1; then

@@ -73,6 +73,7 @@ fi
 
 step "system packages for the app"
 ensure_apt_packages libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
+ensure_app_fonts
 if ! command -v npm >/dev/null 2>&1; then
   ensure_apt_packages nodejs npm
 fi

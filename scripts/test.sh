@@ -18,10 +18,12 @@ source scripts/lib.sh
 if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
 
 # What the Tauri app needs to build and to be tested in its window (Debian 12):
-# WebKitGTK 4.1 and friends, Xvfb, WebKitWebDriver, and Node.js with npm.
+# WebKitGTK 4.1 and friends, Xvfb, WebKitWebDriver, Node.js with npm, and a CJK font
+# (the end-to-end run checks that Chinese text renders with real glyphs).
 ensure_app_packages() {
   ensure_apt_packages libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev \
     libayatana-appindicator3-dev xvfb xauth webkit2gtk-driver
+  ensure_app_fonts
   if ! command -v npm >/dev/null 2>&1; then
     ensure_apt_packages nodejs npm
   fi
@@ -65,7 +67,7 @@ target="${CARGO_TARGET_DIR:-target}"
 JIFEN_APP_BIN="$target/debug/jifen-app" JIFEN_NODE_BIN="$target/debug/jifen-node" \
   JIFEN_CLI_BIN="$target/debug/jifen" \
   xvfb-run -a -s "-screen 0 1280x900x24" node tests/e2e/run.mjs
-echo "screenshots: tests/e2e/screenshots/"
+echo "screenshots (desktop and 390x844 phone): tests/e2e/screenshots/"
 
 step "doc tests and docs build"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet

@@ -7,7 +7,6 @@
 //! public key can derive every address.
 
 use std::fmt;
-use std::str::FromStr;
 
 pub use bip32::DerivationPath;
 use bip32::{ChildNumber, Prefix, XPrv, XPub};
@@ -15,6 +14,8 @@ use jifen_protocol::{Address, Network, PublicKey};
 
 use crate::mnemonic::Seed;
 use crate::signer::SecretKey;
+
+mod extended_key;
 
 /// BIP44 purpose.
 pub const PURPOSE: u32 = 44;
@@ -54,9 +55,33 @@ pub enum HdError {
     /// Derivation produced an invalid key (probability ~2^-127; try the next index).
     #[error("derivation produced an invalid key at this index")]
     InvalidChild,
-    /// An extended public key string could not be read.
+    /// The text is not Base58 of a 78-byte extended key.
     #[error("not a valid extended public key")]
     BadExtendedKey,
+    /// The Base58Check checksum does not match: a character is wrong.
+    #[error("the extended key's checksum does not match; a character is wrong")]
+    ExtendedKeyChecksum,
+    /// The version bytes are none of `xpub`, `xprv`, `tpub`, `tprv`.
+    #[error("unknown extended key version")]
+    UnknownKeyVersion,
+    /// A depth-0 (master) key names a parent fingerprint.
+    #[error("a master extended key (depth 0) has a non-zero parent fingerprint")]
+    ZeroDepthWithParent,
+    /// A depth-0 (master) key has a child number.
+    #[error("a master extended key (depth 0) has a non-zero child number")]
+    ZeroDepthWithIndex,
+    /// The version says public and the key bytes are private, or the other way round.
+    #[error("the extended key's version and key bytes do not match")]
+    KeyKindMismatch,
+    /// The public key is not a compressed point on secp256k1.
+    #[error("the extended key holds an invalid public key")]
+    InvalidPublicKey,
+    /// The private key is not `0x00` followed by a scalar in 1..n-1.
+    #[error("the extended key holds an invalid private key")]
+    InvalidPrivateKey,
+    /// An extended *private* key was given where the public one is expected.
+    #[error("this is an extended private key; a watch-only wallet takes the public key")]
+    PrivateKeyGiven,
     /// The extended key is for another network (`xpub` is mainnet, `tpub` test networks).
     #[error("extended key is for another network")]
     WrongNetwork,
@@ -75,8 +100,42 @@ impl HdError {
             HdError::IndexOutOfRange { .. } => "hd-index-out-of-range",
             HdError::InvalidChild => "hd-invalid-child",
             HdError::BadExtendedKey => "hd-bad-extended-key",
+            HdError::ExtendedKeyChecksum => "hd-extended-key-checksum",
+            HdError::UnknownKeyVersion => "hd-unknown-key-version",
+            HdError::ZeroDepthWithParent => "hd-zero-depth-with-parent",
+            HdError::ZeroDepthWithIndex => "hd-zero-depth-with-index",
+            HdError::KeyKindMismatch => "hd-key-kind-mismatch",
+            HdError::InvalidPublicKey => "hd-invalid-public-key",
+            HdError::InvalidPrivateKey => "hd-invalid-private-key",
+            HdError::PrivateKeyGiven => "hd-private-key-given",
             HdError::WrongNetwork => "hd-wrong-network",
             HdError::WrongDepth { .. } => "hd-wrong-depth",
+        }
+    }
+}
+
+impl jifen_protocol::message::Coded for HdError {
+    fn code(&self) -> &'static str {
+        HdError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, jifen_protocol::message::Arg)> {
+        // The catalogs' hd messages take no arguments (the depth and index found are in
+        // the English text for logs only).
+        match self {
+            HdError::IndexOutOfRange { .. }
+            | HdError::InvalidChild
+            | HdError::BadExtendedKey
+            | HdError::ExtendedKeyChecksum
+            | HdError::UnknownKeyVersion
+            | HdError::ZeroDepthWithParent
+            | HdError::ZeroDepthWithIndex
+            | HdError::KeyKindMismatch
+            | HdError::InvalidPublicKey
+            | HdError::InvalidPrivateKey
+            | HdError::PrivateKeyGiven
+            | HdError::WrongNetwork
+            | HdError::WrongDepth { .. } => Vec::new(),
         }
     }
 }
@@ -293,25 +352,37 @@ impl AccountXpub {
 
     /// Reads an account key exported by [`AccountXpub::to_string_for`].
     ///
+    /// The key is checked as BIP32 says (test vector 5) before anything else: a
+    /// damaged or forged key is refused for its own reason, and an extended private key
+    /// is refused as such (never kept) rather than as a key of another network.
+    ///
     /// # Errors
-    /// [`HdError::BadExtendedKey`], [`HdError::WrongNetwork`] or [`HdError::WrongDepth`].
+    /// In this order: [`HdError::BadExtendedKey`], [`HdError::ExtendedKeyChecksum`],
+    /// [`HdError::UnknownKeyVersion`], [`HdError::ZeroDepthWithParent`],
+    /// [`HdError::ZeroDepthWithIndex`], [`HdError::KeyKindMismatch`],
+    /// [`HdError::InvalidPublicKey`] or [`HdError::InvalidPrivateKey`] for a key that is
+    /// not valid BIP32; then [`HdError::PrivateKeyGiven`], [`HdError::WrongNetwork`] or
+    /// [`HdError::WrongDepth`] for a valid key that is not this network's account key.
     pub fn parse(
         s: &str,
         network: Network,
         account: u32,
         master_fingerprint: [u8; 4],
     ) -> Result<Self, HdError> {
-        let extended =
-            bip32::ExtendedKey::from_str(s.trim()).map_err(|_| HdError::BadExtendedKey)?;
-        if extended.prefix != prefix_for(network) {
+        let (xpub, mainnet, depth) = match extended_key::decode(s.trim())? {
+            extended_key::Decoded::Public {
+                xpub,
+                mainnet,
+                depth,
+            } => (xpub, mainnet, depth),
+            extended_key::Decoded::Private => return Err(HdError::PrivateKeyGiven),
+        };
+        if mainnet != (network == Network::Mainnet) {
             return Err(HdError::WrongNetwork);
         }
-        if extended.attrs.depth != 3 {
-            return Err(HdError::WrongDepth {
-                got: extended.attrs.depth,
-            });
+        if depth != 3 {
+            return Err(HdError::WrongDepth { got: depth });
         }
-        let xpub = XPub::try_from(extended).map_err(|_| HdError::BadExtendedKey)?;
         Ok(AccountXpub {
             xpub,
             account,

@@ -1,10 +1,10 @@
 //! BIP39 mnemonics in English, simplified Chinese and traditional Chinese.
 //!
-//! A mnemonic encodes 128 or 256 bits of entropy as 12 or 24 words. The words are
-//! only a way to write the entropy down: **the wallet seed is derived from the
-//! entropy's English sentence**, so the same entropy written in any of the three
-//! word lists restores the same keys (see `docs/adr/0002-language-independent-seed.md`).
-//! For English mnemonics this is exactly BIP39.
+//! A mnemonic encodes 128 or 256 bits of entropy as 12 or 24 words. The wallet seed
+//! is exactly BIP39 in every list: it is derived from the sentence *as written in its
+//! own word list*, so a backup restores the same keys in any BIP39 wallet (see
+//! `docs/adr/0007-standard-bip39-seeds.md`). The same entropy written in another list
+//! is another sentence, hence another wallet.
 
 use std::fmt;
 use std::str::FromStr;
@@ -148,7 +148,9 @@ pub enum MnemonicError {
     /// All words are known but the checksum does not match: a word is wrong or out of order.
     #[error("the mnemonic's checksum does not match; a word is wrong or out of order")]
     BadChecksum,
-    /// The words fit more than one list with different meanings; the language must be given.
+    /// The words fit more than one list as different sentences; the language must be
+    /// given. (The three lists shipped never do: a character in both Chinese lists has
+    /// the same index in both.)
     #[error("the mnemonic fits more than one word list; name its language")]
     AmbiguousLanguage,
     /// The language name is not one of `en`, `zh-hans`, `zh-hant`.
@@ -178,6 +180,25 @@ impl MnemonicError {
             MnemonicError::UnknownLanguage => "mnemonic-unknown-language",
             MnemonicError::EntropyLength { .. } => "mnemonic-entropy-length",
             MnemonicError::Randomness => "mnemonic-randomness",
+        }
+    }
+}
+
+impl jifen_protocol::message::Coded for MnemonicError {
+    fn code(&self) -> &'static str {
+        MnemonicError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, jifen_protocol::message::Arg)> {
+        match self {
+            MnemonicError::WordCount { got } | MnemonicError::EntropyLength { got } => {
+                vec![("got", (*got).into())]
+            }
+            MnemonicError::UnknownWord { position } => vec![("position", (*position).into())],
+            MnemonicError::BadChecksum
+            | MnemonicError::AmbiguousLanguage
+            | MnemonicError::UnknownLanguage
+            | MnemonicError::Randomness => Vec::new(),
         }
     }
 }
@@ -246,8 +267,10 @@ impl Mnemonic {
     /// Words may be separated by any white space; Chinese phrases may also be written
     /// without spaces (every word in the Chinese lists is one character). Input is
     /// NFKD-normalized and lower-cased. When `language` is `None` the word list is
-    /// detected; a phrase that fits several lists with *different* entropy is refused as
-    /// ambiguous (the same entropy in two lists is the same wallet, so that is accepted).
+    /// detected. The result's sentence ([`Mnemonic::phrase`]) is the typed words, one
+    /// space apart, whichever list is detected: a phrase that several lists accept is
+    /// the same sentence in each, so the same seed. Should two lists ever read the
+    /// words as different sentences, the phrase is refused as ambiguous.
     ///
     /// # Errors
     /// A [`MnemonicError`] naming the problem: word count, unknown word (with its
@@ -309,6 +332,9 @@ impl Mnemonic {
     }
 
     /// The same entropy written in another word list.
+    ///
+    /// This is another sentence, so **another wallet**: [`Mnemonic::to_seed`] follows
+    /// the sentence (BIP39), not the entropy.
     pub fn in_language(&self, language: MnemonicLanguage) -> Self {
         let entropy = self.entropy();
         match bip39::Mnemonic::from_entropy_in(language.to_bip39(), &entropy) {
@@ -318,11 +344,16 @@ impl Mnemonic {
         }
     }
 
-    /// The 64-byte wallet seed: PBKDF2-HMAC-SHA512 over the entropy's **English**
-    /// sentence and `"mnemonic" + NFKD(passphrase)`, 2048 rounds (BIP39).
+    /// The 64-byte BIP39 seed: PBKDF2-HMAC-SHA512, 2048 rounds, password = NFKD of
+    /// this sentence in its own word list (words joined by one U+0020 space, Chinese
+    /// included), salt = `"mnemonic"` + NFKD(`passphrase`).
+    ///
+    /// The words of the three lists are already in NFKD form (a unit test checks every
+    /// word), so the sentence is used as is.
     pub fn to_seed(&self, passphrase: &str) -> Seed {
-        let english = self.in_language(MnemonicLanguage::English);
-        Seed(Zeroizing::new(english.inner.to_seed(passphrase)))
+        use unicode_normalization::UnicodeNormalization;
+        let passphrase: Zeroizing<String> = Zeroizing::new(passphrase.nfkd().collect());
+        Seed(Zeroizing::new(self.inner.to_seed_normalized(&passphrase)))
     }
 }
 
@@ -339,8 +370,11 @@ fn parse_detect(normalized: &str) -> Result<Mnemonic, MnemonicError> {
         .collect();
     let valid: Vec<&Mnemonic> = candidates.iter().filter_map(|r| r.as_ref().ok()).collect();
     if let Some(first) = valid.first() {
-        let entropy = first.entropy();
-        if valid.iter().all(|m| *m.entropy() == *entropy) {
+        // The seed follows the sentence, so lists that agree on it are one wallet
+        // (whatever entropy each reads). The first such list is kept: its language and
+        // entropy, stored in the wallet payload, rebuild this same sentence.
+        let sentence = first.phrase();
+        if valid.iter().all(|m| *m.phrase() == *sentence) {
             return Ok((*first).clone());
         }
         return Err(MnemonicError::AmbiguousLanguage);
@@ -413,84 +447,4 @@ impl fmt::Debug for Seed {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const ABANDON: &str = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
-
-    #[test]
-    fn english_round_trip_and_seed_is_bip39() {
-        let m = Mnemonic::parse(ABANDON, None).unwrap();
-        assert_eq!(m.language(), MnemonicLanguage::English);
-        assert_eq!(*m.entropy(), vec![0u8; 16]);
-        // BIP39 vector 1 seed with passphrase TREZOR.
-        assert_eq!(
-            hex::encode(m.to_seed("TREZOR").as_bytes()),
-            "c55257c360c07c72029aebc1b53c05ed0362ada38ead3e3e9efa3708e53495531f09a6987599d18264c1e1c92f2cf141630c7a3c4ab7c81b2f001698e7463b04"
-        );
-    }
-
-    #[test]
-    fn chinese_and_english_with_same_entropy_give_same_seed() {
-        let en = Mnemonic::parse(ABANDON, None).unwrap();
-        for lang in [
-            MnemonicLanguage::ChineseSimplified,
-            MnemonicLanguage::ChineseTraditional,
-        ] {
-            let zh = en.in_language(lang);
-            let reparsed = Mnemonic::parse(&zh.phrase(), Some(lang)).unwrap();
-            assert_eq!(reparsed.to_seed("x").as_bytes(), en.to_seed("x").as_bytes());
-        }
-    }
-
-    #[test]
-    fn chinese_without_spaces_is_accepted() {
-        let entropy = [7u8; 16];
-        let zh = Mnemonic::from_entropy(MnemonicLanguage::ChineseSimplified, &entropy).unwrap();
-        let squashed: String = zh.words().collect();
-        let parsed = Mnemonic::parse(&squashed, None).unwrap();
-        assert_eq!(*parsed.entropy(), entropy.to_vec());
-    }
-
-    #[test]
-    fn named_errors() {
-        let cases: &[(&str, MnemonicError)] = &[
-            ("abandon abandon", MnemonicError::WordCount { got: 2 }),
-            (
-                "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon zzzz",
-                MnemonicError::UnknownWord { position: 12 },
-            ),
-            (
-                "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon",
-                MnemonicError::BadChecksum,
-            ),
-        ];
-        for (phrase, expected) in cases {
-            assert_eq!(
-                Mnemonic::parse(phrase, None).unwrap_err(),
-                *expected,
-                "{phrase}"
-            );
-        }
-    }
-
-    #[test]
-    fn debug_is_redacted() {
-        let m = Mnemonic::parse(ABANDON, None).unwrap();
-        let shown = format!("{m:?}");
-        assert!(!shown.contains("abandon"), "{shown}");
-        let seed = m.to_seed("");
-        assert_eq!(format!("{seed:?}"), "Seed(<redacted>)");
-    }
-
-    #[test]
-    fn generated_mnemonics_have_requested_shape() {
-        for lang in MnemonicLanguage::ALL {
-            for count in [WordCount::Twelve, WordCount::TwentyFour] {
-                let m = Mnemonic::generate(lang, count).unwrap();
-                assert_eq!(m.word_count(), count.words());
-                assert_eq!(m.language(), lang);
-            }
-        }
-    }
-}
+mod tests;

@@ -35,6 +35,18 @@ impl SignError {
     }
 }
 
+impl jifen_protocol::message::Coded for SignError {
+    fn code(&self) -> &'static str {
+        SignError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, jifen_protocol::message::Arg)> {
+        match self {
+            SignError::InvalidSecretKey | SignError::Signing => Vec::new(),
+        }
+    }
+}
+
 /// Something that can sign 32-byte digests for one public key.
 pub trait Signer {
     /// The public key signatures verify against.
@@ -161,6 +173,20 @@ impl MessageSignatureError {
             MessageSignatureError::UnsupportedVersion { .. } => "message-signature-version",
             MessageSignatureError::WrongSigner { .. } => "message-signature-wrong-signer",
             MessageSignatureError::BadSignature => "message-signature-bad",
+        }
+    }
+}
+
+impl jifen_protocol::message::Coded for MessageSignatureError {
+    fn code(&self) -> &'static str {
+        MessageSignatureError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, jifen_protocol::message::Arg)> {
+        match self {
+            MessageSignatureError::UnsupportedVersion { got } => vec![("got", (*got).into())],
+            MessageSignatureError::WrongSigner { got } => vec![("got", got.into())],
+            MessageSignatureError::Malformed | MessageSignatureError::BadSignature => Vec::new(),
         }
     }
 }

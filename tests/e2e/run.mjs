@@ -3,7 +3,9 @@
 // Starts (1) the reference node's devnet on a free loopback port, if a node binary is
 // given, (2) tauri-driver in front of WebKitWebDriver, which launches the debug app
 // binary, then drives the UI with WebdriverIO and saves a screenshot after each step
-// in tests/e2e/screenshots/. Run it under a display: scripts/test.sh uses xvfb-run.
+// in tests/e2e/screenshots/, at the window's desktop size and at a phone's 390x844
+// (where it also checks the layout: no horizontal scrolling, 44 px touch targets).
+// Run it under a display: scripts/test.sh uses xvfb-run.
 //
 //   JIFEN_APP_BIN=target/debug/jifen-app JIFEN_NODE_BIN=target/debug/jifen-node \
 //     xvfb-run -a node tests/e2e/run.mjs
@@ -152,18 +154,99 @@ const browser = await remote({
   },
 });
 
+// Every screenshot is taken twice: in the app's own window size (desktop) and with the
+// viewport of a phone, where the layout is checked too (layoutProblems).
+const PHONE = { width: 390, height: 844 };
+const desktop = await browser.execute(() => ({ width: window.innerWidth, height: window.innerHeight }));
+
+// Resizes the window so that its viewport (CSS pixels) is `size`: the window's outer
+// size may include decorations, so it is corrected by what the page then reports.
+async function viewport(size) {
+  const inner = () => browser.execute(() => ({ width: window.innerWidth, height: window.innerHeight }));
+  const fits = (v) => v.width === size.width && v.height === size.height;
+  let outer = { ...size };
+  let now = await inner();
+  for (let attempt = 0; attempt < 3 && !fits(now); attempt++) {
+    await browser.setWindowSize(outer.width, outer.height);
+    // The new size may reach the page after the command returned.
+    const until = Date.now() + 3_000;
+    now = await inner();
+    while (!fits(now) && Date.now() < until) {
+      await browser.pause(50);
+      now = await inner();
+    }
+    // Decorations only add to the viewport: the window is never asked to be smaller.
+    outer = {
+      width: Math.max(size.width, outer.width + size.width - now.width),
+      height: Math.max(size.height, outer.height + size.height - now.height),
+    };
+  }
+  if (!fits(now)) {
+    const rect = await browser.getWindowRect();
+    assert.fail(`viewport ${now.width}x${now.height} in a ${rect.width}x${rect.height} window, wanted ${size.width}x${size.height} (below the window's minimum size?)`);
+  }
+}
+
+// What makes a screen hard to use on a phone: horizontal scrolling, an element
+// reaching out of the screen, a control smaller than a 44 px touch target, text
+// under 12 px. Returns one line per problem (empty when the screen is fine).
+function layoutProblems() {
+  return browser.execute(() => {
+    const vw = window.innerWidth;
+    const problems = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > vw) problems.push(`the page scrolls horizontally (scrollWidth ${root.scrollWidth} > ${vw})`);
+    const label = (el) => {
+      const id = el.getAttribute("data-testid");
+      const cls = typeof el.className === "string" && el.className.trim() ? `.${el.className.trim().split(/\s+/).join(".")}` : "";
+      const text = (el.textContent ?? "").trim().slice(0, 30);
+      return `<${el.tagName.toLowerCase()}${id ? ` ${id}` : ""}${cls}> "${text}"`;
+    };
+    for (const el of document.querySelectorAll("body *")) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === "hidden" || style.display === "none") continue;
+      if (r.right > vw + 0.5 || r.left < -0.5) problems.push(`${label(el)} reaches out of the screen (${Math.round(r.left)}..${Math.round(r.right)})`);
+      if (el.matches("button, select, input, textarea, a[href]") && (r.height < 44 || r.width < 44)) {
+        problems.push(`${label(el)} is ${Math.round(r.width)}x${Math.round(r.height)} px, under the 44 px touch target`);
+      }
+      const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim());
+      if (hasText && parseFloat(style.fontSize) < 12) problems.push(`${label(el)} has ${style.fontSize} text`);
+    }
+    return problems;
+  });
+}
+
 const ctx = {
   browser,
   assert,
   rpc,
   accounts,
   launched,
-  async shot(name) {
+  // `phoneFocus`: the test id of what the phone screenshot should show (scrolled to
+  // the middle of the screen), when the phone's taller page would leave it below.
+  async shot(name, { phoneFocus } = {}) {
     // Let the last change reach the screen before the snapshot.
     await browser.pause(400);
     const file = join(shots, `${name}.png`);
     await browser.saveScreenshot(file);
     console.log(`screenshot: ${file}`);
+    await viewport(PHONE);
+    let problems;
+    try {
+      if (phoneFocus) {
+        await browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.scrollIntoView({ block: "center" }), phoneFocus);
+      }
+      await browser.pause(300);
+      problems = await layoutProblems();
+      const phone = join(shots, `${name}-phone.png`);
+      await browser.saveScreenshot(phone);
+      console.log(`screenshot: ${phone}`);
+    } finally {
+      await viewport(desktop);
+    }
+    assert.deepEqual(problems, [], `${name} at ${PHONE.width}x${PHONE.height}`);
   },
   appMemory,
   dataDir: appEnv.JIFEN_DATA_DIR,

@@ -14,6 +14,48 @@ async function type(ctx, id, text) {
   await el.setValue(text);
 }
 
+// Whether Chinese characters render as real glyphs in the UI's font (the font-family
+// of the page, as the screens use it): each character is drawn on a canvas and its
+// pixels compared. Without a font that has them, every character comes out as the same
+// missing-glyph box (or as nothing), so distinct characters give identical pixels;
+// with a CJK font each has its own shape. Returns the problems (empty when fine).
+async function cjkGlyphProblems(ctx, chars) {
+  const drawn = await ctx.browser.execute((list) => {
+    const family = getComputedStyle(document.body).fontFamily;
+    const size = 48;
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = size * 2;
+    const g = canvas.getContext("2d", { willReadFrequently: true });
+    // U+10FFFD (private use, plane 16) is in no font here: the missing-glyph shape.
+    return [...list, "\u{10FFFD}"].map((ch) => {
+      g.clearRect(0, 0, canvas.width, canvas.height);
+      g.font = `${size}px ${family}`;
+      g.textBaseline = "top";
+      g.fillStyle = "#000";
+      g.fillText(ch, size / 4, size / 4);
+      const alpha = g.getImageData(0, 0, canvas.width, canvas.height).data;
+      let bits = "";
+      let ink = 0;
+      for (let i = 3; i < alpha.length; i += 4) {
+        const on = alpha[i] > 96;
+        bits += on ? "1" : "0";
+        if (on) ink += 1;
+      }
+      return { ch, bits, ink, width: g.measureText(ch).width, family };
+    });
+  }, chars);
+  const missing = drawn.pop();
+  const problems = [];
+  for (const d of drawn) {
+    if (d.ink === 0) problems.push(`${d.ch} draws nothing`);
+    else if (d.bits === missing.bits) problems.push(`${d.ch} draws the missing-glyph shape`);
+  }
+  const shapes = new Set(drawn.map((d) => d.bits));
+  if (shapes.size < drawn.length) problems.push(`${drawn.length} different characters draw only ${shapes.size} different shapes`);
+  if (problems.length > 0) problems.push(`font-family: ${drawn[0]?.family}`);
+  return { problems, widths: drawn.map((d) => `${d.ch} ${d.width.toFixed(1)}`).join(", ") };
+}
+
 export const steps = [
   ["first paint: welcome screen", async (ctx) => {
     await shown(ctx, "start-create", 60_000);
@@ -21,6 +63,12 @@ export const steps = [
     const brand = await ctx.byTestId("brand").getText();
     ctx.assert.equal(brand, "积分 Jifen", "zh-CN is the default language");
     await ctx.shot("01-welcome-zh-CN");
+  }],
+  ["Chinese text renders with real glyphs (zh-CN)", async (ctx) => {
+    // The characters of the brand and the welcome screen, and a few more.
+    const { problems, widths } = await cjkGlyphProblems(ctx, ["积", "分", "钱", "包", "创", "建", "恢", "复"]);
+    ctx.assert.deepEqual(problems, [], "a CJK font must be installed (Debian: fonts-noto-cjk)");
+    ctx.figure("CJK glyph advance at 48 px (zh-CN)", widths);
   }],
   ["create a wallet", async (ctx) => {
     await (await shown(ctx, "start-create")).click();
@@ -115,6 +163,8 @@ export const steps = [
     const lang = await shown(ctx, "language");
     await lang.selectByAttribute("value", "zh-TW");
     await ctx.browser.waitUntil(async () => (await ctx.byTestId("brand").getText()) === "積分 Jifen", { timeout: 30_000 });
+    const traditional = await cjkGlyphProblems(ctx, ["積", "設", "定", "語", "言", "錢"]);
+    ctx.assert.deepEqual(traditional.problems, [], "zh-TW text renders with real glyphs");
     await ctx.shot("13-settings-zh-TW");
     await lang.selectByAttribute("value", "en");
     await ctx.browser.waitUntil(async () => (await ctx.byTestId("brand").getText()) === "Jifen 积分", { timeout: 30_000 });
@@ -164,7 +214,7 @@ export const steps = [
     );
     ctx.assert.ok(lines.some((l) => l.includes("1.5 POINT")), `review lines ${JSON.stringify(lines)}`);
     ctx.assert.ok(lines.some((l) => l.includes(ctx.accounts[1])), "the recipient is shown");
-    await ctx.shot("17-cold-review");
+    await ctx.shot("17-cold-review", { phoneFocus: "cold-fingerprint" });
     await (await shown(ctx, "cold-confirm")).click();
     await shown(ctx, "animated-qr");
     await (await shown(ctx, "qr-save")).click();
@@ -176,5 +226,66 @@ export const steps = [
     const accepted = ctx.cli(["online", "accept", "--broadcast", signature]);
     ctx.assert.match(accepted.stdout.trim(), /^[0-9a-f]{64}$/, accepted.stdout);
     ctx.assert.match(accepted.stderr, /included/i, accepted.stderr);
+  }],
+  ["the other screens (layout at both sizes): cold home, scan, unlock, cold start, restore", async (ctx) => {
+    await (await shown(ctx, "nav-cold-home")).click();
+    await shown(ctx, "to-cold-sign");
+    await ctx.shot("19-cold-home");
+    // The signature code saved above, read back by the scanner.
+    await (await shown(ctx, "cold-scan")).click();
+    const signature = join(ctx.dataDir, "exports", "qr", "jifen-signature");
+    const frame = readdirSync(signature).filter((f) => f.endsWith(".png")).sort()[0];
+    await (await shown(ctx, "scan-file")).setValue(join(signature, frame));
+    const result = await shown(ctx, "scan-result");
+    ctx.assert.equal(await result.getAttribute("data-kind"), "signature");
+    await ctx.shot("20-scan");
+    // Back to the online wallet, locked: the screens before a wallet is open.
+    await (await shown(ctx, "nav-settings")).click();
+    await (await shown(ctx, "mode-wallet")).click();
+    await (await shown(ctx, "nav-settings")).click();
+    await (await shown(ctx, "lock")).click();
+    await shown(ctx, "unlock-submit");
+    await ctx.shot("21-unlock");
+    await (await shown(ctx, "unlock-cold")).click();
+    await shown(ctx, "cold-start-create");
+    await ctx.shot("22-cold-start");
+    await (await ctx.browser.$("section.narrow > p > button.link")).click();
+    await shown(ctx, "unlock-submit");
+    await (await ctx.browser.$$(".links button.link"))[1].click();
+    await shown(ctx, "phrase");
+    await ctx.shot("23-restore");
+    await (await ctx.browser.$("form button.secondary[type=button]")).click();
+    await shown(ctx, "unlock-submit");
+  }],
+  ["watch-only wallet: pair from images, accept, sign request as an animated code", async (ctx) => {
+    // This app pairs with the cold signer's account code it exported itself.
+    await (await shown(ctx, "unlock-pair")).click();
+    await type(ctx, "pair-name", "watch");
+    const pairing = join(ctx.dataDir, "exports", "qr", "jifen-pairing");
+    const frames = readdirSync(pairing).filter((f) => f.endsWith(".png")).sort();
+    // Every pick adds to the images chosen before.
+    for (const [i, f] of frames.entries()) {
+      await (await shown(ctx, "qr-files")).setValue(join(pairing, f));
+      await ctx.browser.waitUntil(async () => Number(await ctx.byTestId("qr-files-count").getAttribute("data-count")) === i + 1, {
+        timeout: 30_000,
+        timeoutMsg: `pairing frame ${f} was not read`,
+      });
+    }
+    await ctx.shot("24-pair");
+    await (await shown(ctx, "pair-import")).click();
+    await shown(ctx, "watch-only-badge", 60_000);
+    await shown(ctx, "balance-points", 120_000);
+    await ctx.shot("25-home-watch-only");
+    await (await shown(ctx, "to-accept")).click();
+    await shown(ctx, "to-send");
+    await ctx.shot("26-accept");
+    await (await shown(ctx, "nav-send")).click();
+    await type(ctx, "send-to", ctx.accounts[1]);
+    await type(ctx, "send-amount", "2");
+    await (await shown(ctx, "send-review")).click();
+    await (await shown(ctx, "make-request")).click();
+    await shown(ctx, "request-fingerprint", 60_000);
+    await shown(ctx, "animated-qr");
+    await ctx.shot("27-send-sign-request", { phoneFocus: "qr-frame" });
   }],
 ];

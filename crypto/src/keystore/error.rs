@@ -3,6 +3,8 @@
 use std::io;
 use std::path::PathBuf;
 
+use jifen_protocol::message::Arg;
+
 /// Everything that can go wrong with a keystore file or one of its key slots.
 ///
 /// Messages are lower-case English for logs; front ends translate by
@@ -172,6 +174,60 @@ impl KeystoreError {
             op,
             path: path.to_path_buf(),
             source,
+        }
+    }
+}
+
+impl jifen_protocol::message::Coded for KeystoreError {
+    fn code(&self) -> &'static str {
+        KeystoreError::code(self)
+    }
+
+    /// The arguments the catalogs' `keystore-*` messages use. Variants whose details
+    /// are for logs only (sizes, keyring entry names, verification and policy details)
+    /// pass none.
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Self::NotFound { path } | Self::AlreadyExists { path } => {
+                vec![("path", path.display().to_string().into())]
+            }
+            Self::Io { op, path, source } => vec![
+                ("op", (*op).into()),
+                ("path", path.display().to_string().into()),
+                ("reason", source.to_string().into()),
+            ],
+            Self::Truncated { expected, got } => {
+                vec![("expected", (*expected).into()), ("got", (*got).into())]
+            }
+            Self::Corrupted { detail } => vec![("detail", (*detail).into())],
+            Self::UnsupportedVersion { found, supported } => vec![
+                ("found", (*found).into()),
+                ("supported", (*supported).into()),
+            ],
+            Self::KdfOutOfBounds {
+                param,
+                got,
+                min,
+                max,
+            } => vec![
+                ("param", (*param).into()),
+                ("got", (*got).into()),
+                ("min", (*min).into()),
+                ("max", (*max).into()),
+            ],
+            Self::KeyringUnavailable { reason } => vec![("reason", reason.into())],
+            Self::NotAKeystore
+            | Self::WrongPassword
+            | Self::EmptyPassword
+            | Self::TooLarge { .. }
+            | Self::NoKeyringSlot
+            | Self::KeyringEntryMissing { .. }
+            | Self::KeyringMismatch
+            | Self::VerifyFailed { .. }
+            | Self::ForeignUnlocked
+            | Self::Random
+            | Self::InvalidPolicy { .. }
+            | Self::Crypto { .. } => Vec::new(),
         }
     }
 }

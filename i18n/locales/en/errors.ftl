@@ -64,10 +64,18 @@ state-proof-root-mismatch = Invalid state proof: it does not match the verified 
 ## Keys and mnemonics
 
 hd-bad-extended-key = This is not a valid extended public key.
+hd-extended-key-checksum = A character of this extended key is wrong (its checksum does not match).
 hd-index-out-of-range = The account or address index is too large.
 hd-invalid-child = Key derivation hit an invalid key at this index; use the next index.
+hd-invalid-private-key = This extended key is damaged: its private key is not valid.
+hd-invalid-public-key = This extended key is damaged: its public key is not a valid point.
+hd-key-kind-mismatch = This extended key is damaged: its version and its key do not match (public and private mixed up).
+hd-private-key-given = This is an extended private key: it controls the funds. A watch-only wallet needs the extended public key (xpub or tpub); keep this key secret.
+hd-unknown-key-version = Unknown kind of extended key; an account key starts with xpub (mainnet) or tpub (testnet and devnet).
 hd-wrong-depth = This extended key is not an account key.
 hd-wrong-network = This extended key belongs to another network.
+hd-zero-depth-with-index = This extended key is damaged: a master key (depth 0) cannot have a child number.
+hd-zero-depth-with-parent = This extended key is damaged: a master key (depth 0) cannot have a parent.
 message-signature-bad = The signature does not match the message.
 message-signature-malformed = This is not a Jifen message signature.
 message-signature-version = Unsupported message signature version { $got }.

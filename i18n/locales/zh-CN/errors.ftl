@@ -64,10 +64,18 @@ state-proof-root-mismatch = 状态证明无效：与已验证的状态根不符�
 ## Keys and mnemonics
 
 hd-bad-extended-key = 这不是有效的扩展公钥。
+hd-extended-key-checksum = 该扩展密钥有字符错误（校验和不符）。
 hd-index-out-of-range = 账户或地址序号过大。
 hd-invalid-child = 在此序号派生出无效密钥；请使用下一个序号。
+hd-invalid-private-key = 该扩展密钥已损坏：其中的私钥无效。
+hd-invalid-public-key = 该扩展密钥已损坏：其中的公钥不是有效的曲线点。
+hd-key-kind-mismatch = 该扩展密钥已损坏：版本与密钥不符（公钥与私钥混淆）。
+hd-private-key-given = 这是扩展私钥，可完全控制资金。只读钱包需要扩展公钥（xpub 或 tpub）；请妥善保密此私钥。
+hd-unknown-key-version = 未知的扩展密钥类型；账户密钥以 xpub（主网）或 tpub（测试网和开发网）开头。
 hd-wrong-depth = 该扩展密钥不是账户级密钥。
 hd-wrong-network = 该扩展密钥属于另一个网络。
+hd-zero-depth-with-index = 该扩展密钥已损坏：主密钥（深度 0）不能有子序号。
+hd-zero-depth-with-parent = 该扩展密钥已损坏：主密钥（深度 0）不能有父密钥。
 message-signature-bad = 签名与消息不符。
 message-signature-malformed = 这不是积分链消息签名。
 message-signature-version = 不支持的消息签名版本 { $got }。

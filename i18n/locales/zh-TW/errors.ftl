@@ -64,10 +64,18 @@ state-proof-root-mismatch = 狀態證明無效：與已驗證的狀態根不符�
 ## Keys and mnemonics
 
 hd-bad-extended-key = 這不是有效的延伸公鑰。
+hd-extended-key-checksum = 此延伸金鑰有字元錯誤（檢查碼不符）。
 hd-index-out-of-range = 帳戶或地址序號過大。
 hd-invalid-child = 在此序號衍生出無效金鑰；請使用下一個序號。
+hd-invalid-private-key = 此延伸金鑰已損壞：其中的私鑰無效。
+hd-invalid-public-key = 此延伸金鑰已損壞：其中的公鑰不是有效的曲線點。
+hd-key-kind-mismatch = 此延伸金鑰已損壞：版本與金鑰不符（公鑰與私鑰混淆）。
+hd-private-key-given = 這是延伸私鑰，可完全控制資金。唯讀錢包需要延伸公鑰（xpub 或 tpub）；請妥善保密此私鑰。
+hd-unknown-key-version = 未知的延伸金鑰類型；帳戶金鑰以 xpub（主網）或 tpub（測試網與開發網）開頭。
 hd-wrong-depth = 此延伸金鑰不是帳戶層級金鑰。
 hd-wrong-network = 此延伸金鑰屬於另一個網路。
+hd-zero-depth-with-index = 此延伸金鑰已損壞：主金鑰（深度 0）不能有子序號。
+hd-zero-depth-with-parent = 此延伸金鑰已損壞：主金鑰（深度 0）不能有父金鑰。
 message-signature-bad = 簽章與訊息不符。
 message-signature-malformed = 這不是積分鏈訊息簽章。
 message-signature-version = 不支援的訊息簽章版本 { $got }。
