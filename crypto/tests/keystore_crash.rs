@@ -15,36 +15,29 @@
 )]
 #![cfg(unix)]
 
-use std::io::{BufRead, BufReader};
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use jifen_crypto::keystore::{KdfParams, KdfPolicy, Keystore, Password, backup_path, temp_path};
+use jifen_crypto::keystore::{Keystore, Password, backup_path};
+use jifen_testenv::DEADLINE;
+use jifen_testenv::kdf::{FAST_KDF, fast_kdf_policy};
+use jifen_testenv::process::Spawned;
 
 const ROUNDS: u32 = 240;
 const MAX_DELAY_MS: u64 = 40;
 const CHILD_ENV: &str = "JIFEN_CRASH_CHILD_PATH";
 /// The child's line after its first completed change.
 const READY: &str = "child-churn-ready";
-const SMALL: KdfParams = KdfParams {
-    m_cost_kib: 256,
-    t_cost: 1,
-    p_cost: 1,
-};
 const A: &str = "first password";
 const B: &str = "second password";
-
-fn policy() -> KdfPolicy {
-    KdfPolicy::new(SMALL, Duration::ZERO, Duration::from_millis(50), 1024).unwrap()
-}
 
 /// Which of the two passwords opens the keystore at `path` (panics if neither).
 fn opens_with(path: &Path) -> &'static str {
     let mut ks = Keystore::open(path).unwrap_or_else(|e| panic!("{path:?} does not open: {e}"));
     for candidate in [A, B] {
-        match ks.unlock(&Password::new(candidate).unwrap(), &policy()) {
+        match ks.unlock(&Password::new(candidate).unwrap(), &fast_kdf_policy()) {
             Ok(unlocked) => {
                 assert_eq!(unlocked.secret(), b"the secret", "{path:?}");
                 return candidate;
@@ -77,7 +70,7 @@ fn sigkill_while_changing_password_never_loses_the_keystore() {
         b"the secret",
         b"meta",
         &Password::new(A).unwrap(),
-        SMALL,
+        FAST_KDF,
     )
     .unwrap();
     let seed = std::env::var("JIFEN_CRASH_SEED")
@@ -92,48 +85,35 @@ fn sigkill_while_changing_password_never_loses_the_keystore() {
     let mut current = opens_with(&path);
 
     for round in 0..ROUNDS {
-        let mut child = Command::new(&exe)
-            .args([
-                "--exact",
-                "child_churn",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(CHILD_ENV, &path)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = Spawned::spawn(
+            Command::new(&exe)
+                .args([
+                    "--exact",
+                    "child_churn",
+                    "--ignored",
+                    "--nocapture",
+                    "--test-threads=1",
+                ])
+                .env(CHILD_ENV, &path)
+                .stderr(Stdio::null()),
+        )
+        .unwrap();
         // The delay counts from the child's first change of this round, not
         // from the spawn: starting a process takes long on a loaded machine.
-        let stdout = child.stdout.take().unwrap();
-        let (ready_tx, ready) = std::sync::mpsc::channel();
-        let reader = std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                // libtest prints "test child_churn ... " before it, on the same line.
-                if line.ends_with(READY) {
-                    let _ = ready_tx.send(());
-                }
-            }
-        });
-        ready
-            .recv_timeout(Duration::from_secs(60))
-            .unwrap_or_else(|_| panic!("round {round}: the child did not start churning"));
+        child
+            .wait_for_line(READY, DEADLINE)
+            .unwrap_or_else(|e| panic!("round {round}: the child did not start churning: {e}"));
         std::thread::sleep(Duration::from_millis(rng.next() % (MAX_DELAY_MS + 1)));
         // `Child::kill` sends SIGKILL on Unix (the workspace forbids the
         // `unsafe` a direct `libc::kill` call would need).
-        child.kill().unwrap();
-        let status = child.wait().unwrap();
-        reader.join().unwrap();
+        let status = child.kill().unwrap();
         assert_eq!(
             status.signal(),
             Some(libc::SIGKILL),
             "round {round}: the child must die by SIGKILL, not fail or finish ({status})"
         );
 
-        if temp_path(&path).exists() {
+        if !jifen_files::leftover_temps(&path).unwrap().is_empty() {
             mid_save += 1; // killed between creating and renaming the temporary file
         }
         let now = opens_with(&path);
@@ -171,12 +151,12 @@ fn child_churn() {
     };
     let mut ks = Keystore::open(&path).unwrap();
     let (mut old, mut new) = (Password::new(A).unwrap(), Password::new(B).unwrap());
-    if ks.unlock(&old, &policy()).is_err() {
+    if ks.unlock(&old, &fast_kdf_policy()).is_err() {
         std::mem::swap(&mut old, &mut new);
     }
     // Bounded so a missed kill cannot run forever; the parent asserts it was killed.
     for round in 0..100_000 {
-        ks.change_password(&old, &new, SMALL).unwrap();
+        ks.change_password(&old, &new, FAST_KDF).unwrap();
         std::mem::swap(&mut old, &mut new);
         if round == 0 {
             println!("{READY}");

@@ -13,22 +13,13 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use jifen_crypto::keystore::{KdfParams, KdfPolicy, Keystore, KeystoreError, Password};
+use jifen_crypto::keystore::{KdfParams, Keystore, KeystoreError, Password};
+use jifen_testenv::kdf::{FAST_KDF, fast_kdf_policy};
 use sha2::{Digest, Sha256};
 
-const SMALL: KdfParams = KdfParams {
-    m_cost_kib: 256,
-    t_cost: 1,
-    p_cost: 1,
-};
 const META: &[u8] = b"{\"name\":\"shop\",\"network\":\"devnet\"}";
 const SECRET: &[u8] = b"entropy-and-passphrase";
-
-fn policy() -> KdfPolicy {
-    KdfPolicy::new(SMALL, Duration::ZERO, Duration::from_millis(50), 1024).unwrap()
-}
 
 fn password() -> Password {
     Password::new("correct horse battery staple").unwrap()
@@ -37,7 +28,7 @@ fn password() -> Password {
 /// A fresh keystore file (no keyring slot) and its bytes.
 fn fixture(dir: &Path) -> (PathBuf, Vec<u8>) {
     let path = dir.join("wallet.jks");
-    Keystore::create(&path, SECRET, META, &password(), SMALL).unwrap();
+    Keystore::create(&path, SECRET, META, &password(), FAST_KDF).unwrap();
     let bytes = fs::read(&path).unwrap();
     (path, bytes)
 }
@@ -97,11 +88,11 @@ fn wrong_password_is_its_own_error() {
     let (path, _) = fixture(dir.path());
     let mut ks = Keystore::open(&path).unwrap();
     let err = ks
-        .unlock(&Password::new("wrong").unwrap(), &policy())
+        .unlock(&Password::new("wrong").unwrap(), &fast_kdf_policy())
         .unwrap_err();
     assert!(matches!(err, KeystoreError::WrongPassword), "{err:?}");
     assert_eq!(err.code(), "keystore-wrong-password");
-    let unlocked = ks.unlock(&password(), &policy()).unwrap();
+    let unlocked = ks.unlock(&password(), &fast_kdf_policy()).unwrap();
     assert_eq!(unlocked.secret(), SECRET);
     assert_eq!(ks.public_meta(), META);
 }
@@ -280,7 +271,7 @@ fn resealed_tampering_with_slot_or_secret_fails_at_unlock() {
         }
         reseal(&mut b);
         let mut ks = open_bytes(&path, &b).unwrap();
-        let err = ks.unlock(&password(), &policy()).unwrap_err();
+        let err = ks.unlock(&password(), &fast_kdf_policy()).unwrap_err();
         assert_eq!(err.code(), "keystore-wrong-password", "{field}");
     }
     // Header, metadata and ciphertext are the secret's associated data: the
@@ -295,7 +286,7 @@ fn resealed_tampering_with_slot_or_secret_fails_at_unlock() {
         b[f[field].start] ^= 1;
         reseal(&mut b);
         let mut ks = open_bytes(&path, &b).unwrap();
-        let err = ks.unlock(&password(), &policy()).unwrap_err();
+        let err = ks.unlock(&password(), &fast_kdf_policy()).unwrap_err();
         assert_eq!(err.code(), "keystore-corrupted", "{field}");
     }
 }
@@ -304,17 +295,20 @@ fn resealed_tampering_with_slot_or_secret_fails_at_unlock() {
 fn create_rejects_bad_inputs() {
     let dir = tempfile::tempdir().unwrap();
     let (path, _) = fixture(dir.path());
-    let err = Keystore::create(&path, SECRET, META, &password(), SMALL).unwrap_err();
+    let err = Keystore::create(&path, SECRET, META, &password(), FAST_KDF).unwrap_err();
     assert_eq!(err.code(), "keystore-already-exists");
     let other = dir.path().join("other.jks");
     let big = vec![0u8; jifen_crypto::keystore::MAX_SECRET_LEN + 1];
     assert_eq!(
-        Keystore::create(&other, &big, META, &password(), SMALL)
+        Keystore::create(&other, &big, META, &password(), FAST_KDF)
             .unwrap_err()
             .code(),
         "keystore-too-large"
     );
-    let bad = KdfParams { t_cost: 0, ..SMALL };
+    let bad = KdfParams {
+        t_cost: 0,
+        ..FAST_KDF
+    };
     assert_eq!(
         Keystore::create(&other, SECRET, META, &password(), bad)
             .unwrap_err()
@@ -326,4 +320,31 @@ fn create_rejects_bad_inputs() {
         Password::new("\u{7}").unwrap_err().code(),
         "keystore-empty-password"
     );
+}
+
+/// A FIFO at a wallet path once hung `jifen list`; a device would be read
+/// forever. Both are refused from their type, at once.
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_at_the_keystore_path_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("wallet.jks");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for path in [fifo, PathBuf::from("/dev/zero")] {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let opened = path.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(Keystore::open(&opened).map(|_| ()));
+        });
+        let err = rx
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("opening {path:?} blocked"))
+            .unwrap_err();
+        assert_eq!(err.code(), "keystore-io", "{path:?}: {err}");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
 }

@@ -9,23 +9,13 @@
 )]
 
 use std::fs;
-use std::time::Duration;
 
 use jifen_crypto::keystore::{
-    KdfParams, KdfPolicy, KdfUpgrade, Keystore, KeystoreError, Password, backup_path, temp_path,
+    KdfParams, KdfUpgrade, Keystore, KeystoreError, Password, backup_path, temp_path,
 };
+use jifen_testenv::kdf::{FAST_KDF, fast_kdf_policy};
 use keyring_core::api::CredentialStoreApi;
 use keyring_core::mock;
-
-const SMALL: KdfParams = KdfParams {
-    m_cost_kib: 256,
-    t_cost: 1,
-    p_cost: 1,
-};
-
-fn small_policy() -> KdfPolicy {
-    KdfPolicy::new(SMALL, Duration::ZERO, Duration::from_millis(50), 1024).unwrap()
-}
 
 fn pw(s: &str) -> Password {
     Password::new(s).unwrap()
@@ -35,10 +25,10 @@ fn pw(s: &str) -> Password {
 fn change_password_rewraps_only_the_data_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.jks");
-    let mut ks = Keystore::create(&path, b"secret", b"meta", &pw("old"), SMALL).unwrap();
+    let mut ks = Keystore::create(&path, b"secret", b"meta", &pw("old"), FAST_KDF).unwrap();
     let before = fs::read(&path).unwrap();
     let wrong = ks
-        .change_password(&pw("nope"), &pw("new"), SMALL)
+        .change_password(&pw("nope"), &pw("new"), FAST_KDF)
         .unwrap_err();
     assert_eq!(wrong.code(), "keystore-wrong-password");
     assert_eq!(
@@ -47,7 +37,8 @@ fn change_password_rewraps_only_the_data_key() {
         "a failed change leaves the file alone"
     );
 
-    ks.change_password(&pw("old"), &pw("new"), SMALL).unwrap();
+    ks.change_password(&pw("old"), &pw("new"), FAST_KDF)
+        .unwrap();
     let after = fs::read(&path).unwrap();
     // Everything up to the slot section (header, metadata) and the secret
     // ciphertext are byte-identical: only the slot changed.
@@ -61,14 +52,14 @@ fn change_password_rewraps_only_the_data_key() {
     let mut reopened = Keystore::open(&path).unwrap();
     assert_eq!(
         reopened
-            .unlock(&pw("new"), &small_policy())
+            .unlock(&pw("new"), &fast_kdf_policy())
             .unwrap()
             .secret(),
         b"secret"
     );
     assert_eq!(
         reopened
-            .unlock(&pw("old"), &small_policy())
+            .unlock(&pw("old"), &fast_kdf_policy())
             .unwrap_err()
             .code(),
         "keystore-wrong-password"
@@ -77,7 +68,7 @@ fn change_password_rewraps_only_the_data_key() {
     assert_eq!(fs::read(backup_path(&path)).unwrap(), before);
     let mut bak = Keystore::open(backup_path(&path)).unwrap();
     assert_eq!(
-        bak.unlock(&pw("old"), &small_policy()).unwrap().secret(),
+        bak.unlock(&pw("old"), &fast_kdf_policy()).unwrap().secret(),
         b"secret"
     );
 }
@@ -88,21 +79,21 @@ fn unlocking_below_the_floor_upgrades_the_file() {
     let path = dir.path().join("w.jks");
     let weak = KdfParams {
         m_cost_kib: 128,
-        ..SMALL
+        ..FAST_KDF
     };
     Keystore::create(&path, b"secret", b"meta", &pw("pw"), weak).unwrap();
     let mut ks = Keystore::open(&path).unwrap();
-    let unlocked = ks.unlock(&pw("pw"), &small_policy()).unwrap();
+    let unlocked = ks.unlock(&pw("pw"), &fast_kdf_policy()).unwrap();
     match unlocked.kdf_upgrade() {
         KdfUpgrade::Upgraded { from, to } => {
             assert_eq!(*from, weak);
-            assert!(!to.is_below(&SMALL));
+            assert!(!to.is_below(&FAST_KDF));
         }
         other => panic!("expected an upgrade, got {other:?}"),
     }
     let mut again = Keystore::open(&path).unwrap();
-    assert!(!again.kdf_params().is_below(&SMALL));
-    let second = again.unlock(&pw("pw"), &small_policy()).unwrap();
+    assert!(!again.kdf_params().is_below(&FAST_KDF));
+    let second = again.unlock(&pw("pw"), &fast_kdf_policy()).unwrap();
     assert!(matches!(second.kdf_upgrade(), KdfUpgrade::NotNeeded));
     assert_eq!(second.secret(), b"secret");
 }
@@ -112,13 +103,13 @@ fn keyring_slot_with_mock_store() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.jks");
     let store = mock::Store::new().unwrap();
-    let mut ks = Keystore::create(&path, b"secret", b"meta", &pw("pw"), SMALL).unwrap();
+    let mut ks = Keystore::create(&path, b"secret", b"meta", &pw("pw"), FAST_KDF).unwrap();
     assert_eq!(
         ks.unlock_with_keyring(&*store).unwrap_err().code(),
         "keystore-no-keyring-slot"
     );
 
-    let unlocked = ks.unlock(&pw("pw"), &small_policy()).unwrap();
+    let unlocked = ks.unlock(&pw("pw"), &fast_kdf_policy()).unwrap();
     ks.add_keyring_slot(&unlocked, &*store).unwrap();
     let reopened = Keystore::open(&path).unwrap();
     assert!(reopened.has_keyring_slot());
@@ -133,13 +124,13 @@ fn keyring_slot_with_mock_store() {
 
     // Changing the password keeps the keyring slot working.
     let mut ks = reopened;
-    ks.change_password(&pw("pw"), &pw("pw2"), SMALL).unwrap();
+    ks.change_password(&pw("pw"), &pw("pw2"), FAST_KDF).unwrap();
     assert_eq!(ks.unlock_with_keyring(&*store).unwrap().secret(), b"secret");
 
     // An unlocked secret from another keystore is refused.
     let other_path = dir.path().join("other.jks");
-    let mut other = Keystore::create(&other_path, b"x", b"", &pw("pw"), SMALL).unwrap();
-    let foreign = other.unlock(&pw("pw"), &small_policy()).unwrap();
+    let mut other = Keystore::create(&other_path, b"x", b"", &pw("pw"), FAST_KDF).unwrap();
+    let foreign = other.unlock(&pw("pw"), &fast_kdf_policy()).unwrap();
     assert_eq!(
         ks.add_keyring_slot(&foreign, &*store).unwrap_err().code(),
         "keystore-foreign-unlocked"
@@ -160,8 +151,8 @@ fn keyring_failures_are_specific_and_the_password_still_works() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.jks");
     let store = mock::Store::new().unwrap();
-    let mut ks = Keystore::create(&path, b"secret", b"meta", &pw("pw"), SMALL).unwrap();
-    let unlocked = ks.unlock(&pw("pw"), &small_policy()).unwrap();
+    let mut ks = Keystore::create(&path, b"secret", b"meta", &pw("pw"), FAST_KDF).unwrap();
+    let unlocked = ks.unlock(&pw("pw"), &fast_kdf_policy()).unwrap();
     let user = hex::encode(ks.id());
 
     // Store refuses the write: unavailable, file unchanged.
@@ -198,7 +189,7 @@ fn keyring_failures_are_specific_and_the_password_still_works() {
     );
     // The password slot is unaffected throughout.
     assert_eq!(
-        ks.unlock(&pw("pw"), &small_policy()).unwrap().secret(),
+        ks.unlock(&pw("pw"), &fast_kdf_policy()).unwrap().secret(),
         b"secret"
     );
 }
@@ -207,15 +198,22 @@ fn keyring_failures_are_specific_and_the_password_still_works() {
 fn stale_temp_file_is_ignored_by_open_and_replaced_by_save() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.jks");
-    let mut ks = Keystore::create(&path, b"secret", b"meta", &pw("a"), SMALL).unwrap();
+    let mut ks = Keystore::create(&path, b"secret", b"meta", &pw("a"), FAST_KDF).unwrap();
+    // The fixed name of earlier versions, and the unique name of a killed save.
     fs::write(temp_path(&path), b"half-written garbage").unwrap();
+    std::mem::forget(jifen_files::TempFile::beside(&path).unwrap());
+    assert_eq!(jifen_files::leftover_temps(&path).unwrap().len(), 1);
     let mut reopened = Keystore::open(&path).unwrap();
     assert_eq!(
-        reopened.unlock(&pw("a"), &small_policy()).unwrap().secret(),
+        reopened
+            .unlock(&pw("a"), &fast_kdf_policy())
+            .unwrap()
+            .secret(),
         b"secret"
     );
-    ks.change_password(&pw("a"), &pw("b"), SMALL).unwrap();
+    ks.change_password(&pw("a"), &pw("b"), FAST_KDF).unwrap();
     assert!(!temp_path(&path).exists());
+    assert!(jifen_files::leftover_temps(&path).unwrap().is_empty());
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -233,11 +231,18 @@ fn stale_temp_file_is_ignored_by_open_and_replaced_by_save() {
 fn passwords_are_normalized_before_derivation() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.jks");
-    Keystore::create(&path, b"s", b"", &pw("caf\u{e9} \u{ff11}\u{ff12}"), SMALL).unwrap();
+    Keystore::create(
+        &path,
+        b"s",
+        b"",
+        &pw("caf\u{e9} \u{ff11}\u{ff12}"),
+        FAST_KDF,
+    )
+    .unwrap();
     let mut ks = Keystore::open(&path).unwrap();
     // Decomposed é and ASCII digits: the same NFKD form.
     assert_eq!(
-        ks.unlock(&pw("cafe\u{301} 12"), &small_policy())
+        ks.unlock(&pw("cafe\u{301} 12"), &fast_kdf_policy())
             .unwrap()
             .secret(),
         b"s"

@@ -15,21 +15,9 @@
 #![cfg(target_os = "linux")]
 
 use std::process::Command;
-use std::time::Duration;
 
-use jifen_crypto::keystore::{
-    KEYRING_SERVICE, KdfParams, KdfPolicy, Keystore, KeystoreError, Password, platform_store,
-};
-
-const SMALL: KdfParams = KdfParams {
-    m_cost_kib: 256,
-    t_cost: 1,
-    p_cost: 1,
-};
-
-fn policy() -> KdfPolicy {
-    KdfPolicy::new(SMALL, Duration::ZERO, Duration::from_millis(50), 1024).unwrap()
-}
+use jifen_crypto::keystore::{KEYRING_SERVICE, Keystore, KeystoreError, Password, platform_store};
+use jifen_testenv::kdf::{FAST_KDF, fast_kdf_policy};
 
 fn enabled() -> bool {
     if std::env::var("JIFEN_TEST_SECRET_SERVICE").as_deref() == Ok("1") {
@@ -51,8 +39,8 @@ fn keyring_slot_round_trip_through_real_secret_service() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("wallet.jks");
     let password = Password::new("real keyring test").unwrap();
-    let mut ks = Keystore::create(&path, b"real secret", b"meta", &password, SMALL).unwrap();
-    let unlocked = ks.unlock(&password, &policy()).unwrap();
+    let mut ks = Keystore::create(&path, b"real secret", b"meta", &password, FAST_KDF).unwrap();
+    let unlocked = ks.unlock(&password, &fast_kdf_policy()).unwrap();
     ks.add_keyring_slot(&unlocked, &*store).unwrap();
 
     // A new connection (as after an app restart) finds the entry.
@@ -122,8 +110,8 @@ fn child_without_session_bus() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("wallet.jks");
     let password = Password::new("pw").unwrap();
-    let mut ks = Keystore::create(&path, b"s", b"", &password, SMALL).unwrap();
-    let unlocked = ks.unlock(&password, &policy()).unwrap();
+    let mut ks = Keystore::create(&path, b"s", b"", &password, FAST_KDF).unwrap();
+    let unlocked = ks.unlock(&password, &fast_kdf_policy()).unwrap();
     let err = match platform_store() {
         Err(e) => e,
         Ok(store) => ks.add_keyring_slot(&unlocked, &*store).unwrap_err(),
@@ -135,6 +123,9 @@ fn child_without_session_bus() {
     assert_eq!(err.code(), "keystore-keyring-unavailable");
     assert!(!Keystore::open(&path).unwrap().has_keyring_slot());
     // The password slot keeps working.
-    assert_eq!(ks.unlock(&password, &policy()).unwrap().secret(), b"s");
+    assert_eq!(
+        ks.unlock(&password, &fast_kdf_policy()).unwrap().secret(),
+        b"s"
+    );
     println!("CHILD-OK: {err}");
 }

@@ -10,7 +10,7 @@
 mod common;
 
 use common::*;
-use jifen_node::devnet::{Devnet, DevnetConfig};
+use jifen_node::devnet::Devnet;
 use jifen_node::keys::NodeKey;
 use jifen_node::rpc::Fault;
 use jifen_node::rpc::client::{ClientError, RpcClient};
@@ -18,17 +18,19 @@ use jifen_protocol::{
     Commit, Hash32, Header, InclusionProof, StateProof, Transfer, TxPayload, ValidatorSet,
     account_key, merkle, verify_state_proof,
 };
+use jifen_testenv::devnet::{DevnetBuilder, produce_blocks};
 use serde_json::json;
 
 /// A lying devnet over a chain of 60 blocks with one committed transfer;
-/// returns the transfer's id too. The chain is frozen before the liar starts
-/// serving (produced by an honest devnet that is then stopped), so what the
-/// liar admits to cannot move between two calls of a test.
+/// returns the transfer's id too. The blocks are made by hand before the
+/// test asks anything, so what the liar admits to cannot move between two
+/// calls of a test.
 fn liar(fault: Fault, dir: &std::path::Path) -> (Devnet, RpcClient, Hash32) {
-    let mut config = DevnetConfig::new(dir.to_path_buf());
-    config.validators = 4;
-    config.block_time_ms = 10;
-    let producer = Devnet::start(&config).unwrap();
+    let devnet = DevnetBuilder::new(dir)
+        .manual()
+        .fault(fault)
+        .start()
+        .unwrap();
     let alice = NodeKey::devnet_account(0).unwrap();
     let to = NodeKey::devnet_account(1).unwrap().address();
     let tx = sign(
@@ -39,16 +41,8 @@ fn liar(fault: Fault, dir: &std::path::Path) -> (Devnet, RpcClient, Hash32) {
         TxPayload::Transfer(Transfer { to, amount: 5 }),
     );
     let id = tx.id();
-    producer.chain().lock().unwrap().submit_tx(tx).unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while producer.chain().lock().unwrap().height() < 60 {
-        assert!(std::time::Instant::now() < deadline);
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    drop(producer);
-    config.produce = false;
-    config.fault = Some(fault);
-    let devnet = Devnet::start(&config).unwrap();
+    devnet.chain().lock().unwrap().submit_tx(tx).unwrap();
+    assert_eq!(produce_blocks(&devnet, 60).unwrap(), 60);
     let client = RpcClient::new(devnet.rpc_addr());
     (devnet, client, id)
 }

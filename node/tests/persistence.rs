@@ -10,7 +10,6 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -20,12 +19,21 @@ use jifen_node::devnet::now_ms;
 use jifen_node::keys::NodeKey;
 use jifen_node::rpc::client::RpcClient;
 use jifen_protocol::{Address, Transfer, TxPayload};
+use jifen_testenv::DEADLINE;
+use jifen_testenv::devnet::DevnetBuilder;
+use jifen_testenv::process::Spawned;
 
 #[test]
 fn restart_continues_the_chain() {
     let dir = tempfile::tempdir().unwrap();
     let (tip, tip_hash) = {
-        let devnet = start(dir.path(), 4, 1, 3, 20);
+        let devnet = DevnetBuilder::new(dir.path())
+            .validators(4)
+            .rotate(1)
+            .epoch_length(3)
+            .block_time_ms(20)
+            .start()
+            .unwrap();
         let mut client = RpcClient::new(devnet.rpc_addr());
         let alice = NodeKey::devnet_account(0).unwrap();
         let tx = sign(
@@ -39,7 +47,7 @@ fn restart_continues_the_chain() {
             }),
         );
         submit(&mut client, &tx).unwrap();
-        wait_height(&mut client, 8);
+        wait_height(&devnet, 8);
         let chain = devnet.chain();
         let chain = chain.lock().unwrap();
         (chain.height(), chain.tip().unwrap().hash())
@@ -58,9 +66,15 @@ fn restart_continues_the_chain() {
     );
     drop(chain);
     // And again through the devnet.
-    let devnet = start(dir.path(), 4, 1, 3, 20);
+    let devnet = DevnetBuilder::new(dir.path())
+        .validators(4)
+        .rotate(1)
+        .epoch_length(3)
+        .block_time_ms(20)
+        .start()
+        .unwrap();
     let mut client = RpcClient::new(devnet.rpc_addr());
-    wait_height(&mut client, before + 5);
+    wait_height(&devnet, before + 5);
     verified_block(&mut client, before + 5);
     let account = verified_account(&mut client, &Address::from_bytes([2; 20]), before + 5);
     assert_eq!(account.balance, 9);
@@ -90,39 +104,27 @@ fn sigkill_during_block_commit_never_corrupts_the_store() {
     let mut last_height = 0;
     let mut heights = Vec::new();
     for (run, delay) in delays(runs).into_iter().enumerate() {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_jifen-node"))
-            .args([
-                "devnet",
-                "--validators",
-                "7",
-                "--rotate",
-                "2",
-                "--epoch-length",
-                "5",
-            ])
-            .args(["--block-time-ms", "1", "--rpc-port", "0", "--data-dir"])
-            .arg(dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (ready_tx, ready) = std::sync::mpsc::channel();
-        let reader = std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                if line.contains("devnet RPC:") {
-                    let _ = ready_tx.send(());
-                }
-            }
-        });
-        ready
-            .recv_timeout(Duration::from_secs(60))
-            .unwrap_or_else(|_| panic!("run {run}: the node did not start"));
+        let mut child = Spawned::spawn(
+            Command::new(env!("CARGO_BIN_EXE_jifen-node"))
+                .args([
+                    "devnet",
+                    "--validators",
+                    "7",
+                    "--rotate",
+                    "2",
+                    "--epoch-length",
+                    "5",
+                ])
+                .args(["--block-time-ms", "1", "--rpc-port", "0", "--data-dir"])
+                .arg(dir.path())
+                .stderr(Stdio::null()),
+        )
+        .unwrap();
+        child
+            .wait_for_line("devnet RPC:", DEADLINE)
+            .unwrap_or_else(|e| panic!("run {run}: the node did not start: {e}"));
         std::thread::sleep(Duration::from_millis(delay));
         child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
-        reader.join().unwrap();
         let chain = Chain::open(dir.path(), None)
             .unwrap_or_else(|e| panic!("run {run}: store fails to open: {e}"));
         // Commits of blocks verified in earlier rounds are not re-tallied;

@@ -15,6 +15,7 @@ use jifen_node::rpc::client::RpcClient;
 use jifen_protocol::{
     Address, Bond, ChainId, Encode, Hash32, InclusionProof, Transfer, TxPayload, merkle,
 };
+use jifen_testenv::devnet::{DevnetBuilder, produce_blocks};
 use serde_json::json;
 
 const FEE: u128 = 1_000;
@@ -22,9 +23,14 @@ const FEE: u128 = 1_000;
 #[test]
 fn transfers_are_proven_against_committed_headers() {
     let dir = tempfile::tempdir().unwrap();
-    let devnet = start(dir.path(), 7, 0, 1_000, 50);
+    let devnet = DevnetBuilder::new(dir.path())
+        .validators(7)
+        .epoch_length(1_000)
+        .block_time_ms(50)
+        .start()
+        .unwrap();
     let mut client = RpcClient::new(devnet.rpc_addr());
-    wait_height(&mut client, 1);
+    wait_height(&devnet, 1);
 
     let alice = NodeKey::devnet_account(0).unwrap();
     let bob = Address::from_bytes([0xb0; 20]);
@@ -102,18 +108,8 @@ fn rejected_transactions_get_their_own_errors() {
     // Blocks are made by hand: a replay must meet the pending transaction
     // first and the committed one after, never a block in between.
     let dir = tempfile::tempdir().unwrap();
-    let mut config = jifen_node::devnet::DevnetConfig::new(dir.path().to_path_buf());
-    config.validators = 4;
-    config.produce = false;
-    let devnet = jifen_node::devnet::Devnet::start(&config).unwrap();
-    let produce = || {
-        devnet
-            .chain()
-            .lock()
-            .unwrap()
-            .produce_block(jifen_node::devnet::now_ms())
-            .unwrap()
-    };
+    let devnet = DevnetBuilder::new(dir.path()).manual().start().unwrap();
+    let produce = || produce_blocks(&devnet, 1).unwrap();
     produce();
     let mut client = RpcClient::new(devnet.rpc_addr());
     let alice = NodeKey::devnet_account(1).unwrap();
@@ -236,9 +232,9 @@ fn rejected_transactions_get_their_own_errors() {
 #[test]
 fn batches_and_light_block_ranges() {
     let dir = tempfile::tempdir().unwrap();
-    let devnet = start(dir.path(), 4, 0, 1_000, 20);
+    let devnet = DevnetBuilder::new(dir.path()).manual().start().unwrap();
+    produce_blocks(&devnet, 5).unwrap();
     let mut client = RpcClient::new(devnet.rpc_addr());
-    wait_height(&mut client, 5);
     let body = json!([
         {"jsonrpc": "2.0", "id": 1, "method": "jifen_status"},
         {"jsonrpc": "2.0", "id": "two", "method": "jifen_header", "params": {"height": 2}},
@@ -277,7 +273,13 @@ fn batches_and_light_block_ranges() {
 #[test]
 fn validator_set_rotates_at_epoch_boundaries_and_bonds_join() {
     let dir = tempfile::tempdir().unwrap();
-    let devnet = start(dir.path(), 5, 2, 4, 20);
+    let devnet = DevnetBuilder::new(dir.path())
+        .validators(5)
+        .rotate(2)
+        .epoch_length(4)
+        .block_time_ms(20)
+        .start()
+        .unwrap();
     let mut client = RpcClient::new(devnet.rpc_addr());
     // A new validator bonds enough stake to be a candidate.
     let newcomer = NodeKey::devnet_account(2).unwrap();
@@ -291,7 +293,7 @@ fn validator_set_rotates_at_epoch_boundaries_and_bonds_join() {
         }),
     );
     submit(&mut client, &tx).unwrap();
-    wait_height(&mut client, 17);
+    wait_height(&devnet, 17);
     let mut changes = 0;
     let mut partial_commits = 0;
     let mut seen_newcomer = false;
@@ -327,7 +329,8 @@ fn validator_set_rotates_at_epoch_boundaries_and_bonds_join() {
 fn http_limits_are_enforced() {
     use std::io::{Read, Write};
     let dir = tempfile::tempdir().unwrap();
-    let devnet = start(dir.path(), 4, 0, 1_000, 50);
+    // No blocks are needed: the limits are the HTTP layer's.
+    let devnet = DevnetBuilder::new(dir.path()).manual().start().unwrap();
     let send = |request: &[u8]| {
         let mut stream = std::net::TcpStream::connect(devnet.rpc_addr()).unwrap();
         stream

@@ -315,3 +315,162 @@ impl ScanError {
         }
     }
 }
+
+/// Message arguments of each error (`jifen_protocol::message::Coded`): the
+/// values a catalog may show, named as the catalogs name them elsewhere
+/// (`got`/`expected`/`max`, `offset`, `field`, `reason`, `path`); a UR type
+/// is shown by its name (`jifen-sign-request`).
+mod coded {
+    use jifen_protocol::message::{Arg, Coded};
+
+    use super::{EncodeError, PayloadError, ScanError, UrError};
+    use crate::payload::UrType;
+
+    fn ur_type(name: &'static str, value: UrType) -> (&'static str, Arg) {
+        (name, value.as_str().into())
+    }
+
+    impl Coded for PayloadError {
+        fn code(&self) -> &'static str {
+            PayloadError::code(self)
+        }
+
+        fn args(&self) -> Vec<(&'static str, Arg)> {
+            match self {
+                Self::UnsupportedVersion {
+                    ur_type: kind,
+                    got,
+                    supported,
+                } => vec![
+                    ur_type("type", *kind),
+                    ("got", (*got).into()),
+                    ("supported", (*supported).into()),
+                ],
+                Self::Truncated { offset } => vec![("offset", (*offset).into())],
+                Self::Malformed { offset, reason } | Self::NonCanonical { offset, reason } => {
+                    vec![("offset", (*offset).into()), ("reason", (*reason).into())]
+                }
+                Self::TrailingBytes { count } => vec![("count", (*count).into())],
+                Self::DuplicateKey { key, offset } => {
+                    vec![("key", (*key).into()), ("offset", (*offset).into())]
+                }
+                Self::UnknownField { ur_type: kind, key } => {
+                    vec![ur_type("type", *kind), ("key", (*key).into())]
+                }
+                Self::MissingField {
+                    ur_type: kind,
+                    field,
+                } => vec![ur_type("type", *kind), ("field", (*field).into())],
+                Self::WrongFieldType {
+                    field,
+                    offset,
+                    expected,
+                } => vec![
+                    ("field", (*field).into()),
+                    ("offset", (*offset).into()),
+                    ("expected", (*expected).into()),
+                ],
+                Self::FieldTooLarge { field, max, got } => vec![
+                    ("field", (*field).into()),
+                    ("max", (*max).into()),
+                    ("got", (*got).into()),
+                ],
+                Self::InvalidField {
+                    field,
+                    offset,
+                    reason,
+                } => vec![
+                    ("field", (*field).into()),
+                    ("offset", (*offset).into()),
+                    ("reason", reason.into()),
+                ],
+                // The transaction's own decoding error says where and why.
+                Self::Transaction(error) => error.args(),
+            }
+        }
+    }
+
+    impl Coded for UrError {
+        fn code(&self) -> &'static str {
+            UrError::code(self)
+        }
+
+        fn args(&self) -> Vec<(&'static str, Arg)> {
+            match self {
+                Self::NotUr | Self::MessageChecksum => Vec::new(),
+                Self::Malformed { reason }
+                | Self::Bytewords { reason }
+                | Self::InconsistentPart { reason } => vec![("reason", (*reason).into())],
+                Self::UnknownType { got } => vec![("got", got.into())],
+                Self::WrongType { expected, got } => {
+                    vec![ur_type("expected", *expected), ur_type("got", *got)]
+                }
+                Self::TooLarge { what, max, got } => vec![
+                    ("what", (*what).into()),
+                    ("max", (*max).into()),
+                    ("got", (*got).into()),
+                ],
+                Self::ForeignStream { current, got } => {
+                    vec![("current", current.into()), ("got", got.into())]
+                }
+                // Same code as the payload error, so the same arguments.
+                Self::Payload(error) => error.args(),
+            }
+        }
+    }
+
+    impl Coded for EncodeError {
+        fn code(&self) -> &'static str {
+            EncodeError::code(self)
+        }
+
+        fn args(&self) -> Vec<(&'static str, Arg)> {
+            match self {
+                // Its own code; the payload error's code and arguments say why.
+                Self::InvalidPayload(error) => {
+                    let mut args = vec![("cause", error.code().into())];
+                    args.extend(error.args());
+                    args
+                }
+                Self::TooLarge { max, got } => {
+                    vec![("max", (*max).into()), ("got", (*got).into())]
+                }
+                Self::QrCapacity { len } => vec![("length", (*len).into())],
+                Self::Fountain { reason } | Self::Png { reason } => {
+                    vec![("reason", reason.into())]
+                }
+            }
+        }
+    }
+
+    impl Coded for ScanError {
+        fn code(&self) -> &'static str {
+            ScanError::code(self)
+        }
+
+        fn args(&self) -> Vec<(&'static str, Arg)> {
+            match self {
+                Self::ImageTooLarge { width, height, max } => vec![
+                    ("width", (*width).into()),
+                    ("height", (*height).into()),
+                    ("max", (*max).into()),
+                ],
+                Self::FrameSize {
+                    width,
+                    height,
+                    expected,
+                    got,
+                } => vec![
+                    ("width", (*width).into()),
+                    ("height", (*height).into()),
+                    ("expected", (*expected).into()),
+                    ("got", (*got).into()),
+                ],
+                Self::Unreadable { reason } => vec![("reason", reason.into())],
+                Self::Io { path, reason } => {
+                    vec![("path", path.into()), ("reason", reason.into())]
+                }
+            }
+        }
+    }
+}

@@ -96,22 +96,27 @@ pub fn scan_image_bytes(bytes: &[u8]) -> Result<Vec<String>, ScanError> {
 /// Reads the QR codes in a PNG or JPEG file (for cameras that cannot focus:
 /// the user photographs the screen and imports the picture).
 ///
+/// The file is read with [`jifen_files::read_bounded`]: a FIFO or a device
+/// at `path` is refused without blocking, and nothing over
+/// [`MAX_IMAGE_FILE_BYTES`] is read into memory.
+///
 /// # Errors
-/// [`ScanError::Io`] if the file cannot be read, else as [`scan_image_bytes`].
+/// [`ScanError::ImageTooLarge`] (with 0x0) for a file over
+/// [`MAX_IMAGE_FILE_BYTES`]; [`ScanError::Io`] if it cannot be read or is
+/// not a regular file; else as [`scan_image_bytes`].
 pub fn scan_image_file(path: &Path) -> Result<Vec<String>, ScanError> {
-    let io = |e: std::io::Error| ScanError::Io {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    if len > MAX_IMAGE_FILE_BYTES {
-        return Err(ScanError::ImageTooLarge {
+    let bytes = jifen_files::read_bounded(path, MAX_IMAGE_FILE_BYTES).map_err(|e| match e {
+        jifen_files::FileError::TooLarge { .. } => ScanError::ImageTooLarge {
             width: 0,
             height: 0,
             max: MAX_SCAN_DIMENSION,
-        });
-    }
-    scan_image_bytes(&std::fs::read(path).map_err(io)?)
+        },
+        other => ScanError::Io {
+            path: path.display().to_string(),
+            reason: other.to_string(),
+        },
+    })?;
+    scan_image_bytes(&bytes)
 }
 
 const fn check_dimensions(width: u64, height: u64) -> Result<(), ScanError> {

@@ -264,6 +264,13 @@ fn image_errors_by_case() {
     for (name, result, expected) in cases {
         assert_eq!(result.unwrap_err().code(), expected, "{name}");
     }
+    // A device is refused from its type, not read (it would never end).
+    #[cfg(unix)]
+    {
+        let err = scan_image_file(std::path::Path::new("/dev/zero")).unwrap_err();
+        assert_eq!(err.code(), "qr-image-io");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
     // A PNG header announcing 5000x5000 pixels is refused before decoding.
     let big = png_of(&LumaFrame {
         width: 5_000,

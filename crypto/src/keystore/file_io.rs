@@ -1,13 +1,16 @@
-//! Reading keystore files with a size bound, and crash-safe replacement.
+//! Reading keystore files with a size bound, and crash-safe replacement,
+//! on top of `jifen-files` (`docs/adr/0010-durable-files-and-test-environment.md`).
 //!
 //! The save sequence (see `docs/keystore.md#saving`) guarantees that at
 //! every instant the main file is either the complete old generation or the
 //! complete new one, and that the previous generation survives as `.bak`.
 
 use std::ffi::OsString;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
+
+use jifen_files::{FileError, TempFile};
 
 use super::error::{KeystoreError, Result};
 use super::format::MAX_FILE_LEN;
@@ -22,7 +25,10 @@ pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// The temporary file a save writes before renaming (`<name>.tmp`).
+/// The fixed-name temporary file (`<name>.tmp`) that versions before
+/// `jifen-files` wrote; a save removes it if one was left behind. Saves now
+/// write a uniquely named `.<name>.<pid>.<n>.tmp`
+/// (see [`jifen_files::leftover_temps`]).
 #[must_use]
 pub fn temp_path(path: &Path) -> PathBuf {
     sibling(path, ".tmp")
@@ -34,29 +40,25 @@ pub fn backup_path(path: &Path) -> PathBuf {
     sibling(path, ".bak")
 }
 
-/// Read at most `MAX_FILE_LEN + 1` bytes: enough to tell that a longer file
-/// is not a valid keystore without reading all of it.
+/// Read the keystore file, refusing anything but a regular file (a FIFO at
+/// the wallet path must not hang a listing) and anything over
+/// [`MAX_FILE_LEN`] before reading it.
+///
+/// The bound is the format's own limit: the encoder refuses to write a
+/// longer file, and the largest legal one (64 KiB secret, 64 KiB metadata,
+/// two slots) is about half of it, while a wallet's keystore is under 2 KiB.
 pub(crate) fn read_bounded(path: &Path) -> Result<Vec<u8>> {
-    let file = File::open(path).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound => KeystoreError::NotFound {
-            path: path.to_path_buf(),
-        },
-        _ => KeystoreError::io("open", path, e),
-    })?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_LEN as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| KeystoreError::io("read", path, e))?;
-    Ok(bytes)
+    jifen_files::read_bounded(path, MAX_FILE_LEN as u64).map_err(from_file)
 }
 
 /// Replace `path` with `bytes`, crash-safely.
 ///
-/// 1. remove a stale `<name>.tmp`, create it anew (mode 0600 on Unix), write, fsync;
+/// 1. remove temporary files of earlier killed saves; write a new uniquely
+///    named one beside `path` (mode 0600 on Unix);
 /// 2. read it back: it must equal `bytes` and pass `verify` (parse, unwrap, decrypt);
-/// 3. if `path` exists, hard-link (or copy and fsync) it to `<name>.bak.tmp`
+/// 3. if `path` exists, hard-link (or copy durably) it to `<name>.bak.tmp`
 ///    and rename that over `<name>.bak`;
-/// 4. rename `<name>.tmp` over `path`; fsync the directory.
+/// 4. fsync the temporary file, rename it over `path`, fsync the directory.
 ///
 /// On failure before step 4 the main file is untouched and the temporary
 /// file is removed.
@@ -65,60 +67,40 @@ pub(crate) fn replace_crash_safe(
     bytes: &[u8],
     verify: impl FnOnce(&[u8]) -> Result<(), &'static str>,
 ) -> Result<()> {
-    let tmp = temp_path(path);
-    remove_if_exists(&tmp)?;
-    let written = write_new(&tmp, bytes).and_then(|()| {
-        let back = read_bounded(&tmp)?;
-        if back != bytes {
-            return Err(KeystoreError::VerifyFailed {
-                detail: "the file read back differs from what was written",
-            });
-        }
-        verify(&back).map_err(|detail| KeystoreError::VerifyFailed { detail })
-    });
-    if let Err(e) = written {
-        // Best effort: the error that matters is `e`.
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
+    // One writer at a time is the keystore's rule (docs/keystore.md#saving),
+    // so any temporary file found here belongs to a save that was killed.
+    remove_if_exists(&temp_path(path))?;
+    jifen_files::remove_leftover_temps(path).map_err(from_file)?;
+    let mut temp = TempFile::beside(path).map_err(from_file)?;
+    temp.write(bytes).map_err(from_file)?;
+    // On every error below, dropping `temp` removes the temporary file.
+    let back = read_bounded(temp.path())?;
+    if back != bytes {
+        return Err(KeystoreError::VerifyFailed {
+            detail: "the file read back differs from what was written",
+        });
     }
+    verify(&back).map_err(|detail| KeystoreError::VerifyFailed { detail })?;
     if path.exists() {
         keep_backup(path)?;
     }
-    fs::rename(&tmp, path).map_err(|e| KeystoreError::io("rename into place", path, e))?;
-    sync_dir(path)
-}
-
-fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(path)
-        .map_err(|e| KeystoreError::io("create temporary file", path, e))?;
-    file.write_all(bytes)
-        .map_err(|e| KeystoreError::io("write temporary file", path, e))?;
-    file.sync_all()
-        .map_err(|e| KeystoreError::io("fsync temporary file", path, e))
+    temp.persist().map_err(from_file)
 }
 
 fn keep_backup(path: &Path) -> Result<()> {
+    let bak = backup_path(path);
     let bak_tmp = sibling(path, ".bak.tmp");
     remove_if_exists(&bak_tmp)?;
     if fs::hard_link(path, &bak_tmp).is_err() {
-        // Filesystems without hard links (FAT, some Android storage): copy.
-        fs::copy(path, &bak_tmp).map_err(|e| KeystoreError::io("copy backup", &bak_tmp, e))?;
-        OpenOptions::new()
-            .write(true)
-            .open(&bak_tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| KeystoreError::io("fsync backup", &bak_tmp, e))?;
+        // Filesystems without hard links (FAT, some Android storage): a
+        // durable copy, written like any other file.
+        let current = read_bounded(path)?;
+        return jifen_files::write_atomic(&bak, &current).map_err(from_file);
     }
-    let bak = backup_path(path);
-    fs::rename(&bak_tmp, &bak).map_err(|e| KeystoreError::io("rename backup", &bak, e))
+    fs::rename(&bak_tmp, &bak).map_err(|e| {
+        let _ = fs::remove_file(&bak_tmp);
+        KeystoreError::io("rename backup", &bak, e)
+    })
 }
 
 fn remove_if_exists(path: &Path) -> Result<()> {
@@ -129,28 +111,44 @@ fn remove_if_exists(path: &Path) -> Result<()> {
     }
 }
 
-/// Make the renames durable: fsync the directory (Unix only; on Windows
-/// the rename is flushed by the filesystem and directories cannot be opened
-/// for syncing).
-fn sync_dir(path: &Path) -> Result<()> {
-    #[cfg(unix)]
-    {
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(|e| KeystoreError::io("fsync directory", dir, e))?;
+/// The keystore's view of a file error. `KeystoreError` has no variant
+/// wrapping [`FileError`] yet, so kinds without a keystore counterpart
+/// become `Io` with the file error's message as the reason.
+fn from_file(error: FileError) -> KeystoreError {
+    match error {
+        FileError::NotFound { path } => KeystoreError::NotFound { path },
+        FileError::AlreadyExists { path } => KeystoreError::AlreadyExists { path },
+        // No keystore of any version this build reads is that long.
+        FileError::TooLarge { .. } => KeystoreError::NotAKeystore,
+        FileError::Io { op, path, source } => KeystoreError::Io {
+            op: op.phrase(),
+            path,
+            source,
+        },
+        other => {
+            let path = other.path().to_path_buf();
+            let source = io::Error::new(io::ErrorKind::InvalidInput, other.to_string());
+            KeystoreError::Io {
+                op: "open",
+                path,
+                source,
+            }
+        }
     }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
 
     #[test]
     fn sibling_names() {
@@ -168,24 +166,45 @@ mod tests {
         replace_crash_safe(&path, b"two", |_| Ok(())).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
-        assert!(!temp_path(&path).exists());
+        assert_eq!(names(dir.path()), ["ks", "ks.bak"]);
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(&path).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o600);
+            for p in [path.clone(), backup_path(&path)] {
+                let mode = fs::metadata(&p).unwrap().permissions().mode();
+                assert_eq!(mode & 0o777, 0o600, "{p:?}");
+            }
         }
     }
 
     #[test]
-    fn failed_verification_leaves_main_file_untouched() {
+    fn failed_verification_leaves_main_file_untouched_and_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ks");
         replace_crash_safe(&path, b"one", |_| Ok(())).unwrap();
+        // Leftovers of killed saves: the old fixed name and a unique one.
         fs::write(temp_path(&path), b"stale").unwrap();
+        std::mem::forget(TempFile::beside(&path).unwrap());
+        assert_eq!(jifen_files::leftover_temps(&path).unwrap().len(), 1);
         let err = replace_crash_safe(&path, b"two", |_| Err("no")).unwrap_err();
         assert_eq!(err.code(), "keystore-verify-failed");
         assert_eq!(fs::read(&path).unwrap(), b"one");
-        assert!(!temp_path(&path).exists());
+        assert_eq!(names(dir.path()), ["ks"]);
+    }
+
+    #[test]
+    fn file_errors_keep_their_meaning() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = read_bounded(&dir.path().join("absent")).unwrap_err();
+        assert_eq!(missing.code(), "keystore-not-found");
+        let err = read_bounded(dir.path()).unwrap_err();
+        assert_eq!(err.code(), "keystore-io");
+        assert!(err.to_string().contains("directory"), "{err}");
+        let big = dir.path().join("big");
+        fs::write(&big, vec![0u8; MAX_FILE_LEN + 1]).unwrap();
+        assert_eq!(
+            read_bounded(&big).unwrap_err().code(),
+            "keystore-not-a-keystore"
+        );
     }
 }

@@ -158,3 +158,41 @@ qr-image-too-large = The image is too large.
 qr-frame-size = The camera frame has the wrong size.
 qr-image-unreadable = The image cannot be read (not a PNG or JPEG, or damaged).
 qr-image-io = The image file cannot be opened.
+
+## Files (jifen-files)
+
+files-not-found = There is no file at { $path }.
+files-already-exists = Something already exists at { $path }; it was left unchanged.
+files-wrong-kind = { $path } is { $found ->
+    [directory] a folder
+    [fifo] a named pipe
+    [char-device] a device
+    [block-device] a device
+    [socket] a socket
+    [symlink] a symbolic link
+    [file] a file
+   *[other] a special file
+  }, not { $expected ->
+    [directory] a folder
+   *[file] a regular file
+  }; it was not used.
+files-too-large = { $path } is larger than { $max } bytes and was not read.
+files-locked = Another Jifen window or command is using { $path }; wait for it to finish and try again.
+files-io = { $op ->
+    [open] Could not open { $path }: { $reason }
+    [read] Could not read { $path }: { $reason }
+    [inspect] Could not read the file information of { $path }: { $reason }
+    [create-temp] Could not create a temporary file in { $path }: { $reason }
+    [write] Could not write { $path }: { $reason }
+    [sync] Could not save { $path } to disk: { $reason }
+    [rename] Could not replace { $path }: { $reason }
+    [link] Could not create { $path }: { $reason }
+    [sync-dir] Could not save the changes to the folder { $path } to disk: { $reason }
+    [create-dir] Could not create the folder { $path }: { $reason }
+    [restrict] Could not restrict access to { $path }: { $reason }
+    [open-lock] Could not open the lock file { $path }: { $reason }
+    [lock] Could not lock { $path }: { $reason }
+    [list] Could not list the files in { $path }: { $reason }
+    [remove] Could not remove { $path }: { $reason }
+   *[other] Could not access { $path }: { $reason }
+  }

@@ -158,3 +158,41 @@ qr-image-too-large = 图片过大。
 qr-frame-size = 相机画面尺寸不对。
 qr-image-unreadable = 无法读取图片（不是 PNG 或 JPEG，或已损坏）。
 qr-image-io = 无法打开图片文件。
+
+## 文件（jifen-files）
+
+files-not-found = { $path } 不存在。
+files-already-exists = { $path } 已存在，未作改动。
+files-wrong-kind = { $path } 是{ $found ->
+    [directory] 文件夹
+    [fifo] 命名管道
+    [char-device] 设备文件
+    [block-device] 设备文件
+    [socket] 套接字
+    [symlink] 符号链接
+    [file] 文件
+   *[other] 特殊文件
+  }，不是{ $expected ->
+    [directory] 文件夹
+   *[file] 普通文件
+  }，因此未使用。
+files-too-large = { $path } 超过 { $max } 字节，未读取。
+files-locked = 另一个积分钱包窗口或命令正在使用 { $path }；请等它结束后重试。
+files-io = { $op ->
+    [open] 无法打开 { $path }：{ $reason }
+    [read] 无法读取 { $path }：{ $reason }
+    [inspect] 无法读取 { $path } 的文件信息：{ $reason }
+    [create-temp] 无法在 { $path } 中创建临时文件：{ $reason }
+    [write] 无法写入 { $path }：{ $reason }
+    [sync] 无法把 { $path } 保存到磁盘：{ $reason }
+    [rename] 无法替换 { $path }：{ $reason }
+    [link] 无法创建 { $path }：{ $reason }
+    [sync-dir] 无法把文件夹 { $path } 的更改保存到磁盘：{ $reason }
+    [create-dir] 无法创建文件夹 { $path }：{ $reason }
+    [restrict] 无法限制 { $path } 的访问权限：{ $reason }
+    [open-lock] 无法打开锁文件 { $path }：{ $reason }
+    [lock] 无法锁定 { $path }：{ $reason }
+    [list] 无法列出 { $path } 中的文件：{ $reason }
+    [remove] 无法删除 { $path }：{ $reason }
+   *[other] 无法访问 { $path }：{ $reason }
+  }

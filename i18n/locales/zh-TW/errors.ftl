@@ -158,3 +158,41 @@ qr-image-too-large = 圖片過大。
 qr-frame-size = 相機畫面尺寸不對。
 qr-image-unreadable = 無法讀取圖片（不是 PNG 或 JPEG，或已損毀）。
 qr-image-io = 無法開啟圖片檔案。
+
+## 檔案（jifen-files）
+
+files-not-found = { $path } 不存在。
+files-already-exists = { $path } 已存在，未做變更。
+files-wrong-kind = { $path } 是{ $found ->
+    [directory] 資料夾
+    [fifo] 具名管道
+    [char-device] 裝置檔案
+    [block-device] 裝置檔案
+    [socket] 通訊端
+    [symlink] 符號連結
+    [file] 檔案
+   *[other] 特殊檔案
+  }，不是{ $expected ->
+    [directory] 資料夾
+   *[file] 一般檔案
+  }，因此未使用。
+files-too-large = { $path } 超過 { $max } 位元組，未讀取。
+files-locked = 另一個積分錢包視窗或指令正在使用 { $path }；請待其結束後再試。
+files-io = { $op ->
+    [open] 無法開啟 { $path }：{ $reason }
+    [read] 無法讀取 { $path }：{ $reason }
+    [inspect] 無法讀取 { $path } 的檔案資訊：{ $reason }
+    [create-temp] 無法在 { $path } 中建立暫存檔：{ $reason }
+    [write] 無法寫入 { $path }：{ $reason }
+    [sync] 無法將 { $path } 儲存到磁碟：{ $reason }
+    [rename] 無法取代 { $path }：{ $reason }
+    [link] 無法建立 { $path }：{ $reason }
+    [sync-dir] 無法將資料夾 { $path } 的變更儲存到磁碟：{ $reason }
+    [create-dir] 無法建立資料夾 { $path }：{ $reason }
+    [restrict] 無法限制 { $path } 的存取權限：{ $reason }
+    [open-lock] 無法開啟鎖定檔 { $path }：{ $reason }
+    [lock] 無法鎖定 { $path }：{ $reason }
+    [list] 無法列出 { $path } 中的檔案：{ $reason }
+    [remove] 無法刪除 { $path }：{ $reason }
+   *[other] 無法存取 { $path }：{ $reason }
+  }

@@ -1,4 +1,5 @@
-//! Helpers shared by the node's integration tests.
+//! RPC helpers shared by the node's integration tests (verifying what the
+//! node answers); starting devnets and processes is `jifen-testenv`'s job.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -7,10 +8,6 @@
     dead_code
 )]
 
-use std::path::Path;
-use std::time::{Duration, Instant};
-
-use jifen_node::devnet::{Devnet, DevnetConfig};
 use jifen_node::keys::NodeKey;
 use jifen_node::rpc::client::RpcClient;
 use jifen_protocol::{
@@ -19,36 +16,20 @@ use jifen_protocol::{
 };
 use serde_json::{Value, json};
 
-/// Starts an in-process devnet in `dir`.
-pub fn start(dir: &Path, validators: u32, rotate: u32, epoch: u64, block_ms: u64) -> Devnet {
-    let mut config = DevnetConfig::new(dir.to_path_buf());
-    config.validators = validators;
-    config.rotate = rotate;
-    config.epoch_length = epoch;
-    config.block_time_ms = block_ms;
-    Devnet::start(&config).unwrap()
-}
-
 pub fn height(client: &mut RpcClient) -> u64 {
     client.call("jifen_status", json!({})).unwrap()["latest_height"]
         .as_u64()
         .unwrap()
 }
 
-pub fn wait_height(client: &mut RpcClient, target: u64) -> u64 {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let h = height(client);
-        if h >= target {
-            return h;
-        }
-        assert!(Instant::now() < deadline, "chain stuck at {h}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+pub fn chain_id() -> ChainId {
+    ChainId::new(jifen_node::genesis::DEVNET_CHAIN_ID).unwrap()
 }
 
-pub fn chain_id() -> ChainId {
-    ChainId::new("jifen-devnet").unwrap()
+/// Waits (at most a minute) until a producing devnet reaches `target`.
+pub fn wait_height(devnet: &jifen_node::devnet::Devnet, target: u64) -> u64 {
+    jifen_testenv::devnet::wait_for_height(devnet, target, jifen_testenv::DEADLINE)
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 pub fn sign(

@@ -1,0 +1,22 @@
+//! Test support shared by Jifen's crates, in one place (as BDK's `testenv`):
+//! [`process`] (child processes with readiness lines and deadlines),
+//! `kdf` (fast Argon2id parameters, feature `keystore`) and `devnet` (an
+//! in-process devnet with test defaults and manual block production,
+//! feature `devnet`). Only for `[dev-dependencies]`: helpers here may
+//! panic, as test code does.
+//!
+//! Why each exists: `docs/adr/0010-durable-files-and-test-environment.md#test-environment`.
+
+#[cfg(feature = "devnet")]
+pub mod devnet;
+#[cfg(feature = "keystore")]
+pub mod kdf;
+pub mod process;
+
+use std::time::Duration;
+
+/// How long a test waits for something that should happen soon (a child's
+/// readiness line, a block, a lock's release): generous, because a loaded CI
+/// machine starts processes and schedules threads slowly, and bounded, so
+/// that what never happens fails the test instead of hanging it.
+pub const DEADLINE: Duration = Duration::from_secs(60);
