@@ -226,8 +226,8 @@ pub struct QrPartsArgs {
 /// UR parts to save as PNG files.
 #[derive(Debug, Deserialize, TS)]
 pub struct SaveFramesArgs {
-    /// `jifen-pairing`, `jifen-request` or `jifen-signature`.
-    pub stem: String,
+    /// Which kind of frames.
+    pub stem: crate::qr::QrStem,
     /// The UR text of each frame.
     pub parts: Vec<String>,
 }

@@ -1,56 +1,39 @@
 //! The IPC commands: each takes the argument type and returns the result
 //! type its [`Command`](crate::api::Command) declares, and forwards to one
-//! wallet use case: on the engine thread (the open wallet), on the chain
-//! worker (long chain jobs, each with its own cancel token), or through the
-//! chain reader (reads that never wait behind a job). Errors reach the
-//! webview as `{code, args}`.
+//! wallet use case: on the engine thread (anything that needs the keys),
+//! on the chain worker (long chain jobs, each with its own cancel token), or
+//! on a blocking thread with the open wallet's public facts and the chain
+//! reader (reads and preparations that never wait behind a job or the
+//! engine). Errors reach the webview as `{code, args}`.
 
-use jifen_wallet::audit::{self, Source};
-use jifen_wallet::chain::{ChainError, ChainSession};
-use jifen_wallet::cold::requests;
+use std::sync::Arc;
+
+use jifen_wallet::audit::{self, RootOf, Source};
+use jifen_wallet::cold::requests::{self, NonceSource};
 use jifen_wallet::send::{self, INCLUSION_TIMEOUT};
-use jifen_wallet::{CancelToken, balance, endpoints, faucet, sync};
+use jifen_wallet::sync::JobKind;
+use jifen_wallet::{balance, endpoints, faucet, scan, sign_message};
 use tauri::State;
 use tauri::ipc::Channel;
 
 use crate::api::{self, Command, Nothing};
-use crate::chain::{ChainService, JobKind};
+use crate::chain::ChainService;
 use crate::engine::Engine;
 use crate::error::{AppError, AppRefusal};
 use crate::qr;
+use crate::state::{Public, image_inputs};
 
 type Args<C> = <C as Command>::Args;
 type Events<C> = Channel<<C as Command>::Event>;
 type Out<C> = Result<<C as Command>::Output, AppError>;
 
-/// Runs blocking work (a proven read) off the async runtime.
+/// Runs blocking work (a proven read, a file, an image) off the async runtime.
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
 ) -> Result<T, AppError> {
     tauri::async_runtime::spawn_blocking(work)
         .await
         .map_err(|_| AppError::of(&AppRefusal::EngineStopped))?
-}
-
-/// Queues `work` on the chain worker as the job of `kind` (its own cancel
-/// token, which `cancel` reaches) and waits for it.
-async fn chain_job<T, E>(
-    chain: &ChainService,
-    kind: JobKind,
-    work: impl FnOnce(&mut ChainSession, &CancelToken) -> Result<T, E> + Send + 'static,
-) -> Result<T, AppError>
-where
-    T: Send + 'static,
-    E: Into<AppError> + Send + 'static,
-{
-    let job = chain
-        .worker()?
-        .run(move |session, _feed, cancel| work(session, cancel))?;
-    let token = job.cancel_token();
-    chain.started(kind, token.clone());
-    let result = job.wait().await;
-    chain.finished(kind, &token);
-    result?.map_err(Into::into)
 }
 
 /// Start-up facts: version, network, mode, saved language, wallets.
@@ -61,7 +44,7 @@ pub async fn app_info(engine: State<'_, Engine>) -> Out<api::AppInfoCmd> {
 
 /// The wallets in the data directory.
 #[tauri::command]
-pub async fn list_wallets(engine: State<'_, Engine>) -> Out<api::ListWallets> {
+pub async fn list_wallets(engine: State<'_, Engine>) -> Out<api::ListWalletsCmd> {
     engine.call(|s| s.list_wallets()).await
 }
 
@@ -69,8 +52,8 @@ pub async fn list_wallets(engine: State<'_, Engine>) -> Out<api::ListWallets> {
 #[tauri::command]
 pub async fn create_wallet(
     engine: State<'_, Engine>,
-    args: Args<api::CreateWallet>,
-) -> Out<api::CreateWallet> {
+    args: Args<api::CreateWalletCmd>,
+) -> Out<api::CreateWalletCmd> {
     engine.call(move |s| s.create_wallet(&args)).await
 }
 
@@ -78,14 +61,14 @@ pub async fn create_wallet(
 #[tauri::command]
 pub async fn restore_wallet(
     engine: State<'_, Engine>,
-    args: Args<api::RestoreWallet>,
-) -> Out<api::RestoreWallet> {
+    args: Args<api::RestoreWalletCmd>,
+) -> Out<api::RestoreWalletCmd> {
     engine.call(move |s| s.restore_wallet(&args)).await
 }
 
 /// Unlocks a wallet.
 #[tauri::command]
-pub async fn unlock(engine: State<'_, Engine>, args: Args<api::Unlock>) -> Out<api::Unlock> {
+pub async fn unlock(engine: State<'_, Engine>, args: Args<api::UnlockCmd>) -> Out<api::UnlockCmd> {
     engine
         .call(move |s| s.unlock(&args.name, &args.password))
         .await
@@ -95,14 +78,14 @@ pub async fn unlock(engine: State<'_, Engine>, args: Args<api::Unlock>) -> Out<a
 #[tauri::command]
 pub async fn open_watch_only(
     engine: State<'_, Engine>,
-    args: Args<api::OpenWatchOnly>,
-) -> Out<api::OpenWatchOnly> {
+    args: Args<api::OpenWatchOnlyCmd>,
+) -> Out<api::OpenWatchOnlyCmd> {
     engine.call(move |s| s.open_watch_only(&args.name)).await
 }
 
 /// Closes the open wallet.
 #[tauri::command]
-pub async fn lock(engine: State<'_, Engine>) -> Out<api::Lock> {
+pub async fn lock(engine: State<'_, Engine>) -> Out<api::LockCmd> {
     engine
         .call(|s| {
             s.lock();
@@ -113,7 +96,7 @@ pub async fn lock(engine: State<'_, Engine>) -> Out<api::Lock> {
 
 /// The open wallet.
 #[tauri::command]
-pub async fn wallet_overview(engine: State<'_, Engine>) -> Out<api::WalletOverview> {
+pub async fn wallet_overview(engine: State<'_, Engine>) -> Out<api::WalletOverviewCmd> {
     engine.call(|s| s.wallet_overview()).await
 }
 
@@ -121,8 +104,8 @@ pub async fn wallet_overview(engine: State<'_, Engine>) -> Out<api::WalletOvervi
 #[tauri::command]
 pub async fn reveal_words(
     engine: State<'_, Engine>,
-    args: Args<api::RevealWords>,
-) -> Out<api::RevealWords> {
+    args: Args<api::RevealWordsCmd>,
+) -> Out<api::RevealWordsCmd> {
     engine.call(move |s| s.reveal_words(&args.password)).await
 }
 
@@ -130,8 +113,8 @@ pub async fn reveal_words(
 #[tauri::command]
 pub async fn backup_challenge(
     engine: State<'_, Engine>,
-    args: Args<api::BackupChallenge>,
-) -> Out<api::BackupChallenge> {
+    args: Args<api::BackupChallengeCmd>,
+) -> Out<api::BackupChallengeCmd> {
     engine
         .call(move |s| s.backup_challenge(&args.password))
         .await
@@ -141,23 +124,27 @@ pub async fn backup_challenge(
 #[tauri::command]
 pub async fn backup_check(
     engine: State<'_, Engine>,
-    args: Args<api::BackupCheck>,
-) -> Out<api::BackupCheck> {
+    args: Args<api::BackupCheckCmd>,
+) -> Out<api::BackupCheckCmd> {
     engine.call(move |s| s.backup_check(&args.answers)).await
 }
 
 /// A receive address (render it with `render_qr`).
 #[tauri::command]
-pub async fn receive(engine: State<'_, Engine>, args: Args<api::Receive>) -> Out<api::Receive> {
-    engine.call(move |s| s.receive(args.index)).await
+pub async fn receive(
+    public: State<'_, Arc<Public>>,
+    args: Args<api::ReceiveCmd>,
+) -> Out<api::ReceiveCmd> {
+    let facts = public.facts()?;
+    blocking(move || Ok(jifen_wallet::receive::view_of(&facts, args.index)?)).await
 }
 
 /// Signs a message with a receive address's key (the wallet must be unlocked).
 #[tauri::command]
 pub async fn sign_message(
     engine: State<'_, Engine>,
-    args: Args<api::SignMessage>,
-) -> Out<api::SignMessage> {
+    args: Args<api::SignMessageCmd>,
+) -> Out<api::SignMessageCmd> {
     engine
         .call(move |s| s.sign_message(args.index, &args.message))
         .await
@@ -165,36 +152,30 @@ pub async fn sign_message(
 
 /// Checks a message signature (no wallet needed).
 #[tauri::command]
-pub async fn verify_message(args: Args<api::VerifyMessage>) -> Out<api::VerifyMessage> {
-    blocking(move || {
-        Ok(jifen_wallet::sign_message::verify(
-            &args.address,
-            &args.signature,
-            &args.message,
-        )?)
-    })
-    .await
+pub async fn verify_message(args: Args<api::VerifyMessageCmd>) -> Out<api::VerifyMessageCmd> {
+    blocking(move || Ok(sign_message::verify(&args.address, &args.signature, &args.message)?))
+        .await
 }
 
 /// Saves the UI language.
 #[tauri::command]
 pub async fn set_language(
     engine: State<'_, Engine>,
-    args: Args<api::SetLanguage>,
-) -> Out<api::SetLanguage> {
+    args: Args<api::SetLanguageCmd>,
+) -> Out<api::SetLanguageCmd> {
     engine
         .call(move |s| s.set_language(&args.tag).map(|()| Nothing))
         .await
 }
 
 /// Switches between online wallet and offline cold-signer use; going
-/// offline closes the chain session.
+/// offline cancels every chain job and closes the session.
 #[tauri::command]
 pub async fn set_mode(
     engine: State<'_, Engine>,
     chain: State<'_, ChainService>,
-    args: Args<api::SetMode>,
-) -> Out<api::SetMode> {
+    args: Args<api::SetModeCmd>,
+) -> Out<api::SetModeCmd> {
     let info = engine.call(move |s| s.set_mode(args.mode)).await?;
     if info.mode == crate::settings::AppMode::ColdSigner {
         chain.close();
@@ -206,8 +187,8 @@ pub async fn set_mode(
 #[tauri::command]
 pub async fn change_password(
     engine: State<'_, Engine>,
-    args: Args<api::ChangePassword>,
-) -> Out<api::ChangePassword> {
+    args: Args<api::ChangePasswordCmd>,
+) -> Out<api::ChangePasswordCmd> {
     engine
         .call(move |s| s.change_password(&args.old, &args.new))
         .await
@@ -217,8 +198,8 @@ pub async fn change_password(
 #[tauri::command]
 pub async fn recalibrate_kdf(
     engine: State<'_, Engine>,
-    args: Args<api::RecalibrateKdf>,
-) -> Out<api::RecalibrateKdf> {
+    args: Args<api::RecalibrateKdfCmd>,
+) -> Out<api::RecalibrateKdfCmd> {
     engine.call(move |s| s.recalibrate_kdf(&args.password)).await
 }
 
@@ -226,36 +207,35 @@ pub async fn recalibrate_kdf(
 #[tauri::command]
 pub async fn keyring_enable(
     engine: State<'_, Engine>,
-    args: Args<api::KeyringEnable>,
-) -> Out<api::KeyringEnable> {
+    args: Args<api::KeyringEnableCmd>,
+) -> Out<api::KeyringEnableCmd> {
     engine.call(move |s| s.keyring_enable(&args.password)).await
 }
 
 /// Removes the OS-keyring slot.
 #[tauri::command]
-pub async fn keyring_disable(engine: State<'_, Engine>) -> Out<api::KeyringDisable> {
+pub async fn keyring_disable(engine: State<'_, Engine>) -> Out<api::KeyringDisableCmd> {
     engine.call(|s| s.keyring_disable()).await
 }
 
-/// What the light client knows now (no network request).
+/// What the light client knows now, as last published (no network request).
 #[tauri::command]
-pub async fn chain_status(chain: State<'_, ChainService>) -> Out<api::ChainStatus> {
+pub async fn chain_status(chain: State<'_, ChainService>) -> Out<api::ChainStatusCmd> {
     Ok(chain.worker()?.current_status())
 }
 
 /// Streams the chain status to `on_progress` whenever it changes (after
-/// every job and while a sync runs), until the window goes away.
+/// every job, while a sync runs, when jobs are queued or cancelled), until
+/// the window stops listening.
 #[tauri::command]
 pub async fn watch_chain(
     chain: State<'_, ChainService>,
-    on_progress: Events<api::WatchChain>,
-) -> Out<api::WatchChain> {
+    on_progress: Events<api::WatchChainCmd>,
+) -> Out<api::WatchChainCmd> {
     let mut updates = chain.worker()?.subscribe();
     let first = updates.borrow_and_update().clone();
     if on_progress.send(first).is_ok() {
         tauri::async_runtime::spawn(async move {
-            // Ends when the worker closes (its sender is dropped) or the
-            // window stops listening.
             while updates.changed().await.is_ok() {
                 let status = updates.borrow_and_update().clone();
                 if on_progress.send(status).is_err() {
@@ -267,117 +247,122 @@ pub async fn watch_chain(
     Ok(Nothing)
 }
 
-/// Syncs to the tip on the chain worker, streaming progress; `cancel` with
-/// job `sync` stops this sync only.
+/// Syncs to the tip on the chain worker, streaming progress (also published
+/// in the status); `cancel {job: "sync"}` stops this sync only.
 #[tauri::command]
 pub async fn sync(
     chain: State<'_, ChainService>,
-    on_progress: Events<api::Sync>,
-) -> Out<api::Sync> {
-    chain_job(&chain, JobKind::Sync, move |session, cancel| {
-        sync::sync(
-            session,
-            &mut |event| {
-                // A closed window only loses the progress messages.
-                let _ = on_progress.send(event);
-            },
-            cancel,
-        )
-    })
-    .await
+    on_progress: Events<api::SyncCmd>,
+) -> Out<api::SyncCmd> {
+    let job = chain.worker()?.sync(move |event| {
+        // A closed window only loses the progress messages.
+        let _ = on_progress.send(event);
+    })?;
+    Ok(job.wait().await??)
 }
 
-/// Cancels the running job of one kind (never another kind, nor a later job).
+/// Cancels the first job of one kind (the running one, else the next queued);
+/// never a job of another kind.
 #[tauri::command]
-pub async fn cancel(chain: State<'_, ChainService>, args: Args<api::Cancel>) -> Out<api::Cancel> {
+pub async fn cancel(
+    chain: State<'_, ChainService>,
+    args: Args<api::CancelCmd>,
+) -> Out<api::CancelCmd> {
     chain.cancel(args.job);
     Ok(Nothing)
 }
 
 /// The open wallet's balance, proven at the verified head. Answers at once,
-/// also while a sync runs (`lc-no-trusted-state` before the first sync).
+/// also while a sync runs (`lc-client-no-trusted-state` before the first).
 #[tauri::command]
 pub async fn balance(
-    engine: State<'_, Engine>,
+    public: State<'_, Arc<Public>>,
     chain: State<'_, ChainService>,
-) -> Out<api::Balance> {
-    let reader = chain.reader()?;
-    let address = engine.call(|s| s.receive_address()).await?;
-    blocking(move || Ok(balance::balance(&reader, &address)?)).await
+) -> Out<api::BalanceCmd> {
+    let facts = public.facts()?;
+    let reader = chain.reader().await?;
+    blocking(move || Ok(balance::balance(&reader, &facts.address(0)?)?)).await
 }
 
-/// What a send would do, checked against the proven balance.
+/// Prepares a send against the proven balance and nonce and keeps it for
+/// the person to confirm by its review id.
 #[tauri::command]
 pub async fn review_send(
     engine: State<'_, Engine>,
+    public: State<'_, Arc<Public>>,
     chain: State<'_, ChainService>,
-    args: Args<api::ReviewSend>,
-) -> Out<api::ReviewSend> {
-    let reader = chain.reader()?;
-    engine.call(move |s| s.review_send(&reader, &args)).await
+    args: Args<api::ReviewSendCmd>,
+) -> Out<api::ReviewSendCmd> {
+    let facts = public.facts()?;
+    let reader = chain.reader().await?;
+    let prepared = blocking(move || Ok(send::prepare(&reader, &facts, &args)?)).await?;
+    engine.call(move |s| s.keep_send(prepared)).await
 }
 
-/// Signs a send (on the engine, which holds the keys), then broadcasts it and
-/// waits for its proven inclusion on the chain worker (job `send`).
+/// Signs exactly the reviewed send (on the engine, which holds the keys),
+/// then broadcasts it and waits for its proven inclusion on the chain worker
+/// (job `send`).
 #[tauri::command]
 pub async fn send(
     engine: State<'_, Engine>,
     chain: State<'_, ChainService>,
-    args: Args<api::Send>,
-    on_progress: Events<api::Send>,
-) -> Out<api::Send> {
-    let reader = chain.reader()?;
-    let signed = engine.call(move |s| s.sign_send(&reader, &args)).await?;
-    chain_job(&chain, JobKind::Send, move |session, cancel| {
-        send::broadcast_and_prove(
-            session,
-            &signed.tx,
-            &signed.sender,
-            INCLUSION_TIMEOUT,
-            &mut |progress| {
-                let _ = on_progress.send(progress);
-            },
-            cancel,
-        )
-    })
-    .await
+    args: Args<api::SendCmd>,
+    on_progress: Events<api::SendCmd>,
+) -> Out<api::SendCmd> {
+    chain.check_online()?;
+    let signed = engine.call(move |s| s.sign_send(&args.review_id)).await?;
+    chain
+        .job(JobKind::Send, move |session, cancel| {
+            send::broadcast_and_prove(
+                session,
+                &signed.tx,
+                &signed.sender,
+                INCLUSION_TIMEOUT,
+                &mut |progress| {
+                    let _ = on_progress.send(progress);
+                },
+                cancel,
+            )
+        })
+        .await
 }
 
 /// Devnet only: 100 test POINT to the open wallet, proven arrived.
 #[tauri::command]
 pub async fn faucet(
-    engine: State<'_, Engine>,
+    public: State<'_, Arc<Public>>,
     chain: State<'_, ChainService>,
-    on_progress: Events<api::Faucet>,
-) -> Out<api::Faucet> {
-    let address = engine.call(|s| s.receive_address()).await?;
-    chain_job(&chain, JobKind::Send, move |session, cancel| {
-        faucet::request(
-            session,
-            &address,
-            INCLUSION_TIMEOUT,
-            &mut |progress| {
-                let _ = on_progress.send(progress);
-            },
-            cancel,
-        )
-    })
-    .await
+    on_progress: Events<api::FaucetCmd>,
+) -> Out<api::FaucetCmd> {
+    let address = public.facts()?.address(0)?;
+    chain
+        .job(JobKind::Faucet, move |session, cancel| {
+            faucet::request(
+                session,
+                &address,
+                INCLUSION_TIMEOUT,
+                &mut |progress| {
+                    let _ = on_progress.send(progress);
+                },
+                cancel,
+            )
+        })
+        .await
 }
 
 /// The network's saved endpoints and checkpoint.
 #[tauri::command]
-pub async fn endpoints(chain: State<'_, ChainService>) -> Out<api::Endpoints> {
+pub async fn endpoints(chain: State<'_, ChainService>) -> Out<api::EndpointsCmd> {
     let ctx = chain.context();
     blocking(move || Ok(endpoints::show(&ctx, ctx.network)?)).await
 }
 
-/// Saves new endpoints (primary first) and reopens the session with them.
+/// Saves new endpoints (primary first); the next job uses them.
 #[tauri::command]
 pub async fn set_endpoints(
     chain: State<'_, ChainService>,
-    args: Args<api::SetEndpoints>,
-) -> Out<api::SetEndpoints> {
+    args: Args<api::SetEndpointsCmd>,
+) -> Out<api::SetEndpointsCmd> {
     chain.check_online()?;
     let ctx = chain.context();
     let change = endpoints::EndpointsChange {
@@ -385,88 +370,93 @@ pub async fn set_endpoints(
         ..endpoints::EndpointsChange::default()
     };
     let view = blocking(move || Ok(endpoints::change(&ctx, ctx.network, &change)?)).await?;
-    chain.reopen_with_saved_endpoints();
+    chain.reopen_with_saved_endpoints()?;
     Ok(view)
 }
 
 /// Writes the audit bundle of the open wallet under `<data dir>/exports/`.
 #[tauri::command]
 pub async fn export_audit_bundle(
-    engine: State<'_, Engine>,
+    public: State<'_, Arc<Public>>,
     chain: State<'_, ChainService>,
-) -> Out<api::ExportAuditBundle> {
-    let address = engine.call(|s| s.receive_address()).await?;
+) -> Out<api::ExportAuditBundleCmd> {
+    let facts = public.facts()?;
+    let address = facts.address(0)?;
+    let path = audit::default_bundle_path(&chain.context(), &address, facts.network);
+    chain
+        .job(JobKind::Audit, move |session, _cancel| {
+            audit::export_bundle(session, &address, &path)
+        })
+        .await
+}
+
+/// Checks an audit bundle (its text, picked in the UI) with no network,
+/// against this wallet's root of trust (or a checkpoint given).
+#[tauri::command]
+pub async fn verify_audit_bundle(
+    chain: State<'_, ChainService>,
+    args: Args<api::VerifyAuditBundleCmd>,
+) -> Out<api::VerifyAuditBundleCmd> {
     let ctx = chain.context();
-    let path = audit::default_bundle_path(&ctx, &address, ctx.network);
-    chain_job(&chain, JobKind::Export, move |session, _cancel| {
-        audit::export_bundle(session, &address, &path)
+    let reader = match chain.reader_if_open() {
+        Some(reader) => Some(reader),
+        // Offline (cold signer) there is no session: the store is read directly.
+        None if chain.check_online().is_err() => None,
+        None => Some(chain.reader().await?),
+    };
+    blocking(move || {
+        let root = match &reader {
+            Some(reader) => RootOf::Reader(reader),
+            None => RootOf::Disk,
+        };
+        Ok(audit::verify_bundle(
+            &ctx,
+            ctx.network,
+            root,
+            Source::Text(&args.text),
+            args.checkpoint.as_deref(),
+            None,
+        )?)
     })
     .await
 }
 
-/// Checks an audit bundle (its text, picked in the UI) with no network.
-#[tauri::command]
-pub async fn verify_audit_bundle(
-    chain: State<'_, ChainService>,
-    args: Args<api::VerifyAuditBundle>,
-) -> Out<api::VerifyAuditBundle> {
-    let ctx = chain.context();
-    let check = move |session: Option<&ChainSession>| {
-        audit::verify_bundle(
-            &ctx,
-            ctx.network,
-            session,
-            Source::Text(&args.text),
-            args.checkpoint.as_deref(),
-            None,
-        )
-    };
-    offline_check(&chain, check).await
-}
-
-/// Checks fork evidence (its text, picked in the UI) with no network.
+/// Checks fork evidence (its text, picked in the UI) with no network,
+/// against the validators this wallet's light store verified.
 #[tauri::command]
 pub async fn verify_evidence(
     chain: State<'_, ChainService>,
-    args: Args<api::VerifyEvidence>,
-) -> Out<api::VerifyEvidence> {
+    args: Args<api::VerifyEvidenceCmd>,
+) -> Out<api::VerifyEvidenceCmd> {
     let ctx = chain.context();
-    let check = move |session: Option<&ChainSession>| {
-        audit::verify_evidence(&ctx, ctx.network, session, Source::Text(&args.text))
-    };
-    offline_check(&chain, check).await
-}
-
-/// Runs an offline check against the local light store: on the chain worker
-/// when a session is open (it holds the store), else directly.
-async fn offline_check<T: Send + 'static>(
-    chain: &ChainService,
-    check: impl FnOnce(Option<&ChainSession>) -> Result<T, ChainError> + Send + 'static,
-) -> Result<T, AppError> {
-    if chain.reader_if_open().is_some() {
-        chain_job(chain, JobKind::Export, move |session, _cancel| {
-            check(Some(session))
+    if chain.check_online().is_err() {
+        // Offline there is no session holding the store.
+        return blocking(move || {
+            Ok(audit::verify_evidence(&ctx, ctx.network, None, Source::Text(&args.text))?)
+        })
+        .await;
+    }
+    chain
+        .job(JobKind::Audit, move |session, _cancel| {
+            audit::verify_evidence(&ctx, ctx.network, Some(session), Source::Text(&args.text))
         })
         .await
-    } else {
-        blocking(move || Ok(check(None)?)).await
-    }
 }
 
 /// Reads the QR codes of a picture's bytes and says what each is.
 #[tauri::command]
 pub async fn scan_image(
-    engine: State<'_, Engine>,
-    args: Args<api::ScanImage>,
-) -> Out<api::ScanImage> {
-    let network = engine.call(|s| Ok(s.context().network)).await?;
-    blocking(move || crate::scan::scan(&args.bytes, network)).await
+    chain: State<'_, ChainService>,
+    args: Args<api::ScanImageCmd>,
+) -> Out<api::ScanImageCmd> {
+    let network = chain.context().network;
+    blocking(move || Ok(scan::scan_image(&args.bytes, network)?)).await
 }
 
 /// SVG documents of QR codes (our renderer's output, no scripts), one per
 /// UR part.
 #[tauri::command]
-pub async fn render_qr(args: Args<api::RenderQr>) -> Out<api::RenderQr> {
+pub async fn render_qr(args: Args<api::RenderQrCmd>) -> Out<api::RenderQrCmd> {
     blocking(move || qr::render_svg(&args.parts)).await
 }
 
@@ -474,18 +464,18 @@ pub async fn render_qr(args: Args<api::RenderQr>) -> Out<api::RenderQr> {
 #[tauri::command]
 pub async fn save_qr_frames(
     chain: State<'_, ChainService>,
-    args: Args<api::SaveQrFrames>,
-) -> Out<api::SaveQrFrames> {
+    args: Args<api::SaveQrFramesCmd>,
+) -> Out<api::SaveQrFramesCmd> {
     let dir = chain.context().exports_dir();
-    blocking(move || qr::save_frames(&dir, &args.stem, &args.parts)).await
+    blocking(move || qr::save_frames(&dir, args.stem, &args.parts)).await
 }
 
 /// Imports a cold device's pairing (read from pictures) as a watch-only wallet.
 #[tauri::command]
 pub async fn pair_import(
     engine: State<'_, Engine>,
-    args: Args<api::PairImport>,
-) -> Out<api::PairImport> {
+    args: Args<api::PairImportCmd>,
+) -> Out<api::PairImportCmd> {
     engine
         .call(move |s| s.pair_import(&args.name, args.images))
         .await
@@ -495,8 +485,8 @@ pub async fn pair_import(
 #[tauri::command]
 pub async fn cold_pair_export(
     engine: State<'_, Engine>,
-    args: Args<api::ColdPairExport>,
-) -> Out<api::ColdPairExport> {
+    args: Args<api::ColdPairExportCmd>,
+) -> Out<api::ColdPairExportCmd> {
     engine
         .call(move |s| s.cold_pair_export(args.chain_id.as_deref()))
         .await
@@ -506,82 +496,99 @@ pub async fn cold_pair_export(
 #[tauri::command]
 pub async fn cold_review(
     engine: State<'_, Engine>,
-    args: Args<api::ColdReview>,
-) -> Out<api::ColdReview> {
+    args: Args<api::ColdReviewCmd>,
+) -> Out<api::ColdReviewCmd> {
     engine.call(move |s| s.cold_review(args.images)).await
 }
 
 /// Cold signer: signs the reviewed request the person confirmed.
 #[tauri::command]
-pub async fn cold_sign(engine: State<'_, Engine>, args: Args<api::ColdSign>) -> Out<api::ColdSign> {
+pub async fn cold_sign(
+    engine: State<'_, Engine>,
+    args: Args<api::ColdSignCmd>,
+) -> Out<api::ColdSignCmd> {
     engine.call(move |s| s.cold_sign(&args.fingerprint)).await
 }
 
-/// Watch-only wallet: a sign request for a send.
+/// Watch-only wallet: a sign request for a send, against the proven balance.
 #[tauri::command]
 pub async fn make_sign_request(
-    engine: State<'_, Engine>,
+    public: State<'_, Arc<Public>>,
     chain: State<'_, ChainService>,
-    args: Args<api::MakeSignRequest>,
-) -> Out<api::MakeSignRequest> {
-    let reader = chain.reader()?;
-    engine
-        .call(move |s| s.make_sign_request(&reader, &args))
-        .await
+    args: Args<api::MakeSignRequestCmd>,
+) -> Out<api::MakeSignRequestCmd> {
+    let facts = public.facts()?;
+    let reader = chain.reader().await?;
+    let ctx = chain.context();
+    blocking(move || {
+        Ok(requests::make_request(
+            &ctx,
+            &facts,
+            &args,
+            NonceSource::Proven(&reader),
+            None,
+            None,
+        )?)
+    })
+    .await
 }
 
 /// Watch-only wallet: accepts the cold device's signature (from pictures),
-/// then broadcasts it and waits for its proven inclusion (job `send`).
+/// then broadcasts it and waits for its proven inclusion (job `broadcast`).
 #[tauri::command]
 pub async fn accept_signature(
-    engine: State<'_, Engine>,
+    public: State<'_, Arc<Public>>,
     chain: State<'_, ChainService>,
-    args: Args<api::AcceptSignature>,
-    on_progress: Events<api::AcceptSignature>,
-) -> Out<api::AcceptSignature> {
+    args: Args<api::AcceptSignatureCmd>,
+    on_progress: Events<api::AcceptSignatureCmd>,
+) -> Out<api::AcceptSignatureCmd> {
     chain.check_online()?;
-    let (accepted, name) = engine
-        .call(move |s| Ok((s.accept_signature(args.images)?, s.wallet_name()?)))
-        .await?;
+    let facts = public.facts()?;
     let ctx = chain.context();
-    chain_job(&chain, JobKind::Send, move |session, cancel| {
-        let handle = ctx.store().open(&name).map_err(|e| AppError::of(&e))?;
-        let id = requests::signed_request(&ctx, &handle, Some(&accepted.request_id))
-            .map_err(|e| AppError::of(&e))?;
-        requests::broadcast(
-            &ctx,
-            session,
-            &handle,
-            &id,
-            INCLUSION_TIMEOUT,
-            &mut |progress| {
-                let _ = on_progress.send(progress);
-            },
-            cancel,
-        )
-        .map_err(|e| AppError::of(&e))
+    let (accepted_facts, accepted_ctx) = (facts.clone(), ctx.clone());
+    let (_, id) = blocking(move || {
+        let inputs = image_inputs(args.images)?;
+        Ok(requests::accept(&accepted_ctx, &accepted_facts, &inputs, &mut |_| {})?)
     })
-    .await
+    .await?;
+    chain
+        .job(JobKind::Broadcast, move |session, cancel| {
+            requests::broadcast(
+                &ctx,
+                session,
+                &facts,
+                &id,
+                INCLUSION_TIMEOUT,
+                &mut |progress| {
+                    let _ = on_progress.send(progress);
+                },
+                cancel,
+            )
+        })
+        .await
 }
 
 /// The open wallet's pending sign requests (whether each is superseded, when
 /// a session is already open; never opens one).
 #[tauri::command]
 pub async fn pending_requests(
-    engine: State<'_, Engine>,
+    public: State<'_, Arc<Public>>,
     chain: State<'_, ChainService>,
-) -> Out<api::PendingRequests> {
+) -> Out<api::PendingRequestsCmd> {
+    let facts = public.facts()?;
     let reader = chain.reader_if_open();
-    engine
-        .call(move |s| s.pending_requests(reader.as_ref()))
-        .await
+    let ctx = chain.context();
+    blocking(move || Ok(requests::pending(&ctx, &facts, reader.as_ref())?)).await
 }
 
 /// Discards a pending sign request that will never be signed.
 #[tauri::command]
 pub async fn discard_request(
-    engine: State<'_, Engine>,
-    args: Args<api::DiscardRequest>,
-) -> Out<api::DiscardRequest> {
-    engine.call(move |s| s.discard_request(&args.request_id)).await
+    public: State<'_, Arc<Public>>,
+    chain: State<'_, ChainService>,
+    args: Args<api::DiscardRequestCmd>,
+) -> Out<api::DiscardRequestCmd> {
+    let facts = public.facts()?;
+    let ctx = chain.context();
+    blocking(move || Ok(requests::discard(&ctx, &facts, &args.request_id)?)).await
 }

@@ -44,9 +44,6 @@ pub enum AppRefusal {
         /// What is wrong.
         reason: String,
     },
-    /// A picture holds no QR code.
-    #[error("no QR code was found in the picture")]
-    ScanNothing,
     /// More pictures than one call reads.
     #[error("too many pictures: at most {max}, got {got}")]
     TooManyImages {
@@ -55,12 +52,9 @@ pub enum AppRefusal {
         /// How many came.
         got: usize,
     },
-    /// A kind of QR frames the app does not save.
-    #[error("unknown kind of QR frames {stem:?}")]
-    BadQrStem {
-        /// What was asked.
-        stem: String,
-    },
+    /// A QR code was asked for with no text.
+    #[error("no QR code to render")]
+    NoQrParts,
     /// A watch-only wallet cannot sign; it makes a sign request.
     #[error("a watch-only wallet makes sign requests instead of signing")]
     WatchOnlyNeedsRequest,
@@ -90,9 +84,8 @@ impl Coded for AppRefusal {
             AppRefusal::UnknownLanguage { .. } => "app-unknown-language",
             AppRefusal::SettingsIo { .. } => "app-settings-io",
             AppRefusal::SettingsCorrupt { .. } => "app-settings-corrupt",
-            AppRefusal::ScanNothing => "app-scan-nothing",
             AppRefusal::TooManyImages { .. } => "app-too-many-images",
-            AppRefusal::BadQrStem { .. } => "app-bad-qr-stem",
+            AppRefusal::NoQrParts => "app-qr-no-parts",
             AppRefusal::WatchOnlyNeedsRequest => "app-watch-only-needs-request",
             AppRefusal::NotWatchOnly { .. } => "app-not-watch-only",
             AppRefusal::EngineStopped => "app-engine-stopped",
@@ -111,11 +104,10 @@ impl Coded for AppRefusal {
             AppRefusal::TooManyImages { max, got } => {
                 vec![("max", (*max).into()), ("got", (*got).into())]
             }
-            AppRefusal::BadQrStem { stem } => vec![("stem", stem.into())],
             AppRefusal::NotWatchOnly { name } => vec![("name", name.into())],
             AppRefusal::NoWalletOpen
             | AppRefusal::ColdOffline
-            | AppRefusal::ScanNothing
+            | AppRefusal::NoQrParts
             | AppRefusal::WatchOnlyNeedsRequest
             | AppRefusal::EngineStopped
             | AppRefusal::EngineStart

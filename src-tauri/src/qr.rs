@@ -12,11 +12,37 @@ use crate::state::MAX_IMAGES;
 /// PNG pixels per module of saved frames.
 const SAVED_MODULE_PX: u32 = 6;
 
-/// The stems `save_frames` writes.
-pub const QR_STEMS: [&str; 3] = ["jifen-pairing", "jifen-request", "jifen-signature"];
+/// The kinds of frames `save_frames` writes, each in its own directory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub enum QrStem {
+    /// A cold device's pairing.
+    #[serde(rename = "jifen-pairing")]
+    Pairing,
+    /// A sign request.
+    #[serde(rename = "jifen-request")]
+    Request,
+    /// A cold device's signature.
+    #[serde(rename = "jifen-signature")]
+    Signature,
+}
+
+impl QrStem {
+    /// The directory and file name stem.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            QrStem::Pairing => "jifen-pairing",
+            QrStem::Request => "jifen-request",
+            QrStem::Signature => "jifen-signature",
+        }
+    }
+}
 
 fn check_count(parts: &[String]) -> Result<(), AppError> {
-    if parts.is_empty() || parts.len() > MAX_IMAGES {
+    if parts.is_empty() {
+        return Err(AppRefusal::NoQrParts.into());
+    }
+    if parts.len() > MAX_IMAGES {
         return Err(AppRefusal::TooManyImages {
             max: MAX_IMAGES,
             got: parts.len(),
@@ -30,7 +56,7 @@ fn check_count(parts: &[String]) -> Result<(), AppError> {
 /// address).
 ///
 /// # Errors
-/// `app-too-many-images`, `qr-*` encoding errors.
+/// `app-qr-no-parts`, `app-too-many-images`, `qr-*` encoding errors.
 pub fn render_svg(parts: &[String]) -> Result<Vec<String>, AppError> {
     check_count(parts)?;
     parts
@@ -47,17 +73,11 @@ pub fn render_svg(parts: &[String]) -> Result<Vec<String>, AppError> {
 /// stem are removed) and returns the directory.
 ///
 /// # Errors
-/// `app-bad-qr-stem`, `app-too-many-images`, `qr-*` encoding errors,
+/// `app-qr-no-parts`, `app-too-many-images`, `qr-*` encoding errors,
 /// `cold-storage-io`.
-pub fn save_frames(exports: &Path, stem: &str, parts: &[String]) -> Result<String, AppError> {
-    if !QR_STEMS.contains(&stem) {
-        return Err(AppRefusal::BadQrStem {
-            stem: stem.chars().take(32).collect(),
-        }
-        .into());
-    }
+pub fn save_frames(exports: &Path, stem: QrStem, parts: &[String]) -> Result<String, AppError> {
     check_count(parts)?;
-    let dir = exports.join("qr").join(stem);
-    requests::save_frames(&dir, stem, parts, SAVED_MODULE_PX)?;
+    let dir = exports.join("qr").join(stem.as_str());
+    requests::save_frames(&dir, stem.as_str(), parts, SAVED_MODULE_PX)?;
     Ok(dir.display().to_string())
 }

@@ -14,7 +14,7 @@ use ts_rs::TS;
 use crate::chain::offline::{
     BundleReport, existing_store, read_text, verify_bundle_text, verify_evidence_text,
 };
-use crate::chain::{ChainError, ChainSession};
+use crate::chain::{ChainError, ChainReader, ChainSession};
 use crate::context::WalletContext;
 use crate::error::WalletError;
 use crate::views::{AmountView, ProvenAt};
@@ -135,6 +135,29 @@ impl Source<'_> {
     }
 }
 
+/// Where the root of trust of a bundle check comes from (unless a checkpoint
+/// is given): this wallet's light client.
+#[derive(Clone, Copy)]
+pub enum RootOf<'a> {
+    /// The root the open light client established (no store access: the
+    /// reader works beside a running sync).
+    Reader(&'a ChainReader),
+    /// The open session's light store.
+    Session(&'a ChainSession),
+    /// The light store on disk (no session open in this process).
+    Disk,
+}
+
+impl std::fmt::Debug for RootOf<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            RootOf::Reader(_) => "RootOf::Reader",
+            RootOf::Session(_) => "RootOf::Session",
+            RootOf::Disk => "RootOf::Disk",
+        })
+    }
+}
+
 /// Runs `check` with the local light store of `network`: the open session's
 /// when there is one (it holds the store), else the one on disk, if any.
 fn with_store<T>(
@@ -165,7 +188,7 @@ fn with_store<T>(
 pub fn verify_bundle(
     ctx: &WalletContext,
     network: Network,
-    session: Option<&ChainSession>,
+    root: RootOf<'_>,
     source: Source<'_>,
     checkpoint: Option<&str>,
     address: Option<&str>,
@@ -179,9 +202,19 @@ pub fn verify_bundle(
         .transpose()
         .map_err(WalletError::from)?;
     let text = source.text()?;
-    let report = with_store(ctx, network, session, |store| {
-        verify_bundle_text(store, &settings, &text, anchor, address.as_ref())
-    })?;
+    let report = match root {
+        RootOf::Reader(reader) => {
+            // The light client's root of trust, else the configured checkpoint.
+            let anchor = anchor.or_else(|| reader.status().root.map(|r| r.checkpoint));
+            verify_bundle_text(None, &settings, &text, anchor, address.as_ref())?
+        }
+        RootOf::Session(session) => {
+            verify_bundle_text(Some(session.light_store()), &settings, &text, anchor, address.as_ref())?
+        }
+        RootOf::Disk => with_store(ctx, network, None, |store| {
+            verify_bundle_text(store, &settings, &text, anchor, address.as_ref())
+        })?,
+    };
     Ok(report.into())
 }
 

@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use crate::error::WalletError;
 use crate::store::WalletHandle;
+use crate::wallets::WalletFacts;
 
 /// Most addresses one listing derives.
 pub const MAX_ADDRESSES: u32 = 1000;
@@ -91,4 +92,17 @@ pub fn receive_address(handle: &WalletHandle, index: u32) -> Result<AddressView,
 /// Derivation errors; [`WalletError::BadMeta`] for a damaged record.
 pub fn address_at(handle: &WalletHandle, index: u32) -> Result<jifen_protocol::Address, WalletError> {
     Ok(handle.account()?.address(Chain::Receive, index)?)
+}
+
+/// Receive address `index` of an open wallet, from its public facts.
+///
+/// # Errors
+/// A derivation error for an index out of range.
+pub fn view_of(facts: &WalletFacts, index: u32) -> Result<AddressView, WalletError> {
+    Ok(AddressView {
+        chain: AddressChain::Receive,
+        index,
+        path: format!("{}/0/{index}", facts.account.path()),
+        address: facts.address(index)?.encode(facts.network),
+    })
 }

@@ -186,15 +186,15 @@ fn synced_session(ui: &Ui, ctx: &WalletContext) -> Result<ChainSession> {
     Ok(session)
 }
 
-/// Opens the chain session of `handle`'s network and brings it to the tip
-/// (for the online half of cold signing).
+/// Opens the chain session of `network` and brings it to the tip (for the
+/// online half of cold signing).
 pub fn sync_for_wallet(
     ui: &Ui,
     ctx: &WalletContext,
-    handle: &jifen_wallet::WalletHandle,
+    network: jifen_protocol::Network,
 ) -> Result<ChainSession> {
     let ctx = WalletContext {
-        network: handle.network()?,
+        network,
         ..ctx.clone()
     };
     ui.say("cold-syncing", &[]);
@@ -449,8 +449,9 @@ pub fn send(
     };
     let mut session = synced_session(ui, &ctx)?;
     let reader = session.reader();
-    let prepared = send::prepare(&reader, open.handle(), &request)
-        .map_err(|e| peers_failed(ui, &reader, e))?;
+    let facts = open.facts()?;
+    let prepared =
+        send::prepare(&reader, &facts, &request).map_err(|e| peers_failed(ui, &reader, e))?;
     let review = prepared.review();
     ui.say(
         "send-review",
@@ -472,6 +473,7 @@ pub fn send(
             ("chain", review.chain_id.clone().into()),
         ],
     );
+    ui.say("send-review-id", &[("id", review.review_id.clone().into())]);
     if !args.yes {
         if !ui.interactive() {
             return Err(UserError::new("cli-send-needs-confirmation").into());
@@ -578,7 +580,7 @@ pub fn verify_bundle(
     let report = audit::verify_bundle(
         ctx,
         ctx.network,
-        None,
+        audit::RootOf::Disk,
         Source::File(file),
         checkpoint,
         address,

@@ -15,7 +15,8 @@ use jifen_wallet::cold::device::{self, Confirm};
 use jifen_wallet::cold::requests::{self, NonceSource};
 use jifen_wallet::cold::transport::{self, FRAME_MODULE_PX, InputEvent, QrInput};
 use jifen_wallet::cold::views::{ColdReviewView, PendingState, ReviewValueKind};
-use jifen_wallet::send::{SendProgress, SendRequest, SendStage};
+use jifen_wallet::send::{INCLUSION_TIMEOUT, SendProgress, SendRequest, SendStage};
+use jifen_wallet::wallets::WalletFacts;
 use jifen_wallet::{CancelToken, QrCodeView, WalletContext};
 
 use super::security::{open, unlock};
@@ -125,6 +126,7 @@ pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Resu
             output,
         } => {
             let open = open(ctx, wallet)?;
+            let facts = open.facts()?;
             let request = SendRequest {
                 to: to.clone(),
                 amount: amount.clone(),
@@ -135,17 +137,17 @@ pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Resu
             let view = match nonce {
                 Some(nonce) => requests::make_request(
                     ctx,
-                    open.handle(),
+                    &facts,
                     &request,
                     NonceSource::Given(*nonce),
                     fragment,
                     *frames,
                 )?,
                 None => {
-                    let session = sync_for_wallet(ui, ctx, open.handle())?;
+                    let session = sync_for_wallet(ui, ctx, facts.network)?;
                     requests::make_request(
                         ctx,
-                        open.handle(),
+                        &facts,
                         &request,
                         NonceSource::Proven(&session.reader()),
                         fragment,
@@ -169,9 +171,9 @@ pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Resu
             broadcast,
             inputs,
         } => {
-            let open = open(ctx, wallet)?;
+            let facts = open(ctx, wallet)?.facts()?;
             let inputs = read_inputs(inputs)?;
-            let accepted = requests::accept(ctx, open.handle(), &inputs, &mut progress(ui))?;
+            let (accepted, id) = requests::accept(ctx, &facts, &inputs, &mut progress(ui))?;
             ui.say(
                 "cold-signature-accepted",
                 &[
@@ -180,8 +182,7 @@ pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Resu
                 ],
             );
             if *broadcast {
-                let id = requests::signed_request(ctx, open.handle(), Some(&accepted.request_id))?;
-                broadcast_request(ui, ctx, &open, &id, 60)
+                broadcast_request(ui, ctx, &facts, &id, INCLUSION_TIMEOUT)
             } else {
                 ui.data(&accepted.transaction);
                 Ok(())
@@ -192,23 +193,23 @@ pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Resu
             request,
             timeout,
         } => {
-            let open = open(ctx, wallet)?;
-            let id = requests::signed_request(ctx, open.handle(), request.as_deref())?;
-            broadcast_request(ui, ctx, &open, &id, *timeout)
+            let facts = open(ctx, wallet)?.facts()?;
+            let id = requests::signed_request(ctx, &facts, request.as_deref())?;
+            broadcast_request(ui, ctx, &facts, &id, Duration::from_secs(*timeout))
         }
         OnlineCommand::Pending { wallet, online } => {
-            let open = open(ctx, wallet)?;
+            let facts = open(ctx, wallet)?.facts()?;
             // With `--online`, each request says whether its nonce is used
             // on chain (a sync first); without, no network is used.
             let session = if *online {
-                Some(sync_for_wallet(ui, ctx, open.handle())?)
+                Some(sync_for_wallet(ui, ctx, facts.network)?)
             } else {
                 None
             };
             let reader = session.as_ref().map(|s| s.reader());
-            let list = requests::pending(ctx, open.handle(), reader.as_ref())?;
+            let list = requests::pending(ctx, &facts, reader.as_ref())?;
             if list.is_empty() {
-                ui.say("cold-pending-none", &[("wallet", open.name().into())]);
+                ui.say("cold-pending-none", &[("wallet", facts.name.clone().into())]);
             }
             for row in list {
                 let state = match (&row.error, row.state, row.superseded) {
@@ -237,8 +238,8 @@ pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Resu
             Ok(())
         }
         OnlineCommand::Discard { wallet, request_id } => {
-            let open = open(ctx, wallet)?;
-            let discarded = requests::discard(ctx, open.handle(), request_id)?;
+            let facts = open(ctx, wallet)?.facts()?;
+            let discarded = requests::discard(ctx, &facts, request_id)?;
             ui.say(
                 "cold-discarded",
                 &[
@@ -258,17 +259,17 @@ pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Resu
 fn broadcast_request(
     ui: &Ui,
     ctx: &WalletContext,
-    open: &jifen_wallet::OpenWallet,
+    facts: &WalletFacts,
     id: &jifen_qr::RequestId,
-    timeout_secs: u64,
+    timeout: Duration,
 ) -> Result<()> {
-    let mut session = sync_for_wallet(ui, ctx, open.handle())?;
+    let mut session = sync_for_wallet(ui, ctx, facts.network)?;
     let receipt = requests::broadcast(
         ctx,
         &mut session,
-        open.handle(),
+        facts,
         id,
-        Duration::from_secs(timeout_secs),
+        timeout,
         &mut |progress: SendProgress| {
             if progress.stage == SendStage::Submitted {
                 ui.say("cold-broadcast", &[("tx", progress.tx_id.into())]);

@@ -10,8 +10,6 @@ mod message;
 mod security;
 mod setup;
 
-use std::path::PathBuf;
-
 use jifen_protocol::Network;
 use jifen_wallet::{FrontEnd, WalletContext};
 use serde::Serialize;
@@ -157,10 +155,15 @@ pub fn run(ui: &Ui, cli: &Cli) -> Result<()> {
     }
 }
 
-/// The use cases' context: `--data-dir`, `JIFEN_DATA_DIR`, or the platform
-/// data directory (`~/.local/share/jifen`); the desktop KDF policy.
+/// The use cases' context (`WalletContext::from_env`): `--data-dir` (or
+/// `JIFEN_DATA_DIR`), else the platform data directory; the desktop KDF
+/// policy; `JIFEN_ENDPOINTS` for this run.
 fn context(cli: &Cli, network: Network) -> Result<WalletContext> {
-    Ok(WalletContext::new(&data_dir(cli)?, network, FrontEnd::Cli))
+    Ok(WalletContext::from_env(
+        FrontEnd::Cli,
+        network,
+        cli.data_dir.clone(),
+    )?)
 }
 
 /// The context for `network` (a `--network` value).
@@ -172,22 +175,6 @@ fn with_network(ctx: &WalletContext, given: &str) -> Result<WalletContext> {
         network,
         ..ctx.clone()
     })
-}
-
-fn data_dir(cli: &Cli) -> Result<PathBuf> {
-    if let Some(dir) = &cli.data_dir {
-        return Ok(dir.clone());
-    }
-    if let Some(dir) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir).join("jifen"));
-    }
-    if let Some(home) = std::env::var_os("HOME").filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(home)
-            .join(".local")
-            .join("share")
-            .join("jifen"));
-    }
-    Err(UserError::new("cli-no-data-dir").into())
 }
 
 /// Writes a view as pretty JSON on stdout (`--json`): the same field names

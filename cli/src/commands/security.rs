@@ -1,29 +1,25 @@
 //! Unlocking, password, backup check and OS keyring: prompts over
 //! `jifen_wallet::OpenWallet`'s use cases.
 
-use jifen_crypto::mnemonic::Mnemonic;
-use jifen_wallet::backup::BackupChallenge;
+use jifen_wallet::backup::{BackupChallenge, Passed, WordAnswer};
 use jifen_wallet::open::KdfNotice;
 use jifen_wallet::{OpenWallet, UnlockedWallet, WalletContext};
 use zeroize::Zeroizing;
 
 use super::calibrate;
 use crate::args::{PasswordArgs, WalletArg};
-use crate::error::{Result, UserError, describe_error};
+use crate::error::{Failure, Result, UserError, describe_error, describe_view};
 use crate::secret_input::{read_new_password, read_password};
 use crate::ui::Ui;
-
-/// Tries per word of the interactive backup check.
-const TRIES_PER_WORD: usize = 3;
 
 /// Opens the chosen wallet (no secret read).
 pub fn open(ctx: &WalletContext, wallet: &WalletArg) -> Result<OpenWallet> {
     Ok(OpenWallet::open(&ctx.store(), wallet.wallet.as_deref())?)
 }
 
-/// Unlocks `open`: the OS keyring first when the wallet has a slot (unless
-/// `no_keyring` or a password descriptor was given), the password otherwise.
-/// A keyring that cannot be reached is reported, never silently replaced.
+/// Unlocks `open` (`OpenWallet::unlock`): the OS keyring first when the
+/// wallet has a slot (unless `no_keyring` or a password descriptor was
+/// given), the password otherwise; a keyring that could not be used is said.
 pub fn unlock<'a>(
     ui: &Ui,
     ctx: &WalletContext,
@@ -31,18 +27,18 @@ pub fn unlock<'a>(
     password: &PasswordArgs,
     no_keyring: bool,
 ) -> Result<&'a UnlockedWallet> {
-    if !no_keyring && password.password_fd.is_none() {
-        match open.unlock_with_keyring() {
-            Ok(true) => return Ok(open.keys()?),
-            Ok(false) => {}
-            Err(error) => ui.say(
-                "keyring-fallback",
-                &[("reason", describe_error(ui.catalog(), &error).into())],
-            ),
-        }
+    let try_keyring = !no_keyring && password.password_fd.is_none();
+    let fd = password.password_fd;
+    let report = open.unlock::<Failure>(try_keyring, &ctx.kdf_policy, &mut || {
+        read_password(ui, fd)
+    })?;
+    if let Some(problem) = &report.keyring_problem {
+        ui.say(
+            "keyring-fallback",
+            &[("reason", describe_view(ui.catalog(), problem).into())],
+        );
     }
-    let password = read_password(ui, password.password_fd)?;
-    match open.unlock_with_password(&password, &ctx.kdf_policy)? {
+    match report.kdf {
         KdfNotice::Upgraded => ui.say("kdf-upgraded", &[]),
         KdfNotice::UpgradeFailed => ui.say("kdf-upgrade-failed", &[]),
         KdfNotice::Unchanged => {}
@@ -50,38 +46,35 @@ pub fn unlock<'a>(
     Ok(open.keys()?)
 }
 
-/// Asks for the words of a [`BackupChallenge`] one at a time, each with
-/// [`TRIES_PER_WORD`] tries. Returns whether all were right.
-pub fn backup_check(ui: &Ui, mnemonic: &Mnemonic) -> Result<bool> {
-    let challenge = BackupChallenge::new(mnemonic)?;
+/// Asks the words of `challenge` one at a time at the prompt (tries per
+/// word as the wallet allows). Returns the proof, or `None` when a word ran
+/// out of tries.
+pub fn backup_check(
+    ui: &Ui,
+    mnemonic: &jifen_crypto::mnemonic::Mnemonic,
+    mut challenge: BackupChallenge,
+) -> Result<Option<Passed>> {
     ui.say(
         "backup-check-intro",
         &[("count", challenge.positions().len().into())],
     );
-    for &position in challenge.positions() {
-        let mut correct = false;
-        for attempt in 1..=TRIES_PER_WORD {
+    for position in challenge.positions().to_vec() {
+        loop {
             let typed = Zeroizing::new(
                 ui.ask("backup-check-word", &[("position", position.into())])
                     .map_err(|e| UserError::terminal(&e))?,
             );
-            if challenge.check_word(mnemonic, position, &typed) {
-                correct = true;
-                break;
+            match challenge.answer_word(mnemonic, position, &typed) {
+                WordAnswer::Right => break,
+                WordAnswer::Wrong { tries_left } => {
+                    ui.say("backup-check-wrong", &[("left", tries_left.into())]);
+                }
+                WordAnswer::UsedUp => return Ok(None),
             }
-            if attempt < TRIES_PER_WORD {
-                ui.say(
-                    "backup-check-wrong",
-                    &[("left", (TRIES_PER_WORD - attempt).into())],
-                );
-            }
-        }
-        if !correct {
-            return Ok(false);
         }
     }
     ui.say("backup-check-passed", &[]);
-    Ok(true)
+    Ok(challenge.passed())
 }
 
 /// `jifen change-password`.
@@ -113,11 +106,14 @@ pub fn backup_check_command(
     }
     let mut open = open(ctx, wallet)?;
     let keys = unlock(ui, ctx, &mut open, password, true)?;
-    if backup_check(ui, keys.mnemonic())? {
-        open.record_backup_checked()?;
-        Ok(())
-    } else {
-        Err(UserError::new("backup-failed").into())
+    let mnemonic = keys.mnemonic().clone();
+    let challenge = BackupChallenge::new(&mnemonic)?;
+    match backup_check(ui, &mnemonic, challenge)? {
+        Some(passed) => {
+            open.record_backup_checked(passed)?;
+            Ok(())
+        }
+        None => Err(UserError::new("backup-failed").into()),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::io::{self, BufRead};
 
 use jifen_crypto::mnemonic::Mnemonic;
-use jifen_wallet::onboarding::{self, NewWalletRequest};
+use jifen_wallet::onboarding::{self, Secrets};
 use jifen_wallet::{OpenWallet, WalletContext};
 use zeroize::Zeroizing;
 
@@ -24,36 +24,31 @@ pub fn create(
     skip_backup_check: bool,
 ) -> Result<()> {
     let language = onboarding::word_list(mnemonic_lang)?;
-    onboarding::check_name_free(&ctx.store(), &args.name)?;
     if !skip_backup_check && !ui.interactive() {
         return Err(UserError::new("cli-backup-check-needs-terminal").into());
     }
+    let draft = onboarding::draft(&ctx.store(), &args.name, language, words)?;
     let password = read_new_password(ui, args.password_fd, "JIFEN_PASSWORD")?;
     let passphrase = read_passphrase(ui, args.passphrase, args.passphrase_fd)?;
     let kdf = calibrate(ui, ctx)?;
 
-    let mnemonic = onboarding::new_words(language, words)?;
-    show_mnemonic(ui, &mnemonic)?;
-    let verified = if skip_backup_check {
+    show_mnemonic(ui, draft.mnemonic())?;
+    let passed = if skip_backup_check {
         ui.say("backup-skipped", &[]);
-        false
-    } else if security::backup_check(ui, &mnemonic)? {
-        true
+        None
     } else {
-        // The check failed: nothing was written, the words are gone.
-        return Err(UserError::new("backup-failed-not-created").into());
+        match security::backup_check(ui, draft.mnemonic(), draft.challenge()?)? {
+            Some(passed) => Some(passed),
+            // The check failed: nothing was written, the words are gone.
+            None => return Err(UserError::new("backup-failed-not-created").into()),
+        }
     };
-    let mut open = onboarding::create(
-        ctx,
-        &NewWalletRequest {
-            name: &args.name,
-            mnemonic: &mnemonic,
-            passphrase: &passphrase,
-            password: &password,
-            kdf: &kdf,
-            backup_verified: verified,
-        },
-    )?;
+    let secrets = Secrets {
+        password: &password,
+        passphrase: &passphrase,
+        kdf: &kdf,
+    };
+    let mut open = draft.commit(ctx, &secrets, passed)?;
     finish(ui, ctx, &mut open, args, &password)
 }
 
@@ -131,6 +126,11 @@ pub fn restore(
     let password = read_new_password(ui, args.password_fd, "JIFEN_PASSWORD")?;
     let passphrase = read_passphrase(ui, args.passphrase, args.passphrase_fd)?;
     let kdf = calibrate(ui, ctx)?;
-    let mut open = onboarding::restore(ctx, &args.name, &mnemonic, &passphrase, &password, &kdf)?;
+    let secrets = Secrets {
+        password: &password,
+        passphrase: &passphrase,
+        kdf: &kdf,
+    };
+    let mut open = onboarding::restore(ctx, &args.name, &mnemonic, &secrets)?;
     finish(ui, ctx, &mut open, args, &password)
 }

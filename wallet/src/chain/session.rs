@@ -153,7 +153,11 @@ impl ChainSession {
         on_event: &mut dyn FnMut(&ProgressEvent),
         cancel: &CancelToken,
     ) -> Result<SyncSummary, ChainError> {
-        Ok(self.client.sync(on_event, cancel.flag())?)
+        match self.client.sync(on_event, cancel.flag()) {
+            Ok(summary) => Ok(summary),
+            Err(jifen_light_client::ClientError::Cancelled) => Err(ChainError::Cancelled),
+            Err(error) => Err(error.into()),
+        }
     }
 
     /// The light store this session verified into (for offline checks of
