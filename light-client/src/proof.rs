@@ -16,7 +16,7 @@
 use jifen_protocol::{
     Account, Address, Decode, DecodeError, Encode, Hash32, Header, InclusionProof, MerkleError,
     Reader, StateProof, StateProofError, Transaction, account_key, encoding::put_len, merkle,
-    verify_state_proof,
+    tx_result, verify_state_proof,
 };
 
 /// Largest state value an [`UntrustedState`] encoding may carry (1 MiB).
@@ -166,13 +166,9 @@ pub fn verify_account(
     })
 }
 
-/// The result leaf of a transaction: `id (32 bytes) || code u16`.
-#[must_use]
-pub fn result_leaf(id: &Hash32, code: u16) -> Vec<u8> {
-    let mut leaf = id.as_bytes().to_vec();
-    leaf.extend_from_slice(&code.to_be_bytes());
-    leaf
-}
+/// The result leaf of a transaction, defined with the other consensus
+/// encodings in `jifen_protocol::tx_result`.
+pub use jifen_protocol::tx_result::result_leaf;
 
 /// Checks that transaction `id` is in the block of `header` with the result
 /// the answer claims.
@@ -211,7 +207,7 @@ pub fn verify_tx_inclusion(
     untrusted
         .result_proof
         .verify(
-            &merkle::leaf_hash(&result_leaf(id, untrusted.result_code)),
+            &tx_result::result_leaf_hash(id, untrusted.result_code),
             &header.results_root,
         )
         .map_err(ProofError::ResultNotInBlock)?;

@@ -239,6 +239,47 @@ pub enum PeerError {
     },
 }
 
+/// A result that does not read as `docs/rpc.md` defines it.
+#[cfg(feature = "rpc")]
+impl From<jifen_rpc_types::WireError> for PeerError {
+    fn from(error: jifen_rpc_types::WireError) -> Self {
+        use jifen_rpc_types::WireError;
+        match error {
+            WireError::Decode { field, source } => Self::Decode { field, source },
+            WireError::Inconsistent {
+                field,
+                expected,
+                got,
+            } => Self::Inconsistent {
+                field,
+                expected,
+                got,
+            },
+            WireError::Missing { field }
+            | WireError::WrongType { field, .. }
+            | WireError::BadText { field, .. }
+            | WireError::Address { field, .. } => Self::BadField { field },
+        }
+    }
+}
+
+/// A body that is not the JSON-RPC response to the request.
+#[cfg(feature = "rpc")]
+impl From<jifen_rpc_types::EnvelopeError> for PeerError {
+    fn from(error: jifen_rpc_types::EnvelopeError) -> Self {
+        use jifen_rpc_types::EnvelopeError;
+        let reason = error.to_string();
+        match error {
+            EnvelopeError::NotJson { message } => Self::MalformedJson { message },
+            EnvelopeError::NotAnObject
+            | EnvelopeError::WrongVersion
+            | EnvelopeError::WrongId
+            | EnvelopeError::NoOutcome
+            | EnvelopeError::BadErrorObject { .. } => Self::BadEnvelope { reason },
+        }
+    }
+}
+
 impl PeerError {
     /// The stable error code.
     #[must_use]
