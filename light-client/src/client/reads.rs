@@ -11,7 +11,7 @@ use crate::bundle::{AuditBundle, FinalProof, STATE_VALUE_PROOF};
 use crate::peer::{Peer, PeerError};
 use crate::progress::ProgressEvent;
 use crate::proof::{self, ProofError, Proven, TxInclusion, UntrustedState};
-use crate::store::{LightStore, StoreError};
+use crate::store::{LightStore, StoreError, load_stored};
 use crate::sync::SyncError;
 use crate::trust::TrustedState;
 use crate::verifier::VerificationError;
@@ -196,16 +196,7 @@ impl<S: LightStore> LightClient<S> {
             .rev()
             .find(|&stored| stored < height)
             .ok_or(StoreError::Missing { height })?;
-        let base = self
-            .store
-            .get(below)?
-            .ok_or(StoreError::Missing { height: below })?;
-        let chain_id = self.config.chain_id.clone();
-        let base =
-            TrustedState::reloaded(base, &chain_id).map_err(|source| StoreError::Tampered {
-                height: below,
-                source,
-            })?;
+        let base = load_stored(&self.store, below, &self.config.chain_id)?;
         let mut events = |_: &ProgressEvent| {};
         for index in self.read_order() {
             match self.verify_from(index, &base, height, cancel) {

@@ -18,6 +18,7 @@ mod rpc;
 #[cfg(feature = "rpc")]
 pub use rpc::{RpcOptions, RpcPeer};
 
+use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::{Address, ChainId, DecodeError, Hash32, Transaction};
 
 use crate::light_block::LightBlock;
@@ -309,4 +310,47 @@ impl PeerError {
             Self::Unreachable { .. } | Self::Timeout { .. } | Self::HttpStatus { .. }
         )
     }
+}
+
+/// Argument names as the catalogs use them (`i18n/locales/*/light-client.ftl`):
+/// `peer`, `reason`, `seconds`, `status`, `height`, `detail`.
+impl Coded for PeerError {
+    fn code(&self) -> &'static str {
+        PeerError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Self::Unreachable { peer, message } => {
+                vec![("peer", peer.into()), ("reason", message.into())]
+            }
+            Self::Timeout { peer, timeout_ms } => {
+                vec![
+                    ("peer", peer.into()),
+                    ("seconds", (timeout_ms / 1000).into()),
+                ]
+            }
+            Self::HttpStatus { status } => vec![("status", (*status).into()), detail(self)],
+            Self::ResponseTooLarge { limit } => vec![("limit", (*limit).into()), detail(self)],
+            Self::MalformedJson { .. } | Self::BadEnvelope { .. } => vec![detail(self)],
+            Self::Rpc { code, name, .. } => vec![
+                ("number", (*code).into()),
+                ("name", name.into()),
+                detail(self),
+            ],
+            Self::BadField { field } => vec![("field", (*field).into()), detail(self)],
+            Self::Decode { field, .. } | Self::Inconsistent { field, .. } => {
+                vec![("field", (*field).into()), detail(self)]
+            }
+            Self::HeightUnavailable { height } => vec![("height", (*height).into())],
+            Self::TxRejected { name, message, .. } => {
+                vec![("reason", name.into()), ("detail", message.into())]
+            }
+        }
+    }
+}
+
+/// The error's sentence as the `detail` argument.
+pub(crate) fn detail(error: &impl std::fmt::Display) -> (&'static str, Arg) {
+    ("detail", Arg::from(error.to_string()))
 }
