@@ -119,6 +119,9 @@ pub struct Chain {
     headers: Vec<Header>,
     sets: Vec<ValidatorSet>,
     keys: BTreeMap<Address, TestKey>,
+    /// The state root every header commits to (`None`: a per-height
+    /// placeholder).
+    state_root: Option<Hash32>,
 }
 
 impl Chain {
@@ -144,14 +147,31 @@ impl Chain {
             headers: Vec::with_capacity(usize::try_from(length).expect("a small chain")),
             sets,
             keys,
+            state_root: None,
         };
+        chain.build_headers(length);
+        chain
+    }
+
+    /// The same chain with every header committing to `state_root` (a
+    /// state that never changes), so that proofs from one
+    /// `jifen_protocol::StateTree` verify at any height.
+    #[must_use]
+    pub fn with_state_root(mut self, state_root: Hash32) -> Self {
+        self.state_root = Some(state_root);
+        let length = self.len();
+        self.headers.clear();
+        self.build_headers(length);
+        self
+    }
+
+    fn build_headers(&mut self, length: u64) {
         let mut previous: Option<Hash32> = None;
         for height in 1..=length {
-            let header = chain.make_header(height, previous);
+            let header = self.make_header(height, previous);
             previous = Some(header.hash());
-            chain.headers.push(header);
+            self.headers.push(header);
         }
-        chain
     }
 
     fn make_header(&self, height: u64, previous: Option<Hash32>) -> Header {
@@ -170,7 +190,9 @@ impl Chain {
             }),
             tx_root: merkle::empty_root(),
             results_root: merkle::empty_root(),
-            state_root: Hash32(sha256(format!("fixture/state/{height}").as_bytes())),
+            state_root: self
+                .state_root
+                .unwrap_or_else(|| Hash32(sha256(format!("fixture/state/{height}").as_bytes()))),
             anchors_root: merkle::empty_root(),
             validators_hash: validators.hash(),
             next_validators_hash: self.set_at(height + 1).hash(),
@@ -201,19 +223,6 @@ impl Chain {
     #[must_use]
     pub fn header(&self, height: u64) -> &Header {
         &self.headers[usize::try_from(height - 1).expect("a small height")]
-    }
-
-    /// Replaces the header at `height` (e.g. to commit to a state root),
-    /// re-linking every later header to it.
-    pub fn set_header(&mut self, height: u64, header: Header) {
-        let index = usize::try_from(height - 1).expect("a small height");
-        self.headers[index] = header;
-        for later in height + 1..=self.len() {
-            let previous = Some(self.header(later - 1).hash());
-            let mut next = self.header(later).clone();
-            next.previous_block_hash = previous;
-            self.headers[usize::try_from(later - 1).expect("a small height")] = next;
-        }
     }
 
     /// The honest light block at `height`, signed by every validator.

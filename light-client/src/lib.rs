@@ -9,14 +9,16 @@
 //! blocking: `peer::RpcPeer` (feature `rpc`) speaks the node's JSON-RPC
 //! (`docs/rpc.md`, typed by `jifen-rpc-types`), [`client::LightClient`]
 //! syncs, cross-checks witnesses, demotes liars, writes fork evidence and
-//! proves reads. The CLI and the app reach it through `jifen-wallet`.
+//! proves reads, and a [`LightReader`] (from [`LightClient::reader`]) answers
+//! proven reads on other threads while a sync runs. The CLI and the app reach
+//! it through `jifen-wallet`.
 //!
 //! | module | holds |
 //! |---|---|
 //! | [`light_block`], [`verifier`], [`scheduler`], [`sync`], [`cross_check`](mod@cross_check), [`evidence`], [`bundle`], [`progress`], [`proof`] | re-exported from the core (see its docs) |
 //! | [`trust`] | the core's [`Options`], [`Clock`], [`Checkpoint`], [`TrustedState`], and [`SystemClock`] |
 //! | [`peer`] | the [`Peer`] trait, [`PeerError`] (`lc-peer-*`), `RpcPeer` (default feature `rpc`) |
-//! | [`client`] | [`LightClient`]: root of trust, sync, cross-checks, fail-over, evidence files, proven reads, audit bundles |
+//! | [`client`] | [`LightClient`]: root of trust, sync, cross-checks, fail-over, evidence files, proven reads, audit bundles; [`LightReader`]: proven reads beside a sync |
 //! | [`store`] | the core's [`LightStore`], [`MemoryStore`], [`load_trusted`]; `RedbStore` (default feature `redb`), `SledStore` (feature `sled`) |
 //!
 //! Without default features the crate is the core, the client and
@@ -76,8 +78,8 @@ pub mod store;
 pub mod trust;
 
 pub use client::{
-    ClientConfig, ClientError, ClientStatus, LightClient, PeerReport, PeerRole, PeerState,
-    SyncSummary, TrustRoot,
+    ClientConfig, ClientError, ClientStatus, LightClient, LightReader, PeerReport, PeerRole,
+    PeerState, SyncSummary, TrustRoot,
 };
 pub use jifen_light_client_verifier::{
     AuditBundle, BundleError, Checkpoint, CheckpointParseError, Clock, CrossCheck, Evidence,

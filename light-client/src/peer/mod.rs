@@ -57,7 +57,10 @@ pub enum TxStatusAnswer {
 }
 
 /// One source of chain data. Blocking; every answer is untrusted.
-pub trait Peer: Send {
+///
+/// `Send + Sync`: the client and its [`crate::LightReader`]s share each peer
+/// (`Arc<dyn Peer>`) and may ask it from several threads at once.
+pub trait Peer: Send + Sync {
     /// A name for reports (e.g. the URL).
     fn id(&self) -> &str;
 
