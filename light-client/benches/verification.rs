@@ -17,19 +17,16 @@
     missing_docs
 )]
 
-#[path = "../tests/common/mod.rs"]
-mod common;
-
 mod shared;
 
 use shared::raw_signatures;
 use std::num::NonZeroU64;
 use std::time::{Duration, Instant};
 
-use common::{Chain, rotating_set};
 use jifen_light_client::{
     FixedClock, LightBlock, MemoryStore, Options, Schedule, TrustedState, Verdict, sync_to, verify,
 };
+use jifen_light_client_verifier::test_chain::{Chain, rotating_set};
 
 fn per_second(count: usize, elapsed: Duration) -> f64 {
     count as f64 / elapsed.as_secs_f64()

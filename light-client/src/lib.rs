@@ -1,31 +1,27 @@
-//! The Jifen verifying light client: a pure verification core, its
-//! persistent store, and the IO layer around them (peers, the supervising
-//! [`LightClient`]).
+//! The Jifen verifying light client: the IO layer around the pure core
+//! `jifen-light-client-verifier` (peers, the supervising [`LightClient`], the
+//! file stores, the system clock), re-exporting the core's public items so
+//! that `jifen_light_client::X` paths keep working.
 //!
 //! The core takes plain data and the time (`now_ms`) and returns verdicts;
-//! it does no IO and has no async (see `docs/adr/0004-light-client-core.md`).
-//! The IO layer is blocking: `peer::RpcPeer` (feature `rpc`) speaks the node's JSON-RPC
-//! (`docs/rpc.md`), [`client::LightClient`] syncs, cross-checks witnesses,
-//! demotes liars, writes fork evidence and proves reads. The CLI and the app
-//! reach it through `jifen-wallet`.
+//! it does no IO and has no async (see `docs/adr/0004-light-client-core.md`
+//! and `docs/adr/0008-verifier-crate-and-wire-types.md`). This crate is
+//! blocking: `peer::RpcPeer` (feature `rpc`) speaks the node's JSON-RPC
+//! (`docs/rpc.md`, typed by `jifen-rpc-types`), [`client::LightClient`]
+//! syncs, cross-checks witnesses, demotes liars, writes fork evidence and
+//! proves reads, and a [`LightReader`] (from [`LightClient::reader`]) answers
+//! proven reads on other threads while a sync runs. The CLI and the app reach
+//! it through `jifen-wallet`.
 //!
 //! | module | holds |
 //! |---|---|
-//! | [`light_block`] | [`LightBlock`] (header, commit, both validator sets) and its `validate_basic` |
-//! | [`trust`] | [`Options`], [`Clock`], [`Checkpoint`], [`TrustedState`] |
-//! | [`verifier`] | the named predicates, [`verify`] and its [`Verdict`] |
-//! | [`scheduler`] | epoch-aware plans and the bisecting [`Scheduler`] |
-//! | [`sync`] | [`LightBlockSource`], [`MemorySource`] and the [`sync_to`] driver |
-//! | [`cross_check`](mod@cross_check) | a witness's answer: agrees, lagging, invalid, unresolved or a [`CrossCheck::Conflict`] |
-//! | [`evidence`] | fork [`Evidence`], its file format and [`verify_evidence`] |
-//! | [`bundle`] | [`AuditBundle`] (root, path, final-proof slot), its file format and [`verify_bundle`] |
-//! | [`progress`] | typed [`ProgressEvent`]s, [`Phase`]s and [`SyncProgress`] (with ETA) |
-//! | [`proof`] | checking untrusted state answers and transaction proofs against a verified header; [`Proven`] values |
+//! | [`light_block`], [`verifier`], [`scheduler`], [`sync`], [`cross_check`](mod@cross_check), [`evidence`], [`bundle`], [`progress`], [`proof`] | re-exported from the core (see its docs) |
+//! | [`trust`] | the core's [`Options`], [`Clock`], [`Checkpoint`], [`TrustedState`], and [`SystemClock`] |
 //! | [`peer`] | the [`Peer`] trait, [`PeerError`] (`lc-peer-*`), `RpcPeer` (default feature `rpc`) |
-//! | [`client`] | [`LightClient`]: root of trust, sync, cross-checks, fail-over, evidence files, proven reads, audit bundles |
-//! | [`store`] | the [`LightStore`] trait, `RedbStore` (default feature `redb`), `SledStore` (feature `sled`), [`MemoryStore`], [`load_trusted`] |
+//! | [`client`] | [`LightClient`]: root of trust, sync, cross-checks, fail-over, evidence files, proven reads, audit bundles; [`LightReader`]: proven reads beside a sync |
+//! | [`store`] | the core's [`LightStore`], [`MemoryStore`], [`load_trusted`]; `RedbStore` (default feature `redb`), `SledStore` (feature `sled`) |
 //!
-//! Without default features the crate is the pure core, the client and
+//! Without default features the crate is the core, the client and
 //! [`MemoryStore`]: no network or async (peers are then the caller's own
 //! [`Peer`] implementations); the client touches the file system only to
 //! write evidence into the directory it is given.
@@ -58,8 +54,9 @@
 //! # fn main() {}
 //! ```
 //!
-//! Every error enum has a `code()` returning a stable kebab-case code
-//! starting with `lc-`.
+//! Every error enum (here and in the core) has a `code()` returning a stable
+//! kebab-case code starting with `lc-`, and implements
+//! [`jifen_protocol::message::Coded`] (the code and the message's arguments).
 //!
 //! ```
 //! use jifen_light_client::{Options, scheduler::plan, Schedule};
@@ -71,47 +68,34 @@
 //! assert_eq!(plan(epochs, 1, 100_000).len(), 100);
 //! ```
 
-pub mod bundle;
-pub mod client;
-pub mod cross_check;
-pub mod evidence;
-pub mod light_block;
-pub mod peer;
-pub mod progress;
-pub mod proof;
-pub mod scheduler;
-pub mod store;
-pub mod sync;
-pub mod trust;
-pub mod verifier;
+pub use jifen_light_client_verifier::{
+    bundle, cross_check, evidence, light_block, progress, proof, scheduler, sync, verifier,
+};
 
-pub use bundle::{
-    AuditBundle, BundleError, FinalProof, ProvenState, STATE_VALUE_PROOF, VerifiedBundle,
-    verify_bundle,
-};
+pub mod client;
+pub mod peer;
+pub mod store;
+pub mod trust;
+
 pub use client::{
-    ClientConfig, ClientError, ClientStatus, LightClient, PeerReport, PeerRole, PeerState,
-    SyncSummary, TrustRoot,
+    ClientConfig, ClientError, ClientStatus, LightClient, LightReader, PeerReport, PeerRole,
+    PeerState, SyncSummary, TrustRoot,
 };
-pub use cross_check::{CrossCheck, cross_check};
-pub use evidence::{Evidence, EvidenceError, VerifiedEvidence, verify_evidence};
-pub use light_block::{LightBlock, LightBlockError};
+pub use jifen_light_client_verifier::{
+    AuditBundle, BundleError, Checkpoint, CheckpointParseError, Clock, CrossCheck, Evidence,
+    EvidenceError, FinalProof, FixedClock, LightBlock, LightBlockError, LightBlockSource,
+    LightStore, MemorySource, MemoryStore, Options, OptionsError, Phase, PowerTally, ProgressEvent,
+    ProofError, Proven, ProvenState, STATE_VALUE_PROOF, Schedule, ScheduleError, Scheduler,
+    StoreError, SyncError, SyncProgress, SyncReport, TrustedState, TxInclusion, UntrustedState,
+    UntrustedTxProof, Verdict, VerificationError, Verified, VerifiedBundle, VerifiedEvidence,
+    load_stored, load_trusted, sync_to, sync_to_with_progress, verify, verify_bundle,
+    verify_evidence,
+};
 pub use peer::{Peer, PeerError, PeerStatus, TxStatusAnswer};
 #[cfg(feature = "rpc")]
 pub use peer::{RpcOptions, RpcPeer};
-pub use progress::{Phase, ProgressEvent, SyncProgress};
-pub use proof::{ProofError, Proven, TxInclusion, UntrustedState, UntrustedTxProof};
-pub use scheduler::{Schedule, ScheduleError, Scheduler};
 #[cfg(feature = "redb")]
 pub use store::RedbStore;
 #[cfg(feature = "sled")]
 pub use store::SledStore;
-pub use store::{LightStore, MemoryStore, StoreError, load_trusted};
-pub use sync::{
-    LightBlockSource, MemorySource, SyncError, SyncReport, sync_to, sync_to_with_progress,
-};
-pub use trust::{
-    Checkpoint, CheckpointParseError, Clock, FixedClock, Options, OptionsError, SystemClock,
-    TrustedState,
-};
-pub use verifier::{PowerTally, Verdict, VerificationError, Verified, verify};
+pub use trust::SystemClock;

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use jifen_protocol::{Address, Network, Transfer, TxPayload, UnsignedTransaction};
-use serde_json::json;
+use jifen_rpc_types::AccountParams;
 
 use crate::chain::{Chain, ChainError};
 use crate::devnet::now_ms;
@@ -128,21 +128,19 @@ pub fn run(dir: &Path, transfers: u64, seconds: u64) -> Result<BenchReport, Benc
     )
     .map_err(setup)?;
     let mut client = crate::rpc::client::RpcClient::new(server.local_addr());
-    let addresses: Vec<String> = (0..1_000u64)
+    let addresses: Vec<AccountParams> = (0..1_000u64)
         .map(|i| {
             let mut to = [0u8; 20];
             to[..8].copy_from_slice(&i.to_be_bytes());
             to[19] = 0x42;
-            Address::from_bytes(to).encode(Network::Devnet)
+            AccountParams::new(&Address::from_bytes(to), Network::Devnet, None)
         })
         .collect();
     let started = Instant::now();
     let mut calls = 0u64;
     while started.elapsed() < Duration::from_secs(seconds) {
         for address in addresses.iter().take(100) {
-            client
-                .call("jifen_account", json!({ "address": address }))
-                .map_err(setup)?;
+            client.request(address).map_err(setup)?;
             calls += 1;
         }
     }

@@ -6,11 +6,11 @@ use std::path::Path;
 
 use jifen_protocol::{
     Address, ChainId, Commit, Decode, Hash32, Header, InclusionProof, StateMap, StateProof,
-    StateTree, Transaction, ValidatorSet, header::HEADER_VERSION, merkle, tx_root,
+    StateTree, Transaction, ValidatorSet, header::HEADER_VERSION, merkle, tx_result, tx_root,
 };
 
 use crate::consensus::{self, ConsensusError};
-use crate::execution::{self, TxError, account, payload_spend, result_leaf};
+use crate::execution::{self, TxError, account, payload_spend};
 use crate::genesis::{ChainParams, GenesisError};
 use crate::keys::NodeKey;
 use crate::store::{BlockRecord, StateChange, Store, StoreError, TxLocation};
@@ -345,10 +345,10 @@ impl Chain {
             set.clone()
         };
         let tree = StateTree::build(&scratch);
-        let result_leaves: Vec<Vec<u8>> = included
+        let tx_results: Vec<(Hash32, u16)> = included
             .iter()
             .zip(&results)
-            .map(|(tx, code)| result_leaf(&tx.id(), *code))
+            .map(|(tx, code)| (tx.id(), *code))
             .collect();
         let previous = self.tip.as_ref();
         let time_ms = now_ms
@@ -371,7 +371,7 @@ impl Chain {
             previous_block_hash: previous.map(Header::hash),
             last_commit_hash,
             tx_root: tx_root(&included),
-            results_root: merkle::root(&result_leaves),
+            results_root: tx_result::results_root(&tx_results),
             state_root: tree.root(),
             anchors_root: merkle::empty_root(),
             validators_hash: set.hash(),
@@ -515,7 +515,7 @@ impl Chain {
         let result_leaves: Vec<Hash32> = ids
             .iter()
             .zip(&results)
-            .map(|(id, code)| merkle::leaf_hash(&result_leaf(id, *code)))
+            .map(|(id, code)| tx_result::result_leaf_hash(id, *code))
             .collect();
         let proof = InclusionProof::generate(&id_leaves, index)
             .map_err(|e| ChainError::Inconsistent(e.to_string()))?;

@@ -11,8 +11,8 @@
 //!   payload changes nothing else).
 
 use jifen_protocol::{
-    Account, Address, ChainId, Decode, Encode, Hash32, PublicKey, StakeRecord, StateMap,
-    Transaction, TxPayload, Validator, ValidatorSet, account_key, stake_key,
+    Account, Address, ChainId, Decode, Encode, PublicKey, StakeRecord, StateMap, Transaction,
+    TxPayload, Validator, ValidatorSet, account_key, stake_key,
 };
 
 /// Why a transaction is rejected (by the mempool) or failed (in a block).
@@ -317,15 +317,6 @@ fn run_payload(state: &mut StateMap, tx: &Transaction) -> Result<(), TxError> {
     }
 }
 
-/// The result leaf of a transaction in a block: `tx id (32) || code u16`
-/// (code 0: success). `results_root` is the RFC 6962 root over these leaves.
-#[must_use]
-pub fn result_leaf(id: &Hash32, code: u16) -> Vec<u8> {
-    let mut leaf = id.as_bytes().to_vec();
-    leaf.extend_from_slice(&code.to_be_bytes());
-    leaf
-}
-
 /// Elects the validator set that signs the blocks of epoch `epoch_index`
 /// (heights `epoch_index * L + 1 ..= (epoch_index + 1) * L`).
 ///
@@ -380,7 +371,7 @@ pub fn elect(
 
 #[cfg(test)]
 mod tests {
-    use jifen_protocol::{Bond, Transfer, Unbond, UnsignedTransaction};
+    use jifen_protocol::{Bond, Hash32, Transfer, Unbond, UnsignedTransaction};
 
     use super::*;
     use crate::keys::NodeKey;

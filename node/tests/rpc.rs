@@ -358,3 +358,102 @@ fn http_limits_are_enforced() {
     let answer: serde_json::Value = serde_json::from_slice(&raw).unwrap();
     assert_eq!(answer["error"]["code"], 2004);
 }
+
+/// Every answer of the server reads as its typed result in
+/// `jifen-rpc-types` and writes back to exactly the same JSON: the typed
+/// structs carry every member `docs/rpc.md` documents, nothing more.
+#[test]
+fn typed_results_read_every_answer_and_write_it_back_unchanged() {
+    use jifen_rpc_types::{
+        AccountParams, Call, CommitParams, HeaderParams, LightBlockParams, LightBlocksParams,
+        StateParams, StatusParams, SubmitTxParams, TxProofParams, TxStatusParams, ValidatorsParams,
+        WireObject,
+    };
+
+    fn round_trip<C: Call>(client: &mut RpcClient, params: &C) -> C::Output {
+        let raw = client.call(C::METHOD, params.to_json()).unwrap();
+        let typed = C::Output::from_json(&raw).unwrap();
+        assert_eq!(typed.to_json(), raw, "{}", C::METHOD);
+        typed
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = jifen_node::devnet::DevnetConfig::new(dir.path().to_path_buf());
+    config.validators = 4;
+    config.produce = false;
+    let devnet = jifen_node::devnet::Devnet::start(&config).unwrap();
+    let produce = || {
+        devnet
+            .chain()
+            .lock()
+            .unwrap()
+            .produce_block(jifen_node::devnet::now_ms())
+            .unwrap()
+    };
+    let mut client = RpcClient::new(devnet.rpc_addr());
+    let before = round_trip(&mut client, &StatusParams);
+    assert_eq!(before.latest_height, 0);
+    assert_eq!(before.latest_block_hash, None);
+    produce();
+    produce();
+
+    let alice = NodeKey::devnet_account(0).unwrap();
+    let tx = sign(
+        &alice,
+        chain_id(),
+        0,
+        FEE,
+        TxPayload::Transfer(Transfer {
+            to: Address::from_bytes([5; 20]),
+            amount: 7,
+        }),
+    );
+    let submitted = round_trip(&mut client, &SubmitTxParams { tx: tx.clone() });
+    assert_eq!(submitted.id, tx.id());
+    round_trip(&mut client, &TxStatusParams { id: tx.id() });
+    produce();
+    round_trip(&mut client, &TxStatusParams { id: tx.id() });
+    round_trip(
+        &mut client,
+        &TxStatusParams {
+            id: Hash32([3; 32]),
+        },
+    );
+    let proof = round_trip(&mut client, &TxProofParams { id: tx.id() });
+    assert_eq!(proof.tx, tx);
+
+    let status = round_trip(&mut client, &StatusParams);
+    assert_eq!(status.latest_height, 3);
+    // The typed call reads the same answer.
+    assert_eq!(client.request(&StatusParams).unwrap(), status);
+    for height in [None, Some(1), Some(3)] {
+        round_trip(&mut client, &HeaderParams { height });
+        round_trip(&mut client, &CommitParams { height });
+        round_trip(&mut client, &LightBlockParams { height });
+    }
+    round_trip(&mut client, &ValidatorsParams { height: Some(4) });
+    let range = round_trip(&mut client, &LightBlocksParams { from: 1, to: 3 });
+    range.expect_range(1, 3).unwrap();
+    for height in [Some(0), Some(2), None] {
+        let account = round_trip(
+            &mut client,
+            &AccountParams::new(&alice.address(), jifen_protocol::Network::Devnet, height),
+        );
+        round_trip(
+            &mut client,
+            &StateParams {
+                key: account.state.key,
+                height,
+            },
+        );
+    }
+    let nobody = round_trip(
+        &mut client,
+        &AccountParams::new(
+            &Address::from_bytes([9; 20]),
+            jifen_protocol::Network::Testnet,
+            None,
+        ),
+    );
+    assert_eq!(nobody.state.value, None);
+}

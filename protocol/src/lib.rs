@@ -16,6 +16,7 @@
 //! | [`header`] | the block [`Header`] (its hash is the block id) |
 //! | [`commit`] | [`Commit`], vote sign bytes, the [`Tally`] of a commit |
 //! | [`transaction`] | the [`Transaction`] envelope and the [`Transfer`] payload |
+//! | [`tx_result`] | the result leaf `id \|\| code` and a block's `results_root` |
 //! | [`state`] | state keys, [`Account`], the sparse Merkle tree, [`verify_state_proof`] |
 //! | [`message`] | [`Coded`](message::Coded): every error's message id and arguments |
 //! | [`staking`] | the [`Bond`]/[`Unbond`] payloads and the [`StakeRecord`] |
@@ -65,6 +66,7 @@ pub mod network;
 pub mod staking;
 pub mod state;
 pub mod transaction;
+pub mod tx_result;
 pub mod validator;
 
 pub use address::{Address, AddressError};

@@ -15,6 +15,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::*;
+use jifen_protocol::tx_result::{SUCCESS, result_leaf, results_root};
 use jifen_protocol::{
     Commit, Encode, Hash32, Network, VoteKind, message_digest, tagged_hash, tags, tx_root,
 };
@@ -107,7 +108,15 @@ fn compute() -> BTreeMap<String, String> {
     put("tx.signature", hex(tx.signature.to_bytes()));
     put("tx.encoding", hex(tx.encode()));
     put("tx.id", tx.id().to_string());
-    put("tx.root", tx_root(&[tx]).to_string());
+    put("tx.root", tx_root(std::slice::from_ref(&tx)).to_string());
+    // Results: the fixture transfer succeeded (code 0); the same id with
+    // 1006 (insufficient balance) shows the code's byte order.
+    put("tx.result-leaf", hex(result_leaf(&tx.id(), SUCCESS)));
+    put("tx.result-leaf-1006", hex(result_leaf(&tx.id(), 1006)));
+    put(
+        "tx.results-root",
+        results_root(&[(tx.id(), SUCCESS)]).to_string(),
+    );
 
     let header = header_2();
     let commit = commit_2();

@@ -226,4 +226,25 @@ lc-trust-threshold-too-low = The trust threshold is too low (at least one third)
 lc-validators-hash-mismatch = The validator set does not match the block header.
 lc-zero-trusting-period = The trusting period must be longer than zero.
 
+## JSON-RPC wire format (rpc-*, jifen-rpc-types) and the node's test client (node-client-*)
+
+rpc-field-missing = The node's answer lacks the field { $field }.
+rpc-field-wrong-type = The field { $field } of the node's answer must be { $expected }.
+rpc-field-bad-text = The field { $field } of the node's answer must be { $expected }.
+rpc-field-decode = The field { $field } of the node's answer does not decode: { $detail }
+rpc-field-address = The field { $field } is not a valid address: { $detail }
+rpc-field-inconsistent = The node's answer contradicts itself: { $field } is { $got }, expected { $expected }.
+rpc-not-json = The node's answer is not valid JSON.
+rpc-not-an-object = The node's answer is not a JSON-RPC object.
+rpc-wrong-version = The node's answer is not JSON-RPC 2.0.
+rpc-wrong-id = The node's answer is for another request.
+rpc-no-outcome = The node's answer holds neither a result nor an error.
+rpc-bad-error-object = The node's error answer lacks { $missing }.
+rpc-request-not-an-object = The request is not a JSON object.
+rpc-request-invalid = The request is not a valid JSON-RPC 2.0 request.
+rpc-request-params-not-object = The request's parameters must be given by name (an object).
+node-client-transport = The node could not be reached or did not answer with JSON-RPC: { $detail }
+node-client-rpc = The node answered with error { $number }: { $detail }
+node-client-wire = The node's answer does not match the documented format.
+
 # --- WALLET-CHAIN end ---

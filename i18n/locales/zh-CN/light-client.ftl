@@ -226,4 +226,25 @@ lc-trust-threshold-too-low = 信任阈值过低（至少三分之一）。
 lc-validators-hash-mismatch = 验证人集合与区块头不符。
 lc-zero-trusting-period = 信任期必须大于零。
 
+## JSON-RPC 线路格式（rpc-*，jifen-rpc-types）与节点测试客户端（node-client-*）
+
+rpc-field-missing = 节点的回答缺少字段 { $field }。
+rpc-field-wrong-type = 节点回答中的字段 { $field } 必须是 { $expected }。
+rpc-field-bad-text = 节点回答中的字段 { $field } 必须是 { $expected }。
+rpc-field-decode = 节点回答中的字段 { $field } 无法解码：{ $detail }
+rpc-field-address = 字段 { $field } 不是有效的地址：{ $detail }
+rpc-field-inconsistent = 节点的回答自相矛盾：{ $field } 是 { $got }，应为 { $expected }。
+rpc-not-json = 节点的回答不是有效的 JSON。
+rpc-not-an-object = 节点的回答不是 JSON-RPC 对象。
+rpc-wrong-version = 节点的回答不是 JSON-RPC 2.0。
+rpc-wrong-id = 节点的回答属于另一个请求。
+rpc-no-outcome = 节点的回答既没有结果也没有错误。
+rpc-bad-error-object = 节点的错误回答缺少 { $missing }。
+rpc-request-not-an-object = 请求不是 JSON 对象。
+rpc-request-invalid = 请求不是有效的 JSON-RPC 2.0 请求。
+rpc-request-params-not-object = 请求的参数必须按名称给出（一个对象）。
+node-client-transport = 无法连接节点，或节点未以 JSON-RPC 回答：{ $detail }
+node-client-rpc = 节点返回错误 { $number }：{ $detail }
+node-client-wire = 节点的回答不符合文档所述的格式。
+
 # --- WALLET-CHAIN end ---

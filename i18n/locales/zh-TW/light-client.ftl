@@ -226,4 +226,25 @@ lc-trust-threshold-too-low = 信任門檻過低（至少三分之一）。
 lc-validators-hash-mismatch = 驗證者集合與區塊頭不符。
 lc-zero-trusting-period = 信任期必須大於零。
 
+## JSON-RPC 線路格式（rpc-*，jifen-rpc-types）與節點測試用戶端（node-client-*）
+
+rpc-field-missing = 節點的回答缺少欄位 { $field }。
+rpc-field-wrong-type = 節點回答中的欄位 { $field } 必須是 { $expected }。
+rpc-field-bad-text = 節點回答中的欄位 { $field } 必須是 { $expected }。
+rpc-field-decode = 節點回答中的欄位 { $field } 無法解碼：{ $detail }
+rpc-field-address = 欄位 { $field } 不是有效的位址：{ $detail }
+rpc-field-inconsistent = 節點的回答自相矛盾：{ $field } 是 { $got }，應為 { $expected }。
+rpc-not-json = 節點的回答不是有效的 JSON。
+rpc-not-an-object = 節點的回答不是 JSON-RPC 物件。
+rpc-wrong-version = 節點的回答不是 JSON-RPC 2.0。
+rpc-wrong-id = 節點的回答屬於另一個請求。
+rpc-no-outcome = 節點的回答既沒有結果也沒有錯誤。
+rpc-bad-error-object = 節點的錯誤回答缺少 { $missing }。
+rpc-request-not-an-object = 請求不是 JSON 物件。
+rpc-request-invalid = 請求不是有效的 JSON-RPC 2.0 請求。
+rpc-request-params-not-object = 請求的參數必須按名稱給出（一個物件）。
+node-client-transport = 無法連線節點，或節點未以 JSON-RPC 回答：{ $detail }
+node-client-rpc = 節點回傳錯誤 { $number }：{ $detail }
+node-client-wire = 節點的回答不符合文件所述的格式。
+
 # --- WALLET-CHAIN end ---

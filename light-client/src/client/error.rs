@@ -3,9 +3,10 @@
 use std::path::PathBuf;
 
 use jifen_protocol::ChainId;
+use jifen_protocol::message::{Arg, Coded};
 
 use crate::evidence::Evidence;
-use crate::peer::PeerError;
+use crate::peer::{PeerError, detail};
 use crate::store::StoreError;
 use crate::trust::OptionsError;
 use crate::verifier::VerificationError;
@@ -115,6 +116,58 @@ impl ClientError {
     }
 }
 
+/// Argument names as the catalogs use them (`i18n/locales/*/light-client.ftl`):
+/// a wrapped error gives its own; `height`, `peers` (the ids, comma
+/// separated), `path`, `reason`, `expected`, `got`.
+impl Coded for ClientError {
+    fn code(&self) -> &'static str {
+        ClientError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Self::Options(inner) => inner.args(),
+            Self::Store(inner) => inner.args(),
+            Self::Verification(inner) => inner.args(),
+            Self::TxRejected(inner) | Self::Endpoint(inner) => inner.args(),
+            Self::TrustExpired {
+                trusted_height,
+                expired_at_ms,
+                now_ms,
+            } => vec![
+                ("height", (*trusted_height).into()),
+                ("expired_at_ms", (*expired_at_ms).into()),
+                ("now_ms", (*now_ms).into()),
+                detail(self),
+            ],
+            Self::NoPeer { peers } => {
+                let ids: Vec<&str> = peers.iter().map(|peer| peer.id.as_str()).collect();
+                vec![("peers", ids.join(", ").into()), detail(self)]
+            }
+            Self::ForkDetected { height, path, .. } => vec![
+                ("height", (*height).into()),
+                (
+                    "path",
+                    path.as_ref()
+                        .map(|path| path.display().to_string())
+                        .unwrap_or_default()
+                        .into(),
+                ),
+                detail(self),
+            ],
+            Self::Cancelled | Self::NoTrustedState => vec![detail(self)],
+            Self::EvidenceWrite { path, message } => vec![
+                ("path", path.display().to_string().into()),
+                ("reason", message.into()),
+            ],
+            Self::StoreOtherChain { expected, got } => vec![
+                ("expected", expected.to_string().into()),
+                ("got", got.to_string().into()),
+            ],
+        }
+    }
+}
+
 /// A peer behaviour the client demotes it for that is not a malformed answer
 /// or an invalid block (those keep their own codes).
 ///
@@ -162,6 +215,40 @@ impl Misbehaviour {
             Self::HeadersWithheld { .. } => "lc-client-headers-withheld",
             Self::PrimaryStale { .. } => "lc-client-primary-stale",
             Self::WrongChain { .. } => "lc-client-wrong-chain",
+        }
+    }
+}
+
+impl Coded for Misbehaviour {
+    fn code(&self) -> &'static str {
+        Misbehaviour::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Self::HeadersWithheld {
+                height,
+                claimed_tip,
+            } => vec![
+                ("height", (*height).into()),
+                ("tip", (*claimed_tip).into()),
+                detail(self),
+            ],
+            Self::PrimaryStale {
+                primary_height,
+                witness_height,
+                lag_ms,
+            } => vec![
+                ("primary_height", (*primary_height).into()),
+                ("witness_height", (*witness_height).into()),
+                ("lag_ms", (*lag_ms).into()),
+                detail(self),
+            ],
+            Self::WrongChain { expected, got } => vec![
+                ("expected", expected.to_string().into()),
+                ("got", got.to_string().into()),
+                detail(self),
+            ],
         }
     }
 }

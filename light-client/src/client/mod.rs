@@ -31,18 +31,28 @@
 //! - **Proven reads** ([`LightClient::account`],
 //!   [`LightClient::tx_inclusion`], [`LightClient::account_bundle`]) check
 //!   every answer against a verified header with [`crate::proof`].
+//! - **Reads beside a sync**: a [`LightReader`] ([`LightClient::reader`],
+//!   `Clone + Send + Sync`) answers `status`, `account`, `state` and
+//!   `submit` from other threads while `sync` runs, proven at the trusted
+//!   header; it shares the peer table (a liar it finds is demoted for the
+//!   client too) and sees a new tip only once it is cross-checked and
+//!   stored. The client's own `account`/`state`/`submit` are the reader's.
 //!
 //! Cancellation: every long call takes `&AtomicBool`; once set, the call
 //! returns [`ClientError::Cancelled`] at the next step, keeping only what
 //! was fully checked before.
 
 mod error;
+mod peers;
+mod reader;
 mod reads;
 mod source;
 mod status;
 mod sync;
+mod witnesses;
 
 pub use error::{ClientError, Misbehaviour};
+pub use reader::LightReader;
 pub use status::{
     ClientStatus, CrossCheckReport, PeerReport, PeerRole, PeerState, RootKind, SyncSummary,
     TrustRootStatus, TrustedHead,
@@ -50,12 +60,15 @@ pub use status::{
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use jifen_protocol::{ChainId, Hash32};
 
+use self::peers::PeerTable;
+use self::reader::Shared;
 use crate::light_block::LightBlock;
-use crate::peer::{Peer, PeerError};
+use crate::peer::Peer;
 use crate::progress::ProgressEvent;
 use crate::store::{LightStore, StoreError, load_trusted};
 use crate::trust::{Checkpoint, Clock, Options, TrustedState};
@@ -101,28 +114,15 @@ impl ClientConfig {
     }
 }
 
-struct Slot {
-    peer: Box<dyn Peer>,
-    role: PeerRole,
-    state: PeerState,
-}
-
-impl Slot {
-    fn usable(&self) -> bool {
-        matches!(self.state, PeerState::Active | PeerState::Lagging { .. })
-    }
-}
-
 /// The verifying light client (see the module docs).
 pub struct LightClient<S: LightStore> {
     store: S,
-    config: ClientConfig,
-    peers: Vec<Slot>,
+    /// Configuration, peers and what readers see (see [`LightReader`]).
+    shared: Arc<Shared>,
     clock: Box<dyn Clock + Send>,
+    /// The trusted state; its header is published to `shared` whenever it
+    /// changes (only after it is stored).
     trusted: Option<TrustedState>,
-    root: Option<TrustRootStatus>,
-    last_cross_check: Option<CrossCheckReport>,
-    evidence: Vec<PathBuf>,
     /// Blocks below the trusted height verified for proofs (not stored: a
     /// stored chain must verify link by link).
     verified_below: BTreeMap<u64, LightBlock>,
@@ -162,25 +162,18 @@ impl<S: LightStore> LightClient<S> {
                 got: state.chain_id().clone(),
             });
         }
-        let mut peers = vec![Slot {
-            peer: primary,
-            role: PeerRole::Primary,
-            state: PeerState::Active,
-        }];
-        peers.extend(witnesses.into_iter().map(|peer| Slot {
-            peer,
-            role: PeerRole::Witness,
-            state: PeerState::Active,
-        }));
+        let peers = PeerTable::new(
+            Arc::from(primary),
+            witnesses.into_iter().map(Arc::from).collect(),
+        );
+        let shared = Arc::new(Shared::new(config, peers));
+        shared.publish_trusted(trusted.as_ref().map(|state| &state.light_block().header));
+        shared.set_root(root);
         Ok(Self {
             store,
-            config,
-            peers,
+            shared,
             clock,
             trusted,
-            root,
-            last_cross_check: None,
-            evidence: Vec::new(),
             verified_below: BTreeMap::new(),
         })
     }
@@ -274,30 +267,28 @@ impl<S: LightStore> LightClient<S> {
     /// What the client knows now.
     #[must_use]
     pub fn status(&self) -> ClientStatus {
-        ClientStatus {
-            trusted: self.trusted.as_ref().map(|state| TrustedHead {
-                height: state.height(),
-                hash: state.light_block().hash(),
-                time_ms: state.light_block().header.time_ms,
-            }),
-            root: self.root,
-            peers: self.peer_reports(),
-            last_cross_check: self.last_cross_check,
-            evidence: self.evidence.clone(),
-            trust_expires_at_ms: self.trusted.as_ref().map(|state| {
-                state
-                    .light_block()
-                    .header
-                    .time_ms
-                    .saturating_add(self.config.options.trusting_period_ms())
-            }),
-        }
+        self.shared.status()
+    }
+
+    /// A handle for proven reads at the trusted header from other threads,
+    /// while this client syncs (see [`LightReader`]).
+    #[must_use]
+    pub fn reader(&self) -> LightReader {
+        LightReader::new(Arc::clone(&self.shared))
     }
 
     /// The trusted state, if any.
     #[must_use]
     pub fn trusted(&self) -> Option<&TrustedState> {
         self.trusted.as_ref()
+    }
+
+    /// Trusts `state` (verified, cross-checked and already stored) and
+    /// publishes its header to readers.
+    fn set_trusted(&mut self, state: TrustedState) {
+        self.shared
+            .publish_trusted(Some(&state.light_block().header));
+        self.trusted = Some(state);
     }
 
     /// The store.
@@ -309,179 +300,46 @@ impl<S: LightStore> LightClient<S> {
     /// The configuration.
     #[must_use]
     pub fn config(&self) -> &ClientConfig {
-        &self.config
+        &self.shared.config
     }
 
-    fn peer_reports(&self) -> Vec<PeerReport> {
-        self.peers
-            .iter()
-            .map(|slot| PeerReport {
-                id: slot.peer.id().to_owned(),
-                role: slot.role,
-                state: slot.state.clone(),
-            })
-            .collect()
+    fn peers(&self) -> &PeerTable {
+        &self.shared.peers
+    }
+
+    fn peer(&self, index: usize) -> Arc<dyn Peer> {
+        self.shared.peers.peer(index)
     }
 
     fn no_peer(&self) -> ClientError {
-        ClientError::NoPeer {
-            peers: self.peer_reports(),
-        }
-    }
-
-    fn usable_count(&self) -> usize {
-        self.peers.iter().filter(|slot| slot.usable()).count()
-    }
-
-    /// The primary's index, promoting the first usable witness if the
-    /// primary is gone.
-    fn primary(&mut self, events: &mut dyn FnMut(&ProgressEvent)) -> Option<usize> {
-        if let Some(index) = self
-            .peers
-            .iter()
-            .position(|slot| slot.role == PeerRole::Primary && slot.usable())
-        {
-            return Some(index);
-        }
-        let next = self.peers.iter().position(Slot::usable)?;
-        self.promote(next, events);
-        Some(next)
-    }
-
-    fn promote(&mut self, index: usize, events: &mut dyn FnMut(&ProgressEvent)) {
-        for (position, slot) in self.peers.iter_mut().enumerate() {
-            slot.role = if position == index {
-                PeerRole::Primary
-            } else {
-                PeerRole::Witness
-            };
-        }
-        if let Some(slot) = self.peers.get(index) {
-            events(&ProgressEvent::PrimaryChanged {
-                peer: slot.peer.id().to_owned(),
-            });
-        }
-    }
-
-    /// Peers to ask for a read, primary first.
-    fn read_order(&mut self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.peers.len())
-            .filter(|&index| self.peers.get(index).is_some_and(Slot::usable))
-            .collect();
-        order.sort_by_key(|&index| {
-            self.peers
-                .get(index)
-                .is_none_or(|slot| slot.role != PeerRole::Primary)
-        });
-        order
-    }
-
-    fn demote(
-        &mut self,
-        index: usize,
-        code: &'static str,
-        detail: String,
-        events: &mut dyn FnMut(&ProgressEvent),
-    ) {
-        if let Some(slot) = self.peers.get_mut(index) {
-            slot.state = PeerState::Demoted { code, detail };
-            events(&ProgressEvent::PeerDemoted {
-                peer: slot.peer.id().to_owned(),
-                code,
-            });
-        }
-    }
-
-    fn set_state(&mut self, index: usize, state: PeerState) {
-        if let Some(slot) = self.peers.get_mut(index) {
-            slot.state = state;
-        }
-    }
-
-    /// Acts on a peer's failed answer: transport errors make it
-    /// unreachable, a missing block below the tip it claims is withholding,
-    /// above it lagging, anything else demotes it.
-    fn peer_failed(
-        &mut self,
-        index: usize,
-        error: &PeerError,
-        claimed_tip: Option<u64>,
-        events: &mut dyn FnMut(&ProgressEvent),
-    ) {
-        if error.is_transport() {
-            self.set_state(
-                index,
-                PeerState::Unreachable {
-                    code: error.code(),
-                    detail: error.to_string(),
-                },
-            );
-            return;
-        }
-        if let PeerError::HeightUnavailable { height } = error {
-            match claimed_tip {
-                Some(tip) if *height <= tip => {
-                    let reason = Misbehaviour::HeadersWithheld {
-                        height: *height,
-                        claimed_tip: tip,
-                    };
-                    self.demote(index, reason.code(), reason.to_string(), events);
-                }
-                Some(tip) => self.lagging(index, tip),
-                None => self.lagging(index, height.saturating_sub(1)),
-            }
-            return;
-        }
-        self.demote(index, error.code(), error.to_string(), events);
+        self.shared.no_peer()
     }
 
     /// Asks peer `index` for its status: `None` (and the peer marked
     /// unreachable or demoted) when it does not answer, answers badly or
     /// serves another chain.
     fn checked_status(
-        &mut self,
+        &self,
         index: usize,
         events: &mut dyn FnMut(&ProgressEvent),
     ) -> Option<crate::peer::PeerStatus> {
         let status = match self.peer(index).status() {
             Ok(status) => status,
             Err(error) => {
-                self.peer_failed(index, &error, None, events);
+                self.peers().peer_failed(index, &error, None, events);
                 return None;
             }
         };
-        if status.chain_id != self.config.chain_id {
+        if status.chain_id != self.config().chain_id {
             let reason = Misbehaviour::WrongChain {
-                expected: self.config.chain_id.clone(),
+                expected: self.config().chain_id.clone(),
                 got: status.chain_id,
             };
-            self.demote(index, reason.code(), reason.to_string(), events);
+            self.peers()
+                .demote(index, reason.code(), reason.to_string(), events);
             return None;
         }
         Some(status)
-    }
-
-    /// Marks a peer as behind; a lagging primary hands over to the next
-    /// usable peer (it stays usable as a witness).
-    fn lagging(&mut self, index: usize, height: u64) {
-        self.set_state(index, PeerState::Lagging { height });
-        let is_primary = self
-            .peers
-            .get(index)
-            .is_some_and(|slot| slot.role == PeerRole::Primary);
-        if is_primary
-            && let Some(next) = (0..self.peers.len())
-                .map(|offset| (index + 1 + offset) % self.peers.len())
-                .find(|&other| {
-                    other != index
-                        && self
-                            .peers
-                            .get(other)
-                            .is_some_and(|slot| slot.state == PeerState::Active)
-                })
-        {
-            self.promote(next, &mut |_| {});
-        }
     }
 
     fn now_ms(&self) -> u64 {
@@ -491,17 +349,10 @@ impl<S: LightStore> LightClient<S> {
     fn check_not_expired(&self, trusted: &TrustedState) -> Result<(), ClientError> {
         verifier::is_within_trust_period(
             trusted.light_block().header.time_ms,
-            self.config.options.trusting_period_ms(),
+            self.config().options.trusting_period_ms(),
             self.now_ms(),
         )
         .map_err(|error| expired(trusted.height(), error))
-    }
-
-    fn peer(&self, index: usize) -> &dyn Peer {
-        // Indices come from iterating `self.peers`; it never shrinks.
-        self.peers
-            .get(index)
-            .map_or(&NO_PEER as &dyn Peer, |slot| slot.peer.as_ref())
     }
 }
 
@@ -517,63 +368,5 @@ fn expired(height: u64, error: VerificationError) -> ClientError {
             now_ms,
         },
         other => ClientError::Verification(other),
-    }
-}
-
-/// The peer used if an index were ever out of range: answers nothing.
-struct NoPeer;
-
-static NO_PEER: NoPeer = NoPeer;
-
-impl Peer for NoPeer {
-    fn id(&self) -> &str {
-        "none"
-    }
-
-    fn status(&self) -> Result<crate::peer::PeerStatus, PeerError> {
-        Err(no_peer_error())
-    }
-
-    fn light_block(&self, _height: u64) -> Result<LightBlock, PeerError> {
-        Err(no_peer_error())
-    }
-
-    fn latest_light_block(&self) -> Result<LightBlock, PeerError> {
-        Err(no_peer_error())
-    }
-
-    fn state(
-        &self,
-        _key: &Hash32,
-        _height: u64,
-    ) -> Result<crate::proof::UntrustedState, PeerError> {
-        Err(no_peer_error())
-    }
-
-    fn account(
-        &self,
-        _address: &jifen_protocol::Address,
-        _height: u64,
-    ) -> Result<crate::proof::UntrustedState, PeerError> {
-        Err(no_peer_error())
-    }
-
-    fn tx_proof(&self, _id: &Hash32) -> Result<Option<crate::proof::UntrustedTxProof>, PeerError> {
-        Err(no_peer_error())
-    }
-
-    fn submit_tx(&self, _tx: &jifen_protocol::Transaction) -> Result<Hash32, PeerError> {
-        Err(no_peer_error())
-    }
-
-    fn tx_status(&self, _id: &Hash32) -> Result<crate::peer::TxStatusAnswer, PeerError> {
-        Err(no_peer_error())
-    }
-}
-
-fn no_peer_error() -> PeerError {
-    PeerError::Unreachable {
-        peer: "none".to_owned(),
-        message: "no such peer".to_owned(),
     }
 }

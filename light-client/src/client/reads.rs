@@ -1,6 +1,9 @@
 //! Proven reads: every answer is checked against a verified header
 //! ([`crate::proof`]); a peer whose answer does not prove is demoted and the
-//! next one asked.
+//! next one asked. Reads at the trusted header are [`LightReader`](crate::LightReader)'s (one
+//! implementation for the client and its readers); reads at other heights
+//! (transaction inclusion, which may sync forward or verify below) and audit
+//! bundles are the client's.
 
 use std::sync::atomic::AtomicBool;
 
@@ -8,112 +11,57 @@ use jifen_protocol::{Account, Address, Encode, Hash32, Header, Transaction, acco
 
 use super::{ClientError, LightClient, expired};
 use crate::bundle::{AuditBundle, FinalProof, STATE_VALUE_PROOF};
-use crate::peer::{Peer, PeerError};
 use crate::progress::ProgressEvent;
-use crate::proof::{self, ProofError, Proven, TxInclusion, UntrustedState};
-use crate::store::{LightStore, StoreError};
+use crate::proof::{self, Proven, TxInclusion};
+use crate::store::{LightStore, StoreError, load_stored};
 use crate::sync::SyncError;
 use crate::trust::TrustedState;
 use crate::verifier::VerificationError;
 
 impl<S: LightStore> LightClient<S> {
-    /// The trusted header, syncing first if nothing is trusted yet.
-    fn trusted_header(&mut self) -> Result<Header, ClientError> {
+    /// Syncs first if nothing is trusted yet (the client, unlike a reader,
+    /// may establish the root of trust to answer).
+    fn trust_first(&mut self) -> Result<(), ClientError> {
         if self.trusted.is_none() {
             self.sync(&mut |_| {}, &AtomicBool::new(false))?;
         }
-        self.trusted
-            .as_ref()
-            .map(|state| state.light_block().header.clone())
-            .ok_or(ClientError::NoTrustedState)
-    }
-
-    /// Asks usable peers in turn (primary first) until one's answer proves.
-    fn ask_proven<A, T>(
-        &mut self,
-        ask: impl Fn(&dyn Peer) -> Result<A, PeerError>,
-        check: impl Fn(&A) -> Result<T, ProofError>,
-    ) -> Result<(A, T), ClientError> {
-        let mut events = |_: &ProgressEvent| {};
-        for index in self.read_order() {
-            match ask(self.peer(index)) {
-                Ok(answer) => match check(&answer) {
-                    Ok(value) => return Ok((answer, value)),
-                    Err(error) => self.demote(index, error.code(), error.to_string(), &mut events),
-                },
-                Err(error) => self.peer_failed(index, &error, None, &mut events),
-            }
-        }
-        Err(self.no_peer())
-    }
-
-    fn account_answer(
-        &mut self,
-        address: &Address,
-    ) -> Result<(Header, UntrustedState, Account), ClientError> {
-        let header = self.trusted_header()?;
-        let height = header.height;
-        let (answer, account) = self.ask_proven(
-            |peer| peer.account(address, height),
-            |answer| proof::verify_account(&header, address, answer),
-        )?;
-        Ok((header, answer, account))
+        Ok(())
     }
 
     /// `address`'s balance and nonce, proven at the trusted header (an
-    /// account that never received anything is proven absent: zero).
+    /// account that never received anything is proven absent: zero). The
+    /// same read as [`LightReader::account`](crate::LightReader::account), after a first sync if nothing
+    /// is trusted yet.
     ///
     /// # Errors
     /// [`ClientError::NoPeer`] when no peer gives a valid proof (each
     /// liar is demoted with its `lc-proof-*` code), and the errors of
     /// [`LightClient::sync`] when nothing was trusted yet.
     pub fn account(&mut self, address: &Address) -> Result<Proven<Account>, ClientError> {
-        let (header, _, account) = self.account_answer(address)?;
-        Ok(Proven {
-            value: account,
-            height: header.height,
-            header_hash: header.hash(),
-        })
+        self.trust_first()?;
+        self.reader().account(address)
     }
 
     /// The value under a state key, proven at the trusted header (`None`:
-    /// proven absent).
+    /// proven absent); [`LightReader::state`](crate::LightReader::state) after a first sync if nothing
+    /// is trusted yet.
     ///
     /// # Errors
     /// As [`LightClient::account`].
     pub fn state(&mut self, key: &Hash32) -> Result<Proven<Option<Vec<u8>>>, ClientError> {
-        let header = self.trusted_header()?;
-        let height = header.height;
-        let (_, value) = self.ask_proven(
-            |peer| peer.state(key, height),
-            |answer| proof::verify_state(&header, key, answer),
-        )?;
-        Ok(Proven {
-            value,
-            height,
-            header_hash: header.hash(),
-        })
+        self.trust_first()?;
+        self.reader().state(key)
     }
 
     /// Hands a signed transaction to the primary (or the next peer if it
-    /// fails). The id is the transaction's own; inclusion is proven later
-    /// with [`LightClient::tx_inclusion`].
+    /// fails): [`LightReader::submit`](crate::LightReader::submit). Inclusion is proven later with
+    /// [`LightClient::tx_inclusion`].
     ///
     /// # Errors
     /// [`ClientError::TxRejected`] with the node's reason, or
     /// [`ClientError::NoPeer`].
-    pub fn submit(&mut self, tx: &Transaction) -> Result<Hash32, ClientError> {
-        let mut events = |_: &ProgressEvent| {};
-        for index in self.read_order() {
-            match self.peer(index).submit_tx(tx) {
-                Ok(id) => return Ok(id),
-                Err(error @ PeerError::TxRejected { .. }) => {
-                    return Err(ClientError::TxRejected(error));
-                }
-                Err(error) => self.peer_failed(index, &error, None, &mut events),
-            }
-        }
-        Err(self.no_peer())
+    pub fn submit(&self, tx: &Transaction) -> Result<Hash32, ClientError> {
+        self.reader().submit(tx)
     }
 
     /// Whether transaction `id` is in a block, proven: its inclusion and
@@ -128,16 +76,16 @@ impl<S: LightStore> LightClient<S> {
         &mut self,
         id: &Hash32,
     ) -> Result<Option<Proven<TxInclusion>>, ClientError> {
-        self.trusted_header()?;
+        self.trust_first()?;
         let mut events = |_: &ProgressEvent| {};
         let cancel = AtomicBool::new(false);
         let mut answered = false;
-        for index in self.read_order() {
+        for index in self.peers().read_order() {
             let answer = match self.peer(index).tx_proof(id) {
                 Ok(Some(answer)) => answer,
                 Ok(None) => continue,
                 Err(error) => {
-                    self.peer_failed(index, &error, None, &mut events);
+                    self.peers().peer_failed(index, &error, None, &mut events);
                     continue;
                 }
             };
@@ -155,7 +103,10 @@ impl<S: LightStore> LightClient<S> {
                         header_hash: header.hash(),
                     }));
                 }
-                Err(error) => self.demote(index, error.code(), error.to_string(), &mut events),
+                Err(error) => {
+                    self.peers()
+                        .demote(index, error.code(), error.to_string(), &mut events)
+                }
             }
         }
         if answered {
@@ -196,18 +147,9 @@ impl<S: LightStore> LightClient<S> {
             .rev()
             .find(|&stored| stored < height)
             .ok_or(StoreError::Missing { height })?;
-        let base = self
-            .store
-            .get(below)?
-            .ok_or(StoreError::Missing { height: below })?;
-        let chain_id = self.config.chain_id.clone();
-        let base =
-            TrustedState::reloaded(base, &chain_id).map_err(|source| StoreError::Tampered {
-                height: below,
-                source,
-            })?;
+        let base = load_stored(&self.store, below, &self.config().chain_id)?;
         let mut events = |_: &ProgressEvent| {};
-        for index in self.read_order() {
+        for index in self.peers().read_order() {
             match self.verify_from(index, &base, height, cancel) {
                 Ok(block) => {
                     let header = block.header.clone();
@@ -239,7 +181,8 @@ impl<S: LightStore> LightClient<S> {
     /// # Errors
     /// As [`LightClient::account`], and [`ClientError::Store`].
     pub fn account_bundle(&mut self, address: &Address) -> Result<AuditBundle, ClientError> {
-        let (header, answer, _) = self.account_answer(address)?;
+        self.trust_first()?;
+        let (header, answer, _) = self.reader().account_answer(address)?;
         debug_assert_eq!(answer.key, account_key(address));
         let mut blocks = Vec::new();
         for height in self.store.heights()? {

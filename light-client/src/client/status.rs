@@ -16,9 +16,10 @@ pub enum PeerRole {
     Witness,
 }
 
-/// What the client thinks of a peer.
+/// What the client thinks of a peer. Not `#[non_exhaustive]`: front ends
+/// map every state with an exhaustive match, so a new state cannot silently
+/// show as another.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum PeerState {
     /// In use.
     Active,
@@ -54,7 +55,8 @@ pub struct PeerReport {
     pub state: PeerState,
 }
 
-/// How the root of trust was obtained.
+/// How the root of trust was obtained (not `#[non_exhaustive]`, like
+/// [`PeerState`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RootKind {
     /// Block 1 taken on first use from the primary; `witnesses_agreed`

@@ -18,6 +18,7 @@ mod rpc;
 #[cfg(feature = "rpc")]
 pub use rpc::{RpcOptions, RpcPeer};
 
+use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::{Address, ChainId, DecodeError, Hash32, Transaction};
 
 use crate::light_block::LightBlock;
@@ -56,7 +57,10 @@ pub enum TxStatusAnswer {
 }
 
 /// One source of chain data. Blocking; every answer is untrusted.
-pub trait Peer: Send {
+///
+/// `Send + Sync`: the client and its [`crate::LightReader`]s share each peer
+/// (`Arc<dyn Peer>`) and may ask it from several threads at once.
+pub trait Peer: Send + Sync {
     /// A name for reports (e.g. the URL).
     fn id(&self) -> &str;
 
@@ -239,6 +243,47 @@ pub enum PeerError {
     },
 }
 
+/// A result that does not read as `docs/rpc.md` defines it.
+#[cfg(feature = "rpc")]
+impl From<jifen_rpc_types::WireError> for PeerError {
+    fn from(error: jifen_rpc_types::WireError) -> Self {
+        use jifen_rpc_types::WireError;
+        match error {
+            WireError::Decode { field, source } => Self::Decode { field, source },
+            WireError::Inconsistent {
+                field,
+                expected,
+                got,
+            } => Self::Inconsistent {
+                field,
+                expected,
+                got,
+            },
+            WireError::Missing { field }
+            | WireError::WrongType { field, .. }
+            | WireError::BadText { field, .. }
+            | WireError::Address { field, .. } => Self::BadField { field },
+        }
+    }
+}
+
+/// A body that is not the JSON-RPC response to the request.
+#[cfg(feature = "rpc")]
+impl From<jifen_rpc_types::EnvelopeError> for PeerError {
+    fn from(error: jifen_rpc_types::EnvelopeError) -> Self {
+        use jifen_rpc_types::EnvelopeError;
+        let reason = error.to_string();
+        match error {
+            EnvelopeError::NotJson { message } => Self::MalformedJson { message },
+            EnvelopeError::NotAnObject
+            | EnvelopeError::WrongVersion
+            | EnvelopeError::WrongId
+            | EnvelopeError::NoOutcome
+            | EnvelopeError::BadErrorObject { .. } => Self::BadEnvelope { reason },
+        }
+    }
+}
+
 impl PeerError {
     /// The stable error code.
     #[must_use]
@@ -268,4 +313,47 @@ impl PeerError {
             Self::Unreachable { .. } | Self::Timeout { .. } | Self::HttpStatus { .. }
         )
     }
+}
+
+/// Argument names as the catalogs use them (`i18n/locales/*/light-client.ftl`):
+/// `peer`, `reason`, `seconds`, `status`, `height`, `detail`.
+impl Coded for PeerError {
+    fn code(&self) -> &'static str {
+        PeerError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Self::Unreachable { peer, message } => {
+                vec![("peer", peer.into()), ("reason", message.into())]
+            }
+            Self::Timeout { peer, timeout_ms } => {
+                vec![
+                    ("peer", peer.into()),
+                    ("seconds", (timeout_ms / 1000).into()),
+                ]
+            }
+            Self::HttpStatus { status } => vec![("status", (*status).into()), detail(self)],
+            Self::ResponseTooLarge { limit } => vec![("limit", (*limit).into()), detail(self)],
+            Self::MalformedJson { .. } | Self::BadEnvelope { .. } => vec![detail(self)],
+            Self::Rpc { code, name, .. } => vec![
+                ("number", (*code).into()),
+                ("name", name.into()),
+                detail(self),
+            ],
+            Self::BadField { field } => vec![("field", (*field).into()), detail(self)],
+            Self::Decode { field, .. } | Self::Inconsistent { field, .. } => {
+                vec![("field", (*field).into()), detail(self)]
+            }
+            Self::HeightUnavailable { height } => vec![("height", (*height).into())],
+            Self::TxRejected { name, message, .. } => {
+                vec![("reason", name.into()), ("detail", message.into())]
+            }
+        }
+    }
+}
+
+/// The error's sentence as the `detail` argument.
+pub(crate) fn detail(error: &impl std::fmt::Display) -> (&'static str, Arg) {
+    ("detail", Arg::from(error.to_string()))
 }

@@ -3,27 +3,27 @@
 //!
 //! Every answer is read with a size cap (refused from `Content-Length`
 //! before reading, and while reading when there is none), parsed as JSON,
-//! checked to be the response to the request, and every binary field is
-//! decoded with the protocol's strict decoders (exactly one canonical
-//! encoding, no trailing bytes). Fields that repeat each other (`hash` and
-//! the header, `height` and the header's height) must agree.
+//! checked to be the response to the request, and read with the typed
+//! results of `jifen-rpc-types`: every binary field decoded with the
+//! protocol's strict decoders (exactly one canonical encoding, no trailing
+//! bytes), fields that repeat each other (`hash` and the header, `height`
+//! and the header's height) agreeing. Anything else is a [`PeerError`].
 
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use jifen_protocol::{
-    Address, ChainId, Commit, Decode, Encode, Hash32, Header, InclusionProof, Network, StateProof,
-    Transaction, ValidatorSet,
+use jifen_protocol::{Address, Hash32, Network, Transaction};
+use jifen_rpc_types::{
+    AccountParams, Call, ErrorCode, ErrorObject, Id, LightBlockParams, LightBlockResult,
+    LightBlocksParams, MAX_LIGHT_BLOCKS, Request, Response, StateParams, StateResult, StatusParams,
+    SubmitTxParams, TxProofParams, TxStatus, TxStatusParams, WireError, WireObject,
 };
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
 use super::{Peer, PeerError, PeerStatus, TxStatusAnswer};
 use crate::light_block::LightBlock;
 use crate::proof::{UntrustedState, UntrustedTxProof};
-
-/// Most light blocks one `jifen_lightBlocks` call may ask for.
-pub const MAX_BATCH: u64 = 100;
 
 /// Transport limits of an [`RpcPeer`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,200 +157,69 @@ impl RpcPeer {
         Ok(bytes)
     }
 
-    fn request(&self, method: &str, params: Value) -> (u64, Value) {
-        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        (
-            id,
-            json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}),
-        )
-    }
-
-    /// Calls `method` and returns its `result` (or the node's error).
-    fn call(&self, method: &str, params: Value) -> Result<Value, PeerError> {
-        let (id, request) = self.request(method, params);
-        let body = serde_json::to_vec(&request).map_err(|error| PeerError::BadEnvelope {
-            reason: error.to_string(),
-        })?;
-        let answer: Value = parse_json(&self.post(body)?)?;
-        result_of(answer, id)
+    /// Calls the method of `params` and reads its typed result (or the
+    /// node's error).
+    fn call<C: Call>(&self, params: &C) -> Result<C::Output, PeerError> {
+        let id = Id::from(self.next_id.fetch_add(1, Ordering::Relaxed));
+        let request = Request::call(id.clone(), params);
+        let body =
+            serde_json::to_vec(&request.to_json()).map_err(|error| PeerError::BadEnvelope {
+                reason: error.to_string(),
+            })?;
+        let result = outcome_of(&self.post(body)?, &id)?.map_err(rpc_error)?;
+        Ok(C::Output::from_json(&result)?)
     }
 }
 
-fn parse_json(bytes: &[u8]) -> Result<Value, PeerError> {
-    serde_json::from_slice(bytes).map_err(|error| PeerError::MalformedJson {
-        message: error.to_string(),
-    })
+/// The outcome of a response body to the request with `id`.
+fn outcome_of(body: &[u8], id: &Id) -> Result<Result<Value, ErrorObject>, PeerError> {
+    Response::parse(body)
+        .and_then(|response| response.outcome_for(id))
+        .map_err(PeerError::from)
 }
 
-/// The `result` of a response object with id `id`, or its error.
-fn result_of(answer: Value, id: u64) -> Result<Value, PeerError> {
-    let Value::Object(mut object) = answer else {
-        return Err(envelope("not an object"));
-    };
-    if object.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
-        return Err(envelope("jsonrpc is not \"2.0\""));
-    }
-    if object.get("id").and_then(Value::as_u64) != Some(id) {
-        return Err(envelope("id is not the request's"));
-    }
-    if let Some(error) = object.remove("error") {
-        return Err(rpc_error(&error));
-    }
-    object
-        .remove("result")
-        .ok_or_else(|| envelope("neither result nor error"))
-}
-
-fn envelope(reason: &str) -> PeerError {
-    PeerError::BadEnvelope {
-        reason: reason.to_owned(),
-    }
-}
-
-fn rpc_error(error: &Value) -> PeerError {
-    let code = error.get("code").and_then(Value::as_i64).unwrap_or(0);
-    let message = error
-        .get("message")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
-    let name = error
-        .get("data")
-        .and_then(|data| data.get("code"))
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
+fn rpc_error(error: ErrorObject) -> PeerError {
     PeerError::Rpc {
-        code,
-        name,
-        message,
+        code: error.code,
+        name: error.name.unwrap_or_default(),
+        message: error.message,
     }
 }
 
-/// The node's "height not available" error code.
-const HEIGHT_NOT_AVAILABLE: i64 = 2001;
-/// The node's "tx not found" error code.
-const TX_NOT_FOUND: i64 = 2003;
-
+/// "No block there" is [`PeerError::HeightUnavailable`] for `height`.
 fn unavailable(error: PeerError, height: u64) -> PeerError {
     match error {
-        PeerError::Rpc {
-            code: HEIGHT_NOT_AVAILABLE,
-            ..
-        } => PeerError::HeightUnavailable { height },
+        PeerError::Rpc { code, .. } if code == ErrorCode::HeightNotAvailable.number() => {
+            PeerError::HeightUnavailable { height }
+        }
         other => other,
-    }
-}
-
-fn field<'a>(object: &'a Map<String, Value>, name: &'static str) -> Result<&'a Value, PeerError> {
-    object.get(name).ok_or(PeerError::BadField { field: name })
-}
-
-fn object(value: &Value) -> Result<&Map<String, Value>, PeerError> {
-    value
-        .as_object()
-        .ok_or(PeerError::BadField { field: "result" })
-}
-
-fn u64_field(object: &Map<String, Value>, name: &'static str) -> Result<u64, PeerError> {
-    field(object, name)?
-        .as_u64()
-        .ok_or(PeerError::BadField { field: name })
-}
-
-fn str_field<'a>(object: &'a Map<String, Value>, name: &'static str) -> Result<&'a str, PeerError> {
-    field(object, name)?
-        .as_str()
-        .ok_or(PeerError::BadField { field: name })
-}
-
-fn hash_field(object: &Map<String, Value>, name: &'static str) -> Result<Hash32, PeerError> {
-    str_field(object, name)?
-        .parse()
-        .map_err(|_| PeerError::BadField { field: name })
-}
-
-fn bytes_field(object: &Map<String, Value>, name: &'static str) -> Result<Vec<u8>, PeerError> {
-    hex::decode(str_field(object, name)?).map_err(|_| PeerError::BadField { field: name })
-}
-
-fn decode_field<T: Decode>(
-    object: &Map<String, Value>,
-    name: &'static str,
-) -> Result<T, PeerError> {
-    T::decode(&bytes_field(object, name)?).map_err(|source| PeerError::Decode {
-        field: name,
-        source,
-    })
-}
-
-fn check_equal<T: PartialEq + ToString>(
-    field: &'static str,
-    expected: T,
-    got: T,
-) -> Result<(), PeerError> {
-    if expected == got {
-        Ok(())
-    } else {
-        Err(PeerError::Inconsistent {
-            field,
-            expected: expected.to_string(),
-            got: got.to_string(),
-        })
     }
 }
 
 /// A light block from a `jifen_lightBlock` result; `height` is the height
 /// asked for (`None`: the latest).
-fn light_block_from(value: &Value, height: Option<u64>) -> Result<LightBlock, PeerError> {
-    let object = object(value)?;
-    let header: Header = decode_field(object, "header")?;
-    let block = LightBlock {
-        commit: decode_field::<Commit>(object, "commit")?,
-        validators: decode_field::<ValidatorSet>(object, "validator_set")?,
-        next_validators: decode_field::<ValidatorSet>(object, "next_validator_set")?,
-        header,
-    };
-    check_equal("height", block.height(), u64_field(object, "height")?)?;
+fn light_block_from(
+    result: LightBlockResult,
+    height: Option<u64>,
+) -> Result<LightBlock, PeerError> {
     if let Some(height) = height {
-        check_equal("height", height, block.height())?;
+        result.expect_height(height)?;
     }
-    check_equal("hash", block.hash(), hash_field(object, "hash")?)?;
-    Ok(block)
-}
-
-fn state_from(value: &Value) -> Result<UntrustedState, PeerError> {
-    let object = object(value)?;
-    let value = match field(object, "value")? {
-        Value::Null => None,
-        Value::String(text) => {
-            Some(hex::decode(text).map_err(|_| PeerError::BadField { field: "value" })?)
-        }
-        _ => return Err(PeerError::BadField { field: "value" }),
-    };
-    Ok(UntrustedState {
-        height: u64_field(object, "height")?,
-        key: hash_field(object, "key")?,
-        value,
-        proof: decode_field::<StateProof>(object, "proof")?,
+    Ok(LightBlock {
+        header: result.header,
+        commit: result.commit,
+        validators: result.validator_set,
+        next_validators: result.next_validator_set,
     })
 }
 
-fn tx_proof_from(value: &Value, id: &Hash32) -> Result<UntrustedTxProof, PeerError> {
-    let object = object(value)?;
-    check_equal("id", *id, hash_field(object, "id")?)?;
-    let result_code =
-        u16::try_from(u64_field(object, "result_code")?).map_err(|_| PeerError::BadField {
-            field: "result_code",
-        })?;
-    Ok(UntrustedTxProof {
-        height: u64_field(object, "height")?,
-        index: u64_field(object, "index")?,
-        result_code,
-        tx: decode_field::<Transaction>(object, "tx")?,
-        proof: decode_field::<InclusionProof>(object, "proof")?,
-        result_proof: decode_field::<InclusionProof>(object, "result_proof")?,
-    })
+fn state_from(result: StateResult) -> UntrustedState {
+    UntrustedState {
+        height: result.height,
+        key: result.key,
+        value: result.value,
+        proof: result.proof,
+    }
 }
 
 impl Peer for RpcPeer {
@@ -359,52 +228,38 @@ impl Peer for RpcPeer {
     }
 
     fn status(&self) -> Result<PeerStatus, PeerError> {
-        let result = self.call("jifen_status", json!({}))?;
-        let object = object(&result)?;
-        let chain_id = ChainId::new(str_field(object, "chain_id")?)
-            .map_err(|_| PeerError::BadField { field: "chain_id" })?;
-        let epoch_length = match object.get("epoch_length") {
-            None | Some(Value::Null) => None,
-            Some(value) => Some(value.as_u64().ok_or(PeerError::BadField {
-                field: "epoch_length",
-            })?),
-        };
+        let status = self.call(&StatusParams)?;
         Ok(PeerStatus {
-            chain_id,
-            latest_height: u64_field(object, "latest_height")?,
-            epoch_length,
+            chain_id: status.chain_id,
+            latest_height: status.latest_height,
+            epoch_length: status.epoch_length,
         })
     }
 
     fn light_block(&self, height: u64) -> Result<LightBlock, PeerError> {
         let result = self
-            .call("jifen_lightBlock", json!({ "height": height }))
+            .call(&LightBlockParams {
+                height: Some(height),
+            })
             .map_err(|error| unavailable(error, height))?;
-        light_block_from(&result, Some(height))
+        light_block_from(result, Some(height))
     }
 
-    /// One `jifen_lightBlocks` call per 100 heights.
+    /// One `jifen_lightBlocks` call per [`MAX_LIGHT_BLOCKS`] heights.
     fn light_blocks(&self, from: u64, to: u64) -> Result<Vec<LightBlock>, PeerError> {
         let mut blocks = Vec::new();
         let mut start = from;
         while start <= to {
-            let end = to.min(start.saturating_add(MAX_BATCH - 1));
+            let end = to.min(start.saturating_add(MAX_LIGHT_BLOCKS - 1));
             let result = self
-                .call("jifen_lightBlocks", json!({ "from": start, "to": end }))
+                .call(&LightBlocksParams {
+                    from: start,
+                    to: end,
+                })
                 .map_err(|error| unavailable(error, end))?;
-            let list = object(&result)?
-                .get("light_blocks")
-                .and_then(Value::as_array)
-                .ok_or(PeerError::BadField {
-                    field: "light_blocks",
-                })?;
-            check_equal(
-                "light_blocks length",
-                end - start + 1,
-                u64::try_from(list.len()).unwrap_or(u64::MAX),
-            )?;
-            for (height, value) in (start..=end).zip(list) {
-                blocks.push(light_block_from(value, Some(height))?);
+            result.expect_range(start, end)?;
+            for block in result.light_blocks {
+                blocks.push(light_block_from(block, None)?);
             }
             start = match end.checked_add(1) {
                 Some(next) => next,
@@ -415,86 +270,94 @@ impl Peer for RpcPeer {
     }
 
     fn latest_light_block(&self) -> Result<LightBlock, PeerError> {
-        let result = self.call("jifen_lightBlock", json!({}))?;
-        light_block_from(&result, None)
+        light_block_from(self.call(&LightBlockParams { height: None })?, None)
     }
 
     fn state(&self, key: &Hash32, height: u64) -> Result<UntrustedState, PeerError> {
         let result = self
-            .call(
-                "jifen_state",
-                json!({ "key": key.to_string(), "height": height }),
-            )
+            .call(&StateParams {
+                key: *key,
+                height: Some(height),
+            })
             .map_err(|error| unavailable(error, height))?;
-        state_from(&result)
+        Ok(state_from(result))
     }
 
     fn account(&self, address: &Address, height: u64) -> Result<UntrustedState, PeerError> {
         // Any network prefix is accepted by the node; the key is what counts.
-        let text = address.encode(Network::Devnet);
+        let params = AccountParams::new(address, Network::Devnet, Some(height));
         let result = self
-            .call(
-                "jifen_account",
-                json!({ "address": text, "height": height }),
-            )
+            .call(&params)
             .map_err(|error| unavailable(error, height))?;
-        state_from(&result)
+        Ok(state_from(result.state))
     }
 
     fn tx_proof(&self, id: &Hash32) -> Result<Option<UntrustedTxProof>, PeerError> {
-        match self.call("jifen_txProof", json!({ "id": id.to_string() })) {
-            Ok(result) => tx_proof_from(&result, id).map(Some),
-            Err(PeerError::Rpc {
-                code: TX_NOT_FOUND, ..
-            }) => Ok(None),
-            Err(error) => Err(error),
-        }
+        let result = match self.call(&TxProofParams { id: *id }) {
+            Ok(result) => result,
+            Err(PeerError::Rpc { code, .. }) if code == ErrorCode::TxNotFound.number() => {
+                return Ok(None);
+            }
+            Err(error) => return Err(error),
+        };
+        WireError::check_equal("id", *id, result.id)?;
+        Ok(Some(UntrustedTxProof {
+            height: result.height,
+            index: result.index,
+            result_code: result.result_code,
+            tx: result.tx,
+            proof: result.proof,
+            result_proof: result.result_proof,
+        }))
     }
 
     fn submit_tx(&self, tx: &Transaction) -> Result<Hash32, PeerError> {
-        let result = self
-            .call("jifen_submitTx", json!({ "tx": hex::encode(tx.encode()) }))
-            .map_err(|error| match error {
-                PeerError::Rpc {
-                    code,
-                    name,
-                    message,
-                } if (1000..2000).contains(&code) => PeerError::TxRejected {
-                    code,
-                    name,
-                    message,
-                },
-                other => other,
-            })?;
-        let id = hash_field(object(&result)?, "id")?;
-        check_equal("id", tx.id(), id)?;
-        Ok(id)
+        let result =
+            self.call(&SubmitTxParams { tx: tx.clone() })
+                .map_err(|error| match error {
+                    PeerError::Rpc {
+                        code,
+                        name,
+                        message,
+                    } if (1000..2000).contains(&code) => PeerError::TxRejected {
+                        code,
+                        name,
+                        message,
+                    },
+                    other => other,
+                })?;
+        WireError::check_equal("id", tx.id(), result.id)?;
+        Ok(result.id)
     }
 
     fn tx_status(&self, id: &Hash32) -> Result<TxStatusAnswer, PeerError> {
-        let result = self.call("jifen_txStatus", json!({ "id": id.to_string() }))?;
-        let object = object(&result)?;
-        check_equal("id", *id, hash_field(object, "id")?)?;
-        match str_field(object, "status")? {
-            "pending" => Ok(TxStatusAnswer::Pending),
-            "unknown" => Ok(TxStatusAnswer::Unknown),
-            "committed" => Ok(TxStatusAnswer::Committed {
-                height: u64_field(object, "height")?,
-                index: u64_field(object, "index")?,
-                result_code: u16::try_from(u64_field(object, "result_code")?).map_err(|_| {
-                    PeerError::BadField {
-                        field: "result_code",
-                    }
-                })?,
-            }),
-            _ => Err(PeerError::BadField { field: "status" }),
-        }
+        let result = self.call(&TxStatusParams { id: *id })?;
+        WireError::check_equal("id", *id, result.id)?;
+        Ok(match result.status {
+            TxStatus::Pending => TxStatusAnswer::Pending,
+            TxStatus::Unknown => TxStatusAnswer::Unknown,
+            TxStatus::Committed {
+                height,
+                index,
+                result_code,
+            } => TxStatusAnswer::Committed {
+                height,
+                index,
+                result_code,
+            },
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
+
+    fn outcome(answer: &Value, id: u64) -> Result<Value, PeerError> {
+        outcome_of(answer.to_string().as_bytes(), &Id::from(id))?.map_err(rpc_error)
+    }
 
     #[test]
     fn envelope_cases() {
@@ -522,10 +385,10 @@ mod tests {
             ),
         ];
         for (name, answer, code) in cases {
-            assert_eq!(result_of(answer, 1).unwrap_err().code(), code, "{name}");
+            assert_eq!(outcome(&answer, 1).unwrap_err().code(), code, "{name}");
         }
         assert_eq!(
-            result_of(json!({"jsonrpc": "2.0", "id": 1, "result": 7}), 1).unwrap(),
+            outcome(&json!({"jsonrpc": "2.0", "id": 1, "result": 7}), 1).unwrap(),
             json!(7)
         );
     }
@@ -533,7 +396,7 @@ mod tests {
     #[test]
     fn malformed_json_is_refused() {
         assert_eq!(
-            parse_json(b"{\"jsonrpc\": \"2.0\", \"id\"")
+            outcome_of(b"{\"jsonrpc\": \"2.0\", \"id\"", &Id::from(1))
                 .unwrap_err()
                 .code(),
             "lc-peer-malformed-json"
@@ -556,11 +419,11 @@ mod tests {
             ),
         ];
         for (name, value, code) in cases {
-            assert_eq!(
-                light_block_from(&value, Some(1)).unwrap_err().code(),
-                code,
-                "{name}"
-            );
+            let error = LightBlockResult::from_json(&value)
+                .map_err(PeerError::from)
+                .and_then(|result| light_block_from(result, Some(1)))
+                .unwrap_err();
+            assert_eq!(error.code(), code, "{name}");
         }
     }
 

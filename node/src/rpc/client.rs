@@ -1,13 +1,20 @@
 //! A blocking JSON-RPC client over HTTP (reqwest, connections kept alive),
-//! for tests, benchmarks and the node tools.
+//! for tests, benchmarks and the node tools. It speaks the wire format of
+//! `jifen-rpc-types`: [`RpcClient::request`] for typed calls,
+//! [`RpcClient::call`] to send any method and params (tests of the server's
+//! own refusals).
 
 use std::io::Read;
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use jifen_protocol::message::{Arg, Coded};
+use jifen_rpc_types::{Call, Id, Request, Response, WireError, WireObject};
 use serde_json::{Value, json};
 
 /// Why a call failed.
+///
+/// Codes: `node-client-transport`, `node-client-rpc`, `node-client-wire`.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ClientError {
@@ -21,9 +28,40 @@ pub enum ClientError {
         code: i64,
         /// Message.
         message: String,
-        /// `data` member, if any.
+        /// `data` member, if any (`{"code": <kebab-case name>}`).
         data: Option<Value>,
     },
+    /// A typed result does not read as `docs/rpc.md` defines it.
+    #[error("result: {0}")]
+    Wire(#[from] WireError),
+}
+
+impl ClientError {
+    /// The stable error code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Transport(_) => "node-client-transport",
+            Self::Rpc { .. } => "node-client-rpc",
+            Self::Wire(_) => "node-client-wire",
+        }
+    }
+}
+
+impl Coded for ClientError {
+    fn code(&self) -> &'static str {
+        ClientError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Self::Transport(message) => vec![("detail", message.into())],
+            Self::Rpc { code, message, .. } => {
+                vec![("number", (*code).into()), ("detail", message.into())]
+            }
+            Self::Wire(inner) => inner.args(),
+        }
+    }
 }
 
 fn transport(err: impl std::fmt::Display) -> ClientError {
@@ -85,30 +123,48 @@ impl RpcClient {
         Ok(bytes)
     }
 
-    /// Calls `method` with `params` and returns the `result`.
+    /// Sends `request` (given the next id) and returns its result.
+    fn send(&mut self, mut request: Request) -> Result<Value, ClientError> {
+        let id = Id::from(self.next_id);
+        self.next_id += 1;
+        request.id = Some(id.clone());
+        let body = serde_json::to_vec(&request.to_json()).map_err(transport)?;
+        let response = Response::parse(&self.post(&body)?).map_err(transport)?;
+        response
+            .outcome_for(&id)
+            .map_err(transport)?
+            .map_err(|error| ClientError::Rpc {
+                code: error.code,
+                message: error.message,
+                data: error.name.map(|name| json!({ "code": name })),
+            })
+    }
+
+    /// Calls the method of `params` and reads its typed result.
     ///
     /// # Errors
     /// [`ClientError`].
+    pub fn request<C: Call>(&mut self, params: &C) -> Result<C::Output, ClientError> {
+        let result = self.send(Request::call(Id::Null, params))?;
+        Ok(C::Output::from_json(&result)?)
+    }
+
+    /// Calls `method` with `params` (an object: parameters are by name) and
+    /// returns the `result` as it came.
+    ///
+    /// # Errors
+    /// [`ClientError`]; [`ClientError::Transport`] for params that are not
+    /// an object.
     pub fn call(&mut self, method: &str, params: Value) -> Result<Value, ClientError> {
-        let id = self.next_id;
-        self.next_id += 1;
-        let request = json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params});
-        let body = serde_json::to_vec(&request).map_err(transport)?;
-        let response: Value = serde_json::from_slice(&self.post(&body)?).map_err(transport)?;
-        if let Some(error) = response.get("error") {
-            return Err(ClientError::Rpc {
-                code: error.get("code").and_then(Value::as_i64).unwrap_or(0),
-                message: error
-                    .get("message")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned(),
-                data: error.get("data").cloned(),
-            });
-        }
-        response
-            .get("result")
-            .cloned()
-            .ok_or_else(|| transport("response has neither result nor error"))
+        let params = match params {
+            Value::Object(params) => params,
+            Value::Null => serde_json::Map::new(),
+            _ => return Err(transport("params must be an object (by name)")),
+        };
+        self.send(Request {
+            id: None,
+            method: method.to_owned(),
+            params,
+        })
     }
 }

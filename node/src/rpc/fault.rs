@@ -23,7 +23,7 @@ use jifen_protocol::{
     tagged_hash,
 };
 
-use super::RpcError;
+use super::{RpcError, height_unavailable, internal};
 use crate::chain::Chain;
 
 /// How far behind the `stale-tip` node claims to be.
@@ -168,12 +168,12 @@ pub fn served_block(
     let tip = chain.height();
     let header = chain
         .header(height)
-        .map_err(RpcError::internal)?
-        .ok_or_else(|| RpcError::height(height, tip))?;
+        .map_err(internal)?
+        .ok_or_else(|| height_unavailable(height, tip))?;
     let commit = chain
         .commit(height)
-        .map_err(RpcError::internal)?
-        .ok_or_else(|| RpcError::height(height, tip))?;
+        .map_err(internal)?
+        .ok_or_else(|| height_unavailable(height, tip))?;
     match fault {
         Some(Fault::ForgedCommit) => {
             let mut commit = commit;
@@ -190,7 +190,7 @@ pub fn served_block(
         Some(Fault::DoubleSign) => {
             let mut fork = header;
             fork.state_root = Hash32(tagged_hash("jifen/devnet-fork", fork.state_root.as_bytes()));
-            let commit = chain.sign_conflicting(&fork).map_err(RpcError::internal)?;
+            let commit = chain.sign_conflicting(&fork).map_err(internal)?;
             Ok((fork, commit))
         }
         _ => Ok((header, commit)),

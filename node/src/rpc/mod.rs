@@ -1,7 +1,10 @@
-//! JSON-RPC 2.0 over HTTP: the method table, parameter parsing, error codes,
-//! and the optional lies of a faulty node (see [`Fault`]).
+//! JSON-RPC 2.0 over HTTP: the method table and the optional lies of a
+//! faulty node (see [`Fault`]).
 //!
-//! Every method and error code is documented in `docs/rpc.md`.
+//! The wire format (envelope, error codes, the params and result of every
+//! method) is defined once in `jifen-rpc-types`, shared with the light
+//! client's peer; this module only answers. Every method and error code is
+//! documented in `docs/rpc.md`.
 
 pub mod client;
 pub mod fault;
@@ -9,89 +12,90 @@ pub mod http;
 
 use std::sync::{Arc, Mutex};
 
-use jifen_protocol::{Address, Encode, Hash32, account_key};
-use serde_json::{Map, Value, json};
+use jifen_protocol::{Hash32, account_key};
+use jifen_rpc_types::{
+    AccountParams, AccountResult, Call, CommitParams, CommitResult, ErrorCode, ErrorObject,
+    HeaderParams, HeaderResult, Id, LightBlockParams, LightBlockResult, LightBlocksParams,
+    LightBlocksResult, Request, Response, StateParams, StateResult, StatusParams, StatusResult,
+    SubmitTxParams, SubmitTxResult, TxProofParams, TxProofResult, TxStatusParams, TxStatusResult,
+    ValidatorsParams, ValidatorsResult, WireError, WireObject, method,
+};
+use serde_json::{Map, Value};
 
 pub use fault::Fault;
+pub use jifen_rpc_types::{MAX_BATCH, MAX_LIGHT_BLOCKS};
 
 use crate::chain::{Chain, TxStatus};
 use crate::execution::TxError;
 
-/// Most light blocks in one `jifen_lightBlocks` call.
-pub const MAX_LIGHT_BLOCKS: u64 = 100;
-/// Most requests in one batch.
-pub const MAX_BATCH: usize = 100;
+/// A JSON-RPC error object (the wire type of `jifen-rpc-types`).
+pub type RpcError = ErrorObject;
 
-/// JSON-RPC error codes (see `docs/rpc.md#errors`).
+/// JSON-RPC error codes (see `docs/rpc.md#errors`; the names and every
+/// other code are [`ErrorCode`]).
 pub mod codes {
+    use jifen_rpc_types::ErrorCode;
+
     /// Invalid JSON.
-    pub const PARSE_ERROR: i64 = -32700;
+    pub const PARSE_ERROR: i64 = ErrorCode::ParseError.number();
     /// Not a valid request object.
-    pub const INVALID_REQUEST: i64 = -32600;
+    pub const INVALID_REQUEST: i64 = ErrorCode::InvalidRequest.number();
     /// Unknown method.
-    pub const METHOD_NOT_FOUND: i64 = -32601;
+    pub const METHOD_NOT_FOUND: i64 = ErrorCode::MethodNotFound.number();
     /// Bad parameters.
-    pub const INVALID_PARAMS: i64 = -32602;
+    pub const INVALID_PARAMS: i64 = ErrorCode::InvalidParams.number();
     /// Node failure.
-    pub const INTERNAL: i64 = -32603;
+    pub const INTERNAL: i64 = ErrorCode::Internal.number();
     /// The height is above the tip (or below 1 where a block is needed).
-    pub const HEIGHT_NOT_AVAILABLE: i64 = 2001;
+    pub const HEIGHT_NOT_AVAILABLE: i64 = ErrorCode::HeightNotAvailable.number();
     /// A range is longer than allowed.
-    pub const RANGE_TOO_LARGE: i64 = 2002;
+    pub const RANGE_TOO_LARGE: i64 = ErrorCode::RangeTooLarge.number();
     /// No transaction with this id.
-    pub const TX_NOT_FOUND: i64 = 2003;
+    pub const TX_NOT_FOUND: i64 = ErrorCode::TxNotFound.number();
     /// A batch holds too many requests.
-    pub const BATCH_TOO_LARGE: i64 = 2004;
+    pub const BATCH_TOO_LARGE: i64 = ErrorCode::BatchTooLarge.number();
 }
 
-/// A JSON-RPC error.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RpcError {
-    /// Code.
-    pub code: i64,
-    /// Message.
-    pub message: String,
-    /// Extra data (`{"code": "<kebab-case>", ...}`).
-    pub data: Option<Value>,
+fn invalid_params(message: impl ToString) -> RpcError {
+    ErrorObject::new(ErrorCode::InvalidParams, message.to_string())
 }
 
-impl RpcError {
-    fn new(code: i64, name: &str, message: impl ToString) -> Self {
-        Self {
-            code,
-            message: message.to_string(),
-            data: Some(json!({ "code": name })),
-        }
-    }
+/// The node failed (storage, a missing record).
+pub(crate) fn internal(message: impl ToString) -> RpcError {
+    ErrorObject::new(ErrorCode::Internal, message.to_string())
+}
 
-    fn params(message: impl ToString) -> Self {
-        Self::new(codes::INVALID_PARAMS, "invalid-params", message)
-    }
+/// Block `height` is not served (tip `tip`).
+pub(crate) fn height_unavailable(height: u64, tip: u64) -> RpcError {
+    ErrorObject::new(
+        ErrorCode::HeightNotAvailable,
+        format!("height {height} is not available (tip {tip})"),
+    )
+}
 
-    fn internal(message: impl ToString) -> Self {
-        Self::new(codes::INTERNAL, "internal", message)
-    }
-
-    fn height(height: u64, tip: u64) -> Self {
-        Self::new(
-            codes::HEIGHT_NOT_AVAILABLE,
-            "height-not-available",
-            format!("height {height} is not available (tip {tip})"),
-        )
-    }
-
-    fn to_json(&self) -> Value {
-        let mut error = json!({"code": self.code, "message": self.message});
-        if let (Some(data), Some(obj)) = (&self.data, error.as_object_mut()) {
-            obj.insert("data".into(), data.clone());
-        }
-        error
+/// The wire code of a transaction refusal (one list for the JSON-RPC
+/// error and the block result code, see `docs/rpc.md#errors`).
+#[must_use]
+pub const fn tx_error_code(error: &TxError) -> ErrorCode {
+    match error {
+        TxError::Malformed(_) => ErrorCode::TxMalformed,
+        TxError::BadSignature(_) => ErrorCode::TxBadSignature,
+        TxError::WrongChainId { .. } => ErrorCode::TxWrongChainId,
+        TxError::NonceTooLow { .. } => ErrorCode::TxNonceTooLow,
+        TxError::NonceGap { .. } => ErrorCode::TxNonceGap,
+        TxError::InsufficientBalance { .. } => ErrorCode::TxInsufficientBalance,
+        TxError::FeeTooLow { .. } => ErrorCode::TxFeeTooLow,
+        TxError::InsufficientStake { .. } => ErrorCode::TxInsufficientStake,
+        TxError::AlreadyKnown => ErrorCode::TxAlreadyKnown,
+        TxError::MempoolFull => ErrorCode::MempoolFull,
+        TxError::Overflow => ErrorCode::TxOverflow,
+        TxError::CorruptState(_) => ErrorCode::StateCorrupt,
     }
 }
 
 impl From<TxError> for RpcError {
     fn from(err: TxError) -> Self {
-        Self::new(i64::from(err.number()), err.code(), &err)
+        ErrorObject::new(tx_error_code(&err), err.to_string())
     }
 }
 
@@ -109,44 +113,15 @@ type MethodResult = Result<Value, RpcError>;
 fn lock(ctx: &RpcContext) -> Result<std::sync::MutexGuard<'_, Chain>, RpcError> {
     ctx.chain
         .lock()
-        .map_err(|_| RpcError::internal("chain lock poisoned"))
-}
-
-fn param<'a>(params: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
-    params.get(name).filter(|v| !v.is_null())
-}
-
-fn opt_u64(params: &Map<String, Value>, name: &str) -> Result<Option<u64>, RpcError> {
-    param(params, name)
-        .map(|v| {
-            v.as_u64()
-                .ok_or_else(|| RpcError::params(format!("{name} must be a non-negative integer")))
-        })
-        .transpose()
-}
-
-fn req_u64(params: &Map<String, Value>, name: &str) -> Result<u64, RpcError> {
-    opt_u64(params, name)?.ok_or_else(|| RpcError::params(format!("missing {name}")))
-}
-
-fn req_str<'a>(params: &'a Map<String, Value>, name: &str) -> Result<&'a str, RpcError> {
-    param(params, name)
-        .and_then(Value::as_str)
-        .ok_or_else(|| RpcError::params(format!("missing string {name}")))
-}
-
-fn req_hash(params: &Map<String, Value>, name: &str) -> Result<Hash32, RpcError> {
-    req_str(params, name)?
-        .parse()
-        .map_err(|_| RpcError::params(format!("{name} must be 64 hex digits")))
+        .map_err(|_| internal("chain lock poisoned"))
 }
 
 /// A block height parameter: absent means the tip; must be in `1..=tip`.
-fn block_height(chain: &Chain, params: &Map<String, Value>) -> Result<u64, RpcError> {
+fn block_height(chain: &Chain, height: Option<u64>) -> Result<u64, RpcError> {
     let tip = chain.height();
-    let height = opt_u64(params, "height")?.unwrap_or(tip);
+    let height = height.unwrap_or(tip);
     if height == 0 || height > tip {
-        return Err(RpcError::height(height, tip));
+        return Err(height_unavailable(height, tip));
     }
     Ok(height)
 }
@@ -159,34 +134,43 @@ pub fn handle_body(ctx: &RpcContext, body: &[u8]) -> Option<Vec<u8>> {
         std::thread::sleep(delay);
     }
     let response = match serde_json::from_slice::<Value>(body) {
-        Err(err) => Some(error_response(
-            &Value::Null,
-            &RpcError::new(codes::PARSE_ERROR, "parse-error", err),
-        )),
+        Err(err) => Some(
+            Response::error(
+                Id::Null,
+                ErrorObject::new(ErrorCode::ParseError, err.to_string()),
+            )
+            .to_json(),
+        ),
         Ok(Value::Array(requests)) => {
             if requests.is_empty() {
-                Some(error_response(
-                    &Value::Null,
-                    &RpcError::new(codes::INVALID_REQUEST, "invalid-request", "empty batch"),
-                ))
+                Some(
+                    Response::error(
+                        Id::Null,
+                        ErrorObject::new(ErrorCode::InvalidRequest, "empty batch"),
+                    )
+                    .to_json(),
+                )
             } else if requests.len() > MAX_BATCH {
-                Some(error_response(
-                    &Value::Null,
-                    &RpcError::new(
-                        codes::BATCH_TOO_LARGE,
-                        "batch-too-large",
-                        format!("at most {MAX_BATCH} requests per batch"),
-                    ),
-                ))
+                Some(
+                    Response::error(
+                        Id::Null,
+                        ErrorObject::new(
+                            ErrorCode::BatchTooLarge,
+                            format!("at most {MAX_BATCH} requests per batch"),
+                        ),
+                    )
+                    .to_json(),
+                )
             } else {
                 let responses: Vec<Value> = requests
                     .iter()
                     .filter_map(|request| handle_request(ctx, request))
+                    .map(|response| response.to_json())
                     .collect();
                 (!responses.is_empty()).then_some(Value::Array(responses))
             }
         }
-        Ok(request) => handle_request(ctx, &request),
+        Ok(request) => handle_request(ctx, &request).map(|response| response.to_json()),
     };
     let mut bytes = serde_json::to_vec(&response?).ok()?;
     if let Some(fault) = ctx.fault {
@@ -195,78 +179,75 @@ pub fn handle_body(ctx: &RpcContext, body: &[u8]) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-fn error_response(id: &Value, error: &RpcError) -> Value {
-    json!({"jsonrpc": "2.0", "id": id, "error": error.to_json()})
+fn handle_request(ctx: &RpcContext, request: &Value) -> Option<Response> {
+    let request = match Request::from_json(request) {
+        Ok(request) => request,
+        Err(error) => return error.response(),
+    };
+    let outcome = call(ctx, &request.method, &request.params);
+    // A request without "id" is a notification: run, but no response.
+    Some(Response {
+        id: request.id?,
+        outcome,
+    })
 }
 
-fn handle_request(ctx: &RpcContext, request: &Value) -> Option<Value> {
-    let Some(object) = request.as_object() else {
-        return Some(error_response(
-            &Value::Null,
-            &RpcError::new(codes::INVALID_REQUEST, "invalid-request", "not an object"),
-        ));
-    };
-    let id = object.get("id").cloned();
-    let valid_id = matches!(
-        id,
-        None | Some(Value::Null | Value::Number(_) | Value::String(_))
-    );
-    let method = object.get("method").and_then(Value::as_str);
-    let version_ok = object.get("jsonrpc").and_then(Value::as_str) == Some("2.0");
-    let (Some(method), true, true) = (method, version_ok, valid_id) else {
-        return Some(error_response(
-            &id.unwrap_or(Value::Null),
-            &RpcError::new(codes::INVALID_REQUEST, "invalid-request", "invalid request"),
-        ));
-    };
-    let params = match object.get("params") {
-        None | Some(Value::Null) => Map::new(),
-        Some(Value::Object(map)) => map.clone(),
-        Some(_) => {
-            return id.map(|id| {
-                error_response(&id, &RpcError::params("params must be an object (by name)"))
-            });
-        }
-    };
-    let result = call(ctx, method, &params);
-    // A request without "id" is a notification: no response.
-    let id = id?;
-    Some(match result {
-        Ok(result) => json!({"jsonrpc": "2.0", "id": id, "result": result}),
-        Err(error) => error_response(&id, &error),
-    })
+/// Reads `params` as `C`, runs `answer` and writes its result.
+fn serve<C: Call>(
+    ctx: &RpcContext,
+    params: &Value,
+    answer: fn(&RpcContext, C) -> Result<C::Output, RpcError>,
+) -> MethodResult {
+    let params = C::from_json(params).map_err(invalid_params)?;
+    answer(ctx, params).map(|output| output.to_json())
 }
 
 /// Runs one method.
 ///
 /// # Errors
 /// The method's [`RpcError`].
-pub fn call(ctx: &RpcContext, method: &str, params: &Map<String, Value>) -> MethodResult {
-    match method {
-        "jifen_status" => status(ctx),
-        "jifen_header" => header(ctx, params),
-        "jifen_commit" => commit(ctx, params),
-        "jifen_validators" => validators(ctx, params),
-        "jifen_lightBlock" => {
+pub fn call(ctx: &RpcContext, name: &str, params: &Map<String, Value>) -> MethodResult {
+    let params = Value::Object(params.clone());
+    match name {
+        method::STATUS => serve(ctx, &params, status),
+        method::HEADER => serve(ctx, &params, header),
+        method::COMMIT => serve(ctx, &params, commit),
+        method::VALIDATORS => serve(ctx, &params, validators),
+        method::LIGHT_BLOCK => serve(ctx, &params, |ctx, params: LightBlockParams| {
             let chain = lock(ctx)?;
-            let height = block_height(&chain, params)?;
+            let height = block_height(&chain, params.height)?;
             light_block(ctx, &chain, height)
+        }),
+        method::LIGHT_BLOCKS => serve(ctx, &params, light_blocks),
+        method::STATE => serve(ctx, &params, state),
+        method::ACCOUNT => serve(ctx, &params, account),
+        method::TX_PROOF => serve(ctx, &params, tx_proof),
+        method::SUBMIT_TX => {
+            let params = SubmitTxParams::from_json(&params).map_err(submit_params_error)?;
+            submit_tx(ctx, params).map(|output| output.to_json())
         }
-        "jifen_lightBlocks" => light_blocks(ctx, params),
-        "jifen_state" => state(ctx, params),
-        "jifen_account" => account(ctx, params),
-        "jifen_txProof" => tx_proof(ctx, params),
-        "jifen_submitTx" => submit_tx(ctx, params),
-        "jifen_txStatus" => tx_status(ctx, params),
-        _ => Err(RpcError::new(
-            codes::METHOD_NOT_FOUND,
-            "method-not-found",
-            format!("unknown method {method}"),
+        method::TX_STATUS => serve(ctx, &params, tx_status),
+        _ => Err(ErrorObject::new(
+            ErrorCode::MethodNotFound,
+            format!("unknown method {name}"),
         )),
     }
 }
 
-fn status(ctx: &RpcContext) -> MethodResult {
+/// A `tx` that is there but not a canonical transaction is the
+/// transaction's fault (`tx-malformed`), not a parameter error.
+fn submit_params_error(error: WireError) -> RpcError {
+    match error {
+        WireError::Decode { source, .. } => TxError::Malformed(source.to_string()).into(),
+        error @ WireError::BadText { .. } => TxError::Malformed(error.to_string()).into(),
+        error @ (WireError::Missing { .. }
+        | WireError::WrongType { .. }
+        | WireError::Address { .. }
+        | WireError::Inconsistent { .. }) => invalid_params(error),
+    }
+}
+
+fn status(ctx: &RpcContext, _: StatusParams) -> Result<StatusResult, RpcError> {
     let chain = lock(ctx)?;
     let mut height = chain.height();
     if let Some(stale) = ctx.fault.and_then(|f| f.visible_tip(height)) {
@@ -275,28 +256,27 @@ fn status(ctx: &RpcContext) -> MethodResult {
     let tip = if height == chain.height() {
         chain.tip().cloned()
     } else {
-        chain.header(height).map_err(RpcError::internal)?
+        chain.header(height).map_err(internal)?
     };
-    let params = chain.params();
-    Ok(json!({
-        "chain_id": chain.chain_id().as_str(),
-        "latest_height": height,
-        "latest_block_hash": tip.as_ref().map(|h| h.hash().to_string()),
-        "latest_time_ms": tip.as_ref().map(|h| h.time_ms),
-        "latest_state_root": tip.as_ref().map(|h| h.state_root.to_string()),
-        "earliest_height": u64::from(height > 0),
-        "next_validators_hash": chain.next_validator_set().hash().to_string(),
-        "epoch_length": params.epoch_length,
-        "mempool_size": chain.mempool_len(),
-        "node_version": env!("CARGO_PKG_VERSION"),
-    }))
+    Ok(StatusResult {
+        chain_id: chain.chain_id().clone(),
+        latest_height: height,
+        latest_block_hash: tip.as_ref().map(jifen_protocol::Header::hash),
+        latest_time_ms: tip.as_ref().map(|h| h.time_ms),
+        latest_state_root: tip.as_ref().map(|h| h.state_root),
+        earliest_height: u64::from(height > 0),
+        next_validators_hash: chain.next_validator_set().hash(),
+        epoch_length: Some(chain.params().epoch_length),
+        mempool_size: u64::try_from(chain.mempool_len()).unwrap_or(u64::MAX),
+        node_version: env!("CARGO_PKG_VERSION").to_owned(),
+    })
 }
 
 fn checked_height(ctx: &RpcContext, chain: &Chain, height: u64) -> Result<(), RpcError> {
     if let Some(fault) = ctx.fault {
         let tip = chain.height();
         if fault.withholds(height, tip) {
-            return Err(RpcError::height(
+            return Err(height_unavailable(
                 height,
                 fault.visible_tip(tip).unwrap_or(tip),
             ));
@@ -305,205 +285,229 @@ fn checked_height(ctx: &RpcContext, chain: &Chain, height: u64) -> Result<(), Rp
     Ok(())
 }
 
-fn header(ctx: &RpcContext, params: &Map<String, Value>) -> MethodResult {
+fn header(ctx: &RpcContext, params: HeaderParams) -> Result<HeaderResult, RpcError> {
     let chain = lock(ctx)?;
-    let height = block_height(&chain, params)?;
+    let height = block_height(&chain, params.height)?;
     checked_height(ctx, &chain, height)?;
     let (header, _) = fault::served_block(ctx.fault, &chain, height)?;
-    Ok(json!({
-        "height": height,
-        "hash": header.hash().to_string(),
-        "header": hex::encode(header.encode()),
-    }))
+    Ok(HeaderResult { header })
 }
 
-fn commit(ctx: &RpcContext, params: &Map<String, Value>) -> MethodResult {
+fn commit(ctx: &RpcContext, params: CommitParams) -> Result<CommitResult, RpcError> {
     let chain = lock(ctx)?;
-    let height = block_height(&chain, params)?;
+    let height = block_height(&chain, params.height)?;
     checked_height(ctx, &chain, height)?;
     let (_, commit) = fault::served_block(ctx.fault, &chain, height)?;
-    Ok(json!({"height": height, "commit": hex::encode(commit.encode())}))
+    Ok(CommitResult { commit })
 }
 
-fn validators(ctx: &RpcContext, params: &Map<String, Value>) -> MethodResult {
+fn validators(ctx: &RpcContext, params: ValidatorsParams) -> Result<ValidatorsResult, RpcError> {
     let chain = lock(ctx)?;
     let tip = chain.height();
-    let height = opt_u64(params, "height")?.unwrap_or(tip.max(1));
+    let height = params.height.unwrap_or(tip.max(1));
     if height == 0 || height > tip + 1 {
-        return Err(RpcError::height(height, tip));
+        return Err(height_unavailable(height, tip));
     }
     let set = if height == tip + 1 {
         chain.next_validator_set().clone()
     } else {
         let header = chain
             .header(height)
-            .map_err(RpcError::internal)?
-            .ok_or_else(|| RpcError::height(height, tip))?;
+            .map_err(internal)?
+            .ok_or_else(|| height_unavailable(height, tip))?;
         chain
             .validator_set(&header.validators_hash)
-            .map_err(RpcError::internal)?
-            .ok_or_else(|| RpcError::internal("validator set missing"))?
+            .map_err(internal)?
+            .ok_or_else(|| internal("validator set missing"))?
     };
-    let set = fault::served_set(ctx.fault, set);
-    Ok(json!({
-        "height": height,
-        "hash": set.hash().to_string(),
-        "validator_set": hex::encode(set.encode()),
-    }))
+    Ok(ValidatorsResult {
+        height,
+        validator_set: fault::served_set(ctx.fault, set),
+    })
 }
 
-fn light_block(ctx: &RpcContext, chain: &Chain, height: u64) -> MethodResult {
+fn light_block(ctx: &RpcContext, chain: &Chain, height: u64) -> Result<LightBlockResult, RpcError> {
     checked_height(ctx, chain, height)?;
     let (header, commit) = fault::served_block(ctx.fault, chain, height)?;
     let set = chain
         .validator_set(&header.validators_hash)
-        .map_err(RpcError::internal)?
-        .ok_or_else(|| RpcError::internal("validator set missing"))?;
+        .map_err(internal)?
+        .ok_or_else(|| internal("validator set missing"))?;
     let next = chain
         .validator_set(&header.next_validators_hash)
-        .map_err(RpcError::internal)?
-        .ok_or_else(|| RpcError::internal("next validator set missing"))?;
-    let set = fault::served_set(ctx.fault, set);
-    Ok(json!({
-        "height": height,
-        "hash": header.hash().to_string(),
-        "header": hex::encode(header.encode()),
-        "commit": hex::encode(commit.encode()),
-        "validator_set": hex::encode(set.encode()),
-        "next_validator_set": hex::encode(next.encode()),
-    }))
+        .map_err(internal)?
+        .ok_or_else(|| internal("next validator set missing"))?;
+    Ok(LightBlockResult {
+        header,
+        commit,
+        validator_set: fault::served_set(ctx.fault, set),
+        next_validator_set: next,
+    })
 }
 
-fn light_blocks(ctx: &RpcContext, params: &Map<String, Value>) -> MethodResult {
+fn light_blocks(
+    ctx: &RpcContext,
+    params: LightBlocksParams,
+) -> Result<LightBlocksResult, RpcError> {
     let chain = lock(ctx)?;
     let tip = chain.height();
-    let from = req_u64(params, "from")?;
-    let to = req_u64(params, "to")?;
+    let LightBlocksParams { from, to } = params;
     if from == 0 || from > to {
-        return Err(RpcError::params("need 1 <= from <= to"));
+        return Err(invalid_params("need 1 <= from <= to"));
     }
     if to - from >= MAX_LIGHT_BLOCKS {
-        return Err(RpcError::new(
-            codes::RANGE_TOO_LARGE,
-            "range-too-large",
+        return Err(ErrorObject::new(
+            ErrorCode::RangeTooLarge,
             format!("at most {MAX_LIGHT_BLOCKS} light blocks per call"),
         ));
     }
     if to > tip {
-        return Err(RpcError::height(to, tip));
+        return Err(height_unavailable(to, tip));
     }
-    let blocks: Result<Vec<Value>, RpcError> = (from..=to)
+    let light_blocks = (from..=to)
         .map(|height| light_block(ctx, &chain, height))
-        .collect();
-    Ok(json!({ "light_blocks": blocks? }))
+        .collect::<Result<_, _>>()?;
+    Ok(LightBlocksResult { light_blocks })
 }
 
-fn state_height(chain: &Chain, params: &Map<String, Value>) -> Result<u64, RpcError> {
+/// A state height parameter: absent means the tip; 0 is genesis.
+fn state_height(chain: &Chain, height: Option<u64>) -> Result<u64, RpcError> {
     let tip = chain.height();
-    let height = opt_u64(params, "height")?.unwrap_or(tip);
+    let height = height.unwrap_or(tip);
     if height > tip {
-        return Err(RpcError::height(height, tip));
+        return Err(height_unavailable(height, tip));
     }
     Ok(height)
 }
 
-fn prove_json(ctx: &RpcContext, chain: &Chain, key: &Hash32, height: u64) -> MethodResult {
+fn prove(
+    ctx: &RpcContext,
+    chain: &Chain,
+    key: &Hash32,
+    height: u64,
+) -> Result<StateResult, RpcError> {
     checked_height(ctx, chain, height)?;
     let (value, proof) = chain
         .prove(key, height)
-        .ok_or_else(|| RpcError::height(height, chain.height()))?;
+        .ok_or_else(|| height_unavailable(height, chain.height()))?;
     let proof = fault::served_state_proof(ctx.fault, proof);
     let state_root = if height == 0 {
         chain.state_at(0).map(|m| m.root()).unwrap_or_default()
     } else {
         chain
             .header(height)
-            .map_err(RpcError::internal)?
+            .map_err(internal)?
             .map(|h| h.state_root)
             .unwrap_or_default()
     };
-    Ok(json!({
-        "height": height,
-        "key": key.to_string(),
-        "value": value.map(hex::encode),
-        "proof": hex::encode(proof.encode()),
-        "state_root": state_root.to_string(),
-    }))
+    Ok(StateResult {
+        height,
+        key: *key,
+        value,
+        proof,
+        state_root,
+    })
 }
 
-fn state(ctx: &RpcContext, params: &Map<String, Value>) -> MethodResult {
+fn state(ctx: &RpcContext, params: StateParams) -> Result<StateResult, RpcError> {
     let chain = lock(ctx)?;
-    let key = req_hash(params, "key")?;
-    let height = state_height(&chain, params)?;
-    prove_json(ctx, &chain, &key, height)
+    let height = state_height(&chain, params.height)?;
+    prove(ctx, &chain, &params.key, height)
 }
 
-fn account(ctx: &RpcContext, params: &Map<String, Value>) -> MethodResult {
+fn account(ctx: &RpcContext, params: AccountParams) -> Result<AccountResult, RpcError> {
     let chain = lock(ctx)?;
-    let text = req_str(params, "address")?;
-    let (_, address) = Address::decode_any(text).map_err(RpcError::params)?;
-    let height = state_height(&chain, params)?;
-    let key = account_key(&address);
-    let mut out = prove_json(ctx, &chain, &key, height)?;
-    let value = out
-        .get("value")
-        .and_then(Value::as_str)
-        .and_then(|v| hex::decode(v).ok());
-    let account = crate::genesis::account_from(value.as_deref()).map_err(RpcError::internal)?;
-    if let Some(obj) = out.as_object_mut() {
-        obj.insert("address".into(), json!(text));
-        obj.insert("balance".into(), json!(account.balance.to_string()));
-        obj.insert("nonce".into(), json!(account.nonce));
-    }
-    Ok(out)
+    let height = state_height(&chain, params.height)?;
+    let state = prove(ctx, &chain, &account_key(&params.address), height)?;
+    AccountResult::new(params.text, state).map_err(internal)
 }
 
-fn tx_proof(ctx: &RpcContext, params: &Map<String, Value>) -> MethodResult {
+fn tx_proof(ctx: &RpcContext, params: TxProofParams) -> Result<TxProofResult, RpcError> {
     let chain = lock(ctx)?;
-    let id = req_hash(params, "id")?;
     let inclusion = chain
-        .tx_inclusion(&id)
-        .map_err(RpcError::internal)?
-        .ok_or_else(|| RpcError::new(codes::TX_NOT_FOUND, "tx-not-found", "unknown transaction"))?;
+        .tx_inclusion(&params.id)
+        .map_err(internal)?
+        .ok_or_else(|| ErrorObject::new(ErrorCode::TxNotFound, "unknown transaction"))?;
     let header = chain
         .header(inclusion.location.height)
-        .map_err(RpcError::internal)?
-        .ok_or_else(|| RpcError::internal("header missing"))?;
-    let proof = fault::served_tx_proof(ctx.fault, inclusion.proof);
-    Ok(json!({
-        "id": id.to_string(),
-        "height": inclusion.location.height,
-        "index": inclusion.location.index,
-        "result_code": inclusion.location.code,
-        "tx": hex::encode(inclusion.tx.encode()),
-        "proof": hex::encode(proof.encode()),
-        "result_proof": hex::encode(inclusion.result_proof.encode()),
-        "tx_root": header.tx_root.to_string(),
-        "results_root": header.results_root.to_string(),
-    }))
-}
-
-fn submit_tx(ctx: &RpcContext, params: &Map<String, Value>) -> MethodResult {
-    let text = req_str(params, "tx")?;
-    let bytes = hex::decode(text)
-        .map_err(|e| RpcError::from(TxError::Malformed(format!("tx is not hex: {e}"))))?;
-    let mut chain = lock(ctx)?;
-    let id = chain.submit(&bytes)?;
-    Ok(json!({ "id": id.to_string() }))
-}
-
-fn tx_status(ctx: &RpcContext, params: &Map<String, Value>) -> MethodResult {
-    let chain = lock(ctx)?;
-    let id = req_hash(params, "id")?;
-    Ok(match chain.tx_status(&id).map_err(RpcError::internal)? {
-        TxStatus::Pending => json!({"id": id.to_string(), "status": "pending"}),
-        TxStatus::Unknown => json!({"id": id.to_string(), "status": "unknown"}),
-        TxStatus::Committed(location) => json!({
-            "id": id.to_string(),
-            "status": "committed",
-            "height": location.height,
-            "index": location.index,
-            "result_code": location.code,
-        }),
+        .map_err(internal)?
+        .ok_or_else(|| internal("header missing"))?;
+    Ok(TxProofResult {
+        id: params.id,
+        height: inclusion.location.height,
+        index: u64::from(inclusion.location.index),
+        result_code: inclusion.location.code,
+        tx: inclusion.tx,
+        proof: fault::served_tx_proof(ctx.fault, inclusion.proof),
+        result_proof: inclusion.result_proof,
+        tx_root: header.tx_root,
+        results_root: header.results_root,
     })
+}
+
+fn submit_tx(ctx: &RpcContext, params: SubmitTxParams) -> Result<SubmitTxResult, RpcError> {
+    let mut chain = lock(ctx)?;
+    let id = chain.submit_tx(params.tx)?;
+    Ok(SubmitTxResult { id })
+}
+
+fn tx_status(ctx: &RpcContext, params: TxStatusParams) -> Result<TxStatusResult, RpcError> {
+    let chain = lock(ctx)?;
+    let status = match chain.tx_status(&params.id).map_err(internal)? {
+        TxStatus::Pending => jifen_rpc_types::TxStatus::Pending,
+        TxStatus::Unknown => jifen_rpc_types::TxStatus::Unknown,
+        TxStatus::Committed(location) => jifen_rpc_types::TxStatus::Committed {
+            height: location.height,
+            index: u64::from(location.index),
+            result_code: location.code,
+        },
+    };
+    Ok(TxStatusResult {
+        id: params.id,
+        status,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transaction_refusals_have_one_number_and_name() {
+        let refusals = [
+            TxError::Malformed(String::new()),
+            TxError::BadSignature(String::new()),
+            TxError::WrongChainId {
+                expected: String::new(),
+                got: String::new(),
+            },
+            TxError::NonceTooLow {
+                expected: 1,
+                got: 0,
+            },
+            TxError::NonceGap {
+                expected: 1,
+                got: 2,
+            },
+            TxError::InsufficientBalance {
+                needed: 2,
+                available: 1,
+            },
+            TxError::FeeTooLow { minimum: 2, got: 1 },
+            TxError::InsufficientStake {
+                bonded: 1,
+                asked: 2,
+            },
+            TxError::AlreadyKnown,
+            TxError::MempoolFull,
+            TxError::Overflow,
+            TxError::CorruptState(String::new()),
+        ];
+        for refusal in refusals {
+            let code = tx_error_code(&refusal);
+            assert_eq!(code.number(), i64::from(refusal.number()), "{refusal:?}");
+            assert_eq!(code.name(), refusal.code(), "{refusal:?}");
+            assert!(code.is_transaction_refusal());
+        }
+    }
 }

@@ -8,13 +8,11 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
 use std::num::NonZeroU64;
 
-use common::{Chain, ChainSource, replaced_set};
-use jifen_light_client::bundle::BUNDLE_FORMAT;
-use jifen_light_client::{
+use jifen_light_client_verifier::bundle::BUNDLE_FORMAT;
+use jifen_light_client_verifier::test_chain::{Chain, ChainSource, replaced_set};
+use jifen_light_client_verifier::{
     AuditBundle, FinalProof, FixedClock, LightStore, MemoryStore, Options, STATE_VALUE_PROOF,
     Schedule, TrustedState, UntrustedState, sync_to, verify_bundle,
 };

@@ -18,6 +18,7 @@
 //! Thresholds are integer-only (`signed * d > total * n` in `u128`, see
 //! `docs/protocol.md#consensus-rules`).
 
+use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::{ChainId, CommitError, Hash32, Header, Tally, TrustThreshold, ValidatorSet};
 
 use crate::light_block::{LightBlock, LightBlockError};
@@ -473,5 +474,66 @@ impl VerificationError {
             Self::ParentHashMismatch { .. } => "lc-parent-hash-mismatch",
             Self::CheckpointMismatch { .. } => "lc-checkpoint-mismatch",
         }
+    }
+}
+
+impl Coded for VerificationError {
+    fn code(&self) -> &'static str {
+        VerificationError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        let args = match self {
+            Self::Malformed(inner) => return inner.args(),
+            Self::InvalidCommit { height, source } => {
+                let mut args = source.args();
+                args.push(("height", (*height).into()));
+                args
+            }
+            Self::InsufficientQuorum { height, tally } => vec![
+                ("height", (*height).into()),
+                ("signed", tally.signed_power.into()),
+                ("total", tally.total_power.into()),
+            ],
+            Self::TrustExpired {
+                trusted_time_ms,
+                expired_at_ms,
+                now_ms,
+            } => vec![
+                ("trusted_time_ms", (*trusted_time_ms).into()),
+                ("expired_at_ms", (*expired_at_ms).into()),
+                ("now_ms", (*now_ms).into()),
+            ],
+            Self::HeaderFromFuture {
+                header_time_ms,
+                limit_ms,
+            } => vec![
+                ("header_time_ms", (*header_time_ms).into()),
+                ("limit_ms", (*limit_ms).into()),
+            ],
+            Self::NonIncreasingHeight { trusted, got } => {
+                vec![("trusted", (*trusted).into()), ("got", (*got).into())]
+            }
+            Self::NonIncreasingTime { trusted_ms, got_ms } => {
+                vec![("trusted", (*trusted_ms).into()), ("got", (*got_ms).into())]
+            }
+            Self::SequentialValidatorsMismatch { expected, got } => vec![
+                ("expected", expected.to_string().into()),
+                ("got", got.to_string().into()),
+            ],
+            Self::ParentHashMismatch { expected, got } => vec![
+                ("expected", expected.to_string().into()),
+                (
+                    "got",
+                    got.map_or_else(|| "none".to_owned(), |hash| hash.to_string())
+                        .into(),
+                ),
+            ],
+            Self::CheckpointMismatch { expected, got } => vec![
+                ("expected", expected.to_string().into()),
+                ("got", got.to_string().into()),
+            ],
+        };
+        crate::with_detail(args, self)
     }
 }

@@ -8,11 +8,9 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
-use common::{Chain, replaced_set, static_set};
-use jifen_light_client::evidence::EVIDENCE_FORMAT;
-use jifen_light_client::{Evidence, LightBlock, verify_evidence};
+use jifen_light_client_verifier::evidence::EVIDENCE_FORMAT;
+use jifen_light_client_verifier::test_chain::{Chain, replaced_set, static_set};
+use jifen_light_client_verifier::{Evidence, LightBlock, verify_evidence};
 use jifen_protocol::{Address, Hash32};
 
 /// The honest block at `height` and a conflicting one (another state root)
@@ -164,7 +162,7 @@ fn evidence_file_errors() {
 
 #[test]
 fn cross_check_tells_lagging_from_conflicting_from_invalid() {
-    use jifen_light_client::{CrossCheck, Options, TrustedState, cross_check};
+    use jifen_light_client_verifier::{CrossCheck, Options, TrustedState, cross_check};
     let chain = Chain::new(20, 10, static_set);
     let now = chain.time_after(20);
     let options = Options::default();

@@ -8,16 +8,16 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
 use std::time::Duration;
 
-use common::{BLOCK_MS, Chain, T0, replaced_set, rotating_set, static_set};
-use jifen_light_client::verifier::{
+use jifen_light_client_verifier::test_chain::{
+    BLOCK_MS, Chain, T0, replaced_set, rotating_set, static_set,
+};
+use jifen_light_client_verifier::verifier::{
     has_quorum, is_header_from_past, is_linked_to_parent, is_monotonic_height, is_monotonic_time,
     is_within_trust_period, trusted_signers_power, valid_next_validator_set,
 };
-use jifen_light_client::{
+use jifen_light_client_verifier::{
     Checkpoint, LightBlock, Options, PowerTally, TrustedState, Verdict, VerificationError, verify,
 };
 use jifen_protocol::{ChainId, Hash32, TrustThreshold};

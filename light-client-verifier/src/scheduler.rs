@@ -15,6 +15,8 @@
 
 use std::num::NonZeroU64;
 
+use jifen_protocol::message::{Arg, Coded};
+
 /// A plan for reaching a target height.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Schedule {
@@ -160,6 +162,26 @@ impl ScheduleError {
             Self::CannotBisect { .. } => "lc-cannot-bisect",
             Self::NothingPending => "lc-nothing-pending",
         }
+    }
+}
+
+impl Coded for ScheduleError {
+    fn code(&self) -> &'static str {
+        ScheduleError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        let args = match self {
+            Self::CannotBisect {
+                trusted_height,
+                untrusted_height,
+            } => vec![
+                ("trusted", (*trusted_height).into()),
+                ("untrusted", (*untrusted_height).into()),
+            ],
+            Self::NothingPending => Vec::new(),
+        };
+        crate::with_detail(args, self)
     }
 }
 

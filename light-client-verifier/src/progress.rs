@@ -1,17 +1,18 @@
 //! Typed progress events. The driver ([`crate::sync::sync_to_with_progress`])
 //! reports what it does through a callback; the IO layer forwards the events
 //! to the CLI's progress bar or to the app over a channel, adding what needs
-//! wall-clock time (the ETA) and peer counts: the
-//! [`crate::client::LightClient`] sends a [`ProgressEvent::Progress`] after
-//! every step, and says when it demotes a peer, changes primary or writes
-//! evidence.
+//! wall-clock time (the ETA) and peer counts: the IO crate's `LightClient`
+//! sends a [`ProgressEvent::Progress`] after every step, and says when it
+//! demotes a peer, changes primary or writes evidence.
+//!
+//! [`Phase`] is not `#[non_exhaustive]`: front ends map it with exhaustive
+//! matches, so a new phase cannot silently show as another (or as done).
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 /// What the client is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum Phase {
     /// Checking the root of trust (checkpoint or store).
     Bootstrapping,

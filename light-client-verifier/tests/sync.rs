@@ -8,14 +8,14 @@
     clippy::indexing_slicing
 )]
 
-mod common;
-
 use std::num::NonZeroU64;
 use std::time::Duration;
 
-use common::{Chain, ChainSource, replaced_set, rotating_set, static_set};
-use jifen_light_client::{
-    FixedClock, LightStore, MemorySource, Options, RedbStore, Schedule, SyncReport, TrustedState,
+use jifen_light_client_verifier::test_chain::{
+    Chain, ChainSource, replaced_set, rotating_set, static_set,
+};
+use jifen_light_client_verifier::{
+    FixedClock, LightStore, MemorySource, MemoryStore, Options, Schedule, SyncReport, TrustedState,
     sync_to,
 };
 
@@ -23,12 +23,6 @@ fn epochs(length: u64) -> Schedule {
     Schedule::Epochs {
         length: NonZeroU64::new(length).unwrap(),
     }
-}
-
-fn store() -> (tempfile::TempDir, RedbStore) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = RedbStore::open(&dir.path().join("light.redb")).unwrap();
-    (dir, store)
 }
 
 fn bootstrap(chain: &Chain, height: u64, now: u64) -> TrustedState {
@@ -49,12 +43,12 @@ struct Synced {
     served: u64,
 }
 
-/// Bootstraps at height 1, syncs to `target` with `schedule` into a fresh redb
+/// Bootstraps at height 1, syncs to `target` with `schedule` into a fresh memory
 /// store, and expects success.
 fn sync_chain(chain: &Chain, target: u64, schedule: Schedule) -> Synced {
     let clock = FixedClock(chain.time_after(target));
     let mut trusted = bootstrap(chain, 1, clock.0);
-    let (_dir, mut store) = store();
+    let mut store = MemoryStore::new();
     let mut source = ChainSource::new(chain);
     let report = sync_to(
         &mut trusted,
@@ -139,7 +133,7 @@ fn sequential_schedule_verifies_every_block() {
     let chain = Chain::new(30, 7, replaced_set);
     let clock = FixedClock(chain.time_after(30));
     let mut trusted = bootstrap(&chain, 1, clock.0);
-    let (_dir, mut store) = store();
+    let mut store = MemoryStore::new();
     let mut source = MemorySource::new((1..=30).map(|h| chain.block(h)));
     let report = sync_to(
         &mut trusted,
@@ -160,7 +154,7 @@ fn sync_stops_at_an_invalid_block_and_keeps_what_verified() {
     let chain = Chain::new(40, 10, static_set);
     let clock = FixedClock(chain.time_after(40));
     let mut trusted = bootstrap(&chain, 1, clock.0);
-    let (_dir, mut store) = store();
+    let mut store = MemoryStore::new();
     let mut source = ChainSource::new(&chain);
     let mut forged = chain.block(30);
     forged.commit.signatures[1].signature = forged.commit.signatures[0].signature;
@@ -184,7 +178,7 @@ fn sync_stops_at_an_invalid_block_and_keeps_what_verified() {
 fn sync_cases_that_stop_early() {
     let chain = Chain::new(20, 10, static_set);
     let now = chain.time_after(20);
-    let (_dir, mut store) = store();
+    let mut store = MemoryStore::new();
 
     // A source that answers with another height.
     let mut trusted = bootstrap(&chain, 1, now);
@@ -269,11 +263,11 @@ fn sync_cases_that_stop_early() {
 
 #[test]
 fn progress_events_follow_the_sync() {
-    use jifen_light_client::{Phase, ProgressEvent, sync_to_with_progress};
+    use jifen_light_client_verifier::{Phase, ProgressEvent, sync_to_with_progress};
     let chain = Chain::new(60, 10, replaced_set);
     let clock = FixedClock(chain.time_after(60));
     let mut trusted = bootstrap(&chain, 1, clock.0);
-    let (_dir, mut store) = store();
+    let mut store = MemoryStore::new();
     let mut events = Vec::new();
     sync_to_with_progress(
         &mut trusted,
@@ -318,19 +312,25 @@ fn progress_events_follow_the_sync() {
 }
 
 /// Answers every height with the same block.
-struct WrongHeightSource(jifen_light_client::LightBlock);
+struct WrongHeightSource(jifen_light_client_verifier::LightBlock);
 
-impl jifen_light_client::LightBlockSource for WrongHeightSource {
+impl jifen_light_client_verifier::LightBlockSource for WrongHeightSource {
     fn untrusted_light_block(
         &mut self,
         _height: u64,
-    ) -> Result<jifen_light_client::LightBlock, jifen_light_client::sync::SourceError> {
+    ) -> Result<
+        jifen_light_client_verifier::LightBlock,
+        jifen_light_client_verifier::sync::SourceError,
+    > {
         Ok(self.0.clone())
     }
 
     fn untrusted_latest(
         &mut self,
-    ) -> Result<jifen_light_client::LightBlock, jifen_light_client::sync::SourceError> {
+    ) -> Result<
+        jifen_light_client_verifier::LightBlock,
+        jifen_light_client_verifier::sync::SourceError,
+    > {
         Ok(self.0.clone())
     }
 }

@@ -8,6 +8,8 @@
 
 use std::collections::BTreeMap;
 
+use jifen_protocol::message::{Arg, Coded};
+
 use crate::light_block::LightBlock;
 use crate::progress::{Phase, ProgressEvent};
 use crate::scheduler::{Outcome, Schedule, ScheduleError, Scheduler};
@@ -279,5 +281,32 @@ impl SyncError {
             Self::Store(inner) => inner.code(),
             Self::Schedule(inner) => inner.code(),
         }
+    }
+}
+
+impl Coded for SyncError {
+    fn code(&self) -> &'static str {
+        SyncError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        let args = match self {
+            Self::Source { height, .. } => vec![("height", (*height).into())],
+            Self::WrongHeight { expected, got } => {
+                vec![("expected", (*expected).into()), ("got", (*got).into())]
+            }
+            Self::Invalid { height, source } => {
+                let mut args = source.args();
+                args.push(("height", (*height).into()));
+                args
+            }
+            Self::TargetBelowTrusted { trusted, target } => {
+                vec![("trusted", (*trusted).into()), ("target", (*target).into())]
+            }
+            Self::Options(inner) => return inner.args(),
+            Self::Store(inner) => return inner.args(),
+            Self::Schedule(inner) => return inner.args(),
+        };
+        crate::with_detail(args, self)
     }
 }

@@ -1,6 +1,7 @@
 //! The unit the light client verifies: a header with the commit that
 //! finalized it and the two validator sets its hashes point at.
 
+use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::{
     ChainId, Commit, CommitError, Decode, DecodeError, Encode, Hash32, Header, HeaderError, Reader,
     ValidatorSet,
@@ -149,5 +150,28 @@ impl LightBlockError {
             Self::NextValidatorsHashMismatch { .. } => "lc-next-validators-hash-mismatch",
             Self::CommitNotForHeader(_) => "lc-commit-not-for-header",
         }
+    }
+}
+
+impl Coded for LightBlockError {
+    fn code(&self) -> &'static str {
+        LightBlockError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        let args = match self {
+            Self::InvalidHeader(inner) => inner.args(),
+            Self::ChainIdMismatch { expected, got } => vec![
+                ("expected", expected.to_string().into()),
+                ("got", got.to_string().into()),
+            ],
+            Self::ValidatorsHashMismatch { expected, got }
+            | Self::NextValidatorsHashMismatch { expected, got } => vec![
+                ("expected", expected.to_string().into()),
+                ("got", got.to_string().into()),
+            ],
+            Self::CommitNotForHeader(inner) => inner.args(),
+        };
+        crate::with_detail(args, self)
     }
 }

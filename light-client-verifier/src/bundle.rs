@@ -20,6 +20,7 @@
 //! `path` is ascending by height; `final_proof` may be `null`. A final proof
 //! of another kind is refused ([`BundleError::UnknownProofKind`]).
 
+use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::{Decode, DecodeError, Encode, Hash32, Header};
 use serde::{Deserialize, Serialize};
 
@@ -341,5 +342,38 @@ impl BundleError {
             Self::ProofDecode(_) => "lc-bundle-proof-decode",
             Self::Proof(_) => "lc-bundle-proof-invalid",
         }
+    }
+}
+
+impl Coded for BundleError {
+    fn code(&self) -> &'static str {
+        BundleError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        let args = match self {
+            Self::Root { source } => source.args(),
+            Self::Invalid { height, source } => {
+                let mut args = source.args();
+                args.push(("height", (*height).into()));
+                args
+            }
+            Self::NotEnoughTrust { height, tally } => vec![
+                ("height", (*height).into()),
+                ("signed", tally.signed_power.into()),
+                ("total", tally.total_power.into()),
+            ],
+            Self::Json { message } => vec![("reason", message.into())],
+            Self::UnknownFormat { got } => vec![("format", got.into())],
+            Self::Hex { position } => vec![("position", (*position).into())],
+            Self::Decode { position, source } => vec![
+                ("position", (*position).into()),
+                ("reason", source.to_string().into()),
+            ],
+            Self::UnknownProofKind { kind } => vec![("kind", kind.into())],
+            Self::ProofDecode(source) => vec![("reason", source.to_string().into())],
+            Self::Proof(source) => source.args(),
+        };
+        crate::with_detail(args, self)
     }
 }

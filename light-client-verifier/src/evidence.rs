@@ -20,6 +20,7 @@
 
 use std::collections::BTreeSet;
 
+use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::{Address, Decode, DecodeError, Encode, Hash32, ValidatorSet};
 use serde::{Deserialize, Serialize};
 
@@ -329,5 +330,39 @@ impl EvidenceError {
             Self::Decode { .. } => "lc-evidence-decode",
             Self::BadAddress { .. } => "lc-evidence-bad-address",
         }
+    }
+}
+
+impl Coded for EvidenceError {
+    fn code(&self) -> &'static str {
+        EvidenceError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        let args = match self {
+            Self::InvalidBlock { side, source } => {
+                let mut args = source.args();
+                args.push(("side", side.to_string().into()));
+                args
+            }
+            Self::HeightMismatch { first, second } => {
+                vec![("first", (*first).into()), ("second", (*second).into())]
+            }
+            Self::NoConflict { block_hash } => vec![("hash", block_hash.to_string().into())],
+            Self::DoubleSignersMismatch { expected, got } => vec![
+                ("expected", expected.len().into()),
+                ("got", got.len().into()),
+            ],
+            Self::NoAccountableSigners => Vec::new(),
+            Self::Json { message } => vec![("reason", message.into())],
+            Self::UnknownFormat { got } => vec![("format", got.into())],
+            Self::Hex { side } => vec![("side", side.to_string().into())],
+            Self::Decode { side, source } => vec![
+                ("side", side.to_string().into()),
+                ("reason", source.to_string().into()),
+            ],
+            Self::BadAddress { text } => vec![("text", text.into())],
+        };
+        crate::with_detail(args, self)
     }
 }

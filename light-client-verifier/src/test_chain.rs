@@ -1,38 +1,94 @@
-//! A deterministic test chain: real k256 keys, validator sets that change at
-//! epoch boundaries, commits signed on demand (so a 100,000-block chain costs
-//! only the headers that are asked for).
+//! A deterministic test chain (cargo feature `test-support`): real k256 keys,
+//! validator sets that change at epoch boundaries, commits signed on demand
+//! (so a 100,000-block chain costs only the headers that are asked for).
+//! For tests and benchmarks of this crate and of the IO crate, and for the
+//! store [`crate::conformance`] suite. **The keys are public test keys**
+//! (secret `n` is the number `n`): never use them for value.
 //!
 //! Fixture shortcut: `last_commit_hash` is a placeholder (a tagged hash of
 //! the parent height), because commits are signed lazily; the light client
 //! does not check it (the parent link it checks is `previous_block_hash`).
-
-#![allow(dead_code)]
+//!
+//! A failed fixture step panics, like a failed test.
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::missing_panics_doc
+)]
 
 use std::collections::BTreeMap;
 
-use jifen_crypto::signer::{SecretKey, Signer};
-use jifen_light_client::{Checkpoint, LightBlock, LightBlockSource, sync::SourceError};
 use jifen_protocol::{
-    Address, ChainId, Commit, CommitSignature, Hash32, Header, Validator, ValidatorSet, VoteKind,
-    header::HEADER_VERSION, merkle, sha256, tagged_hash,
+    Address, ChainId, Commit, CommitSignature, Hash32, Header, PublicKey, Signature, Validator,
+    ValidatorSet, VoteKind, header::HEADER_VERSION, merkle, sha256, tagged_hash,
 };
+use k256::ecdsa::SigningKey;
+use k256::ecdsa::signature::hazmat::PrehashSigner;
+
+use crate::light_block::LightBlock;
+use crate::sync::{LightBlockSource, SourceError};
+use crate::trust::Checkpoint;
 
 /// Time of block 1: 2026-01-01T00:00:00Z.
 pub const T0: u64 = 1_767_225_600_000;
 /// One block per second.
 pub const BLOCK_MS: u64 = 1_000;
 
-/// The test-only secret key number `n` (never use for value).
-pub fn secret(n: u32) -> SecretKey {
-    let mut bytes = [0u8; 32];
-    bytes[28..].copy_from_slice(&n.to_be_bytes());
-    SecretKey::from_bytes(&bytes).unwrap()
+/// A test-only signing key: secret `n` (never use for value).
+#[derive(Clone)]
+pub struct TestKey {
+    key: SigningKey,
+    public_key: PublicKey,
+}
+
+impl std::fmt::Debug for TestKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestKey")
+            .field("public_key", &self.public_key)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TestKey {
+    /// The key whose secret is the number `n` (at least 1).
+    #[must_use]
+    pub fn new(n: u32) -> Self {
+        let mut bytes = [0u8; 32];
+        bytes[28..].copy_from_slice(&n.to_be_bytes());
+        let key = SigningKey::from_slice(&bytes).expect("a secret key from 1 to 2^32");
+        let point = key.verifying_key().to_sec1_point(true);
+        let public_key = PublicKey::from_bytes(point.as_bytes()).expect("a compressed key");
+        Self { key, public_key }
+    }
+
+    /// The public key.
+    #[must_use]
+    pub fn public_key(&self) -> PublicKey {
+        self.public_key
+    }
+
+    /// The address.
+    #[must_use]
+    pub fn address(&self) -> Address {
+        self.public_key.address()
+    }
+
+    /// Signs a 32-byte digest (RFC 6979, low-S).
+    #[must_use]
+    pub fn sign_digest(&self, digest: &[u8; 32]) -> Signature {
+        let signature: k256::ecdsa::Signature =
+            self.key.sign_prehash(digest).expect("signing a digest");
+        Signature::from_bytes(signature.normalize_s().to_bytes().as_slice())
+            .expect("64 signature bytes")
+    }
 }
 
 /// Which keys (by number) with which power make up the set of an epoch.
 pub type SetSpec = fn(epoch: u64) -> Vec<(u32, u64)>;
 
 /// Keys 1..=4, power 10 each, forever.
+#[must_use]
 pub fn static_set(_epoch: u64) -> Vec<(u32, u64)> {
     (1..=4).map(|n| (n, 10)).collect()
 }
@@ -40,55 +96,82 @@ pub fn static_set(_epoch: u64) -> Vec<(u32, u64)> {
 /// Epoch `e` is keys `e+1 ..= e+4` (power 10): one validator leaves and one
 /// joins per epoch, so sets two epochs apart share half their power and sets
 /// four apart share nothing.
+#[must_use]
 pub fn rotating_set(epoch: u64) -> Vec<(u32, u64)> {
-    let first = u32::try_from(epoch).unwrap() + 1;
+    let first = u32::try_from(epoch).expect("a small epoch") + 1;
     (first..first + 4).map(|n| (n, 10)).collect()
 }
 
 /// Epoch `e` is keys `4e+1 ..= 4e+4`: the whole set is replaced each epoch.
+#[must_use]
 pub fn replaced_set(epoch: u64) -> Vec<(u32, u64)> {
-    let first = u32::try_from(epoch).unwrap() * 4 + 1;
+    let first = u32::try_from(epoch).expect("a small epoch") * 4 + 1;
     (first..first + 4).map(|n| (n, 10)).collect()
 }
 
+/// Blocks `1..=length` with their validator sets and keys.
+#[derive(Debug, Clone)]
 pub struct Chain {
+    /// `jifen-devnet`.
     pub chain_id: ChainId,
+    /// Blocks per epoch.
     pub epoch_length: u64,
     headers: Vec<Header>,
     sets: Vec<ValidatorSet>,
-    keys: BTreeMap<Address, SecretKey>,
+    keys: BTreeMap<Address, TestKey>,
+    /// The state root every header commits to (`None`: a per-height
+    /// placeholder).
+    state_root: Option<Hash32>,
 }
 
 impl Chain {
     /// Blocks `1..=length`; the set of block `h` is `spec((h - 1) / epoch_length)`.
+    #[must_use]
     pub fn new(length: u64, epoch_length: u64, spec: SetSpec) -> Self {
-        let chain_id = ChainId::new("jifen-devnet").unwrap();
+        let chain_id = ChainId::new("jifen-devnet").expect("a valid chain id");
         let epochs = length / epoch_length + 2;
         let mut keys = BTreeMap::new();
         let mut sets = Vec::new();
         for epoch in 0..epochs {
             let mut validators = Vec::new();
             for (n, power) in spec(epoch) {
-                let key = secret(n);
+                let key = TestKey::new(n);
                 validators.push(Validator::new(key.public_key(), power));
                 keys.insert(key.address(), key);
             }
-            sets.push(ValidatorSet::new(validators).unwrap());
+            sets.push(ValidatorSet::new(validators).expect("a valid set"));
         }
         let mut chain = Self {
             chain_id,
             epoch_length,
-            headers: Vec::with_capacity(usize::try_from(length).unwrap()),
+            headers: Vec::with_capacity(usize::try_from(length).expect("a small chain")),
             sets,
             keys,
+            state_root: None,
         };
+        chain.build_headers(length);
+        chain
+    }
+
+    /// The same chain with every header committing to `state_root` (a
+    /// state that never changes), so that proofs from one
+    /// `jifen_protocol::StateTree` verify at any height.
+    #[must_use]
+    pub fn with_state_root(mut self, state_root: Hash32) -> Self {
+        self.state_root = Some(state_root);
+        let length = self.len();
+        self.headers.clear();
+        self.build_headers(length);
+        self
+    }
+
+    fn build_headers(&mut self, length: u64) {
         let mut previous: Option<Hash32> = None;
         for height in 1..=length {
-            let header = chain.make_header(height, previous);
+            let header = self.make_header(height, previous);
             previous = Some(header.hash());
-            chain.headers.push(header);
+            self.headers.push(header);
         }
-        chain
     }
 
     fn make_header(&self, height: u64, previous: Option<Hash32>) -> Header {
@@ -107,7 +190,9 @@ impl Chain {
             }),
             tx_root: merkle::empty_root(),
             results_root: merkle::empty_root(),
-            state_root: Hash32(sha256(format!("fixture/state/{height}").as_bytes())),
+            state_root: self
+                .state_root
+                .unwrap_or_else(|| Hash32(sha256(format!("fixture/state/{height}").as_bytes()))),
             anchors_root: merkle::empty_root(),
             validators_hash: validators.hash(),
             next_validators_hash: self.set_at(height + 1).hash(),
@@ -115,20 +200,33 @@ impl Chain {
         }
     }
 
+    /// The number of blocks.
+    #[must_use]
     pub fn len(&self) -> u64 {
         self.headers.len() as u64
     }
 
-    pub fn set_at(&self, height: u64) -> &ValidatorSet {
-        let epoch = (height - 1) / self.epoch_length;
-        &self.sets[usize::try_from(epoch).unwrap()]
+    /// Whether the chain has no block.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.headers.is_empty()
     }
 
+    /// The validator set that signs block `height`.
+    #[must_use]
+    pub fn set_at(&self, height: u64) -> &ValidatorSet {
+        let epoch = (height - 1) / self.epoch_length;
+        &self.sets[usize::try_from(epoch).expect("a small epoch")]
+    }
+
+    /// The header at `height`.
+    #[must_use]
     pub fn header(&self, height: u64) -> &Header {
-        &self.headers[usize::try_from(height - 1).unwrap()]
+        &self.headers[usize::try_from(height - 1).expect("a small height")]
     }
 
     /// The honest light block at `height`, signed by every validator.
+    #[must_use]
     pub fn block(&self, height: u64) -> LightBlock {
         let validators = self.set_at(height).clone();
         let all: Vec<usize> = (0..validators.len()).collect();
@@ -136,6 +234,7 @@ impl Chain {
     }
 
     /// The light block at `height` signed only by the validators at `indices`.
+    #[must_use]
     pub fn block_signed_by(&self, height: u64, indices: &[usize]) -> LightBlock {
         let header = self.header(height).clone();
         let validators = self.set_at(height).clone();
@@ -149,6 +248,7 @@ impl Chain {
     }
 
     /// A commit for `header` by the validators of `validators` at `indices`.
+    #[must_use]
     pub fn sign(&self, header: &Header, validators: &ValidatorSet, indices: &[usize]) -> Commit {
         let block_hash = header.hash();
         let digest = Commit::vote_digest(
@@ -163,11 +263,11 @@ impl Chain {
         let signatures = sorted
             .iter()
             .map(|&index| {
-                let validator = validators.get(index).unwrap();
+                let validator = validators.get(index).expect("an index in the set");
                 let key = &self.keys[&validator.address];
                 CommitSignature {
-                    validator_index: u16::try_from(index).unwrap(),
-                    signature: key.sign_digest(&digest).unwrap(),
+                    validator_index: u16::try_from(index).expect("a small index"),
+                    signature: key.sign_digest(&digest),
                 }
             })
             .collect();
@@ -186,6 +286,8 @@ impl Chain {
         block.commit = self.sign(&block.header, &block.validators, &all);
     }
 
+    /// The header at `height` as a checkpoint.
+    #[must_use]
     pub fn checkpoint(&self, height: u64) -> Checkpoint {
         Checkpoint {
             height,
@@ -194,6 +296,7 @@ impl Chain {
     }
 
     /// A clock reading just after block `height`.
+    #[must_use]
     pub fn time_after(&self, height: u64) -> u64 {
         self.header(height).time_ms + 1
     }
@@ -201,14 +304,19 @@ impl Chain {
 
 /// A source over a [`Chain`] that signs each block when asked and counts
 /// what it served.
+#[derive(Debug)]
 pub struct ChainSource<'a> {
+    /// The chain served.
     pub chain: &'a Chain,
+    /// Blocks served so far.
     pub served: u64,
     /// Blocks served instead of the honest ones (forgeries).
     pub overrides: BTreeMap<u64, LightBlock>,
 }
 
 impl<'a> ChainSource<'a> {
+    /// A source serving `chain` honestly.
+    #[must_use]
     pub fn new(chain: &'a Chain) -> Self {
         Self {
             chain,

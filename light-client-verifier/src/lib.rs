@@ -1,0 +1,134 @@
+//! The Jifen light client's verification core: pure functions and small
+//! traits over plain data, as tendermint-rs's `light-client-verifier`.
+//!
+//! Pure means: no network, no threads, no clock reads (time comes in as
+//! `now_ms` or through the [`Clock`] trait), no file system, no async. The
+//! IO crate `jifen-light-client` wraps it (RPC peers, the supervising
+//! `LightClient`, the redb and sled stores, the system clock). How this is
+//! held: the only dependencies are `jifen-protocol`, `thiserror`, `serde`,
+//! `serde_json` and `hex` (a test reads `Cargo.toml` and refuses others),
+//! and this crate's `clippy.toml` forbids the standard library's clock,
+//! file, network, process and thread APIs (`cargo clippy -D warnings`
+//! fails on a use). See `docs/adr/0008-verifier-crate-and-wire-types.md`.
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`light_block`] | [`LightBlock`] (header, commit, both validator sets) and its `validate_basic` |
+//! | [`trust`] | [`Options`], the [`Clock`] trait, [`FixedClock`], [`Checkpoint`], [`TrustedState`] |
+//! | [`verifier`] | the named predicates, [`verify`] and its [`Verdict`] |
+//! | [`scheduler`] | epoch-aware plans and the bisecting [`Scheduler`] |
+//! | [`sync`] | [`LightBlockSource`], [`MemorySource`] and the [`sync_to`] driver |
+//! | [`cross_check`](mod@cross_check) | a witness's answer: agrees, lagging, invalid, unresolved or a [`CrossCheck::Conflict`] |
+//! | [`evidence`] | fork [`Evidence`], its file format and [`verify_evidence`] |
+//! | [`bundle`] | [`AuditBundle`] (root, path, final-proof slot), its file format and [`verify_bundle`] |
+//! | [`progress`] | typed [`ProgressEvent`]s, [`Phase`]s and [`SyncProgress`] |
+//! | [`proof`] | checking untrusted state answers and transaction proofs against a verified header; [`Proven`] values |
+//! | [`store`] | the [`LightStore`] trait, [`MemoryStore`], [`load_trusted`], [`load_stored`] |
+//! | `test_chain`, `conformance` | (cargo feature `test-support`) a deterministic signed test chain and the store conformance suite every backend runs |
+//!
+//! Every error enum has a `code()` returning a stable kebab-case code
+//! starting with `lc-`, and implements [`jifen_protocol::message::Coded`].
+//!
+//! ```
+//! use jifen_light_client_verifier::{Options, Schedule, scheduler::plan};
+//! use std::num::NonZeroU64;
+//!
+//! assert!(Options::default().validate().is_ok());
+//! let epochs = Schedule::Epochs { length: NonZeroU64::new(1_000).unwrap() };
+//! // 100,000 blocks with a validator-set change every 1,000: 100 headers.
+//! assert_eq!(plan(epochs, 1, 100_000).len(), 100);
+//! ```
+
+pub mod bundle;
+#[cfg(feature = "test-support")]
+pub mod conformance;
+pub mod cross_check;
+pub mod evidence;
+pub mod light_block;
+pub mod progress;
+pub mod proof;
+pub mod scheduler;
+pub mod store;
+pub mod sync;
+#[cfg(feature = "test-support")]
+pub mod test_chain;
+pub mod trust;
+pub mod verifier;
+
+pub use bundle::{
+    AuditBundle, BundleError, FinalProof, ProvenState, STATE_VALUE_PROOF, VerifiedBundle,
+    verify_bundle,
+};
+pub use cross_check::{CrossCheck, cross_check};
+pub use evidence::{Evidence, EvidenceError, VerifiedEvidence, verify_evidence};
+pub use light_block::{LightBlock, LightBlockError};
+pub use progress::{Phase, ProgressEvent, SyncProgress};
+pub use proof::{ProofError, Proven, TxInclusion, UntrustedState, UntrustedTxProof};
+pub use scheduler::{Schedule, ScheduleError, Scheduler};
+pub use store::{LightStore, MemoryStore, StoreError, load_stored, load_trusted};
+pub use sync::{
+    LightBlockSource, MemorySource, SyncError, SyncReport, sync_to, sync_to_with_progress,
+};
+pub use trust::{
+    Checkpoint, CheckpointParseError, Clock, FixedClock, Options, OptionsError, TrustedState,
+};
+pub use verifier::{PowerTally, Verdict, VerificationError, Verified, verify};
+
+use jifen_protocol::message::Arg;
+
+/// The error's sentence as the `detail` argument (front ends that show a
+/// detail under the translated message show this).
+pub(crate) fn detail(error: &impl std::fmt::Display) -> (&'static str, Arg) {
+    ("detail", Arg::from(error.to_string()))
+}
+
+/// `args` with the outermost error's `detail` (an inner error's is
+/// replaced).
+pub(crate) fn with_detail(
+    mut args: Vec<(&'static str, Arg)>,
+    error: &impl std::fmt::Display,
+) -> Vec<(&'static str, Arg)> {
+    args.retain(|(name, _)| *name != "detail");
+    args.push(detail(error));
+    args
+}
+
+#[cfg(test)]
+mod purity {
+    /// The crates the core may use. Anything else (an HTTP client, a
+    /// database, an async runtime) belongs in the IO crate.
+    const ALLOWED: [&str; 5] = ["jifen-protocol", "thiserror", "serde", "serde_json", "hex"];
+    /// Only behind `test-support`: signing for the test chain.
+    const TEST_SUPPORT: [&str; 1] = ["k256"];
+
+    #[test]
+    fn dependencies_are_only_the_pure_ones() {
+        let manifest = include_str!("../Cargo.toml");
+        let mut section = "";
+        for line in manifest.lines().map(str::trim) {
+            if line.starts_with('[') {
+                section = line;
+                continue;
+            }
+            let Some((name, _)) = line.split_once('=') else {
+                continue;
+            };
+            // `name.workspace = true` or `name = { workspace = true, .. }`.
+            let name = name.trim().split('.').next().unwrap_or_default();
+            if line.starts_with('#') || name.is_empty() {
+                continue;
+            }
+            match section {
+                "[dependencies]" => {
+                    let optional = line.contains("optional = true");
+                    assert!(
+                        ALLOWED.contains(&name) || (optional && TEST_SUPPORT.contains(&name)),
+                        "dependency {name} is not allowed in the pure core"
+                    );
+                }
+                "[build-dependencies]" => panic!("the pure core has no build script"),
+                _ => {}
+            }
+        }
+    }
+}
