@@ -5,8 +5,9 @@
 //! sends a [`ProgressEvent::Progress`] after every step, and says when it
 //! demotes a peer, changes primary or writes evidence.
 //!
-//! [`Phase`] is not `#[non_exhaustive]`: front ends map it with exhaustive
-//! matches, so a new phase cannot silently show as another (or as done).
+//! [`Phase`] and [`ProgressEvent`] are not `#[non_exhaustive]`: front ends
+//! map them with exhaustive matches, so a new phase or event cannot silently
+//! show as another (or as done), or be dropped.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -26,7 +27,6 @@ pub enum Phase {
 
 /// One step of a sync.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum ProgressEvent {
     /// The phase changed.
     Phase {

@@ -34,7 +34,8 @@ const BASE58: &str = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz
 
 /// One of our UR types. The text names are what appears after `ur:`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
+/// Not `#[non_exhaustive]`: front ends name each type with exhaustive
+/// matches, so a new type cannot be routed as another.
 pub enum UrType {
     /// `jifen-account`: a watch-only account export (cold device -> wallet).
     Account,

@@ -11,7 +11,7 @@
 //! - [`chain`]: the chain worker (sync and other long jobs, one cancel token
 //!   each, status on a watch channel) and its reader (reads that never wait);
 //! - [`settings`]: language, last wallet, mode (fails closed);
-//! - [`qr`], [`scan`]: QR codes out (SVG, PNG) and in (pictures);
+//! - [`qr`]: QR codes out (SVG for the window, PNG files);
 //! - [`error`]: errors cross to the webview as `{code, args}`.
 //!
 //! [`builder`] is generic over the Tauri runtime, so the commands are tested on the
@@ -24,7 +24,6 @@ pub mod commands;
 pub mod engine;
 pub mod error;
 pub mod qr;
-pub mod scan;
 pub mod secret;
 pub mod settings;
 pub mod state;

@@ -30,7 +30,7 @@ pub fn list(ui: &Ui, ctx: &WalletContext, json: bool) -> Result<()> {
                     "list-row",
                     &[
                         ("name", row.name.clone().into()),
-                        ("network", wallet.network.clone().into()),
+                        ("network", wallet.network.to_string().into()),
                         ("address", wallet.address.clone().into()),
                     ],
                 ));
@@ -99,7 +99,7 @@ pub fn export_watch_only(
     ui.say(
         "watch-only-details",
         &[
-            ("network", export.network.clone().into()),
+            ("network", export.network.to_string().into()),
             ("path", export.path.clone().into()),
             ("fingerprint", export.master_fingerprint.clone().into()),
         ],

@@ -275,7 +275,7 @@ fn show_status(ui: &Ui, status: &ChainStatusView) {
     ui.data(&ui.text(
         "status-network",
         &[
-            ("network", status.network.clone().into()),
+            ("network", status.network.to_string().into()),
             ("chain", status.chain_id.clone().into()),
         ],
     ));
@@ -655,7 +655,7 @@ pub fn endpoints(ui: &Ui, ctx: &WalletContext, args: &EndpointArgs) -> Result<()
         endpoints::show(ctx, network)?
     } else {
         let view = endpoints::change(ctx, network, &change)?;
-        ui.say("endpoints-saved", &[("network", view.network.clone().into())]);
+        ui.say("endpoints-saved", &[("network", view.network.to_string().into())]);
         view
     };
     if args.json {
@@ -664,7 +664,7 @@ pub fn endpoints(ui: &Ui, ctx: &WalletContext, args: &EndpointArgs) -> Result<()
     ui.data(&ui.text(
         "status-network",
         &[
-            ("network", view.network.clone().into()),
+            ("network", view.network.to_string().into()),
             ("chain", view.chain_id.clone().into()),
         ],
     ));

@@ -104,7 +104,7 @@ pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Resu
                 "cold-pair-imported",
                 &[
                     ("name", view.name.clone().into()),
-                    ("network", view.network.clone().into()),
+                    ("network", view.network.to_string().into()),
                     (
                         "chain",
                         view.paired_chain.clone().unwrap_or_else(|| "-".to_owned()).into(),
