@@ -94,7 +94,7 @@ pub struct AppInfo {
     /// App version.
     pub version: String,
     /// Network of new wallets.
-    pub network: String,
+    pub network: jifen_wallet::views::NetworkView,
     /// The network's default chain id (what pairing proposes).
     pub chain_id: String,
     /// How this device is used.
@@ -259,7 +259,7 @@ impl WalletState {
     pub fn app_info(&self) -> Result<AppInfo, AppError> {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
-            network: self.ctx.network.name().to_owned(),
+            network: self.ctx.network.into(),
             chain_id: jifen_wallet::chain::settings::default_chain_id(self.ctx.network)?
                 .as_str()
                 .to_owned(),

@@ -1,0 +1,1205 @@
+// Generated from the Rust types by `src-tauri/src/api.rs`; do not edit.
+// Regenerate: JIFEN_UPDATE_BINDINGS=1 cargo test -p jifen-app --test bindings
+
+import { Channel, invoke } from "@tauri-apps/api/core";
+
+export type AddressChain = "receive" | "change";
+
+export type AddressView = { 
+/**
+ * Its chain.
+ */
+chain: AddressChain, 
+/**
+ * Its index on that chain.
+ */
+index: number, 
+/**
+ * The BIP32 path (`m/44'/19014'/0'/0/3`).
+ */
+path: string, 
+/**
+ * The address.
+ */
+address: string, };
+
+export type AmountView = { 
+/**
+ * The asset's symbol (`POINT`).
+ */
+asset: string, 
+/**
+ * Base units, as decimal text.
+ */
+units: string, 
+/**
+ * Decimals of the asset.
+ */
+decimals: number, 
+/**
+ * The amount in whole units, without trailing zeros (`2.5`).
+ */
+text: string, };
+
+export type AppInfo = { 
+/**
+ * App version.
+ */
+version: string, 
+/**
+ * Network of new wallets.
+ */
+network: NetworkView, 
+/**
+ * The network's default chain id (what pairing proposes).
+ */
+chain_id: string, 
+/**
+ * How this device is used.
+ */
+mode: AppMode, 
+/**
+ * Why the saved settings were not used (the app then starts as an
+ * offline cold signer until a mode is chosen again).
+ */
+settings_problem: ErrorView | null, 
+/**
+ * Data directory.
+ */
+data_dir: string, 
+/**
+ * Saved UI language.
+ */
+language: string | null, 
+/**
+ * Wallet opened last.
+ */
+last_wallet: string | null, 
+/**
+ * The wallets there are.
+ */
+wallets: Array<WalletRow>, 
+/**
+ * The open wallet, if any.
+ */
+unlocked: WalletView | null, };
+
+export type AppMode = "wallet" | "cold-signer";
+
+export type ArgView = string | number;
+
+export type BackupAnswersArgs = { 
+/**
+ * One word per position asked.
+ */
+answers: string[], };
+
+export type BackupChallengeView = { 
+/**
+ * Positions (1-based), ascending.
+ */
+positions: Array<number>, 
+/**
+ * Words in the mnemonic.
+ */
+word_count: number, 
+/**
+ * Answers this challenge still accepts.
+ */
+tries_left: number, };
+
+export type BalanceView = { 
+/**
+ * The address.
+ */
+address: string, 
+/**
+ * Its POINT.
+ */
+balance: AmountView, 
+/**
+ * The nonce its next transaction carries.
+ */
+nonce: number, 
+/**
+ * The verified header it was proven against.
+ */
+proven: ProvenAt, };
+
+export type BundleAccountView = { 
+/**
+ * Its state key (hex).
+ */
+key: string, 
+/**
+ * Its POINT (zero when proven absent).
+ */
+balance: AmountView, 
+/**
+ * Its next nonce.
+ */
+nonce: number, };
+
+export type BundleReportView = { 
+/**
+ * The root of trust it was checked from (`height:hash`).
+ */
+root: string, 
+/**
+ * Headers checked, root included.
+ */
+headers: number, 
+/**
+ * The last verified header.
+ */
+proven: ProvenAt, 
+/**
+ * Its time, unix ms.
+ */
+time_ms: number, 
+/**
+ * The account it proves, if it carries a final proof.
+ */
+account: BundleAccountView | null, };
+
+export type BundleWrittenView = { 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * The account it proves.
+ */
+address: string, 
+/**
+ * Verified headers in it, root included.
+ */
+headers: number, 
+/**
+ * The header the account was proven at.
+ */
+proven: ProvenAt, };
+
+export type CancelArgs = { 
+/**
+ * Which kind of job.
+ */
+job: JobKind, };
+
+export type ChainStatusView = { 
+/**
+ * The network.
+ */
+network: NetworkView, 
+/**
+ * The chain id the nodes must serve.
+ */
+chain_id: string, 
+/**
+ * Whether this is the devnet (the faucet exists).
+ */
+devnet: boolean, 
+/**
+ * The verified head, if any.
+ */
+trusted: TrustedView | null, 
+/**
+ * The root of trust, once established.
+ */
+root: RootView | null, 
+/**
+ * The nodes, primary first as configured.
+ */
+peers: Array<PeerView>, 
+/**
+ * The last witness cross-check of this session.
+ */
+cross_check: CrossCheckView | null, 
+/**
+ * Fork evidence files written for this network (oldest first).
+ */
+evidence: Array<string>, 
+/**
+ * When trust in the verified head expires (unix ms): after that a new
+ * checkpoint is needed.
+ */
+trust_expires_at_ms: number | null, 
+/**
+ * The sync running now, if one is.
+ */
+syncing: SyncProgressView | null, 
+/**
+ * The chain worker's jobs, running first (a front end with a worker).
+ */
+jobs: Array<JobView>, };
+
+export type ChangePasswordArgs = { 
+/**
+ * The current password.
+ */
+old: string, 
+/**
+ * The new one.
+ */
+new: string, };
+
+export type CodeKind = "jifen-account" | "jifen-sign-request" | "jifen-signature";
+
+export type ColdReviewView = { 
+/**
+ * Request id.
+ */
+request_id: string, 
+/**
+ * The request's fingerprint (both devices show it).
+ */
+fingerprint: string, 
+/**
+ * Every line, in order.
+ */
+lines: Array<ReviewLineView>, };
+
+export type ConfirmSendArgs = { 
+/**
+ * The review id of the `review_send` answer.
+ */
+review_id: string, };
+
+export type CreateWalletArgs = { 
+/**
+ * File name.
+ */
+name: string, 
+/**
+ * Wallet password.
+ */
+password: string, 
+/**
+ * 12 or 24 words.
+ */
+words: number, 
+/**
+ * The word list.
+ */
+mnemonic_language: WordList, };
+
+export type CrossCheckView = { 
+/**
+ * Height compared.
+ */
+height: number, 
+/**
+ * Its block id.
+ */
+hash: string, 
+/**
+ * Witnesses that served the same block.
+ */
+agreed: number, 
+/**
+ * Witnesses that were behind.
+ */
+lagging: number, 
+/**
+ * When, unix ms.
+ */
+at_ms: number, };
+
+export type DiscardedView = { 
+/**
+ * Request id.
+ */
+request_id: string, 
+/**
+ * Its fingerprint (none for a damaged record, which is discarded too).
+ */
+fingerprint: string | null, };
+
+export type EndpointsArgs = { 
+/**
+ * The endpoints.
+ */
+endpoints: Array<string>, };
+
+export type EndpointsView = { 
+/**
+ * Network name.
+ */
+network: NetworkView, 
+/**
+ * The chain id the nodes must serve.
+ */
+chain_id: string, 
+/**
+ * The primary node, if any.
+ */
+primary: string | null, 
+/**
+ * The witnesses.
+ */
+witnesses: Array<string>, 
+/**
+ * The checkpoint trusted first (`height:hash`); none: genesis on first
+ * use.
+ */
+checkpoint: string | null, };
+
+export type ErrorView = { 
+/**
+ * Message id, e.g. `keystore-wrong-password`.
+ */
+code: string, 
+/**
+ * Named arguments.
+ */
+args: { [key in string]: ArgView }, };
+
+export type EvidenceReportView = { 
+/**
+ * The height of the fork.
+ */
+height: number, 
+/**
+ * The two conflicting block ids.
+ */
+blocks: [string, string], 
+/**
+ * The validators who signed both, ascending.
+ */
+accountable: Array<string>, 
+/**
+ * Their voting power.
+ */
+power: number, 
+/**
+ * The trusted set's total power.
+ */
+total_power: number, };
+
+export type FingerprintArgs = { 
+/**
+ * The fingerprint.
+ */
+fingerprint: string, };
+
+export type ImageArgs = { 
+/**
+ * PNG or JPEG bytes.
+ */
+bytes: Array<number>, };
+
+export type ImagesArgs = { 
+/**
+ * PNG or JPEG files' bytes.
+ */
+images: Array<Array<number>>, };
+
+export type IndexArgs = { 
+/**
+ * Receive address index.
+ */
+index: number, };
+
+export type JobKind = "sync" | "send" | "faucet" | "broadcast" | "audit" | "session";
+
+export type JobState = "queued" | "running";
+
+export type JobView = { 
+/**
+ * Its id (unique per app run).
+ */
+id: number, 
+/**
+ * Its kind.
+ */
+kind: JobKind, 
+/**
+ * Where it stands.
+ */
+state: JobState, 
+/**
+ * Whether a cancel reached it.
+ */
+cancelled: boolean, };
+
+export type KdfNotice = "unchanged" | "upgraded" | "upgrade-failed";
+
+export type KdfView = { 
+/**
+ * Memory in MiB.
+ */
+memory_mib: number, 
+/**
+ * Passes.
+ */
+passes: number, 
+/**
+ * Lanes.
+ */
+lanes: number, 
+/**
+ * How long one derivation took when the parameters were calibrated on
+ * this device, if that just happened.
+ */
+millis: number | null, };
+
+export type LanguageArgs = { 
+/**
+ * `zh-CN`, `zh-TW` or `en`.
+ */
+tag: string, };
+
+export type ModeArgs = { 
+/**
+ * The mode.
+ */
+mode: AppMode, };
+
+export type NameArgs = { 
+/**
+ * The wallet's name.
+ */
+name: string, };
+
+export type NetworkView = "mainnet" | "testnet" | "devnet";
+
+export type PairExportArgs = { 
+/**
+ * A chain id; the network's default when absent.
+ */
+chain_id: string | null, };
+
+export type PairExportView = { 
+/**
+ * The chain this device signs for.
+ */
+chain_id: string, 
+/**
+ * BIP32 master fingerprint (hex).
+ */
+master_fingerprint: string, 
+/**
+ * The account's extended public key.
+ */
+xpub: string, 
+/**
+ * The code.
+ */
+qr: QrCodeView, };
+
+export type PairImportArgs = { 
+/**
+ * The new watch-only wallet's name.
+ */
+name: string, 
+/**
+ * PNG or JPEG files' bytes.
+ */
+images: Array<Array<number>>, };
+
+export type PasswordArgs = { 
+/**
+ * The password.
+ */
+password: string, };
+
+export type PeerRoleView = "primary" | "witness";
+
+export type PeerStateView = { "kind": "active" } | { "kind": "lagging", 
+/**
+ * Its latest height.
+ */
+height: number, } | { "kind": "unreachable", 
+/**
+ * Why (a message id).
+ */
+code: string, 
+/**
+ * The transport's own words.
+ */
+detail: string, } | { "kind": "demoted", 
+/**
+ * Why (a message id).
+ */
+code: string, 
+/**
+ * What was wrong.
+ */
+detail: string, };
+
+export type PeerView = { 
+/**
+ * Its endpoint.
+ */
+id: string, 
+/**
+ * Its role.
+ */
+role: PeerRoleView, 
+/**
+ * Its state.
+ */
+state: PeerStateView, };
+
+export type PendingState = "waiting" | "signed";
+
+export type PendingView = { 
+/**
+ * Request id.
+ */
+request_id: string, 
+/**
+ * Fingerprint (none when the record is damaged).
+ */
+fingerprint: string | null, 
+/**
+ * Where it stands (none when the record is damaged).
+ */
+state: PendingState | null, 
+/**
+ * When it was made, unix seconds.
+ */
+created_at: number, 
+/**
+ * The transaction's nonce.
+ */
+nonce: number | null, 
+/**
+ * Whether that nonce is already used on chain (the sender's proven next
+ * nonce is past it), so it can never be included. `None` when nothing
+ * was proven (offline, or the proof failed).
+ */
+superseded: boolean | null, 
+/**
+ * Why the record cannot be read (it can still be discarded).
+ */
+error: ErrorView | null, };
+
+export type ProvenAt = { 
+/**
+ * The header's height.
+ */
+height: number, 
+/**
+ * The header's hash (the block id, hex).
+ */
+header_hash: string, };
+
+export type QrCodeView = { 
+/**
+ * What the code carries.
+ */
+ur_type: CodeKind, 
+/**
+ * The UR text of each frame, in order (public data).
+ */
+parts: Array<string>, 
+/**
+ * The whole message as one single-part UR text (to copy as text).
+ */
+text: string, 
+/**
+ * Fountain fragments of the message (0 for a single-part code).
+ */
+fragments: number, 
+/**
+ * Suggested frames per second.
+ */
+fps: number, };
+
+export type QrPartsArgs = { 
+/**
+ * The UR text of each frame.
+ */
+parts: Array<string>, };
+
+export type QrStem = "jifen-pairing" | "jifen-request" | "jifen-signature";
+
+export type RequestIdArgs = { 
+/**
+ * The request id.
+ */
+request_id: string, };
+
+export type RestoreWalletArgs = { 
+/**
+ * File name.
+ */
+name: string, 
+/**
+ * The typed words.
+ */
+phrase: string, 
+/**
+ * Optional BIP39 passphrase (empty for none).
+ */
+passphrase: string, 
+/**
+ * Wallet password.
+ */
+password: string, };
+
+export type RevealedWords = { 
+/**
+ * The words, in order.
+ */
+words: string[], 
+/**
+ * The check the person takes after writing them down.
+ */
+challenge: BackupChallengeView, };
+
+export type ReviewLineView = { 
+/**
+ * Message id of the label (`cold-review-*`).
+ */
+label: string, 
+/**
+ * The value; a message id when `kind` is `message`.
+ */
+value: string, 
+/**
+ * How to show the value.
+ */
+kind: ReviewValueKind, };
+
+export type ReviewValueKind = "amount" | "address" | "message" | "text" | "number";
+
+export type RootView = { "kind": "checkpoint", 
+/**
+ * The checkpoint.
+ */
+checkpoint: string, } | { "kind": "genesis-first-use", 
+/**
+ * The genesis block as a checkpoint.
+ */
+checkpoint: string, 
+/**
+ * Witnesses that served the same genesis (`None`: loaded from the
+ * store, not checked in this session).
+ */
+witnesses_agreed: number | null, };
+
+export type SaveFramesArgs = { 
+/**
+ * Which kind of frames.
+ */
+stem: QrStem, 
+/**
+ * The UR text of each frame.
+ */
+parts: Array<string>, };
+
+export type Scanned = { 
+/**
+ * What it is.
+ */
+kind: ScannedKind, 
+/**
+ * The address, for an address (canonical lower case).
+ */
+address: string | null, 
+/**
+ * The code's text.
+ */
+text: string, };
+
+export type ScannedKind = "address" | "sign-request" | "signature" | "account" | "unknown";
+
+export type SendProgress = { 
+/**
+ * The stage reached.
+ */
+stage: SendStage, 
+/**
+ * The transaction id.
+ */
+tx_id: string, 
+/**
+ * The block height, once included.
+ */
+height: number | null, };
+
+export type SendReceipt = { 
+/**
+ * The transaction id.
+ */
+tx_id: string, 
+/**
+ * The block it is in.
+ */
+height: number, 
+/**
+ * Its position in the block.
+ */
+index: number, 
+/**
+ * Its proven result code (0: success; a failed one is an error).
+ */
+result_code: number, 
+/**
+ * The verified header the inclusion was proven against.
+ */
+proven: ProvenAt, 
+/**
+ * The watched address's balance afterwards, proven.
+ */
+balance_after: BalanceView, };
+
+export type SendRequest = { 
+/**
+ * The recipient's address.
+ */
+to: string, 
+/**
+ * The amount in POINT (`2.5`; full-width digits accepted).
+ */
+amount: string, 
+/**
+ * The fee in POINT; the network's minimum when absent.
+ */
+fee: string | null, 
+/**
+ * The receive address index that sends (0 for the first).
+ */
+from_index: number, };
+
+export type SendReview = { 
+/**
+ * Names exactly this transfer: confirming signs it and nothing else.
+ */
+review_id: string, 
+/**
+ * Sender.
+ */
+from: string, 
+/**
+ * Recipient.
+ */
+to: string, 
+/**
+ * Amount.
+ */
+amount: AmountView, 
+/**
+ * Fee.
+ */
+fee: AmountView, 
+/**
+ * Amount plus fee.
+ */
+total: AmountView, 
+/**
+ * The sender's proven balance (none for a request made offline).
+ */
+balance: AmountView | null, 
+/**
+ * The balance afterwards.
+ */
+remaining: AmountView | null, 
+/**
+ * The transaction's nonce.
+ */
+nonce: number, 
+/**
+ * The chain it is signed for.
+ */
+chain_id: string, 
+/**
+ * Where the balance and nonce were proven (none offline).
+ */
+proven: ProvenAt | null, };
+
+export type SendStage = "submitted" | "waiting" | "included";
+
+export type SignMessageArgs = { 
+/**
+ * Receive address index.
+ */
+index: number, 
+/**
+ * The message.
+ */
+message: string, };
+
+export type SignRequestView = { 
+/**
+ * Request id.
+ */
+request_id: string, 
+/**
+ * Its fingerprint (the cold device must show the same).
+ */
+fingerprint: string, 
+/**
+ * What the transaction does (against the proven balance when online).
+ */
+review: SendReview, 
+/**
+ * The code to show to the cold device.
+ */
+qr: QrCodeView, };
+
+export type SignatureView = { 
+/**
+ * The request it answers.
+ */
+request_id: string, 
+/**
+ * That request's fingerprint.
+ */
+fingerprint: string, 
+/**
+ * The code.
+ */
+qr: QrCodeView, };
+
+export type SignedMessageView = { 
+/**
+ * The signing address.
+ */
+address: string, 
+/**
+ * The signature's text form (`docs/keys.md#message-signatures`).
+ */
+signature: string, };
+
+export type SyncEventView = { "kind": "progress" } & SyncProgressView | { "kind": "peer-demoted", 
+/**
+ * The node.
+ */
+peer: string, 
+/**
+ * Why (a message id).
+ */
+code: string, } | { "kind": "primary-changed", 
+/**
+ * The new primary.
+ */
+peer: string, } | { "kind": "evidence-written", 
+/**
+ * The evidence file.
+ */
+path: string, };
+
+export type SyncPhase = "bootstrapping" | "syncing" | "cross-checking" | "done";
+
+export type SyncProgressView = { 
+/**
+ * What it is doing.
+ */
+phase: SyncPhase, 
+/**
+ * The last verified height.
+ */
+current: number, 
+/**
+ * The height it syncs to.
+ */
+target: number, 
+/**
+ * Light blocks fetched so far.
+ */
+fetched: number, 
+/**
+ * Peers in use.
+ */
+peers: number, 
+/**
+ * Estimated time left, when there is a rate to estimate from.
+ */
+eta_ms: number | null, };
+
+export type SyncView = { 
+/**
+ * Verified height before.
+ */
+from_height: number, 
+/**
+ * Verified height now.
+ */
+height: number, 
+/**
+ * Its block id.
+ */
+hash: string, 
+/**
+ * Light blocks fetched.
+ */
+headers_fetched: number, 
+/**
+ * The node the headers came from.
+ */
+primary: string, 
+/**
+ * Witnesses that served the same tip.
+ */
+witnesses_agreed: number, 
+/**
+ * Wall time.
+ */
+elapsed_ms: number, };
+
+export type TrustedView = { 
+/**
+ * Height.
+ */
+height: number, 
+/**
+ * Block id (hex).
+ */
+hash: string, 
+/**
+ * Header time, unix ms.
+ */
+time_ms: number, 
+/**
+ * How old the header is, ms (from this device's clock).
+ */
+age_ms: number, };
+
+export type UnlockArgs = { 
+/**
+ * The wallet's name.
+ */
+name: string, 
+/**
+ * Its password.
+ */
+password: string, };
+
+export type UnlockedView = { 
+/**
+ * The wallet.
+ */
+wallet: WalletView, 
+/**
+ * What unlocking did about weak key-derivation parameters.
+ */
+kdf: KdfNotice, };
+
+export type VerifiedMessageView = { 
+/**
+ * The address that signed.
+ */
+address: string, 
+/**
+ * Its network.
+ */
+network: NetworkView, };
+
+export type VerifyMessageArgs = { 
+/**
+ * The address that should have signed.
+ */
+address: string, 
+/**
+ * The signature's text.
+ */
+signature: string, 
+/**
+ * The message.
+ */
+message: string, };
+
+export type VerifyTextArgs = { 
+/**
+ * The file's text.
+ */
+text: string, 
+/**
+ * A checkpoint (`height:hash`) to trust instead of the local root.
+ */
+checkpoint: string | null, };
+
+export type WalletRow = { 
+/**
+ * File name.
+ */
+name: string, 
+/**
+ * The wallet, when its file reads.
+ */
+wallet: WalletView | null, 
+/**
+ * Why it does not.
+ */
+error: ErrorView | null, };
+
+export type WalletView = { 
+/**
+ * File name.
+ */
+name: string, 
+/**
+ * The network of its addresses.
+ */
+network: NetworkView, 
+/**
+ * First receive address.
+ */
+address: string, 
+/**
+ * Whether the backup of the words was checked.
+ */
+backup_verified: boolean, 
+/**
+ * Whether the OS keyring can open it too.
+ */
+has_keyring_slot: boolean, 
+/**
+ * Password parameters (none for a watch-only wallet).
+ */
+kdf: KdfView | null, 
+/**
+ * Watch-only: its keys are on a paired cold device.
+ */
+watch_only: boolean, 
+/**
+ * The chain the cold device was paired for (watch-only wallets).
+ */
+paired_chain: string | null, };
+
+export type WordList = "zh-hans" | "zh-hant" | "en";
+
+/** Every IPC command of the app, typed. */
+export const commands = {
+  appInfo: (): Promise<AppInfo> =>
+    invoke<AppInfo>("app_info"),
+  listWallets: (): Promise<Array<WalletRow>> =>
+    invoke<Array<WalletRow>>("list_wallets"),
+  createWallet: (args: CreateWalletArgs): Promise<WalletView> =>
+    invoke<WalletView>("create_wallet", { args }),
+  restoreWallet: (args: RestoreWalletArgs): Promise<WalletView> =>
+    invoke<WalletView>("restore_wallet", { args }),
+  unlock: (args: UnlockArgs): Promise<UnlockedView> =>
+    invoke<UnlockedView>("unlock", { args }),
+  openWatchOnly: (args: NameArgs): Promise<WalletView> =>
+    invoke<WalletView>("open_watch_only", { args }),
+  lock: (): Promise<null> =>
+    invoke<null>("lock"),
+  walletOverview: (): Promise<WalletView> =>
+    invoke<WalletView>("wallet_overview"),
+  revealWords: (args: PasswordArgs): Promise<RevealedWords> =>
+    invoke<RevealedWords>("reveal_words", { args }),
+  backupChallenge: (args: PasswordArgs): Promise<BackupChallengeView> =>
+    invoke<BackupChallengeView>("backup_challenge", { args }),
+  backupCheck: (args: BackupAnswersArgs): Promise<WalletView> =>
+    invoke<WalletView>("backup_check", { args }),
+  receive: (args: IndexArgs): Promise<AddressView> =>
+    invoke<AddressView>("receive", { args }),
+  signMessage: (args: SignMessageArgs): Promise<SignedMessageView> =>
+    invoke<SignedMessageView>("sign_message", { args }),
+  verifyMessage: (args: VerifyMessageArgs): Promise<VerifiedMessageView> =>
+    invoke<VerifiedMessageView>("verify_message", { args }),
+  setLanguage: (args: LanguageArgs): Promise<null> =>
+    invoke<null>("set_language", { args }),
+  setMode: (args: ModeArgs): Promise<AppInfo> =>
+    invoke<AppInfo>("set_mode", { args }),
+  changePassword: (args: ChangePasswordArgs): Promise<KdfView> =>
+    invoke<KdfView>("change_password", { args }),
+  recalibrateKdf: (args: PasswordArgs): Promise<KdfView> =>
+    invoke<KdfView>("recalibrate_kdf", { args }),
+  keyringEnable: (args: PasswordArgs): Promise<WalletView> =>
+    invoke<WalletView>("keyring_enable", { args }),
+  keyringDisable: (): Promise<WalletView> =>
+    invoke<WalletView>("keyring_disable"),
+  chainStatus: (): Promise<ChainStatusView> =>
+    invoke<ChainStatusView>("chain_status"),
+  watchChain: (onProgress: Channel<ChainStatusView>): Promise<null> =>
+    invoke<null>("watch_chain", { onProgress }),
+  sync: (onProgress: Channel<SyncEventView>): Promise<SyncView> =>
+    invoke<SyncView>("sync", { onProgress }),
+  cancel: (args: CancelArgs): Promise<null> =>
+    invoke<null>("cancel", { args }),
+  balance: (): Promise<BalanceView> =>
+    invoke<BalanceView>("balance"),
+  reviewSend: (args: SendRequest): Promise<SendReview> =>
+    invoke<SendReview>("review_send", { args }),
+  send: (args: ConfirmSendArgs, onProgress: Channel<SendProgress>): Promise<SendReceipt> =>
+    invoke<SendReceipt>("send", { args, onProgress }),
+  faucet: (onProgress: Channel<SendProgress>): Promise<SendReceipt> =>
+    invoke<SendReceipt>("faucet", { onProgress }),
+  endpoints: (): Promise<EndpointsView> =>
+    invoke<EndpointsView>("endpoints"),
+  setEndpoints: (args: EndpointsArgs): Promise<EndpointsView> =>
+    invoke<EndpointsView>("set_endpoints", { args }),
+  exportAuditBundle: (): Promise<BundleWrittenView> =>
+    invoke<BundleWrittenView>("export_audit_bundle"),
+  verifyAuditBundle: (args: VerifyTextArgs): Promise<BundleReportView> =>
+    invoke<BundleReportView>("verify_audit_bundle", { args }),
+  verifyEvidence: (args: VerifyTextArgs): Promise<EvidenceReportView> =>
+    invoke<EvidenceReportView>("verify_evidence", { args }),
+  scanImage: (args: ImageArgs): Promise<Array<Scanned>> =>
+    invoke<Array<Scanned>>("scan_image", { args }),
+  renderQr: (args: QrPartsArgs): Promise<Array<string>> =>
+    invoke<Array<string>>("render_qr", { args }),
+  saveQrFrames: (args: SaveFramesArgs): Promise<string> =>
+    invoke<string>("save_qr_frames", { args }),
+  pairImport: (args: PairImportArgs): Promise<WalletView> =>
+    invoke<WalletView>("pair_import", { args }),
+  coldPairExport: (args: PairExportArgs): Promise<PairExportView> =>
+    invoke<PairExportView>("cold_pair_export", { args }),
+  coldReview: (args: ImagesArgs): Promise<ColdReviewView> =>
+    invoke<ColdReviewView>("cold_review", { args }),
+  coldSign: (args: FingerprintArgs): Promise<SignatureView> =>
+    invoke<SignatureView>("cold_sign", { args }),
+  makeSignRequest: (args: SendRequest): Promise<SignRequestView> =>
+    invoke<SignRequestView>("make_sign_request", { args }),
+  acceptSignature: (args: ImagesArgs, onProgress: Channel<SendProgress>): Promise<SendReceipt> =>
+    invoke<SendReceipt>("accept_signature", { args, onProgress }),
+  pendingRequests: (): Promise<Array<PendingView>> =>
+    invoke<Array<PendingView>>("pending_requests"),
+  discardRequest: (args: RequestIdArgs): Promise<DiscardedView> =>
+    invoke<DiscardedView>("discard_request", { args }),
+};
+
+/** The command names (capabilities list the same). */
+export const COMMAND_NAMES = [
+  "app_info",
+  "list_wallets",
+  "create_wallet",
+  "restore_wallet",
+  "unlock",
+  "open_watch_only",
+  "lock",
+  "wallet_overview",
+  "reveal_words",
+  "backup_challenge",
+  "backup_check",
+  "receive",
+  "sign_message",
+  "verify_message",
+  "set_language",
+  "set_mode",
+  "change_password",
+  "recalibrate_kdf",
+  "keyring_enable",
+  "keyring_disable",
+  "chain_status",
+  "watch_chain",
+  "sync",
+  "cancel",
+  "balance",
+  "review_send",
+  "send",
+  "faucet",
+  "endpoints",
+  "set_endpoints",
+  "export_audit_bundle",
+  "verify_audit_bundle",
+  "verify_evidence",
+  "scan_image",
+  "render_qr",
+  "save_qr_frames",
+  "pair_import",
+  "cold_pair_export",
+  "cold_review",
+  "cold_sign",
+  "make_sign_request",
+  "accept_signature",
+  "pending_requests",
+  "discard_request",
+] as const;
+
+export { Channel };
