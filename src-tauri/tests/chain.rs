@@ -22,7 +22,7 @@ use serde_json::{Value, json};
 use support::{Gate, app, channel, code, create, gated_proxy, invoke, window};
 
 fn start_devnet(dir: &std::path::Path) -> Devnet {
-    jifen_testenv::DevnetBuilder::new(dir.join("node"))
+    jifen_testenv::devnet::DevnetBuilder::new(dir.join("node"))
         .block_time_ms(200)
         .start()
         .unwrap()
@@ -37,7 +37,7 @@ fn recipient() -> String {
 
 /// Waits until the devnet has produced `blocks` more blocks than `from`.
 fn wait_for_height(devnet: &Devnet, from: u64, blocks: u64) {
-    jifen_testenv::wait_for_height(devnet, from + blocks, jifen_testenv::DEADLINE).unwrap();
+    jifen_testenv::devnet::wait_for_height(devnet, from + blocks, jifen_testenv::DEADLINE).unwrap();
 }
 
 #[test]

@@ -31,7 +31,7 @@ pub const PASSWORD: &str = "test password 积分";
 /// uses the desktop policy) and `endpoints` for this run.
 pub fn config(dir: &Path, endpoints: Option<Vec<String>>) -> AppConfig {
     let mut context = WalletContext::new(dir, Network::Devnet, FrontEnd::App);
-    context.kdf_policy = jifen_testenv::fast_kdf_policy();
+    context.kdf_policy = jifen_testenv::kdf::fast_kdf_policy();
     context.endpoints_override = endpoints;
     AppConfig { context }
 }
