@@ -212,15 +212,18 @@ fn reads_do_not_wait_behind_a_sync_and_cancel_reaches_only_its_job() {
 #[test]
 fn chain_needs_an_open_wallet_and_valid_endpoints() {
     let dir = tempfile::tempdir().unwrap();
-    let app = app(dir.path(), Some(vec!["ftp://example.invalid".into()]));
-    let main = window(&app, "main");
-    assert!(code(invoke(&main, "chain_status", json!({}))).starts_with("chain-endpoint"));
+    let bad = app(dir.path(), Some(vec!["ftp://example.invalid".into()]));
+    let main = window(&bad, "main");
+    create(&main, "shop");
+    // The session opens on the first job or read: its endpoint is refused.
+    assert!(code(invoke(&main, "balance", json!({}))).starts_with("chain-endpoint"));
     assert!(
         code(invoke(&main, "set_endpoints", json!({"args": {"endpoints": ["not a url"]}})))
             .starts_with("chain-endpoint")
     );
-    let app = app(dir.path(), Some(vec!["http://127.0.0.1:9".into()]));
-    let main = window(&app, "main");
+    let other = tempfile::tempdir().unwrap();
+    let locked = app(other.path(), Some(vec!["http://127.0.0.1:9".into()]));
+    let main = window(&locked, "main");
     assert_eq!(code(invoke(&main, "balance", json!({}))), "app-locked");
 }
 
