@@ -324,3 +324,7 @@ app-scan-request-on-cold = Show this request to the cold device that holds the k
 app-scan-review-sign = Review and sign
 app-scan-signature-lead = Accept it as the answer to one of this wallet's pending requests and broadcast it.
 app-scan-signature-on-online = Accept this signature in the watch-only wallet that made the request.
+
+## Wallet use cases (app)
+app-qr-no-parts = There is no code to show.
+app-settings-corrupt = The app's settings file is damaged ({ $reason }): the app started as an offline cold signer. Choose how this device is used to start again.

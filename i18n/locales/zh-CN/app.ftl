@@ -324,3 +324,7 @@ app-scan-request-on-cold = 请把这笔请求出示给保存私钥的离线设�
 app-scan-review-sign = 审核并签名
 app-scan-signature-lead = 把它作为本钱包某笔待签请求的回应接受，并广播交易。
 app-scan-signature-on-online = 请在生成该请求的只读钱包中接受此签名。
+
+## 钱包用例（应用）
+app-qr-no-parts = 没有可显示的二维码。
+app-settings-corrupt = 应用的设置文件已损坏（{ $reason }）：应用以离线冷签名设备的方式启动。请重新选择本设备的用途。

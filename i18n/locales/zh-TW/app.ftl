@@ -324,3 +324,7 @@ app-scan-request-on-cold = 請把這筆請求出示給保存私鑰的離線裝�
 app-scan-review-sign = 審核並簽章
 app-scan-signature-lead = 把它作為本錢包某筆待簽請求的回應接受，並廣播交易。
 app-scan-signature-on-online = 請在產生該請求的唯讀錢包中接受此簽章。
+
+## 錢包用例（應用程式）
+app-qr-no-parts = 沒有可顯示的 QR 碼。
+app-settings-corrupt = 應用程式的設定檔已損毀（{ $reason }）：應用程式以離線冷簽名裝置的方式啟動。請重新選擇本裝置的用途。
