@@ -367,3 +367,34 @@ fn session_waits_are_bounded_and_cancellable() {
     assert_eq!(refused.code(), "chain-amount-overflow");
     devnet.stop();
 }
+
+/// `jifen faucet`: devnet test POINT, proven arrived, as text and as JSON
+/// (the same receipt the app receives).
+#[test]
+fn faucet_funds_a_new_wallet_with_proof() {
+    let node_dir = tempfile::tempdir().unwrap();
+    let mut devnet = jifen_testenv::devnet::DevnetBuilder::new(node_dir.path())
+        .start()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    restore(
+        data,
+        "shop",
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
+    );
+    ok(run(jifen(data).args([
+        "endpoints",
+        "--primary",
+        &format!("http://{}", devnet.rpc_addr()),
+    ])));
+    let out = ok(run(jifen(data).args(["faucet", "-w", "shop", "--json"])));
+    let receipt: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(receipt["result_code"], 0);
+    assert_eq!(receipt["balance_after"]["balance"]["text"], "100");
+    let out = ok(run(jifen(data).args(["faucet", "-w", "shop"])));
+    assert!(stderr(&out).contains("proven against the verified header"), "{}", stderr(&out));
+    assert_eq!(balance(data, "shop").0, 200_000_000);
+    devnet.stop();
+}
+
