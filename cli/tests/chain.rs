@@ -355,7 +355,10 @@ fn session_waits_are_bounded_and_cancellable() {
         .unwrap();
     assert_eq!(plan.total(), 1_001_000);
     assert_eq!(plan.unsigned.chain_id.as_str(), "jifen-devnet");
-    assert_eq!(plan.unsigned.nonce, plan.sender.as_ref().unwrap().value.nonce);
+    assert_eq!(
+        plan.unsigned.nonce,
+        plan.sender.as_ref().unwrap().value.nonce
+    );
     let refused = reader
         .plan_transfer(
             NodeKey::devnet_account(2).unwrap().public_key(),
@@ -393,8 +396,11 @@ fn faucet_funds_a_new_wallet_with_proof() {
     assert_eq!(receipt["result_code"], 0);
     assert_eq!(receipt["balance_after"]["balance"]["text"], "100");
     let out = ok(run(jifen(data).args(["faucet", "-w", "shop"])));
-    assert!(stderr(&out).contains("proven against the verified header"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("proven against the verified header"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(balance(data, "shop").0, 200_000_000);
     devnet.stop();
 }
-

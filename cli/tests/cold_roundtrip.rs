@@ -339,4 +339,3 @@ fn a_damaged_pending_request_is_listed_and_can_be_discarded() {
     assert!(!text(&pending.stdout).contains(&ids[0]));
     assert!(text(&pending.stdout).contains(&ids[1]));
 }
-

@@ -209,7 +209,11 @@ fn cold_signed_transfer_is_broadcast_and_proven_included() {
     .unwrap();
     assert_eq!(receipt.tx_id, accepted.tx_id);
     assert_eq!(receipt.balance_after.balance.text, "87.499");
-    assert!(requests::pending(&online_ctx, &facts, None).unwrap().is_empty());
+    assert!(
+        requests::pending(&online_ctx, &facts, None)
+            .unwrap()
+            .is_empty()
+    );
     let reader = session.reader();
     assert_eq!(
         balance::balance(&reader, &recipient).unwrap().balance.units,
@@ -307,6 +311,9 @@ fn a_signed_transaction_whose_nonce_was_taken_is_refused_before_broadcast() {
         &cancel,
     )
     .unwrap_err();
-    assert!(matches!(refused, ChainError::NonceUsed { nonce: 0, next: 1 }), "{refused:?}");
+    assert!(
+        matches!(refused, ChainError::NonceUsed { nonce: 0, next: 1 }),
+        "{refused:?}"
+    );
     drop(devnet);
 }
