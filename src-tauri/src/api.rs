@@ -268,6 +268,7 @@ commands! {
     RevealWordsCmd = "reveal_words" (PasswordArgs, Nothing) -> RevealedWords;
     BackupChallengeCmd = "backup_challenge" (PasswordArgs, Nothing) -> BackupChallengeView;
     BackupCheckCmd = "backup_check" (BackupAnswersArgs, Nothing) -> WalletView;
+    ReauthenticateCmd = "reauthenticate" (PasswordArgs, Nothing) -> Nothing;
     ReceiveCmd = "receive" (IndexArgs, Nothing) -> AddressView;
     SignMessageCmd = "sign_message" (SignMessageArgs, Nothing) -> SignedMessageView;
     VerifyMessageCmd = "verify_message" (VerifyMessageArgs, Nothing) -> VerifiedMessageView;

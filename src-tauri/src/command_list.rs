@@ -16,6 +16,7 @@ pub const COMMANDS: &[&str] = &[
     "reveal_words",
     "backup_challenge",
     "backup_check",
+    "reauthenticate",
     "receive",
     "sign_message",
     "verify_message",

@@ -120,6 +120,18 @@ pub async fn backup_challenge(
         .await
 }
 
+/// Types the password again before signing (the app's re-authentication
+/// window, ADR 0012).
+#[tauri::command]
+pub async fn reauthenticate(
+    engine: State<'_, Engine>,
+    args: Args<api::ReauthenticateCmd>,
+) -> Out<api::ReauthenticateCmd> {
+    engine
+        .call(move |s| s.reauthenticate(&args.password).map(|()| Nothing))
+        .await
+}
+
 /// Checks the typed words of the backup check.
 #[tauri::command]
 pub async fn backup_check(

@@ -65,6 +65,7 @@ pub fn builder<R: Runtime>(
             commands::reveal_words,
             commands::backup_challenge,
             commands::backup_check,
+            commands::reauthenticate,
             commands::receive,
             commands::sign_message,
             commands::verify_message,

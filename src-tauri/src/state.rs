@@ -13,6 +13,7 @@ use jifen_wallet::cold::requests;
 use jifen_wallet::cold::transport::QrInput;
 use jifen_wallet::cold::views::{ColdReviewView, PairExportView, SignatureView};
 use jifen_wallet::onboarding::{self, Secrets};
+use jifen_wallet::open::REAUTH_WINDOW;
 use jifen_wallet::open::{KdfNotice, RevealedWords, calibrate};
 use jifen_wallet::receive::{self, AddressView};
 use jifen_wallet::send::{PreparedSend, SendReview};
@@ -314,7 +315,10 @@ impl WalletState {
         Ok(wallets::list(&self.ctx.store())?)
     }
 
-    fn opened(&mut self, open: OpenWallet) -> Result<WalletView, AppError> {
+    fn opened(&mut self, mut open: OpenWallet) -> Result<WalletView, AppError> {
+        // The app stays unlocked while a webview runs: signing asks for the
+        // password again once the window has passed (ADR 0012).
+        open.set_reauth_window(Some(REAUTH_WINDOW));
         let view = open.view()?;
         self.public.set_facts(Some(open.facts()?));
         self.open = Some(open);
@@ -428,6 +432,17 @@ impl WalletState {
         Ok(self.open_wallet()?.reveal_words(&password, &policy)?)
     }
 
+    /// Confirms with the password again, for signing past the
+    /// re-authentication window.
+    ///
+    /// # Errors
+    /// `app-locked`, `keystore-wrong-password`, `wallet-too-many-attempts`.
+    pub fn reauthenticate(&mut self, secret: &SecretString) -> Result<(), AppError> {
+        let password = password(secret)?;
+        let policy = self.ctx.kdf_policy;
+        Ok(self.open_wallet()?.reauthenticate(&password, &policy)?)
+    }
+
     /// Starts a backup check (password again).
     ///
     /// # Errors
@@ -531,7 +546,8 @@ impl WalletState {
     ///
     /// # Errors
     /// `app-locked`, `app-watch-only-needs-request`, `chain-no-such-review`,
-    /// `wallet-locked`, signing errors.
+    /// `wallet-reauth-required` (the review stays: confirm with the password,
+    /// then sign again), `wallet-locked`, signing errors.
     pub fn sign_send(&mut self, review_id: &str) -> Result<SignedSend, AppError> {
         let open = self.open_wallet()?;
         if open.handle().is_watch_only() {

@@ -212,6 +212,58 @@ fn unlock_lock_and_error_codes() {
 }
 
 #[test]
+fn a_script_guessing_passwords_is_slowed_and_reauthentication_checks_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path(), None);
+    let main = window(&app, "main");
+    create(&main, "shop");
+    // Confirming again while unlocked: a wrong password is refused, the right
+    // one accepted.
+    assert_eq!(
+        code(invoke(
+            &main,
+            "reauthenticate",
+            json!({"args": {"password": "nope"}})
+        )),
+        "keystore-wrong-password"
+    );
+    assert_eq!(
+        invoke(
+            &main,
+            "reauthenticate",
+            json!({"args": {"password": PASSWORD}})
+        )
+        .unwrap(),
+        Value::Null
+    );
+    invoke(&main, "lock", json!({})).unwrap();
+    assert_eq!(
+        code(invoke(
+            &main,
+            "reauthenticate",
+            json!({"args": {"password": PASSWORD}})
+        )),
+        "app-locked"
+    );
+    let unlock = |password: &str| {
+        invoke(
+            &main,
+            "unlock",
+            json!({"args": {"name": "shop", "password": password}}),
+        )
+    };
+    for _ in 0..3 {
+        assert_eq!(code(unlock("guess")), "keystore-wrong-password");
+    }
+    // The fourth try waits, even with the right password, and says how long.
+    let error = unlock(PASSWORD).unwrap_err();
+    assert_eq!(error["code"], "wallet-too-many-attempts");
+    assert_eq!(error["args"]["seconds"], 1);
+    std::thread::sleep(std::time::Duration::from_millis(1_100));
+    unlock(PASSWORD).unwrap();
+}
+
+#[test]
 fn restore_is_deterministic_and_counts_as_backed_up() {
     let phrase = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
     let mut addresses = Vec::new();

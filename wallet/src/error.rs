@@ -85,6 +85,17 @@ pub enum WalletError {
         /// Answers the challenge still accepts.
         tries_left: u32,
     },
+    /// Too many wrong passwords in a row: the next try is accepted after
+    /// this many seconds (`wallet::password_gate`).
+    #[error("too many wrong passwords; try again in {retry_after_s} s")]
+    TooManyAttempts {
+        /// Seconds until the next try is accepted.
+        retry_after_s: u64,
+    },
+    /// The password was last typed too long ago for this: type it again
+    /// (the app asks before a send, `OpenWallet::reauthenticate`).
+    #[error("type the password again to confirm")]
+    ReauthRequired,
     /// The system's random source failed.
     #[error("the random generator failed")]
     Randomness,
@@ -143,6 +154,8 @@ impl Coded for WalletError {
             WalletError::BackupAlreadyChecked => "wallet-backup-already-checked",
             WalletError::NoBackupChallenge => "wallet-no-backup-challenge",
             WalletError::BackupMismatch { .. } => "wallet-backup-mismatch",
+            WalletError::TooManyAttempts { .. } => "wallet-too-many-attempts",
+            WalletError::ReauthRequired => "wallet-reauth-required",
             WalletError::Randomness => "wallet-randomness",
             WalletError::NoDataDir => "wallet-no-data-dir",
             WalletError::Settings(_) => "wallet-settings-io",
@@ -168,6 +181,9 @@ impl Coded for WalletError {
                 vec![("detail", (*detail).into())]
             }
             WalletError::BackupMismatch { tries_left } => vec![("left", (*tries_left).into())],
+            WalletError::TooManyAttempts { retry_after_s } => {
+                vec![("seconds", (*retry_after_s).into())]
+            }
             WalletError::Settings(source) | WalletError::Directory(source) => {
                 vec![("reason", source.to_string().into())]
             }
@@ -177,6 +193,7 @@ impl Coded for WalletError {
             | WalletError::Locked
             | WalletError::BackupAlreadyChecked
             | WalletError::NoBackupChallenge
+            | WalletError::ReauthRequired
             | WalletError::Randomness
             | WalletError::NoDataDir => Vec::new(),
             WalletError::Keystore(e) => e.args(),

@@ -10,7 +10,8 @@
 //! | list the wallets | [`wallets::list`] | [`wallets::WalletRow`] |
 //! | create a wallet with new words | [`onboarding::new_words`], [`onboarding::create`] | [`wallets::WalletView`] |
 //! | restore a wallet from its words | [`onboarding::restore`] | [`wallets::WalletView`] |
-//! | unlock / lock | [`OpenWallet::unlock_with_password`], [`OpenWallet::unlock_with_keyring`], [`OpenWallet::lock`] | [`open::KdfNotice`] |
+//! | unlock / lock | [`OpenWallet::unlock`], [`OpenWallet::unlock_with_password`], [`OpenWallet::lock`] | [`open::UnlockReport`] |
+//! | confirm with the password again (app, before signing) | [`OpenWallet::reauthenticate`] ([`password_gate`] spaces out wrong passwords) | |
 //! | see the words once and check the backup | [`OpenWallet::reveal_words`], [`OpenWallet::start_backup_check`], [`OpenWallet::check_backup`] ([`backup`]) | [`backup::BackupChallengeView`] |
 //! | change the password, re-calibrate, OS keyring | [`OpenWallet::change_password`], [`OpenWallet::recalibrate`], [`OpenWallet::enable_keyring`], [`OpenWallet::disable_keyring`] | [`wallets::KdfView`] |
 //! | show addresses, receive | [`receive::addresses`], [`receive::receive_address`] | [`receive::AddressView`] |
@@ -59,6 +60,7 @@ pub mod faucet;
 pub mod jobs;
 pub mod onboarding;
 pub mod open;
+pub mod password_gate;
 pub mod receive;
 pub mod record;
 pub mod scan;

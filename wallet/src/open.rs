@@ -6,6 +6,15 @@
 //! The CLI opens one for a single command; the app keeps one while the
 //! person works. Secrets stay inside (zeroized when locked or dropped);
 //! views carry only public facts.
+//!
+//! Every typed password goes through [`crate::password_gate`] (wrong ones
+//! are spaced out). A front end that stays unlocked for long sets a
+//! [re-authentication window](OpenWallet::set_reauth_window): signing a
+//! send, or a cold device's answer, then needs the password typed within
+//! it ([`OpenWallet::reauthenticate`]). The window and the throttle are
+//! product decisions, recorded in ADR 0012.
+
+use std::time::{Duration, Instant};
 
 use jifen_crypto::keystore::{self, KdfParams, KdfPolicy, Password};
 use serde::{Deserialize, Serialize};
@@ -16,6 +25,7 @@ use crate::backup::{BackupChallenge, BackupChallengeView, Passed};
 use crate::chain::ChainError;
 use crate::cold::Review;
 use crate::error::WalletError;
+use crate::password_gate;
 use crate::send::PreparedSend;
 use crate::store::{UnlockedWallet, WalletHandle, WalletStore};
 use crate::views::ErrorView;
@@ -106,11 +116,19 @@ pub fn calibrate(policy: &KdfPolicy) -> Result<Calibrated, WalletError> {
     })
 }
 
+/// How long after the password was typed (or the OS keyring answered) the
+/// app signs without asking for it again: five minutes, ADR 0012.
+pub const REAUTH_WINDOW: Duration = Duration::from_secs(5 * 60);
+
 /// The wallet a person has open (see the module docs).
 #[derive(Debug)]
 pub struct OpenWallet {
     handle: WalletHandle,
     keys: Option<UnlockedWallet>,
+    /// When the person last proved they may use the keys.
+    authenticated_at: Option<Instant>,
+    /// `None`: every signature is covered by the unlock (a CLI command).
+    reauth_window: Option<Duration>,
     challenge: Option<BackupChallenge>,
     review: Option<Review>,
     /// The send the person is reviewing, signed only by its review id.
@@ -134,6 +152,8 @@ impl OpenWallet {
         Self {
             handle,
             keys: None,
+            authenticated_at: None,
+            reauth_window: None,
             challenge: None,
             review: None,
             send: None,
@@ -144,8 +164,56 @@ impl OpenWallet {
     pub(crate) fn unlocked(handle: WalletHandle, keys: UnlockedWallet) -> Self {
         Self {
             keys: Some(keys),
+            authenticated_at: Some(Instant::now()),
             ..Self::from_handle(handle)
         }
+    }
+
+    /// Asks for the password again before signing when it was last typed
+    /// longer than `window` ago (`None`: never). The app sets
+    /// [`REAUTH_WINDOW`]; a CLI command is its own authentication.
+    pub fn set_reauth_window(&mut self, window: Option<Duration>) {
+        self.reauth_window = window;
+    }
+
+    /// Whether signing now needs the password typed again.
+    #[must_use]
+    pub fn needs_reauth(&self) -> bool {
+        match (self.reauth_window, self.authenticated_at) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(window), Some(at)) => at.elapsed() > window,
+        }
+    }
+
+    /// Checks the password again (through the throttle) and opens a new
+    /// re-authentication window.
+    ///
+    /// # Errors
+    /// `keystore-wrong-password`, [`WalletError::TooManyAttempts`],
+    /// [`WalletError::Locked`], [`WalletError::WatchOnly`].
+    pub fn reauthenticate(
+        &mut self,
+        password: &Password,
+        policy: &KdfPolicy,
+    ) -> Result<(), WalletError> {
+        self.keys()?;
+        self.check_password(password, policy)?;
+        Ok(())
+    }
+
+    /// Derives the keys from `password` through the throttle; a right
+    /// password counts as a fresh authentication.
+    fn check_password(
+        &mut self,
+        password: &Password,
+        policy: &KdfPolicy,
+    ) -> Result<UnlockedWallet, WalletError> {
+        let identity = self.handle.identity().to_path_buf();
+        let handle = &mut self.handle;
+        let keys = password_gate::guarded(&identity, || handle.unlock(password, policy))?;
+        self.authenticated_at = Some(Instant::now());
+        Ok(keys)
     }
 
     /// The wallet file's handle.
@@ -201,13 +269,14 @@ impl OpenWallet {
     ///
     /// # Errors
     /// `keystore-wrong-password` and the other keystore errors,
-    /// [`WalletError::WatchOnly`], [`WalletError::AccountMismatch`].
+    /// [`WalletError::TooManyAttempts`], [`WalletError::WatchOnly`],
+    /// [`WalletError::AccountMismatch`].
     pub fn unlock_with_password(
         &mut self,
         password: &Password,
         policy: &KdfPolicy,
     ) -> Result<KdfNotice, WalletError> {
-        let keys = self.handle.unlock(password, policy)?;
+        let keys = self.check_password(password, policy)?;
         let notice = if keys.kdf_upgraded() {
             KdfNotice::Upgraded
         } else if keys.kdf_upgrade_failed() {
@@ -241,6 +310,7 @@ impl OpenWallet {
             match attempt {
                 Ok(keys) => {
                     self.keys = Some(keys);
+                    self.authenticated_at = Some(Instant::now());
                     return Ok(UnlockReport {
                         method: UnlockMethod::Keyring,
                         kdf: KdfNotice::Unchanged,
@@ -263,6 +333,7 @@ impl OpenWallet {
     /// review (secrets are zeroized on drop).
     pub fn lock(&mut self) {
         self.keys = None;
+        self.authenticated_at = None;
         self.challenge = None;
         self.review = None;
         self.send = None;
@@ -284,7 +355,7 @@ impl OpenWallet {
             return Err(WalletError::BackupAlreadyChecked);
         }
         self.keys()?;
-        let again = self.handle.unlock(password, policy)?;
+        let again = self.check_password(password, policy)?;
         let words = again
             .mnemonic()
             .words()
@@ -311,7 +382,7 @@ impl OpenWallet {
         policy: &KdfPolicy,
     ) -> Result<BackupChallengeView, WalletError> {
         self.keys()?;
-        let again = self.handle.unlock(password, policy)?;
+        let again = self.check_password(password, policy)?;
         let challenge = BackupChallenge::new(again.mnemonic())?;
         let view = challenge.view();
         self.challenge = Some(challenge);
@@ -370,7 +441,9 @@ impl OpenWallet {
     /// the kept send is used up. Returns it with its signed transaction.
     ///
     /// # Errors
-    /// [`ChainError::NoSuchReview`], [`WalletError::Locked`],
+    /// [`ChainError::NoSuchReview`], [`WalletError::ReauthRequired`] past the
+    /// re-authentication window (the send stays kept, to sign after
+    /// [`OpenWallet::reauthenticate`]), [`WalletError::Locked`],
     /// [`WalletError::WatchOnly`], signing errors.
     pub fn sign_kept_send(
         &mut self,
@@ -384,6 +457,9 @@ impl OpenWallet {
             return Err(ChainError::NoSuchReview);
         }
         self.keys()?;
+        if self.needs_reauth() {
+            return Err(WalletError::ReauthRequired.into());
+        }
         let prepared = self.send.take().ok_or(ChainError::NoSuchReview)?;
         let tx = prepared.sign(self.keys()?)?;
         Ok((prepared, tx))
@@ -393,14 +469,18 @@ impl OpenWallet {
     /// parameters calibrated on this device.
     ///
     /// # Errors
-    /// `keystore-wrong-password` and the other keystore errors.
+    /// `keystore-wrong-password`, [`WalletError::TooManyAttempts`] and the
+    /// other keystore errors.
     pub fn change_password(
         &mut self,
         old: &Password,
         new: &Password,
         kdf: &Calibrated,
     ) -> Result<KdfView, WalletError> {
-        self.handle.change_password(old, new, kdf.params)?;
+        let identity = self.handle.identity().to_path_buf();
+        let handle = &mut self.handle;
+        password_gate::guarded(&identity, || handle.change_password(old, new, kdf.params))?;
+        self.authenticated_at = Some(Instant::now());
         Ok(kdf.view())
     }
 
@@ -427,8 +507,11 @@ impl OpenWallet {
         policy: &KdfPolicy,
     ) -> Result<WalletView, WalletError> {
         let store = keystore::platform_store()?;
-        self.handle
-            .add_keyring_slot(password, policy, store.as_ref())?;
+        let identity = self.handle.identity().to_path_buf();
+        let handle = &mut self.handle;
+        password_gate::guarded(&identity, || {
+            handle.add_keyring_slot(password, policy, store.as_ref())
+        })?;
         self.view()
     }
 

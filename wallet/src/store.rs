@@ -374,6 +374,12 @@ impl WalletHandle {
         &self.name
     }
 
+    /// A path naming this wallet uniquely in this process (its settings
+    /// file), for state kept per wallet such as the password throttle.
+    pub(crate) fn identity(&self) -> &Path {
+        &self.settings_path
+    }
+
     /// The public record.
     pub fn meta(&self) -> &WalletMeta {
         &self.meta

@@ -207,5 +207,10 @@ wallet-backup-mismatch = The words do not match your backup. { $left ->
     [one] One try left.
    *[other] { $left } tries left.
 }
+wallet-too-many-attempts = Too many wrong passwords in a row. Try again in { $seconds ->
+    [one] one second
+   *[other] { $seconds } seconds
+}.
+wallet-reauth-required = For your safety, type the wallet's password again to confirm this.
 wallet-randomness = The system's random number generator failed; nothing was done.
 wallet-no-data-dir = No data directory: set JIFEN_DATA_DIR (or HOME).

@@ -206,5 +206,7 @@ wallet-backup-mismatch = 输入的词与您的备份不符。{ $left ->
     [0] 已没有尝试机会：请输入密码重新开始核对。
    *[other] 还可以再试 { $left } 次。
 }
+wallet-too-many-attempts = 连续输错密码次数过多，请在 { $seconds } 秒后再试。
+wallet-reauth-required = 为了安全，请再次输入钱包密码以确认此操作。
 wallet-randomness = 系统随机数生成器出错，操作未执行。
 wallet-no-data-dir = 没有数据目录：请设置 JIFEN_DATA_DIR（或 HOME）。

@@ -206,5 +206,7 @@ wallet-backup-mismatch = 輸入的詞與您的備份不符。{ $left ->
     [0] 已沒有嘗試機會：請輸入密碼重新開始核對。
    *[other] 還可以再試 { $left } 次。
 }
+wallet-too-many-attempts = 連續輸錯密碼次數過多，請在 { $seconds } 秒後再試。
+wallet-reauth-required = 為了安全，請再次輸入錢包密碼以確認此操作。
 wallet-randomness = 系統亂數產生器出錯，操作未執行。
 wallet-no-data-dir = 沒有資料目錄：請設定 JIFEN_DATA_DIR（或 HOME）。

@@ -1086,6 +1086,8 @@ export const commands = {
     invoke<BackupChallengeView>("backup_challenge", { args }),
   backupCheck: (args: BackupAnswersArgs): Promise<WalletView> =>
     invoke<WalletView>("backup_check", { args }),
+  reauthenticate: (args: PasswordArgs): Promise<null> =>
+    invoke<null>("reauthenticate", { args }),
   receive: (args: IndexArgs): Promise<AddressView> =>
     invoke<AddressView>("receive", { args }),
   signMessage: (args: SignMessageArgs): Promise<SignedMessageView> =>
@@ -1167,6 +1169,7 @@ export const COMMAND_NAMES = [
   "reveal_words",
   "backup_challenge",
   "backup_check",
+  "reauthenticate",
   "receive",
   "sign_message",
   "verify_message",

@@ -13,6 +13,7 @@ use crate::cold::signer::{
 use crate::cold::transport::{self, InputEvent, QrInput, qr_code};
 use crate::cold::views::{ColdReviewView, PairExportView, SignatureView};
 use crate::context::WalletContext;
+use crate::error::WalletError;
 use crate::open::OpenWallet;
 
 /// The longest UR fragment a device reading image files (or a good camera)
@@ -100,10 +101,15 @@ pub enum Confirm<'a> {
 /// wallet's keys. The review is used up either way a signature is made.
 ///
 /// # Errors
-/// `cold-no-review`, `cold-fingerprint-mismatch`, `cold-not-confirmed`,
-/// `wallet-locked`, signing errors.
+/// `cold-no-review`, `wallet-reauth-required` past the app's
+/// re-authentication window, `cold-fingerprint-mismatch`,
+/// `cold-not-confirmed`, `wallet-locked`, signing errors.
 pub fn sign(open: &mut OpenWallet, confirm: Confirm<'_>) -> Result<SignatureView, ColdError> {
     let review = open.review().ok_or(ColdError::NoReview)?;
+    if open.needs_reauth() {
+        // The review stays, to confirm after the password is typed again.
+        return Err(WalletError::ReauthRequired.into());
+    }
     let confirmation: Confirmation = match confirm {
         Confirm::Fingerprint(typed) => review.confirm_with_fingerprint(typed)?,
         Confirm::FirstGroup(typed) => review.confirm_with_first_group(typed)?,
