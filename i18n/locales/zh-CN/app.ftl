@@ -161,7 +161,7 @@ app-send-to = 收款地址
 app-send-from = 付款地址
 app-send-amount = 金额（POINT）
 app-send-fee = 手续费（POINT）
-app-send-fee-hint = 开发网接受 0.001 POINT 起的手续费。
+app-send-fee-hint = 留空则使用网络的最低手续费（开发网为 0.001 POINT）。
 app-send-review = 核对
 app-send-review-title = 发送前请核对
 app-send-total = 合计
@@ -324,3 +324,98 @@ app-scan-request-on-cold = 请把这笔请求出示给保存私钥的离线设�
 app-scan-review-sign = 审核并签名
 app-scan-signature-lead = 把它作为本钱包某笔待签请求的回应接受，并广播交易。
 app-scan-signature-on-online = 请在生成该请求的只读钱包中接受此签名。
+
+## 备份检查（答案一起提交；答错时不指出是哪个词）
+app-backup-tries = 这组词还可以尝试 { $left } 次。
+app-backup-mismatch-left = 这些词与您的备份不符。请核对纸上的记录后重试（还剩 { $left } 次）。
+app-backup-no-tries = 这组词的尝试次数已用完。请输入密码，换几个词再检查。
+app-backup-recheck-lead = 输入密码后，会请您写出纸上记录中的几个词。
+app-backup-recheck-start = 开始提问
+
+## 解锁提示
+app-kdf-upgraded = 密码保护已升级为本机当前的参数。
+app-kdf-upgrade-failed = 密码保护未能升级；钱包仍以原有参数打开。
+app-dismiss = 关闭
+app-unlock-damaged = 无法读取的钱包
+
+## 设置损坏（应用以离线签名设备启动）
+app-settings-problem-title = 无法使用应用设置
+app-settings-problem-lead = 为安全起见，应用以离线冷签名设备启动，不连接网络。请选择这台设备的用途，选择会保存为新的设置。
+app-settings-problem-cold = 继续作为离线签名设备
+app-settings-problem-wallet = 作为在线钱包使用
+app-settings-checkpoint = 信任起点：检查点 { $checkpoint }
+app-settings-checkpoint-genesis = 信任起点：首次使用时的创世区块
+
+## 转账
+app-send-balance = 余额
+app-send-nonce = 序号（nonce）
+app-send-chain = 链
+app-send-reviewing = 正在证明余额和序号…
+app-send-review-again = 这次核对已失效（被新的核对取代，或钱包已锁定）。发送前请重新核对转账。
+
+## 同步提示
+app-sync-note-peer-demoted = 已停用 { $peer }：{ $reason }
+app-sync-note-primary-changed = 现在从 { $peer } 获取区块头
+app-sync-note-evidence-written = 分叉证据已保存到 { $path }
+app-peer-state-lagging-at = 落后（在区块 { $height }）
+
+## 同步与审计：最新区块、信任起点、任务、证据、审计包
+app-audit-tip-age = 签署于{ $age }（以最近一次状态为准）
+app-audit-trust-expires = 对此区块的信任持续到 { $time }；之后需要新的检查点。
+app-audit-root-checkpoint = 信任起点：已配置的检查点
+app-audit-root-genesis = 信任起点：首次使用时取得的创世区块
+app-audit-root-genesis-agreed = 信任起点：首次使用时取得的创世区块（{ $agreed } 个见证节点提供了相同的区块）
+app-audit-cross-check-lagging = { $lagging } 个落后
+app-audit-jobs = 任务
+app-audit-jobs-none = 没有正在运行或等待的任务。
+app-job-kind-sync = 同步
+app-job-kind-send = 转账
+app-job-kind-faucet = 水龙头
+app-job-kind-broadcast = 广播已签名的请求
+app-job-kind-audit = 审计
+app-job-kind-session = 连接节点
+app-job-state-queued = 等待中
+app-job-state-running = 运行中
+app-job-cancelled = 已请求取消
+app-audit-checking = 正在检查…
+app-audit-exporting = 正在收集区块头和证明…
+app-audit-exported-detail = 共 { $headers } 个已验证的区块头；账户在区块 { $height } 得到证明。
+app-audit-evidence-verify-lead = 用本钱包验证过的验证者集合，检查一个证据文件（来自本设备或其他设备）。
+app-audit-evidence-file = 证据文件（JSON）
+app-audit-evidence-verify = 检查证据
+app-audit-evidence-valid = 区块 { $height } 的分叉证据有效：{ $count } 个验证者（投票权 { $power } / { $total }）签署了两个区块。
+app-audit-evidence-blocks = 两个区块：
+app-audit-evidence-accountable = 两个都签署了的验证者：
+app-audit-verify-title = 检查审计包
+app-audit-verify-lead = 无需网络，检查在本设备或其他设备导出的审计包：从信任起点验证每个区块头，再验证账户证明。
+app-audit-verify-file = 审计包（JSON）
+app-audit-verify-checkpoint = 要信任的检查点（可选）
+app-audit-verify-checkpoint-hint = 格式为 高度:哈希。留空则使用本钱包自己的信任起点。
+app-audit-verify-submit = 检查审计包
+app-audit-verify-valid = 有效：已验证 { $headers } 个区块头，直到区块 { $height }。
+app-audit-verify-root = 检查起点：{ $root }
+app-audit-verify-time = 最后一个区块头签署于 { $time }
+app-audit-verify-account = 该账户持有 { $points } { $asset }（下一个序号 { $nonce }），已证明。
+
+## 待签名请求
+app-accept-damaged = 无法读取此请求的记录：{ $reason } 仍可以丢弃它。
+app-accept-discard-confirm-damaged = 丢弃无法读取的请求 { $id }？
+
+## 签名和验证消息
+app-message-title = 签名消息
+app-message-lead = 用地址的私钥签署一段文字，证明您控制这个地址；任何人都可以在这里或用“jifen verify-message”检查签名。
+app-message-sign = 签名
+app-message-index = 地址编号
+app-message-text = 消息
+app-message-sign-hint = 只签署您理解的文字：签名表示此地址的持有人同意了它。
+app-message-sign-submit = 签名消息
+app-message-signed-by = 签名地址
+app-message-signature = 签名
+app-message-check-this = 检查这个签名
+app-message-watch-only = 这是只读钱包：私钥在离线设备上，由离线设备签名消息。可以在这里检查签名。
+app-message-verify = 检查签名
+app-message-address = 地址
+app-message-verify-submit = 检查签名
+app-message-valid = 签名有效，签名地址 { $address }（{ $network }）。
+app-receive-message-lead = 证明这个地址属于您：
+app-cold-home-message-hint = 要证明某个地址属于您？
