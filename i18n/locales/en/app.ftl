@@ -23,9 +23,6 @@ app-engine-stopped = The wallet service has stopped; restart the app.
 app-no-data-dir = No data directory found; set JIFEN_DATA_DIR.
 app-settings-io = The app settings could not be saved.
 app-locked = Unlock a wallet first.
-app-backup-already-checked = This wallet's backup was already checked; its words are not shown again.
-app-no-challenge = Start the backup check again.
-app-backup-mismatch = Word { $position } does not match your backup. Check your written copy and try again (new words are asked).
 app-unknown-language = Unknown language “{ $tag }”.
 
 ## First run
@@ -131,15 +128,12 @@ app-sync-now = Sync now
 app-sync-trusted = Verified up to block { $height }
 app-sync-never = Not synced yet
 app-sync-peers = { $active } of { $total } peers in use
-app-sync-cancelled = Sync cancelled.
 app-faucet = Get 100 test POINT (devnet)
 app-faucet-working = Sending test POINT…
 app-faucet-note = Devnet only: test POINT from the public devnet account 0. They have no value.
-app-faucet-not-devnet = The faucet exists only on the devnet.
 app-peer-role-primary = primary
 app-peer-role-witness = witness
 app-peer-state-active = in use
-app-peer-state-lagging = behind
 app-peer-state-unreachable = unreachable
 app-peer-state-demoted = dropped (sent invalid data)
 app-audit-title = Sync & audit
@@ -180,15 +174,12 @@ app-settings-endpoints = Network and nodes
 app-settings-endpoints-lead = The first node serves headers; the others are witnesses that cross-check it. One address per line.
 app-settings-endpoints-save = Save nodes
 app-settings-endpoints-saved = Nodes saved.
-app-sync-first = Sync with the chain first.
-app-export-io = The audit bundle could not be written.
 
 ## Scan
 app-nav-scan = Scan
 app-scan-title = Scan a QR code
 app-scan-lead = Choose a photo or screenshot of a QR code (PNG or JPEG). On phones the camera is used instead.
 app-scan-choose = Image file
-app-scan-nothing = No QR code was found in this image.
 app-scan-kind-address = An address
 app-scan-kind-sign-request = A cold-signing request
 app-scan-kind-signature = A cold-signing signature
@@ -199,11 +190,8 @@ app-scan-send-to = Send to this address
 ## Cold signing: errors raised by the app
 app-cold-offline = This device is an offline signer: it makes no network connection. Leave cold-signer mode in Settings to use the network.
 app-not-watch-only = Wallet “{ $name }” has its own keys; unlock it with its password.
-app-no-review = There is no request under review; read the sign request again.
 app-watch-only-needs-request = A watch-only wallet cannot sign: make a sign request for its cold device.
-app-bad-qr-stem = Unknown kind of QR frames “{ $stem }”.
 app-bad-mode = Unknown mode “{ $mode }”.
-app-cold-not-paired = Wallet “{ $wallet }” is not paired yet: pair it with the online wallet first.
 app-too-many-images = Too many pictures: at most { $max } at once (got { $got }).
 
 ## Cold signing: first run and modes
@@ -366,7 +354,7 @@ app-sync-note-evidence-written = Evidence of a fork saved to { $path }
 app-peer-state-lagging-at = behind (at block { $height })
 
 ## Sync & audit: tip, root of trust, jobs, evidence, bundles
-app-audit-tip-age = Signed { $age } (as of the last status)
+app-audit-tip-age = Signed { $age }
 app-audit-trust-expires = Trust in this block lasts until { $time }; after that a new checkpoint is needed.
 app-audit-root-checkpoint = Root of trust: a configured checkpoint
 app-audit-root-genesis = Root of trust: the genesis block, taken on first use
@@ -399,7 +387,7 @@ app-audit-verify-checkpoint = Checkpoint to trust (optional)
 app-audit-verify-checkpoint-hint = As height:hash. Empty: this wallet's own root of trust.
 app-audit-verify-submit = Check bundle
 app-audit-verify-valid = Valid: { $headers } headers verified up to block { $height }.
-app-audit-verify-root = Checked from { $root }
+app-audit-verify-root = Checked from the root of trust:
 app-audit-verify-time = Last header signed at { $time }
 app-audit-verify-account = The account holds { $points } { $asset } (next nonce { $nonce }), proven.
 

@@ -23,9 +23,6 @@ app-engine-stopped = 钱包服务已停止，请重新启动应用。
 app-no-data-dir = 找不到数据目录，请设置 JIFEN_DATA_DIR。
 app-settings-io = 无法保存应用设置。
 app-locked = 请先解锁钱包。
-app-backup-already-checked = 此钱包的备份已经核对过，助记词不会再次显示。
-app-no-challenge = 请重新开始备份核对。
-app-backup-mismatch = 第 { $position } 个词与您的备份不符。请核对纸上的记录后重试（将询问新的词）。
 app-unknown-language = 未知语言“{ $tag }”。
 
 ## First run
@@ -131,15 +128,12 @@ app-sync-now = 立即同步
 app-sync-trusted = 已验证到第 { $height } 个区块
 app-sync-never = 尚未同步
 app-sync-peers = { $total } 个节点中 { $active } 个在用
-app-sync-cancelled = 同步已取消。
 app-faucet = 领取 100 个测试 POINT（开发网）
 app-faucet-working = 正在发送测试 POINT…
 app-faucet-note = 仅限开发网：测试 POINT 来自公开的开发网账户 0，没有任何价值。
-app-faucet-not-devnet = 水龙头只存在于开发网。
 app-peer-role-primary = 主节点
 app-peer-role-witness = 见证节点
 app-peer-state-active = 在用
-app-peer-state-lagging = 落后
 app-peer-state-unreachable = 无法连接
 app-peer-state-demoted = 已弃用（发送了无效数据）
 app-audit-title = 同步与审计
@@ -180,15 +174,12 @@ app-settings-endpoints = 网络与节点
 app-settings-endpoints-lead = 第一个节点提供区块头，其余为交叉核对的见证节点。每行一个地址。
 app-settings-endpoints-save = 保存节点
 app-settings-endpoints-saved = 节点已保存。
-app-sync-first = 请先与链同步。
-app-export-io = 无法写入审计包。
 
 ## Scan
 app-nav-scan = 扫码
 app-scan-title = 扫描二维码
 app-scan-lead = 请选择一张二维码的照片或截图（PNG 或 JPEG）。手机上则使用摄像头。
 app-scan-choose = 图片文件
-app-scan-nothing = 这张图片中没有找到二维码。
 app-scan-kind-address = 一个地址
 app-scan-kind-sign-request = 一个冷签名请求
 app-scan-kind-signature = 一个冷签名结果
@@ -199,11 +190,8 @@ app-scan-send-to = 向此地址转账
 ## 离线签名：应用本身的错误
 app-cold-offline = 本设备是离线签名设备，不建立任何网络连接。如需联网，请在“设置”中退出离线签名模式。
 app-not-watch-only = 钱包“{ $name }”有自己的私钥，请用密码解锁。
-app-no-review = 没有正在审核的请求，请重新读取签名请求。
 app-watch-only-needs-request = 只读钱包无法签名：请为它的离线设备生成签名请求。
-app-bad-qr-stem = 未知的二维码帧类型“{ $stem }”。
 app-bad-mode = 未知的模式“{ $mode }”。
-app-cold-not-paired = 钱包“{ $wallet }”尚未配对：请先与在线钱包配对。
 app-too-many-images = 图片太多：一次最多 { $max } 张（收到 { $got } 张）。
 
 ## 离线签名：首次使用与模式
@@ -360,7 +348,7 @@ app-sync-note-evidence-written = 分叉证据已保存到 { $path }
 app-peer-state-lagging-at = 落后（在区块 { $height }）
 
 ## 同步与审计：最新区块、信任起点、任务、证据、审计包
-app-audit-tip-age = 签署于{ $age }（以最近一次状态为准）
+app-audit-tip-age = 签署于{ $age }
 app-audit-trust-expires = 对此区块的信任持续到 { $time }；之后需要新的检查点。
 app-audit-root-checkpoint = 信任起点：已配置的检查点
 app-audit-root-genesis = 信任起点：首次使用时取得的创世区块
@@ -393,7 +381,7 @@ app-audit-verify-checkpoint = 要信任的检查点（可选）
 app-audit-verify-checkpoint-hint = 格式为 高度:哈希。留空则使用本钱包自己的信任起点。
 app-audit-verify-submit = 检查审计包
 app-audit-verify-valid = 有效：已验证 { $headers } 个区块头，直到区块 { $height }。
-app-audit-verify-root = 检查起点：{ $root }
+app-audit-verify-root = 检查起点（信任起点）：
 app-audit-verify-time = 最后一个区块头签署于 { $time }
 app-audit-verify-account = 该账户持有 { $points } { $asset }（下一个序号 { $nonce }），已证明。
 

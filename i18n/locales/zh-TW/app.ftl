@@ -23,9 +23,6 @@ app-engine-stopped = 錢包服務已停止，請重新啟動應用程式。
 app-no-data-dir = 找不到資料目錄，請設定 JIFEN_DATA_DIR。
 app-settings-io = 無法儲存應用程式設定。
 app-locked = 請先解鎖錢包。
-app-backup-already-checked = 此錢包的備份已核對過，助記詞不會再次顯示。
-app-no-challenge = 請重新開始備份核對。
-app-backup-mismatch = 第 { $position } 個詞與您的備份不符。請核對紙本紀錄後重試（將詢問新的詞）。
 app-unknown-language = 未知的語言「{ $tag }」。
 
 ## First run
@@ -131,15 +128,12 @@ app-sync-now = 立即同步
 app-sync-trusted = 已驗證至第 { $height } 個區塊
 app-sync-never = 尚未同步
 app-sync-peers = { $total } 個節點中 { $active } 個使用中
-app-sync-cancelled = 同步已取消。
 app-faucet = 領取 100 個測試 POINT（開發網）
 app-faucet-working = 正在傳送測試 POINT…
 app-faucet-note = 僅限開發網：測試 POINT 來自公開的開發網帳戶 0，沒有任何價值。
-app-faucet-not-devnet = 水龍頭只存在於開發網。
 app-peer-role-primary = 主節點
 app-peer-role-witness = 見證節點
 app-peer-state-active = 使用中
-app-peer-state-lagging = 落後
 app-peer-state-unreachable = 無法連線
 app-peer-state-demoted = 已停用（傳送了無效資料）
 app-audit-title = 同步與稽核
@@ -180,15 +174,12 @@ app-settings-endpoints = 網路與節點
 app-settings-endpoints-lead = 第一個節點提供區塊標頭，其餘為交叉核對的見證節點。每行一個地址。
 app-settings-endpoints-save = 儲存節點
 app-settings-endpoints-saved = 節點已儲存。
-app-sync-first = 請先與鏈同步。
-app-export-io = 無法寫入稽核包。
 
 ## Scan
 app-nav-scan = 掃碼
 app-scan-title = 掃描 QR Code
 app-scan-lead = 請選擇一張 QR Code 的照片或螢幕截圖（PNG 或 JPEG）。手機上則使用相機。
 app-scan-choose = 圖片檔案
-app-scan-nothing = 這張圖片中找不到 QR Code。
 app-scan-kind-address = 一個地址
 app-scan-kind-sign-request = 一個冷簽署請求
 app-scan-kind-signature = 一個冷簽署結果
@@ -199,11 +190,8 @@ app-scan-send-to = 轉帳至此地址
 ## 離線簽章：應用程式本身的錯誤
 app-cold-offline = 本裝置是離線簽章裝置，不建立任何網路連線。如需連網，請在「設定」中退出離線簽章模式。
 app-not-watch-only = 錢包「{ $name }」有自己的私鑰，請用密碼解鎖。
-app-no-review = 沒有正在審核的請求，請重新讀取簽章請求。
 app-watch-only-needs-request = 唯讀錢包無法簽章：請為它的離線裝置產生簽章請求。
-app-bad-qr-stem = 未知的 QR 碼影格類型「{ $stem }」。
 app-bad-mode = 未知的模式「{ $mode }」。
-app-cold-not-paired = 錢包「{ $wallet }」尚未配對：請先與線上錢包配對。
 app-too-many-images = 圖片太多：一次最多 { $max } 張（收到 { $got } 張）。
 
 ## 離線簽章：首次使用與模式
@@ -360,7 +348,7 @@ app-sync-note-evidence-written = 分叉證據已儲存到 { $path }
 app-peer-state-lagging-at = 落後（在區塊 { $height }）
 
 ## 同步與稽核：最新區塊、信任起點、工作、證據、稽核包
-app-audit-tip-age = 簽署於{ $age }（以最近一次狀態為準）
+app-audit-tip-age = 簽署於{ $age }
 app-audit-trust-expires = 對此區塊的信任持續到 { $time }；之後需要新的檢查點。
 app-audit-root-checkpoint = 信任起點：已設定的檢查點
 app-audit-root-genesis = 信任起點：首次使用時取得的創世區塊
@@ -393,7 +381,7 @@ app-audit-verify-checkpoint = 要信任的檢查點（選填）
 app-audit-verify-checkpoint-hint = 格式為 高度:雜湊。留空則使用本錢包自己的信任起點。
 app-audit-verify-submit = 檢查稽核包
 app-audit-verify-valid = 有效：已驗證 { $headers } 個區塊頭，直到區塊 { $height }。
-app-audit-verify-root = 檢查起點：{ $root }
+app-audit-verify-root = 檢查起點（信任起點）：
 app-audit-verify-time = 最後一個區塊頭簽署於 { $time }
 app-audit-verify-account = 該帳戶持有 { $points } { $asset }（下一個序號 { $nonce }），已證明。
 

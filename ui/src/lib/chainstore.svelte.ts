@@ -17,6 +17,8 @@ export type SyncNote = Exclude<SyncEventView, { kind: "progress" }>;
 
 export const chainState = $state({
   view: null as ChainStatusView | null,
+  /** When `view` arrived (Date.now()): its ages (the tip's age_ms) grow from there. */
+  viewAt: 0,
   balance: null as BalanceView | null,
   syncing: false,
   error: null as AppError | null,
@@ -27,6 +29,11 @@ export const chainState = $state({
 
 let watching = false;
 
+function showStatus(status: ChainStatusView): void {
+  chainState.view = status;
+  chainState.viewAt = Date.now();
+}
+
 /**
  * Subscribes to the published chain status (once per app run; again after a
  * refusal, e.g. in cold-signer mode, where nothing is published).
@@ -36,9 +43,7 @@ export async function watchChain(): Promise<void> {
   watching = true;
   try {
     await api.watchChain(
-      channel<ChainStatusView>((status) => {
-        chainState.view = status;
-      }),
+      channel<ChainStatusView>(showStatus),
     );
   } catch (e) {
     watching = false;
@@ -48,7 +53,7 @@ export async function watchChain(): Promise<void> {
 
 export async function refreshStatus(): Promise<void> {
   try {
-    chainState.view = await api.chainStatus();
+    showStatus(await api.chainStatus());
   } catch (e) {
     chainState.error = toAppError(e);
   }
