@@ -281,6 +281,9 @@ export const steps = [
     // Back to the online wallet, locked: the screens before a wallet is open.
     await (await shown(ctx, "nav-settings")).click();
     await (await shown(ctx, "mode-wallet")).click();
+    // Leaving cold-signer mode lands on the home screen: wait for it before moving on.
+    await shown(ctx, "nav-send");
+    await shown(ctx, "balance-points", 60_000);
     await (await shown(ctx, "nav-settings")).click();
     await (await shown(ctx, "lock")).click();
     await shown(ctx, "unlock-submit");

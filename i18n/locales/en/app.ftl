@@ -413,3 +413,4 @@ app-message-verify-submit = Check signature
 app-message-valid = Valid signature by { $address } ({ $network }).
 app-receive-message-lead = Prove this address is yours:
 app-cold-home-message-hint = Prove an address is yours?
+app-settings-endpoints-override = This run uses the nodes below, not the saved ones ({ $saved }). Saving makes the list below the saved one.

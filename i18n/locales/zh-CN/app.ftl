@@ -407,3 +407,4 @@ app-message-verify-submit = 检查签名
 app-message-valid = 签名有效，签名地址 { $address }（{ $network }）。
 app-receive-message-lead = 证明这个地址属于您：
 app-cold-home-message-hint = 要证明某个地址属于您？
+app-settings-endpoints-override = 本次运行使用下面的节点，而不是已保存的节点（{ $saved }）。保存后，下面的列表成为已保存的节点。

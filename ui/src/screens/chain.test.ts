@@ -4,11 +4,13 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import Home from "./Home.svelte";
 import Send from "./Send.svelte";
 import SyncAudit from "./SyncAudit.svelte";
+import Settings from "./Settings.svelte";
 import { setLocale } from "../lib/i18n.svelte";
 import { session } from "../lib/session.svelte";
 import { chainState, resetChain, stopWatching } from "../lib/chainstore.svelte";
 import type { ChainStatusView, SendProgress, SyncEventView } from "../lib/ipc";
 import {
+  appInfo,
   argsOf,
   balanceView,
   chainStatus,
@@ -298,5 +300,40 @@ describe("sync & audit", () => {
     const report = screen.getByTestId("evidence-report");
     expect(report.textContent).toContain("30");
     expect(report.textContent).toContain("v2");
+  });
+});
+
+describe("settings: nodes", () => {
+  test("shows the nodes in use (an override of this run) beside the saved ones, and saves the list as one args object", async () => {
+    session.info = appInfo({ unlocked: keyedWallet });
+    const saved = { network: "devnet" as const, chain_id: "jifen-devnet", primary: "http://127.0.0.1:26657", witnesses: [], checkpoint: null };
+    const calls = recordIPC((cmd, p) => {
+      if (cmd === "endpoints") return saved;
+      if (cmd === "chain_status")
+        return chainStatus({
+          peers: [
+            { id: "http://127.0.0.1:5001", role: "primary", state: { kind: "active" } },
+            { id: "http://127.0.0.1:5002", role: "witness", state: { kind: "active" } },
+          ],
+        });
+      if (cmd === "set_endpoints") {
+        const list = (p.args as { endpoints: string[] }).endpoints;
+        return { ...saved, primary: list[0], witnesses: list.slice(1) };
+      }
+      return null;
+    });
+    render(Settings);
+    await settle();
+    const box = screen.getByTestId("endpoints") as HTMLTextAreaElement;
+    expect(box.value).toBe("http://127.0.0.1:5001\nhttp://127.0.0.1:5002");
+    expect(screen.getByTestId("endpoints-override").textContent).toContain("http://127.0.0.1:26657");
+    expect(screen.getByTestId("endpoints-checkpoint").textContent).toMatch(/genesis/i);
+    await fireEvent.input(box, { target: { value: " http://127.0.0.1:5001 \n\nhttp://127.0.0.1:5003" } });
+    await fireEvent.submit(box.closest("form")!);
+    await settle();
+    expect(argsOf(calls, "set_endpoints")).toEqual([{ endpoints: ["http://127.0.0.1:5001", "http://127.0.0.1:5003"] }]);
+    expect(screen.getByTestId("notice").textContent).toMatch(/saved/i);
+    expect(screen.queryByTestId("endpoints-override")).toBeNull();
+    session.info = null;
   });
 });
