@@ -310,8 +310,7 @@ fn sync_balance_send_bundle_and_evidence_against_a_devnet() {
 /// is refused before signing.
 #[test]
 fn session_waits_are_bounded_and_cancellable() {
-    use std::sync::atomic::AtomicBool;
-
+    use jifen_wallet::CancelToken;
     use jifen_wallet::chain::{ChainSession, ChainSettings};
 
     let node_dir = tempfile::tempdir().unwrap();
@@ -325,7 +324,7 @@ fn session_waits_are_bounded_and_cancellable() {
         .set_primary(&format!("http://{}", devnet.rpc_addr()))
         .unwrap();
     let mut session = ChainSession::open(dir.path(), &settings).unwrap();
-    let cancel = AtomicBool::new(false);
+    let cancel = CancelToken::new();
     let summary = session.sync(&mut |_| {}, &cancel).unwrap();
     assert!(summary.height >= 1);
 
@@ -336,7 +335,8 @@ fn session_waits_are_bounded_and_cancellable() {
         .unwrap_err();
     assert_eq!(error.code(), "chain-inclusion-timeout");
     assert!(started.elapsed() < Duration::from_secs(10));
-    let cancelled = AtomicBool::new(true);
+    let cancelled = CancelToken::new();
+    cancelled.cancel();
     let error = session
         .wait_inclusion(&unknown, Duration::from_secs(60), &cancelled)
         .unwrap_err();
@@ -344,19 +344,23 @@ fn session_waits_are_bounded_and_cancellable() {
 
     // An account that never received anything is proven zero.
     let empty = jifen_protocol::Address::from_bytes([9; 20]);
-    let proven = session.balance(&empty).unwrap();
+    let reader = session.reader();
+    let proven = reader.account(&empty).unwrap();
     assert_eq!((proven.value.balance, proven.value.nonce), (0, 0));
-    let nonce = session.next_nonce(&empty).unwrap();
+    let nonce = reader.next_nonce(&empty).unwrap();
     assert_eq!(nonce.value, 0);
     let funded = NodeKey::devnet_account(2).unwrap().public_key();
-    let plan = session
-        .build_transfer(funded, empty, 1_000_000, jifen_wallet::chain::MIN_FEE)
+    let plan = reader
+        .plan_transfer(funded, empty, 1_000_000, jifen_wallet::chain::MIN_FEE)
         .unwrap();
     assert_eq!(plan.total(), 1_001_000);
     assert_eq!(plan.unsigned.chain_id.as_str(), "jifen-devnet");
-    assert_eq!(plan.unsigned.nonce, plan.sender.value.nonce);
-    let refused = session
-        .build_transfer(
+    assert_eq!(
+        plan.unsigned.nonce,
+        plan.sender.as_ref().unwrap().value.nonce
+    );
+    let refused = reader
+        .plan_transfer(
             NodeKey::devnet_account(2).unwrap().public_key(),
             empty,
             u128::MAX,
@@ -364,5 +368,39 @@ fn session_waits_are_bounded_and_cancellable() {
         )
         .unwrap_err();
     assert_eq!(refused.code(), "chain-amount-overflow");
+    devnet.stop();
+}
+
+/// `jifen faucet`: devnet test POINT, proven arrived, as text and as JSON
+/// (the same receipt the app receives).
+#[test]
+fn faucet_funds_a_new_wallet_with_proof() {
+    let node_dir = tempfile::tempdir().unwrap();
+    let mut devnet = jifen_testenv::devnet::DevnetBuilder::new(node_dir.path())
+        .start()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    restore(
+        data,
+        "shop",
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
+    );
+    ok(run(jifen(data).args([
+        "endpoints",
+        "--primary",
+        &format!("http://{}", devnet.rpc_addr()),
+    ])));
+    let out = ok(run(jifen(data).args(["faucet", "-w", "shop", "--json"])));
+    let receipt: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(receipt["result_code"], 0);
+    assert_eq!(receipt["balance_after"]["balance"]["text"], "100");
+    let out = ok(run(jifen(data).args(["faucet", "-w", "shop"])));
+    assert!(
+        stderr(&out).contains("proven against the verified header"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(balance(data, "shop").0, 200_000_000);
     devnet.stop();
 }

@@ -294,3 +294,48 @@ fn online_discard_forgets_a_pending_request_once() {
     assert_eq!(again.status.code(), Some(1));
     common::fails_with(&again, &format!("request {request_id} is not pending"));
 }
+
+/// One damaged pending-request file does not hide the others: it is listed
+/// with its reason and can be discarded.
+#[test]
+fn a_damaged_pending_request_is_listed_and_can_be_discarded() {
+    let dir = tempfile::tempdir().unwrap();
+    let cold = dir.path().join("cold");
+    let online = dir.path().join("online");
+    let pair_dir = dir.path().join("pair");
+    restore_vault(&cold);
+    ok(jifen(&cold)
+        .args(["cold", "pair-export", "-w", "vault"])
+        .args(["--chain-id", "jifen-devnet", "--out"])
+        .arg(&pair_dir));
+    ok(jifen(&online)
+        .args(["online", "pair-import", "--name", "vault"])
+        .arg(pair_dir.join("account.png")));
+    let recipient = Address::from_bytes([0x33; 20]).encode(Network::Devnet);
+    let mut ids = Vec::new();
+    for nonce in ["0", "1"] {
+        let out = ok(jifen(&online)
+            .args(["online", "request", "-w", "vault", "--to", &recipient])
+            .args(["--amount", "1", "--nonce", nonce, "--out"])
+            .arg(dir.path().join("request")));
+        ids.push(text(&out.stdout).trim().to_owned());
+    }
+    let damaged = online
+        .join("wallets")
+        .join("cold")
+        .join("pending")
+        .join("vault")
+        .join(format!("{}.json", ids[0]));
+    std::fs::write(&damaged, b"{ not json").unwrap();
+    let pending = ok(jifen(&online).args(["online", "pending", "-w", "vault"]));
+    let listed = text(&pending.stdout);
+    assert!(listed.contains(&ids[1]), "{listed}");
+    assert!(
+        listed.contains(&ids[0]) && listed.contains("damaged record"),
+        "{listed}"
+    );
+    ok(jifen(&online).args(["online", "discard", "-w", "vault", &ids[0]]));
+    let pending = ok(jifen(&online).args(["online", "pending", "-w", "vault"]));
+    assert!(!text(&pending.stdout).contains(&ids[0]));
+    assert!(text(&pending.stdout).contains(&ids[1]));
+}

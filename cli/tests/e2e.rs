@@ -104,7 +104,11 @@ fn scripted_create_restore_sign_verify_and_chinese_restore() {
         let joined: String = chinese.phrase().split_whitespace().collect();
         let unspaced = format!("{name}-unspaced");
         assert_ok(&restore(data, &unspaced, &joined, &[]));
-        assert_eq!(addresses(data, &unspaced), restored, "{language} without spaces");
+        assert_eq!(
+            addresses(data, &unspaced),
+            restored,
+            "{language} without spaces"
+        );
     }
 
     // A BIP39 passphrase in JIFEN_PASSPHRASE is used (and said so), never
@@ -126,7 +130,13 @@ fn scripted_create_restore_sign_verify_and_chinese_restore() {
     assert_ne!(passphrased, shop);
     let typed = run_with_input(
         jifen(data)
-            .args(["--interactive", "restore", "--name", "fd-passphrase", "--passphrase"])
+            .args([
+                "--interactive",
+                "restore",
+                "--name",
+                "fd-passphrase",
+                "--passphrase",
+            ])
             .env("JIFEN_PASSWORD", PASSWORD),
         &format!("{phrase}\n二十五\n二十五\n"),
     );
@@ -190,7 +200,13 @@ fn scripted_create_restore_sign_verify_and_chinese_restore() {
     // Listing shows all wallets and which are not backed up.
     let list = run(jifen(data).arg("list"));
     assert_ok(&list);
-    for name in ["shop", "again", "zh-zh-hans", "zh-zh-hant", "env-passphrase"] {
+    for name in [
+        "shop",
+        "again",
+        "zh-zh-hans",
+        "zh-zh-hant",
+        "env-passphrase",
+    ] {
         assert!(stdout(&list).contains(name), "{}", stdout(&list));
     }
     assert!(stderr(&list).contains("not checked"), "{}", stderr(&list));

@@ -233,6 +233,37 @@ impl AddressError {
     }
 }
 
+impl crate::message::Coded for AddressError {
+    fn code(&self) -> &'static str {
+        AddressError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            AddressError::InvalidCharacter {
+                position,
+                character,
+            } => vec![
+                // People count from 1.
+                ("position", position.saturating_add(1).into()),
+                ("character", character.to_string().into()),
+            ],
+            AddressError::UnknownPrefix { prefix } => vec![("prefix", prefix.into())],
+            AddressError::WrongLength { expected, got } => {
+                vec![("expected", (*expected).into()), ("got", (*got).into())]
+            }
+            AddressError::WrongNetwork { expected, got } => vec![
+                ("expected", expected.to_string().into()),
+                ("got", got.to_string().into()),
+            ],
+            AddressError::MixedCase
+            | AddressError::MissingSeparator
+            | AddressError::NotBech32m
+            | AddressError::BadChecksum => Vec::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,36 +373,5 @@ mod tests {
         );
         assert_eq!(err.code(), "address-wrong-network");
         assert_eq!(err.to_string(), "address is for testnet, expected mainnet");
-    }
-}
-
-impl crate::message::Coded for AddressError {
-    fn code(&self) -> &'static str {
-        AddressError::code(self)
-    }
-
-    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
-        match self {
-            AddressError::InvalidCharacter {
-                position,
-                character,
-            } => vec![
-                // People count from 1.
-                ("position", position.saturating_add(1).into()),
-                ("character", character.to_string().into()),
-            ],
-            AddressError::UnknownPrefix { prefix } => vec![("prefix", prefix.into())],
-            AddressError::WrongLength { expected, got } => {
-                vec![("expected", (*expected).into()), ("got", (*got).into())]
-            }
-            AddressError::WrongNetwork { expected, got } => vec![
-                ("expected", expected.to_string().into()),
-                ("got", got.to_string().into()),
-            ],
-            AddressError::MixedCase
-            | AddressError::MissingSeparator
-            | AddressError::NotBech32m
-            | AddressError::BadChecksum => Vec::new(),
-        }
     }
 }

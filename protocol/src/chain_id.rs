@@ -144,6 +144,28 @@ impl Decode for ChainId {
     }
 }
 
+impl crate::message::Coded for ChainIdError {
+    fn code(&self) -> &'static str {
+        ChainIdError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            ChainIdError::Empty => Vec::new(),
+            ChainIdError::TooLong { max, got } => {
+                vec![("max", (*max).into()), ("got", (*got).into())]
+            }
+            ChainIdError::InvalidCharacter {
+                position,
+                character,
+            } => vec![
+                ("position", position.saturating_add(1).into()),
+                ("character", character.to_string().into()),
+            ],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,27 +212,5 @@ mod tests {
             ChainId::decode(&[2, b'a']).unwrap_err().code(),
             "decode-unexpected-end"
         );
-    }
-}
-
-impl crate::message::Coded for ChainIdError {
-    fn code(&self) -> &'static str {
-        ChainIdError::code(self)
-    }
-
-    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
-        match self {
-            ChainIdError::Empty => Vec::new(),
-            ChainIdError::TooLong { max, got } => {
-                vec![("max", (*max).into()), ("got", (*got).into())]
-            }
-            ChainIdError::InvalidCharacter {
-                position,
-                character,
-            } => vec![
-                ("position", position.saturating_add(1).into()),
-                ("character", character.to_string().into()),
-            ],
-        }
     }
 }

@@ -370,6 +370,30 @@ pub fn put_option32(out: &mut Vec<u8>, value: Option<&[u8; 32]>) {
     }
 }
 
+impl crate::message::Coded for DecodeError {
+    fn code(&self) -> &'static str {
+        DecodeError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        // Every decoding failure is shown with its full detail: the field,
+        // the offset and the rule, as the sentence in English.
+        let offset = match self {
+            DecodeError::UnexpectedEnd { offset, .. }
+            | DecodeError::TrailingBytes { offset, .. }
+            | DecodeError::BadTag { offset, .. }
+            | DecodeError::LengthOutOfBounds { offset, .. }
+            | DecodeError::UnsupportedVersion { offset, .. }
+            | DecodeError::UnknownTransactionKind { offset, .. }
+            | DecodeError::InvalidValue { offset, .. } => *offset,
+        };
+        vec![
+            ("offset", offset.into()),
+            ("detail", self.to_string().into()),
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,29 +450,5 @@ mod tests {
             }
         );
         assert_eq!(err.code(), "decode-trailing-bytes");
-    }
-}
-
-impl crate::message::Coded for DecodeError {
-    fn code(&self) -> &'static str {
-        DecodeError::code(self)
-    }
-
-    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
-        // Every decoding failure is shown with its full detail: the field,
-        // the offset and the rule, as the sentence in English.
-        let offset = match self {
-            DecodeError::UnexpectedEnd { offset, .. }
-            | DecodeError::TrailingBytes { offset, .. }
-            | DecodeError::BadTag { offset, .. }
-            | DecodeError::LengthOutOfBounds { offset, .. }
-            | DecodeError::UnsupportedVersion { offset, .. }
-            | DecodeError::UnknownTransactionKind { offset, .. }
-            | DecodeError::InvalidValue { offset, .. } => *offset,
-        };
-        vec![
-            ("offset", offset.into()),
-            ("detail", self.to_string().into()),
-        ]
     }
 }

@@ -185,6 +185,21 @@ fn hex_value(c: u8) -> Option<u8> {
     }
 }
 
+impl crate::message::Coded for ParseHashError {
+    fn code(&self) -> &'static str {
+        ParseHashError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            ParseHashError::WrongLength { got } => vec![("got", (*got).into())],
+            ParseHashError::InvalidHex { position } => {
+                vec![("position", position.saturating_add(1).into())]
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,20 +254,5 @@ mod tests {
         let err = bad.parse::<Hash32>().unwrap_err();
         assert_eq!(err, ParseHashError::InvalidHex { position: 63 });
         assert_eq!(err.code(), "hash-invalid-hex");
-    }
-}
-
-impl crate::message::Coded for ParseHashError {
-    fn code(&self) -> &'static str {
-        ParseHashError::code(self)
-    }
-
-    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
-        match self {
-            ParseHashError::WrongLength { got } => vec![("got", (*got).into())],
-            ParseHashError::InvalidHex { position } => {
-                vec![("position", position.saturating_add(1).into())]
-            }
-        }
     }
 }

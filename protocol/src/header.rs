@@ -209,6 +209,22 @@ impl HeaderError {
     }
 }
 
+impl crate::message::Coded for HeaderError {
+    fn code(&self) -> &'static str {
+        HeaderError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            HeaderError::UnsupportedVersion { expected, got } => {
+                vec![("expected", (*expected).into()), ("got", (*got).into())]
+            }
+            HeaderError::MissingParent { height } => vec![("height", (*height).into())],
+            HeaderError::ZeroHeight | HeaderError::UnexpectedParent => Vec::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,21 +307,5 @@ mod tests {
                 got: 2
             }
         );
-    }
-}
-
-impl crate::message::Coded for HeaderError {
-    fn code(&self) -> &'static str {
-        HeaderError::code(self)
-    }
-
-    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
-        match self {
-            HeaderError::UnsupportedVersion { expected, got } => {
-                vec![("expected", (*expected).into()), ("got", (*got).into())]
-            }
-            HeaderError::MissingParent { height } => vec![("height", (*height).into())],
-            HeaderError::ZeroHeight | HeaderError::UnexpectedParent => Vec::new(),
-        }
     }
 }

@@ -294,6 +294,40 @@ impl SignatureError {
     }
 }
 
+impl crate::message::Coded for KeyError {
+    fn code(&self) -> &'static str {
+        KeyError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            KeyError::WrongLength { expected, got } => {
+                vec![("expected", (*expected).into()), ("got", (*got).into())]
+            }
+            KeyError::NotCompressed { prefix } => vec![("prefix", format!("{prefix:#04x}").into())],
+            KeyError::NotOnCurve => Vec::new(),
+        }
+    }
+}
+
+impl crate::message::Coded for SignatureError {
+    fn code(&self) -> &'static str {
+        SignatureError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            SignatureError::WrongLength { expected, got } => {
+                vec![("expected", (*expected).into()), ("got", (*got).into())]
+            }
+            SignatureError::ROutOfRange
+            | SignatureError::SOutOfRange
+            | SignatureError::HighS
+            | SignatureError::Invalid => Vec::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use k256::ecdsa::SigningKey;
@@ -422,39 +456,5 @@ mod tests {
             Signature::from_bytes(&[0; 63]).unwrap_err().code(),
             "signature-wrong-length"
         );
-    }
-}
-
-impl crate::message::Coded for KeyError {
-    fn code(&self) -> &'static str {
-        KeyError::code(self)
-    }
-
-    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
-        match self {
-            KeyError::WrongLength { expected, got } => {
-                vec![("expected", (*expected).into()), ("got", (*got).into())]
-            }
-            KeyError::NotCompressed { prefix } => vec![("prefix", format!("{prefix:#04x}").into())],
-            KeyError::NotOnCurve => Vec::new(),
-        }
-    }
-}
-
-impl crate::message::Coded for SignatureError {
-    fn code(&self) -> &'static str {
-        SignatureError::code(self)
-    }
-
-    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
-        match self {
-            SignatureError::WrongLength { expected, got } => {
-                vec![("expected", (*expected).into()), ("got", (*got).into())]
-            }
-            SignatureError::ROutOfRange
-            | SignatureError::SOutOfRange
-            | SignatureError::HighS
-            | SignatureError::Invalid => Vec::new(),
-        }
     }
 }

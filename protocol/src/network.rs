@@ -86,6 +86,18 @@ impl FromStr for Network {
     }
 }
 
+impl crate::message::Coded for NetworkError {
+    fn code(&self) -> &'static str {
+        NetworkError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            NetworkError::Unknown { got } => vec![("given", got.into())],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,17 +117,5 @@ mod tests {
         let err = "Mainnet".parse::<Network>().unwrap_err();
         assert_eq!(err.code(), "network-unknown");
         assert_eq!(Network::from_hrp("bc"), None);
-    }
-}
-
-impl crate::message::Coded for NetworkError {
-    fn code(&self) -> &'static str {
-        NetworkError::code(self)
-    }
-
-    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
-        match self {
-            NetworkError::Unknown { got } => vec![("given", got.into())],
-        }
     }
 }

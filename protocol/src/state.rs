@@ -555,6 +555,24 @@ impl StateMap {
     }
 }
 
+impl crate::message::Coded for StateProofError {
+    fn code(&self) -> &'static str {
+        StateProofError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
+        match self {
+            StateProofError::TooDeep { got } => vec![("got", (*got).into())],
+            StateProofError::ValueMismatch { expected, got }
+            | StateProofError::RootMismatch { expected, got } => vec![
+                ("expected", expected.to_string().into()),
+                ("got", got.to_string().into()),
+            ],
+            StateProofError::WrongLeaf | StateProofError::LeafOffPath => Vec::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -685,23 +703,5 @@ mod tests {
         };
         assert_eq!(account.encode().len(), 24);
         assert_eq!(Account::decode(&account.encode()).unwrap(), account);
-    }
-}
-
-impl crate::message::Coded for StateProofError {
-    fn code(&self) -> &'static str {
-        StateProofError::code(self)
-    }
-
-    fn args(&self) -> Vec<(&'static str, crate::message::Arg)> {
-        match self {
-            StateProofError::TooDeep { got } => vec![("got", (*got).into())],
-            StateProofError::ValueMismatch { expected, got }
-            | StateProofError::RootMismatch { expected, got } => vec![
-                ("expected", expected.to_string().into()),
-                ("got", got.to_string().into()),
-            ],
-            StateProofError::WrongLeaf | StateProofError::LeafOffPath => Vec::new(),
-        }
     }
 }

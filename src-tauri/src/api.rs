@@ -27,12 +27,12 @@ use jifen_wallet::wallets::{KdfView, WalletRow, WalletView};
 use serde::Deserialize;
 use ts_rs::{Config, TS, TypeVisitor};
 
-use jifen_wallet::sync::JobKind;
 use crate::error::AppError;
-use jifen_wallet::scan::Scanned;
 use crate::secret::SecretString;
 use crate::settings::AppMode;
 use crate::state::{AppInfo, CreateWalletArgs, RestoreWalletArgs, UnlockedView};
+use jifen_wallet::scan::Scanned;
+use jifen_wallet::sync::JobKind;
 
 /// A command without arguments, without progress events, or without a
 /// result (crosses as `null`).

@@ -10,9 +10,9 @@
 
 use std::sync::Arc;
 
+use jifen_wallet::WalletContext;
 use jifen_wallet::chain::{ChainError, ChainReader, ChainSession, ChainSettings, ChainWorker};
 use jifen_wallet::sync::JobKind;
-use jifen_wallet::WalletContext;
 
 use crate::error::{AppError, AppRefusal};
 use crate::state::Public;

@@ -153,8 +153,14 @@ pub async fn sign_message(
 /// Checks a message signature (no wallet needed).
 #[tauri::command]
 pub async fn verify_message(args: Args<api::VerifyMessageCmd>) -> Out<api::VerifyMessageCmd> {
-    blocking(move || Ok(sign_message::verify(&args.address, &args.signature, &args.message)?))
-        .await
+    blocking(move || {
+        Ok(sign_message::verify(
+            &args.address,
+            &args.signature,
+            &args.message,
+        )?)
+    })
+    .await
 }
 
 /// Saves the UI language.
@@ -200,7 +206,9 @@ pub async fn recalibrate_kdf(
     engine: State<'_, Engine>,
     args: Args<api::RecalibrateKdfCmd>,
 ) -> Out<api::RecalibrateKdfCmd> {
-    engine.call(move |s| s.recalibrate_kdf(&args.password)).await
+    engine
+        .call(move |s| s.recalibrate_kdf(&args.password))
+        .await
 }
 
 /// Adds the OS-keyring slot.
@@ -432,7 +440,12 @@ pub async fn verify_evidence(
     if chain.check_online().is_err() {
         // Offline there is no session holding the store.
         return blocking(move || {
-            Ok(audit::verify_evidence(&ctx, ctx.network, None, Source::Text(&args.text))?)
+            Ok(audit::verify_evidence(
+                &ctx,
+                ctx.network,
+                None,
+                Source::Text(&args.text),
+            )?)
         })
         .await;
     }
@@ -548,7 +561,12 @@ pub async fn accept_signature(
     let (accepted_facts, accepted_ctx) = (facts.clone(), ctx.clone());
     let (_, id) = blocking(move || {
         let inputs = image_inputs(args.images)?;
-        Ok(requests::accept(&accepted_ctx, &accepted_facts, &inputs, &mut |_| {})?)
+        Ok(requests::accept(
+            &accepted_ctx,
+            &accepted_facts,
+            &inputs,
+            &mut |_| {},
+        )?)
     })
     .await?;
     chain

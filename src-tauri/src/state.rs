@@ -586,7 +586,11 @@ impl WalletState {
     ///
     /// # Errors
     /// `app-scan-nothing`, the import's errors.
-    pub fn pair_import(&mut self, name: &str, images: Vec<Vec<u8>>) -> Result<WalletView, AppError> {
+    pub fn pair_import(
+        &mut self,
+        name: &str,
+        images: Vec<Vec<u8>>,
+    ) -> Result<WalletView, AppError> {
         let inputs = image_inputs(images)?;
         let open = requests::import_pairing(&self.ctx, name, &inputs, &mut |_| {})?;
         self.close();

@@ -20,7 +20,7 @@ fn typescript_bindings_are_current() {
             .lines()
             .zip(generated.lines())
             .position(|(a, b)| a != b)
-            .map_or_else(|| current.lines().count().min(generated.lines().count()), |i| i);
+            .unwrap_or_else(|| current.lines().count().min(generated.lines().count()));
         panic!(
             "ui/src/lib/bindings.ts is stale (first difference at line {}): a Rust view type \
              changed without regenerating. Run: JIFEN_UPDATE_BINDINGS=1 cargo test -p jifen-app \
@@ -31,11 +31,9 @@ fn typescript_bindings_are_current() {
 }
 
 #[test]
-fn bindings_cover_every_command_and_never_secrets_as_output() {
+fn bindings_cover_every_command() {
     let generated = jifen_app::api::typescript_bindings();
     for name in jifen_app::api::NAMES {
-        assert!(generated.contains(&format!("\"{name}\"")), "{name}");
+        assert!(generated.contains(&format!("(\"{name}\"")), "{name}");
     }
-    // Passwords only ever go in: no output type names a password field.
-    assert!(generated.contains("password: string"));
 }

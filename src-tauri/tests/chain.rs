@@ -22,7 +22,7 @@ use serde_json::{Value, json};
 use support::{Gate, app, channel, code, create, gated_proxy, invoke, window};
 
 fn start_devnet(dir: &std::path::Path) -> Devnet {
-    jifen_testenv::DevnetBuilder::new(dir.join("node"))
+    jifen_testenv::devnet::DevnetBuilder::new(dir.join("node"))
         .block_time_ms(200)
         .start()
         .unwrap()
@@ -37,7 +37,7 @@ fn recipient() -> String {
 
 /// Waits until the devnet has produced `blocks` more blocks than `from`.
 fn wait_for_height(devnet: &Devnet, from: u64, blocks: u64) {
-    jifen_testenv::wait_for_height(devnet, from + blocks, jifen_testenv::DEADLINE).unwrap();
+    jifen_testenv::devnet::wait_for_height(devnet, from + blocks, jifen_testenv::DEADLINE).unwrap();
 }
 
 #[test]
@@ -45,12 +45,18 @@ fn sync_balance_faucet_send_and_audit() {
     let dir = tempfile::tempdir().unwrap();
     let mut devnet = start_devnet(dir.path());
     wait_for_height(&devnet, 0, 3);
-    let app = app(&dir.path().join("app"), Some(vec![format!("http://{}", devnet.rpc_addr())]));
+    let app = app(
+        &dir.path().join("app"),
+        Some(vec![format!("http://{}", devnet.rpc_addr())]),
+    );
     let main = window(&app, "main");
     create(&main, "shop");
 
     // Before the first sync a balance says so; nothing is guessed.
-    assert_eq!(code(invoke(&main, "balance", json!({}))), "lc-client-no-trusted-state");
+    assert_eq!(
+        code(invoke(&main, "balance", json!({}))),
+        "lc-client-no-trusted-state"
+    );
     let synced = invoke(&main, "sync", json!({"onProgress": channel()})).unwrap();
     assert!(synced["height"].as_u64().unwrap() >= 1);
 
@@ -71,7 +77,11 @@ fn sync_balance_faucet_send_and_audit() {
     assert_eq!(review["total"]["units"], "12501000");
     // Only the reviewed send is signed, once.
     assert_eq!(
-        code(invoke(&main, "send", json!({"args": {"review_id": "0000"}, "onProgress": channel()}))),
+        code(invoke(
+            &main,
+            "send",
+            json!({"args": {"review_id": "0000"}, "onProgress": channel()})
+        )),
         "chain-no-such-review"
     );
     let confirm = json!({"args": {"review_id": review["review_id"]}, "onProgress": channel()});
@@ -89,10 +99,12 @@ fn sync_balance_faucet_send_and_audit() {
         )
         .unwrap_err()
     };
-    assert!(bad("jfd1notanaddress", "1", "0.001")["code"]
-        .as_str()
-        .unwrap()
-        .starts_with("address-"));
+    assert!(
+        bad("jfd1notanaddress", "1", "0.001")["code"]
+            .as_str()
+            .unwrap()
+            .starts_with("address-")
+    );
     assert_eq!(bad(&to, "abc", "0.001")["code"], "chain-amount-malformed");
     assert_eq!(bad(&to, "1", "0.0001")["code"], "chain-fee-too-low");
     let poor = bad(&to, "1000", "0.001");
@@ -109,12 +121,21 @@ fn sync_balance_faucet_send_and_audit() {
     // An audit bundle, written and then checked offline by the app itself.
     let bundle = invoke(&main, "export_audit_bundle", json!({})).unwrap();
     let text = std::fs::read_to_string(bundle["path"].as_str().unwrap()).unwrap();
-    let report = invoke(&main, "verify_audit_bundle", json!({"args": {"text": text, "checkpoint": null}})).unwrap();
+    let report = invoke(
+        &main,
+        "verify_audit_bundle",
+        json!({"args": {"text": text, "checkpoint": null}}),
+    )
+    .unwrap();
     assert_eq!(report["account"]["balance"]["text"], "87.499");
     let broken = text.replacen("\"", "'", 1);
     assert!(
-        code(invoke(&main, "verify_audit_bundle", json!({"args": {"text": broken, "checkpoint": null}})))
-            .starts_with("lc-bundle")
+        code(invoke(
+            &main,
+            "verify_audit_bundle",
+            json!({"args": {"text": broken, "checkpoint": null}})
+        ))
+        .starts_with("lc-bundle")
     );
     devnet.stop();
 }
@@ -149,7 +170,10 @@ fn reads_do_not_wait_behind_a_sync_and_cancel_reaches_only_its_job() {
     wait_for_height(&devnet, 0, 3);
     let gate = Gate::default();
     let proxy = gated_proxy(devnet.rpc_addr(), "jifen_status", gate.clone());
-    let app = app(&dir.path().join("app"), Some(vec![format!("http://{proxy}")]));
+    let app = app(
+        &dir.path().join("app"),
+        Some(vec![format!("http://{proxy}")]),
+    );
     let main = window(&app, "main");
     create(&main, "shop");
     invoke(&main, "sync", json!({"onProgress": channel()})).unwrap();
@@ -166,7 +190,9 @@ fn reads_do_not_wait_behind_a_sync_and_cancel_reaches_only_its_job() {
         });
         // The sync runs, held at the proxy.
         wait_until("a running sync", || {
-            jobs_of(&main, "sync").iter().any(|j| j["state"] == "running")
+            jobs_of(&main, "sync")
+                .iter()
+                .any(|j| j["state"] == "running")
         });
         // A balance answers while the sync waits: proven at the head it had.
         let during = invoke(&main, "balance", json!({})).unwrap();
@@ -189,7 +215,9 @@ fn reads_do_not_wait_behind_a_sync_and_cancel_reaches_only_its_job() {
             send_done.send(invoke(&sending, "send", confirm)).unwrap();
         });
         wait_until("a queued send", || {
-            jobs_of(&main, "send").iter().any(|j| j["state"] == "queued")
+            jobs_of(&main, "send")
+                .iter()
+                .any(|j| j["state"] == "queued")
         });
         // The cancel meant for the sync reaches the sync only.
         invoke(&main, "cancel", json!({"args": {"job": "sync"}})).unwrap();
@@ -212,15 +240,22 @@ fn reads_do_not_wait_behind_a_sync_and_cancel_reaches_only_its_job() {
 #[test]
 fn chain_needs_an_open_wallet_and_valid_endpoints() {
     let dir = tempfile::tempdir().unwrap();
-    let app = app(dir.path(), Some(vec!["ftp://example.invalid".into()]));
-    let main = window(&app, "main");
-    assert!(code(invoke(&main, "chain_status", json!({}))).starts_with("chain-endpoint"));
+    let bad = app(dir.path(), Some(vec!["ftp://example.invalid".into()]));
+    let main = window(&bad, "main");
+    create(&main, "shop");
+    // The session opens on the first job or read: its endpoint is refused.
+    assert!(code(invoke(&main, "balance", json!({}))).starts_with("chain-endpoint"));
     assert!(
-        code(invoke(&main, "set_endpoints", json!({"args": {"endpoints": ["not a url"]}})))
-            .starts_with("chain-endpoint")
+        code(invoke(
+            &main,
+            "set_endpoints",
+            json!({"args": {"endpoints": ["not a url"]}})
+        ))
+        .starts_with("chain-endpoint")
     );
-    let app = app(dir.path(), Some(vec!["http://127.0.0.1:9".into()]));
-    let main = window(&app, "main");
+    let other = tempfile::tempdir().unwrap();
+    let locked = app(other.path(), Some(vec!["http://127.0.0.1:9".into()]));
+    let main = window(&locked, "main");
     assert_eq!(code(invoke(&main, "balance", json!({}))), "app-locked");
 }
 
@@ -274,9 +309,18 @@ fn cold_signing_round_trip_through_images() {
         ("faucet", json!({"onProgress": channel()})),
         ("set_endpoints", json!({"args": {"endpoints": [rpc]}})),
     ] {
-        assert_eq!(code(invoke(&cold, command, args)), "app-cold-offline", "{command}");
+        assert_eq!(
+            code(invoke(&cold, command, args)),
+            "app-cold-offline",
+            "{command}"
+        );
     }
-    let export = invoke(&cold, "cold_pair_export", json!({"args": {"chain_id": null}})).unwrap();
+    let export = invoke(
+        &cold,
+        "cold_pair_export",
+        json!({"args": {"chain_id": null}}),
+    )
+    .unwrap();
     assert_eq!(export["chain_id"], info["chain_id"]);
     assert_eq!(export["qr"]["ur_type"], "jifen-account");
 
@@ -296,10 +340,19 @@ fn cold_signing_round_trip_through_images() {
         invoke(&cold, "wallet_overview", json!({})).unwrap()["address"]
     );
     assert_eq!(
-        code(invoke(&online, "unlock", json!({"args": {"name": "watch", "password": "pw"}}))),
+        code(invoke(
+            &online,
+            "unlock",
+            json!({"args": {"name": "watch", "password": "pw"}})
+        )),
         "wallet-watch-only"
     );
-    invoke(&online, "open_watch_only", json!({"args": {"name": "watch"}})).unwrap();
+    invoke(
+        &online,
+        "open_watch_only",
+        json!({"args": {"name": "watch"}}),
+    )
+    .unwrap();
     invoke(&online, "sync", json!({"onProgress": channel()})).unwrap();
     invoke(&online, "faucet", json!({"onProgress": channel()})).unwrap();
     let to = recipient();
@@ -326,25 +379,63 @@ fn cold_signing_round_trip_through_images() {
     )
     .unwrap();
     assert_eq!(request["review"]["total"]["text"], "2.501");
-    assert_eq!(invoke(&online, "pending_requests", json!({})).unwrap().as_array().unwrap().len(), 1);
+    assert_eq!(
+        invoke(&online, "pending_requests", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     let request_images = lossy(pngs(&request["qr"]["parts"]));
 
     // The cold device reviews it (same fingerprint) and signs only that review.
-    let review = invoke(&cold, "cold_review", json!({"args": {"images": request_images}})).unwrap();
+    let review = invoke(
+        &cold,
+        "cold_review",
+        json!({"args": {"images": request_images}}),
+    )
+    .unwrap();
     assert_eq!(review["fingerprint"], request["fingerprint"]);
     assert_eq!(review["request_id"], request["request_id"]);
     let lines = review["lines"].as_array().unwrap();
-    let amount = lines.iter().find(|l| l["label"] == "cold-review-amount").unwrap();
-    assert_eq!((amount["value"].as_str().unwrap(), amount["kind"].as_str().unwrap()), ("2.5 POINT", "amount"));
-    assert!(lines.iter().any(|l| l["kind"] == "message" && l["value"] == "cold-kind-transfer"));
+    let amount = lines
+        .iter()
+        .find(|l| l["label"] == "cold-review-amount")
+        .unwrap();
     assert_eq!(
-        code(invoke(&cold, "cold_sign", json!({"args": {"fingerprint": "0000-0000-0000-0000"}}))),
+        (
+            amount["value"].as_str().unwrap(),
+            amount["kind"].as_str().unwrap()
+        ),
+        ("2.5 POINT", "amount")
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["kind"] == "message" && l["value"] == "cold-kind-transfer")
+    );
+    assert_eq!(
+        code(invoke(
+            &cold,
+            "cold_sign",
+            json!({"args": {"fingerprint": "0000-0000-0000-0000"}})
+        )),
         "cold-fingerprint-mismatch"
     );
-    let signature = invoke(&cold, "cold_sign", json!({"args": {"fingerprint": review["fingerprint"]}})).unwrap();
+    let signature = invoke(
+        &cold,
+        "cold_sign",
+        json!({"args": {"fingerprint": review["fingerprint"]}}),
+    )
+    .unwrap();
     assert_eq!(signature["qr"]["ur_type"], "jifen-signature");
     assert_eq!(
-        code(invoke(&cold, "cold_sign", json!({"args": {"fingerprint": review["fingerprint"]}}))),
+        code(invoke(
+            &cold,
+            "cold_sign",
+            json!({"args": {"fingerprint": review["fingerprint"]}})
+        )),
         "cold-no-review"
     );
 
@@ -358,7 +449,14 @@ fn cold_signing_round_trip_through_images() {
         )),
         "qr-wrong-type"
     );
-    assert_eq!(invoke(&online, "pending_requests", json!({})).unwrap().as_array().unwrap().len(), 1);
+    assert_eq!(
+        invoke(&online, "pending_requests", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 
     // The real answer: accepted, broadcast, included and proven.
     let sent = invoke(
@@ -369,7 +467,13 @@ fn cold_signing_round_trip_through_images() {
     .unwrap();
     assert_eq!(sent["result_code"], 0);
     assert_eq!(sent["balance_after"]["balance"]["text"], "97.499");
-    assert!(invoke(&online, "pending_requests", json!({})).unwrap().as_array().unwrap().is_empty());
+    assert!(
+        invoke(&online, "pending_requests", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
 
     // Two requests for the same next nonce: once the second is included, the
     // first can never be, and says so; the person discards it.
@@ -385,9 +489,26 @@ fn cold_signing_round_trip_through_images() {
     let newer = make();
     let listed = invoke(&online, "pending_requests", json!({})).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 2);
-    assert!(listed.as_array().unwrap().iter().all(|p| p["superseded"] == false), "{listed}");
-    let review = invoke(&cold, "cold_review", json!({"args": {"images": pngs(&newer["qr"]["parts"])}})).unwrap();
-    let answer = invoke(&cold, "cold_sign", json!({"args": {"fingerprint": review["fingerprint"]}})).unwrap();
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["superseded"] == false),
+        "{listed}"
+    );
+    let review = invoke(
+        &cold,
+        "cold_review",
+        json!({"args": {"images": pngs(&newer["qr"]["parts"])}}),
+    )
+    .unwrap();
+    let answer = invoke(
+        &cold,
+        "cold_sign",
+        json!({"args": {"fingerprint": review["fingerprint"]}}),
+    )
+    .unwrap();
     invoke(
         &online,
         "accept_signature",
@@ -400,14 +521,33 @@ fn cold_signing_round_trip_through_images() {
     assert_eq!(listed[0]["nonce"], 1);
     assert_eq!(listed[0]["superseded"], true);
     assert_eq!(
-        code(invoke(&online, "discard_request", json!({"args": {"request_id": "not-an-id"}}))),
+        code(invoke(
+            &online,
+            "discard_request",
+            json!({"args": {"request_id": "not-an-id"}})
+        )),
         "cold-bad-request-id"
     );
-    let discarded = invoke(&online, "discard_request", json!({"args": {"request_id": stale["request_id"]}})).unwrap();
+    let discarded = invoke(
+        &online,
+        "discard_request",
+        json!({"args": {"request_id": stale["request_id"]}}),
+    )
+    .unwrap();
     assert_eq!(discarded["fingerprint"], stale["fingerprint"]);
-    assert!(invoke(&online, "pending_requests", json!({})).unwrap().as_array().unwrap().is_empty());
+    assert!(
+        invoke(&online, "pending_requests", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(
-        code(invoke(&online, "discard_request", json!({"args": {"request_id": stale["request_id"]}}))),
+        code(invoke(
+            &online,
+            "discard_request",
+            json!({"args": {"request_id": stale["request_id"]}})
+        )),
         "cold-unknown-request"
     );
 
@@ -450,22 +590,50 @@ fn cold_refusals_have_their_own_codes() {
     };
     // Before pairing the device refuses to review.
     assert_eq!(
-        code(invoke(&cold, "cold_review", json!({"args": {"images": [gray]}}))),
+        code(invoke(
+            &cold,
+            "cold_review",
+            json!({"args": {"images": [gray]}})
+        )),
         "cold-not-paired"
     );
-    invoke(&cold, "cold_pair_export", json!({"args": {"chain_id": "jifen-devnet"}})).unwrap();
+    invoke(
+        &cold,
+        "cold_pair_export",
+        json!({"args": {"chain_id": "jifen-devnet"}}),
+    )
+    .unwrap();
     assert_eq!(
-        code(invoke(&cold, "cold_review", json!({"args": {"images": [gray]}}))),
+        code(invoke(
+            &cold,
+            "cold_review",
+            json!({"args": {"images": [gray]}})
+        )),
         "cold-no-code-found"
     );
     assert_eq!(
-        code(invoke(&cold, "cold_pair_export", json!({"args": {"chain_id": "Bad Chain!"}}))),
+        code(invoke(
+            &cold,
+            "cold_pair_export",
+            json!({"args": {"chain_id": "Bad Chain!"}})
+        )),
         "chain-id-invalid-character"
     );
-    assert_eq!(code(invoke(&cold, "cold_sign", json!({"args": {"fingerprint": "x"}}))), "cold-no-review");
+    assert_eq!(
+        code(invoke(
+            &cold,
+            "cold_sign",
+            json!({"args": {"fingerprint": "x"}})
+        )),
+        "cold-no-review"
+    );
     // A keyed wallet is not opened as a watch-only one.
     assert_eq!(
-        code(invoke(&cold, "open_watch_only", json!({"args": {"name": "signer"}}))),
+        code(invoke(
+            &cold,
+            "open_watch_only",
+            json!({"args": {"name": "signer"}})
+        )),
         "app-not-watch-only"
     );
     let info = invoke(&cold, "set_mode", json!({"args": {"mode": "wallet"}})).unwrap();

@@ -144,6 +144,7 @@ describe("App with mocked IPC", () => {
     await settle();
     const problem = screen.getByTestId("settings-problem");
     expect(problem.dataset.code).toBe("app-settings-corrupt");
+    expect(screen.getByTestId("settings-problem-text").textContent).toContain("expected value at line 1");
     expect(screen.getByTestId("offline-banner")).toBeTruthy();
     // Offline until chosen: the welcome of a cold signer offers no pairing.
     expect(screen.queryByTestId("start-pair")).toBeNull();

@@ -208,9 +208,13 @@ pub fn verify_bundle(
             let anchor = anchor.or_else(|| reader.status().root.map(|r| r.checkpoint));
             verify_bundle_text(None, &settings, &text, anchor, address.as_ref())?
         }
-        RootOf::Session(session) => {
-            verify_bundle_text(Some(session.light_store()), &settings, &text, anchor, address.as_ref())?
-        }
+        RootOf::Session(session) => verify_bundle_text(
+            Some(session.light_store()),
+            &settings,
+            &text,
+            anchor,
+            address.as_ref(),
+        )?,
         RootOf::Disk => with_store(ctx, network, None, |store| {
             verify_bundle_text(store, &settings, &text, anchor, address.as_ref())
         })?,

@@ -189,9 +189,12 @@ impl BackupChallenge {
     /// The proof, once every position was answered right one at a time.
     #[must_use]
     pub fn passed(&self) -> Option<Passed> {
-        self.words.iter().all(|(right, _)| *right).then_some(Passed {
-            mnemonic: self.mnemonic,
-        })
+        self.words
+            .iter()
+            .all(|(right, _)| *right)
+            .then_some(Passed {
+                mnemonic: self.mnemonic,
+            })
     }
 
     /// Checks one answer per position, all at once. A wrong answer does not
@@ -274,7 +277,10 @@ mod tests {
         let first = failing.positions()[0];
         failing.answer_word(&mnemonic, first, "zzzz");
         failing.answer_word(&mnemonic, first, "zzzz");
-        assert_eq!(failing.answer_word(&mnemonic, first, "zzzz"), WordAnswer::UsedUp);
+        assert_eq!(
+            failing.answer_word(&mnemonic, first, "zzzz"),
+            WordAnswer::UsedUp
+        );
         assert_eq!(
             failing.answer_word(&mnemonic, first, mnemonic.word(first).unwrap()),
             WordAnswer::UsedUp
@@ -309,7 +315,9 @@ mod tests {
         wrong[1] = "zzzz".to_owned();
         for left in (0..CHALLENGE_TRIES).rev() {
             let error = challenge.check_all(&mnemonic, &wrong).unwrap_err();
-            assert!(matches!(error, WalletError::BackupMismatch { tries_left } if tries_left == left));
+            assert!(
+                matches!(error, WalletError::BackupMismatch { tries_left } if tries_left == left)
+            );
         }
         // Used up: even the right words are refused now.
         assert!(matches!(
@@ -322,6 +330,11 @@ mod tests {
             .iter()
             .map(|p| format!(" {} ", mnemonic.word(*p).unwrap().to_uppercase()))
             .collect();
-        assert!(fresh.check_all(&mnemonic, &right).unwrap().is_for(&mnemonic));
+        assert!(
+            fresh
+                .check_all(&mnemonic, &right)
+                .unwrap()
+                .is_for(&mnemonic)
+        );
     }
 }

@@ -81,7 +81,10 @@ impl EndpointsChange {
 /// # Errors
 /// `chain-settings-*`.
 pub fn show(ctx: &WalletContext, network: Network) -> Result<EndpointsView, ChainError> {
-    Ok(EndpointsView::of(&ChainSettings::load(&ctx.data_dir, network)?))
+    Ok(EndpointsView::of(&ChainSettings::load(
+        &ctx.data_dir,
+        network,
+    )?))
 }
 
 /// Applies `change` to the saved settings of `network` and saves them

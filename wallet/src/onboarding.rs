@@ -192,7 +192,10 @@ fn write(
 /// # Errors
 /// `mnemonic-unknown-word` with its position, `mnemonic-bad-checksum`,
 /// `mnemonic-word-count`, `mnemonic-ambiguous-language`.
-pub fn parse_words(phrase: &str, language: Option<MnemonicLanguage>) -> Result<Mnemonic, WalletError> {
+pub fn parse_words(
+    phrase: &str,
+    language: Option<MnemonicLanguage>,
+) -> Result<Mnemonic, WalletError> {
     Ok(Mnemonic::parse(phrase, language)?)
 }
 

@@ -376,7 +376,11 @@ impl OpenWallet {
         &mut self,
         review_id: &str,
     ) -> Result<(PreparedSend, jifen_protocol::Transaction), ChainError> {
-        if self.send.as_ref().is_none_or(|s| s.review_id() != review_id) {
+        if self
+            .send
+            .as_ref()
+            .is_none_or(|s| s.review_id() != review_id)
+        {
             return Err(ChainError::NoSuchReview);
         }
         self.keys()?;

@@ -90,7 +90,10 @@ pub fn receive_address(handle: &WalletHandle, index: u32) -> Result<AddressView,
 ///
 /// # Errors
 /// Derivation errors; [`WalletError::BadMeta`] for a damaged record.
-pub fn address_at(handle: &WalletHandle, index: u32) -> Result<jifen_protocol::Address, WalletError> {
+pub fn address_at(
+    handle: &WalletHandle,
+    index: u32,
+) -> Result<jifen_protocol::Address, WalletError> {
     Ok(handle.account()?.address(Chain::Receive, index)?)
 }
 

@@ -33,8 +33,8 @@ use crate::chain::{
 use crate::error::WalletError;
 use crate::jobs::CancelToken;
 use crate::store::UnlockedWallet;
-use crate::wallets::WalletFacts;
 use crate::views::{AmountView, ProvenAt};
+use crate::wallets::WalletFacts;
 
 /// The node's reason for a transaction it has already (`docs/rpc.md#errors`).
 const ALREADY_KNOWN: &str = "tx-already-known";

@@ -76,9 +76,7 @@ pub fn view(handle: &WalletHandle) -> Result<WalletView, WalletError> {
         has_keyring_slot: handle.has_keyring_slot(),
         kdf: handle.kdf_params().map(|p| KdfView::of(p, None)),
         watch_only: handle.is_watch_only(),
-        paired_chain: handle
-            .watch_only_record()
-            .and_then(|r| r.chain_id.clone()),
+        paired_chain: handle.watch_only_record().and_then(|r| r.chain_id.clone()),
     })
 }
 

@@ -17,12 +17,15 @@ use jifen_crypto::mnemonic::{Mnemonic, MnemonicLanguage};
 use jifen_protocol::{Address, ChainId, Encode, Network, Transfer, TxPayload, UnsignedTransaction};
 use jifen_qr::{EncoderSettings, FragmentSize, Payload, SignatureResponse, UrType};
 use jifen_wallet::cold::signer::{load_pairing, refusal_of};
-use jifen_wallet::cold::transport::{collect_inputs, receive, render_frames, write_frames};
+use jifen_wallet::cold::transport::{collect_inputs, receive, write_frames};
 use jifen_wallet::cold::{
     ColdError, PendingStore, RequestFingerprint, ReviewValue, accept_signature, pair_export,
     pair_import, review_request, sign_after_review, start_request,
 };
 use jifen_wallet::{NewWallet, WalletError, WalletHandle, WalletStore};
+
+mod common;
+use common::{facts, render_frames};
 
 const SMALL: KdfParams = KdfParams {
     m_cost_kib: 8 * 1024,
@@ -184,7 +187,7 @@ fn round_trip_through_lossy_shuffled_png_frames() {
         let tx = transfer(&watch, CHAIN, round);
         let (request, _) = start_request(
             &PendingStore::new(&setup.online, watch.name()),
-            &watch,
+            &facts(&watch),
             Chain::Receive,
             0,
             tx,
@@ -230,7 +233,7 @@ fn round_trip_through_lossy_shuffled_png_frames() {
         let back = through_images(&frames, "signature", &answer_payload, 0, 1);
         let response = back.into_signature().unwrap();
         let pending = PendingStore::new(&setup.online, watch.name());
-        let signed = accept_signature(&pending, &watch, &response).unwrap();
+        let signed = accept_signature(&pending, &facts(&watch), &response).unwrap();
         signed.verify_signature().unwrap();
         assert_eq!(signed.unsigned.nonce, round);
         let stored = pending.load(&response.request_id).unwrap().unwrap();
@@ -283,7 +286,7 @@ fn the_signer_refuses_foreign_addresses_wrong_chains_and_unknown_kinds() {
 
     // A request whose signer is bob's address at the same path.
     let bobs = jifen_wallet::cold::build_request(
-        &bob_watch,
+        &facts(&bob_watch),
         Chain::Receive,
         0,
         transfer(&bob_watch, CHAIN, 0),
@@ -304,7 +307,7 @@ fn the_signer_refuses_foreign_addresses_wrong_chains_and_unknown_kinds() {
     let err = review_request(&alice, &pairing, other_chain.clone()).unwrap_err();
     assert_eq!(err.code(), "cold-wrong-chain", "{err}");
     let err = jifen_wallet::cold::build_request(
-        &alice_watch,
+        &facts(&alice_watch),
         Chain::Receive,
         0,
         other_chain.transaction.clone(),
@@ -325,7 +328,7 @@ fn the_signer_refuses_foreign_addresses_wrong_chains_and_unknown_kinds() {
 
     // A transaction kind this build does not know: its CBOR is patched.
     let request = jifen_wallet::cold::build_request(
-        &alice_watch,
+        &facts(&alice_watch),
         Chain::Receive,
         0,
         transfer(&alice_watch, CHAIN, 0),
@@ -359,7 +362,7 @@ fn confirmations_are_bound_to_their_review() {
     let pairing = load_pairing(&setup.cold, &alice).unwrap();
     let make = |nonce| {
         let request = jifen_wallet::cold::build_request(
-            &watch,
+            &facts(&watch),
             Chain::Receive,
             0,
             transfer(&watch, CHAIN, nonce),
@@ -392,7 +395,7 @@ fn the_online_side_refuses_foreign_answers_and_other_keys() {
 
     let (request, _) = start_request(
         &pending,
-        &watch,
+        &facts(&watch),
         Chain::Receive,
         0,
         transfer(&watch, CHAIN, 0),
@@ -406,7 +409,7 @@ fn the_online_side_refuses_foreign_answers_and_other_keys() {
 
     // A signature answering a request this wallet never made (another request).
     let other = jifen_wallet::cold::build_request(
-        &watch,
+        &facts(&watch),
         Chain::Receive,
         0,
         transfer(&watch, CHAIN, 9),
@@ -416,7 +419,7 @@ fn the_online_side_refuses_foreign_answers_and_other_keys() {
     let other_review = review_request(&alice, &pairing, other).unwrap();
     let other_answer =
         sign_after_review(&other_review, other_review.confirmed_by_person(), &unlocked).unwrap();
-    let err = accept_signature(&pending, &watch, &other_answer).unwrap_err();
+    let err = accept_signature(&pending, &facts(&watch), &other_answer).unwrap_err();
     assert_eq!(err.code(), "cold-unknown-request", "{err}");
 
     // That other request's signature relabelled with the pending id: it is
@@ -425,7 +428,7 @@ fn the_online_side_refuses_foreign_answers_and_other_keys() {
         request_id: request.request_id,
         signature: other_answer.signature,
     };
-    let err = accept_signature(&pending, &watch, &relabelled).unwrap_err();
+    let err = accept_signature(&pending, &facts(&watch), &relabelled).unwrap_err();
     assert_eq!(err.code(), "cold-bad-signature", "{err}");
 
     // A signature of the same digest by another key (bob's).
@@ -439,17 +442,17 @@ fn the_online_side_refuses_foreign_answers_and_other_keys() {
         )
         .unwrap(),
     };
-    let err = accept_signature(&pending, &watch, &forged).unwrap_err();
+    let err = accept_signature(&pending, &facts(&watch), &forged).unwrap_err();
     assert_eq!(err.code(), "cold-bad-signature", "{err}");
 
     // Another wallet's pending store does not know the request.
     let bob_pending = PendingStore::new(&setup.online, "bob-watch");
     let bob_handle = setup.online.open("bob-watch").unwrap();
-    let err = accept_signature(&bob_pending, &bob_handle, &good).unwrap_err();
+    let err = accept_signature(&bob_pending, &facts(&bob_handle), &good).unwrap_err();
     assert_eq!(err.code(), "cold-unknown-request");
 
     // The real answer is accepted, after all the refusals.
-    let tx = accept_signature(&pending, &watch, &good).unwrap();
+    let tx = accept_signature(&pending, &facts(&watch), &good).unwrap();
     tx.verify_signature().unwrap();
     assert_eq!(pending.list().unwrap().len(), 1);
     pending.remove(&request.request_id).unwrap();
@@ -461,7 +464,7 @@ fn too_few_frames_say_how_far_they_got() {
     let setup = Setup::new();
     let watch = setup.pair("alice", 1);
     let request = jifen_wallet::cold::build_request(
-        &watch,
+        &facts(&watch),
         Chain::Receive,
         0,
         transfer(&watch, CHAIN, 0),
@@ -492,7 +495,7 @@ fn a_pending_request_can_be_discarded_once_and_says_when_superseded() {
     let pending = PendingStore::new(&setup.online, watch.name());
     let (request, record) = start_request(
         &pending,
-        &watch,
+        &facts(&watch),
         Chain::Receive,
         0,
         transfer(&watch, CHAIN, 3),
@@ -530,7 +533,7 @@ fn a_pending_request_can_be_discarded_once_and_says_when_superseded() {
     let review = review_request(&alice, &pairing, request).unwrap();
     let unlocked = alice.unlock(&password(), &policy()).unwrap();
     let answer = sign_after_review(&review, review.confirmed_by_person(), &unlocked).unwrap();
-    let err = accept_signature(&pending, &watch, &answer).unwrap_err();
+    let err = accept_signature(&pending, &facts(&watch), &answer).unwrap_err();
     assert_eq!(err.code(), "cold-unknown-request", "{err}");
 }
 

@@ -1,8 +1,10 @@
-//! The whole cold-signing walk against a devnet started in-process: the
-//! online side renders its request as PNG frames, 10-30% are dropped and the
-//! rest shuffled, the offline side decodes, reviews and signs, renders its
-//! signature QR, the online side decodes it, accepts it, broadcasts, and the
-//! light client proves the inclusion and the recipient's new balance.
+//! The whole cold-signing walk through the wallet's use cases, against a
+//! devnet started in-process: the cold device exports its pairing as PNG
+//! frames, the online wallet imports it, makes a sign request against its
+//! proven balance and nonce, 25% of the request's frames are lost and the
+//! rest shuffled, the cold device reviews and signs after confirmation, the
+//! online wallet accepts the signature, broadcasts it, and the light client
+//! proves its inclusion and both new balances.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -10,34 +12,48 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use jifen_crypto::hd::Chain;
-use jifen_crypto::keystore::{KdfParams, KdfPolicy, Password};
+use jifen_crypto::keystore::Password;
 use jifen_crypto::mnemonic::{Mnemonic, MnemonicLanguage};
-use jifen_node::devnet::{Devnet, DevnetConfig};
 use jifen_node::keys::NodeKey;
 use jifen_protocol::{Address, ChainId, Network, Transfer, TxPayload, UnsignedTransaction};
-use jifen_qr::{EncoderSettings, FragmentSize, Payload, UrType};
-use jifen_wallet::chain::session::check_result;
-use jifen_wallet::chain::{ChainSession, ChainSettings};
-use jifen_wallet::cold::signer::load_pairing;
-use jifen_wallet::cold::transport::{collect_inputs, receive, render_frames, write_frames};
-use jifen_wallet::cold::{
-    PendingStore, RequestFingerprint, accept_signature, pair_export, pair_import, review_request,
-    sign_after_review, start_request,
-};
-use jifen_wallet::{NewWallet, WalletStore};
+use jifen_wallet::chain::ChainError;
+use jifen_wallet::cold::device::{self, Confirm};
+use jifen_wallet::cold::requests::{self, NonceSource};
+use jifen_wallet::cold::transport::{collect_inputs, write_frames};
+use jifen_wallet::cold::views::PendingState;
+use jifen_wallet::onboarding::{self, Secrets};
+use jifen_wallet::open::calibrate;
+use jifen_wallet::send::SendRequest;
+use jifen_wallet::{CancelToken, FrontEnd, OpenWallet, QrCodeView, WalletContext, balance, sync};
 
-const SMALL: KdfParams = KdfParams {
-    m_cost_kib: 8 * 1024,
-    t_cost: 1,
-    p_cost: 1,
-};
-const CHAIN: &str = "jifen-devnet";
+mod common;
+
 const POINT: u128 = 1_000_000;
+
+fn context(dir: &Path, endpoint: Option<String>) -> WalletContext {
+    let mut ctx = WalletContext::new(dir, Network::Devnet, FrontEnd::Cli);
+    ctx.kdf_policy = jifen_testenv::kdf::fast_kdf_policy();
+    ctx.endpoints_override = endpoint.map(|e| vec![e]);
+    ctx
+}
+
+/// The code's frames as PNG files in `dir`.
+fn frames(code: &QrCodeView, dir: &Path, stem: &str) -> Vec<PathBuf> {
+    let pngs = code
+        .parts
+        .iter()
+        .map(|p| {
+            jifen_qr::QrSymbol::for_ur(p)
+                .unwrap()
+                .to_png(jifen_wallet::cold::transport::FRAME_MODULE_PX)
+                .unwrap()
+        })
+        .collect::<Vec<_>>();
+    write_frames(dir, stem, &pngs).unwrap()
+}
 
 fn shuffled_with_loss(paths: &[PathBuf], loss_percent: u64, mut seed: u64) -> Vec<PathBuf> {
     let mut next = || {
@@ -61,56 +77,46 @@ fn shuffled_with_loss(paths: &[PathBuf], loss_percent: u64, mut seed: u64) -> Ve
 #[test]
 fn cold_signed_transfer_is_broadcast_and_proven_included() {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = DevnetConfig::new(dir.path().join("node"));
-    config.validators = 4;
-    config.block_time_ms = 200;
-    let devnet = Devnet::start(&config).unwrap();
+    let devnet = jifen_testenv::devnet::DevnetBuilder::new(dir.path().join("node"))
+        .start()
+        .unwrap();
     let endpoint = format!("http://{}", devnet.rpc_addr());
+    let images = dir.path().join("frames");
 
-    // The cold device: a keystore wallet, paired for the devnet.
-    let cold_store = WalletStore::new(&dir.path().join("cold"));
+    // The cold device: a keyed wallet, paired for the devnet.
+    let cold_ctx = context(&dir.path().join("cold"), None);
     let password = Password::new("cold password").unwrap();
     let mnemonic = Mnemonic::from_entropy(MnemonicLanguage::English, &[5u8; 16]).unwrap();
-    let mut cold = cold_store
-        .create(&NewWallet {
-            name: "vault",
-            mnemonic: &mnemonic,
-            passphrase: "",
-            password: &password,
-            network: Network::Devnet,
-            kdf: SMALL,
-            backup_verified: true,
-        })
-        .unwrap();
-    let chain_id = ChainId::new(CHAIN).unwrap();
-    let export = pair_export(&cold_store, &cold, &chain_id, "test/0.1", 80).unwrap();
+    let kdf = calibrate(&cold_ctx.kdf_policy).unwrap();
+    let secrets = Secrets {
+        password: &password,
+        passphrase: "",
+        kdf: &kdf,
+    };
+    let mut cold = onboarding::restore(&cold_ctx, "vault", &mnemonic, &secrets).unwrap();
+    // Restoring leaves it unlocked; the device keeps its keys locked until it signs.
+    cold.lock();
+    let export = device::export_pairing(&cold_ctx, &cold, Some("jifen-devnet"), 80).unwrap();
 
-    // The online side imports the account code from a PNG.
-    let frames = dir.path().join("frames");
-    let pngs = render_frames(&Payload::Account(export), EncoderSettings::default(), None).unwrap();
-    let paths = write_frames(&frames, "account", &pngs).unwrap();
-    let account = receive(
-        UrType::Account,
+    // The online side imports the pairing from its PNG frames.
+    let online_ctx = context(&dir.path().join("online"), Some(endpoint));
+    let paths = frames(&export.qr, &images, "account");
+    let watch = requests::import_pairing(
+        &online_ctx,
+        "vault-watch",
         &collect_inputs(&paths).unwrap(),
         &mut |_| {},
     )
-    .unwrap()
-    .into_account()
     .unwrap();
-    let online_dir = dir.path().join("online");
-    let online_store = WalletStore::new(&online_dir);
-    let watch = pair_import(&online_store, "vault-watch", &account).unwrap();
-    let sender_key = watch
-        .account()
-        .unwrap()
-        .public_key(Chain::Receive, 0)
-        .unwrap();
-    let sender = sender_key.address();
+    let facts = watch.facts().unwrap();
+    assert!(facts.watch_only);
+    let sender = facts.address(0).unwrap();
+    assert_eq!(sender, cold.facts().unwrap().address(0).unwrap());
 
     // Fund the cold address from a devnet account.
     let funder = NodeKey::devnet_account(0).unwrap();
     let funding = UnsignedTransaction::new(
-        chain_id.clone(),
+        ChainId::new("jifen-devnet").unwrap(),
         funder.public_key(),
         0,
         1_000,
@@ -126,97 +132,188 @@ fn cold_signed_transfer_is_broadcast_and_proven_included() {
         .unwrap()
         .submit_tx(funding.with_signature(signature))
         .unwrap();
-
-    let settings = ChainSettings::new(Network::Devnet, CHAIN, &[endpoint], None).unwrap();
-    let mut session = ChainSession::open(&online_dir, &settings).unwrap();
-    let cancel = AtomicBool::new(false);
-    session.sync(&mut |_| {}, &cancel).unwrap();
-    let funded = session
-        .wait_inclusion(&funding_id, Duration::from_secs(30), &cancel)
+    let mut session = online_ctx.open_chain(Network::Devnet).unwrap();
+    let cancel = CancelToken::new();
+    sync::sync(&mut session, &mut |_| {}, &cancel).unwrap();
+    session
+        .wait_inclusion(&funding_id, Duration::from_secs(60), &cancel)
         .unwrap();
-    check_result(&funding_id, &funded).unwrap();
 
-    // Online: build the transfer from proven facts, keep the request pending.
+    // Online: a request from proven facts, kept pending, cut to 80-byte
+    // fragments (what the cold device announced).
     let recipient = Address::from_bytes([0x42; 20]);
-    let plan = session
-        .build_transfer(sender_key, recipient, 12 * POINT + 500_000, 1_000)
-        .unwrap();
-    let pending = PendingStore::new(&online_store, watch.name());
-    let (request, _) = start_request(
-        &pending,
-        &watch,
-        Chain::Receive,
-        0,
-        plan.unsigned,
-        Some("jifen-test".into()),
+    let request = SendRequest {
+        to: recipient.encode(Network::Devnet),
+        amount: "12.5".into(),
+        fee: None,
+        from_index: 0,
+    };
+    let made = requests::make_request(
+        &online_ctx,
+        &facts,
+        &request,
+        NonceSource::Proven(&session.reader()),
+        None,
+        None,
     )
     .unwrap();
-    let online_fingerprint = RequestFingerprint::of(&request);
-    let settings80 = EncoderSettings {
-        fragment_size: FragmentSize::largest_within(account.max_fragment_len),
-        ..EncoderSettings::default()
-    };
-    let pngs = render_frames(&Payload::SignRequest(request), settings80, None).unwrap();
-    assert!(pngs.len() > 3, "an animated request");
-    let paths = write_frames(&frames, "request", &pngs).unwrap();
+    assert_eq!(made.review.total.text, "12.501");
+    assert_eq!(made.review.balance.as_ref().unwrap().text, "100");
+    assert!(made.qr.parts.len() > 3, "an animated request");
+    let listed = requests::pending(&online_ctx, &facts, Some(&session.reader())).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].state, Some(PendingState::Waiting));
+    assert_eq!(listed[0].superseded, Some(false));
+    let paths = frames(&made.qr, &images, "request");
     let kept = shuffled_with_loss(&paths, 25, 11);
     assert!(kept.len() < paths.len(), "some frames were lost");
 
-    // Offline: decode, review, confirm, sign, render the answer.
+    // Offline: read, review (same fingerprint), confirm, sign.
     let mut progress_seen = 0;
-    let received = receive(
-        UrType::SignRequest,
+    let review = device::review(
+        &cold_ctx,
+        &mut cold,
         &collect_inputs(&kept).unwrap(),
-        &mut |_| {
-            progress_seen += 1;
-        },
+        &mut |_| progress_seen += 1,
     )
     .unwrap();
     assert!(progress_seen > 1);
-    let pairing = load_pairing(&cold_store, &cold).unwrap();
-    let review = review_request(&cold, &pairing, received.into_sign_request().unwrap()).unwrap();
-    assert_eq!(review.fingerprint(), online_fingerprint);
-    let confirmation = review
-        .confirm_with_fingerprint(&online_fingerprint.to_string())
+    assert_eq!(review.fingerprint, made.fingerprint);
+    // Not without the keys, and not with another fingerprint.
+    assert!(device::sign(&mut cold, Confirm::Fingerprint(&review.fingerprint)).is_err());
+    cold.unlock_with_password(&password, &cold_ctx.kdf_policy)
         .unwrap();
-    let policy = KdfPolicy::new(
-        SMALL,
-        Duration::from_millis(1),
-        Duration::from_millis(100),
-        16 * 1024,
-    )
-    .unwrap();
-    let unlocked = cold.unlock(&password, &policy).unwrap();
-    let answer = sign_after_review(&review, confirmation, &unlocked).unwrap();
-    drop(unlocked);
-    let pngs = render_frames(&Payload::Signature(answer), settings80, None).unwrap();
-    let answer_paths = write_frames(&frames, "signature", &pngs).unwrap();
+    assert!(device::sign(&mut cold, Confirm::Fingerprint("0000-0000-0000-0000")).is_err());
+    let answer = device::sign(&mut cold, Confirm::Fingerprint(&review.fingerprint)).unwrap();
+    cold.lock();
+    let answer_paths = frames(&answer.qr, &images, "signature");
 
-    // Online: decode the answer, accept, broadcast, prove inclusion.
-    let response = receive(
-        UrType::Signature,
+    // Online: accept, broadcast, prove.
+    let (accepted, id) = requests::accept(
+        &online_ctx,
+        &facts,
         &collect_inputs(&answer_paths).unwrap(),
         &mut |_| {},
     )
-    .unwrap()
-    .into_signature()
     .unwrap();
-    let tx = accept_signature(&pending, &watch, &response).unwrap();
-    let id = session.broadcast(&tx).unwrap();
-    assert_eq!(id, tx.id());
-    let inclusion = session
-        .wait_inclusion(&id, Duration::from_secs(30), &cancel)
-        .unwrap();
-    check_result(&id, &inclusion).unwrap();
-    pending.remove(&response.request_id).unwrap();
-
-    let proven = session.balance(&recipient).unwrap();
-    assert_eq!(proven.value.balance, 12 * POINT + 500_000);
-    let proven_sender = session.balance(&sender).unwrap();
-    assert_eq!(
-        proven_sender.value.balance,
-        100 * POINT - 12 * POINT - 500_000 - 1_000
+    assert_eq!(accepted.request_id, made.request_id);
+    let receipt = requests::broadcast(
+        &online_ctx,
+        &mut session,
+        &facts,
+        &id,
+        Duration::from_secs(60),
+        &mut |_| {},
+        &cancel,
+    )
+    .unwrap();
+    assert_eq!(receipt.tx_id, accepted.tx_id);
+    assert_eq!(receipt.balance_after.balance.text, "87.499");
+    assert!(
+        requests::pending(&online_ctx, &facts, None)
+            .unwrap()
+            .is_empty()
     );
-    assert_eq!(proven_sender.value.nonce, 1);
+    let reader = session.reader();
+    assert_eq!(
+        balance::balance(&reader, &recipient).unwrap().balance.units,
+        (12 * POINT + 500_000).to_string()
+    );
+    assert_eq!(balance::balance(&reader, &sender).unwrap().nonce, 1);
+
+    // Broadcasting the same request again: it is gone.
+    let again = requests::broadcast(
+        &online_ctx,
+        &mut session,
+        &facts,
+        &id,
+        Duration::from_secs(5),
+        &mut |_| {},
+        &cancel,
+    );
+    assert!(again.is_err());
+    drop(devnet);
+}
+
+#[test]
+fn a_signed_transaction_whose_nonce_was_taken_is_refused_before_broadcast() {
+    let dir = tempfile::tempdir().unwrap();
+    let devnet = jifen_testenv::devnet::DevnetBuilder::new(dir.path().join("node"))
+        .start()
+        .unwrap();
+    let ctx = context(
+        &dir.path().join("w"),
+        Some(format!("http://{}", devnet.rpc_addr())),
+    );
+    let password = Password::new("pw pw pw pw").unwrap();
+    let kdf = calibrate(&ctx.kdf_policy).unwrap();
+    let draft = onboarding::draft(&ctx.store(), "w", MnemonicLanguage::English, 12).unwrap();
+    let secrets = Secrets {
+        password: &password,
+        passphrase: "",
+        kdf: &kdf,
+    };
+    let mut open: OpenWallet = draft.commit(&ctx, &secrets, None).unwrap();
+    let facts = open.facts().unwrap();
+    let mut session = ctx.open_chain(Network::Devnet).unwrap();
+    let cancel = CancelToken::new();
+    sync::sync(&mut session, &mut |_| {}, &cancel).unwrap();
+    jifen_wallet::faucet::request(
+        &mut session,
+        &facts.address(0).unwrap(),
+        Duration::from_secs(60),
+        &mut |_| {},
+        &cancel,
+    )
+    .unwrap();
+    let request = SendRequest {
+        to: NodeKey::devnet_account(1)
+            .unwrap()
+            .address()
+            .encode(Network::Devnet),
+        amount: "1".into(),
+        fee: None,
+        from_index: 0,
+    };
+    // Two reviews of the same send: the second is kept, the first is not.
+    let first = jifen_wallet::send::prepare(&session.reader(), &facts, &request).unwrap();
+    let second = jifen_wallet::send::prepare(&session.reader(), &facts, &request).unwrap();
+    assert_eq!(first.review().nonce, second.review().nonce);
+    open.keep_send(first.clone());
+    open.keep_send(second.clone());
+    assert!(matches!(
+        open.sign_kept_send("not-a-review"),
+        Err(ChainError::NoSuchReview)
+    ));
+    let (_, tx) = open.sign_kept_send(second.review_id()).unwrap();
+    assert!(matches!(
+        open.sign_kept_send(second.review_id()),
+        Err(ChainError::NoSuchReview)
+    ));
+    jifen_wallet::send::broadcast_and_prove(
+        &mut session,
+        &tx,
+        &facts.address(0).unwrap(),
+        Duration::from_secs(60),
+        &mut |_| {},
+        &cancel,
+    )
+    .unwrap();
+    // The first review's transaction has the used nonce: refused before it
+    // reaches a node.
+    let stale = first.sign(open.keys().unwrap()).unwrap();
+    let refused = jifen_wallet::send::broadcast_and_prove(
+        &mut session,
+        &stale,
+        &facts.address(0).unwrap(),
+        Duration::from_secs(5),
+        &mut |_| {},
+        &cancel,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(refused, ChainError::NonceUsed { nonce: 0, next: 1 }),
+        "{refused:?}"
+    );
     drop(devnet);
 }

@@ -40,19 +40,21 @@ pub fn list(ui: &Ui, ctx: &WalletContext, json: bool) -> Result<()> {
                     ui.say("list-not-backed-up", &[]);
                 }
             }
-            (None, error) => ui.data(&ui.text(
-                "list-row-broken",
-                &[
-                    ("name", row.name.clone().into()),
-                    (
-                        "reason",
-                        error
-                            .as_ref()
-                            .map_or_else(String::new, |e| describe_view(ui.catalog(), e))
-                            .into(),
-                    ),
-                ],
-            )),
+            (None, error) => ui.data(
+                &ui.text(
+                    "list-row-broken",
+                    &[
+                        ("name", row.name.clone().into()),
+                        (
+                            "reason",
+                            error
+                                .as_ref()
+                                .map_or_else(String::new, |e| describe_view(ui.catalog(), e))
+                                .into(),
+                        ),
+                    ],
+                ),
+            ),
         }
     }
     Ok(())

@@ -130,9 +130,10 @@ impl<'a> SyncDisplay<'a> {
                 self.phase = Some(p.phase);
             }
             SyncEventView::PeerDemoted { peer, code } => {
-                let reason = self
-                    .ui
-                    .text(&code, &[("peer", peer.clone().into()), ("reason", "".into())]);
+                let reason = self.ui.text(
+                    &code,
+                    &[("peer", peer.clone().into()), ("reason", "".into())],
+                );
                 self.note(
                     "sync-peer-demoted",
                     &[("peer", peer.into()), ("reason", reason.into())],
@@ -537,7 +538,10 @@ pub fn faucet(
             ("address", receipt.balance_after.address.clone().into()),
             ("amount", amount(&receipt.balance_after.balance)),
             ("height", receipt.balance_after.proven.height.into()),
-            ("hash", short(&receipt.balance_after.proven.header_hash).into()),
+            (
+                "hash",
+                short(&receipt.balance_after.proven.header_hash).into(),
+            ),
         ],
     ));
     Ok(())
@@ -655,7 +659,10 @@ pub fn endpoints(ui: &Ui, ctx: &WalletContext, args: &EndpointArgs) -> Result<()
         endpoints::show(ctx, network)?
     } else {
         let view = endpoints::change(ctx, network, &change)?;
-        ui.say("endpoints-saved", &[("network", view.network.to_string().into())]);
+        ui.say(
+            "endpoints-saved",
+            &[("network", view.network.to_string().into())],
+        );
         view
     };
     if args.json {
@@ -676,10 +683,7 @@ pub fn endpoints(ui: &Ui, ctx: &WalletContext, args: &EndpointArgs) -> Result<()
         ui.data(&ui.text("endpoints-witness", &[("url", witness.clone().into())]));
     }
     match &view.checkpoint {
-        Some(c) => ui.data(&ui.text(
-            "endpoints-checkpoint",
-            &[("checkpoint", c.clone().into())],
-        )),
+        Some(c) => ui.data(&ui.text("endpoints-checkpoint", &[("checkpoint", c.clone().into())])),
         None => ui.data(&ui.text("endpoints-genesis", &[])),
     }
     Ok(())

@@ -107,7 +107,10 @@ pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Resu
                     ("network", view.network.to_string().into()),
                     (
                         "chain",
-                        view.paired_chain.clone().unwrap_or_else(|| "-".to_owned()).into(),
+                        view.paired_chain
+                            .clone()
+                            .unwrap_or_else(|| "-".to_owned())
+                            .into(),
                     ),
                 ],
             );
@@ -133,7 +136,10 @@ pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Resu
                 fee: Some(fee.clone()),
                 from_index: *index,
             };
-            let fragment = fragment_size.as_deref().map(parse_fragment_size).transpose()?;
+            let fragment = fragment_size
+                .as_deref()
+                .map(parse_fragment_size)
+                .transpose()?;
             let view = match nonce {
                 Some(nonce) => requests::make_request(
                     ctx,
@@ -209,7 +215,10 @@ pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Resu
             let reader = session.as_ref().map(|s| s.reader());
             let list = requests::pending(ctx, &facts, reader.as_ref())?;
             if list.is_empty() {
-                ui.say("cold-pending-none", &[("wallet", facts.name.clone().into())]);
+                ui.say(
+                    "cold-pending-none",
+                    &[("wallet", facts.name.clone().into())],
+                );
             }
             for row in list {
                 let state = match (&row.error, row.state, row.superseded) {
@@ -223,17 +232,22 @@ pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Resu
                         ui.text("cold-pending-waiting", &[])
                     }
                 };
-                ui.data(&ui.text(
-                    "cold-pending-row",
-                    &[
-                        ("id", row.request_id.clone().into()),
-                        (
-                            "fingerprint",
-                            row.fingerprint.clone().unwrap_or_else(|| "-".to_owned()).into(),
-                        ),
-                        ("state", state.into()),
-                    ],
-                ));
+                ui.data(
+                    &ui.text(
+                        "cold-pending-row",
+                        &[
+                            ("id", row.request_id.clone().into()),
+                            (
+                                "fingerprint",
+                                row.fingerprint
+                                    .clone()
+                                    .unwrap_or_else(|| "-".to_owned())
+                                    .into(),
+                            ),
+                            ("state", state.into()),
+                        ],
+                    ),
+                );
             }
             Ok(())
         }
@@ -246,7 +260,10 @@ pub fn run_online(ui: &Ui, ctx: &WalletContext, command: &OnlineCommand) -> Resu
                     ("id", discarded.request_id.clone().into()),
                     (
                         "fingerprint",
-                        discarded.fingerprint.unwrap_or_else(|| "-".to_owned()).into(),
+                        discarded
+                            .fingerprint
+                            .unwrap_or_else(|| "-".to_owned())
+                            .into(),
                     ),
                 ],
             );

@@ -169,7 +169,8 @@ fn context(cli: &Cli, network: Network) -> Result<WalletContext> {
 /// The context for `network` (a `--network` value).
 fn with_network(ctx: &WalletContext, given: &str) -> Result<WalletContext> {
     let network = given.trim().parse::<Network>().map_err(|_| {
-        UserError::new("cli-unknown-network").arg("given", given.chars().take(32).collect::<String>())
+        UserError::new("cli-unknown-network")
+            .arg("given", given.chars().take(32).collect::<String>())
     })?;
     Ok(WalletContext {
         network,

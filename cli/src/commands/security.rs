@@ -29,9 +29,8 @@ pub fn unlock<'a>(
 ) -> Result<&'a UnlockedWallet> {
     let try_keyring = !no_keyring && password.password_fd.is_none();
     let fd = password.password_fd;
-    let report = open.unlock::<Failure>(try_keyring, &ctx.kdf_policy, &mut || {
-        read_password(ui, fd)
-    })?;
+    let report =
+        open.unlock::<Failure>(try_keyring, &ctx.kdf_policy, &mut || read_password(ui, fd))?;
     if let Some(problem) = &report.keyring_problem {
         ui.say(
             "keyring-fallback",

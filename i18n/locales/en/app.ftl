@@ -313,6 +313,10 @@ app-scan-review-sign = Review and sign
 app-scan-signature-lead = Accept it as the answer to one of this wallet's pending requests and broadcast it.
 app-scan-signature-on-online = Accept this signature in the watch-only wallet that made the request.
 
+## Wallet use cases (app)
+app-qr-no-parts = There is no code to show.
+app-settings-corrupt = The app's settings file is damaged ({ $reason }): the app started as an offline cold signer. Choose how this device is used to start again.
+
 ## Backup check (answers go back together; a miss never names the word)
 app-backup-tries = { $left ->
     [one] One try left for these words.
@@ -334,7 +338,7 @@ app-unlock-damaged = Wallets that cannot be read
 
 ## Damaged settings (the app started as an offline signer)
 app-settings-problem-title = The app settings could not be used
-app-settings-problem-lead = To be safe the app started as an offline cold signer, with no network connection. Choose how this device is used; the choice is saved in new settings.
+app-settings-problem-lead = Until you choose, this app stays an offline signer with no network connection. The choice is saved in new settings.
 app-settings-problem-cold = Keep it an offline signer
 app-settings-problem-wallet = Use it as an online wallet
 app-settings-checkpoint = Trusted from checkpoint { $checkpoint }

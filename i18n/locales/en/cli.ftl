@@ -118,3 +118,18 @@ cli-no-data-dir = No data directory: set --data-dir or JIFEN_DATA_DIR.
 cli-randomness = The system random number generator failed.
 cli-keyring-action = Unknown action “{ $given }”; use enable or disable.
 error-unexpected = Unexpected error: { $detail }
+
+## Wallet use cases (CLI)
+passphrase-from-env = Using the BIP39 passphrase from { $env }.
+cli-env-not-unicode = { $env } is not valid text (UTF-8).
+cli-terminal-io = Cannot read from or write to the terminal: { $reason }
+cli-json = Cannot write the JSON output: { $reason }
+help-faucet = Devnet only: get 100 test POINT from the devnet's public account, proven arrived.
+help-faucet-wallet = Wallet name (may be omitted when there is only one).
+help-faucet-index = Index of the receive address that gets the POINT.
+help-faucet-timeout = Seconds to wait for proven inclusion.
+help-faucet-json = Machine-readable output.
+help-verify-bundle-json = Machine-readable output.
+help-verify-evidence-json = Machine-readable output.
+help-endpoints-json = Machine-readable output.
+help-online-pending-online = Sync first and say which requests' nonces are already used on chain.

@@ -5,7 +5,7 @@ wallet-watch-only = Wallet “{ $name }” is watch-only: it has no secret to un
 list-watch-only =     👁 watch-only: transactions are signed on a cold device
 
 ## Refusals and errors
-cold-not-paired = Wallet “{ $wallet }” is not paired for any chain yet; run `jifen cold pair-export --chain-id …` first.
+cold-not-paired = Wallet “{ $wallet }” is not paired for any chain yet: export its pairing for the online wallet first.
 cold-wrong-chain = Refused: the request is for chain “{ $got }”, but this device was paired for “{ $paired }”.
 cold-foreign-path = Refused: the request's key path { $path } is not inside this wallet's account { $account }.
 cold-foreign-address = Refused: the request's signer { $got } is not this device's address { $expected } at that path. The request is not meant for this device.
@@ -24,7 +24,7 @@ cold-storage-io = Cannot { $op } { $path }: { $reason }
 cold-record-corrupt = The record { $path } is damaged: { $detail }
 cold-randomness = The system's random generator failed.
 cold-confirmation-required = There is no terminal to ask: confirm by giving the request's fingerprint with `--confirm-fingerprint` (or add `--interactive`).
-cold-request-not-chosen = There are { $count } signed requests; choose one with `--request`.
+cold-request-not-chosen = { $count } pending requests are signed; name the one to broadcast.
 cold-bad-request-id = “{ $id }” is not a request id.
 cold-bad-fragment-size = Unknown fragment size “{ $size }”: use small, medium or large.
 
@@ -115,3 +115,12 @@ help-online-pending-wallet = Watch-only wallet name (may be omitted when there i
 help-online-discard = Discard a pending request that will never be signed.
 help-online-discard-wallet = Watch-only wallet name (may be omitted when there is only one).
 help-online-discard-request_id = The request id (as `jifen online pending` lists it).
+
+## Wallet use cases (cold signing)
+cold-no-review = There is no reviewed request to sign: read the sign request again.
+cold-no-code-found = { $count ->
+    [one] No QR code was found in the picture.
+   *[other] No QR code was found in the { $count } pictures or texts.
+}
+cold-pending-superseded = its nonce is already used: it can never be included (discard it)
+cold-pending-damaged = damaged record ({ $reason }); it can be discarded

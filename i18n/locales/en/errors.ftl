@@ -196,3 +196,16 @@ files-io = { $op ->
     [remove] Could not remove { $path }: { $reason }
    *[other] Could not access { $path }: { $reason }
   }
+
+## Wallet use cases
+wallet-not-watch-only = Wallet “{ $name }” has its own keys: send from it directly instead of making a sign request.
+wallet-locked = The wallet is locked: unlock it with its password first.
+wallet-backup-already-checked = This wallet's backup was already checked; its words are not shown again.
+wallet-no-backup-challenge = No backup check is running (or its tries are used up): start it again with your password.
+wallet-backup-mismatch = The words do not match your backup. { $left ->
+    [0] No try is left: start the check again with your password.
+    [one] One try left.
+   *[other] { $left } tries left.
+}
+wallet-randomness = The system's random number generator failed; nothing was done.
+wallet-no-data-dir = No data directory: set JIFEN_DATA_DIR (or HOME).

@@ -313,6 +313,10 @@ app-scan-review-sign = 审核并签名
 app-scan-signature-lead = 把它作为本钱包某笔待签请求的回应接受，并广播交易。
 app-scan-signature-on-online = 请在生成该请求的只读钱包中接受此签名。
 
+## 钱包用例（应用）
+app-qr-no-parts = 没有可显示的二维码。
+app-settings-corrupt = 应用的设置文件已损坏（{ $reason }）：应用以离线冷签名设备的方式启动。请重新选择本设备的用途。
+
 ## 备份检查（答案一起提交；答错时不指出是哪个词）
 app-backup-tries = 这组词还可以尝试 { $left } 次。
 app-backup-mismatch-left = 这些词与您的备份不符。请核对纸上的记录后重试（还剩 { $left } 次）。
@@ -328,7 +332,7 @@ app-unlock-damaged = 无法读取的钱包
 
 ## 设置损坏（应用以离线签名设备启动）
 app-settings-problem-title = 无法使用应用设置
-app-settings-problem-lead = 为安全起见，应用以离线冷签名设备启动，不连接网络。请选择这台设备的用途，选择会保存为新的设置。
+app-settings-problem-lead = 在您选择之前，应用保持为离线签名设备，不连接网络。您的选择会保存为新的设置。
 app-settings-problem-cold = 继续作为离线签名设备
 app-settings-problem-wallet = 作为在线钱包使用
 app-settings-checkpoint = 信任起点：检查点 { $checkpoint }

@@ -117,3 +117,18 @@ cli-no-data-dir = 没有数据目录：请设置 --data-dir 或 JIFEN_DATA_DIR�
 cli-randomness = 系统随机数生成器出错。
 cli-keyring-action = 未知操作“{ $given }”；请使用 enable 或 disable。
 error-unexpected = 意外错误：{ $detail }
+
+## 钱包用例（命令行）
+passphrase-from-env = 使用 { $env } 中的 BIP39 口令。
+cli-env-not-unicode = { $env } 不是有效的文本（UTF-8）。
+cli-terminal-io = 无法读写终端：{ $reason }
+cli-json = 无法输出 JSON：{ $reason }
+help-faucet = 仅限开发网：从开发网的公开账户领取 100 个测试 POINT，并证明已到账。
+help-faucet-wallet = 钱包名称（只有一个钱包时可省略）。
+help-faucet-index = 接收 POINT 的收款地址序号。
+help-faucet-timeout = 等待打包证明的秒数。
+help-faucet-json = 输出机器可读的格式。
+help-verify-bundle-json = 输出机器可读的格式。
+help-verify-evidence-json = 输出机器可读的格式。
+help-endpoints-json = 输出机器可读的格式。
+help-online-pending-online = 先同步，并指出哪些请求的 nonce 已在链上被使用。

@@ -5,7 +5,7 @@ wallet-watch-only = 钱包“{ $name }”是只读钱包（观察钱包），没
 list-watch-only =     👁 只读钱包：交易在离线设备上签名
 
 ## 拒绝与错误
-cold-not-paired = 钱包“{ $wallet }”尚未配对任何链；请先运行 `jifen cold pair-export --chain-id …`。
+cold-not-paired = 钱包“{ $wallet }”尚未配对任何链：请先为在线钱包导出配对码。
 cold-wrong-chain = 已拒绝：请求所属的链是“{ $got }”，但本设备配对的链是“{ $paired }”。
 cold-foreign-path = 已拒绝：请求的密钥路径 { $path } 不在本钱包的账户 { $account } 之内。
 cold-foreign-address = 已拒绝：请求的签名地址 { $got } 不是本设备在该路径上的地址 { $expected }。这笔请求不是发给本设备的。
@@ -24,7 +24,7 @@ cold-storage-io = 无法{ $op }文件 { $path }：{ $reason }
 cold-record-corrupt = 记录 { $path } 已损坏：{ $detail }
 cold-randomness = 系统随机数生成器出错。
 cold-confirmation-required = 没有终端可以提问：请用 `--confirm-fingerprint` 给出请求的指纹以确认签名（或加 `--interactive`）。
-cold-request-not-chosen = 有 { $count } 个已签名的请求，请用 `--request` 指定一个。
+cold-request-not-chosen = 有 { $count } 个已签名的待签请求，请指明要广播哪一个。
 cold-bad-request-id = “{ $id }”不是请求编号。
 cold-bad-fragment-size = 分片大小“{ $size }”无效：请用 small、medium 或 large。
 
@@ -115,3 +115,11 @@ help-online-pending-wallet = 只读钱包名称（只有一个钱包时可省略
 help-online-discard = 丢弃一个不会再签名的待签请求。
 help-online-discard-wallet = 只读钱包名称（只有一个钱包时可省略）。
 help-online-discard-request_id = 请求编号（即 `jifen online pending` 列出的编号）。
+
+## 钱包用例（冷签名）
+cold-no-review = 没有已审核的请求可签：请重新读取待签请求。
+cold-no-code-found = { $count ->
+   *[other] 在这 { $count } 张图片或文本中没有找到二维码。
+}
+cold-pending-superseded = 其 nonce 已被使用，永远不会被打包（请丢弃）
+cold-pending-damaged = 记录已损坏（{ $reason }），可以丢弃

@@ -196,3 +196,15 @@ files-io = { $op ->
     [remove] 无法删除 { $path }：{ $reason }
    *[other] 无法访问 { $path }：{ $reason }
   }
+
+## 钱包用例
+wallet-not-watch-only = 钱包“{ $name }”有自己的私钥：请直接用它发送，不必制作待签请求。
+wallet-locked = 钱包已锁定：请先用密码解锁。
+wallet-backup-already-checked = 此钱包的备份已经核对过，助记词不会再次显示。
+wallet-no-backup-challenge = 当前没有进行中的备份核对（或尝试次数已用完）：请输入密码重新开始。
+wallet-backup-mismatch = 输入的词与您的备份不符。{ $left ->
+    [0] 已没有尝试机会：请输入密码重新开始核对。
+   *[other] 还可以再试 { $left } 次。
+}
+wallet-randomness = 系统随机数生成器出错，操作未执行。
+wallet-no-data-dir = 没有数据目录：请设置 JIFEN_DATA_DIR（或 HOME）。

@@ -248,3 +248,12 @@ node-client-rpc = 节点返回错误 { $number }：{ $detail }
 node-client-wire = 节点的回答不符合文档所述的格式。
 
 # --- WALLET-CHAIN end ---
+
+## 钱包用例（链）
+chain-file-too-large = { $path } 超过 { $max } 字节，未读取。
+chain-no-such-review = 要确认的发送不是刚才审核的那一笔（已经发送过，或被新的审核替换）：请重新审核。
+chain-nonce-used = 交易的 nonce { $nonce } 已被使用（账户的下一个 nonce 是 { $next }）：另一笔交易先到了。请重新审核。
+chain-not-devnet = 水龙头只在开发网（devnet）上提供，{ $network } 上没有。
+chain-wait-cancelled = 已停止等待交易 { $id }。它已经发出，仍可能被打包：余额会反映出来。
+chain-worker-stopped = 链上任务线程已停止（应用正在关闭）。
+send-review-id = 审核编号 { $id }。

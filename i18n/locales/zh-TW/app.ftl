@@ -313,6 +313,10 @@ app-scan-review-sign = 審核並簽章
 app-scan-signature-lead = 把它作為本錢包某筆待簽請求的回應接受，並廣播交易。
 app-scan-signature-on-online = 請在產生該請求的唯讀錢包中接受此簽章。
 
+## 錢包用例（應用程式）
+app-qr-no-parts = 沒有可顯示的 QR 碼。
+app-settings-corrupt = 應用程式的設定檔已損毀（{ $reason }）：應用程式以離線冷簽名裝置的方式啟動。請重新選擇本裝置的用途。
+
 ## 備份檢查（答案一起提交；答錯時不指出是哪個詞）
 app-backup-tries = 這組詞還可以嘗試 { $left } 次。
 app-backup-mismatch-left = 這些詞與您的備份不符。請核對紙上的記錄後重試（還剩 { $left } 次）。
@@ -328,7 +332,7 @@ app-unlock-damaged = 無法讀取的錢包
 
 ## 設定損壞（應用程式以離線簽署裝置啟動）
 app-settings-problem-title = 無法使用應用程式設定
-app-settings-problem-lead = 為了安全，應用程式以離線冷簽署裝置啟動，不連線網路。請選擇這台裝置的用途，選擇會儲存為新的設定。
+app-settings-problem-lead = 在您選擇之前，應用程式保持為離線簽署裝置，不連線網路。您的選擇會儲存為新的設定。
 app-settings-problem-cold = 繼續作為離線簽署裝置
 app-settings-problem-wallet = 作為線上錢包使用
 app-settings-checkpoint = 信任起點：檢查點 { $checkpoint }

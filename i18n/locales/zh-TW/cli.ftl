@@ -117,3 +117,18 @@ cli-no-data-dir = 沒有資料目錄：請設定 --data-dir 或 JIFEN_DATA_DIR�
 cli-randomness = 系統亂數產生器發生錯誤。
 cli-keyring-action = 未知操作「{ $given }」；請使用 enable 或 disable。
 error-unexpected = 意外錯誤：{ $detail }
+
+## 錢包用例（命令列）
+passphrase-from-env = 使用 { $env } 中的 BIP39 密語。
+cli-env-not-unicode = { $env } 不是有效的文字（UTF-8）。
+cli-terminal-io = 無法讀寫終端機：{ $reason }
+cli-json = 無法輸出 JSON：{ $reason }
+help-faucet = 僅限開發網：從開發網的公開帳戶領取 100 個測試 POINT，並證明已到帳。
+help-faucet-wallet = 錢包名稱（只有一個錢包時可省略）。
+help-faucet-index = 接收 POINT 的收款地址序號。
+help-faucet-timeout = 等待打包證明的秒數。
+help-faucet-json = 輸出機器可讀的格式。
+help-verify-bundle-json = 輸出機器可讀的格式。
+help-verify-evidence-json = 輸出機器可讀的格式。
+help-endpoints-json = 輸出機器可讀的格式。
+help-online-pending-online = 先同步，並指出哪些請求的 nonce 已在鏈上被使用。

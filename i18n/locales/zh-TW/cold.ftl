@@ -5,7 +5,7 @@ wallet-watch-only = 錢包「{ $name }」是唯讀錢包（觀察錢包），沒
 list-watch-only =     👁 唯讀錢包：交易在離線裝置上簽章
 
 ## 拒絕與錯誤
-cold-not-paired = 錢包「{ $wallet }」尚未配對任何鏈；請先執行 `jifen cold pair-export --chain-id …`。
+cold-not-paired = 錢包「{ $wallet }」尚未配對任何鏈：請先為線上錢包匯出配對碼。
 cold-wrong-chain = 已拒絕：請求所屬的鏈是「{ $got }」，但本裝置配對的鏈是「{ $paired }」。
 cold-foreign-path = 已拒絕：請求的金鑰路徑 { $path } 不在本錢包的帳戶 { $account } 之內。
 cold-foreign-address = 已拒絕：請求的簽章地址 { $got } 不是本裝置在該路徑上的地址 { $expected }。這筆請求不是發給本裝置的。
@@ -24,7 +24,7 @@ cold-storage-io = 無法{ $op }檔案 { $path }：{ $reason }
 cold-record-corrupt = 紀錄 { $path } 已損毀：{ $detail }
 cold-randomness = 系統亂數產生器出錯。
 cold-confirmation-required = 沒有終端機可以詢問：請用 `--confirm-fingerprint` 提供請求的指紋以確認簽章（或加上 `--interactive`）。
-cold-request-not-chosen = 有 { $count } 個已簽章的請求，請用 `--request` 指定一個。
+cold-request-not-chosen = 有 { $count } 個已簽名的待簽請求，請指明要廣播哪一個。
 cold-bad-request-id = 「{ $id }」不是請求編號。
 cold-bad-fragment-size = 分片大小「{ $size }」無效：請用 small、medium 或 large。
 
@@ -115,3 +115,11 @@ help-online-pending-wallet = 唯讀錢包名稱（只有一個錢包時可省略
 help-online-discard = 捨棄一個不會再簽章的待簽請求。
 help-online-discard-wallet = 唯讀錢包名稱（只有一個錢包時可省略）。
 help-online-discard-request_id = 請求編號（即 `jifen online pending` 列出的編號）。
+
+## 錢包用例（冷簽名）
+cold-no-review = 沒有已審核的請求可簽：請重新讀取待簽請求。
+cold-no-code-found = { $count ->
+   *[other] 在這 { $count } 張圖片或文字中沒有找到 QR 碼。
+}
+cold-pending-superseded = 其 nonce 已被使用，永遠不會被打包（請捨棄）
+cold-pending-damaged = 紀錄已損毀（{ $reason }），可以捨棄

@@ -196,3 +196,15 @@ files-io = { $op ->
     [remove] 無法刪除 { $path }：{ $reason }
    *[other] 無法存取 { $path }：{ $reason }
   }
+
+## 錢包用例
+wallet-not-watch-only = 錢包「{ $name }」有自己的私鑰：請直接用它發送，不必製作待簽請求。
+wallet-locked = 錢包已鎖定：請先用密碼解鎖。
+wallet-backup-already-checked = 此錢包的備份已經核對過，助記詞不會再次顯示。
+wallet-no-backup-challenge = 目前沒有進行中的備份核對（或嘗試次數已用完）：請輸入密碼重新開始。
+wallet-backup-mismatch = 輸入的詞與您的備份不符。{ $left ->
+    [0] 已沒有嘗試機會：請輸入密碼重新開始核對。
+   *[other] 還可以再試 { $left } 次。
+}
+wallet-randomness = 系統亂數產生器出錯，操作未執行。
+wallet-no-data-dir = 沒有資料目錄：請設定 JIFEN_DATA_DIR（或 HOME）。

@@ -31,7 +31,7 @@ pub const PASSWORD: &str = "test password 积分";
 /// uses the desktop policy) and `endpoints` for this run.
 pub fn config(dir: &Path, endpoints: Option<Vec<String>>) -> AppConfig {
     let mut context = WalletContext::new(dir, Network::Devnet, FrontEnd::App);
-    context.kdf_policy = jifen_testenv::fast_kdf_policy();
+    context.kdf_policy = jifen_testenv::kdf::fast_kdf_policy();
     context.endpoints_override = endpoints;
     AppConfig { context }
 }
@@ -53,7 +53,11 @@ pub fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime>
 
 /// Invokes a command as the webview would; a channel argument is given as
 /// `"__CHANNEL__:1"` (its messages go nowhere on the mock runtime).
-pub fn invoke(webview: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+pub fn invoke(
+    webview: &WebviewWindow<MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
     get_ipc_response(
         webview,
         InvokeRequest {
@@ -160,33 +164,37 @@ fn read_request(reader: &mut BufReader<TcpStream>) -> Option<(Vec<String>, Vec<u
     Some((headers, body))
 }
 
+/// Serves one client connection: one request, forwarded upstream with
+/// `Connection: close`, and the whole answer back (which says
+/// `connection: close`, so the client opens a new connection next time).
 fn serve(client: TcpStream, upstream: SocketAddr, held: &str, gate: &Gate) {
     let mut writer = client.try_clone().unwrap();
     let mut reader = BufReader::new(client);
-    while let Some((headers, body)) = read_request(&mut reader) {
-        if String::from_utf8_lossy(&body).contains(held) {
-            gate.pass();
-        }
-        // One upstream connection per request, closed after its answer.
-        let Ok(mut up) = TcpStream::connect(upstream) else {
-            return;
-        };
-        up.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        let mut request = Vec::new();
-        for header in headers.iter().filter(|h| !h.to_ascii_lowercase().starts_with("connection:")) {
-            request.extend_from_slice(header.as_bytes());
-            request.extend_from_slice(b"\r\n");
-        }
-        request.extend_from_slice(b"Connection: close\r\n\r\n");
-        request.extend_from_slice(&body);
-        if up.write_all(&request).is_err() {
-            return;
-        }
-        let mut answer = Vec::new();
-        if up.read_to_end(&mut answer).is_err() || writer.write_all(&answer).is_err() {
-            return;
-        }
-        // The answer says `connection: close`; the client opens a new one.
+    let Some((headers, body)) = read_request(&mut reader) else {
         return;
+    };
+    if String::from_utf8_lossy(&body).contains(held) {
+        gate.pass();
+    }
+    let Ok(mut up) = TcpStream::connect(upstream) else {
+        return;
+    };
+    up.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let mut request = Vec::new();
+    for header in headers
+        .iter()
+        .filter(|h| !h.to_ascii_lowercase().starts_with("connection:"))
+    {
+        request.extend_from_slice(header.as_bytes());
+        request.extend_from_slice(b"\r\n");
+    }
+    request.extend_from_slice(b"Connection: close\r\n\r\n");
+    request.extend_from_slice(&body);
+    if up.write_all(&request).is_err() {
+        return;
+    }
+    let mut answer = Vec::new();
+    if up.read_to_end(&mut answer).is_ok() {
+        let _ = writer.write_all(&answer);
     }
 }

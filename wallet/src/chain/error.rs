@@ -346,10 +346,9 @@ impl Coded for ChainError {
             ChainError::NoEndpoints { network } | ChainError::NotDevnet { network } => {
                 vec![("network", text(network))]
             }
-            ChainError::SettingsIo { path, source } | ChainError::FileIo { path, source } => vec![
-                ("path", text(&path.display())),
-                ("reason", text(source)),
-            ],
+            ChainError::SettingsIo { path, source } | ChainError::FileIo { path, source } => {
+                vec![("path", text(&path.display())), ("reason", text(source))]
+            }
             ChainError::FileTooLarge { path, max } => {
                 vec![("path", text(&path.display())), ("max", (*max).into())]
             }

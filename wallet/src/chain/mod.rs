@@ -31,8 +31,8 @@ pub use error::ChainError;
 pub use offline::{BundleReport, verify_bundle_text, verify_evidence_text};
 pub use reader::{ChainReader, check_transfer};
 pub use session::{ChainSession, TransferPlan};
-pub use worker::{ChainWorker, JobHandle};
 pub use settings::{ChainSettings, DEVNET_DEFAULT_ENDPOINT, Endpoint, MAX_ENDPOINTS};
+pub use worker::{ChainWorker, JobHandle};
 
 /// The lowest fee the reference node's mempool accepts by default, in base
 /// units (0.001 POINT): `jifen_node::genesis::DEFAULT_MIN_FEE`, which a test

@@ -63,8 +63,11 @@ pub fn read_text(path: &Path) -> Result<String, ChainError> {
     }
     let file = std::fs::File::open(path).map_err(io)?;
     let mut text = String::new();
-    std::io::Read::read_to_string(&mut std::io::Read::take(file, MAX_FILE_BYTES + 1), &mut text)
-        .map_err(io)?;
+    std::io::Read::read_to_string(
+        &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
+        &mut text,
+    )
+    .map_err(io)?;
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(ChainError::FileTooLarge {
             path: path.to_owned(),

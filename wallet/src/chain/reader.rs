@@ -109,7 +109,10 @@ impl ChainReader {
 
     /// Records that `sender`'s transaction with `nonce` was handed to a node.
     pub(crate) fn submitted(&self, sender: Address, nonce: u64) {
-        let mut in_flight = self.in_flight.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut in_flight = self
+            .in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let entry = in_flight.entry(sender).or_insert(nonce);
         *entry = (*entry).max(nonce);
     }
@@ -117,7 +120,10 @@ impl ChainReader {
     /// Forgets the transaction with `nonce` once its fate is known (proven
     /// included, failed, or no longer waited for).
     pub(crate) fn settled(&self, sender: &Address, nonce: u64) {
-        let mut in_flight = self.in_flight.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut in_flight = self
+            .in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         if in_flight.get(sender) == Some(&nonce) {
             in_flight.remove(sender);
         }

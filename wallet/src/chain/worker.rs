@@ -39,7 +39,8 @@ use crate::sync::{
 /// Opens the session (with the settings of the moment).
 pub type Opener = Box<dyn FnMut() -> Result<ChainSession, ChainError> + Send>;
 
-type Work = Box<dyn FnOnce(Result<&mut ChainSession, ChainError>, &StatusFeed, &CancelToken) + Send>;
+type Work =
+    Box<dyn FnOnce(Result<&mut ChainSession, ChainError>, &StatusFeed, &CancelToken) + Send>;
 
 enum Message {
     Run { id: u64, work: Work },
@@ -252,9 +253,11 @@ impl ChainWorker {
         if let Some(reader) = self.reader() {
             return Ok(reader);
         }
-        self.run(JobKind::Session, |session, _, _| Ok::<_, ChainError>(session.reader()))?
-            .wait()
-            .await?
+        self.run(JobKind::Session, |session, _, _| {
+            Ok::<_, ChainError>(session.reader())
+        })?
+        .wait()
+        .await?
     }
 
     /// The chain status, updated after every job and while a sync runs.
@@ -276,7 +279,11 @@ impl ChainWorker {
     ///
     /// # Errors
     /// [`ChainError::WorkerStopped`] if the thread has ended.
-    pub fn run<T, E, F>(&self, kind: JobKind, work: F) -> Result<JobHandle<Result<T, E>>, ChainError>
+    pub fn run<T, E, F>(
+        &self,
+        kind: JobKind,
+        work: F,
+    ) -> Result<JobHandle<Result<T, E>>, ChainError>
     where
         T: Send + 'static,
         E: From<ChainError> + Send + 'static,

@@ -7,7 +7,9 @@ use jifen_qr::{EncoderSettings, Payload, UrType};
 
 use crate::cold::error::ColdError;
 use crate::cold::review::Confirmation;
-use crate::cold::signer::{load_pairing, pair_export, refusal_of, review_request, sign_after_review};
+use crate::cold::signer::{
+    load_pairing, pair_export, refusal_of, review_request, sign_after_review,
+};
 use crate::cold::transport::{self, InputEvent, QrInput, qr_code};
 use crate::cold::views::{ColdReviewView, PairExportView, SignatureView};
 use crate::context::WalletContext;

@@ -136,6 +136,9 @@ fn unreachable_type() -> jifen_qr::PayloadError {
     }
 }
 
+/// A stored request's id (its file name) and the record, or why it cannot be read.
+pub type PendingEntry = (String, Result<PendingRequest, ColdError>);
+
 /// The pending requests of one wallet.
 #[derive(Debug, Clone)]
 pub struct PendingStore {
@@ -211,7 +214,7 @@ impl PendingStore {
     ///
     /// # Errors
     /// [`ColdError::Storage`] when the folder cannot be listed.
-    pub fn entries(&self) -> Result<Vec<(String, Result<PendingRequest, ColdError>)>, ColdError> {
+    pub fn entries(&self) -> Result<Vec<PendingEntry>, ColdError> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),

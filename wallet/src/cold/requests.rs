@@ -16,15 +16,13 @@ use crate::cold::fingerprint::RequestFingerprint;
 use crate::cold::online::{accept_signature, pair_import, start_request};
 use crate::cold::pending::{PendingStore, parse_request_id};
 use crate::cold::transport::{self, InputEvent, QrInput, qr_code_frames};
-use crate::cold::views::{
-    AcceptedView, DiscardedView, PendingState, PendingView, SignRequestView,
-};
+use crate::cold::views::{AcceptedView, DiscardedView, PendingState, PendingView, SignRequestView};
 use crate::context::WalletContext;
 use crate::jobs::CancelToken;
 use crate::open::OpenWallet;
 use crate::send::{self, SendProgress, SendReceipt, SendRequest};
-use crate::wallets::WalletFacts;
 use crate::views::ErrorView;
+use crate::wallets::WalletFacts;
 
 /// What a paired device whose record names no fragment size reads.
 pub const DEFAULT_FRAGMENT_READ: u16 = 200;

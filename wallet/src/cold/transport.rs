@@ -311,14 +311,25 @@ mod tests {
             let read = receive(UrType::SignRequest, &[QrInput::Text(text)], &mut |_| {}).unwrap();
             assert_eq!(read, payload, "{separator:?}");
         }
-        let single = receive(UrType::SignRequest, &[QrInput::Text(format!("  {}  ", code.text))], &mut |_| {});
+        let single = receive(
+            UrType::SignRequest,
+            &[QrInput::Text(format!("  {}  ", code.text))],
+            &mut |_| {},
+        );
         assert_eq!(single.unwrap(), payload);
     }
 
     #[test]
     fn inputs_without_any_code_say_so() {
-        let error = receive(UrType::SignRequest, &[QrInput::Text("   \n ".into())], &mut |_| {})
-            .unwrap_err();
-        assert!(matches!(error, ColdError::NoCode { inputs: 1 }), "{error:?}");
+        let error = receive(
+            UrType::SignRequest,
+            &[QrInput::Text("   \n ".into())],
+            &mut |_| {},
+        )
+        .unwrap_err();
+        assert!(
+            matches!(error, ColdError::NoCode { inputs: 1 }),
+            "{error:?}"
+        );
     }
 }
