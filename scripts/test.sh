@@ -40,11 +40,11 @@ ensure_cargo_tool cargo-deny 0.20.2
 step "tauri-driver (end-to-end tests)"
 ensure_cargo_tool tauri-driver 2.1.0
 
-step "app UI: npm install (from the lock), Vitest, vite build"
+step "app UI: npm install (from the lock), svelte-check (types), Vitest, vite build"
 # `npm install`, not `npm ci`: with this machine kind's `omit-lockfile-registry-resolved`
 # npmrc the lock has no entries for other platforms' optional binaries, which `npm ci`
 # refuses; `npm install` still takes the locked versions.
-(cd ui && npm install --no-audit --no-fund && npx vitest run && npx vite build)
+(cd ui && npm install --no-audit --no-fund && npm run check && npx vitest run && npx vite build)
 
 step "format"
 cargo fmt --all -- --check

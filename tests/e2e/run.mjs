@@ -252,11 +252,16 @@ const ctx = {
   dataDir: appEnv.JIFEN_DATA_DIR,
   // Runs the command-line wallet with its own data directory; returns stdout and stderr.
   cli(args) {
+    const result = this.cliStatus(args);
+    assert.equal(result.status, 0, `jifen ${args.join(" ")} failed:\n${result.stderr}`);
+    return { stdout: result.stdout, stderr: result.stderr };
+  },
+  // Runs the command-line wallet and returns its exit status too (for a refusal).
+  cliStatus(args) {
     assert.ok(cliBin, "needs the command-line wallet (JIFEN_CLI_BIN)");
     const env = { ...process.env, JIFEN_DATA_DIR: join(work, "cli"), NO_COLOR: "1" };
     const result = spawnSync(cliBin, ["--lang", "en", ...args], { env, encoding: "utf8", timeout: 120_000 });
-    assert.equal(result.status, 0, `jifen ${args.join(" ")} failed:\n${result.stderr}`);
-    return { stdout: result.stdout, stderr: result.stderr };
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   },
   figure(name, value) {
     console.log(`figure: ${name} = ${value}`);

@@ -114,6 +114,27 @@ export const steps = [
     ctx.assert.match(address, /^jfd1/);
     await ctx.shot("06-receive");
   }],
+  ["sign a message in the app, verify it with the command-line wallet", async (ctx) => {
+    await (await shown(ctx, "to-message")).click();
+    const message = "积分 e2e: this address is mine";
+    await type(ctx, "message-text", message);
+    await (await shown(ctx, "message-sign")).click();
+    const signature = (await (await shown(ctx, "signature")).getText()).trim();
+    const address = (await (await shown(ctx, "signed-address")).getText()).trim();
+    ctx.assert.match(address, /^jfd1/);
+    // Checked by the other front end, from the text alone.
+    const valid = ctx.cli(["verify-message", "--address", address, "--signature", signature, message]);
+    ctx.assert.match(valid.stderr + valid.stdout, new RegExp(address), valid.stderr);
+    const tampered = ctx.cliStatus(["verify-message", "--address", address, "--signature", signature, `${message}!`]);
+    ctx.assert.notEqual(tampered.status, 0, "a changed message must not verify");
+    // And in the app itself.
+    await (await shown(ctx, "message-check-this")).click();
+    await (await shown(ctx, "message-verify")).click();
+    const ok = await (await shown(ctx, "verify-ok")).getText();
+    ctx.assert.ok(ok.includes(address), ok);
+    await (await ctx.byTestId("signature")).scrollIntoView({ block: "start" });
+    await ctx.shot("06b-sign-message", { phoneFocus: "signature" });
+  }],
   ["verified balance from the devnet", async (ctx) => {
     ctx.assert.ok(ctx.rpc, "needs the devnet (JIFEN_NODE_BIN)");
     await (await shown(ctx, "nav-home")).click();
@@ -146,10 +167,28 @@ export const steps = [
     ctx.assert.ok(after.includes("87.499 "), after);
     await ctx.shot("11-send-proven");
   }],
-  ["sync and audit screen", async (ctx) => {
+  ["sync and audit screen: tip age, jobs, export an audit bundle and verify it in the app", async (ctx) => {
     await (await shown(ctx, "nav-audit")).click();
     await shown(ctx, "trusted-height");
+    ctx.assert.match(await (await shown(ctx, "tip-age")).getText(), /\d/);
+    await shown(ctx, "jobs");
     await ctx.shot("12-sync-audit");
+    await (await shown(ctx, "export-bundle")).click();
+    const exported = await shown(ctx, "bundle-exported", 90_000);
+    const path = await exported.getAttribute("data-path");
+    ctx.assert.match(path, /audit-jfd1.*\.json$/);
+    await (await shown(ctx, "bundle-file")).setValue(path);
+    await ctx.browser.waitUntil(async () => (await ctx.byTestId("verify-bundle").isEnabled()), {
+      timeout: 30_000,
+      timeoutMsg: "the bundle file was not read",
+    });
+    await (await shown(ctx, "verify-bundle")).click();
+    const report = await shown(ctx, "bundle-report", 60_000);
+    const balance = await (await shown(ctx, "bundle-balance")).getText();
+    ctx.assert.ok(balance.includes("87.499"), balance);
+    ctx.assert.match(await report.getText(), /\d+/);
+    await report.scrollIntoView({ block: "center" });
+    await ctx.shot("12b-audit-bundle-verified", { phoneFocus: "bundle-report" });
   }],
   ["memory at idle after sync", async (ctx) => {
     await ctx.browser.pause(5000);
@@ -242,6 +281,9 @@ export const steps = [
     // Back to the online wallet, locked: the screens before a wallet is open.
     await (await shown(ctx, "nav-settings")).click();
     await (await shown(ctx, "mode-wallet")).click();
+    // Leaving cold-signer mode lands on the home screen: wait for it before moving on.
+    await shown(ctx, "nav-send");
+    await shown(ctx, "balance-points", 60_000);
     await (await shown(ctx, "nav-settings")).click();
     await (await shown(ctx, "lock")).click();
     await shown(ctx, "unlock-submit");
@@ -287,5 +329,13 @@ export const steps = [
     await shown(ctx, "request-fingerprint", 60_000);
     await shown(ctx, "animated-qr");
     await ctx.shot("27-send-sign-request", { phoneFocus: "qr-frame" });
+    // The request is pending until its signature is accepted.
+    await (await shown(ctx, "nav-home")).click();
+    await (await shown(ctx, "to-accept")).click();
+    const rows = await ctx.browser.$$('[data-testid="pending-row"]');
+    ctx.assert.equal(rows.length, 1, "the sign request is listed as pending");
+    const fingerprint = await ctx.byTestId("pending-list").getText();
+    ctx.assert.match(fingerprint, /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+    await ctx.shot("28-accept-pending");
   }],
 ];

@@ -1,36 +1,18 @@
 import { describe, expect, test, afterEach, beforeEach } from "vitest";
 import { render, screen, fireEvent, cleanup } from "@testing-library/svelte";
-import { mockIPC, clearMocks } from "@tauri-apps/api/mocks";
-import { tick } from "svelte";
+import { clearMocks } from "@tauri-apps/api/mocks";
 import App from "./App.svelte";
 import { setLocale } from "./lib/i18n.svelte";
 import { go } from "./lib/router.svelte";
 import { session } from "./lib/session.svelte";
-import { resetChain } from "./lib/chainstore.svelte";
+import { resetChain, stopWatching } from "./lib/chainstore.svelte";
+import type { AppMode, WalletRow, WalletView } from "./lib/ipc";
+import { appInfo, argsOf, keyedWallet as keyed, recordIPC, row, settle, watchWallet as watch } from "./lib/testing";
 
-const keyed = {
-  name: "vault", network: "devnet", address: "jfd1vault", backup_verified: true, has_keyring_slot: false,
-  kdf: { memory_mib: 64, passes: 3, lanes: 1, millis: null }, watch_only: false, paired_chain: null,
-};
-const watch = {
-  name: "shop-watch", network: "devnet", address: "jfd1vault", backup_verified: true, has_keyring_slot: false,
-  kdf: null, watch_only: true, paired_chain: "jifen-devnet",
-};
-const rows = [
-  { name: "vault", network: "devnet", address: "jfd1vault", backup_verified: true, watch_only: false, error: null },
-  { name: "shop-watch", network: "devnet", address: "jfd1vault", backup_verified: true, watch_only: true, error: null },
-];
+const rows = [row(keyed), row(watch)];
 
-function info(mode: "wallet" | "cold-signer", unlocked: unknown = null, wallets: unknown[] = rows) {
-  return { version: "0.1.0", network: "devnet", chain_id: "jifen-devnet", mode, data_dir: "/tmp/x", language: "en",
-    last_wallet: null, wallets, unlocked };
-}
-
-async function settle() {
-  for (let i = 0; i < 8; i++) {
-    await tick();
-    await new Promise((r) => setTimeout(r, 0));
-  }
+function info(mode: AppMode, unlocked: WalletView | null = null, wallets: WalletRow[] = rows) {
+  return appInfo({ language: "en", wallets, unlocked }, mode);
 }
 
 function navIds(): string[] {
@@ -41,6 +23,7 @@ beforeEach(() => {
   session.info = null;
   session.wallet = null;
   resetChain();
+  stopWatching();
   go("loading");
   setLocale("en");
 });
@@ -51,13 +34,10 @@ afterEach(() => {
 
 describe("modes", () => {
   test("cold-signer mode: only offline screens in the nav, a permanent banner, and no network call", async () => {
-    const calls: string[] = [];
-    mockIPC((cmd) => {
-      calls.push(cmd);
+    const recorded = recordIPC((cmd) => {
       if (cmd === "app_info") return info("cold-signer", keyed);
-      if (cmd === "receive_qr") return { index: 0, address: "jfd1vault", svg: "<svg></svg>" };
-      if (cmd === "cold_pair_export") return null;
-      return null;
+      if (cmd === "receive") return { chain: "receive", index: 0, path: "m/44'/19014'/0'/0/0", address: "jfd1vault" };
+      return undefined;
     });
     render(App);
     await settle();
@@ -79,19 +59,25 @@ describe("modes", () => {
     await settle();
     expect(screen.queryByTestId("endpoints")).toBeNull();
     expect(screen.getByTestId("mode-wallet")).toBeTruthy();
-    const network = ["chain_status", "sync", "balance", "review_send", "send", "devnet_faucet", "set_endpoints",
-      "export_audit_bundle", "make_sign_request", "accept_signature"];
-    expect(calls.filter((c) => network.includes(c))).toEqual([]);
+    // Receive and sign a message work offline too.
+    await fireEvent.click(screen.getByTestId("nav-receive"));
+    await settle();
+    expect(screen.getByTestId("receive-address").textContent).toBe("jfd1vault");
+    await fireEvent.click(screen.getByTestId("to-message"));
+    await settle();
+    expect(screen.getByTestId("message-sign")).toBeTruthy();
+    const network = ["chain_status", "watch_chain", "sync", "balance", "review_send", "send", "faucet", "endpoints",
+      "set_endpoints", "export_audit_bundle", "verify_audit_bundle", "verify_evidence", "make_sign_request",
+      "accept_signature", "pending_requests"];
+    expect(recorded.map(([c]) => c).filter((c) => network.includes(c))).toEqual([]);
   });
 
   test("wallet mode shows send, scan and audit; leaving cold-signer mode in Settings brings them back", async () => {
     let mode: "wallet" | "cold-signer" = "cold-signer";
-    const modes: unknown[] = [];
-    mockIPC((cmd, args) => {
+    const calls = recordIPC((cmd, p) => {
       if (cmd === "app_info") return info(mode, keyed);
       if (cmd === "set_mode") {
-        modes.push(args);
-        mode = (args as { mode: "wallet" }).mode;
+        mode = (p.args as { mode: AppMode }).mode;
         return info(mode, keyed);
       }
       return null;
@@ -102,20 +88,18 @@ describe("modes", () => {
     await settle();
     await fireEvent.click(screen.getByTestId("mode-wallet"));
     await settle();
-    expect(modes).toEqual([{ mode: "wallet" }]);
+    expect(argsOf(calls, "set_mode")).toEqual([{ mode: "wallet" }]);
     expect(screen.queryByTestId("offline-banner")).toBeNull();
     expect(navIds()).toEqual(["nav-home", "nav-send", "nav-receive", "nav-scan", "nav-audit", "nav-settings"]);
     expect(screen.getByTestId("screen-home")).toBeTruthy();
   });
 
   test("welcome offers pairing and the cold signer; the cold signer switches mode, then creates", async () => {
-    const calls: Array<[string, unknown]> = [];
-    let mode: "wallet" | "cold-signer" = "wallet";
-    mockIPC((cmd, args) => {
-      calls.push([cmd, args]);
+    let mode: AppMode = "wallet";
+    const calls = recordIPC((cmd, p) => {
       if (cmd === "app_info") return info(mode, null, []);
       if (cmd === "set_mode") {
-        mode = (args as { mode: "cold-signer" }).mode;
+        mode = (p.args as { mode: AppMode }).mode;
         return info(mode, null, []);
       }
       return null;
@@ -132,7 +116,7 @@ describe("modes", () => {
     expect(screen.getByTestId("screen-cold-start").textContent).toContain("no network connection");
     await fireEvent.click(screen.getByTestId("cold-start-create"));
     await settle();
-    expect(calls.filter(([c]) => c === "set_mode")).toEqual([["set_mode", { mode: "cold-signer" }]]);
+    expect(argsOf(calls, "set_mode")).toEqual([{ mode: "cold-signer" }]);
     expect(screen.getByTestId("screen-create")).toBeTruthy();
     expect(screen.getByTestId("offline-banner")).toBeTruthy();
     // The welcome of a cold signer offers no pairing and a way back.
@@ -143,9 +127,7 @@ describe("modes", () => {
   });
 
   test("a watch-only wallet opens without a password and shows its badge", async () => {
-    const calls: Array<[string, unknown]> = [];
-    mockIPC((cmd, args) => {
-      calls.push([cmd, args]);
+    const calls = recordIPC((cmd) => {
       if (cmd === "app_info") return info("wallet");
       if (cmd === "open_watch_only") return watch;
       return null;
@@ -160,7 +142,7 @@ describe("modes", () => {
     expect(options).toEqual(["vault"]);
     await fireEvent.click(screen.getByTestId("open-watch-only"));
     await settle();
-    expect(calls.find(([c]) => c === "open_watch_only")?.[1]).toEqual({ name: "shop-watch" });
+    expect(argsOf(calls, "open_watch_only")).toEqual([{ name: "shop-watch" }]);
     expect(calls.some(([c]) => c === "unlock")).toBe(false);
     expect(screen.getByTestId("watch-only-badge").textContent).toBe("watch-only · paired with a cold device (chain jifen-devnet)");
     expect(navIds()).toEqual(["nav-home", "nav-send", "nav-receive", "nav-scan", "nav-audit", "nav-settings"]);
@@ -172,7 +154,7 @@ describe("modes", () => {
   });
 
   test("scan routes a signature to accept, an account to pairing, with the picture", async () => {
-    mockIPC((cmd) => {
+    const calls = recordIPC((cmd) => {
       if (cmd === "app_info") return info("wallet", watch);
       if (cmd === "scan_image") return [{ kind: "signature", address: null, text: "ur:jifen-signature/x" }];
       if (cmd === "pending_requests") return [];
@@ -186,6 +168,7 @@ describe("modes", () => {
     Object.defineProperty(input, "files", { value: [new File([new Uint8Array([4, 2])], "sig.png")], configurable: true });
     await fireEvent.change(input);
     await settle();
+    expect(argsOf(calls, "scan_image")).toEqual([{ bytes: [4, 2] }]);
     expect(screen.getByTestId("scan-result").dataset.kind).toBe("signature");
     await fireEvent.click(screen.getByTestId("scan-accept"));
     await settle();
@@ -195,7 +178,7 @@ describe("modes", () => {
   });
 
   test("in cold-signer mode scan takes a sign request to cold-sign with the picture, and offers no send", async () => {
-    mockIPC((cmd) => {
+    recordIPC((cmd) => {
       if (cmd === "app_info") return info("cold-signer", keyed);
       if (cmd === "scan_image")
         return [

@@ -23,9 +23,6 @@ app-engine-stopped = The wallet service has stopped; restart the app.
 app-no-data-dir = No data directory found; set JIFEN_DATA_DIR.
 app-settings-io = The app settings could not be saved.
 app-locked = Unlock a wallet first.
-app-backup-already-checked = This wallet's backup was already checked; its words are not shown again.
-app-no-challenge = Start the backup check again.
-app-backup-mismatch = Word { $position } does not match your backup. Check your written copy and try again (new words are asked).
 app-unknown-language = Unknown language “{ $tag }”.
 
 ## First run
@@ -131,15 +128,12 @@ app-sync-now = Sync now
 app-sync-trusted = Verified up to block { $height }
 app-sync-never = Not synced yet
 app-sync-peers = { $active } of { $total } peers in use
-app-sync-cancelled = Sync cancelled.
 app-faucet = Get 100 test POINT (devnet)
 app-faucet-working = Sending test POINT…
 app-faucet-note = Devnet only: test POINT from the public devnet account 0. They have no value.
-app-faucet-not-devnet = The faucet exists only on the devnet.
 app-peer-role-primary = primary
 app-peer-role-witness = witness
 app-peer-state-active = in use
-app-peer-state-lagging = behind
 app-peer-state-unreachable = unreachable
 app-peer-state-demoted = dropped (sent invalid data)
 app-audit-title = Sync & audit
@@ -161,7 +155,7 @@ app-send-to = To
 app-send-from = From
 app-send-amount = Amount (POINT)
 app-send-fee = Fee (POINT)
-app-send-fee-hint = The devnet accepts fees from 0.001 POINT.
+app-send-fee-hint = Leave it empty for the network's minimum fee (0.001 POINT on the devnet).
 app-send-review = Review
 app-send-review-title = Check before sending
 app-send-total = Total
@@ -180,15 +174,12 @@ app-settings-endpoints = Network and nodes
 app-settings-endpoints-lead = The first node serves headers; the others are witnesses that cross-check it. One address per line.
 app-settings-endpoints-save = Save nodes
 app-settings-endpoints-saved = Nodes saved.
-app-sync-first = Sync with the chain first.
-app-export-io = The audit bundle could not be written.
 
 ## Scan
 app-nav-scan = Scan
 app-scan-title = Scan a QR code
 app-scan-lead = Choose a photo or screenshot of a QR code (PNG or JPEG). On phones the camera is used instead.
 app-scan-choose = Image file
-app-scan-nothing = No QR code was found in this image.
 app-scan-kind-address = An address
 app-scan-kind-sign-request = A cold-signing request
 app-scan-kind-signature = A cold-signing signature
@@ -199,11 +190,8 @@ app-scan-send-to = Send to this address
 ## Cold signing: errors raised by the app
 app-cold-offline = This device is an offline signer: it makes no network connection. Leave cold-signer mode in Settings to use the network.
 app-not-watch-only = Wallet “{ $name }” has its own keys; unlock it with its password.
-app-no-review = There is no request under review; read the sign request again.
 app-watch-only-needs-request = A watch-only wallet cannot sign: make a sign request for its cold device.
-app-bad-qr-stem = Unknown kind of QR frames “{ $stem }”.
 app-bad-mode = Unknown mode “{ $mode }”.
-app-cold-not-paired = Wallet “{ $wallet }” is not paired yet: pair it with the online wallet first.
 app-too-many-images = Too many pictures: at most { $max } at once (got { $got }).
 
 ## Cold signing: first run and modes
@@ -292,7 +280,7 @@ app-cold-sign-title = Sign a request
 app-cold-sign-lead = Choose pictures of the sign request the online wallet shows: one, or several frames of the animation in any order.
 app-cold-sign-review = Review
 app-cold-sign-reading = Reading and checking the request…
-app-cold-sign-pair-first = This wallet has not been paired yet.
+app-cold-sign-pair-first = Wallet “{ $wallet }” has not been paired yet: pair it with the online wallet first.
 app-cold-sign-check = Check every line: nothing is signed before you confirm
 app-cold-sign-fingerprint = Request fingerprint
 app-cold-sign-match = Check it matches the online wallet: the same fingerprint must be shown there.
@@ -328,3 +316,105 @@ app-scan-signature-on-online = Accept this signature in the watch-only wallet th
 ## Wallet use cases (app)
 app-qr-no-parts = There is no code to show.
 app-settings-corrupt = The app's settings file is damaged ({ $reason }): the app started as an offline cold signer. Choose how this device is used to start again.
+
+## Backup check (answers go back together; a miss never names the word)
+app-backup-tries = { $left ->
+    [one] One try left for these words.
+   *[other] { $left } tries left for these words.
+}
+app-backup-mismatch-left = The words do not match your backup. Check your written copy and try again ({ $left ->
+    [one] one try left
+   *[other] { $left } tries left
+}).
+app-backup-no-tries = No tries left for these words. Type your password to be asked other words.
+app-backup-recheck-lead = Type your password to be asked a few words of your written copy.
+app-backup-recheck-start = Ask me the words
+
+## Unlock notices
+app-kdf-upgraded = The password protection was upgraded to this computer's current settings.
+app-kdf-upgrade-failed = The password protection could not be upgraded; the wallet opened with its old settings.
+app-dismiss = Dismiss
+app-unlock-damaged = Wallets that cannot be read
+
+## Damaged settings (the app started as an offline signer)
+app-settings-problem-title = The app settings could not be used
+app-settings-problem-lead = Until you choose, this app stays an offline signer with no network connection. The choice is saved in new settings.
+app-settings-problem-cold = Keep it an offline signer
+app-settings-problem-wallet = Use it as an online wallet
+app-settings-checkpoint = Trusted from checkpoint { $checkpoint }
+app-settings-checkpoint-genesis = Trusted from the genesis block on first use
+
+## Send
+app-send-balance = Balance
+app-send-nonce = Nonce
+app-send-chain = Chain
+app-send-reviewing = Proving the balance and nonce…
+app-send-review-again = The review is no longer kept (another review replaced it, or the wallet was locked). Review the transfer again before sending.
+
+## Sync notes
+app-sync-note-peer-demoted = Dropped { $peer }: { $reason }
+app-sync-note-primary-changed = Now taking headers from { $peer }
+app-sync-note-evidence-written = Evidence of a fork saved to { $path }
+app-peer-state-lagging-at = behind (at block { $height })
+
+## Sync & audit: tip, root of trust, jobs, evidence, bundles
+app-audit-tip-age = Signed { $age }
+app-audit-trust-expires = Trust in this block lasts until { $time }; after that a new checkpoint is needed.
+app-audit-root-checkpoint = Root of trust: a configured checkpoint
+app-audit-root-genesis = Root of trust: the genesis block, taken on first use
+app-audit-root-genesis-agreed = Root of trust: the genesis block, taken on first use ({ $agreed } witnesses served the same)
+app-audit-cross-check-lagging = { $lagging } behind
+app-audit-jobs = Jobs
+app-audit-jobs-none = No job is running or waiting.
+app-job-kind-sync = Sync
+app-job-kind-send = Send
+app-job-kind-faucet = Faucet
+app-job-kind-broadcast = Broadcast of a signed request
+app-job-kind-audit = Audit
+app-job-kind-session = Connecting to the nodes
+app-job-state-queued = waiting
+app-job-state-running = running
+app-job-cancelled = cancel requested
+app-audit-checking = Checking…
+app-audit-exporting = Collecting headers and proofs…
+app-audit-exported-detail = { $headers } verified headers; the account is proven at block { $height }.
+app-audit-evidence-verify-lead = Check an evidence file (from this or another device) against the validators this wallet verified.
+app-audit-evidence-file = Evidence file (JSON)
+app-audit-evidence-verify = Check evidence
+app-audit-evidence-valid = Valid fork evidence at block { $height }: { $count } validators ({ $power } of { $total } voting power) signed both blocks.
+app-audit-evidence-blocks = The two blocks:
+app-audit-evidence-accountable = Validators who signed both:
+app-audit-verify-title = Check an audit bundle
+app-audit-verify-lead = Check a bundle exported here or on another device, with no network: every header from the root of trust, then the account's proof.
+app-audit-verify-file = Audit bundle (JSON)
+app-audit-verify-checkpoint = Checkpoint to trust (optional)
+app-audit-verify-checkpoint-hint = As height:hash. Empty: this wallet's own root of trust.
+app-audit-verify-submit = Check bundle
+app-audit-verify-valid = Valid: { $headers } headers verified up to block { $height }.
+app-audit-verify-root = Checked from the root of trust:
+app-audit-verify-time = Last header signed at { $time }
+app-audit-verify-account = The account holds { $points } { $asset } (next nonce { $nonce }), proven.
+
+## Pending requests
+app-accept-damaged = This request's record cannot be read: { $reason } It can still be discarded.
+app-accept-discard-confirm-damaged = Discard the unreadable request { $id }?
+
+## Sign and verify a message
+app-message-title = Sign a message
+app-message-lead = Prove that you control an address by signing a text with its key; anyone can check the signature, here or with “jifen verify-message”.
+app-message-sign = Sign
+app-message-index = Address number
+app-message-text = Message
+app-message-sign-hint = Only sign texts you understand: the signature says that the holder of this address agreed to them.
+app-message-sign-submit = Sign message
+app-message-signed-by = Signed by
+app-message-signature = Signature
+app-message-check-this = Check this signature
+app-message-watch-only = This wallet is watch-only: its keys are on the cold device, which signs messages. Signatures can be checked here.
+app-message-verify = Check a signature
+app-message-address = Address
+app-message-verify-submit = Check signature
+app-message-valid = Valid signature by { $address } ({ $network }).
+app-receive-message-lead = Prove this address is yours:
+app-cold-home-message-hint = Prove an address is yours?
+app-settings-endpoints-override = This run uses the nodes below, not the saved ones ({ $saved }). Saving makes the list below the saved one.

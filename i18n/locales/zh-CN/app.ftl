@@ -23,9 +23,6 @@ app-engine-stopped = 钱包服务已停止，请重新启动应用。
 app-no-data-dir = 找不到数据目录，请设置 JIFEN_DATA_DIR。
 app-settings-io = 无法保存应用设置。
 app-locked = 请先解锁钱包。
-app-backup-already-checked = 此钱包的备份已经核对过，助记词不会再次显示。
-app-no-challenge = 请重新开始备份核对。
-app-backup-mismatch = 第 { $position } 个词与您的备份不符。请核对纸上的记录后重试（将询问新的词）。
 app-unknown-language = 未知语言“{ $tag }”。
 
 ## First run
@@ -131,15 +128,12 @@ app-sync-now = 立即同步
 app-sync-trusted = 已验证到第 { $height } 个区块
 app-sync-never = 尚未同步
 app-sync-peers = { $total } 个节点中 { $active } 个在用
-app-sync-cancelled = 同步已取消。
 app-faucet = 领取 100 个测试 POINT（开发网）
 app-faucet-working = 正在发送测试 POINT…
 app-faucet-note = 仅限开发网：测试 POINT 来自公开的开发网账户 0，没有任何价值。
-app-faucet-not-devnet = 水龙头只存在于开发网。
 app-peer-role-primary = 主节点
 app-peer-role-witness = 见证节点
 app-peer-state-active = 在用
-app-peer-state-lagging = 落后
 app-peer-state-unreachable = 无法连接
 app-peer-state-demoted = 已弃用（发送了无效数据）
 app-audit-title = 同步与审计
@@ -161,7 +155,7 @@ app-send-to = 收款地址
 app-send-from = 付款地址
 app-send-amount = 金额（POINT）
 app-send-fee = 手续费（POINT）
-app-send-fee-hint = 开发网接受 0.001 POINT 起的手续费。
+app-send-fee-hint = 留空则使用网络的最低手续费（开发网为 0.001 POINT）。
 app-send-review = 核对
 app-send-review-title = 发送前请核对
 app-send-total = 合计
@@ -180,15 +174,12 @@ app-settings-endpoints = 网络与节点
 app-settings-endpoints-lead = 第一个节点提供区块头，其余为交叉核对的见证节点。每行一个地址。
 app-settings-endpoints-save = 保存节点
 app-settings-endpoints-saved = 节点已保存。
-app-sync-first = 请先与链同步。
-app-export-io = 无法写入审计包。
 
 ## Scan
 app-nav-scan = 扫码
 app-scan-title = 扫描二维码
 app-scan-lead = 请选择一张二维码的照片或截图（PNG 或 JPEG）。手机上则使用摄像头。
 app-scan-choose = 图片文件
-app-scan-nothing = 这张图片中没有找到二维码。
 app-scan-kind-address = 一个地址
 app-scan-kind-sign-request = 一个冷签名请求
 app-scan-kind-signature = 一个冷签名结果
@@ -199,11 +190,8 @@ app-scan-send-to = 向此地址转账
 ## 离线签名：应用本身的错误
 app-cold-offline = 本设备是离线签名设备，不建立任何网络连接。如需联网，请在“设置”中退出离线签名模式。
 app-not-watch-only = 钱包“{ $name }”有自己的私钥，请用密码解锁。
-app-no-review = 没有正在审核的请求，请重新读取签名请求。
 app-watch-only-needs-request = 只读钱包无法签名：请为它的离线设备生成签名请求。
-app-bad-qr-stem = 未知的二维码帧类型“{ $stem }”。
 app-bad-mode = 未知的模式“{ $mode }”。
-app-cold-not-paired = 钱包“{ $wallet }”尚未配对：请先与在线钱包配对。
 app-too-many-images = 图片太多：一次最多 { $max } 张（收到 { $got } 张）。
 
 ## 离线签名：首次使用与模式
@@ -292,7 +280,7 @@ app-cold-sign-title = 签署请求
 app-cold-sign-lead = 请选择在线钱包显示的签名请求的图片：一张，或动画的多帧，顺序不限。
 app-cold-sign-review = 审核
 app-cold-sign-reading = 正在读取并检查请求…
-app-cold-sign-pair-first = 此钱包尚未配对。
+app-cold-sign-pair-first = 钱包“{ $wallet }”尚未配对：请先与在线钱包配对。
 app-cold-sign-check = 请逐行核对：确认前不会签名
 app-cold-sign-fingerprint = 请求指纹
 app-cold-sign-match = 请核对它与在线钱包一致：在线钱包上必须显示相同的指纹。
@@ -328,3 +316,99 @@ app-scan-signature-on-online = 请在生成该请求的只读钱包中接受此�
 ## 钱包用例（应用）
 app-qr-no-parts = 没有可显示的二维码。
 app-settings-corrupt = 应用的设置文件已损坏（{ $reason }）：应用以离线冷签名设备的方式启动。请重新选择本设备的用途。
+
+## 备份检查（答案一起提交；答错时不指出是哪个词）
+app-backup-tries = 这组词还可以尝试 { $left } 次。
+app-backup-mismatch-left = 这些词与您的备份不符。请核对纸上的记录后重试（还剩 { $left } 次）。
+app-backup-no-tries = 这组词的尝试次数已用完。请输入密码，换几个词再检查。
+app-backup-recheck-lead = 输入密码后，会请您写出纸上记录中的几个词。
+app-backup-recheck-start = 开始提问
+
+## 解锁提示
+app-kdf-upgraded = 密码保护已升级为本机当前的参数。
+app-kdf-upgrade-failed = 密码保护未能升级；钱包仍以原有参数打开。
+app-dismiss = 关闭
+app-unlock-damaged = 无法读取的钱包
+
+## 设置损坏（应用以离线签名设备启动）
+app-settings-problem-title = 无法使用应用设置
+app-settings-problem-lead = 在您选择之前，应用保持为离线签名设备，不连接网络。您的选择会保存为新的设置。
+app-settings-problem-cold = 继续作为离线签名设备
+app-settings-problem-wallet = 作为在线钱包使用
+app-settings-checkpoint = 信任起点：检查点 { $checkpoint }
+app-settings-checkpoint-genesis = 信任起点：首次使用时的创世区块
+
+## 转账
+app-send-balance = 余额
+app-send-nonce = 序号（nonce）
+app-send-chain = 链
+app-send-reviewing = 正在证明余额和序号…
+app-send-review-again = 这次核对已失效（被新的核对取代，或钱包已锁定）。发送前请重新核对转账。
+
+## 同步提示
+app-sync-note-peer-demoted = 已停用 { $peer }：{ $reason }
+app-sync-note-primary-changed = 现在从 { $peer } 获取区块头
+app-sync-note-evidence-written = 分叉证据已保存到 { $path }
+app-peer-state-lagging-at = 落后（在区块 { $height }）
+
+## 同步与审计：最新区块、信任起点、任务、证据、审计包
+app-audit-tip-age = 签署于{ $age }
+app-audit-trust-expires = 对此区块的信任持续到 { $time }；之后需要新的检查点。
+app-audit-root-checkpoint = 信任起点：已配置的检查点
+app-audit-root-genesis = 信任起点：首次使用时取得的创世区块
+app-audit-root-genesis-agreed = 信任起点：首次使用时取得的创世区块（{ $agreed } 个见证节点提供了相同的区块）
+app-audit-cross-check-lagging = { $lagging } 个落后
+app-audit-jobs = 任务
+app-audit-jobs-none = 没有正在运行或等待的任务。
+app-job-kind-sync = 同步
+app-job-kind-send = 转账
+app-job-kind-faucet = 水龙头
+app-job-kind-broadcast = 广播已签名的请求
+app-job-kind-audit = 审计
+app-job-kind-session = 连接节点
+app-job-state-queued = 等待中
+app-job-state-running = 运行中
+app-job-cancelled = 已请求取消
+app-audit-checking = 正在检查…
+app-audit-exporting = 正在收集区块头和证明…
+app-audit-exported-detail = 共 { $headers } 个已验证的区块头；账户在区块 { $height } 得到证明。
+app-audit-evidence-verify-lead = 用本钱包验证过的验证者集合，检查一个证据文件（来自本设备或其他设备）。
+app-audit-evidence-file = 证据文件（JSON）
+app-audit-evidence-verify = 检查证据
+app-audit-evidence-valid = 区块 { $height } 的分叉证据有效：{ $count } 个验证者（投票权 { $power } / { $total }）签署了两个区块。
+app-audit-evidence-blocks = 两个区块：
+app-audit-evidence-accountable = 两个都签署了的验证者：
+app-audit-verify-title = 检查审计包
+app-audit-verify-lead = 无需网络，检查在本设备或其他设备导出的审计包：从信任起点验证每个区块头，再验证账户证明。
+app-audit-verify-file = 审计包（JSON）
+app-audit-verify-checkpoint = 要信任的检查点（可选）
+app-audit-verify-checkpoint-hint = 格式为 高度:哈希。留空则使用本钱包自己的信任起点。
+app-audit-verify-submit = 检查审计包
+app-audit-verify-valid = 有效：已验证 { $headers } 个区块头，直到区块 { $height }。
+app-audit-verify-root = 检查起点（信任起点）：
+app-audit-verify-time = 最后一个区块头签署于 { $time }
+app-audit-verify-account = 该账户持有 { $points } { $asset }（下一个序号 { $nonce }），已证明。
+
+## 待签名请求
+app-accept-damaged = 无法读取此请求的记录：{ $reason } 仍可以丢弃它。
+app-accept-discard-confirm-damaged = 丢弃无法读取的请求 { $id }？
+
+## 签名和验证消息
+app-message-title = 签名消息
+app-message-lead = 用地址的私钥签署一段文字，证明您控制这个地址；任何人都可以在这里或用“jifen verify-message”检查签名。
+app-message-sign = 签名
+app-message-index = 地址编号
+app-message-text = 消息
+app-message-sign-hint = 只签署您理解的文字：签名表示此地址的持有人同意了它。
+app-message-sign-submit = 签名消息
+app-message-signed-by = 签名地址
+app-message-signature = 签名
+app-message-check-this = 检查这个签名
+app-message-watch-only = 这是只读钱包：私钥在离线设备上，由离线设备签名消息。可以在这里检查签名。
+app-message-verify = 检查签名
+app-message-address = 地址
+app-message-verify-submit = 检查签名
+app-message-valid = 签名有效，签名地址 { $address }（{ $network }）。
+app-receive-message-lead = 证明这个地址属于您：
+app-cold-home-message-hint = 要证明某个地址属于您？
+app-settings-endpoints-override = 本次运行使用下面的节点，而不是已保存的节点（{ $saved }）。保存后，下面的列表成为已保存的节点。

@@ -23,9 +23,6 @@ app-engine-stopped = 錢包服務已停止，請重新啟動應用程式。
 app-no-data-dir = 找不到資料目錄，請設定 JIFEN_DATA_DIR。
 app-settings-io = 無法儲存應用程式設定。
 app-locked = 請先解鎖錢包。
-app-backup-already-checked = 此錢包的備份已核對過，助記詞不會再次顯示。
-app-no-challenge = 請重新開始備份核對。
-app-backup-mismatch = 第 { $position } 個詞與您的備份不符。請核對紙本紀錄後重試（將詢問新的詞）。
 app-unknown-language = 未知的語言「{ $tag }」。
 
 ## First run
@@ -131,15 +128,12 @@ app-sync-now = 立即同步
 app-sync-trusted = 已驗證至第 { $height } 個區塊
 app-sync-never = 尚未同步
 app-sync-peers = { $total } 個節點中 { $active } 個使用中
-app-sync-cancelled = 同步已取消。
 app-faucet = 領取 100 個測試 POINT（開發網）
 app-faucet-working = 正在傳送測試 POINT…
 app-faucet-note = 僅限開發網：測試 POINT 來自公開的開發網帳戶 0，沒有任何價值。
-app-faucet-not-devnet = 水龍頭只存在於開發網。
 app-peer-role-primary = 主節點
 app-peer-role-witness = 見證節點
 app-peer-state-active = 使用中
-app-peer-state-lagging = 落後
 app-peer-state-unreachable = 無法連線
 app-peer-state-demoted = 已停用（傳送了無效資料）
 app-audit-title = 同步與稽核
@@ -161,7 +155,7 @@ app-send-to = 收款地址
 app-send-from = 付款地址
 app-send-amount = 金額（POINT）
 app-send-fee = 手續費（POINT）
-app-send-fee-hint = 開發網接受 0.001 POINT 起的手續費。
+app-send-fee-hint = 留空則使用網路的最低手續費（開發網為 0.001 POINT）。
 app-send-review = 核對
 app-send-review-title = 傳送前請核對
 app-send-total = 合計
@@ -180,15 +174,12 @@ app-settings-endpoints = 網路與節點
 app-settings-endpoints-lead = 第一個節點提供區塊標頭，其餘為交叉核對的見證節點。每行一個地址。
 app-settings-endpoints-save = 儲存節點
 app-settings-endpoints-saved = 節點已儲存。
-app-sync-first = 請先與鏈同步。
-app-export-io = 無法寫入稽核包。
 
 ## Scan
 app-nav-scan = 掃碼
 app-scan-title = 掃描 QR Code
 app-scan-lead = 請選擇一張 QR Code 的照片或螢幕截圖（PNG 或 JPEG）。手機上則使用相機。
 app-scan-choose = 圖片檔案
-app-scan-nothing = 這張圖片中找不到 QR Code。
 app-scan-kind-address = 一個地址
 app-scan-kind-sign-request = 一個冷簽署請求
 app-scan-kind-signature = 一個冷簽署結果
@@ -199,11 +190,8 @@ app-scan-send-to = 轉帳至此地址
 ## 離線簽章：應用程式本身的錯誤
 app-cold-offline = 本裝置是離線簽章裝置，不建立任何網路連線。如需連網，請在「設定」中退出離線簽章模式。
 app-not-watch-only = 錢包「{ $name }」有自己的私鑰，請用密碼解鎖。
-app-no-review = 沒有正在審核的請求，請重新讀取簽章請求。
 app-watch-only-needs-request = 唯讀錢包無法簽章：請為它的離線裝置產生簽章請求。
-app-bad-qr-stem = 未知的 QR 碼影格類型「{ $stem }」。
 app-bad-mode = 未知的模式「{ $mode }」。
-app-cold-not-paired = 錢包「{ $wallet }」尚未配對：請先與線上錢包配對。
 app-too-many-images = 圖片太多：一次最多 { $max } 張（收到 { $got } 張）。
 
 ## 離線簽章：首次使用與模式
@@ -292,7 +280,7 @@ app-cold-sign-title = 簽署請求
 app-cold-sign-lead = 請選擇線上錢包顯示的簽章請求的圖片：一張，或動畫的多個影格，順序不限。
 app-cold-sign-review = 審核
 app-cold-sign-reading = 正在讀取並檢查請求…
-app-cold-sign-pair-first = 此錢包尚未配對。
+app-cold-sign-pair-first = 錢包「{ $wallet }」尚未配對：請先與線上錢包配對。
 app-cold-sign-check = 請逐行核對：確認前不會簽章
 app-cold-sign-fingerprint = 請求指紋
 app-cold-sign-match = 請核對它與線上錢包一致：線上錢包上必須顯示相同的指紋。
@@ -328,3 +316,99 @@ app-scan-signature-on-online = 請在產生該請求的唯讀錢包中接受此�
 ## 錢包用例（應用程式）
 app-qr-no-parts = 沒有可顯示的 QR 碼。
 app-settings-corrupt = 應用程式的設定檔已損毀（{ $reason }）：應用程式以離線冷簽名裝置的方式啟動。請重新選擇本裝置的用途。
+
+## 備份檢查（答案一起提交；答錯時不指出是哪個詞）
+app-backup-tries = 這組詞還可以嘗試 { $left } 次。
+app-backup-mismatch-left = 這些詞與您的備份不符。請核對紙上的記錄後重試（還剩 { $left } 次）。
+app-backup-no-tries = 這組詞的嘗試次數已用完。請輸入密碼，換幾個詞再檢查。
+app-backup-recheck-lead = 輸入密碼後，會請您寫出紙上記錄中的幾個詞。
+app-backup-recheck-start = 開始提問
+
+## 解鎖提示
+app-kdf-upgraded = 密碼保護已升級為本機目前的參數。
+app-kdf-upgrade-failed = 密碼保護未能升級；錢包仍以原有參數開啟。
+app-dismiss = 關閉
+app-unlock-damaged = 無法讀取的錢包
+
+## 設定損壞（應用程式以離線簽署裝置啟動）
+app-settings-problem-title = 無法使用應用程式設定
+app-settings-problem-lead = 在您選擇之前，應用程式保持為離線簽署裝置，不連線網路。您的選擇會儲存為新的設定。
+app-settings-problem-cold = 繼續作為離線簽署裝置
+app-settings-problem-wallet = 作為線上錢包使用
+app-settings-checkpoint = 信任起點：檢查點 { $checkpoint }
+app-settings-checkpoint-genesis = 信任起點：首次使用時的創世區塊
+
+## 轉帳
+app-send-balance = 餘額
+app-send-nonce = 序號（nonce）
+app-send-chain = 鏈
+app-send-reviewing = 正在證明餘額和序號…
+app-send-review-again = 這次核對已失效（被新的核對取代，或錢包已鎖定）。發送前請重新核對轉帳。
+
+## 同步提示
+app-sync-note-peer-demoted = 已停用 { $peer }：{ $reason }
+app-sync-note-primary-changed = 現在從 { $peer } 取得區塊頭
+app-sync-note-evidence-written = 分叉證據已儲存到 { $path }
+app-peer-state-lagging-at = 落後（在區塊 { $height }）
+
+## 同步與稽核：最新區塊、信任起點、工作、證據、稽核包
+app-audit-tip-age = 簽署於{ $age }
+app-audit-trust-expires = 對此區塊的信任持續到 { $time }；之後需要新的檢查點。
+app-audit-root-checkpoint = 信任起點：已設定的檢查點
+app-audit-root-genesis = 信任起點：首次使用時取得的創世區塊
+app-audit-root-genesis-agreed = 信任起點：首次使用時取得的創世區塊（{ $agreed } 個見證節點提供了相同的區塊）
+app-audit-cross-check-lagging = { $lagging } 個落後
+app-audit-jobs = 工作
+app-audit-jobs-none = 沒有正在執行或等待的工作。
+app-job-kind-sync = 同步
+app-job-kind-send = 轉帳
+app-job-kind-faucet = 水龍頭
+app-job-kind-broadcast = 廣播已簽署的請求
+app-job-kind-audit = 稽核
+app-job-kind-session = 連線節點
+app-job-state-queued = 等待中
+app-job-state-running = 執行中
+app-job-cancelled = 已要求取消
+app-audit-checking = 正在檢查…
+app-audit-exporting = 正在收集區塊頭和證明…
+app-audit-exported-detail = 共 { $headers } 個已驗證的區塊頭；帳戶在區塊 { $height } 得到證明。
+app-audit-evidence-verify-lead = 用本錢包驗證過的驗證者集合，檢查一個證據檔案（來自本裝置或其他裝置）。
+app-audit-evidence-file = 證據檔案（JSON）
+app-audit-evidence-verify = 檢查證據
+app-audit-evidence-valid = 區塊 { $height } 的分叉證據有效：{ $count } 個驗證者（投票權 { $power } / { $total }）簽署了兩個區塊。
+app-audit-evidence-blocks = 兩個區塊：
+app-audit-evidence-accountable = 兩個都簽署了的驗證者：
+app-audit-verify-title = 檢查稽核包
+app-audit-verify-lead = 無需網路，檢查在本裝置或其他裝置匯出的稽核包：從信任起點驗證每個區塊頭，再驗證帳戶證明。
+app-audit-verify-file = 稽核包（JSON）
+app-audit-verify-checkpoint = 要信任的檢查點（選填）
+app-audit-verify-checkpoint-hint = 格式為 高度:雜湊。留空則使用本錢包自己的信任起點。
+app-audit-verify-submit = 檢查稽核包
+app-audit-verify-valid = 有效：已驗證 { $headers } 個區塊頭，直到區塊 { $height }。
+app-audit-verify-root = 檢查起點（信任起點）：
+app-audit-verify-time = 最後一個區塊頭簽署於 { $time }
+app-audit-verify-account = 該帳戶持有 { $points } { $asset }（下一個序號 { $nonce }），已證明。
+
+## 待簽署請求
+app-accept-damaged = 無法讀取此請求的記錄：{ $reason } 仍可以捨棄它。
+app-accept-discard-confirm-damaged = 捨棄無法讀取的請求 { $id }？
+
+## 簽署和驗證訊息
+app-message-title = 簽署訊息
+app-message-lead = 用地址的私鑰簽署一段文字，證明您控制這個地址；任何人都可以在這裡或用「jifen verify-message」檢查簽章。
+app-message-sign = 簽署
+app-message-index = 地址編號
+app-message-text = 訊息
+app-message-sign-hint = 只簽署您理解的文字：簽章表示此地址的持有人同意了它。
+app-message-sign-submit = 簽署訊息
+app-message-signed-by = 簽署地址
+app-message-signature = 簽章
+app-message-check-this = 檢查這個簽章
+app-message-watch-only = 這是唯讀錢包：私鑰在離線裝置上，由離線裝置簽署訊息。可以在這裡檢查簽章。
+app-message-verify = 檢查簽章
+app-message-address = 地址
+app-message-verify-submit = 檢查簽章
+app-message-valid = 簽章有效，簽署地址 { $address }（{ $network }）。
+app-receive-message-lead = 證明這個地址屬於您：
+app-cold-home-message-hint = 要證明某個地址屬於您？
+app-settings-endpoints-override = 本次執行使用下面的節點，而不是已儲存的節點（{ $saved }）。儲存後，下面的列表成為已儲存的節點。

@@ -1,25 +1,30 @@
 import { describe, expect, test, afterEach, beforeEach, vi } from "vitest";
 import { render, screen, fireEvent, cleanup } from "@testing-library/svelte";
-import { mockIPC, clearMocks } from "@tauri-apps/api/mocks";
+import { clearMocks } from "@tauri-apps/api/mocks";
 import { tick } from "svelte";
 import AnimatedQr from "./AnimatedQr.svelte";
 import { setLocale } from "../lib/i18n.svelte";
+import { argsOf, qrCode, recordIPC } from "../lib/testing";
 
 function qr(frames: number, fps = 5, fragments = 3) {
-  return {
-    ur_type: "jifen-sign-request",
-    frames: Array.from({ length: frames }, (_, i) => `<svg xmlns="http://www.w3.org/2000/svg" data-frame="${i}"></svg>`),
-    parts: Array.from({ length: frames }, (_, i) => `ur:jifen-sign-request/${i + 1}-${frames}/part`),
-    fragments: frames > 1 ? fragments : 0,
-    fps,
-  };
+  return qrCode("jifen-sign-request", frames, fps, fragments);
+}
+
+/** Lets the render_qr answer arrive (fake timers do not hold promises). */
+async function drawn() {
+  for (let i = 0; i < 5; i++) await tick();
 }
 
 function shownFrame(): number {
   return Number(screen.getByTestId("qr-frame").dataset.index);
 }
 
-beforeEach(() => setLocale("en"));
+let calls: Array<[string, unknown]> = [];
+beforeEach(() => {
+  setLocale("en");
+  // render_qr answers one SVG per part (recordIPC's default).
+  calls = recordIPC(() => undefined);
+});
 afterEach(() => {
   vi.useRealTimers();
   cleanup();
@@ -29,8 +34,12 @@ afterEach(() => {
 describe("AnimatedQr", () => {
   test("cycles the frames at the suggested rate, and pauses and resumes", async () => {
     vi.useFakeTimers();
-    render(AnimatedQr, { qr: qr(4, 5), stem: "jifen-request" });
-    await tick();
+    const code = qr(4, 5);
+    render(AnimatedQr, { qr: code, stem: "jifen-request" });
+    await drawn();
+    // The frames are drawn by the app's renderer from the UR parts, once.
+    expect(argsOf(calls, "render_qr")).toEqual([{ parts: code.parts }]);
+    expect(screen.getByTestId("animated-qr").dataset.ready).toBe("true");
     expect(shownFrame()).toBe(0);
     expect(screen.getByTestId("qr-frame").innerHTML).toContain('data-frame="0"');
     expect(screen.getByTestId("qr-frame-count").textContent).toContain("frame 1 / 4");
@@ -60,7 +69,7 @@ describe("AnimatedQr", () => {
   test("the rate control changes the speed, within 2..10 fps", async () => {
     vi.useFakeTimers();
     render(AnimatedQr, { qr: qr(10, 25), stem: "jifen-request" });
-    await tick();
+    await drawn();
     const speed = screen.getByTestId("qr-fps") as HTMLInputElement;
     // A suggested 25 fps is clamped to the fastest offered, 10.
     expect(speed.value).toBe("10");
@@ -82,7 +91,7 @@ describe("AnimatedQr", () => {
   test("a single frame is a static code", async () => {
     vi.useFakeTimers();
     render(AnimatedQr, { qr: qr(1), stem: "jifen-pairing" });
-    await tick();
+    await drawn();
     vi.advanceTimersByTime(5000);
     await tick();
     expect(shownFrame()).toBe(0);
@@ -92,21 +101,14 @@ describe("AnimatedQr", () => {
   });
 
   test("save as images sends the stem and the parts and shows the directory", async () => {
-    const calls: unknown[] = [];
-    mockIPC((cmd, args) => {
-      if (cmd === "save_qr_frames") {
-        calls.push(args);
-        return "/data/exports/qr/jifen-signature";
-      }
-      return null;
-    });
-    const code = qr(3);
+    calls = recordIPC((cmd) => (cmd === "save_qr_frames" ? "/data/exports/qr/jifen-signature" : undefined));
+    const code = qrCode("jifen-signature", 3);
     render(AnimatedQr, { qr: code, stem: "jifen-signature" });
     await fireEvent.click(screen.getByTestId("qr-save"));
     for (let i = 0; i < 5; i++) await tick();
     await new Promise((r) => setTimeout(r, 0));
     await tick();
-    expect(calls).toEqual([{ stem: "jifen-signature", parts: code.parts }]);
+    expect(argsOf(calls, "save_qr_frames")).toEqual([{ stem: "jifen-signature", parts: code.parts }]);
     expect(screen.getByTestId("qr-saved").textContent).toContain("/data/exports/qr/jifen-signature");
   });
 });

@@ -2,36 +2,58 @@
 // (subscribed once with watch_chain: trusted head, peers, a running sync's
 // progress), the proven balance, and the last error. Reads never wait for a
 // sync: the balance is proven at the verified head at any time.
-import { api, channel, toAppError, type AppError, type BalanceView, type ChainStatusView } from "./ipc";
+import {
+  api,
+  channel,
+  toAppError,
+  type AppError,
+  type BalanceView,
+  type ChainStatusView,
+  type SyncEventView,
+} from "./ipc";
+
+/** What a sync reported besides its progress: a node dropped, a new primary, evidence written. */
+export type SyncNote = Exclude<SyncEventView, { kind: "progress" }>;
 
 export const chainState = $state({
   view: null as ChainStatusView | null,
+  /** When `view` arrived (Date.now()): its ages (the tip's age_ms) grow from there. */
+  viewAt: 0,
   balance: null as BalanceView | null,
   syncing: false,
   error: null as AppError | null,
   syncedOnce: false,
+  /** The notes of the last sync. */
+  notes: [] as SyncNote[],
 });
 
 let watching = false;
 
-/** Subscribes to the published chain status (once per app run). */
+function showStatus(status: ChainStatusView): void {
+  chainState.view = status;
+  chainState.viewAt = Date.now();
+}
+
+/**
+ * Subscribes to the published chain status (once per app run; again after a
+ * refusal, e.g. in cold-signer mode, where nothing is published).
+ */
 export async function watchChain(): Promise<void> {
   if (watching) return;
+  watching = true;
   try {
     await api.watchChain(
-      channel<ChainStatusView>((status) => {
-        chainState.view = status;
-      }),
+      channel<ChainStatusView>(showStatus),
     );
-    watching = true;
   } catch (e) {
+    watching = false;
     chainState.error = toAppError(e);
   }
 }
 
 export async function refreshStatus(): Promise<void> {
   try {
-    chainState.view = await api.chainStatus();
+    showStatus(await api.chainStatus());
   } catch (e) {
     chainState.error = toAppError(e);
   }
@@ -51,10 +73,15 @@ export async function syncNow(): Promise<void> {
   if (chainState.syncing) return;
   chainState.syncing = true;
   chainState.error = null;
+  chainState.notes = [];
   void watchChain();
   try {
-    // Progress also arrives through the published status (view.syncing).
-    await api.sync(channel(() => {}));
+    // The progress itself arrives through the published status (view.syncing).
+    await api.sync(
+      channel<SyncEventView>((event) => {
+        if (event.kind !== "progress") chainState.notes = [...chainState.notes, event];
+      }),
+    );
     chainState.syncedOnce = true;
     await refreshBalance();
   } catch (e) {
@@ -75,4 +102,10 @@ export function resetChain(): void {
   chainState.balance = null;
   chainState.error = null;
   chainState.syncedOnce = false;
+  chainState.notes = [];
+}
+
+/** Forgets the status subscription, so the next `watchChain` subscribes again (tests). */
+export function stopWatching(): void {
+  watching = false;
 }

@@ -1,85 +1,339 @@
 import { describe, expect, test, afterEach, beforeEach } from "vitest";
 import { render, screen, fireEvent, cleanup } from "@testing-library/svelte";
-import { mockIPC, clearMocks } from "@tauri-apps/api/mocks";
-import { tick } from "svelte";
+import { clearMocks } from "@tauri-apps/api/mocks";
 import Home from "./Home.svelte";
 import Send from "./Send.svelte";
+import SyncAudit from "./SyncAudit.svelte";
+import Settings from "./Settings.svelte";
 import { setLocale } from "../lib/i18n.svelte";
 import { session } from "../lib/session.svelte";
-import { resetChain } from "../lib/chainstore.svelte";
-
-const view = {
-  network: "devnet",
-  chain_id: "jifen-devnet",
-  endpoints: ["http://127.0.0.1:26657"],
-  trusted: { height: 42, hash: "ab".repeat(32), time_ms: 0 },
-  peers: [{ id: "http://127.0.0.1:26657", role: "primary", state: "active", height: null, code: null }],
-  cross_check: null,
-  evidence: [],
-  devnet: true,
-};
-const balance = { address: "jfd1x", points: "100.000000", units: "100000000", nonce: 0, height: 42, header_hash: "cd".repeat(32) };
-
-async function settle() {
-  for (let i = 0; i < 8; i++) {
-    await tick();
-    await new Promise((r) => setTimeout(r, 0));
-  }
-}
+import { chainState, resetChain, stopWatching } from "../lib/chainstore.svelte";
+import type { ChainStatusView, SendProgress, SyncEventView } from "../lib/ipc";
+import {
+  appInfo,
+  argsOf,
+  balanceView,
+  chainStatus,
+  keyedWallet,
+  receipt,
+  recordIPC,
+  sendReview,
+  settle,
+  type SentChannel,
+} from "../lib/testing";
 
 beforeEach(() => {
   resetChain();
+  stopWatching();
   setLocale("en");
-  session.wallet = {
-    name: "shop", network: "devnet", address: "jfd1x", backup_verified: true, has_keyring_slot: false,
-    kdf: { memory_mib: 64, passes: 3, lanes: 1, millis: null }, watch_only: false, paired_chain: null,
-  };
+  session.wallet = keyedWallet;
 });
 afterEach(() => {
   cleanup();
   clearMocks();
 });
 
-describe("chain screens with mocked IPC", () => {
-  test("home syncs with streamed progress, then shows the proven balance and its height", async () => {
+describe("home: sync and balance", () => {
+  test("syncs with the progress the chain worker publishes, then shows the proven balance and its height", async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
-    mockIPC(async (cmd, args) => {
-      if (cmd === "chain_status") return view;
-      if (cmd === "balance") return balance;
+    let watcher: SentChannel<ChainStatusView> | null = null;
+    let syncEvents: SentChannel<SyncEventView> | null = null;
+    const calls = recordIPC(async (cmd, p) => {
+      if (cmd === "watch_chain") {
+        watcher = p.onProgress as SentChannel<ChainStatusView>;
+        return null;
+      }
+      if (cmd === "chain_status") return chainStatus({ trusted: null });
+      if (cmd === "balance") return balanceView("100");
       if (cmd === "sync") {
-        const channel = (args as { onProgress: { onmessage: (e: unknown) => void } }).onProgress;
-        channel.onmessage({ phase: "syncing", current: 21, target: 42, fetched: 3, peers: 1, eta_ms: 2000 });
+        syncEvents = p.onProgress as SentChannel<SyncEventView>;
+        watcher?.onmessage(
+          chainStatus({
+            trusted: null,
+            syncing: { phase: "syncing", current: 21, target: 42, fetched: 3, peers: 1, eta_ms: 2000 },
+            jobs: [{ id: 1, kind: "sync", state: "running", cancelled: false }],
+          }),
+        );
+        syncEvents.onmessage({ kind: "peer-demoted", peer: "http://127.0.0.1:9", code: "lc-client-cancelled" });
         await gate;
-        return { from_height: 0, height: 42, headers_fetched: 5, elapsed_ms: 10 };
+        return { from_height: 0, height: 42, hash: "ab".repeat(32), headers_fetched: 5, primary: "p", witnesses_agreed: 0, elapsed_ms: 10 };
       }
       return null;
     });
     render(Home);
     await settle();
+    expect(argsOf(calls, "watch_chain")).toHaveLength(1);
     const bar = screen.getByTestId("sync-progress") as HTMLProgressElement;
     expect(bar.value).toBe(50);
     expect(screen.getByTestId("sync-status").textContent).toContain("block 21 of 42");
+    expect(screen.getByTestId("sync-note").dataset.kind).toBe("peer-demoted");
+    expect(screen.getByTestId("sync-note").textContent).toContain("http://127.0.0.1:9");
+    watcher!.onmessage(chainStatus());
     release();
     await settle();
-    expect(screen.getByTestId("balance-points").textContent).toBe("100.000000");
+    expect(screen.getByTestId("balance-points").textContent).toBe("100");
+    expect(screen.getByTestId("balance").textContent).toContain("POINT");
     expect(screen.getByTestId("balance-height").textContent).toBe("Proven at block 42");
     expect(screen.getByTestId("faucet")).toBeTruthy();
+    expect(screen.queryByTestId("sync-progress")).toBeNull();
   });
 
-  test("send reviews first and reports a translated refusal", async () => {
-    mockIPC((cmd) => {
+  test("cancel reaches only the sync: {job: \"sync\"}", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const calls = recordIPC(async (cmd) => {
+      if (cmd === "chain_status") return chainStatus({ trusted: null });
+      if (cmd === "sync") {
+        await gate;
+        throw { code: "lc-client-cancelled", args: {} };
+      }
+      if (cmd === "cancel") release();
+      return null;
+    });
+    render(Home);
+    await settle();
+    await fireEvent.click(screen.getByTestId("sync-cancel"));
+    await settle();
+    expect(argsOf(calls, "cancel")).toEqual([{ job: "sync" }]);
+    expect(screen.getByTestId("error").dataset.code).toBe("lc-client-cancelled");
+    expect(screen.getByTestId("sync-now")).toBeTruthy();
+  });
+
+  test("the devnet faucet streams its stages and shows the proven balance afterwards", async () => {
+    chainState.syncedOnce = true;
+    chainState.balance = balanceView("0");
+    let stages: SentChannel<SendProgress> | null = null;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    recordIPC(async (cmd, p) => {
+      if (cmd === "chain_status") return chainStatus();
+      if (cmd === "faucet") {
+        stages = p.onProgress as SentChannel<SendProgress>;
+        stages.onmessage({ stage: "waiting", tx_id: "bb".repeat(32), height: null });
+        await gate;
+        return receipt("100");
+      }
+      return null;
+    });
+    render(Home);
+    await settle();
+    await fireEvent.click(screen.getByTestId("faucet"));
+    await settle();
+    expect(screen.getByTestId("busy").textContent).toContain("Waiting for a block");
+    expect(screen.getByTestId("send-tx-id").textContent).toContain("bb".repeat(32));
+    release();
+    await settle();
+    expect(screen.getByTestId("balance-points").textContent).toBe("100");
+    expect(screen.getByTestId("balance-height").textContent).toBe("Proven at block 44");
+  });
+});
+
+describe("send", () => {
+  async function fillAndReview(amount = "5") {
+    await fireEvent.input(screen.getByTestId("send-amount"), { target: { value: amount } });
+    await fireEvent.click(screen.getByTestId("send-review"));
+    await settle();
+  }
+
+  test("reviews first and reports a translated refusal", async () => {
+    recordIPC((cmd) => {
       if (cmd === "review_send")
-        throw { code: "chain-insufficient-balance", args: { balance: "1.000000", needed: "5.001000", height: 9 } };
+        throw { code: "chain-insufficient-balance", args: { balance: "1", needed: "5.001", height: 9 } };
       return null;
     });
     render(Send, { params: { to: "jfd1dest" } });
     await settle();
     expect((screen.getByTestId("send-to") as HTMLInputElement).value).toBe("jfd1dest");
-    await fireEvent.input(screen.getByTestId("send-amount"), { target: { value: "5" } });
+    await fillAndReview();
+    expect(screen.getByTestId("error").dataset.code).toBe("chain-insufficient-balance");
+    expect(screen.getByTestId("error").textContent).toContain("5.001");
+    expect(screen.queryByTestId("send-confirm")).toBeNull();
+  });
+
+  test("confirm signs only the reviewed transfer: send gets the review's review_id and nothing else", async () => {
+    let stages: SentChannel<SendProgress> | null = null;
+    const calls = recordIPC((cmd, p) => {
+      if (cmd === "review_send") return sendReview({ review_id: "rv-7f3a" });
+      if (cmd === "send") {
+        stages = p.onProgress as SentChannel<SendProgress>;
+        stages.onmessage({ stage: "submitted", tx_id: "aa".repeat(32), height: null });
+        return receipt("94.999");
+      }
+      return null;
+    });
+    render(Send, { params: { to: "jfd1dest" } });
+    await settle();
+    await fireEvent.input(screen.getByTestId("send-fee"), { target: { value: " " } });
+    await fillAndReview();
+    // An empty fee asks for the network's minimum.
+    expect(argsOf(calls, "review_send")).toEqual([{ to: "jfd1dest", amount: "5", fee: null, from_index: 0 }]);
+    expect(screen.getByTestId("review-amount").textContent).toBe("5 POINT");
+    expect(screen.getByTestId("review-total").textContent).toBe("5.001 POINT");
+    expect(screen.getByTestId("review-remaining").textContent).toBe("94.999 POINT");
+    expect(screen.getByTestId("review-proven").textContent).toBe("Proven at block 40");
+    expect(calls.some(([c]) => c === "send")).toBe(false);
+    await fireEvent.click(screen.getByTestId("send-confirm"));
+    await settle();
+    expect(argsOf(calls, "send")).toEqual([{ review_id: "rv-7f3a" }]);
+    expect(screen.getByTestId("send-result").textContent).toContain("block 44");
+    expect(screen.getByTestId("send-new-balance").textContent).toContain("94.999 POINT");
+    expect(chainState.balance?.balance.text).toBe("94.999");
+  });
+
+  test("a review that is gone (chain-no-such-review) is asked again, keeping the form", async () => {
+    const calls = recordIPC((cmd) => {
+      if (cmd === "review_send") return sendReview();
+      if (cmd === "send") throw { code: "chain-no-such-review", args: {} };
+      return null;
+    });
+    render(Send, { params: { to: "jfd1dest" } });
+    await settle();
+    await fillAndReview("5");
+    await fireEvent.click(screen.getByTestId("send-confirm"));
+    await settle();
+    expect(screen.getByTestId("send-review-again").textContent).toMatch(/review/i);
+    expect((screen.getByTestId("send-amount") as HTMLInputElement).value).toBe("5");
+    expect(screen.queryByTestId("send-confirm")).toBeNull();
     await fireEvent.click(screen.getByTestId("send-review"));
     await settle();
-    expect(screen.getByTestId("error").dataset.code).toBe("chain-insufficient-balance");
-    expect(screen.queryByTestId("send-confirm")).toBeNull();
+    expect(argsOf(calls, "review_send")).toHaveLength(2);
+    expect(screen.getByTestId("send-confirm")).toBeTruthy();
+  });
+});
+
+describe("sync & audit", () => {
+  test("shows the tip's age, the root of trust, the peers' states and the jobs", async () => {
+    recordIPC((cmd) => {
+      if (cmd === "chain_status")
+        return chainStatus({
+          trusted: { height: 42, hash: "ab".repeat(32), time_ms: 1_700_000_000_000, age_ms: 5 * 60_000 },
+          peers: [
+            { id: "http://127.0.0.1:1", role: "primary", state: { kind: "active" } },
+            { id: "http://127.0.0.1:2", role: "witness", state: { kind: "lagging", height: 40 } },
+            { id: "http://127.0.0.1:3", role: "witness", state: { kind: "demoted", code: "lc-client-cancelled", detail: "bad header" } },
+          ],
+          jobs: [
+            { id: 7, kind: "send", state: "running", cancelled: false },
+            { id: 8, kind: "sync", state: "queued", cancelled: true },
+          ],
+        });
+      return null;
+    });
+    render(SyncAudit);
+    await settle();
+    expect(screen.getByTestId("trusted-height").textContent).toContain("Block 42");
+    expect(screen.getByTestId("tip-age").textContent).toContain("5 minutes ago");
+    expect(screen.getByTestId("root-of-trust").textContent).toMatch(/genesis/i);
+    const peers = screen.getAllByTestId("peer-row");
+    expect(peers.map((p) => p.dataset.state)).toEqual(["active", "lagging", "demoted"]);
+    expect(peers[1].textContent).toContain("40");
+    expect(peers[2].textContent).toContain("bad header");
+    const jobs = screen.getAllByTestId("job-row");
+    expect(jobs.map((j) => [j.dataset.kind, j.dataset.state])).toEqual([["send", "running"], ["sync", "queued"]]);
+    expect(jobs[0].textContent).toContain("Send");
+    expect(jobs[1].textContent).toMatch(/cancel/i);
+    setLocale("zh-CN");
+    await settle();
+    expect(screen.getByTestId("tip-age").textContent).toContain("5分钟前");
+  });
+
+  test("no jobs: says so", async () => {
+    recordIPC((cmd) => (cmd === "chain_status" ? chainStatus() : null));
+    render(SyncAudit);
+    await settle();
+    expect(screen.getByTestId("jobs-none")).toBeTruthy();
+    expect(screen.queryByTestId("jobs-list")).toBeNull();
+  });
+
+  test("an audit bundle from a picked file is verified offline, with an optional checkpoint", async () => {
+    const calls = recordIPC((cmd) => {
+      if (cmd === "chain_status") return chainStatus();
+      if (cmd === "verify_audit_bundle")
+        return {
+          root: `1:${"cd".repeat(32)}`,
+          headers: 12,
+          proven: { height: 44, header_hash: "ef".repeat(32) },
+          time_ms: 1_700_000_000_000,
+          account: { key: "01".repeat(32), balance: { asset: "POINT", units: "87499000", decimals: 6, text: "87.499" }, nonce: 1 },
+        };
+      return null;
+    });
+    render(SyncAudit);
+    await settle();
+    expect((screen.getByTestId("verify-bundle") as HTMLButtonElement).disabled).toBe(true);
+    const input = screen.getByTestId("bundle-file") as HTMLInputElement;
+    Object.defineProperty(input, "files", { value: [new File(['{"bundle":1}'], "audit.json")], configurable: true });
+    await fireEvent.change(input);
+    await settle();
+    await fireEvent.input(screen.getByTestId("bundle-checkpoint"), { target: { value: " 1:abcd " } });
+    await fireEvent.click(screen.getByTestId("verify-bundle"));
+    await settle();
+    expect(argsOf(calls, "verify_audit_bundle")).toEqual([{ text: '{"bundle":1}', checkpoint: "1:abcd" }]);
+    expect(screen.getByTestId("bundle-report").textContent).toContain("12");
+    expect(screen.getByTestId("bundle-balance").textContent).toContain("87.499");
+  });
+
+  test("fork evidence from a picked file is verified; a refusal is shown translated", async () => {
+    let valid = false;
+    const calls = recordIPC((cmd) => {
+      if (cmd === "chain_status") return chainStatus();
+      if (cmd === "verify_evidence") {
+        if (!valid) throw { code: "keystore-wrong-password", args: {} };
+        return { height: 30, blocks: ["aa".repeat(32), "bb".repeat(32)], accountable: ["v1", "v2"], power: 20, total_power: 30 };
+      }
+      return null;
+    });
+    render(SyncAudit);
+    await settle();
+    const input = screen.getByTestId("evidence-file") as HTMLInputElement;
+    Object.defineProperty(input, "files", { value: [new File(["{}"], "evidence.json")], configurable: true });
+    await fireEvent.change(input);
+    await settle();
+    await fireEvent.click(screen.getByTestId("verify-evidence"));
+    await settle();
+    expect(screen.getByTestId("error").dataset.code).toBe("keystore-wrong-password");
+    valid = true;
+    await fireEvent.click(screen.getByTestId("verify-evidence"));
+    await settle();
+    expect(argsOf(calls, "verify_evidence")).toEqual([{ text: "{}", checkpoint: null }, { text: "{}", checkpoint: null }]);
+    const report = screen.getByTestId("evidence-report");
+    expect(report.textContent).toContain("30");
+    expect(report.textContent).toContain("v2");
+  });
+});
+
+describe("settings: nodes", () => {
+  test("shows the nodes in use (an override of this run) beside the saved ones, and saves the list as one args object", async () => {
+    session.info = appInfo({ unlocked: keyedWallet });
+    const saved = { network: "devnet" as const, chain_id: "jifen-devnet", primary: "http://127.0.0.1:26657", witnesses: [], checkpoint: null };
+    const calls = recordIPC((cmd, p) => {
+      if (cmd === "endpoints") return saved;
+      if (cmd === "chain_status")
+        return chainStatus({
+          peers: [
+            { id: "http://127.0.0.1:5001", role: "primary", state: { kind: "active" } },
+            { id: "http://127.0.0.1:5002", role: "witness", state: { kind: "active" } },
+          ],
+        });
+      if (cmd === "set_endpoints") {
+        const list = (p.args as { endpoints: string[] }).endpoints;
+        return { ...saved, primary: list[0], witnesses: list.slice(1) };
+      }
+      return null;
+    });
+    render(Settings);
+    await settle();
+    const box = screen.getByTestId("endpoints") as HTMLTextAreaElement;
+    expect(box.value).toBe("http://127.0.0.1:5001\nhttp://127.0.0.1:5002");
+    expect(screen.getByTestId("endpoints-override").textContent).toContain("http://127.0.0.1:26657");
+    expect(screen.getByTestId("endpoints-checkpoint").textContent).toMatch(/genesis/i);
+    await fireEvent.input(box, { target: { value: " http://127.0.0.1:5001 \n\nhttp://127.0.0.1:5003" } });
+    await fireEvent.submit(box.closest("form")!);
+    await settle();
+    expect(argsOf(calls, "set_endpoints")).toEqual([{ endpoints: ["http://127.0.0.1:5001", "http://127.0.0.1:5003"] }]);
+    expect(screen.getByTestId("notice").textContent).toMatch(/saved/i);
+    expect(screen.queryByTestId("endpoints-override")).toBeNull();
+    session.info = null;
   });
 });

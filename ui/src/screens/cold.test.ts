@@ -1,6 +1,6 @@
 import { describe, expect, test, afterEach, beforeEach } from "vitest";
 import { render, screen, fireEvent, cleanup } from "@testing-library/svelte";
-import { mockIPC, clearMocks } from "@tauri-apps/api/mocks";
+import { clearMocks } from "@tauri-apps/api/mocks";
 import { tick } from "svelte";
 import ColdSign from "./ColdSign.svelte";
 import PairDevice from "./PairDevice.svelte";
@@ -9,13 +9,19 @@ import { setLocale } from "../lib/i18n.svelte";
 import { session } from "../lib/session.svelte";
 import { route, go } from "../lib/router.svelte";
 import { resetChain } from "../lib/chainstore.svelte";
-
-async function settle() {
-  for (let i = 0; i < 8; i++) {
-    await tick();
-    await new Promise((r) => setTimeout(r, 0));
-  }
-}
+import type { ColdReviewView, PendingView, SendProgress } from "../lib/ipc";
+import {
+  appInfo,
+  argsOf,
+  keyedWallet,
+  qrCode,
+  receipt,
+  recordIPC,
+  sendReview,
+  settle,
+  watchWallet,
+  type SentChannel,
+} from "../lib/testing";
 
 function png(...bytes: number[]): File {
   return new File([new Uint8Array(bytes)], "frame.png", { type: "image/png" });
@@ -28,34 +34,21 @@ async function choose(files: File[]) {
   await settle();
 }
 
-const animated = {
-  ur_type: "jifen-signature",
-  frames: ['<svg xmlns="http://www.w3.org/2000/svg"></svg>', '<svg xmlns="http://www.w3.org/2000/svg"></svg>'],
-  parts: ["ur:jifen-signature/1-2/a", "ur:jifen-signature/2-2/b"],
-  fragments: 2,
-  fps: 5,
-};
-
-const review = {
+const review: ColdReviewView = {
   request_id: "5f1c0a77",
   fingerprint: "K7QD-M2XW-9TRB",
   lines: [
-    { label: "cold-review-kind", value: "cold-kind-transfer", value_kind: "message" },
-    { label: "cold-review-amount", value: "12.500000 POINT", value_kind: "amount" },
-    { label: "cold-review-recipient", value: "jfd1recipientaddress", value_kind: "address" },
-    { label: "cold-review-nonce", value: "3", value_kind: "number" },
-    { label: "cold-review-chain", value: "jifen-devnet", value_kind: "text" },
+    { label: "cold-review-kind", value: "cold-kind-transfer", kind: "message" },
+    { label: "cold-review-amount", value: "12.5 POINT", kind: "amount" },
+    { label: "cold-review-recipient", value: "jfd1recipientaddress", kind: "address" },
+    { label: "cold-review-nonce", value: "3", kind: "number" },
+    { label: "cold-review-chain", value: "jifen-devnet", kind: "text" },
   ],
 };
 
-const keyedWallet = {
-  name: "vault", network: "devnet", address: "jfd1vault", backup_verified: true, has_keyring_slot: false,
-  kdf: { memory_mib: 64, passes: 3, lanes: 1, millis: null }, watch_only: false, paired_chain: null,
-};
-const watchWallet = {
-  name: "shop-watch", network: "devnet", address: "jfd1vault", backup_verified: true, has_keyring_slot: false,
-  kdf: null, watch_only: true, paired_chain: "jifen-devnet",
-};
+function pending(over: Partial<PendingView> & { request_id: string }): PendingView {
+  return { fingerprint: "K7QD-M2XW-9TRB", state: "waiting", created_at: 1700000000, nonce: 0, superseded: null, error: null, ...over };
+}
 
 beforeEach(() => {
   resetChain();
@@ -72,12 +65,10 @@ afterEach(() => {
 describe("cold signer: sign a request", () => {
   test("shows the translated review and the fingerprint, and signs exactly that fingerprint only after Confirm", async () => {
     session.wallet = keyedWallet;
-    const calls: Array<[string, unknown]> = [];
-    mockIPC((cmd, args) => {
-      calls.push([cmd, args]);
+    const calls = recordIPC((cmd) => {
       if (cmd === "cold_review") return review;
-      if (cmd === "cold_sign") return animated;
-      return null;
+      if (cmd === "cold_sign") return { request_id: "5f1c0a77", fingerprint: "K7QD-M2XW-9TRB", qr: qrCode("jifen-signature", 2) };
+      return undefined;
     });
     render(ColdSign, { params: {} });
     await settle();
@@ -91,7 +82,7 @@ describe("cold signer: sign a request", () => {
     const lines = screen.getAllByTestId("cold-review-line");
     expect(lines).toHaveLength(5);
     expect(lines[0].textContent).toContain("Transaction");
-    expect(lines[0].textContent).toContain("Transfer"); // value_kind "message" is translated
+    expect(lines[0].textContent).toContain("Transfer"); // kind "message" is translated
     expect(lines[0].textContent).not.toContain("cold-kind-transfer");
     expect(lines[1].textContent).toContain("Amount");
     expect(lines[1].querySelector("td")?.classList.contains("address")).toBe(true); // monospace
@@ -112,19 +103,16 @@ describe("cold signer: sign a request", () => {
 
     await fireEvent.click(screen.getByTestId("cold-confirm"));
     await settle();
-    const signs = calls.filter(([c]) => c === "cold_sign");
-    expect(signs).toEqual([["cold_sign", { fingerprint: "K7QD-M2XW-9TRB" }]]);
-    expect(screen.getByTestId("animated-qr")).toBeTruthy();
+    expect(argsOf(calls, "cold_sign")).toEqual([{ fingerprint: "K7QD-M2XW-9TRB" }]);
+    expect(screen.getByTestId("animated-qr").dataset.frames).toBe("2");
+    // The signature's frames are drawn from its UR parts.
+    expect(argsOf(calls, "render_qr")).toEqual([{ parts: ["ur:jifen-signature/1-2/part", "ur:jifen-signature/2-2/part"] }]);
     expect(screen.getByTestId("cold-signed").textContent).toContain("Signed");
   });
 
   test("rejecting the review signs nothing", async () => {
     session.wallet = keyedWallet;
-    const calls: string[] = [];
-    mockIPC((cmd) => {
-      calls.push(cmd);
-      return cmd === "cold_review" ? review : null;
-    });
+    const calls = recordIPC((cmd) => (cmd === "cold_review" ? review : null));
     render(ColdSign, { params: { images: [[9, 9]] } });
     await settle();
     expect(screen.getByTestId("qr-files-count").dataset.count).toBe("1"); // preloaded from Scan
@@ -132,30 +120,33 @@ describe("cold signer: sign a request", () => {
     await settle();
     await fireEvent.click(screen.getByTestId("cold-reject"));
     await settle();
-    expect(calls).toEqual(["cold_review"]);
+    expect(calls.map(([c]) => c)).toEqual(["cold_review"]);
+    expect(argsOf(calls, "cold_review")).toEqual([{ images: [[9, 9]] }]);
     expect(screen.queryByTestId("cold-fingerprint")).toBeNull();
   });
 
   test("a device that is not paired yet is offered pairing", async () => {
     session.wallet = keyedWallet;
-    mockIPC((cmd) => {
-      if (cmd === "cold_review") throw { code: "app-cold-not-paired", args: { wallet: "vault" } };
+    recordIPC((cmd) => {
+      if (cmd === "cold_review") throw { code: "cold-not-paired", args: { wallet: "vault" } };
       return null;
     });
     render(ColdSign, { params: { images: [[1]] } });
     await settle();
     await fireEvent.click(screen.getByTestId("cold-review"));
     await settle();
-    const error = screen.getByTestId("error");
-    expect(error.dataset.code).toBe("app-cold-not-paired");
-    expect(error.textContent).toContain("vault");
+    const warning = screen.getByTestId("not-paired");
+    expect(warning.dataset.code).toBe("cold-not-paired");
+    expect(warning.textContent).toContain("vault");
+    // The wallet's own message (which names a CLI command) is not shown here.
+    expect(screen.queryByTestId("error")).toBeNull();
     await fireEvent.click(screen.getByTestId("to-cold-pair"));
     expect(route.id).toBe("cold-pair");
   });
 
   test("a refusal of the device is shown translated and nothing can be confirmed", async () => {
     session.wallet = keyedWallet;
-    mockIPC((cmd) => {
+    recordIPC((cmd) => {
       if (cmd === "cold_review") throw { code: "cold-wrong-chain", args: { paired: "jifen-devnet", got: "jifen-main" } };
       return null;
     });
@@ -171,19 +162,14 @@ describe("cold signer: sign a request", () => {
 
 describe("pairing a cold device", () => {
   test("missing fragments keep the pictures and say how many are missing; more pictures then import", async () => {
-    const calls: Array<[string, unknown]> = [];
     let attempts = 0;
-    mockIPC((cmd, args) => {
-      calls.push([cmd, args]);
+    const calls = recordIPC((cmd) => {
       if (cmd === "pair_import") {
         attempts += 1;
         if (attempts === 1) throw { code: "cold-qr-incomplete", args: { resolved: 3, total: 5 } };
         return watchWallet;
       }
-      if (cmd === "app_info") {
-        return { version: "0.1.0", network: "devnet", chain_id: "jifen-devnet", mode: "wallet", data_dir: "/tmp/x",
-          language: null, last_wallet: null, wallets: [], unlocked: watchWallet };
-      }
+      if (cmd === "app_info") return appInfo({ unlocked: watchWallet });
       return null;
     });
     render(PairDevice, { params: {} });
@@ -205,8 +191,7 @@ describe("pairing a cold device", () => {
     expect(screen.getByTestId("qr-files-count").dataset.count).toBe("3");
     await fireEvent.click(screen.getByTestId("pair-import"));
     await settle();
-    const imports = calls.filter(([c]) => c === "pair_import").map(([, a]) => a);
-    expect(imports).toEqual([
+    expect(argsOf(calls, "pair_import")).toEqual([
       { name: "shop-watch", images: [[1], [2]] },
       { name: "shop-watch", images: [[1], [2], [3]] },
     ]);
@@ -216,7 +201,7 @@ describe("pairing a cold device", () => {
   });
 
   test("clear empties the chosen pictures", async () => {
-    mockIPC(() => null);
+    recordIPC(() => null);
     render(PairDevice, { params: { images: [[7], [8]] } });
     await settle();
     expect(screen.getByTestId("qr-files-count").dataset.count).toBe("2");
@@ -230,21 +215,15 @@ describe("pairing a cold device", () => {
 describe("watch-only send", () => {
   test("review, make a sign request with its fingerprint and code, then accept the signature with proven inclusion", async () => {
     session.wallet = watchWallet;
-    const calls: Array<[string, unknown]> = [];
-    const sendReview = { from: "jfd1vault", to: "jfd1dest", amount: "5.000000", fee: "0.001000", total: "5.001000",
-      balance: "100.000000", remaining: "94.999000", height: 40 };
-    mockIPC((cmd, args) => {
-      calls.push([cmd, args]);
-      if (cmd === "review_send") return sendReview;
+    const calls = recordIPC((cmd, p) => {
+      if (cmd === "review_send") return sendReview();
       if (cmd === "make_sign_request")
-        return { request_id: "5f1c0a77", fingerprint: "K7QD-M2XW-9TRB", review: sendReview, qr: { ...animated, ur_type: "jifen-sign-request" } };
+        return { request_id: "5f1c0a77", fingerprint: "K7QD-M2XW-9TRB", review: sendReview({ proven: null }), qr: qrCode("jifen-sign-request", 2) };
       if (cmd === "accept_signature") {
-        const channel = (args as { onProgress: { onmessage: (e: unknown) => void } }).onProgress;
-        channel.onmessage({ stage: "waiting", tx_id: "aa".repeat(32), height: null });
-        return { tx_id: "aa".repeat(32), height: 44, index: 0, result_code: 0, header_hash: "cd".repeat(32),
-          balance: { address: "jfd1vault", points: "94.999000", units: "94999000", nonce: 1, height: 44, header_hash: "cd".repeat(32) } };
+        (p.onProgress as SentChannel<SendProgress>).onmessage({ stage: "waiting", tx_id: "aa".repeat(32), height: null });
+        return receipt("94.999");
       }
-      return null;
+      return undefined;
     });
     render(Send, { params: { to: "jfd1dest" } });
     await settle();
@@ -255,23 +234,25 @@ describe("watch-only send", () => {
     expect(screen.queryByTestId("send-confirm")).toBeNull();
     await fireEvent.click(screen.getByTestId("make-request"));
     await settle();
-    expect(calls.find(([c]) => c === "make_sign_request")?.[1]).toEqual({ to: "jfd1dest", amount: "5", fee: "0.001" });
+    // The sign request repeats exactly the reviewed request.
+    expect(argsOf(calls, "make_sign_request")).toEqual(argsOf(calls, "review_send"));
+    expect(argsOf(calls, "make_sign_request")).toEqual([{ to: "jfd1dest", amount: "5", fee: null, from_index: 0 }]);
     expect(screen.getByTestId("request-fingerprint").textContent).toBe("K7QD-M2XW-9TRB");
     expect(screen.getByTestId("animated-qr")).toBeTruthy();
     expect((screen.getByTestId("accept-signature") as HTMLButtonElement).disabled).toBe(true);
     await choose([png(5, 6)]);
     await fireEvent.click(screen.getByTestId("accept-signature"));
     await settle();
-    expect(calls.find(([c]) => c === "accept_signature")?.[1]).toMatchObject({ images: [[5, 6]] });
+    expect(argsOf(calls, "accept_signature")).toEqual([{ images: [[5, 6]] }]);
     expect(calls.some(([c]) => c === "send")).toBe(false);
     expect(screen.getByTestId("send-result").textContent).toContain("block 44");
-    expect(screen.getByTestId("send-new-balance").textContent).toContain("94.999000");
+    expect(screen.getByTestId("send-new-balance").textContent).toContain("94.999 POINT");
   });
 
   test("a signature for another request is refused, translated, and the pictures can be replaced", async () => {
     session.wallet = watchWallet;
-    mockIPC((cmd) => {
-      if (cmd === "pending_requests") return [{ request_id: "5f1c0a77", fingerprint: "K7QD-M2XW-9TRB", signed: false, created_at: 1700000000 }];
+    recordIPC((cmd) => {
+      if (cmd === "pending_requests") return [pending({ request_id: "5f1c0a77" })];
       if (cmd === "accept_signature") throw { code: "cold-unknown-request", args: { id: "deadbeef" } };
       return null;
     });
@@ -290,15 +271,13 @@ describe("watch-only send", () => {
   test("a pending request is discarded only after the person confirms, then the list refreshes", async () => {
     session.wallet = watchWallet;
     let rows = [
-      { request_id: "5f1c0a77-0000-4000-8000-000000000001", fingerprint: "K7QD-M2XW-9TRB-AAAA", signed: false, created_at: 1700000000, nonce: 1, superseded: true },
-      { request_id: "5f1c0a77-0000-4000-8000-000000000002", fingerprint: "Z9PL-4HCV-Q2ND-BBBB", signed: false, created_at: 1700000100, nonce: 1, superseded: false },
+      pending({ request_id: "5f1c0a77-0000-4000-8000-000000000001", fingerprint: "K7QD-M2XW-9TRB-AAAA", nonce: 1, superseded: true }),
+      pending({ request_id: "5f1c0a77-0000-4000-8000-000000000002", fingerprint: "Z9PL-4HCV-Q2ND-BBBB", created_at: 1700000100, nonce: 1, superseded: false }),
     ];
-    const calls: [string, unknown][] = [];
-    mockIPC((cmd, args) => {
-      calls.push([cmd, args]);
+    const calls = recordIPC((cmd, p) => {
       if (cmd === "pending_requests") return rows;
       if (cmd === "discard_request") {
-        const id = (args as { requestId: string }).requestId;
+        const id = (p.args as { request_id: string }).request_id;
         const gone = rows.find((r) => r.request_id === id)!;
         rows = rows.filter((r) => r.request_id !== id);
         return { request_id: id, fingerprint: gone.fingerprint };
@@ -327,9 +306,7 @@ describe("watch-only send", () => {
     expect(calls.some(([c]) => c === "discard_request")).toBe(false);
     await fireEvent.click(screen.getByTestId("discard-confirm-yes"));
     await settle();
-    const discards = calls.filter(([c]) => c === "discard_request");
-    expect(discards).toHaveLength(1);
-    expect(discards[0][1]).toEqual({ requestId: "5f1c0a77-0000-4000-8000-000000000001" });
+    expect(argsOf(calls, "discard_request")).toEqual([{ request_id: "5f1c0a77-0000-4000-8000-000000000001" }]);
     expect(screen.getByTestId("discard-done").textContent).toContain("K7QD-M2XW-9TRB-AAAA");
     expect(screen.queryByTestId("discard-confirm")).toBeNull();
     // Refreshed: only the other request is left.
@@ -340,8 +317,8 @@ describe("watch-only send", () => {
 
   test("discarding a request that is no longer pending shows the translated refusal", async () => {
     session.wallet = watchWallet;
-    mockIPC((cmd) => {
-      if (cmd === "pending_requests") return [{ request_id: "5f1c0a77", fingerprint: "K7QD-M2XW-9TRB", signed: false, created_at: 1700000000, nonce: 0, superseded: null }];
+    recordIPC((cmd) => {
+      if (cmd === "pending_requests") return [pending({ request_id: "5f1c0a77" })];
       if (cmd === "discard_request") throw { code: "cold-unknown-request", args: { id: "5f1c0a77" } };
       return null;
     });
@@ -356,5 +333,50 @@ describe("watch-only send", () => {
     expect(screen.getByTestId("error").dataset.code).toBe("cold-unknown-request");
     expect(screen.getByTestId("error").textContent).toContain("5f1c0a77");
     expect(screen.queryByTestId("discard-done")).toBeNull();
+  });
+
+  test("a damaged pending request is listed with its error and can still be discarded", async () => {
+    session.wallet = watchWallet;
+    let rows: PendingView[] = [
+      pending({ request_id: "5f1c0a77", fingerprint: "K7QD-M2XW-9TRB" }),
+      {
+        request_id: "9e2d0b11",
+        fingerprint: null,
+        state: null,
+        created_at: 1700000200,
+        nonce: null,
+        superseded: null,
+        error: { code: "cold-qr-incomplete", args: { resolved: 1, total: 2 } },
+      },
+    ];
+    const calls = recordIPC((cmd, p) => {
+      if (cmd === "pending_requests") return rows;
+      if (cmd === "discard_request") {
+        const id = (p.args as { request_id: string }).request_id;
+        rows = rows.filter((r) => r.request_id !== id);
+        return { request_id: id, fingerprint: null };
+      }
+      return null;
+    });
+    const { default: Accept } = await import("./Accept.svelte");
+    render(Accept, { params: {} });
+    await settle();
+    const listed = screen.getAllByTestId("pending-row");
+    expect(listed).toHaveLength(2);
+    expect(listed[1].dataset.damaged).toBe("true");
+    const damage = screen.getByTestId("pending-error");
+    expect(damage.dataset.code).toBe("cold-qr-incomplete");
+    // The reason, translated with its arguments, and that it can be discarded.
+    expect(damage.textContent).toContain("1 of 2");
+    expect(damage.textContent).toMatch(/discard/i);
+    await fireEvent.click(screen.getAllByTestId("discard-request")[1]);
+    await settle();
+    expect(screen.getByTestId("discard-confirm").textContent).toContain("9e2d0b11");
+    await fireEvent.click(screen.getByTestId("discard-confirm-yes"));
+    await settle();
+    expect(argsOf(calls, "discard_request")).toEqual([{ request_id: "9e2d0b11" }]);
+    expect(screen.getByTestId("discard-done").textContent).toContain("9e2d0b11");
+    expect(screen.getAllByTestId("pending-row")).toHaveLength(1);
+    expect(screen.queryByTestId("pending-error")).toBeNull();
   });
 });

@@ -20,6 +20,7 @@ import ColdStart from "./ColdStart.svelte";
 import ColdHome from "./ColdHome.svelte";
 import ColdPair from "./ColdPair.svelte";
 import ColdSign from "./ColdSign.svelte";
+import Message from "./Message.svelte";
 
 /** The uses that talk to the network (everything but the offline cold signer). */
 const ONLINE: UseMode[] = ["wallet", "watch-only"];
@@ -39,6 +40,8 @@ export const screens: ScreenDef[] = [
   { id: "cold-pair", component: ColdPair, title: "app-nav-cold-pair", nav: true, needsWallet: true, modes: COLD },
   { id: "cold-sign", component: ColdSign, title: "app-nav-cold-sign", nav: true, needsWallet: true, modes: COLD },
   { id: "receive", component: Receive, title: "app-nav-receive", nav: true, needsWallet: true },
+  // Reached from Receive (and the cold signer's home): signing needs no network.
+  { id: "message", component: Message, title: "app-message-title", needsWallet: true },
   { id: "scan", component: Scan, title: "app-nav-scan", nav: ONLINE, needsWallet: true },
   { id: "accept", component: Accept, title: "app-accept-title", needsWallet: true, modes: ["watch-only"] },
   { id: "audit", component: SyncAudit, title: "app-nav-audit", nav: true, needsWallet: true, modes: ONLINE },
