@@ -418,3 +418,7 @@ app-message-valid = Valid signature by { $address } ({ $network }).
 app-receive-message-lead = Prove this address is yours:
 app-cold-home-message-hint = Prove an address is yours?
 app-settings-endpoints-override = This run uses the nodes below, not the saved ones ({ $saved }). Saving makes the list below the saved one.
+
+## Confirm with the password again before signing (ADR 0012)
+app-reauth-lead = It has been a few minutes since you typed your password. Type it again to sign this.
+app-reauth-submit = Confirm and sign

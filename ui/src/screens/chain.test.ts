@@ -202,6 +202,48 @@ describe("send", () => {
   });
 });
 
+describe("send past the re-authentication window", () => {
+  test("the password is asked in place, checked by the wallet, then the same review is signed", async () => {
+    let sends = 0;
+    const calls = recordIPC((cmd, p) => {
+      if (cmd === "review_send") return sendReview({ review_id: "rv-late" });
+      if (cmd === "reauthenticate") {
+        const { password } = p.args as { password: string };
+        if (password !== "right") throw { code: "keystore-wrong-password", args: {} };
+        return null;
+      }
+      if (cmd === "send") {
+        sends += 1;
+        if (sends === 1) throw { code: "wallet-reauth-required", args: {} };
+        return receipt("94.999");
+      }
+      return null;
+    });
+    render(Send, { params: { to: "jfd1dest" } });
+    await settle();
+    await fireEvent.input(screen.getByTestId("send-amount"), { target: { value: "5" } });
+    await fireEvent.click(screen.getByTestId("send-review"));
+    await settle();
+    await fireEvent.click(screen.getByTestId("send-confirm"));
+    await settle();
+    // The review stays on screen; the confirm button gives way to the password.
+    expect(screen.getByTestId("send-review-card")).toBeTruthy();
+    expect(screen.queryByTestId("send-confirm")).toBeNull();
+    expect(screen.queryByTestId("error")).toBeNull();
+    const input = screen.getByTestId("confirm-password-input");
+    await fireEvent.input(input, { target: { value: "wrong" } });
+    await fireEvent.submit(input.closest("form")!);
+    await settle();
+    expect(screen.getByTestId("error").dataset.code).toBe("keystore-wrong-password");
+    expect(sends).toBe(1);
+    await fireEvent.input(input, { target: { value: "right" } });
+    await fireEvent.submit(input.closest("form")!);
+    await settle();
+    expect(argsOf(calls, "send")).toEqual([{ review_id: "rv-late" }, { review_id: "rv-late" }]);
+    expect(screen.getByTestId("send-result").textContent).toContain("block 44");
+  });
+});
+
 describe("sync & audit", () => {
   test("shows the tip's age, the root of trust, the peers' states and the jobs", async () => {
     recordIPC((cmd) => {
