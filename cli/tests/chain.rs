@@ -133,6 +133,16 @@ fn sync_balance_send_bundle_and_evidence_against_a_devnet() {
         stdout(&shown)
     );
     assert!(data.join("chain/devnet/settings.json").exists());
+    // JIFEN_ENDPOINTS overrides the saved nodes for one run, and says so.
+    let overridden = ok(run(jifen(data)
+        .env("JIFEN_ENDPOINTS", &liar_url)
+        .args(["endpoints", "--json"])));
+    let view: serde_json::Value = serde_json::from_str(&stdout(&overridden)).unwrap();
+    assert_eq!(view["primary"], primary.as_str());
+    assert_eq!(view["in_use"], serde_json::json!([liar_url]));
+    let plain = ok(run(jifen(data).args(["endpoints", "--json"])));
+    let view: serde_json::Value = serde_json::from_str(&stdout(&plain)).unwrap();
+    assert_eq!(view["in_use"], serde_json::Value::Null);
 
     let alice = restore(data, "alice", ALICE);
     let bob = restore(data, "bob", BOB);

@@ -24,6 +24,9 @@ pub struct EndpointsView {
     /// The checkpoint trusted first (`height:hash`); none: genesis on first
     /// use.
     pub checkpoint: Option<String>,
+    /// The nodes this run uses instead of the saved ones (primary first),
+    /// when `JIFEN_ENDPOINTS` overrides them.
+    pub in_use: Option<Vec<String>>,
 }
 
 impl EndpointsView {
@@ -40,6 +43,16 @@ impl EndpointsView {
                 .map(|e| e.as_str().to_owned())
                 .collect(),
             checkpoint: settings.checkpoint().map(|c| c.to_string()),
+            in_use: None,
+        }
+    }
+
+    /// The view of `settings` as this run of `ctx` uses them.
+    #[must_use]
+    pub fn in_context(settings: &ChainSettings, ctx: &WalletContext) -> Self {
+        Self {
+            in_use: ctx.endpoints_override.clone(),
+            ..Self::of(settings)
         }
     }
 }
@@ -81,10 +94,10 @@ impl EndpointsChange {
 /// # Errors
 /// `chain-settings-*`.
 pub fn show(ctx: &WalletContext, network: Network) -> Result<EndpointsView, ChainError> {
-    Ok(EndpointsView::of(&ChainSettings::load(
-        &ctx.data_dir,
-        network,
-    )?))
+    Ok(EndpointsView::in_context(
+        &ChainSettings::load(&ctx.data_dir, network)?,
+        ctx,
+    ))
 }
 
 /// Applies `change` to the saved settings of `network` and saves them
@@ -129,5 +142,5 @@ pub fn change(
     if !change.is_empty() {
         settings.save(&ctx.data_dir)?;
     }
-    Ok(EndpointsView::of(&settings))
+    Ok(EndpointsView::in_context(&settings, ctx))
 }

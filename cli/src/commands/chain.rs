@@ -686,5 +686,8 @@ pub fn endpoints(ui: &Ui, ctx: &WalletContext, args: &EndpointArgs) -> Result<()
         Some(c) => ui.data(&ui.text("endpoints-checkpoint", &[("checkpoint", c.clone().into())])),
         None => ui.data(&ui.text("endpoints-genesis", &[])),
     }
+    if let Some(in_use) = &view.in_use {
+        ui.say("endpoints-in-use", &[("urls", in_use.join(", ").into())]);
+    }
     Ok(())
 }

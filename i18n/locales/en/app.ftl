@@ -417,7 +417,7 @@ app-message-verify-submit = Check signature
 app-message-valid = Valid signature by { $address } ({ $network }).
 app-receive-message-lead = Prove this address is yours:
 app-cold-home-message-hint = Prove an address is yours?
-app-settings-endpoints-override = This run uses the nodes below, not the saved ones ({ $saved }). Saving makes the list below the saved one.
+app-settings-endpoints-override = This run uses { $nodes } (set by JIFEN_ENDPOINTS). The list below is saved and used when the app starts without it.
 
 ## Confirm with the password again before signing (ADR 0012)
 app-reauth-lead = It has been a few minutes since you typed your password. Type it again to sign this.

@@ -101,6 +101,7 @@ endpoints-witness = Witness: { $url }
 endpoints-none = No node configured: set one with --primary URL.
 endpoints-checkpoint = Checkpoint: { $checkpoint }
 endpoints-genesis = Checkpoint: none (the genesis block is trusted on first use)
+endpoints-in-use = This run uses { $urls } instead (JIFEN_ENDPOINTS); the saved nodes above apply when it is not set.
 
 ## Chain errors (chain-*)
 

@@ -411,7 +411,7 @@ app-message-verify-submit = 检查签名
 app-message-valid = 签名有效，签名地址 { $address }（{ $network }）。
 app-receive-message-lead = 证明这个地址属于您：
 app-cold-home-message-hint = 要证明某个地址属于您？
-app-settings-endpoints-override = 本次运行使用下面的节点，而不是已保存的节点（{ $saved }）。保存后，下面的列表成为已保存的节点。
+app-settings-endpoints-override = 本次运行使用 { $nodes }（由 JIFEN_ENDPOINTS 指定）。下面的列表会被保存，在不设置该变量启动时使用。
 
 ## 签名前再次确认密码
 app-reauth-lead = 距离上次输入密码已过去几分钟。请再次输入密码以签署此操作。

@@ -101,6 +101,7 @@ endpoints-witness = 见证节点：{ $url }
 endpoints-none = 尚未配置节点：请用 --primary URL 设置。
 endpoints-checkpoint = 检查点：{ $checkpoint }
 endpoints-genesis = 检查点：无（首次使用时信任创世区块）
+endpoints-in-use = 本次运行改用 { $urls }（JIFEN_ENDPOINTS）；未设置时使用上面保存的节点。
 
 ## 链错误（chain-*）
 

@@ -411,7 +411,7 @@ app-message-verify-submit = 檢查簽章
 app-message-valid = 簽章有效，簽署地址 { $address }（{ $network }）。
 app-receive-message-lead = 證明這個地址屬於您：
 app-cold-home-message-hint = 要證明某個地址屬於您？
-app-settings-endpoints-override = 本次執行使用下面的節點，而不是已儲存的節點（{ $saved }）。儲存後，下面的列表成為已儲存的節點。
+app-settings-endpoints-override = 本次執行使用 { $nodes }（由 JIFEN_ENDPOINTS 指定）。下面的列表會被儲存，在不設定該變數啟動時使用。
 
 ## 簽名前再次確認密碼
 app-reauth-lead = 距離上次輸入密碼已過去幾分鐘。請再次輸入密碼以簽署此操作。

@@ -101,6 +101,7 @@ endpoints-witness = 見證節點：{ $url }
 endpoints-none = 尚未設定節點：請用 --primary URL 設定。
 endpoints-checkpoint = 檢查點：{ $checkpoint }
 endpoints-genesis = 檢查點：無（首次使用時信任創世區塊）
+endpoints-in-use = 本次執行改用 { $urls }（JIFEN_ENDPOINTS）；未設定時使用上面儲存的節點。
 
 ## 鏈錯誤（chain-*）
 

@@ -342,7 +342,12 @@ witnesses: Array<string>,
  * The checkpoint trusted first (`height:hash`); none: genesis on first
  * use.
  */
-checkpoint: string | null, };
+checkpoint: string | null, 
+/**
+ * The nodes this run uses instead of the saved ones (primary first),
+ * when `JIFEN_ENDPOINTS` overrides them.
+ */
+in_use: Array<string> | null, };
 
 export type ErrorView = { 
 /**

@@ -8,7 +8,7 @@ import Settings from "./Settings.svelte";
 import { setLocale } from "../lib/i18n.svelte";
 import { session } from "../lib/session.svelte";
 import { chainState, resetChain, stopWatching } from "../lib/chainstore.svelte";
-import type { ChainStatusView, SendProgress, SyncEventView } from "../lib/ipc";
+import type { ChainStatusView, EndpointsView, SendProgress, SyncEventView } from "../lib/ipc";
 import {
   appInfo,
   argsOf,
@@ -346,18 +346,18 @@ describe("sync & audit", () => {
 });
 
 describe("settings: nodes", () => {
-  test("shows the nodes in use (an override of this run) beside the saved ones, and saves the list as one args object", async () => {
+  test("says which nodes this run uses (JIFEN_ENDPOINTS) above the saved list, and saves the list as one args object", async () => {
     session.info = appInfo({ unlocked: keyedWallet });
-    const saved = { network: "devnet" as const, chain_id: "jifen-devnet", primary: "http://127.0.0.1:26657", witnesses: [], checkpoint: null };
+    const saved: EndpointsView = {
+      network: "devnet",
+      chain_id: "jifen-devnet",
+      primary: "http://127.0.0.1:26657",
+      witnesses: [],
+      checkpoint: null,
+      in_use: ["http://127.0.0.1:5001", "http://127.0.0.1:5002"],
+    };
     const calls = recordIPC((cmd, p) => {
       if (cmd === "endpoints") return saved;
-      if (cmd === "chain_status")
-        return chainStatus({
-          peers: [
-            { id: "http://127.0.0.1:5001", role: "primary", state: { kind: "active" } },
-            { id: "http://127.0.0.1:5002", role: "witness", state: { kind: "active" } },
-          ],
-        });
       if (cmd === "set_endpoints") {
         const list = (p.args as { endpoints: string[] }).endpoints;
         return { ...saved, primary: list[0], witnesses: list.slice(1) };
@@ -367,15 +367,17 @@ describe("settings: nodes", () => {
     render(Settings);
     await settle();
     const box = screen.getByTestId("endpoints") as HTMLTextAreaElement;
-    expect(box.value).toBe("http://127.0.0.1:5001\nhttp://127.0.0.1:5002");
-    expect(screen.getByTestId("endpoints-override").textContent).toContain("http://127.0.0.1:26657");
+    expect(box.value).toBe("http://127.0.0.1:26657");
+    expect(screen.getByTestId("endpoints-override").textContent).toContain("http://127.0.0.1:5001, http://127.0.0.1:5002");
     expect(screen.getByTestId("endpoints-checkpoint").textContent).toMatch(/genesis/i);
     await fireEvent.input(box, { target: { value: " http://127.0.0.1:5001 \n\nhttp://127.0.0.1:5003" } });
     await fireEvent.submit(box.closest("form")!);
     await settle();
     expect(argsOf(calls, "set_endpoints")).toEqual([{ endpoints: ["http://127.0.0.1:5001", "http://127.0.0.1:5003"] }]);
     expect(screen.getByTestId("notice").textContent).toMatch(/saved/i);
-    expect(screen.queryByTestId("endpoints-override")).toBeNull();
+    expect(box.value).toBe("http://127.0.0.1:5001\nhttp://127.0.0.1:5003");
+    // The override still holds for this run, and still says so.
+    expect(screen.getByTestId("endpoints-override")).toBeTruthy();
     session.info = null;
   });
 });
