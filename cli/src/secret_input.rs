@@ -13,20 +13,34 @@ use zeroize::Zeroizing;
 use crate::error::{Result, UserError};
 use crate::ui::Ui;
 
-/// Reads all of file descriptor `fd` (owned by the caller's parent; we only read it).
+/// Most bytes read from a secret's file descriptor. A password, a BIP39
+/// passphrase (at most 1024 bytes) or a 24-word mnemonic in any word list
+/// is far shorter; a descriptor giving more (a large file, `/dev/zero`) is
+/// refused before more than this is held in memory.
+pub const MAX_SECRET_BYTES: u64 = 64 * 1024;
+
+/// Reads all of file descriptor `fd` (owned by the caller's parent; we only
+/// read it), at most [`MAX_SECRET_BYTES`].
 #[cfg(unix)]
 pub fn read_fd(fd: i32) -> Result<Zeroizing<String>> {
+    let bad_fd = || UserError::new("cli-bad-fd").arg("fd", i64::from(fd));
     if fd < 0 {
-        return Err(UserError::new("cli-bad-fd").arg("fd", i64::from(fd)).into());
+        return Err(bad_fd().into());
     }
     // `/dev/fd/N` (Linux and macOS) opens a duplicate of the descriptor, so no unsafe
     // code takes ownership of a descriptor we did not open.
     let path = format!("/dev/fd/{fd}");
-    let mut file = std::fs::File::open(&path)
-        .map_err(|_| UserError::new("cli-bad-fd").arg("fd", i64::from(fd)))?;
-    let mut text = Zeroizing::new(String::new());
-    file.read_to_string(&mut text)
-        .map_err(|_| UserError::new("cli-bad-fd").arg("fd", i64::from(fd)))?;
+    let file = std::fs::File::open(&path).map_err(|_| bad_fd())?;
+    // The capacity is reserved up front so that the text is never moved
+    // (leaving a copy of the secret behind) while it grows.
+    let limit = usize::try_from(MAX_SECRET_BYTES).unwrap_or(usize::MAX);
+    let mut text = Zeroizing::new(String::with_capacity(limit.saturating_add(1)));
+    file.take(MAX_SECRET_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|_| bad_fd())?;
+    if text.len() > limit {
+        return Err(bad_fd().into());
+    }
     // A trailing newline from `echo` is not part of the secret.
     while text.ends_with('\n') || text.ends_with('\r') {
         text.pop();

@@ -57,9 +57,8 @@ impl Ui {
             write!(err, "{}", self.text(id, args))?;
             err.flush()?;
         }
-        let mut line = String::new();
-        let read = io::stdin().lock().read_line(&mut line)?;
-        if read == 0 {
+        let mut line = zeroize::Zeroizing::new(String::new());
+        if read_line_bounded(&mut io::stdin().lock(), &mut line)? == 0 {
             return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "end of input"));
         }
         Ok(line.trim_end_matches(['\r', '\n']).to_owned())
@@ -90,5 +89,46 @@ impl Ui {
             err.flush()?;
         }
         Ok(())
+    }
+}
+
+/// The longest line read from stdin: far above any answer or mnemonic, low
+/// enough that a stream without newlines cannot grow memory without bound.
+pub const MAX_LINE_BYTES: u64 = 64 * 1024;
+
+/// Reads one line into `line`, at most [`MAX_LINE_BYTES`]; returns the bytes
+/// read (0 at end of input).
+///
+/// # Errors
+/// I/O errors, and `InvalidData` for a longer line (nothing of it is kept).
+pub fn read_line_bounded(input: &mut impl BufRead, line: &mut String) -> io::Result<usize> {
+    let read = io::Read::take(input, MAX_LINE_BYTES + 1).read_line(line)?;
+    if read as u64 > MAX_LINE_BYTES {
+        zeroize::Zeroize::zeroize(line);
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("a line longer than {MAX_LINE_BYTES} bytes"),
+        ));
+    }
+    Ok(read)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_line_is_read_up_to_the_bound_and_no_further() {
+        let mut line = String::new();
+        let mut input = io::Cursor::new(b"abandon ability\nnext".to_vec());
+        assert_eq!(read_line_bounded(&mut input, &mut line).unwrap(), 16);
+        assert_eq!(line, "abandon ability\n");
+
+        let endless = vec![b'x'; usize::try_from(MAX_LINE_BYTES).unwrap() * 4];
+        let mut line = String::new();
+        let error = read_line_bounded(&mut io::Cursor::new(endless), &mut line).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidData);
+        assert!(line.is_empty());
     }
 }

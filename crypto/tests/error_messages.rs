@@ -17,12 +17,13 @@ use jifen_crypto::hd::HdError;
 use jifen_crypto::keystore::KeystoreError;
 use jifen_crypto::mnemonic::MnemonicError;
 use jifen_crypto::signer::{MessageSignatureError, SignError};
+use jifen_files::{FileError, FileKind, Op};
 use jifen_i18n::{Arg, Catalog, Locale, catalog_shape};
 use jifen_protocol::message::Coded;
 
 fn every_error() -> Vec<Box<dyn Coded>> {
     let path = PathBuf::from("/tmp/wallet.jks");
-    vec![
+    let mut errors: Vec<Box<dyn Coded>> = vec![
         Box::new(MnemonicError::WordCount { got: 11 }),
         Box::new(MnemonicError::UnknownWord { position: 3 }),
         Box::new(MnemonicError::BadChecksum),
@@ -95,6 +96,35 @@ fn every_error() -> Vec<Box<dyn Coded>> {
         Box::new(KeystoreError::Random),
         Box::new(KeystoreError::InvalidPolicy { detail: "d" }),
         Box::new(KeystoreError::Crypto { detail: "d" }),
+    ];
+    for error in file_errors() {
+        errors.push(Box::new(KeystoreError::File(error)));
+    }
+    errors
+}
+
+/// Every kind of `jifen_files::FileError` a keystore operation can meet
+/// (missing and existing files keep their `keystore-*` codes).
+fn file_errors() -> Vec<FileError> {
+    let path = PathBuf::from("/tmp/wallet.jks");
+    vec![
+        FileError::WrongKind {
+            path: path.clone(),
+            expected: FileKind::File,
+            found: FileKind::Fifo,
+        },
+        FileError::TooLarge {
+            path: path.clone(),
+            max: 262_144,
+        },
+        FileError::Locked {
+            path: PathBuf::from("/tmp/wallet.lock"),
+        },
+        FileError::Io {
+            op: Op::Rename,
+            path,
+            source: std::io::Error::other("disk full"),
+        },
     ]
 }
 
@@ -139,7 +169,28 @@ fn the_list_names_every_variant() {
     let errors = every_error();
     let listed: BTreeSet<String> = errors.iter().map(|e| e.code().to_owned()).collect();
     assert_eq!(listed.len(), errors.len(), "two variants share a code");
-    assert_eq!(listed, codes_in_sources());
+    // `KeystoreError::File` reports the code of the file error it carries.
+    let (files, own): (BTreeSet<String>, BTreeSet<String>) =
+        listed.into_iter().partition(|c| c.starts_with("files-"));
+    assert_eq!(own, codes_in_sources());
+    assert_eq!(files.len(), file_errors().len());
+}
+
+/// A file error reaches keystore callers with its own code and arguments.
+#[test]
+fn file_errors_keep_their_files_code_and_arguments() {
+    for error in file_errors() {
+        let code = error.code();
+        let args = Coded::args(&error);
+        let wrapped = KeystoreError::File(error);
+        assert_eq!(wrapped.code(), code);
+        assert_eq!(Coded::args(&wrapped), args);
+    }
+    let locked = KeystoreError::from(FileError::Locked {
+        path: PathBuf::from("/w/shop.lock"),
+    });
+    assert_eq!(locked.code(), "files-locked");
+    assert_eq!(Coded::args(&locked), [("path", Arg::from("/w/shop.lock"))]);
 }
 
 #[test]

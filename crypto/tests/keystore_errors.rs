@@ -146,10 +146,11 @@ fn other_files_trailing_data_and_missing_files() {
         open_bytes(&path, &longer).unwrap_err().code(),
         "keystore-corrupted"
     );
+    // Refused from its size before a byte is read.
     let huge = vec![0u8; jifen_crypto::keystore::MAX_FILE_LEN * 2];
     assert_eq!(
         open_bytes(&path, &huge).unwrap_err().code(),
-        "keystore-not-a-keystore"
+        "files-too-large"
     );
     let err = Keystore::open(dir.path().join("absent.jks")).unwrap_err();
     assert_eq!(err.code(), "keystore-not-found");
@@ -344,7 +345,7 @@ fn a_fifo_or_a_device_at_the_keystore_path_is_refused_without_blocking() {
             .recv_timeout(std::time::Duration::from_secs(30))
             .unwrap_or_else(|_| panic!("opening {path:?} blocked"))
             .unwrap_err();
-        assert_eq!(err.code(), "keystore-io", "{path:?}: {err}");
+        assert_eq!(err.code(), "files-wrong-kind", "{path:?}: {err}");
         assert!(err.to_string().contains("not a regular file"), "{err}");
     }
 }

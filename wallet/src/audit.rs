@@ -53,11 +53,8 @@ pub fn export_bundle(
     address: &Address,
     path: &Path,
 ) -> Result<BundleWrittenView, ChainError> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| ChainError::FileIo {
-            path: dir.to_owned(),
-            source,
-        })?;
+    if let Some(dir) = path.parent() {
+        crate::chain::create_output_dir(dir)?;
     }
     let bundle = session.export_bundle(address, path)?;
     let last = bundle.path.last().unwrap_or(&bundle.root);
@@ -182,7 +179,7 @@ fn with_store<T>(
 /// With `address`, the bundle must prove that account.
 ///
 /// # Errors
-/// `lc-checkpoint-*`, `address-*`, `chain-file-io`, `chain-file-too-large`,
+/// `lc-checkpoint-*`, `address-*`, `chain-file-io`, `files-*`,
 /// `lc-bundle-*`, `chain-foreign-chain`, `chain-no-trusted-header`,
 /// `chain-bundle-other-account`, `chain-bundle-not-account`.
 pub fn verify_bundle(
@@ -258,7 +255,7 @@ impl EvidenceReportView {
 /// verified (`session`'s store when a session is open in this process).
 ///
 /// # Errors
-/// `chain-file-io`, `chain-file-too-large`, `lc-evidence-*`,
+/// `chain-file-io`, `files-*`, `lc-evidence-*`,
 /// `chain-foreign-chain`, `lc-store-*`, `chain-no-trusted-header`.
 pub fn verify_evidence(
     ctx: &WalletContext,

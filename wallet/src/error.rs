@@ -103,9 +103,10 @@ pub enum WalletError {
     /// `XDG_DATA_HOME` or `HOME`.
     #[error("no data directory: set JIFEN_DATA_DIR or HOME")]
     NoDataDir,
-    /// Settings file could not be read or written.
-    #[error("wallet settings i/o error: {0}")]
-    Settings(#[source] std::io::Error),
+    /// A wallet file could not be read or written (`files-*`: missing,
+    /// not a regular file, too large, locked by another process, i/o).
+    #[error(transparent)]
+    File(#[from] jifen_files::FileError),
     /// Listing the wallet directory failed.
     #[error("cannot read the wallet directory: {0}")]
     Directory(#[source] std::io::Error),
@@ -158,7 +159,7 @@ impl Coded for WalletError {
             WalletError::ReauthRequired => "wallet-reauth-required",
             WalletError::Randomness => "wallet-randomness",
             WalletError::NoDataDir => "wallet-no-data-dir",
-            WalletError::Settings(_) => "wallet-settings-io",
+            WalletError::File(e) => Coded::code(e),
             WalletError::Directory(_) => "wallet-directory-io",
             WalletError::Keystore(e) => Coded::code(e),
             WalletError::Mnemonic(e) => Coded::code(e),
@@ -184,7 +185,8 @@ impl Coded for WalletError {
             WalletError::TooManyAttempts { retry_after_s } => {
                 vec![("seconds", (*retry_after_s).into())]
             }
-            WalletError::Settings(source) | WalletError::Directory(source) => {
+            WalletError::File(e) => e.args(),
+            WalletError::Directory(source) => {
                 vec![("reason", source.to_string().into())]
             }
             WalletError::NoWallets

@@ -4,18 +4,29 @@
 //! `<name>.settings.json` (changeable settings). The keystore keeps its own backup
 //! generation (`<name>.jks.bak`). A watch-only wallet paired from a cold device is
 //! `<name>.watch.json` instead of a keystore (`docs/cold-signing.md`).
+//!
+//! Every file goes through `jifen-files` (`docs/adr/0010-durable-files-and-test-environment.md`):
+//! the data and wallet directories are 0700, files are written 0600 and
+//! crash-safely, reads are bounded and refuse anything but a regular file
+//! (a FIFO at a wallet path cannot hang a listing). `<name>.lock` is the
+//! wallet's lock across processes: whatever rewrites the keystore or the
+//! settings holds it from reading the file to writing it, so two processes
+//! changing one wallet never lose an update (the second gets `files-locked`).
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use jifen_crypto::hd::{AccountSecret, AccountXpub, Chain, MasterKey};
 use jifen_crypto::keystore::{
-    CredentialStore, KdfParams, KdfPolicy, KdfUpgrade, Keystore, Password,
+    CredentialStore, KdfParams, KdfPolicy, KdfUpgrade, Keystore, KeystoreError, Password,
 };
 use jifen_crypto::mnemonic::Mnemonic;
 use jifen_crypto::signer::{MessageSignature, SecretKey};
+use jifen_files::{
+    FileError, Lock, create_private_dir_all, read_bounded, remove_leftover_temps, write_atomic,
+    write_new,
+};
 use jifen_protocol::{Address, Network};
 use zeroize::Zeroizing;
 
@@ -27,6 +38,26 @@ use crate::record::{
 const KEYSTORE_EXTENSION: &str = "jks";
 const WATCH_ONLY_SUFFIX: &str = ".watch.json";
 const SETTINGS_SUFFIX: &str = ".settings.json";
+const LOCK_SUFFIX: &str = ".lock";
+
+/// Largest watch-only record read: a record is under 1 KiB (an account key
+/// and a few short fields); anything this large is not one.
+pub const MAX_WATCH_ONLY_BYTES: u64 = 64 * 1024;
+
+/// Largest settings file read: it holds one flag (under 100 bytes).
+pub const MAX_SETTINGS_BYTES: u64 = 64 * 1024;
+
+/// How long a settings write waits for the wallet's lock: its other holders
+/// keep it for one save (a keystore rewrite, about a second of key
+/// derivation). Keystore rewrites themselves never wait: a second one is
+/// refused with `files-locked` at once (see [`WalletHandle::change_password`]).
+const SETTINGS_LOCK_WAIT: Duration = Duration::from_secs(5);
+
+/// A file error as a wallet error, keeping its `files-*` code and
+/// arguments.
+pub(crate) fn file_error(error: FileError) -> WalletError {
+    WalletError::File(error)
+}
 
 /// A directory of wallets.
 #[derive(Clone, Debug)]
@@ -98,11 +129,41 @@ impl WalletStore {
         self.dir.join(format!("{name}{WATCH_ONLY_SUFFIX}"))
     }
 
+    /// `<wallets>/<name>.lock`: held by whatever rewrites that wallet's files.
+    pub fn lock_path(&self, name: &str) -> PathBuf {
+        self.dir.join(format!("{name}{LOCK_SUFFIX}"))
+    }
+
+    /// Makes the data directory and `wallets/`, if they exist, 0700 (an
+    /// earlier version made them 0755): best effort, creating nothing, so
+    /// that a listing on a read-only disk still works.
+    fn tighten_existing_dirs(&self) {
+        let data = self.dir.parent().filter(|d| !d.as_os_str().is_empty());
+        for dir in [data, Some(self.dir.as_path())].into_iter().flatten() {
+            if dir.is_dir() {
+                let _ = create_private_dir_all(dir);
+            }
+        }
+    }
+
+    /// Creates the data directory and `wallets/` with mode 0700, tightening
+    /// them if an earlier version made them 0755.
+    ///
+    /// # Errors
+    /// `files-*` errors (as [`WalletError::Keystore`]).
+    pub fn create_dirs(&self) -> Result<(), WalletError> {
+        if let Some(data) = self.dir.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_private_dir_all(data).map_err(file_error)?;
+        }
+        create_private_dir_all(&self.dir).map_err(file_error)
+    }
+
     /// Names of the wallets in the directory, sorted.
     ///
     /// # Errors
     /// [`WalletError::Directory`] if the directory cannot be read.
     pub fn names(&self) -> Result<Vec<String>, WalletError> {
+        self.tighten_existing_dirs();
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -170,12 +231,15 @@ impl WalletStore {
             return Err(WalletError::PassphraseTooLong);
         }
         let path = self.keystore_path(new.name);
-        if path.exists() || self.watch_only_path(new.name).exists() {
+        self.create_dirs()?;
+        // Held until the wallet's files are written: two processes creating
+        // the same name cannot both pass the check below.
+        let _lock = Lock::try_acquire(self.lock_path(new.name)).map_err(file_error)?;
+        if self.exists(new.name) {
             return Err(WalletError::AlreadyExists {
                 name: new.name.to_owned(),
             });
         }
-        fs::create_dir_all(&self.dir).map_err(WalletError::Directory)?;
         let seed = new.mnemonic.to_seed(new.passphrase);
         let master = MasterKey::from_seed(&seed)?;
         let account = master.account(0)?.watch_only();
@@ -208,6 +272,7 @@ impl WalletStore {
         Ok(WalletHandle {
             name: new.name.to_owned(),
             settings_path: self.settings_path(new.name),
+            lock_path: self.lock_path(new.name),
             keystore: Some(keystore),
             watch_only: None,
             meta,
@@ -217,12 +282,12 @@ impl WalletStore {
 
     /// Writes a watch-only wallet (paired from a cold device): the record only, no
     /// keystore. The account key in it is checked before anything is written; the
-    /// file is written crash-safely (temporary file, fsync, rename, fsync directory).
+    /// file is created crash-safely and mode 0600 (`jifen_files::write_new`).
     ///
     /// # Errors
     /// [`WalletError::InvalidName`], [`WalletError::AlreadyExists`], a derivation
-    /// error or [`WalletError::BadMeta`] for an unusable account key, or
-    /// [`WalletError::Directory`] if the file cannot be written.
+    /// error or [`WalletError::BadMeta`] for an unusable account key, or a
+    /// `files-*` error if the file cannot be written.
     pub fn create_watch_only(
         &self,
         name: &str,
@@ -230,31 +295,39 @@ impl WalletStore {
     ) -> Result<WalletHandle, WalletError> {
         validate_name(name)?;
         let path = self.watch_only_path(name);
-        if path.exists() || self.keystore_path(name).exists() {
-            return Err(WalletError::AlreadyExists {
-                name: name.to_owned(),
-            });
-        }
         let handle = WalletHandle {
             name: name.to_owned(),
             settings_path: self.settings_path(name),
+            lock_path: self.lock_path(name),
             keystore: None,
             watch_only: Some(record.clone()),
             meta: record.meta.clone(),
             settings: WalletSettings::default(),
         };
         handle.account()?;
-        fs::create_dir_all(&self.dir).map_err(WalletError::Directory)?;
-        write_new_file(&self.dir, &path, &record.encode()).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                WalletError::AlreadyExists {
-                    name: name.to_owned(),
-                }
-            } else {
-                WalletError::Directory(e)
-            }
+        self.create_dirs()?;
+        let _lock = Lock::try_acquire(self.lock_path(name)).map_err(file_error)?;
+        let exists = || WalletError::AlreadyExists {
+            name: name.to_owned(),
+        };
+        if self.exists(name) {
+            return Err(exists());
+        }
+        // Under the lock no one else writes this name: what is left is a killed writer's.
+        remove_leftover_temps(&path).map_err(file_error)?;
+        write_new(&path, &record.encode()).map_err(|e| match e {
+            FileError::AlreadyExists { .. } => exists(),
+            other => file_error(other),
         })?;
         Ok(handle)
+    }
+
+    /// Whether anything (a keystore or a watch-only record, of any file
+    /// kind, even a dangling link) holds the name.
+    fn exists(&self, name: &str) -> bool {
+        [self.keystore_path(name), self.watch_only_path(name)]
+            .iter()
+            .any(|p| p.symlink_metadata().is_ok())
     }
 
     /// Opens a wallet (no password needed: only public facts are read).
@@ -264,37 +337,40 @@ impl WalletStore {
     /// damaged file, or [`WalletError::BadMeta`].
     pub fn open(&self, name: &str) -> Result<WalletHandle, WalletError> {
         validate_name(name)?;
-        let path = self.keystore_path(name);
-        if !path.exists() {
-            let watch_path = self.watch_only_path(name);
-            return match fs::read(&watch_path) {
-                Ok(bytes) => {
-                    let record = WatchOnlyRecord::decode(&bytes)?;
-                    Ok(WalletHandle {
-                        name: name.to_owned(),
-                        settings_path: self.settings_path(name),
-                        keystore: None,
-                        meta: record.meta.clone(),
-                        watch_only: Some(record),
-                        settings: read_settings(&self.settings_path(name))?,
-                    })
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(WalletError::NotFound {
+        let settings_path = self.settings_path(name);
+        let lock_path = self.lock_path(name);
+        let keystore = match Keystore::open(self.keystore_path(name)) {
+            Ok(keystore) => keystore,
+            Err(KeystoreError::NotFound { .. }) => {
+                let bytes = read_bounded(self.watch_only_path(name), MAX_WATCH_ONLY_BYTES)
+                    .map_err(|e| match e {
+                        FileError::NotFound { .. } => WalletError::NotFound {
+                            name: name.to_owned(),
+                        },
+                        other => file_error(other),
+                    })?;
+                let record = WatchOnlyRecord::decode(&bytes)?;
+                return Ok(WalletHandle {
                     name: name.to_owned(),
-                }),
-                Err(e) => Err(WalletError::Directory(e)),
-            };
-        }
-        let keystore = Keystore::open(&path)?;
+                    settings: read_settings(&settings_path)?,
+                    settings_path,
+                    lock_path,
+                    keystore: None,
+                    meta: record.meta.clone(),
+                    watch_only: Some(record),
+                });
+            }
+            Err(e) => return Err(e.into()),
+        };
         let meta = WalletMeta::decode(keystore.public_meta())?;
-        let settings = read_settings(&self.settings_path(name))?;
         Ok(WalletHandle {
             name: name.to_owned(),
-            settings_path: self.settings_path(name),
+            settings: read_settings(&settings_path)?,
+            settings_path,
+            lock_path,
             keystore: Some(keystore),
             watch_only: None,
             meta,
-            settings,
         })
     }
 }
@@ -318,41 +394,25 @@ pub fn validate_name(name: &str) -> Result<(), WalletError> {
     }
 }
 
+/// The settings beside a wallet. They are conveniences: a damaged file, one
+/// too large or not a regular file (a FIFO is refused without blocking)
+/// reads as the defaults, which only means the backup check is offered again.
 fn read_settings(path: &Path) -> Result<WalletSettings, WalletError> {
-    match fs::read(path) {
-        // Settings are conveniences: a damaged file falls back to defaults, which only
-        // means the backup check is offered again.
+    match read_bounded(path, MAX_SETTINGS_BYTES) {
         Ok(bytes) => Ok(serde_json::from_slice(&bytes).unwrap_or_default()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(WalletSettings::default()),
-        Err(e) => Err(WalletError::Settings(e)),
+        Err(
+            FileError::NotFound { .. } | FileError::WrongKind { .. } | FileError::TooLarge { .. },
+        ) => Ok(WalletSettings::default()),
+        Err(e) => Err(file_error(e)),
     }
 }
 
-/// Writes `bytes` to a new file at `path` crash-safely: a temporary file in the same
-/// directory, fsync, a rename that fails if `path` exists (hard link + unlink), and
-/// an fsync of the directory.
-fn write_new_file(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    fn write_and_link(dir: &Path, tmp: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        let mut file = fs::File::create(tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        // A hard link never replaces an existing file.
-        fs::hard_link(tmp, path)?;
-        fs::File::open(dir)?.sync_all()
-    }
-    let tmp = path.with_extension("tmp");
-    let result = write_and_link(dir, &tmp, path, bytes);
-    let _ = fs::remove_file(&tmp);
-    result
-}
-
+/// Replaces the settings file (0600, crash-safely). The caller holds the
+/// wallet's lock, so a leftover temporary file is a killed writer's.
 fn write_settings(path: &Path, settings: &WalletSettings) -> Result<(), WalletError> {
-    let tmp = path.with_extension("json.tmp");
     let bytes = serde_json::to_vec_pretty(settings).unwrap_or_default();
-    let mut file = fs::File::create(&tmp).map_err(WalletError::Settings)?;
-    file.write_all(&bytes).map_err(WalletError::Settings)?;
-    file.sync_all().map_err(WalletError::Settings)?;
-    fs::rename(&tmp, path).map_err(WalletError::Settings)
+    remove_leftover_temps(path).map_err(file_error)?;
+    write_atomic(path, &bytes).map_err(file_error)
 }
 
 /// An opened wallet: public facts available, secret still encrypted.
@@ -360,6 +420,8 @@ fn write_settings(path: &Path, settings: &WalletSettings) -> Result<(), WalletEr
 pub struct WalletHandle {
     name: String,
     settings_path: PathBuf,
+    /// `<wallets>/<name>.lock`.
+    lock_path: PathBuf,
     /// `None` for a watch-only wallet.
     keystore: Option<Keystore>,
     /// The pairing record of a watch-only wallet.
@@ -403,6 +465,39 @@ impl WalletHandle {
                 name: self.name.clone(),
             }),
         }
+    }
+
+    /// Runs `change` on the keystore as it is on disk now, holding the
+    /// wallet's lock from reading the file to writing it, and keeps the
+    /// result (what is on disk, even when `change` failed).
+    ///
+    /// The lock is taken without waiting: a second process rewriting the
+    /// same wallet is refused with `files-locked` at once rather than
+    /// waiting behind a key derivation and then finding, say, that the
+    /// password it was given has just been changed. Reading again under the
+    /// lock is what prevents the lost update: the copy read when the wallet
+    /// was opened may have been replaced since by another process.
+    fn rewrite<T>(
+        &mut self,
+        change: impl FnOnce(&mut Keystore) -> Result<T, WalletError>,
+    ) -> Result<T, WalletError> {
+        self.keystore_mut()?;
+        let lock = Lock::try_acquire(&self.lock_path).map_err(file_error)?;
+        self.rewrite_locked(&lock, change)
+    }
+
+    /// [`WalletHandle::rewrite`] with the lock in hand.
+    fn rewrite_locked<T>(
+        &mut self,
+        _held: &Lock,
+        change: impl FnOnce(&mut Keystore) -> Result<T, WalletError>,
+    ) -> Result<T, WalletError> {
+        let path = self.keystore_mut()?.path().to_path_buf();
+        let mut current = Keystore::open(&path)?;
+        let result = change(&mut current);
+        self.meta = WalletMeta::decode(current.public_meta())?;
+        self.keystore = Some(current);
+        result
     }
 
     /// The network of this wallet.
@@ -469,13 +564,21 @@ impl WalletHandle {
         self.settings.backup_verified
     }
 
-    /// Records that the backup check passed.
+    /// Records that the backup check passed: under the wallet's lock (waiting
+    /// a few seconds for another holder), the settings are read again, the
+    /// flag set and the file replaced.
     ///
     /// # Errors
-    /// [`WalletError::Settings`] if the settings file cannot be written.
+    /// `files-locked` if another process keeps the wallet's lock; other
+    /// `files-*` errors if the settings cannot be written.
     pub fn set_backup_verified(&mut self) -> Result<(), WalletError> {
-        self.settings.backup_verified = true;
-        write_settings(&self.settings_path, &self.settings)
+        let _lock =
+            Lock::acquire_within(&self.lock_path, SETTINGS_LOCK_WAIT).map_err(file_error)?;
+        let mut settings = read_settings(&self.settings_path)?;
+        settings.backup_verified = true;
+        write_settings(&self.settings_path, &settings)?;
+        self.settings = settings;
+        Ok(())
     }
 
     /// Whether the keystore has an OS-keyring slot (never for a watch-only wallet).
@@ -497,12 +600,36 @@ impl WalletHandle {
     /// # Errors
     /// [`jifen_crypto::keystore::KeystoreError::WrongPassword`] and the other keystore
     /// errors, [`WalletError::AccountMismatch`], or [`WalletError::WatchOnly`].
+    ///
+    /// The upgrade rewrites the keystore, so it happens under the wallet's
+    /// lock on the file as it is on disk then. When the lock cannot be had
+    /// (another process is changing this wallet) the wallet is unlocked
+    /// without the upgrade ([`UnlockedWallet::kdf_upgrade_failed`]); the
+    /// next unlock tries again.
     pub fn unlock(
         &mut self,
         password: &Password,
         policy: &KdfPolicy,
     ) -> Result<UnlockedWallet, WalletError> {
-        let unlocked = self.keystore_mut()?.unlock(password, policy)?;
+        let keystore = self.keystore_mut()?;
+        let unlocked = if !keystore.kdf_params().is_below(&policy.floor()) {
+            // Nothing will be written: no lock needed.
+            keystore.unlock(password, policy)?
+        } else {
+            match Lock::try_acquire(&self.lock_path) {
+                Ok(lock) => {
+                    self.rewrite_locked(&lock, |current| Ok(current.unlock(password, policy)?))?
+                }
+                // Busy, or impossible here (a read-only folder): unlock now,
+                // upgrade on a later unlock.
+                Err(_) => {
+                    let keystore = self.keystore_mut()?;
+                    let as_it_is = no_upgrade(keystore.kdf_params(), policy)?;
+                    let unlocked = keystore.unlock(password, &as_it_is)?;
+                    return self.finish_unlock(unlocked.secret(), UpgradeOutcome::Failed);
+                }
+            }
+        };
         let upgrade = match unlocked.kdf_upgrade() {
             KdfUpgrade::Upgraded { .. } => UpgradeOutcome::Upgraded,
             KdfUpgrade::Failed { .. } => UpgradeOutcome::Failed,
@@ -568,44 +695,59 @@ impl WalletHandle {
         })
     }
 
-    /// Changes the password; only the data key is re-wrapped.
+    /// Changes the password; only the data key is re-wrapped. Holds the
+    /// wallet's lock from reading the keystore to writing it.
     ///
     /// # Errors
-    /// [`jifen_crypto::keystore::KeystoreError::WrongPassword`] and the other keystore errors.
+    /// `files-locked` when another process is changing this wallet (nothing
+    /// is changed); [`jifen_crypto::keystore::KeystoreError::WrongPassword`]
+    /// (also when another process changed the password since the wallet was
+    /// opened) and the other keystore errors.
     pub fn change_password(
         &mut self,
         old: &Password,
         new: &Password,
         kdf: KdfParams,
     ) -> Result<(), WalletError> {
-        self.keystore_mut()?.change_password(old, new, kdf)?;
-        Ok(())
+        self.rewrite(|keystore| Ok(keystore.change_password(old, new, kdf)?))
     }
 
-    /// Adds an OS-keyring slot so the wallet opens without typing the password.
+    /// Adds an OS-keyring slot so the wallet opens without typing the
+    /// password (under the wallet's lock, as [`WalletHandle::change_password`]).
     ///
     /// # Errors
-    /// Keystore errors, including `KeyringUnavailable`.
+    /// `files-locked`; keystore errors, including `KeyringUnavailable`.
     pub fn add_keyring_slot(
         &mut self,
         password: &Password,
         policy: &KdfPolicy,
         store: &CredentialStore,
     ) -> Result<(), WalletError> {
-        let keystore = self.keystore_mut()?;
-        let unlocked = keystore.unlock(password, policy)?;
-        keystore.add_keyring_slot(&unlocked, store)?;
-        Ok(())
+        self.rewrite(|keystore| {
+            let unlocked = keystore.unlock(password, policy)?;
+            Ok(keystore.add_keyring_slot(&unlocked, store)?)
+        })
     }
 
-    /// Removes the OS-keyring slot and its keyring entry.
+    /// Removes the OS-keyring slot and its keyring entry (under the
+    /// wallet's lock, as [`WalletHandle::change_password`]).
     ///
     /// # Errors
-    /// Keystore errors.
+    /// `files-locked`; keystore errors.
     pub fn remove_keyring_slot(&mut self, store: &CredentialStore) -> Result<(), WalletError> {
-        self.keystore_mut()?.remove_keyring_slot(store)?;
-        Ok(())
+        self.rewrite(|keystore| Ok(keystore.remove_keyring_slot(store)?))
     }
+}
+
+/// A policy that accepts `current` as it is: unlocking with it writes nothing.
+fn no_upgrade(current: KdfParams, policy: &KdfPolicy) -> Result<KdfPolicy, WalletError> {
+    let (min, max) = policy.target();
+    Ok(KdfPolicy::new(
+        current,
+        min,
+        max,
+        policy.max_m_cost_kib().max(current.m_cost_kib),
+    )?)
 }
 
 /// A decrypted wallet. Secrets are zeroized when it is dropped.

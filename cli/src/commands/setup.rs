@@ -1,7 +1,7 @@
 //! `create` and `restore`: prompts and the one-time display of the words
 //! over `jifen_wallet::onboarding`.
 
-use std::io::{self, BufRead};
+use std::io;
 
 use jifen_crypto::mnemonic::Mnemonic;
 use jifen_wallet::onboarding::{self, Secrets};
@@ -113,9 +113,7 @@ pub fn restore(
         ),
         None => {
             let mut line = Zeroizing::new(String::new());
-            io::stdin()
-                .lock()
-                .read_line(&mut line)
+            crate::ui::read_line_bounded(&mut io::stdin().lock(), &mut line)
                 .map_err(|e| UserError::terminal(&e))?;
             line
         }

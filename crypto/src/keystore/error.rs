@@ -3,6 +3,7 @@
 use std::io;
 use std::path::PathBuf;
 
+use jifen_files::FileError;
 use jifen_protocol::message::Arg;
 
 /// Everything that can go wrong with a keystore file or one of its key slots.
@@ -36,6 +37,13 @@ pub enum KeystoreError {
         #[source]
         source: io::Error,
     },
+    /// The keystore file, or the wallet file or lock beside it, cannot be
+    /// used: not a regular file (a FIFO or a device is refused without
+    /// blocking), larger than the format allows, locked by another process,
+    /// or an operating-system error in one of the steps of `jifen-files`.
+    /// Carries the `files-*` code of [`FileError`].
+    #[error(transparent)]
+    File(#[from] FileError),
     /// The file does not start with the keystore magic bytes.
     #[error("not a keystore file (the magic bytes do not match)")]
     NotAKeystore,
@@ -149,6 +157,7 @@ impl KeystoreError {
             Self::NotFound { .. } => "keystore-not-found",
             Self::AlreadyExists { .. } => "keystore-already-exists",
             Self::Io { .. } => "keystore-io",
+            Self::File(e) => e.code(),
             Self::NotAKeystore => "keystore-not-a-keystore",
             Self::Truncated { .. } => "keystore-truncated",
             Self::Corrupted { .. } => "keystore-corrupted",
@@ -216,6 +225,7 @@ impl jifen_protocol::message::Coded for KeystoreError {
                 ("max", (*max).into()),
             ],
             Self::KeyringUnavailable { reason } => vec![("reason", reason.into())],
+            Self::File(e) => jifen_protocol::message::Coded::args(e),
             Self::NotAKeystore
             | Self::WrongPassword
             | Self::EmptyPassword

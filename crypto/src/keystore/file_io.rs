@@ -111,29 +111,14 @@ fn remove_if_exists(path: &Path) -> Result<()> {
     }
 }
 
-/// The keystore's view of a file error. `KeystoreError` has no variant
-/// wrapping [`FileError`] yet, so kinds without a keystore counterpart
-/// become `Io` with the file error's message as the reason.
+/// The keystore's view of a file error: a missing or existing file keeps
+/// its keystore code (callers and messages rely on `keystore-not-found`),
+/// every other refusal carries its `files-*` code ([`KeystoreError::File`]).
 fn from_file(error: FileError) -> KeystoreError {
     match error {
         FileError::NotFound { path } => KeystoreError::NotFound { path },
         FileError::AlreadyExists { path } => KeystoreError::AlreadyExists { path },
-        // No keystore of any version this build reads is that long.
-        FileError::TooLarge { .. } => KeystoreError::NotAKeystore,
-        FileError::Io { op, path, source } => KeystoreError::Io {
-            op: op.phrase(),
-            path,
-            source,
-        },
-        other => {
-            let path = other.path().to_path_buf();
-            let source = io::Error::new(io::ErrorKind::InvalidInput, other.to_string());
-            KeystoreError::Io {
-                op: "open",
-                path,
-                source,
-            }
-        }
+        other => KeystoreError::File(other),
     }
 }
 
@@ -198,13 +183,10 @@ mod tests {
         let missing = read_bounded(&dir.path().join("absent")).unwrap_err();
         assert_eq!(missing.code(), "keystore-not-found");
         let err = read_bounded(dir.path()).unwrap_err();
-        assert_eq!(err.code(), "keystore-io");
+        assert_eq!(err.code(), "files-wrong-kind");
         assert!(err.to_string().contains("directory"), "{err}");
         let big = dir.path().join("big");
         fs::write(&big, vec![0u8; MAX_FILE_LEN + 1]).unwrap();
-        assert_eq!(
-            read_bounded(&big).unwrap_err().code(),
-            "keystore-not-a-keystore"
-        );
+        assert_eq!(read_bounded(&big).unwrap_err().code(), "files-too-large");
     }
 }

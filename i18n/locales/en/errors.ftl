@@ -125,7 +125,6 @@ wallet-none = There is no wallet yet. Create one with “jifen create” or “j
 wallet-not-chosen = There are several wallets ({ $names }); choose one with --wallet.
 wallet-not-found = There is no wallet named “{ $name }”.
 wallet-passphrase-too-long = The passphrase is too long (at most 1024 bytes).
-wallet-settings-io = Cannot read or write the wallet settings: { $reason }
 
 ## QR codes (cold signing)
 

@@ -251,7 +251,6 @@ node-client-wire = The node's answer does not match the documented format.
 # --- WALLET-CHAIN end ---
 
 ## Wallet use cases (chain)
-chain-file-too-large = { $path } is larger than { $max } bytes; it is not read.
 chain-no-such-review = The send to confirm is not the one reviewed (it was sent already, or another review replaced it): review it again.
 chain-nonce-used = The transaction's nonce { $nonce } is already used (the account's next nonce is { $next }): another transaction went first. Review it again.
 chain-not-devnet = The faucet exists on the devnet only, not on { $network }.

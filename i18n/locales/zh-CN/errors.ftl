@@ -125,7 +125,6 @@ wallet-none = 还没有钱包。请用“jifen create”或“jifen restore”�
 wallet-not-chosen = 有多个钱包（{ $names }）；请用 --wallet 选择。
 wallet-not-found = 没有名为“{ $name }”的钱包。
 wallet-passphrase-too-long = 密语过长（最多 1024 字节）。
-wallet-settings-io = 无法读写钱包设置：{ $reason }
 
 ## QR codes (cold signing)
 

@@ -251,7 +251,6 @@ node-client-wire = 节点的回答不符合文档所述的格式。
 # --- WALLET-CHAIN end ---
 
 ## 钱包用例（链）
-chain-file-too-large = { $path } 超过 { $max } 字节，未读取。
 chain-no-such-review = 要确认的发送不是刚才审核的那一笔（已经发送过，或被新的审核替换）：请重新审核。
 chain-nonce-used = 交易的 nonce { $nonce } 已被使用（账户的下一个 nonce 是 { $next }）：另一笔交易先到了。请重新审核。
 chain-not-devnet = 水龙头只在开发网（devnet）上提供，{ $network } 上没有。

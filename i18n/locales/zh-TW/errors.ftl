@@ -125,7 +125,6 @@ wallet-none = 還沒有錢包。請以「jifen create」或「jifen restore」�
 wallet-not-chosen = 有多個錢包（{ $names }）；請以 --wallet 選擇。
 wallet-not-found = 沒有名為「{ $name }」的錢包。
 wallet-passphrase-too-long = 密語過長（最多 1024 位元組）。
-wallet-settings-io = 無法讀寫錢包設定：{ $reason }
 
 ## QR codes (cold signing)
 

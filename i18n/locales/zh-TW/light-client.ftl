@@ -251,7 +251,6 @@ node-client-wire = 節點的回答不符合文件所述的格式。
 # --- WALLET-CHAIN end ---
 
 ## 錢包用例（鏈）
-chain-file-too-large = { $path } 超過 { $max } 位元組，未讀取。
 chain-no-such-review = 要確認的發送不是剛才審核的那一筆（已經發送過，或被新的審核取代）：請重新審核。
 chain-nonce-used = 交易的 nonce { $nonce } 已被使用（帳戶的下一個 nonce 是 { $next }）：另一筆交易先到了。請重新審核。
 chain-not-devnet = 水龍頭只在開發網（devnet）上提供，{ $network } 上沒有。

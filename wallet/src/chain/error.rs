@@ -233,14 +233,6 @@ pub enum ChainError {
         /// The file's chain id.
         got: String,
     },
-    /// A file is larger than the wallet reads.
-    #[error("{path:?} is larger than {max} bytes")]
-    FileTooLarge {
-        /// The file.
-        path: PathBuf,
-        /// The bound.
-        max: u64,
-    },
     /// The faucet exists on the devnet only.
     #[error("the faucet exists on the devnet only, not on {network}")]
     NotDevnet {
@@ -309,7 +301,6 @@ impl Coded for ChainError {
             ChainError::NoSuchReview => "chain-no-such-review",
             ChainError::TxFailed { .. } => "chain-tx-failed",
             ChainError::FileIo { .. } => "chain-file-io",
-            ChainError::FileTooLarge { .. } => "chain-file-too-large",
             ChainError::BundleOtherAccount { .. } => "chain-bundle-other-account",
             ChainError::BundleNotAccount => "chain-bundle-not-account",
             ChainError::Rejected { .. } => "chain-tx-rejected",
@@ -348,9 +339,6 @@ impl Coded for ChainError {
             }
             ChainError::SettingsIo { path, source } | ChainError::FileIo { path, source } => {
                 vec![("path", text(&path.display())), ("reason", text(source))]
-            }
-            ChainError::FileTooLarge { path, max } => {
-                vec![("path", text(&path.display())), ("max", (*max).into())]
             }
             ChainError::SettingsCorrupt { path, detail } => {
                 vec![("path", text(&path.display())), ("detail", detail.into())]

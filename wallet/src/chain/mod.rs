@@ -23,8 +23,10 @@ pub mod session;
 pub mod settings;
 pub mod worker;
 
-use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use jifen_files::{FileError, FileKind, Op, create_private_dir_all};
+use jifen_protocol::Network;
 
 pub use amount::{BASE_UNITS_PER_POINT, POINT_DECIMALS, POINT_SYMBOL, format_points, parse_points};
 pub use error::ChainError;
@@ -55,36 +57,122 @@ pub fn check_fee(fee: u128) -> Result<(), ChainError> {
     Ok(())
 }
 
-/// Writes `bytes` to `path` crash-safely: a temporary file beside it,
-/// fsync, rename over `path`, fsync of the folder.
+/// Writes `bytes` to `path` atomically and durably, mode 0600
+/// (`jifen_files::write_atomic`: a uniquely named temporary file beside it,
+/// fsync, rename, fsync of the folder; no temporary file is left on
+/// failure). The folder must exist.
 ///
 /// # Errors
-/// [`ChainError::FileIo`].
+/// `files-*` errors (see [`file_error`]).
 pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), ChainError> {
-    let io = |source: std::io::Error| ChainError::FileIo {
-        path: path.to_owned(),
-        source,
-    };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => Path::new(".").to_owned(),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io(std::io::Error::other("not a file name")))?;
-    let mut tmp_name = name.to_owned();
-    tmp_name.push(".tmp");
-    let tmp = folder.join(tmp_name);
+    jifen_files::write_atomic(path, bytes).map_err(file_error)
+}
+
+/// A file error as a chain error, keeping its `files-*` code and arguments
+/// (through the wallet's, see `store::file_error`).
+pub(crate) fn file_error(error: FileError) -> ChainError {
+    ChainError::Wallet(crate::store::file_error(error))
+}
+
+/// Makes `dir` ready for exported files (audit bundles, QR frames): created
+/// 0700 with its missing parents when it does not exist; an existing folder
+/// is left as it is, since it may be one the person chose to share from.
+///
+/// # Errors
+/// `files-*` errors (`files-wrong-kind` for a file in the way).
+pub fn create_output_dir(dir: &Path) -> Result<(), ChainError> {
+    if dir.as_os_str().is_empty() || dir.is_dir() {
+        return Ok(());
+    }
+    create_private_dir_all(dir).map_err(file_error)
+}
+
+/// Creates `<data>/chain/<network>` and its parents with mode 0700,
+/// tightening the data folder, `chain/` and the network's folder if an
+/// earlier version made them 0755, and returns it.
+///
+/// # Errors
+/// `files-*` errors.
+pub(crate) fn create_chain_dir(data_dir: &Path, network: Network) -> Result<PathBuf, ChainError> {
+    let dir = ChainSettings::dir(data_dir, network);
+    for folder in [Some(data_dir), dir.parent(), Some(dir.as_path())]
+        .into_iter()
+        .flatten()
+        .filter(|d| !d.as_os_str().is_empty())
     {
-        let mut out = std::fs::File::create(&tmp).map_err(io)?;
-        out.write_all(bytes).map_err(io)?;
-        out.sync_all().map_err(io)?;
+        create_private_dir_all(folder).map_err(file_error)?;
     }
-    std::fs::rename(&tmp, path).map_err(io)?;
-    // The rename is durable once the folder is synced (POSIX); best effort
-    // where folders cannot be opened.
-    if let Ok(dir) = std::fs::File::open(&folder) {
-        let _ = dir.sync_all();
+    Ok(dir)
+}
+
+/// Makes the light store's file ready for `redb`: created empty with mode
+/// 0600 if missing (redb initializes an empty file; created by redb it
+/// would be 0644 less the umask), made 0600 if an earlier version left it
+/// open to others, and refused if it is not a regular file (redb would
+/// block on a FIFO).
+///
+/// # Errors
+/// `files-wrong-kind`, `files-io`.
+pub(crate) fn prepare_store_file(path: &Path) -> Result<(), ChainError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
     }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => check_store_file(path, true),
+        Err(e) => Err(file_error(FileError::Io {
+            op: Op::Open,
+            path: path.to_owned(),
+            source: e,
+        })),
+    }
+}
+
+/// Checks that the existing light store at `path` is a regular file (so
+/// that opening it cannot block), and with `restrict` makes it 0600.
+///
+/// # Errors
+/// `files-wrong-kind`, `files-io`.
+pub(crate) fn check_store_file(path: &Path, restrict: bool) -> Result<(), ChainError> {
+    let io = |op: Op, source: std::io::Error| {
+        file_error(FileError::Io {
+            op,
+            path: path.to_owned(),
+            source,
+        })
+    };
+    let metadata = std::fs::metadata(path).map_err(|e| io(Op::Inspect, e))?;
+    let found = FileKind::of(metadata.file_type());
+    if found != FileKind::File {
+        return Err(file_error(FileError::WrongKind {
+            path: path.to_owned(),
+            expected: FileKind::File,
+            found,
+        }));
+    }
+    #[cfg(unix)]
+    if restrict {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = metadata.permissions().mode() & 0o7777;
+        if mode & 0o077 != 0 {
+            match std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & 0o700)) {
+                Ok(()) => {}
+                // Best effort, as for folders: another user's file, or no
+                // modes on this filesystem (the folder is 0700 anyway).
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::Unsupported
+                    ) => {}
+                Err(e) => return Err(io(Op::Restrict, e)),
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = restrict;
     Ok(())
 }

@@ -18,6 +18,7 @@ use jifen_protocol::{Account, Address, ChainId, Decode, Hash32, ValidatorSet, ac
 use super::error::ChainError;
 use super::session::LIGHT_STORE_FILE;
 use super::settings::ChainSettings;
+use super::{check_store_file, file_error};
 
 /// What an audit bundle proves, once checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,39 +43,19 @@ pub struct BundleReport {
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a bundle or evidence file as text, refusing anything that is not a
-/// regular file or is larger than [`MAX_FILE_BYTES`] before reading it.
+/// regular file (without blocking on a FIFO or reading a device) or is
+/// larger than [`MAX_FILE_BYTES`] before reading it
+/// (`jifen_files::read_bounded`).
 ///
 /// # Errors
-/// [`ChainError::FileIo`], [`ChainError::FileTooLarge`].
+/// `files-*` errors (`files-too-large`, `files-wrong-kind`, missing,
+/// unreadable); [`ChainError::FileIo`] for text that is not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, ChainError> {
-    let io = |source: std::io::Error| ChainError::FileIo {
+    let bytes = jifen_files::read_bounded(path, MAX_FILE_BYTES).map_err(file_error)?;
+    String::from_utf8(bytes).map_err(|e| ChainError::FileIo {
         path: path.to_owned(),
-        source,
-    };
-    let metadata = std::fs::metadata(path).map_err(io)?;
-    if !metadata.is_file() {
-        return Err(io(std::io::Error::other("not a regular file")));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(ChainError::FileTooLarge {
-            path: path.to_owned(),
-            max: MAX_FILE_BYTES,
-        });
-    }
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut text = String::new();
-    std::io::Read::read_to_string(
-        &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
-        &mut text,
-    )
-    .map_err(io)?;
-    if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(ChainError::FileTooLarge {
-            path: path.to_owned(),
-            max: MAX_FILE_BYTES,
-        });
-    }
-    Ok(text)
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+    })
 }
 
 fn check_chain(settings: &ChainSettings, got: &ChainId) -> Result<(), ChainError> {
@@ -99,9 +80,11 @@ pub fn existing_store(
     settings: &ChainSettings,
 ) -> Result<Option<RedbStore>, ChainError> {
     let path = ChainSettings::dir(data_dir, settings.network()).join(LIGHT_STORE_FILE);
-    if !path.exists() {
+    if path.symlink_metadata().is_err() {
         return Ok(None);
     }
+    // A FIFO planted there would block redb's open; a check needs no write.
+    check_store_file(&path, false)?;
     Ok(Some(RedbStore::open(&path)?))
 }
 

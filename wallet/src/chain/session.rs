@@ -21,7 +21,7 @@ use jifen_protocol::{Account, Address, Hash32, Network, TxPayload, UnsignedTrans
 use super::error::ChainError;
 use super::reader::ChainReader;
 use super::settings::ChainSettings;
-use super::write_file_atomically;
+use super::{create_chain_dir, file_error, prepare_store_file, write_file_atomically};
 use crate::jobs::CancelToken;
 
 /// File name of the light store in the network's chain folder.
@@ -83,17 +83,21 @@ impl ChainSession {
     /// settings' checkpoint, else genesis on first use). No network request
     /// is made until the first sync or read.
     ///
+    /// The chain folder and the evidence folder are made 0700 and the light
+    /// store 0600 before redb opens it.
+    ///
     /// # Errors
-    /// [`ChainError::NoEndpoints`], [`ChainError::SettingsIo`] (the folder),
-    /// light-client errors (`lc-store-*`, e.g. a tampered store).
+    /// [`ChainError::NoEndpoints`], `files-*` (the folders, a light store
+    /// that is not a regular file), light-client errors (`lc-store-*`, e.g.
+    /// a tampered store).
     pub fn open(data_dir: &Path, settings: &ChainSettings) -> Result<Self, ChainError> {
         let endpoints = settings.require_endpoints()?;
-        let dir = ChainSettings::dir(data_dir, settings.network());
-        std::fs::create_dir_all(&dir).map_err(|source| ChainError::SettingsIo {
-            path: dir.clone(),
-            source,
-        })?;
-        let store = RedbStore::open(&dir.join(LIGHT_STORE_FILE))?;
+        let dir = create_chain_dir(data_dir, settings.network())?;
+        // The light client writes evidence files into this folder itself.
+        jifen_files::create_private_dir_all(dir.join(EVIDENCE_DIR)).map_err(file_error)?;
+        let store_path = dir.join(LIGHT_STORE_FILE);
+        prepare_store_file(&store_path)?;
+        let store = RedbStore::open(&store_path)?;
         let trust_root = settings
             .checkpoint()
             .map_or(TrustRoot::Genesis, TrustRoot::Checkpoint);

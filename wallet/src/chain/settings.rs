@@ -23,18 +23,31 @@
 //! node says is verified, so the policy protects privacy (which addresses
 //! you ask about) and availability, not the correctness of balances.
 //!
-//! Writes are crash-safe: temporary file, fsync, rename, fsync of the folder.
+//! Files go through `jifen-files`: the folder is 0700; the file is written
+//! 0600 and crash-safely (temporary file, fsync, rename, fsync of the
+//! folder) under `settings.json.lock`; reads are bounded by
+//! [`MAX_SETTINGS_BYTES`] and refuse anything but a regular file.
 
-use std::fs;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use jifen_light_client::Checkpoint;
 use jifen_protocol::{ChainId, Network};
 use serde::{Deserialize, Serialize};
 use url::{Host, Url};
 
+use jifen_files::{FileError, Lock, lock_path, read_bounded, remove_leftover_temps};
+
 use super::error::ChainError;
+use super::{create_chain_dir, file_error, write_file_atomically};
+
+/// Largest settings file read: eight endpoints and a checkpoint are under
+/// 2 KiB.
+pub const MAX_SETTINGS_BYTES: u64 = 64 * 1024;
+
+/// How long a save waits for another process's save of the same file.
+const SAVE_LOCK_WAIT: Duration = Duration::from_secs(5);
 
 /// The settings format this version reads and writes.
 pub const SETTINGS_FORMAT: u32 = 1;
@@ -343,16 +356,15 @@ impl ChainSettings {
     /// checkpoint the person chose to trust.
     ///
     /// # Errors
-    /// [`ChainError::SettingsIo`], [`ChainError::SettingsCorrupt`],
+    /// `files-*` (not a regular file, larger than [`MAX_SETTINGS_BYTES`],
+    /// unreadable), [`ChainError::SettingsCorrupt`],
     /// [`ChainError::SettingsVersion`].
     pub fn load(data_dir: &Path, network: Network) -> Result<Self, ChainError> {
         let path = Self::path(data_dir, network);
-        let bytes = match fs::read(&path) {
+        let bytes = match read_bounded(&path, MAX_SETTINGS_BYTES) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Self::defaults(network);
-            }
-            Err(source) => return Err(ChainError::SettingsIo { path, source }),
+            Err(FileError::NotFound { .. }) => return Self::defaults(network),
+            Err(e) => return Err(file_error(e)),
         };
         let corrupt = |detail: String| ChainError::SettingsCorrupt {
             path: path.clone(),
@@ -375,19 +387,15 @@ impl ChainSettings {
         .map_err(|e| corrupt(e.to_string()))
     }
 
-    /// Writes the settings crash-safely (temporary file, fsync, rename,
-    /// fsync of the folder).
+    /// Writes the settings crash-safely and 0600, the folders 0700; two
+    /// processes saving at once take turns.
     ///
     /// # Errors
-    /// [`ChainError::SettingsIo`].
+    /// `files-*` errors (`files-locked` when another save held the file for
+    /// over five seconds).
     pub fn save(&self, data_dir: &Path) -> Result<(), ChainError> {
-        let dir = Self::dir(data_dir, self.network);
+        let dir = create_chain_dir(data_dir, self.network)?;
         let path = dir.join(SETTINGS_FILE);
-        let io = |source: std::io::Error| ChainError::SettingsIo {
-            path: path.clone(),
-            source,
-        };
-        fs::create_dir_all(&dir).map_err(io)?;
         let file = SettingsFile {
             format: SETTINGS_FORMAT,
             chain_id: self.chain_id.as_str().to_owned(),
@@ -398,14 +406,15 @@ impl ChainSettings {
                 .collect(),
             checkpoint: self.checkpoint.map(|c| c.to_string()),
         };
-        let mut bytes = serde_json::to_vec_pretty(&file)
-            .map_err(|e| io(std::io::Error::other(e.to_string())))?;
-        bytes.push(b'\n');
-        super::write_file_atomically(&path, &bytes).map_err(|e| match e {
-            ChainError::FileIo { source, .. } => io(source),
-            other => other,
+        let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| ChainError::SettingsIo {
+            path: path.clone(),
+            source: std::io::Error::other(e.to_string()),
         })?;
-        Ok(())
+        bytes.push(b'\n');
+        let _lock = Lock::acquire_within(lock_path(&path), SAVE_LOCK_WAIT).map_err(file_error)?;
+        // Under the lock, a temporary file of this name is a killed save's.
+        remove_leftover_temps(&path).map_err(file_error)?;
+        write_file_atomically(&path, &bytes)
     }
 }
 
@@ -575,16 +584,16 @@ mod tests {
         );
         let path = dir.path().join("chain/testnet/settings.json");
         assert!(path.exists());
-        assert!(!dir.path().join("chain/testnet/settings.json.tmp").exists());
+        assert!(jifen_files::leftover_temps(&path).unwrap().is_empty());
 
-        fs::write(&path, b"{ not json").unwrap();
+        std::fs::write(&path, b"{ not json").unwrap();
         assert_eq!(
             ChainSettings::load(dir.path(), Network::Testnet)
                 .unwrap_err()
                 .code(),
             "chain-settings-corrupt"
         );
-        fs::write(
+        std::fs::write(
             &path,
             br#"{"format":1,"chain_id":"jifen-testnet","endpoints":["http://evil.example"]}"#,
         )
@@ -595,7 +604,7 @@ mod tests {
                 .code(),
             "chain-settings-corrupt"
         );
-        fs::write(
+        std::fs::write(
             &path,
             br#"{"format":2,"chain_id":"jifen-testnet","endpoints":[]}"#,
         )

@@ -1,11 +1,20 @@
 //! The online side's pending sign requests, kept in the wallet directory so
 //! that making a request and accepting its signature can be separate runs:
-//! `<wallets>/cold/pending/<wallet>/<request id>.json`, each written
-//! crash-safely (temporary file, fsync, rename, fsync of the directory).
+//! `<wallets>/cold/pending/<wallet>/<request id>.json`.
+//!
+//! Cold-signing records (these and the cold device's pairings) go through
+//! `jifen-files`: folders 0700, files 0600 written crash-safely (temporary
+//! file, fsync, rename, fsync of the folder) while holding the folder's
+//! lock (`<folder>.lock`), reads bounded by [`MAX_RECORD_BYTES`] and refused
+//! for anything but a regular file, so a FIFO cannot hang a listing.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use jifen_files::{
+    FileError, Lock, create_private_dir_all, lock_path, read_bounded, remove_leftover_temps,
+};
 
 use jifen_protocol::{Decode, Encode, Transaction};
 use jifen_qr::{Payload, RequestId, SignRequest, UrType};
@@ -14,7 +23,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::cold::error::ColdError;
 use crate::cold::fingerprint::RequestFingerprint;
-use crate::store::WalletStore;
+use crate::store::{WalletStore, file_error};
+
+/// Largest record read: a request's CBOR is at most 128 KiB
+/// (`jifen_qr`'s message limit), stored as hex with its signed transaction
+/// beside it; 1 MiB leaves room and refuses anything else before reading.
+pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
+
+/// How long a write waits for another process's write in the same folder.
+const RECORD_LOCK_WAIT: Duration = Duration::from_secs(5);
 
 /// One pending request as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,12 +153,15 @@ fn unreachable_type() -> jifen_qr::PayloadError {
     }
 }
 
-/// A stored request's id (its file name) and the record, or why it cannot be read.
+/// One stored request: its id (the file's name) and the record, or why it
+/// cannot be read.
 pub type PendingEntry = (String, Result<PendingRequest, ColdError>);
 
 /// The pending requests of one wallet.
 #[derive(Debug, Clone)]
 pub struct PendingStore {
+    /// `<wallets>/cold`: the folders from here down are private.
+    root: PathBuf,
     dir: PathBuf,
     wallet: String,
 }
@@ -150,8 +170,10 @@ impl PendingStore {
     /// The pending requests of `wallet` in `store`'s directory.
     #[must_use]
     pub fn new(store: &WalletStore, wallet: &str) -> Self {
+        let root = cold_root(store);
         Self {
-            dir: store.dir().join("cold").join("pending").join(wallet),
+            dir: root.join("pending").join(wallet),
+            root,
             wallet: wallet.to_owned(),
         }
     }
@@ -169,18 +191,18 @@ impl PendingStore {
     /// Stores (or replaces) a pending request.
     ///
     /// # Errors
-    /// [`ColdError::Storage`].
+    /// `files-*` errors.
     pub fn save(&self, pending: &PendingRequest) -> Result<PathBuf, ColdError> {
         let path = self.dir.join(format!("{}.json", pending.request_id));
         let bytes = serde_json::to_vec_pretty(pending).unwrap_or_default();
-        write_atomic(&path, &bytes)?;
+        write_record(&self.root, &path, &bytes)?;
         Ok(path)
     }
 
     /// The pending request with this id, if any.
     ///
     /// # Errors
-    /// [`ColdError::Storage`] or [`ColdError::CorruptRecord`].
+    /// `files-*` errors or [`ColdError::CorruptRecord`].
     pub fn load(&self, id: &RequestId) -> Result<Option<PendingRequest>, ColdError> {
         read_record(&self.path(id))
     }
@@ -188,7 +210,9 @@ impl PendingStore {
     /// Every pending request, oldest first.
     ///
     /// # Errors
-    /// [`ColdError::Storage`] or [`ColdError::CorruptRecord`].
+    /// [`ColdError::Storage`], `files-*` errors or [`ColdError::CorruptRecord`]
+    /// for the first record that cannot be read ([`PendingStore::entries`]
+    /// lists the others beside it).
     pub fn list(&self) -> Result<Vec<PendingRequest>, ColdError> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
@@ -295,38 +319,50 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
     fs::File::open(dir)?.sync_all()
 }
 
-/// Replaces `path` with `bytes` crash-safely: the old content or the new one
-/// survives a crash, never a mix.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ColdError> {
+/// `<wallets>/cold`, the root of the cold-signing records.
+pub(crate) fn cold_root(store: &WalletStore) -> PathBuf {
+    store.dir().join("cold")
+}
+
+/// Replaces the record at `path` (below `root`) with `bytes`: the folders
+/// from `root` down are created 0700 (or tightened from an earlier 0755),
+/// and the file is written 0600 and crash-safely while the folder's lock is
+/// held, which also makes a leftover temporary file of that name a killed
+/// writer's, removed here.
+pub(crate) fn write_record(root: &Path, path: &Path, bytes: &[u8]) -> Result<(), ColdError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(|e| storage("create", dir, &e))?;
-    fn write_and_rename(dir: &Path, tmp: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        let mut file = fs::File::create(tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(tmp, path)?;
-        sync_dir(dir)
+    let mut folders: Vec<&Path> = dir
+        .ancestors()
+        .take_while(|a| a.starts_with(root))
+        .collect();
+    if folders.is_empty() {
+        folders.push(dir);
     }
-    let tmp = path.with_extension("json.tmp");
-    let result = write_and_rename(dir, &tmp, path, bytes);
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    folders.reverse();
+    for folder in folders {
+        create_private_dir_all(folder).map_err(cold_file_error)?;
     }
-    result.map_err(|e| storage("write", path, &e))
+    let _lock = Lock::acquire_within(lock_path(dir), RECORD_LOCK_WAIT).map_err(cold_file_error)?;
+    remove_leftover_temps(path).map_err(cold_file_error)?;
+    jifen_files::write_atomic(path, bytes).map_err(cold_file_error)
 }
 
 /// Reads a JSON record; `None` when the file does not exist.
 pub(crate) fn read_record<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, ColdError> {
-    match fs::read(path) {
-        Ok(bytes) => {
-            serde_json::from_slice(&bytes)
-                .map(Some)
-                .map_err(|e| ColdError::CorruptRecord {
-                    path: path.display().to_string(),
-                    detail: e.to_string(),
-                })
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(storage("read", path, &e)),
-    }
+    let bytes = match read_bounded(path, MAX_RECORD_BYTES) {
+        Ok(bytes) => bytes,
+        Err(FileError::NotFound { .. }) => return Ok(None),
+        Err(e) => return Err(cold_file_error(e)),
+    };
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|e| ColdError::CorruptRecord {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        })
+}
+
+/// A file error as a cold-signing error, keeping its `files-*` code.
+pub(crate) fn cold_file_error(error: FileError) -> ColdError {
+    ColdError::Wallet(file_error(error))
 }

@@ -11,7 +11,7 @@ use jifen_qr::{AccountExport, DerivationPath, PayloadError, SignRequest, Signatu
 use serde::{Deserialize, Serialize};
 
 use crate::cold::error::ColdError;
-use crate::cold::pending::{read_record, write_atomic};
+use crate::cold::pending::{cold_root, read_record, write_record};
 use crate::cold::review::{Confirmation, Review};
 use crate::error::WalletError;
 use crate::store::{UnlockedWallet, WalletHandle, WalletStore};
@@ -48,9 +48,7 @@ impl ColdPairing {
 }
 
 fn pairing_path(store: &WalletStore, wallet: &str) -> PathBuf {
-    store
-        .dir()
-        .join("cold")
+    cold_root(store)
         .join("pairings")
         .join(format!("{wallet}.json"))
 }
@@ -68,7 +66,7 @@ fn now_secs() -> u64 {
 ///
 /// # Errors
 /// [`WalletError::WatchOnly`] for a watch-only wallet (it has no key to sign
-/// with), a damaged record, or [`ColdError::Storage`].
+/// with), a damaged record, or `files-*` errors.
 pub fn pair_export(
     store: &WalletStore,
     handle: &WalletHandle,
@@ -93,7 +91,11 @@ pub fn pair_export(
         paired_at: now_secs(),
     };
     let bytes = serde_json::to_vec_pretty(&pairing).unwrap_or_default();
-    write_atomic(&pairing_path(store, handle.name()), &bytes)?;
+    write_record(
+        &cold_root(store),
+        &pairing_path(store, handle.name()),
+        &bytes,
+    )?;
     Ok(AccountExport {
         network,
         master_fingerprint: account.master_fingerprint(),

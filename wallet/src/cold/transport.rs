@@ -10,7 +10,10 @@ use jifen_qr::{
     scan_image_file,
 };
 
+use jifen_files::{FileError, read_bounded, write_atomic};
+
 use crate::cold::error::ColdError;
+use crate::cold::pending::cold_file_error;
 
 /// Largest text file of UR parts read, in bytes.
 pub const MAX_TEXT_INPUT_BYTES: u64 = 4 * 1024 * 1024;
@@ -78,18 +81,24 @@ fn is_text(path: &Path) -> bool {
     matches!(extension(path).as_str(), "txt" | "ur")
 }
 
+/// An image (read later by the scanner, which bounds and checks it
+/// itself), or a text file read now: at most [`MAX_TEXT_INPUT_BYTES`], a
+/// regular file only (a FIFO is refused without blocking).
 fn file_input(path: &Path) -> Result<QrInput, ColdError> {
     if is_image(path) {
         return Ok(QrInput::Image(path.to_owned()));
     }
-    let len = fs::metadata(path).map_err(|e| input_error(path, &e))?.len();
-    if len > MAX_TEXT_INPUT_BYTES {
-        return Err(ColdError::Input {
+    let bytes = read_bounded(path, MAX_TEXT_INPUT_BYTES).map_err(|e| match e {
+        FileError::TooLarge { max, .. } => ColdError::Input {
             path: path.display().to_string(),
-            reason: format!("larger than {MAX_TEXT_INPUT_BYTES} bytes"),
-        });
-    }
-    let text = fs::read_to_string(path).map_err(|e| input_error(path, &e))?;
+            reason: format!("larger than {max} bytes"),
+        },
+        other => cold_file_error(other),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| ColdError::Input {
+        path: path.display().to_string(),
+        reason: e.utf8_error().to_string(),
+    })?;
     Ok(QrInput::Text(text))
 }
 
@@ -191,15 +200,14 @@ pub fn receive(
 /// single frame), replacing older frames of the same stem, and returns the
 /// paths.
 ///
+/// Each frame is written 0600 and crash-safely. A missing `dir` is created
+/// 0700 (with its missing parents); an existing one is left as it is: it
+/// may be a folder the person chose to share the frames from.
+///
 /// # Errors
-/// [`ColdError::Storage`].
+/// `files-*` errors.
 pub fn write_frames(dir: &Path, stem: &str, frames: &[Vec<u8>]) -> Result<Vec<PathBuf>, ColdError> {
-    let storage = |path: &Path, e: std::io::Error| ColdError::Storage {
-        op: "write",
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    };
-    fs::create_dir_all(dir).map_err(|e| storage(dir, e))?;
+    crate::chain::create_output_dir(dir)?;
     // Stale frames of an earlier run would mix two animations.
     if let Ok(entries) = fs::read_dir(dir) {
         for entry in entries.filter_map(Result::ok) {
@@ -217,7 +225,7 @@ pub fn write_frames(dir: &Path, stem: &str, frames: &[Vec<u8>]) -> Result<Vec<Pa
         } else {
             dir.join(format!("{stem}-{:04}.png", i + 1))
         };
-        fs::write(&path, png).map_err(|e| storage(&path, e))?;
+        write_atomic(&path, png).map_err(cold_file_error)?;
         paths.push(path);
     }
     Ok(paths)
