@@ -219,6 +219,58 @@ pub fn is_header_from_past(
     }
 }
 
+/// The fewest milliseconds between two blocks that the consensus rules
+/// guarantee: header time strictly increases from block to block
+/// (`docs/protocol.md#consensus-rules`), so no chain makes more than one
+/// block per millisecond. A faster guess about a network (a 1 s devnet, a
+/// 20 ms test chain, blocks made back to back in a test) would be wrong for
+/// some honest chain; this bound never is (see
+/// `docs/adr/0011-hostile-nodes.md`).
+pub const MIN_BLOCK_INTERVAL_MS: u64 = 1;
+
+/// The highest tip a chain can honestly have at `now_ms`, given a trusted
+/// header at `trusted_height` of time `trusted_time_ms`: one block per
+/// [`MIN_BLOCK_INTERVAL_MS`] since then, up to now plus the clock drift
+/// (a header may be that far ahead of the local clock). A node claiming a
+/// higher tip claims blocks that cannot exist.
+#[must_use]
+pub fn max_plausible_height(
+    trusted_height: u64,
+    trusted_time_ms: u64,
+    clock_drift_ms: u64,
+    now_ms: u64,
+) -> u64 {
+    let elapsed_ms = now_ms
+        .saturating_add(clock_drift_ms)
+        .saturating_sub(trusted_time_ms);
+    trusted_height.saturating_add(elapsed_ms / MIN_BLOCK_INTERVAL_MS)
+}
+
+/// Backwards step (`docs/adr/0011-hostile-nodes.md`): `parent` is the
+/// block the trusted `child` names as its previous one, so it is on the
+/// trusted chain whatever signed it. Header hashes are collision resistant:
+/// a chain of such links from a trusted header down to an older height
+/// proves the older header without any signature, and a fork below the
+/// trusted height (even one signed by a former validator set) cannot pass.
+///
+/// # Errors
+/// [`VerificationError::NotParent`] when `parent` is not one height below
+/// `child` or its hash is not `child.previous_block_hash`.
+pub fn is_parent_of(child: &Header, parent: &Header) -> Result<(), VerificationError> {
+    let got = parent.hash();
+    let linked = child.height.checked_sub(1) == Some(parent.height)
+        && child.previous_block_hash == Some(got);
+    if linked {
+        Ok(())
+    } else {
+        Err(VerificationError::NotParent {
+            height: parent.height,
+            expected: child.previous_block_hash,
+            got,
+        })
+    }
+}
+
 /// The untrusted height is above the trusted one.
 ///
 /// # Errors
@@ -442,6 +494,20 @@ pub enum VerificationError {
         /// The untrusted header's `previous_block_hash`.
         got: Option<Hash32>,
     },
+    /// A header below a trusted one is not the block the trusted chain
+    /// names as the parent at its height (a fork below the trusted height,
+    /// or a header of another height).
+    #[error(
+        "header {got} at height {height} is not the parent {expected:?} the trusted header above it names"
+    )]
+    NotParent {
+        /// The untrusted header's height.
+        height: u64,
+        /// The trusted child's `previous_block_hash`.
+        expected: Option<Hash32>,
+        /// The untrusted header's hash.
+        got: Hash32,
+    },
     /// The block is not the one the user's checkpoint names.
     #[error(
         "block is {} at height {}, checkpoint names {} at height {}",
@@ -472,6 +538,7 @@ impl VerificationError {
             Self::NonIncreasingTime { .. } => "lc-non-increasing-time",
             Self::SequentialValidatorsMismatch { .. } => "lc-sequential-validators-mismatch",
             Self::ParentHashMismatch { .. } => "lc-parent-hash-mismatch",
+            Self::NotParent { .. } => "lc-not-parent",
             Self::CheckpointMismatch { .. } => "lc-checkpoint-mismatch",
         }
     }
@@ -528,6 +595,20 @@ impl Coded for VerificationError {
                     got.map_or_else(|| "none".to_owned(), |hash| hash.to_string())
                         .into(),
                 ),
+            ],
+            Self::NotParent {
+                height,
+                expected,
+                got,
+            } => vec![
+                ("height", (*height).into()),
+                (
+                    "expected",
+                    expected
+                        .map_or_else(|| "none".to_owned(), |hash| hash.to_string())
+                        .into(),
+                ),
+                ("got", got.to_string().into()),
             ],
             Self::CheckpointMismatch { expected, got } => vec![
                 ("expected", expected.to_string().into()),

@@ -12,18 +12,18 @@ pub mod http;
 
 use std::sync::{Arc, Mutex};
 
-use jifen_protocol::{Hash32, account_key};
+use jifen_protocol::{Encode, Hash32, account_key};
 use jifen_rpc_types::{
     AccountParams, AccountResult, Call, CommitParams, CommitResult, ErrorCode, ErrorObject,
     HeaderParams, HeaderResult, Id, LightBlockParams, LightBlockResult, LightBlocksParams,
     LightBlocksResult, Request, Response, StateParams, StateResult, StatusParams, StatusResult,
     SubmitTxParams, SubmitTxResult, TxProofParams, TxProofResult, TxStatusParams, TxStatusResult,
-    ValidatorsParams, ValidatorsResult, WireError, WireObject, method,
+    ValidatorsParams, ValidatorsResult, WireError, WireObject, json_values, method,
 };
 use serde_json::{Map, Value};
 
 pub use fault::Fault;
-pub use jifen_rpc_types::{MAX_BATCH, MAX_LIGHT_BLOCKS};
+pub use jifen_rpc_types::{MAX_BATCH, MAX_JSON_VALUES, MAX_LIGHT_BLOCKS, MAX_RESPONSE_BYTES};
 
 use crate::chain::{Chain, TxStatus};
 use crate::execution::TxError;
@@ -128,49 +128,44 @@ fn block_height(chain: &Chain, height: Option<u64>) -> Result<u64, RpcError> {
 
 /// Handles one HTTP body: a request or a batch. `None` when every request
 /// was a notification.
+///
+/// Budgets (`docs/adr/0011-hostile-nodes.md`): a body holding more than
+/// [`MAX_JSON_VALUES`] JSON values is refused before it is parsed
+/// (`invalid-request`); the answer to one request, and the whole answer to
+/// a batch, hold at most [`MAX_RESPONSE_BYTES`]: a request whose answer
+/// would not fit (a `jifen_lightBlocks` range of very large blocks, the
+/// rest of a batch once the budget is spent) is answered
+/// `response-too-large` (2005) instead, so a 9.5 KB batch can no longer ask
+/// for 80 MB.
 #[must_use]
 pub fn handle_body(ctx: &RpcContext, body: &[u8]) -> Option<Vec<u8>> {
     if let Some(delay) = ctx.fault.and_then(Fault::delay) {
         std::thread::sleep(delay);
     }
-    let response = match serde_json::from_slice::<Value>(body) {
-        Err(err) => Some(
+    let response = if json_values(body, MAX_JSON_VALUES) > MAX_JSON_VALUES {
+        Some(
             Response::error(
                 Id::Null,
-                ErrorObject::new(ErrorCode::ParseError, err.to_string()),
+                ErrorObject::new(
+                    ErrorCode::InvalidRequest,
+                    format!("more than {MAX_JSON_VALUES} JSON values"),
+                ),
             )
             .to_json(),
-        ),
-        Ok(Value::Array(requests)) => {
-            if requests.is_empty() {
-                Some(
-                    Response::error(
-                        Id::Null,
-                        ErrorObject::new(ErrorCode::InvalidRequest, "empty batch"),
-                    )
-                    .to_json(),
+        )
+    } else {
+        match serde_json::from_slice::<Value>(body) {
+            Err(err) => Some(
+                Response::error(
+                    Id::Null,
+                    ErrorObject::new(ErrorCode::ParseError, err.to_string()),
                 )
-            } else if requests.len() > MAX_BATCH {
-                Some(
-                    Response::error(
-                        Id::Null,
-                        ErrorObject::new(
-                            ErrorCode::BatchTooLarge,
-                            format!("at most {MAX_BATCH} requests per batch"),
-                        ),
-                    )
-                    .to_json(),
-                )
-            } else {
-                let responses: Vec<Value> = requests
-                    .iter()
-                    .filter_map(|request| handle_request(ctx, request))
-                    .map(|response| response.to_json())
-                    .collect();
-                (!responses.is_empty()).then_some(Value::Array(responses))
-            }
+                .to_json(),
+            ),
+            Ok(Value::Array(requests)) => batch(ctx, &requests),
+            Ok(request) => handle_request(ctx, &request, MAX_RESPONSE_BYTES)
+                .map(|response| within_budget(response, MAX_RESPONSE_BYTES).0),
         }
-        Ok(request) => handle_request(ctx, &request).map(|response| response.to_json()),
     };
     let mut bytes = serde_json::to_vec(&response?).ok()?;
     if let Some(fault) = ctx.fault {
@@ -179,12 +174,73 @@ pub fn handle_body(ctx: &RpcContext, body: &[u8]) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-fn handle_request(ctx: &RpcContext, request: &Value) -> Option<Response> {
+/// The answers to a batch, within one [`MAX_RESPONSE_BYTES`] budget.
+fn batch(ctx: &RpcContext, requests: &[Value]) -> Option<Value> {
+    if requests.is_empty() {
+        return Some(
+            Response::error(
+                Id::Null,
+                ErrorObject::new(ErrorCode::InvalidRequest, "empty batch"),
+            )
+            .to_json(),
+        );
+    }
+    if requests.len() > MAX_BATCH {
+        return Some(
+            Response::error(
+                Id::Null,
+                ErrorObject::new(
+                    ErrorCode::BatchTooLarge,
+                    format!("at most {MAX_BATCH} requests per batch"),
+                ),
+            )
+            .to_json(),
+        );
+    }
+    let mut left = MAX_RESPONSE_BYTES;
+    let mut responses = Vec::new();
+    for request in requests {
+        let Some(response) = handle_request(ctx, request, left) else {
+            continue;
+        };
+        let (response, size) = within_budget(response, left);
+        left = left.saturating_sub(size);
+        responses.push(response);
+    }
+    (!responses.is_empty()).then_some(Value::Array(responses))
+}
+
+/// `response` as JSON with its size, or a `response-too-large` error in its
+/// place if it is larger than `budget` bytes.
+fn within_budget(response: Response, budget: usize) -> (Value, usize) {
+    let json = response.to_json();
+    let size = serde_json::to_vec(&json).map_or(usize::MAX, |bytes| bytes.len());
+    if size <= budget {
+        return (json, size);
+    }
+    let refused = Response {
+        id: response.id,
+        outcome: Err(too_large(budget)),
+    }
+    .to_json();
+    (refused, 0)
+}
+
+fn too_large(budget: usize) -> RpcError {
+    ErrorObject::new(
+        ErrorCode::ResponseTooLarge,
+        format!(
+            "the answer would be over the {budget} bytes left of the {MAX_RESPONSE_BYTES}-byte budget"
+        ),
+    )
+}
+
+fn handle_request(ctx: &RpcContext, request: &Value, budget: usize) -> Option<Response> {
     let request = match Request::from_json(request) {
         Ok(request) => request,
         Err(error) => return error.response(),
     };
-    let outcome = call(ctx, &request.method, &request.params);
+    let outcome = call_within(ctx, &request.method, &request.params, budget);
     // A request without "id" is a notification: run, but no response.
     Some(Response {
         id: request.id?,
@@ -207,6 +263,17 @@ fn serve<C: Call>(
 /// # Errors
 /// The method's [`RpcError`].
 pub fn call(ctx: &RpcContext, name: &str, params: &Map<String, Value>) -> MethodResult {
+    call_within(ctx, name, params, MAX_RESPONSE_BYTES)
+}
+
+/// Runs one method whose answer may hold about `budget` bytes (a range of
+/// light blocks stops being built once it would not fit).
+fn call_within(
+    ctx: &RpcContext,
+    name: &str,
+    params: &Map<String, Value>,
+    budget: usize,
+) -> MethodResult {
     let params = Value::Object(params.clone());
     match name {
         method::STATUS => serve(ctx, &params, status),
@@ -218,7 +285,10 @@ pub fn call(ctx: &RpcContext, name: &str, params: &Map<String, Value>) -> Method
             let height = block_height(&chain, params.height)?;
             light_block(ctx, &chain, height)
         }),
-        method::LIGHT_BLOCKS => serve(ctx, &params, light_blocks),
+        method::LIGHT_BLOCKS => {
+            let params = LightBlocksParams::from_json(&params).map_err(invalid_params)?;
+            light_blocks(ctx, params, budget).map(|output| output.to_json())
+        }
         method::STATE => serve(ctx, &params, state),
         method::ACCOUNT => serve(ctx, &params, account),
         method::TX_PROOF => serve(ctx, &params, tx_proof),
@@ -348,6 +418,7 @@ fn light_block(ctx: &RpcContext, chain: &Chain, height: u64) -> Result<LightBloc
 fn light_blocks(
     ctx: &RpcContext,
     params: LightBlocksParams,
+    budget: usize,
 ) -> Result<LightBlocksResult, RpcError> {
     let chain = lock(ctx)?;
     let tip = chain.height();
@@ -364,9 +435,21 @@ fn light_blocks(
     if to > tip {
         return Err(height_unavailable(to, tip));
     }
-    let light_blocks = (from..=to)
-        .map(|height| light_block(ctx, &chain, height))
-        .collect::<Result<_, _>>()?;
+    let mut light_blocks = Vec::new();
+    let mut size = 0usize;
+    for height in from..=to {
+        let block = light_block(ctx, &chain, height)?;
+        // Hex doubles the encodings; the JSON around them is small.
+        let encoded = block.header.encode().len()
+            + block.commit.encode().len()
+            + block.validator_set.encode().len()
+            + block.next_validator_set.encode().len();
+        size = size.saturating_add(encoded.saturating_mul(2).saturating_add(256));
+        if size > budget {
+            return Err(too_large(budget));
+        }
+        light_blocks.push(block);
+    }
     Ok(LightBlocksResult { light_blocks })
 }
 
@@ -432,9 +515,14 @@ fn tx_proof(ctx: &RpcContext, params: TxProofParams) -> Result<TxProofResult, Rp
         .header(inclusion.location.height)
         .map_err(internal)?
         .ok_or_else(|| internal("header missing"))?;
+    let height = if ctx.fault == Some(Fault::TxProofBelowRoot) {
+        1
+    } else {
+        inclusion.location.height
+    };
     Ok(TxProofResult {
         id: params.id,
-        height: inclusion.location.height,
+        height,
         index: u64::from(inclusion.location.index),
         result_code: inclusion.location.code,
         tx: inclusion.tx,
