@@ -20,7 +20,7 @@
 //! | `redirect` | every request is answered `307 Temporary Redirect` to another endpoint |
 //! | `tx-proof-below-root` | `jifen_txProof` places the transaction in block 1 (below any checkpoint), with the real proofs |
 //! | `json-bomb` | every answer is a valid JSON array of zeros, 14 MB, without `Content-Length` |
-//! | `json-flood` | every answer is a valid JSON array of 3 million zeros (6 MB, under a client's size bound) |
+//! | `json-flood` | answers to block requests (`jifen_lightBlock`, `jifen_lightBlocks`) are a valid JSON array of 3 million zeros (6 MB, under a client's size bound for them) |
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -182,9 +182,10 @@ impl Fault {
         }
     }
 
-    /// Mangles a whole response body.
+    /// Mangles a whole response body; `blocks`: the request asked for
+    /// light blocks.
     #[must_use]
-    pub fn mangle_body(self, mut body: Vec<u8>) -> Vec<u8> {
+    pub fn mangle_body(self, mut body: Vec<u8>, blocks: bool) -> Vec<u8> {
         match self {
             Self::MalformedResponse => {
                 body.truncate(body.len() / 2);
@@ -195,7 +196,7 @@ impl Fault {
                 body
             }
             Self::JsonBomb => zeros(JSON_BOMB_BYTES / 2),
-            Self::JsonFlood => zeros(JSON_FLOOD_VALUES),
+            Self::JsonFlood if blocks => zeros(JSON_FLOOD_VALUES),
             _ => body,
         }
     }

@@ -465,6 +465,16 @@ fn status(code: StatusCode) -> Response<Body> {
     response
 }
 
+/// A refusal after which the connection is closed (the rest of the request
+/// body is not read).
+fn closing(code: StatusCode) -> Response<Body> {
+    let mut response = status(code);
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
+
 async fn route(server: &Server, request: Request<Incoming>) -> Response<Body> {
     server.stats.requests.fetch_add(1, Ordering::Relaxed);
     if request.uri().path() != "/" {
@@ -483,13 +493,13 @@ async fn route(server: &Server, request: Request<Incoming>) -> Response<Body> {
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.parse::<u64>().ok());
     if declared.is_some_and(|length| length > MAX_BODY as u64) {
-        return status(StatusCode::PAYLOAD_TOO_LARGE);
+        return closing(StatusCode::PAYLOAD_TOO_LARGE);
     }
     let read = axum::body::to_bytes(Body::new(request.into_body()), MAX_BODY);
     let body = match tokio::time::timeout(BODY_TIMEOUT, read).await {
         Ok(Ok(body)) => body,
-        Ok(Err(_)) => return status(StatusCode::PAYLOAD_TOO_LARGE),
-        Err(_) => return status(StatusCode::REQUEST_TIMEOUT),
+        Ok(Err(_)) => return closing(StatusCode::PAYLOAD_TOO_LARGE),
+        Err(_) => return closing(StatusCode::REQUEST_TIMEOUT),
     };
     if let Some(TransportLie::Redirect(location)) = &server.lie {
         let mut response = status(StatusCode::TEMPORARY_REDIRECT);

@@ -169,7 +169,14 @@ pub fn handle_body(ctx: &RpcContext, body: &[u8]) -> Option<Vec<u8>> {
     };
     let mut bytes = serde_json::to_vec(&response?).ok()?;
     if let Some(fault) = ctx.fault {
-        bytes = fault.mangle_body(bytes);
+        let blocks = [method::LIGHT_BLOCK, method::LIGHT_BLOCKS]
+            .iter()
+            .any(|name| {
+                let quoted = format!("\"{name}\"");
+                body.windows(quoted.len())
+                    .any(|window| window == quoted.as_bytes())
+            });
+        bytes = fault.mangle_body(bytes, blocks);
     }
     Some(bytes)
 }
