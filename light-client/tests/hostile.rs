@@ -419,3 +419,66 @@ fn the_status_tells_the_tip_age_and_whether_any_witness_checked_it() {
     assert_eq!(status.tip_witnesses, None);
     assert_eq!(status.root_witnessed(), None);
 }
+
+// The table of lies in `docs/security.md` had lies handled without a test:
+// a node of another chain, and failures that only sideline a node (nothing
+// answers, an HTTP error).
+#[test]
+fn a_node_of_another_chain_is_demoted_and_a_failing_one_only_sidelined() {
+    let net = net(&[None], 5);
+    let testnet = jifen_protocol::ChainId::new("jifen-testnet").unwrap();
+    let mut client = net.client_with(
+        MemoryStore::new(),
+        ClientConfig::new(testnet, TrustRoot::Genesis),
+        0,
+        &[1],
+    );
+    assert_eq!(sync(&mut client).unwrap_err().code(), "lc-client-no-peer");
+    for index in 0..2 {
+        assert!(matches!(
+            state_of(&client, index),
+            PeerState::Demoted {
+                code: "lc-client-wrong-chain",
+                ..
+            }
+        ));
+    }
+    assert!(client.status().trusted.is_none());
+
+    // Nothing listens on the primary's port; the witness's URL has a path
+    // the node does not serve (HTTP 404). Neither says anything about the
+    // chain: both are unreachable for now, not demoted.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let closed_url = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let rpc = |url: &str| -> Box<dyn Peer> {
+        Box::new(
+            jifen_light_client::RpcPeer::connect(url, jifen_light_client::RpcOptions::default())
+                .unwrap(),
+        )
+    };
+    let mut client = LightClient::open(
+        MemoryStore::new(),
+        ClientConfig::new(chain_id(), TrustRoot::Genesis),
+        rpc(&closed_url),
+        vec![rpc(&format!("{}/elsewhere", net.url(0))), net.peer(1)],
+        Box::new(SystemClock),
+    )
+    .unwrap();
+    let summary = sync(&mut client).unwrap();
+    assert_eq!(summary.primary, net.url(1));
+    assert!(matches!(
+        state_of(&client, 0),
+        PeerState::Unreachable {
+            code: "lc-peer-unreachable",
+            ..
+        }
+    ));
+    assert!(matches!(
+        state_of(&client, 1),
+        PeerState::Unreachable {
+            code: "lc-peer-http-status",
+            ..
+        }
+    ));
+}

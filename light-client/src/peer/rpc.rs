@@ -533,6 +533,39 @@ mod tests {
         }
     }
 
+    /// An answer whose members contradict each other (a `hash` that is not
+    /// the header's, a block of another height than asked) is a lie of its
+    /// own: `lc-peer-inconsistent`, and the peer is demoted for it.
+    #[test]
+    fn answers_that_contradict_themselves_are_refused() {
+        use jifen_light_client_verifier::test_chain::{Chain, static_set};
+        let chain = Chain::new(3, 10, static_set);
+        let block = chain.block(2);
+        let honest = LightBlockResult {
+            header: block.header,
+            commit: block.commit,
+            validator_set: block.validators,
+            next_validator_set: block.next_validators,
+        }
+        .to_json();
+        let mut wrong_hash = honest.clone();
+        wrong_hash["hash"] = json!(Hash32([9; 32]).to_string());
+        let mut wrong_height = honest.clone();
+        wrong_height["height"] = json!(3);
+        for (name, answer, asked) in [
+            ("hash not the header's", wrong_hash, 2),
+            ("height not the header's", wrong_height, 2),
+            ("another height than asked", honest, 3),
+        ] {
+            let error = LightBlockResult::from_json(&answer)
+                .map_err(PeerError::from)
+                .and_then(|result| light_block_from(result, Some(asked)))
+                .unwrap_err();
+            assert_eq!(error.code(), "lc-peer-inconsistent", "{name}");
+            assert!(!error.is_transport(), "{name}");
+        }
+    }
+
     #[test]
     fn only_http_urls_are_accepted() {
         for url in ["ftp://example.com", "not a url", "file:///etc/passwd"] {
