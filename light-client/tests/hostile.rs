@@ -19,7 +19,10 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Net, account, chain_id, demoted_code, manual_net, net, state_of, sync, within};
+use common::{
+    Net, account, chain_id, demoted_code, manual_net, manual_net_with_epochs, net, state_of, sync,
+    within,
+};
 use jifen_light_client::{
     Checkpoint, ClientConfig, ClientError, FixedClock, LightClient, LightStore, MemoryStore, Peer,
     PeerError, PeerState, PeerStatus, RedbStore, TrustRoot, TxStatusAnswer, UntrustedState,
@@ -84,6 +87,37 @@ fn a_tip_of_10_to_the_12_is_refused_and_the_liar_demoted() {
         "lc-client-implausible-tip"
     );
     assert_eq!(alone.status().trusted.unwrap().height, 1);
+}
+
+// Item 1: the way to a far target is verified in segments, each
+// cross-checked and stored before the next, so what is held in memory does
+// not grow with the distance (a chain whose set changes every block makes
+// every block a step).
+#[test]
+fn a_long_way_is_verified_in_cross_checked_segments() {
+    let net = manual_net_with_epochs(&[None], 1_100, 1);
+    let mut client = net.client(MemoryStore::new(), TrustRoot::Genesis, 0, &[1], None);
+    let mut cross_checks = Vec::new();
+    let summary = client
+        .sync(
+            &mut |event| {
+                if let jifen_light_client::ProgressEvent::Phase {
+                    phase: jifen_light_client::Phase::CrossChecking,
+                    trusted_height,
+                    ..
+                } = event
+                {
+                    cross_checks.push(*trusted_height);
+                }
+            },
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .unwrap();
+    assert_eq!(summary.height, 1_100);
+    assert_eq!(summary.hash, net.hash_at(1_100));
+    // 1,024 steps per segment (blocks of 4 validators are small).
+    assert_eq!(cross_checks, vec![1_025, 1_100]);
+    assert_eq!(client.store().heights().unwrap().len(), 1_100);
 }
 
 // Item 2: a node that trickles its answer a byte at a time once held the

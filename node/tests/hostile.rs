@@ -155,7 +155,7 @@ fn a_maximal_batch_is_answered_within_the_budget() {
         .iter()
         .take_while(|answer| answer.get("result").is_some())
         .count();
-    assert!(full >= 1 && full < MAX_BATCH, "{full} full answers");
+    assert!((1..MAX_BATCH).contains(&full), "{full} full answers");
     for (id, answer) in answers.iter().enumerate() {
         assert_eq!(answer["id"], id);
         if id >= full {

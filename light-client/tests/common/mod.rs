@@ -64,8 +64,14 @@ pub fn live_net(faults: &[Option<Fault>], min_height: u64) -> Net {
 /// (`jifen_testenv::devnet::produce_blocks`), for tests that submit a
 /// transaction and need it at a height they choose.
 pub fn manual_net(faults: &[Option<Fault>], min_height: u64) -> Net {
+    manual_net_with_epochs(faults, min_height, 5)
+}
+
+/// [`manual_net`] with epochs of `epoch_length` blocks.
+pub fn manual_net_with_epochs(faults: &[Option<Fault>], min_height: u64, epoch_length: u64) -> Net {
     let dir = tempfile::tempdir().unwrap();
     let mut config = config(dir.path());
+    config.epoch_length = epoch_length;
     config.produce = false;
     let devnet = Devnet::start(&config).unwrap();
     jifen_testenv::devnet::produce_blocks(&devnet, min_height).unwrap();

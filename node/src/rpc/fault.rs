@@ -14,7 +14,7 @@
 //! | `malformed-response` | response bodies are cut in half (invalid JSON) |
 //! | `oversized-response` | response bodies are padded to over 20 MiB (valid JSON) |
 //! | `slow-response` | every response is delayed by 25 s (longer than a light client's default deadline) |
-//! | `huge-tip` | `jifen_status` claims a tip of 10^12 blocks |
+//! | `huge-tip` | `jifen_status` claims a tip of 10^12 blocks, with epochs of one block |
 //! | `trickle` | every answer is sent one byte every 100 ms (headers at once) |
 //! | `root-unavailable` | every block but the last 10 is "not available" (2001), while `jifen_status` says it serves from height 1: the root of trust (genesis, an older checkpoint) cannot be had from it |
 //! | `redirect` | every request is answered `307 Temporary Redirect` to another endpoint |
