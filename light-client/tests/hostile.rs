@@ -516,3 +516,25 @@ fn a_node_of_another_chain_is_demoted_and_a_failing_one_only_sidelined() {
         }
     ));
 }
+
+// ... and a witness that serves the tip's header (the same hash) with a
+// commit that does not verify: agreeing on a hash alone is not agreeing.
+// (From genesis the same witness is caught at block 1; from a checkpoint
+// the tip is the first block it is asked for.)
+#[test]
+fn a_witness_agreeing_on_the_hash_with_a_forged_commit_is_demoted() {
+    let net = net(&[Some(Fault::ForgedCommit)], 20);
+    let root = Checkpoint::genesis(net.hash_at(1));
+    let mut client = net.client(
+        MemoryStore::new(),
+        TrustRoot::Checkpoint(root),
+        0,
+        &[1],
+        None,
+    );
+    let summary = sync(&mut client).unwrap();
+    assert_eq!(summary.hash, net.hash_at(summary.height));
+    assert_eq!(summary.witnesses_agreed, 0);
+    assert_eq!(demoted_code(&state_of(&client, 1)), "lc-invalid-commit");
+    assert_eq!(client.status().tip_witnesses, Some(0));
+}

@@ -211,3 +211,17 @@ fn a_half_sent_body_is_refused_and_a_silent_connection_closed() {
     // Closed by the node (end of stream), not by our read timeout.
     assert_eq!(silent.read(&mut buffer).unwrap(), 0);
 }
+
+#[test]
+fn a_request_of_too_many_json_values_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let devnet = DevnetBuilder::new(dir.path()).manual().start().unwrap();
+    let mut client = RpcClient::new(devnet.rpc_addr());
+    // 20,000 values in 40 KB: under the body limit, over the value bound.
+    let mut flood = b"[0".to_vec();
+    flood.extend(b",0".repeat(19_999));
+    flood.push(b']');
+    let answer: Value = serde_json::from_slice(&client.post(&flood).unwrap()).unwrap();
+    assert_eq!(answer["error"]["code"], -32600, "{answer}");
+    assert!(answer["id"].is_null());
+}

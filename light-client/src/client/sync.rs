@@ -270,14 +270,14 @@ impl<S: LightStore> LightClient<S> {
             hash.get(..16).unwrap_or(&hash)
         );
         let path = dir.join(name);
-        let failed = |error: std::io::Error| ClientError::EvidenceWrite {
+        let failed = |error: jifen_files::FileError| ClientError::EvidenceWrite {
             path: path.clone(),
             message: error.to_string(),
         };
-        std::fs::create_dir_all(dir).map_err(failed)?;
-        let temporary = path.with_extension("json.tmp");
-        std::fs::write(&temporary, evidence.to_json()).map_err(failed)?;
-        std::fs::rename(&temporary, &path).map_err(failed)?;
+        // Private (0700 / 0600), atomic and durable, like every file Jifen
+        // keeps (ADR 0010).
+        jifen_files::create_private_dir_all(dir).map_err(failed)?;
+        jifen_files::write_atomic(&path, evidence.to_json().as_bytes()).map_err(failed)?;
         Ok(Some(path))
     }
 

@@ -194,26 +194,33 @@ impl RpcPeer {
                 status: status.as_u16(),
             });
         }
-        if response
-            .content_length()
-            .is_some_and(|length| length > limit)
-        {
+        let declared = response.content_length();
+        if declared.is_some_and(|length| length > limit) {
             return Err(PeerError::ResponseTooLarge { limit });
         }
-        let mut bytes = Vec::new();
+        // At most the bound plus one byte is ever read (the extra byte tells
+        // an answer over the bound from one exactly at it).
+        let most = usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX);
+        let mut bytes = Vec::with_capacity(
+            declared
+                .and_then(|length| usize::try_from(length).ok())
+                .unwrap_or(0)
+                .min(most),
+        );
         let mut chunk = vec![0u8; READ_CHUNK];
         loop {
             if Instant::now() >= deadline {
                 return Err(self.timeout_error());
             }
+            let want = READ_CHUNK.min(most - bytes.len());
             let read = response
-                .read(&mut chunk)
+                .read(chunk.get_mut(..want).unwrap_or_default())
                 .map_err(|error| self.read_error(&error))?;
             if read == 0 {
                 break;
             }
             bytes.extend_from_slice(chunk.get(..read).unwrap_or_default());
-            if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+            if bytes.len() >= most {
                 return Err(PeerError::ResponseTooLarge { limit });
             }
         }
