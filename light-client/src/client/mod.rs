@@ -3,34 +3,48 @@
 //! shows a value it did not prove.
 //!
 //! - **Root of trust**: a user [`Checkpoint`], or, with
-//!   [`TrustRoot::Genesis`], block 1 taken on first use from the primary and
-//!   cross-checked with every witness (labelled [`RootKind::GenesisFirstUse`]
-//!   in [`ClientStatus`]). An expired trusted header is refused
-//!   ([`ClientError::TrustExpired`]) until the user gives a new checkpoint.
+//!   [`TrustRoot::Genesis`], block 1 taken on first use and cross-checked
+//!   with every witness (labelled [`RootKind::GenesisFirstUse`] in
+//!   [`ClientStatus`]). It is asked only of a node whose status says it has
+//!   it (one that claims it and withholds it is demoted); while no node has
+//!   it yet, the client retries with backoff, then stops with
+//!   [`ClientError::RootUnavailable`] ([`ClientConfig::root_retry`]). An
+//!   expired trusted header is refused ([`ClientError::TrustExpired`]) until
+//!   the user gives a new checkpoint.
 //! - **Open** re-verifies everything stored ([`crate::load_trusted`]); a
 //!   tampered store is a [`ClientError::Store`], never trusted. A store
 //!   whose root is not the configured checkpoint is emptied (nothing in it
 //!   was trusted) and the client starts again from the checkpoint.
 //! - **Sync** ([`LightClient::sync`]) asks the primary for its latest
-//!   height, plans with the chain's epochs (`jifen_status.epoch_length`;
-//!   a wrong value costs bisection steps, never safety), verifies with
-//!   skipping and bisection ([`crate::sync_to_with_progress`]) into a
-//!   staging area, then cross-checks the new tip with every witness. Only
-//!   then is it stored and trusted. A lagging witness is marked so, not
-//!   blamed; a witness whose block at the same height conflicts and
-//!   verifies yields [`crate::Evidence`], written to `evidence_dir`, and the sync
-//!   stops ([`ClientError::ForkDetected`]). A witness that proves a header
-//!   much newer than the primary's tip (more than
+//!   height (a tip no chain can have reached since the trusted header is a
+//!   lie: `lc-client-implausible-tip`), plans lazily with the chain's epochs
+//!   (`jifen_status.epoch_length`, at most 10,000; a wrong value costs
+//!   headers, never safety or memory), verifies with skipping and bisection
+//!   ([`crate::sync_to_with_progress`]) into a staging area, one segment of
+//!   at most 1,024 steps at a time, and cross-checks each segment's last
+//!   block with every witness. Only then is it stored and trusted. A
+//!   lagging witness is marked so, not blamed; a witness whose block at the
+//!   same height conflicts and verifies yields [`crate::Evidence`], written
+//!   to `evidence_dir`, and the sync stops ([`ClientError::ForkDetected`]).
+//!   A witness that proves a header far newer than the tip the primary
+//!   claims ([`ClientConfig::stale_after_blocks`],
 //!   [`ClientConfig::stale_after`]) shows the primary is stale.
-//! - **Peers that lie** (invalid blocks, malformed or oversized answers,
-//!   withheld headers, bad proofs) are demoted with the reason's code and
-//!   detail and not used again in the session; if it was the primary, the
-//!   next witness becomes primary and the work continues. Unreachable
-//!   peers (connection errors, timeouts) are skipped and retried at the
-//!   next sync.
+//! - **Peers that lie** (invalid blocks, malformed, oversized or redirected
+//!   answers, impossible tips, withheld headers, bad proofs) are demoted with
+//!   the reason's code and detail and not used again in the session; if it
+//!   was the primary, the next witness becomes primary and the work
+//!   continues. Unreachable peers (connection errors, HTTP errors, a missed
+//!   total deadline) are skipped and retried at a later sync, after a
+//!   backoff. Every limit and why: `docs/adr/0011-hostile-nodes.md`; every
+//!   lie and its test: `docs/security.md`.
 //! - **Proven reads** ([`LightClient::account`],
 //!   [`LightClient::tx_inclusion`], [`LightClient::account_bundle`]) check
-//!   every answer against a verified header with [`crate::proof`].
+//!   every answer against a verified header with [`crate::proof`]. A header
+//!   below the trusted height is proven by hash links from the stored block
+//!   above it and cross-checked with the other peers (`below.rs`).
+//! - **Status** ([`ClientStatus`]) tells the trusted header's age and
+//!   whether it is too old ([`ClientConfig::tip_age_warning`]), and how many
+//!   witnesses checked the tip and the root.
 //! - **Reads beside a sync**: a [`LightReader`] ([`LightClient::reader`],
 //!   `Clone + Send + Sync`) answers `status`, `account`, `state` and
 //!   `submit` from other threads while `sync` runs, proven at the trusted

@@ -16,7 +16,7 @@
 mod rpc;
 
 #[cfg(feature = "rpc")]
-pub use rpc::{RpcOptions, RpcPeer};
+pub use rpc::{RpcOptions, RpcPeer, SMALL_ANSWER_BYTES};
 
 use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::{Address, ChainId, DecodeError, Hash32, Transaction};
