@@ -25,14 +25,13 @@
 //!
 //! Other methods get 405, other paths 404.
 
-use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::task::{Context, Poll};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use http_body::{Frame, SizeHint};
@@ -42,6 +41,8 @@ use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
 use jifen_rpc_types::MAX_RESPONSE_BYTES;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
+
+use super::connections::{Busy, ConnState, Registry, reap};
 
 /// Largest request body (1 MiB).
 pub const MAX_BODY: usize = 1 << 20;
@@ -65,8 +66,6 @@ pub const RESPONSE_BUDGET: usize = 128 << 20;
 /// Bytes handed to hyper at a time, so an answer's share of the budget is
 /// held until its last part is taken for the socket.
 const CHUNK: usize = 64 << 10;
-/// How often idle and overdue connections are looked for.
-const REAP_EVERY: Duration = Duration::from_millis(250);
 /// What a connection refused for lack of room gets before it is closed.
 const BUSY: &[u8] =
     b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
@@ -230,118 +229,6 @@ struct Server {
     stats: Arc<Stats>,
 }
 
-/// One open connection as the registry sees it.
-#[derive(Debug)]
-struct ConnState {
-    /// Requests in progress (from the head received to the answer handed
-    /// to the socket).
-    active: AtomicUsize,
-    /// When `active` last went to or from zero.
-    since: Mutex<Instant>,
-}
-
-impl ConnState {
-    fn since(&self) -> MutexGuard<'_, Instant> {
-        self.since.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-#[derive(Debug)]
-struct Conn {
-    id: u64,
-    state: Arc<ConnState>,
-    kill: Option<oneshot::Sender<()>>,
-}
-
-impl Conn {
-    fn close(&mut self) {
-        if let Some(kill) = self.kill.take() {
-            let _ = kill.send(());
-        }
-    }
-
-    fn idle_for(&self, now: Instant) -> Option<Duration> {
-        (self.state.active.load(Ordering::Acquire) == 0)
-            .then(|| now.saturating_duration_since(*self.state.since()))
-    }
-
-    fn busy_for(&self, now: Instant) -> Option<Duration> {
-        (self.state.active.load(Ordering::Acquire) > 0)
-            .then(|| now.saturating_duration_since(*self.state.since()))
-    }
-}
-
-/// The open connections, oldest first.
-#[derive(Debug, Default)]
-struct Registry {
-    conns: Mutex<VecDeque<Conn>>,
-    next_id: AtomicU64,
-}
-
-impl Registry {
-    fn lock(&self) -> MutexGuard<'_, VecDeque<Conn>> {
-        self.conns.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Admits a new connection, closing the one idle the longest if there
-    /// is no room; `None` when every connection is busy.
-    fn admit(&self) -> Option<(u64, Arc<ConnState>, oneshot::Receiver<()>)> {
-        let now = Instant::now();
-        let mut conns = self.lock();
-        if conns.len() >= MAX_CONNECTIONS {
-            let oldest_idle = conns
-                .iter()
-                .enumerate()
-                .filter_map(|(position, conn)| conn.idle_for(now).map(|idle| (position, idle)))
-                .max_by_key(|&(_, idle)| idle)
-                .map(|(position, _)| position)?;
-            if let Some(mut evicted) = conns.remove(oldest_idle) {
-                evicted.close();
-            }
-        }
-        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let state = Arc::new(ConnState {
-            active: AtomicUsize::new(0),
-            since: Mutex::new(now),
-        });
-        let (kill, killed) = oneshot::channel();
-        conns.push_back(Conn {
-            id,
-            state: Arc::clone(&state),
-            kill: Some(kill),
-        });
-        Some((id, state, killed))
-    }
-
-    fn remove(&self, id: u64) {
-        self.lock().retain(|conn| conn.id != id);
-    }
-
-    /// Closes connections idle past [`IDLE_TIMEOUT`] or busy past
-    /// [`RESPONSE_DEADLINE`].
-    fn reap_once(&self) {
-        let now = Instant::now();
-        self.lock().retain_mut(|conn| {
-            let overdue = conn.idle_for(now).is_some_and(|idle| idle > IDLE_TIMEOUT)
-                || conn
-                    .busy_for(now)
-                    .is_some_and(|busy| busy > RESPONSE_DEADLINE);
-            if overdue {
-                conn.close();
-            }
-            !overdue
-        });
-    }
-}
-
-async fn reap(registry: Arc<Registry>) {
-    let mut tick = tokio::time::interval(REAP_EVERY);
-    loop {
-        tick.tick().await;
-        registry.reap_once();
-    }
-}
-
 async fn accept_loop(
     listener: tokio::net::TcpListener,
     server: Arc<Server>,
@@ -408,28 +295,6 @@ async fn serve_connection(
             }
         }
         _ = killed => {}
-    }
-}
-
-/// A request in progress on its connection, until dropped.
-struct Busy {
-    state: Arc<ConnState>,
-}
-
-impl Busy {
-    fn start(state: Arc<ConnState>) -> Self {
-        if state.active.fetch_add(1, Ordering::AcqRel) == 0 {
-            *state.since() = Instant::now();
-        }
-        Self { state }
-    }
-}
-
-impl Drop for Busy {
-    fn drop(&mut self) {
-        if self.state.active.fetch_sub(1, Ordering::AcqRel) == 1 {
-            *self.state.since() = Instant::now();
-        }
     }
 }
 
@@ -613,36 +478,5 @@ impl http_body::Body for Answer {
             return SizeHint::new();
         }
         SizeHint::with_exact(u64::try_from(self.bytes.len() - self.sent).unwrap_or(u64::MAX))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_full_registry_evicts_the_connection_idle_the_longest() {
-        let registry = Registry::default();
-        let mut admitted = Vec::new();
-        for _ in 0..MAX_CONNECTIONS {
-            admitted.push(registry.admit().unwrap());
-        }
-        // All but the first are busy.
-        let busy: Vec<Busy> = admitted
-            .iter()
-            .skip(1)
-            .map(|(_, state, _)| Busy::start(Arc::clone(state)))
-            .collect();
-        let (_, _, mut first_killed) = admitted.remove(0);
-        assert!(registry.admit().is_some());
-        assert!(first_killed.try_recv().is_ok(), "the idle one was closed");
-        assert_eq!(registry.lock().len(), MAX_CONNECTIONS);
-        // Every connection but the newest is busy, and the newest is idle:
-        // a new one evicts it; once the newest is busy too, nothing is
-        // admitted.
-        let (_, state, _) = registry.admit().unwrap();
-        let _newest = Busy::start(state);
-        assert!(registry.admit().is_none(), "every connection is busy");
-        drop(busy);
     }
 }
