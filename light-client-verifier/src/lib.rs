@@ -36,7 +36,7 @@
 //! assert!(Options::default().validate().is_ok());
 //! let epochs = Schedule::Epochs { length: NonZeroU64::new(1_000).unwrap() };
 //! // 100,000 blocks with a validator-set change every 1,000: 100 headers.
-//! assert_eq!(plan(epochs, 1, 100_000).len(), 100);
+//! assert_eq!(plan(epochs, 1, 100_000).count(), 100);
 //! ```
 
 pub mod bundle;

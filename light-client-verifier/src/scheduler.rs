@@ -1,10 +1,16 @@
 //! Which heights to fetch and verify on the way to a target. Pure.
 //!
-//! The [`Scheduler`] keeps a stack of heights still to verify. It starts
-//! from a plan ([`Schedule::Bisection`]: the target alone;
-//! [`Schedule::Epochs`]: every epoch's last block, then the target) and
-//! pushes a midpoint only when a verdict is
-//! [`crate::Verdict::NotEnoughTrust`].
+//! The [`Scheduler`] plans lazily: it holds the target, the trusted height
+//! and a short stack of heights that lacked trust, and computes the next
+//! planned height from the trusted one when asked
+//! ([`Schedule::Bisection`]: the target; [`Schedule::Epochs`]: the next
+//! epoch's last block, then the target). Nothing is built up front, so its
+//! memory does not depend on how far the target is: a node that claims a
+//! tip of 10^12 with epochs of one block costs a few words, not a plan of
+//! 10^12 heights. The stack only grows on
+//! [`crate::Verdict::NotEnoughTrust`], by a midpoint strictly between the
+//! trusted height and the last height tried, so it never holds more than 64
+//! heights (one per halving of a `u64` range).
 //!
 //! Why epoch ends: the last block of an epoch announces, in its
 //! `next_validators_hash`, the set that signs every block of the next epoch.
@@ -32,30 +38,84 @@ pub enum Schedule {
     },
 }
 
-/// The heights a schedule visits after `trusted_height`, ascending, ending
-/// with `target_height`. Empty when `target_height <= trusted_height`.
-#[must_use]
-pub fn plan(schedule: Schedule, trusted_height: u64, target_height: u64) -> Vec<u64> {
-    if target_height <= trusted_height {
-        return Vec::new();
-    }
-    let mut heights = Vec::new();
-    if let Schedule::Epochs { length } = schedule {
-        let length = length.get();
-        // First epoch end strictly above the trusted height.
-        let mut end = (trusted_height / length)
-            .saturating_add(1)
-            .saturating_mul(length);
-        while end < target_height {
-            heights.push(end);
-            end = match end.checked_add(length) {
-                Some(next) => next,
-                None => break,
-            };
+impl Schedule {
+    /// The first height this schedule visits above `trusted_height` on the
+    /// way to `target_height` (`None` once the target is reached).
+    #[must_use]
+    pub fn next_after(self, trusted_height: u64, target_height: u64) -> Option<u64> {
+        if target_height <= trusted_height {
+            return None;
+        }
+        match self {
+            Self::Bisection => Some(target_height),
+            Self::Epochs { length } => {
+                let length = length.get();
+                // First epoch end strictly above the trusted height.
+                let end = (trusted_height / length)
+                    .checked_add(1)
+                    .and_then(|epoch| epoch.checked_mul(length))
+                    .unwrap_or(u64::MAX);
+                Some(end.min(target_height))
+            }
         }
     }
-    heights.push(target_height);
-    heights
+
+    /// How many heights the schedule visits after `trusted_height` up to
+    /// and including `target_height`, without listing them.
+    #[must_use]
+    pub fn count(self, trusted_height: u64, target_height: u64) -> u64 {
+        if target_height <= trusted_height {
+            return 0;
+        }
+        match self {
+            Self::Bisection => 1,
+            Self::Epochs { length } => {
+                let length = length.get();
+                // Epoch ends in (trusted, target), plus the target.
+                let below_target = (target_height - 1) / length;
+                let up_to_trusted = trusted_height / length;
+                below_target.saturating_sub(up_to_trusted).saturating_add(1)
+            }
+        }
+    }
+}
+
+/// The heights a schedule visits after `trusted_height`, ascending, ending
+/// with `target_height`; empty when `target_height <= trusted_height`. An
+/// iterator computed as it goes (a plan can be longer than memory).
+#[must_use]
+pub fn plan(schedule: Schedule, trusted_height: u64, target_height: u64) -> Plan {
+    Plan {
+        schedule,
+        current: trusted_height,
+        target: target_height,
+    }
+}
+
+/// The iterator of [`plan`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    schedule: Schedule,
+    current: u64,
+    target: u64,
+}
+
+impl Iterator for Plan {
+    type Item = u64;
+
+    fn next(&mut self) -> Option<u64> {
+        let next = self.schedule.next_after(self.current, self.target)?;
+        self.current = next;
+        Some(next)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let count = self.schedule.count(self.current, self.target);
+        match usize::try_from(count) {
+            Ok(count) => (count, Some(count)),
+            Err(_) => (usize::MAX, None),
+        }
+    }
 }
 
 /// The height halfway between a trusted and an untrusted height, if one
@@ -78,27 +138,40 @@ pub enum Outcome {
     NotEnoughTrust,
 }
 
-/// A bisecting scheduler over a plan: a stack of heights still to verify,
-/// the next one on top.
+/// A bisecting scheduler over a lazily computed plan (see the module docs):
+/// the next height is the top of a short stack of heights that lacked
+/// trust, or else the schedule's next height above the trusted one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scheduler {
-    pending: Vec<u64>,
+    schedule: Schedule,
+    target: u64,
+    trusted: u64,
+    /// Heights that lacked trust, to retry once a midpoint verified; the
+    /// next one on top. Strictly decreasing from bottom to top, all above
+    /// `trusted`.
+    retry: Vec<u64>,
 }
 
 impl Scheduler {
     /// A scheduler that reaches `target_height` from `trusted_height`.
     #[must_use]
     pub fn new(schedule: Schedule, trusted_height: u64, target_height: u64) -> Self {
-        let mut pending = plan(schedule, trusted_height, target_height);
-        pending.reverse();
-        Self { pending }
+        Self {
+            schedule,
+            target: target_height,
+            trusted: trusted_height,
+            retry: Vec::new(),
+        }
     }
 
     /// The next height to fetch and verify, or `None` when the target is
     /// reached.
     #[must_use]
     pub fn next_height(&self) -> Option<u64> {
-        self.pending.last().copied()
+        self.retry
+            .last()
+            .copied()
+            .or_else(|| self.schedule.next_after(self.trusted, self.target))
     }
 
     /// Records the outcome for [`Scheduler::next_height`], given the trusted
@@ -115,23 +188,35 @@ impl Scheduler {
         };
         match outcome {
             Outcome::Verified => {
-                self.pending.pop();
+                if self.retry.last() == Some(&tried) {
+                    self.retry.pop();
+                }
+                self.trusted = tried;
             }
             Outcome::NotEnoughTrust => {
                 let mid = midpoint(trusted_height, tried).ok_or(ScheduleError::CannotBisect {
                     trusted_height,
                     untrusted_height: tried,
                 })?;
-                self.pending.push(mid);
+                // `tried` stays: either it is on the stack already, or it
+                // is the planned height, which the schedule gives again
+                // from the midpoint (no epoch end lies between the trusted
+                // height and the planned one).
+                self.retry.push(mid);
             }
         }
         Ok(())
     }
 
-    /// Heights still to verify, next first.
+    /// How many heights are still planned (the schedule's heights above the
+    /// trusted one plus the heights waiting for a retry); bisection may add
+    /// more.
     #[must_use]
-    pub fn pending(&self) -> Vec<u64> {
-        self.pending.iter().rev().copied().collect()
+    pub fn remaining(&self) -> u64 {
+        let retries = u64::try_from(self.retry.len()).unwrap_or(u64::MAX);
+        self.schedule
+            .count(self.trusted, self.target)
+            .saturating_add(retries)
     }
 }
 
@@ -243,15 +328,19 @@ mod tests {
             ),
         ];
         for (name, schedule, trusted, target, expected) in cases {
-            assert_eq!(plan(*schedule, *trusted, *target), *expected, "{name}");
+            let heights: Vec<u64> = plan(*schedule, *trusted, *target).collect();
+            assert_eq!(heights, *expected, "{name}");
+            let count = schedule.count(*trusted, *target);
+            assert_eq!(count, u64::try_from(expected.len()).unwrap(), "{name}");
         }
     }
 
     #[test]
     fn plan_for_100k_blocks_with_epochs_of_1000_has_100_heights() {
-        let heights = plan(epochs(1_000), 1, 100_000);
+        let heights: Vec<u64> = plan(epochs(1_000), 1, 100_000).collect();
         assert_eq!(heights.len(), 100);
         assert_eq!(heights.last(), Some(&100_000));
+        assert_eq!(plan(epochs(1_000), 1, 100_000).count(), 100);
     }
 
     #[test]
@@ -283,7 +372,8 @@ mod tests {
         scheduler.record(1, Outcome::NotEnoughTrust).unwrap();
         assert_eq!(scheduler.next_height(), Some(25));
         scheduler.record(1, Outcome::Verified).unwrap();
-        assert_eq!(scheduler.pending(), vec![50, 100]);
+        assert_eq!(scheduler.next_height(), Some(50));
+        assert_eq!(scheduler.remaining(), 2);
         scheduler.record(25, Outcome::Verified).unwrap();
         scheduler.record(50, Outcome::Verified).unwrap();
         assert_eq!(scheduler.next_height(), None);
@@ -329,6 +419,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A target of 10^12 with epochs of one block (what a lying node can
+    /// claim) plans nothing up front: the scheduler stays a few words and
+    /// still walks the plan.
+    #[test]
+    fn a_huge_target_costs_no_plan() {
+        let mut scheduler = Scheduler::new(epochs(1), 1, 1_000_000_000_000);
+        assert_eq!(scheduler.remaining(), 999_999_999_999);
+        assert_eq!(scheduler.next_height(), Some(2));
+        scheduler.record(1, Outcome::Verified).unwrap();
+        assert_eq!(scheduler.next_height(), Some(3));
+        assert_eq!(scheduler.remaining(), 999_999_999_998);
+        // Bisecting all the way down a u64 range keeps at most 64 heights.
+        let mut far = Scheduler::new(Schedule::Bisection, 0, u64::MAX);
+        let mut pushes = 0;
+        while far.record(0, Outcome::NotEnoughTrust).is_ok() {
+            pushes += 1;
+        }
+        assert_eq!(far.next_height(), Some(1));
+        assert!(pushes <= 64 && far.retry.len() <= 64, "{pushes}");
+        assert_eq!(
+            plan(epochs(1), 1, u64::MAX).size_hint(),
+            (usize::MAX - 1, Some(usize::MAX - 1))
+        );
+        assert_eq!(plan(epochs(u64::MAX), u64::MAX - 1, u64::MAX).count(), 1);
     }
 
     #[test]

@@ -192,7 +192,7 @@ pub fn sync_to_with_progress(
                     height,
                     target_height,
                     headers_fetched: report.headers_fetched,
-                    pending: scheduler.pending().len(),
+                    pending: usize::try_from(scheduler.remaining()).unwrap_or(usize::MAX),
                 });
             }
             Verdict::NotEnoughTrust { .. } => {

@@ -15,8 +15,8 @@ use jifen_light_client_verifier::test_chain::{
     Chain, ChainSource, replaced_set, rotating_set, static_set,
 };
 use jifen_light_client_verifier::{
-    FixedClock, LightStore, MemorySource, MemoryStore, Options, Schedule, SyncReport, TrustedState,
-    sync_to,
+    FixedClock, LightStore, MemorySource, MemoryStore, Options, ProgressEvent, Schedule,
+    SyncReport, TrustedState, sync_to, sync_to_with_progress,
 };
 
 fn epochs(length: u64) -> Schedule {
@@ -147,6 +147,41 @@ fn sequential_schedule_verifies_every_block() {
     .unwrap();
     assert_eq!(report.verified_heights, (2..=30).collect::<Vec<_>>());
     assert_eq!(source.served(), 29);
+}
+
+/// A target of 10^12 with epochs of one block (what a lying node claimed
+/// in the audit of issue 11) is walked lazily: the driver verifies the real
+/// chain block by block and stops at the first height the source lacks,
+/// with everything below it verified; nothing was planned up front.
+#[test]
+fn a_target_far_above_the_chain_stops_at_the_first_missing_block() {
+    let chain = Chain::new(30, 7, replaced_set);
+    let clock = FixedClock(chain.time_after(30));
+    let mut trusted = bootstrap(&chain, 1, clock.0);
+    let mut store = MemoryStore::new();
+    let mut source = MemorySource::new((1..=30).map(|h| chain.block(h)));
+    let mut pending = Vec::new();
+    let error = sync_to_with_progress(
+        &mut trusted,
+        1_000_000_000_000,
+        epochs(1),
+        &mut source,
+        &mut store,
+        &Options::default(),
+        &clock,
+        &mut |event| {
+            if let ProgressEvent::Verified { pending: left, .. } = event {
+                pending.push(*left);
+            }
+        },
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "lc-source-failed");
+    assert_eq!(trusted.height(), 30);
+    assert_eq!(source.served(), 29);
+    // The heights still planned are counted, not listed.
+    assert_eq!(pending.first(), Some(&999_999_999_998));
+    assert_eq!(pending.last(), Some(&999_999_999_970));
 }
 
 #[test]

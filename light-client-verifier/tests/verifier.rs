@@ -14,8 +14,9 @@ use jifen_light_client_verifier::test_chain::{
     BLOCK_MS, Chain, T0, replaced_set, rotating_set, static_set,
 };
 use jifen_light_client_verifier::verifier::{
-    has_quorum, is_header_from_past, is_linked_to_parent, is_monotonic_height, is_monotonic_time,
-    is_within_trust_period, trusted_signers_power, valid_next_validator_set,
+    MIN_BLOCK_INTERVAL_MS, has_quorum, is_header_from_past, is_linked_to_parent,
+    is_monotonic_height, is_monotonic_time, is_parent_of, is_within_trust_period,
+    max_plausible_height, trusted_signers_power, valid_next_validator_set,
 };
 use jifen_light_client_verifier::{
     Checkpoint, LightBlock, Options, PowerTally, TrustedState, Verdict, VerificationError, verify,
@@ -161,6 +162,62 @@ fn predicate_is_linked_to_parent() {
             got: Some(chain.header(2).hash()),
         }
     );
+}
+
+/// Backwards steps: a header below a trusted one is proven by the hash its
+/// child names, whatever signed it; a fork below (re-signed by the same
+/// validators) or a header of another height is refused.
+#[test]
+fn predicate_is_parent_of() {
+    let chain = Chain::new(6, 10, static_set);
+    assert!(is_parent_of(chain.header(5), chain.header(4)).is_ok());
+    let mut fork = chain.block(4);
+    fork.header.state_root = Hash32([9; 32]);
+    chain.resign(&mut fork);
+    let error = is_parent_of(chain.header(5), &fork.header).unwrap_err();
+    assert_eq!(error.code(), "lc-not-parent");
+    assert!(matches!(
+        error,
+        VerificationError::NotParent { height: 4, expected, got }
+            if expected == Some(chain.header(4).hash()) && got == fork.header.hash()
+    ));
+    assert_eq!(
+        is_parent_of(chain.header(5), chain.header(3))
+            .unwrap_err()
+            .code(),
+        "lc-not-parent"
+    );
+    assert_eq!(
+        is_parent_of(chain.header(1), chain.header(1))
+            .unwrap_err()
+            .code(),
+        "lc-not-parent"
+    );
+}
+
+/// No chain makes more blocks than milliseconds pass (time strictly
+/// increases), up to now plus the clock drift.
+#[test]
+fn predicate_max_plausible_height() {
+    assert_eq!(MIN_BLOCK_INTERVAL_MS, 1);
+    let cases = [
+        ("a second later", 10, 1_000, 0, 2_000, 1_010),
+        ("with the drift", 10, 1_000, 5_000, 2_000, 6_010),
+        ("clock behind the header", 10, 9_000, 0, 2_000, 10),
+        ("saturates", u64::MAX - 1, 0, 5, u64::MAX, u64::MAX),
+    ];
+    for (name, height, time, drift, now, expected) in cases {
+        assert_eq!(
+            max_plausible_height(height, time, drift, now),
+            expected,
+            "{name}"
+        );
+    }
+    // A real chain is always within the bound at its own tip's time.
+    let chain = Chain::new(50, 10, static_set);
+    let tip = chain.header(50);
+    let root = chain.header(1);
+    assert!(max_plausible_height(1, root.time_ms, 0, tip.time_ms) >= tip.height);
 }
 
 #[test]

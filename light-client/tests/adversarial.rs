@@ -7,167 +7,25 @@
 //! The light client against the reference node that lies (`--fault`): each
 //! lie is caught with its own code, liars are demoted and not used again,
 //! an honest witness takes over, a fork becomes evidence, nothing false is
-//! ever trusted.
-//!
-//! One devnet per test: 4 validators with one standby rotating in every 5
-//! blocks, 20 ms blocks, several RPC endpoints over the same chain
-//! ([`Devnet::add_rpc`]), each with its own fault. The chain is frozen once
-//! produced, except where a test submits a transaction.
+//! ever trusted. Everything runs at the product defaults
+//! (`ClientConfig::new`, `RpcOptions::default()`); the issue 11 attacks are
+//! in `tests/hostile.rs`.
 
-use std::net::SocketAddr;
-use std::path::Path;
+mod common;
+
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use common::{account, demoted_code, live_net, net, state_of, sync};
 use jifen_light_client::Checkpoint;
 use jifen_light_client::{
-    ClientConfig, ClientError, LightClient, LightStore, MemoryStore, Peer, PeerRole, PeerState,
-    ProgressEvent, RedbStore, RpcOptions, RpcPeer, SystemClock, TrustRoot, client::RootKind,
-    evidence::Evidence, verify_bundle, verify_evidence,
+    ClientConfig, ClientError, LightClient, LightStore, MemoryStore, PeerRole, PeerState,
+    ProgressEvent, RedbStore, SystemClock, TrustRoot, client::RootKind, evidence::Evidence,
+    verify_bundle, verify_evidence,
 };
-use jifen_node::devnet::{Devnet, DevnetConfig};
 use jifen_node::keys::NodeKey;
 use jifen_node::rpc::Fault;
 use jifen_protocol::{Account, Address, ChainId, Decode, Transfer, TxPayload, UnsignedTransaction};
-
-/// A devnet with endpoint 0 honest, plus one endpoint per fault.
-struct Net {
-    devnet: Devnet,
-    addrs: Vec<SocketAddr>,
-    faults: Vec<Option<Fault>>,
-    _dir: tempfile::TempDir,
-}
-
-/// A frozen chain of at least `min_height` blocks served by an honest
-/// endpoint and one endpoint per fault. The chain is produced first and then
-/// served without producing, so what a liar admits to (a stale tip is 50
-/// blocks, 1 s, behind) cannot move while a test runs on a slow machine.
-fn net(faults: &[Option<Fault>], min_height: u64) -> Net {
-    let dir = tempfile::tempdir().unwrap();
-    let mut config = config(dir.path());
-    {
-        let producer = Devnet::start(&config).unwrap();
-        wait_for(&producer, min_height);
-    }
-    config.produce = false;
-    serve(Devnet::start(&config).unwrap(), faults, dir)
-}
-
-/// A chain that keeps producing blocks, for tests that submit transactions.
-fn live_net(faults: &[Option<Fault>], min_height: u64) -> Net {
-    let dir = tempfile::tempdir().unwrap();
-    let devnet = Devnet::start(&config(dir.path())).unwrap();
-    wait_for(&devnet, min_height);
-    serve(devnet, faults, dir)
-}
-
-fn config(dir: &Path) -> DevnetConfig {
-    let mut config = DevnetConfig::new(dir.join("chain"));
-    config.validators = 4;
-    config.rotate = 1;
-    config.epoch_length = 5;
-    config.block_time_ms = 20;
-    config
-}
-
-fn wait_for(devnet: &Devnet, height: u64) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while devnet.chain().lock().unwrap().height() < height {
-        assert!(Instant::now() < deadline, "devnet did not reach {height}");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-fn serve(mut devnet: Devnet, faults: &[Option<Fault>], dir: tempfile::TempDir) -> Net {
-    let mut addrs = vec![devnet.rpc_addr()];
-    for fault in faults {
-        addrs.push(devnet.add_rpc(*fault).unwrap());
-    }
-    Net {
-        devnet,
-        addrs,
-        faults: std::iter::once(None)
-            .chain(faults.iter().copied())
-            .collect(),
-        _dir: dir,
-    }
-}
-
-impl Net {
-    fn hash_at(&self, height: u64) -> jifen_protocol::Hash32 {
-        self.devnet
-            .chain()
-            .lock()
-            .unwrap()
-            .header(height)
-            .unwrap()
-            .unwrap()
-            .hash()
-    }
-
-    fn peer(&self, index: usize) -> Box<dyn Peer> {
-        // Only the slow liar (5 s delay) gets a short timeout: an honest
-        // peer on a loaded machine may take over a second to answer.
-        let timeout = if self.faults[index] == Some(Fault::SlowResponse) {
-            Duration::from_secs(2)
-        } else {
-            Duration::from_secs(30)
-        };
-        let options = RpcOptions {
-            connect_timeout: timeout,
-            timeout,
-            max_response_bytes: 4 << 20,
-        };
-        Box::new(RpcPeer::connect(&format!("http://{}", self.addrs[index]), options).unwrap())
-    }
-
-    fn url(&self, index: usize) -> String {
-        format!("http://{}", self.addrs[index])
-    }
-
-    /// A client with `primary` and `witnesses` (endpoint indices).
-    fn client<S: LightStore>(
-        &self,
-        store: S,
-        root: TrustRoot,
-        primary: usize,
-        witnesses: &[usize],
-        evidence_dir: Option<&Path>,
-    ) -> LightClient<S> {
-        let mut config = ClientConfig::new(ChainId::new("jifen-devnet").unwrap(), root);
-        config.evidence_dir = evidence_dir.map(Path::to_path_buf);
-        config.stale_after = Duration::from_millis(500);
-        LightClient::open(
-            store,
-            config,
-            self.peer(primary),
-            witnesses.iter().map(|&index| self.peer(index)).collect(),
-            Box::new(SystemClock),
-        )
-        .unwrap()
-    }
-}
-
-fn sync<S: LightStore>(
-    client: &mut LightClient<S>,
-) -> Result<jifen_light_client::SyncSummary, ClientError> {
-    client.sync(&mut |_| {}, &AtomicBool::new(false))
-}
-
-fn state_of<S: LightStore>(client: &LightClient<S>, index: usize) -> PeerState {
-    client.status().peers[index].state.clone()
-}
-
-fn demoted_code(state: &PeerState) -> &'static str {
-    match state {
-        PeerState::Demoted { code, .. } | PeerState::Unreachable { code, .. } => code,
-        other => panic!("not demoted: {other:?}"),
-    }
-}
-
-fn account(index: u32) -> Address {
-    NodeKey::devnet_account(index).unwrap().address()
-}
 
 #[test]
 fn honest_peers_sync_prove_an_account_and_resume_from_the_store() {
@@ -491,8 +349,7 @@ fn tampered_store_is_reported_on_open_not_trusted() {
             .unwrap();
         txn.commit().unwrap();
     }
-    let mut config = ClientConfig::new(ChainId::new("jifen-devnet").unwrap(), TrustRoot::Genesis);
-    config.stale_after = Duration::from_millis(500);
+    let config = ClientConfig::new(ChainId::new("jifen-devnet").unwrap(), TrustRoot::Genesis);
     let error = LightClient::open(
         RedbStore::open(&path).unwrap(),
         config,

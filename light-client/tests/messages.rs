@@ -119,6 +119,11 @@ fn verification_errors() -> Vec<VerificationError> {
             expected: hash,
             got: None,
         },
+        VerificationError::NotParent {
+            height: 3,
+            expected: Some(hash),
+            got: Hash32([2; 32]),
+        },
         VerificationError::CheckpointMismatch {
             expected: checkpoint,
             got: checkpoint,
@@ -137,7 +142,12 @@ fn peer_errors() -> Vec<PeerError> {
             timeout_ms: 20_000,
         },
         PeerError::HttpStatus { status: 500 },
+        PeerError::Redirect {
+            status: 307,
+            location: "http://elsewhere/".into(),
+        },
         PeerError::ResponseTooLarge { limit: 16 },
+        PeerError::TooComplex { limit: 10_000 },
         PeerError::MalformedJson {
             message: "eof".into(),
         },
@@ -375,6 +385,18 @@ fn every_error_gives_the_arguments_its_messages_use() {
             expected: chain.clone(),
             got: other.clone(),
         },
+        Misbehaviour::ImplausibleTip {
+            claimed: 1_000_000_000_000,
+            limit: 5_000,
+        },
+        Misbehaviour::ProofBelowRoot {
+            height: 1,
+            root: 10,
+        },
+        Misbehaviour::ProofAboveTip {
+            height: 1_010,
+            tip: 10,
+        },
     ] {
         check(&error, error.code(), &catalogs);
     }
@@ -407,6 +429,16 @@ fn every_error_gives_the_arguments_its_messages_use() {
             got: other,
         },
         ClientError::NoTrustedState,
+        ClientError::RootUnavailable {
+            height: 1_000,
+            highest_tip: Some(10),
+            attempts: 5,
+        },
+        ClientError::RootUnavailable {
+            height: 1,
+            highest_tip: None,
+            attempts: 5,
+        },
     ];
     let fixture = Chain::new(3, 10, static_set);
     let mut fork = fixture.block(2);

@@ -98,6 +98,7 @@ impl Peer for FixturePeer {
         Ok(PeerStatus {
             chain_id: self.chain.chain_id.clone(),
             latest_height: self.tip.load(Ordering::SeqCst),
+            earliest_height: 1,
             epoch_length: Some(self.chain.epoch_length),
         })
     }

@@ -119,10 +119,7 @@ impl Devnet {
             chain: Arc::clone(&chain),
             fault: config.fault,
         };
-        let server = HttpServer::start(
-            config.rpc_addr,
-            Arc::new(move |body: &[u8]| handle_body(&ctx, body)),
-        )?;
+        let server = serve(config.rpc_addr, ctx, None)?;
         let stop = Arc::new(AtomicBool::new(false));
         let producer = if config.produce {
             let chain = Arc::clone(&chain);
@@ -148,7 +145,8 @@ impl Devnet {
 
     /// Serves the same chain on one more RPC endpoint (127.0.0.1, any free
     /// port) that tells `fault`'s lie (none: honest). For tests with several
-    /// peers of one chain, some lying.
+    /// peers of one chain, some lying. A `redirect` endpoint sends its
+    /// requests to the main endpoint.
     ///
     /// # Errors
     /// [`DevnetError::Rpc`] when binding fails.
@@ -157,13 +155,21 @@ impl Devnet {
             chain: Arc::clone(&self.chain),
             fault,
         };
-        let server = HttpServer::start(
-            SocketAddr::from(([127, 0, 0, 1], 0)),
-            Arc::new(move |body: &[u8]| handle_body(&ctx, body)),
-        )?;
+        let target = format!("http://{}/", self.server.local_addr());
+        let server = serve(SocketAddr::from(([127, 0, 0, 1], 0)), ctx, Some(&target))?;
         let addr = server.local_addr();
         self.extra.push(server);
         Ok(addr)
+    }
+
+    /// Requests the endpoint at `addr` (the main one or one added with
+    /// [`Devnet::add_rpc`]) has received so far, `None` for another address.
+    #[must_use]
+    pub fn requests(&self, addr: SocketAddr) -> Option<u64> {
+        std::iter::once(&self.server)
+            .chain(&self.extra)
+            .find(|server| server.local_addr() == addr)
+            .map(HttpServer::requests)
     }
 
     /// The RPC address.
@@ -195,6 +201,23 @@ impl Drop for Devnet {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// An RPC server for `ctx` on `addr`; a `redirect` fault sends requests to
+/// `redirect_to` (itself when `None`).
+fn serve(
+    addr: SocketAddr,
+    ctx: RpcContext,
+    redirect_to: Option<&str>,
+) -> Result<HttpServer, std::io::Error> {
+    let lie = ctx
+        .fault
+        .and_then(|fault| fault.transport_lie(redirect_to.unwrap_or_default()));
+    HttpServer::start_with(
+        addr,
+        Arc::new(move |body: &[u8]| handle_body(&ctx, body)),
+        lie,
+    )
 }
 
 fn produce_loop(chain: &Mutex<Chain>, stop: &AtomicBool, block_time: Duration) {

@@ -467,11 +467,15 @@ pub enum ErrorCode {
     TxNotFound,
     /// 2004 `batch-too-large`.
     BatchTooLarge,
+    /// 2005 `response-too-large`: the answer would pass the node's budget
+    /// for one request or one batch ([`crate::MAX_RESPONSE_BYTES`]); ask
+    /// for less (a shorter range, fewer requests in a batch).
+    ResponseTooLarge,
 }
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 22] = [
         Self::ParseError,
         Self::InvalidRequest,
         Self::MethodNotFound,
@@ -493,6 +497,7 @@ impl ErrorCode {
         Self::RangeTooLarge,
         Self::TxNotFound,
         Self::BatchTooLarge,
+        Self::ResponseTooLarge,
     ];
 
     /// The numeric code.
@@ -520,6 +525,7 @@ impl ErrorCode {
             Self::RangeTooLarge => 2002,
             Self::TxNotFound => 2003,
             Self::BatchTooLarge => 2004,
+            Self::ResponseTooLarge => 2005,
         }
     }
 
@@ -548,6 +554,7 @@ impl ErrorCode {
             Self::RangeTooLarge => "range-too-large",
             Self::TxNotFound => "tx-not-found",
             Self::BatchTooLarge => "batch-too-large",
+            Self::ResponseTooLarge => "response-too-large",
         }
     }
 

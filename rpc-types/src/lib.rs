@@ -9,6 +9,7 @@
 //! | [`state`] | `jifen_state`, `jifen_account` |
 //! | [`tx`] | `jifen_submitTx`, `jifen_txStatus`, `jifen_txProof` |
 //! | [`field`](mod@field) | strict reading of members and [`WireError`] |
+//! | [`limits`] | the node's answer budget ([`MAX_RESPONSE_BYTES`]) and the bound on JSON values both sides check before parsing ([`json_values`]) |
 //!
 //! Each method has a params struct implementing [`Call`] (its method name
 //! and its result type) and a result struct; both implement [`WireObject`]:
@@ -36,6 +37,7 @@
 pub mod blocks;
 pub mod envelope;
 pub mod field;
+pub mod limits;
 pub mod state;
 pub mod tx;
 
@@ -48,6 +50,7 @@ pub use envelope::{
     EnvelopeError, ErrorCode, ErrorObject, Id, Request, RequestError, Response, VERSION,
 };
 pub use field::WireError;
+pub use limits::{MAX_JSON_VALUES, MAX_RESPONSE_BYTES, json_values};
 pub use state::{AccountParams, AccountResult, StateParams, StateResult};
 pub use tx::{
     SubmitTxParams, SubmitTxResult, TxProofParams, TxProofResult, TxStatus, TxStatusParams,

@@ -19,8 +19,9 @@ use super::PeerReport;
 /// code for `Options` / `Store` / `Verification`, `lc-trust-expired`,
 /// `lc-client-no-peer`, `lc-client-fork-detected`, `lc-client-cancelled`,
 /// `lc-peer-tx-rejected`, `lc-client-evidence-write`,
-/// `lc-client-store-other-chain`, `lc-client-no-trusted-state`, the
-/// [`PeerError`] code for `TxRejected` and `Endpoint`.
+/// `lc-client-store-other-chain`, `lc-client-no-trusted-state`,
+/// `lc-client-root-unavailable`, the [`PeerError`] code for `TxRejected`
+/// and `Endpoint`.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ClientError {
@@ -93,6 +94,21 @@ pub enum ClientError {
     /// An endpoint cannot be used (e.g. not an `http://` URL).
     #[error(transparent)]
     Endpoint(PeerError),
+    /// No node has the root of trust (genesis, or the checkpoint's height)
+    /// after every retry: the checkpoint is above every node's tip, or the
+    /// chain has no block yet.
+    #[error(
+        "no node has the block at height {height} (the root of trust) after {attempts} tries; the highest tip seen is {}",
+        highest_tip.map_or_else(|| "none".to_owned(), |tip| tip.to_string())
+    )]
+    RootUnavailable {
+        /// The root's height.
+        height: u64,
+        /// The highest tip a node claimed (`None`: none answered).
+        highest_tip: Option<u64>,
+        /// Tries made.
+        attempts: u32,
+    },
 }
 
 impl ClientError {
@@ -112,6 +128,7 @@ impl ClientError {
             Self::StoreOtherChain { .. } => "lc-client-store-other-chain",
             Self::NoTrustedState => "lc-client-no-trusted-state",
             Self::Endpoint(inner) => inner.code(),
+            Self::RootUnavailable { .. } => "lc-client-root-unavailable",
         }
     }
 }
@@ -164,6 +181,21 @@ impl Coded for ClientError {
                 ("expected", expected.to_string().into()),
                 ("got", got.to_string().into()),
             ],
+            Self::RootUnavailable {
+                height,
+                highest_tip,
+                attempts,
+            } => vec![
+                ("height", (*height).into()),
+                (
+                    "tip",
+                    highest_tip
+                        .map_or_else(|| "-".to_owned(), |tip| tip.to_string())
+                        .into(),
+                ),
+                ("attempts", (*attempts).into()),
+                detail(self),
+            ],
         }
     }
 }
@@ -172,7 +204,8 @@ impl Coded for ClientError {
 /// or an invalid block (those keep their own codes).
 ///
 /// Codes: `lc-client-headers-withheld`, `lc-client-primary-stale`,
-/// `lc-client-wrong-chain`.
+/// `lc-client-wrong-chain`, `lc-client-implausible-tip`,
+/// `lc-client-proof-below-root`, `lc-client-proof-above-tip`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Misbehaviour {
@@ -205,6 +238,35 @@ pub enum Misbehaviour {
         /// The peer's chain.
         got: ChainId,
     },
+    /// The peer claims a tip higher than any chain can have reached since
+    /// the trusted header (one block per millisecond, see
+    /// `jifen_light_client_verifier::verifier::max_plausible_height`).
+    #[error("claims tip {claimed}, but no chain can be past height {limit} yet")]
+    ImplausibleTip {
+        /// The tip claimed.
+        claimed: u64,
+        /// The highest plausible tip.
+        limit: u64,
+    },
+    /// The peer places a transaction below the root of trust, where nothing
+    /// is proven (the wallet asks only for transactions sent after its root
+    /// was set; block 0 does not exist).
+    #[error("places the transaction at height {height}, below the root of trust at {root}")]
+    ProofBelowRoot {
+        /// The height claimed.
+        height: u64,
+        /// The root's height.
+        root: u64,
+    },
+    /// The peer places a transaction in a block above the tip it claims
+    /// itself.
+    #[error("places the transaction at height {height}, above its own tip {tip}")]
+    ProofAboveTip {
+        /// The height claimed.
+        height: u64,
+        /// The peer's own tip.
+        tip: u64,
+    },
 }
 
 impl Misbehaviour {
@@ -215,6 +277,9 @@ impl Misbehaviour {
             Self::HeadersWithheld { .. } => "lc-client-headers-withheld",
             Self::PrimaryStale { .. } => "lc-client-primary-stale",
             Self::WrongChain { .. } => "lc-client-wrong-chain",
+            Self::ImplausibleTip { .. } => "lc-client-implausible-tip",
+            Self::ProofBelowRoot { .. } => "lc-client-proof-below-root",
+            Self::ProofAboveTip { .. } => "lc-client-proof-above-tip",
         }
     }
 }
@@ -247,6 +312,21 @@ impl Coded for Misbehaviour {
             Self::WrongChain { expected, got } => vec![
                 ("expected", expected.to_string().into()),
                 ("got", got.to_string().into()),
+                detail(self),
+            ],
+            Self::ImplausibleTip { claimed, limit } => vec![
+                ("tip", (*claimed).into()),
+                ("limit", (*limit).into()),
+                detail(self),
+            ],
+            Self::ProofBelowRoot { height, root } => vec![
+                ("height", (*height).into()),
+                ("root", (*root).into()),
+                detail(self),
+            ],
+            Self::ProofAboveTip { height, tip } => vec![
+                ("height", (*height).into()),
+                ("tip", (*tip).into()),
                 detail(self),
             ],
         }

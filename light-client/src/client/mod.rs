@@ -3,34 +3,48 @@
 //! shows a value it did not prove.
 //!
 //! - **Root of trust**: a user [`Checkpoint`], or, with
-//!   [`TrustRoot::Genesis`], block 1 taken on first use from the primary and
-//!   cross-checked with every witness (labelled [`RootKind::GenesisFirstUse`]
-//!   in [`ClientStatus`]). An expired trusted header is refused
-//!   ([`ClientError::TrustExpired`]) until the user gives a new checkpoint.
+//!   [`TrustRoot::Genesis`], block 1 taken on first use and cross-checked
+//!   with every witness (labelled [`RootKind::GenesisFirstUse`] in
+//!   [`ClientStatus`]). It is asked only of a node whose status says it has
+//!   it (one that claims it and withholds it is demoted); while no node has
+//!   it yet, the client retries with backoff, then stops with
+//!   [`ClientError::RootUnavailable`] ([`ClientConfig::root_retry`]). An
+//!   expired trusted header is refused ([`ClientError::TrustExpired`]) until
+//!   the user gives a new checkpoint.
 //! - **Open** re-verifies everything stored ([`crate::load_trusted`]); a
 //!   tampered store is a [`ClientError::Store`], never trusted. A store
 //!   whose root is not the configured checkpoint is emptied (nothing in it
 //!   was trusted) and the client starts again from the checkpoint.
 //! - **Sync** ([`LightClient::sync`]) asks the primary for its latest
-//!   height, plans with the chain's epochs (`jifen_status.epoch_length`;
-//!   a wrong value costs bisection steps, never safety), verifies with
-//!   skipping and bisection ([`crate::sync_to_with_progress`]) into a
-//!   staging area, then cross-checks the new tip with every witness. Only
-//!   then is it stored and trusted. A lagging witness is marked so, not
-//!   blamed; a witness whose block at the same height conflicts and
-//!   verifies yields [`crate::Evidence`], written to `evidence_dir`, and the sync
-//!   stops ([`ClientError::ForkDetected`]). A witness that proves a header
-//!   much newer than the primary's tip (more than
+//!   height (a tip no chain can have reached since the trusted header is a
+//!   lie: `lc-client-implausible-tip`), plans lazily with the chain's epochs
+//!   (`jifen_status.epoch_length`, at most 10,000; a wrong value costs
+//!   headers, never safety or memory), verifies with skipping and bisection
+//!   ([`crate::sync_to_with_progress`]) into a staging area, one segment of
+//!   at most 1,024 steps at a time, and cross-checks each segment's last
+//!   block with every witness. Only then is it stored and trusted. A
+//!   lagging witness is marked so, not blamed; a witness whose block at the
+//!   same height conflicts and verifies yields [`crate::Evidence`], written
+//!   to `evidence_dir`, and the sync stops ([`ClientError::ForkDetected`]).
+//!   A witness that proves a header far newer than the tip the primary
+//!   claims ([`ClientConfig::stale_after_blocks`],
 //!   [`ClientConfig::stale_after`]) shows the primary is stale.
-//! - **Peers that lie** (invalid blocks, malformed or oversized answers,
-//!   withheld headers, bad proofs) are demoted with the reason's code and
-//!   detail and not used again in the session; if it was the primary, the
-//!   next witness becomes primary and the work continues. Unreachable
-//!   peers (connection errors, timeouts) are skipped and retried at the
-//!   next sync.
+//! - **Peers that lie** (invalid blocks, malformed, oversized or redirected
+//!   answers, impossible tips, withheld headers, bad proofs) are demoted with
+//!   the reason's code and detail and not used again in the session; if it
+//!   was the primary, the next witness becomes primary and the work
+//!   continues. Unreachable peers (connection errors, HTTP errors, a missed
+//!   total deadline) are skipped and retried at a later sync, after a
+//!   backoff. Every limit and why: `docs/adr/0011-hostile-nodes.md`; every
+//!   lie and its test: `docs/security.md`.
 //! - **Proven reads** ([`LightClient::account`],
 //!   [`LightClient::tx_inclusion`], [`LightClient::account_bundle`]) check
-//!   every answer against a verified header with [`crate::proof`].
+//!   every answer against a verified header with [`crate::proof`]. A header
+//!   below the trusted height is proven by hash links from the stored block
+//!   above it and cross-checked with the other peers (`below.rs`).
+//! - **Status** ([`ClientStatus`]) tells the trusted header's age and
+//!   whether it is too old ([`ClientConfig::tip_age_warning`]), and how many
+//!   witnesses checked the tip and the root.
 //! - **Reads beside a sync**: a [`LightReader`] ([`LightClient::reader`],
 //!   `Clone + Send + Sync`) answers `status`, `account`, `state` and
 //!   `submit` from other threads while `sync` runs, proven at the trusted
@@ -42,6 +56,7 @@
 //! returns [`ClientError::Cancelled`] at the next step, keeping only what
 //! was fully checked before.
 
+mod below;
 mod error;
 mod peers;
 mod reader;
@@ -63,11 +78,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use jifen_protocol::{ChainId, Hash32};
+use jifen_protocol::{ChainId, Hash32, Header};
 
 use self::peers::PeerTable;
 use self::reader::Shared;
-use crate::light_block::LightBlock;
 use crate::peer::Peer;
 use crate::progress::ProgressEvent;
 use crate::store::{LightStore, StoreError, load_trusted};
@@ -84,7 +98,9 @@ pub enum TrustRoot {
     Checkpoint(Checkpoint),
 }
 
-/// How the client is set up.
+/// How the client is set up. [`ClientConfig::new`] gives the product
+/// defaults, which the adversarial tests run with (why each:
+/// `docs/adr/0011-hostile-nodes.md`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientConfig {
     /// The chain followed; peers and stores of other chains are refused.
@@ -95,13 +111,25 @@ pub struct ClientConfig {
     pub options: Options,
     /// Where fork evidence files are written (none: kept in the error only).
     pub evidence_dir: Option<PathBuf>,
-    /// A primary whose tip is older than a header a witness proves by more
-    /// than this is stale (demoted).
+    /// A primary is stale (demoted) when a witness proves a header at least
+    /// two blocks past the tip the primary claims, and either at least
+    /// [`ClientConfig::stale_after_blocks`] blocks or more than this much
+    /// newer.
     pub stale_after: Duration,
+    /// See [`ClientConfig::stale_after`].
+    pub stale_after_blocks: u64,
+    /// The trusted header is reported as old ([`ClientStatus::tip_too_old`])
+    /// past this age: the wallet warns that balances may be out of date.
+    pub tip_age_warning: Duration,
+    /// How often, and how patiently, the root of trust (genesis or the
+    /// checkpoint) is asked again while no node has it yet.
+    pub root_retry: Backoff,
 }
 
 impl ClientConfig {
-    /// Default options, no evidence directory, stale after 60 s.
+    /// The product defaults: default options, no evidence directory, a
+    /// primary stale 10 blocks or 60 s behind a witness's proof, a tip old
+    /// after 2 minutes, the root asked 5 times over 15 s.
     #[must_use]
     pub fn new(chain_id: ChainId, trust_root: TrustRoot) -> Self {
         Self {
@@ -110,22 +138,64 @@ impl ClientConfig {
             options: Options::default(),
             evidence_dir: None,
             stale_after: Duration::from_secs(60),
+            stale_after_blocks: 10,
+            tip_age_warning: Duration::from_secs(120),
+            root_retry: Backoff::default(),
         }
+    }
+}
+
+/// Retries with exponential backoff: `attempts` tries, the first at once,
+/// then after `first_delay`, twice that, ... at most `max_delay` apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backoff {
+    /// Tries in all (at least one is made).
+    pub attempts: u32,
+    /// Wait before the second try.
+    pub first_delay: Duration,
+    /// Longest wait between two tries.
+    pub max_delay: Duration,
+}
+
+impl Default for Backoff {
+    /// 5 tries, 1 s, 2 s, 4 s and 8 s apart (15 s in all).
+    fn default() -> Self {
+        Self {
+            attempts: 5,
+            first_delay: Duration::from_secs(1),
+            max_delay: Duration::from_secs(8),
+        }
+    }
+}
+
+impl Backoff {
+    /// The wait before try `attempt` (0-based; 0 for the first).
+    #[must_use]
+    pub fn delay(&self, attempt: u32) -> Duration {
+        if attempt == 0 {
+            return Duration::ZERO;
+        }
+        let factor = 1u32.checked_shl(attempt - 1).unwrap_or(u32::MAX);
+        self.first_delay
+            .checked_mul(factor)
+            .unwrap_or(self.max_delay)
+            .min(self.max_delay)
     }
 }
 
 /// The verifying light client (see the module docs).
 pub struct LightClient<S: LightStore> {
     store: S,
-    /// Configuration, peers and what readers see (see [`LightReader`]).
+    /// Configuration, peers, the clock and what readers see (see
+    /// [`LightReader`]).
     shared: Arc<Shared>,
-    clock: Box<dyn Clock + Send>,
     /// The trusted state; its header is published to `shared` whenever it
     /// changes (only after it is stored).
     trusted: Option<TrustedState>,
-    /// Blocks below the trusted height verified for proofs (not stored: a
-    /// stored chain must verify link by link).
-    verified_below: BTreeMap<u64, LightBlock>,
+    /// Headers below the trusted height proven by hash links for proofs
+    /// (not stored: a stored chain must verify link by link); at most
+    /// [`below::CACHED_BELOW`] of them, the highest kept.
+    verified_below: BTreeMap<u64, Header>,
 }
 
 impl<S: LightStore> std::fmt::Debug for LightClient<S> {
@@ -150,7 +220,7 @@ impl<S: LightStore> LightClient<S> {
         config: ClientConfig,
         primary: Box<dyn Peer>,
         witnesses: Vec<Box<dyn Peer>>,
-        clock: Box<dyn Clock + Send>,
+        clock: Box<dyn Clock + Send + Sync>,
     ) -> Result<Self, ClientError> {
         config.options.validate()?;
         let (trusted, root) = Self::load(&mut store, &config)?;
@@ -166,13 +236,12 @@ impl<S: LightStore> LightClient<S> {
             Arc::from(primary),
             witnesses.into_iter().map(Arc::from).collect(),
         );
-        let shared = Arc::new(Shared::new(config, peers));
+        let shared = Arc::new(Shared::new(config, peers, clock));
         shared.publish_trusted(trusted.as_ref().map(|state| &state.light_block().header));
         shared.set_root(root);
         Ok(Self {
             store,
             shared,
-            clock,
             trusted,
             verified_below: BTreeMap::new(),
         })
@@ -316,8 +385,10 @@ impl<S: LightStore> LightClient<S> {
     }
 
     /// Asks peer `index` for its status: `None` (and the peer marked
-    /// unreachable or demoted) when it does not answer, answers badly or
-    /// serves another chain.
+    /// unreachable or demoted) when it does not answer, answers badly,
+    /// serves another chain or claims a tip no chain can have reached since
+    /// the trusted header ([`verifier::max_plausible_height`]: the claim is
+    /// refused before anything is planned from it).
     fn checked_status(
         &self,
         index: usize,
@@ -339,11 +410,33 @@ impl<S: LightStore> LightClient<S> {
                 .demote(index, reason.code(), reason.to_string(), events);
             return None;
         }
+        if let Some(trusted) = &self.trusted {
+            let header = &trusted.light_block().header;
+            let limit = verifier::max_plausible_height(
+                header.height,
+                header.time_ms,
+                self.config().options.clock_drift_ms(),
+                self.now_ms(),
+            );
+            if status.latest_height > limit {
+                let reason = Misbehaviour::ImplausibleTip {
+                    claimed: status.latest_height,
+                    limit,
+                };
+                self.peers()
+                    .demote(index, reason.code(), reason.to_string(), events);
+                return None;
+            }
+        }
         Some(status)
     }
 
     fn now_ms(&self) -> u64 {
-        self.clock.now_ms()
+        self.shared.clock.now_ms()
+    }
+
+    fn clock(&self) -> &dyn Clock {
+        self.shared.clock.as_ref()
     }
 
     fn check_not_expired(&self, trusted: &TrustedState) -> Result<(), ClientError> {

@@ -9,6 +9,7 @@
 //! a sync that finishes with a peer a reader demoted does not revive it.
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 use super::{Misbehaviour, PeerReport, PeerRole, PeerState};
 use crate::light_block::LightBlock;
@@ -17,10 +18,22 @@ use crate::progress::ProgressEvent;
 use crate::proof::{UntrustedState, UntrustedTxProof};
 use jifen_protocol::{Address, Hash32, Transaction};
 
+/// How long an unreachable peer is left alone after its first failure; each
+/// further failure in a row doubles it, up to [`UNREACHABLE_MAX`]. A node
+/// that times out (20 s at the default) then costs a periodic sync that
+/// long only now and then, not every time.
+const UNREACHABLE_FIRST: Duration = Duration::from_secs(15);
+/// The longest an unreachable peer is left alone.
+const UNREACHABLE_MAX: Duration = Duration::from_secs(300);
+
 #[derive(Debug, Clone)]
 struct Slot {
     role: PeerRole,
     state: PeerState,
+    /// Transport failures in a row (reset by any other state).
+    failures: u32,
+    /// When an unreachable peer may be asked again.
+    retry_at: Option<Instant>,
 }
 
 impl Slot {
@@ -48,6 +61,8 @@ impl PeerTable {
                     PeerRole::Witness
                 },
                 state: PeerState::Active,
+                failures: 0,
+                retry_at: None,
             })
             .collect();
         Self {
@@ -87,6 +102,12 @@ impl PeerTable {
                 state: slot.state.clone(),
             })
             .collect()
+    }
+
+    pub(super) fn is_primary(&self, index: usize) -> bool {
+        self.slots()
+            .get(index)
+            .is_some_and(|slot| slot.role == PeerRole::Primary)
     }
 
     pub(super) fn is_usable(&self, index: usize) -> bool {
@@ -176,19 +197,49 @@ impl PeerTable {
     }
 
     /// Sets a peer's state, unless it was demoted (demotion is final).
+    /// Unreachable starts (or lengthens) the peer's backoff; any other
+    /// state ends it.
     pub(super) fn set_state(&self, index: usize, state: PeerState) {
         if let Some(slot) = self.slots().get_mut(index)
             && !matches!(slot.state, PeerState::Demoted { .. })
         {
+            if matches!(state, PeerState::Unreachable { .. }) {
+                slot.failures = slot.failures.saturating_add(1);
+                let factor = 1u32
+                    .checked_shl(slot.failures.saturating_sub(1))
+                    .unwrap_or(u32::MAX);
+                let wait = UNREACHABLE_FIRST
+                    .checked_mul(factor)
+                    .unwrap_or(UNREACHABLE_MAX)
+                    .min(UNREACHABLE_MAX);
+                slot.retry_at = Instant::now().checked_add(wait);
+            } else {
+                slot.failures = 0;
+                slot.retry_at = None;
+            }
             slot.state = state;
         }
     }
 
-    /// Gives unreachable peers another chance (at the start of a sync).
+    /// Gives unreachable peers another chance (at the start of a sync, and
+    /// between tries for the root): those whose backoff is over, or all of
+    /// them when no other peer is usable (nothing is lost by asking).
     pub(super) fn retry_unreachable(&self) {
-        for slot in self.slots().iter_mut() {
-            if matches!(slot.state, PeerState::Unreachable { .. }) {
+        let now = Instant::now();
+        let mut slots = self.slots();
+        let revive = |slot: &mut Slot, force: bool| {
+            if matches!(slot.state, PeerState::Unreachable { .. })
+                && (force || slot.retry_at.is_none_or(|at| at <= now))
+            {
                 slot.state = PeerState::Active;
+            }
+        };
+        for slot in slots.iter_mut() {
+            revive(slot, false);
+        }
+        if !slots.iter().any(Slot::usable) {
+            for slot in slots.iter_mut() {
+                revive(slot, true);
             }
         }
     }

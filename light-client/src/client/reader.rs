@@ -31,6 +31,7 @@ use super::{
 use crate::peer::{Peer, PeerError};
 use crate::progress::ProgressEvent;
 use crate::proof::{self, ProofError, Proven, UntrustedState};
+use crate::trust::Clock;
 
 /// What the client publishes for readers.
 #[derive(Debug, Default)]
@@ -46,14 +47,21 @@ struct View {
 pub(super) struct Shared {
     pub(super) config: ClientConfig,
     pub(super) peers: PeerTable,
+    /// The client's clock (immutable; readers use it for the tip's age).
+    pub(super) clock: Box<dyn Clock + Send + Sync>,
     view: Mutex<View>,
 }
 
 impl Shared {
-    pub(super) fn new(config: ClientConfig, peers: PeerTable) -> Self {
+    pub(super) fn new(
+        config: ClientConfig,
+        peers: PeerTable,
+        clock: Box<dyn Clock + Send + Sync>,
+    ) -> Self {
         Self {
             config,
             peers,
+            clock,
             view: Mutex::new(View::default()),
         }
     }
@@ -82,6 +90,11 @@ impl Shared {
         self.view().evidence.push(path);
     }
 
+    /// The root of trust's height, once established.
+    pub(super) fn root_height(&self) -> Option<u64> {
+        self.view().root.map(|root| root.checkpoint.height)
+    }
+
     /// The trusted header, if any.
     pub(super) fn trusted_header(&self) -> Option<Header> {
         self.view().trusted.clone()
@@ -98,6 +111,14 @@ impl Shared {
                 view.evidence.clone(),
             )
         };
+        let tip_age_ms = trusted
+            .as_ref()
+            .map(|header| self.clock.now_ms().saturating_sub(header.time_ms));
+        let warning_ms = u64::try_from(self.config.tip_age_warning.as_millis()).unwrap_or(u64::MAX);
+        let tip_witnesses = match (&trusted, last_cross_check) {
+            (Some(header), Some(check)) if check.height == header.height => Some(check.agreed),
+            _ => None,
+        };
         ClientStatus {
             trusted: trusted.as_ref().map(|header| TrustedHead {
                 height: header.height,
@@ -113,6 +134,9 @@ impl Shared {
                     .time_ms
                     .saturating_add(self.config.options.trusting_period_ms())
             }),
+            tip_age_ms,
+            tip_too_old: tip_age_ms.is_some_and(|age| age > warning_ms),
+            tip_witnesses,
         }
     }
 

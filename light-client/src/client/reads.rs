@@ -9,14 +9,12 @@ use std::sync::atomic::AtomicBool;
 
 use jifen_protocol::{Account, Address, Encode, Hash32, Header, Transaction, account_key};
 
-use super::{ClientError, LightClient, expired};
+use super::{ClientError, LightClient, Misbehaviour};
 use crate::bundle::{AuditBundle, FinalProof, STATE_VALUE_PROOF};
 use crate::progress::ProgressEvent;
 use crate::proof::{self, Proven, TxInclusion};
-use crate::store::{LightStore, StoreError, load_stored};
-use crate::sync::SyncError;
+use crate::store::{LightStore, StoreError};
 use crate::trust::TrustedState;
-use crate::verifier::VerificationError;
 
 impl<S: LightStore> LightClient<S> {
     /// Syncs first if nothing is trusted yet (the client, unlike a reader,
@@ -66,11 +64,20 @@ impl<S: LightStore> LightClient<S> {
 
     /// Whether transaction `id` is in a block, proven: its inclusion and
     /// result proofs are checked against the verified header at its height
-    /// (syncing forward to that height if it is above the trusted one).
-    /// `Ok(None)`: no peer has it committed (yet).
+    /// (syncing forward when it is above the trusted height, proving the
+    /// header by hash links from a stored block above when it is below).
+    /// `Ok(None)`: no peer has it committed, or not yet in a block the
+    /// client could verify (ask again later).
+    ///
+    /// A peer is demoted when its answer does not prove, when it places the
+    /// transaction below the root of trust (`lc-client-proof-below-root`:
+    /// nothing there is proven, and the wallet asks only for transactions
+    /// sent after its root was set) or above its own tip
+    /// (`lc-client-proof-above-tip`). A height above every other peer's tip
+    /// marks none of them lagging.
     ///
     /// # Errors
-    /// [`ClientError::NoPeer`] when only invalid proofs came (the liars are
+    /// [`ClientError::NoPeer`] when no usable peer is left (the liars are
     /// demoted), the errors of [`LightClient::sync`].
     pub fn tx_inclusion(
         &mut self,
@@ -79,8 +86,10 @@ impl<S: LightStore> LightClient<S> {
         self.trust_first()?;
         let mut events = |_: &ProgressEvent| {};
         let cancel = AtomicBool::new(false);
-        let mut answered = false;
         for index in self.peers().read_order() {
+            if !self.peers().is_usable(index) {
+                continue;
+            }
             let answer = match self.peer(index).tx_proof(id) {
                 Ok(Some(answer)) => answer,
                 Ok(None) => continue,
@@ -89,11 +98,18 @@ impl<S: LightStore> LightClient<S> {
                     continue;
                 }
             };
-            answered = true;
-            let header = match self.verified_header_at(answer.height, &cancel) {
-                Ok(header) => header,
-                Err(ClientError::NoPeer { .. }) => continue,
-                Err(error) => return Err(error),
+            let root = self.shared.root_height().unwrap_or(1);
+            if answer.height < root.max(1) {
+                let reason = Misbehaviour::ProofBelowRoot {
+                    height: answer.height,
+                    root,
+                };
+                self.peers()
+                    .demote(index, reason.code(), reason.to_string(), &mut events);
+                continue;
+            }
+            let Some(header) = self.header_for_proof(index, answer.height, &cancel)? else {
+                continue;
             };
             match proof::verify_tx_inclusion(&header, id, &answer) {
                 Ok(inclusion) => {
@@ -109,67 +125,56 @@ impl<S: LightStore> LightClient<S> {
                 }
             }
         }
-        if answered {
+        if self.peers().usable_count() == 0 {
             Err(self.no_peer())
         } else {
             Ok(None)
         }
     }
 
-    /// The verified header at `height`: the trusted one, a stored one, one
-    /// verified earlier for a proof, or, above the trusted height, after a
-    /// sync to it; below it, verified forward from the nearest stored block
-    /// under it.
-    fn verified_header_at(
+    /// The verified header at `height` for a proof peer `claimant` sent:
+    /// the trusted one, a stored one, or, above the trusted height, after a
+    /// sync to it; below it, proven by hash links ([`Self::proven_below`]).
+    /// `None` when no header can be had now (no peer verified up to it, or
+    /// none served the way down); a claimant whose own tip is below
+    /// `height` is demoted.
+    fn header_for_proof(
         &mut self,
+        claimant: usize,
         height: u64,
         cancel: &AtomicBool,
-    ) -> Result<Header, ClientError> {
+    ) -> Result<Option<Header>, ClientError> {
         let trusted_height = self.trusted.as_ref().map_or(0, TrustedState::height);
         if height > trusted_height {
-            self.sync_inner(Some(height), &mut |_| {}, cancel)?;
+            match self.sync_inner(Some(height), &mut |_| {}, cancel) {
+                Ok(_) | Err(ClientError::NoPeer { .. }) => {}
+                Err(error) => return Err(error),
+            }
+            let now_trusted = self.trusted.as_ref().map_or(0, TrustedState::height);
+            if height > now_trusted {
+                let mut events = |_: &ProgressEvent| {};
+                if let Ok(status) = self.peer(claimant).status()
+                    && status.latest_height < height
+                {
+                    let reason = Misbehaviour::ProofAboveTip {
+                        height,
+                        tip: status.latest_height,
+                    };
+                    self.peers()
+                        .demote(claimant, reason.code(), reason.to_string(), &mut events);
+                }
+                return Ok(None);
+            }
         }
         if let Some(state) = &self.trusted
             && state.height() == height
         {
-            return Ok(state.light_block().header.clone());
+            return Ok(Some(state.light_block().header.clone()));
         }
         if let Some(block) = self.store.get(height)? {
-            return Ok(block.header);
+            return Ok(Some(block.header));
         }
-        if let Some(block) = self.verified_below.get(&height) {
-            return Ok(block.header.clone());
-        }
-        let below = self
-            .store
-            .heights()?
-            .into_iter()
-            .rev()
-            .find(|&stored| stored < height)
-            .ok_or(StoreError::Missing { height })?;
-        let base = load_stored(&self.store, below, &self.config().chain_id)?;
-        let mut events = |_: &ProgressEvent| {};
-        for index in self.peers().read_order() {
-            match self.verify_from(index, &base, height, cancel) {
-                Ok(block) => {
-                    let header = block.header.clone();
-                    self.verified_below.insert(height, block);
-                    return Ok(header);
-                }
-                Err(SyncError::Invalid {
-                    height: failed,
-                    source: source @ VerificationError::TrustExpired { .. },
-                }) => return Err(expired(failed, source)),
-                Err(error) => {
-                    let claimed = self
-                        .peer(index)
-                        .status()
-                        .map_or(height, |s| s.latest_height);
-                    self.sync_failed(index, error, claimed, &mut events)?;
-                }
-            }
-        }
-        Err(self.no_peer())
+        self.proven_below(height, cancel)
     }
 
     /// An audit bundle for `address`'s account: the root of trust, every

@@ -120,6 +120,40 @@ pub struct ClientStatus {
     pub evidence: Vec<PathBuf>,
     /// When the trusted header expires (unix ms).
     pub trust_expires_at_ms: Option<u64>,
+    /// How old the trusted header is by the client's clock, in ms (0 when
+    /// its time is ahead of the clock, within the allowed drift). A wallet
+    /// shows it beside balances: they are proven as of that header.
+    pub tip_age_ms: Option<u64>,
+    /// Whether the trusted header is older than
+    /// [`super::ClientConfig::tip_age_warning`]: balances may be out of date
+    /// (no sync for a while, a stalled chain, or a primary that stopped
+    /// with no witness to tell).
+    pub tip_too_old: bool,
+    /// Witnesses that served the same block as the trusted header when it
+    /// was cross-checked in this session: `Some(0)` when there was no
+    /// witness to ask (or every one lagged), `None` when the header was not
+    /// cross-checked in this session (loaded from the store).
+    pub tip_witnesses: Option<usize>,
+}
+
+impl ClientStatus {
+    /// Whether any witness confirmed the root of trust: `Some(true)` for a
+    /// genesis taken on first use that at least one witness served too,
+    /// `Some(false)` when none did (no witness, or all lagged or were
+    /// refused), `None` for a user checkpoint (nothing to confirm) or when
+    /// unknown (taken in an earlier session, or no root yet).
+    #[must_use]
+    pub fn root_witnessed(&self) -> Option<bool> {
+        match self.root?.kind {
+            RootKind::GenesisFirstUse {
+                witnesses_agreed: Some(agreed),
+            } => Some(agreed > 0),
+            RootKind::GenesisFirstUse {
+                witnesses_agreed: None,
+            }
+            | RootKind::Checkpoint => None,
+        }
+    }
 }
 
 /// What a sync did.

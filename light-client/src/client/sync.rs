@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use super::source::{CancelledMarker, ClockRef, PeerSource, Staging, Tracker};
 use super::witnesses::WitnessVerdict;
 use super::{
-    ClientError, CrossCheckReport, LightClient, Misbehaviour, RootKind, SyncSummary, TrustRoot,
-    TrustRootStatus, expired,
+    ClientError, CrossCheckReport, LightClient, Misbehaviour, PeerState, RootKind, SyncSummary,
+    TrustRoot, TrustRootStatus, expired,
 };
 use crate::evidence::Evidence;
 use crate::peer::PeerError;
@@ -21,6 +21,50 @@ use crate::store::LightStore;
 use crate::sync::{SyncError, sync_to_with_progress};
 use crate::trust::{Checkpoint, TrustedState};
 use crate::verifier::VerificationError;
+use jifen_protocol::Encode;
+
+/// The largest gap between two stored (verified) heights, and so the
+/// longest walk of hash links down to a height below the trusted one: the
+/// schedule visits at least every 10,000th height, whatever epoch length
+/// a peer claims (or none).
+pub(super) const MAX_STORED_GAP: u64 = 10_000;
+
+/// Most verified blocks staged in memory before a cross-check stores them.
+pub(super) const MAX_STAGED: u64 = 1_024;
+/// Fewest verified blocks staged per segment, however large the blocks.
+const MIN_STAGED: u64 = 16;
+/// Bytes of staged blocks aimed at per segment (64 MiB): about 1,000
+/// blocks of 21 validators, 33 blocks of 10,000.
+pub(super) const STAGING_BYTES: u64 = 64 << 20;
+
+/// The schedule for a claimed epoch length (untrusted: it only decides
+/// which heights are fetched), with epochs of at most [`MAX_STORED_GAP`].
+fn schedule_for(epoch_length: Option<u64>) -> Schedule {
+    let length = epoch_length
+        .filter(|&length| length > 0)
+        .map_or(MAX_STORED_GAP, |length| length.min(MAX_STORED_GAP));
+    NonZeroU64::new(length).map_or(Schedule::Bisection, |length| Schedule::Epochs { length })
+}
+
+/// The end of the next segment from `trusted` towards `target`: as many
+/// schedule steps as about [`STAGING_BYTES`] of blocks like the trusted one
+/// (between [`MIN_STAGED`] and [`MAX_STAGED`]).
+fn segment_end(trusted: &TrustedState, target: u64, schedule: Schedule) -> u64 {
+    let block_bytes = u64::try_from(trusted.light_block().encode().len())
+        .unwrap_or(u64::MAX)
+        .max(1);
+    let steps = (STAGING_BYTES / block_bytes).clamp(MIN_STAGED, MAX_STAGED);
+    let length = match schedule {
+        Schedule::Epochs { length } => length.get(),
+        Schedule::Bisection => MAX_STORED_GAP,
+    };
+    // `steps` epoch ends above the trusted height: the segment ends where
+    // the plan would have gone anyway.
+    let end = (trusted.height() / length)
+        .saturating_add(steps)
+        .saturating_mul(length);
+    end.min(target).max(trusted.height())
+}
 
 impl<S: LightStore> LightClient<S> {
     /// Brings the client to the primary's latest height, cross-checked with
@@ -39,7 +83,15 @@ impl<S: LightStore> LightClient<S> {
         self.sync_inner(None, on_event, cancel)
     }
 
-    /// Establishes the root of trust if there is none yet.
+    /// Establishes the root of trust if there is none yet: asks each usable
+    /// peer (primary first) for its status, and only a peer whose tip
+    /// reaches the root's height (and that still serves it) for the root
+    /// block. A peer that claims the height and withholds the block is
+    /// demoted; one below it is lagging (skipped for the root, not
+    /// blamed). While no peer has the root yet, it asks again with backoff
+    /// ([`super::ClientConfig::root_retry`]), then gives up with
+    /// [`ClientError::RootUnavailable`]; when every peer is unreachable or
+    /// demoted it returns [`ClientError::NoPeer`] at once.
     fn ensure_trusted(
         &mut self,
         events: &mut dyn FnMut(&ProgressEvent),
@@ -57,62 +109,131 @@ impl<S: LightStore> LightClient<S> {
             TrustRoot::Checkpoint(checkpoint) => (checkpoint.height, Some(checkpoint)),
             TrustRoot::Genesis => (1, None),
         };
+        let retry = self.config().root_retry;
+        let attempts = retry.attempts.max(1);
+        let mut highest_tip: Option<u64> = None;
+        for attempt in 0..attempts {
+            if attempt > 0 {
+                self.pause(retry.delay(attempt), cancel)?;
+                self.peers().retry_unreachable();
+            }
+            let mut behind = false;
+            for index in self.peers().read_order() {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(ClientError::Cancelled);
+                }
+                let Some(status) = self.checked_status(index, events) else {
+                    continue;
+                };
+                highest_tip = highest_tip.max(Some(status.latest_height));
+                if status.latest_height < height || status.earliest_height > height {
+                    // Not there yet (or pruned): not a fault, not a source.
+                    self.peers().set_state(
+                        index,
+                        PeerState::Lagging {
+                            height: status.latest_height,
+                        },
+                    );
+                    behind = true;
+                    continue;
+                }
+                if self.try_root(index, height, checkpoint, status.latest_height, events)? {
+                    return Ok(());
+                }
+            }
+            if !behind {
+                // Nobody is merely behind: every peer failed or lied.
+                return Err(self.no_peer());
+            }
+        }
+        Err(ClientError::RootUnavailable {
+            height,
+            highest_tip,
+            attempts,
+        })
+    }
+
+    /// Takes the root block at `height` from peer `index` (which claims a
+    /// tip of `claimed_tip`): `true` when it is trusted and stored now,
+    /// `false` when the peer failed or lied (and was marked so).
+    fn try_root(
+        &mut self,
+        index: usize,
+        height: u64,
+        checkpoint: Option<Checkpoint>,
+        claimed_tip: u64,
+        events: &mut dyn FnMut(&ProgressEvent),
+    ) -> Result<bool, ClientError> {
+        let untrusted = match self.peer(index).light_block(height) {
+            Ok(block) => block,
+            Err(error) => {
+                self.peers()
+                    .peer_failed(index, &error, Some(claimed_tip), events);
+                return Ok(false);
+            }
+        };
+        if untrusted.header.chain_id != self.config().chain_id {
+            let reason = Misbehaviour::WrongChain {
+                expected: self.config().chain_id.clone(),
+                got: untrusted.header.chain_id.clone(),
+            };
+            self.peers()
+                .demote(index, reason.code(), reason.to_string(), events);
+            return Ok(false);
+        }
+        let root = checkpoint.unwrap_or(Checkpoint {
+            height,
+            hash: untrusted.hash(),
+        });
+        let state = match TrustedState::bootstrap(
+            untrusted,
+            &root,
+            &self.config().options,
+            self.now_ms(),
+        ) {
+            Ok(state) => state,
+            Err(error @ VerificationError::TrustExpired { .. }) => {
+                return Err(expired(height, error));
+            }
+            Err(error) => {
+                self.peers()
+                    .demote(index, error.code(), error.to_string(), events);
+                return Ok(false);
+            }
+        };
+        if !self.peers().is_primary(index) {
+            self.peers().promote(index, events);
+        }
+        let kind = if checkpoint.is_some() {
+            RootKind::Checkpoint
+        } else {
+            let agreed = self.cross_check_genesis(index, &state, events)?;
+            RootKind::GenesisFirstUse {
+                witnesses_agreed: Some(agreed),
+            }
+        };
+        self.store.save(&state)?;
+        self.shared.set_root(Some(TrustRootStatus {
+            checkpoint: root,
+            kind,
+        }));
+        self.set_trusted(state);
+        Ok(true)
+    }
+
+    /// Waits `delay`, returning early with [`ClientError::Cancelled`] when
+    /// `cancel` is set (checked every 50 ms).
+    fn pause(&self, delay: Duration, cancel: &AtomicBool) -> Result<(), ClientError> {
+        let until = Instant::now() + delay;
         loop {
             if cancel.load(Ordering::Relaxed) {
                 return Err(ClientError::Cancelled);
             }
-            let primary = self.peers().primary(events).ok_or_else(|| self.no_peer())?;
-            let untrusted = match self.peer(primary).light_block(height) {
-                Ok(block) => block,
-                Err(error) => {
-                    self.peers().peer_failed(primary, &error, None, events);
-                    continue;
-                }
-            };
-            if untrusted.header.chain_id != self.config().chain_id {
-                let reason = Misbehaviour::WrongChain {
-                    expected: self.config().chain_id.clone(),
-                    got: untrusted.header.chain_id.clone(),
-                };
-                self.peers()
-                    .demote(primary, reason.code(), reason.to_string(), events);
-                continue;
+            let now = Instant::now();
+            if now >= until {
+                return Ok(());
             }
-            let root = checkpoint.unwrap_or(Checkpoint {
-                height,
-                hash: untrusted.hash(),
-            });
-            let state = match TrustedState::bootstrap(
-                untrusted,
-                &root,
-                &self.config().options,
-                self.now_ms(),
-            ) {
-                Ok(state) => state,
-                Err(error @ VerificationError::TrustExpired { .. }) => {
-                    return Err(expired(height, error));
-                }
-                Err(error) => {
-                    self.peers()
-                        .demote(primary, error.code(), error.to_string(), events);
-                    continue;
-                }
-            };
-            let kind = if checkpoint.is_some() {
-                RootKind::Checkpoint
-            } else {
-                let agreed = self.cross_check_genesis(primary, &state, events)?;
-                RootKind::GenesisFirstUse {
-                    witnesses_agreed: Some(agreed),
-                }
-            };
-            self.store.save(&state)?;
-            self.shared.set_root(Some(TrustRootStatus {
-                checkpoint: root,
-                kind,
-            }));
-            self.set_trusted(state);
-            return Ok(());
+            std::thread::sleep((until - now).min(Duration::from_millis(50)));
         }
     }
 
@@ -149,19 +270,28 @@ impl<S: LightStore> LightClient<S> {
             hash.get(..16).unwrap_or(&hash)
         );
         let path = dir.join(name);
-        let failed = |error: std::io::Error| ClientError::EvidenceWrite {
+        let failed = |error: jifen_files::FileError| ClientError::EvidenceWrite {
             path: path.clone(),
             message: error.to_string(),
         };
-        std::fs::create_dir_all(dir).map_err(failed)?;
-        let temporary = path.with_extension("json.tmp");
-        std::fs::write(&temporary, evidence.to_json()).map_err(failed)?;
-        std::fs::rename(&temporary, &path).map_err(failed)?;
+        // Private (0700 / 0600), atomic and durable, like every file Jifen
+        // keeps (ADR 0010).
+        jifen_files::create_private_dir_all(dir).map_err(failed)?;
+        jifen_files::write_atomic(&path, evidence.to_json().as_bytes()).map_err(failed)?;
         Ok(Some(path))
     }
 
     /// The sync loop; `at_least`: sync to exactly that height when the
-    /// primary has it (for proofs), else to the primary's latest.
+    /// primary has it (for proofs), else to the primary's latest. A primary
+    /// below `at_least` is not marked lagging for it: the height is only a
+    /// peer's claim (see `tx_inclusion`).
+    ///
+    /// The way to the target is verified in segments: each segment stages
+    /// at most [`MAX_STAGED`] verified blocks (fewer for large validator
+    /// sets, [`STAGING_BYTES`]), is cross-checked with the witnesses at its
+    /// last block, then stored and trusted. Memory stays bounded however
+    /// far the target is, and a fork found later leaves the client at the
+    /// last cross-checked segment.
     pub(super) fn sync_inner(
         &mut self,
         at_least: Option<u64>,
@@ -176,7 +306,7 @@ impl<S: LightStore> LightClient<S> {
         let mut bisections = 0u64;
         // Every round demotes, sidelines or promotes a peer, or returns.
         let rounds = self.peers().len().saturating_mul(3).saturating_add(3);
-        for _ in 0..rounds {
+        'rounds: for _ in 0..rounds {
             if cancel.load(Ordering::Relaxed) {
                 return Err(ClientError::Cancelled);
             }
@@ -187,104 +317,114 @@ impl<S: LightStore> LightClient<S> {
                 continue;
             };
             let target = match at_least {
-                Some(height) if status.latest_height < height => {
-                    self.peers().lagging(primary, status.latest_height);
+                Some(height) if status.latest_height >= height => height.max(trusted.height()),
+                _ => status.latest_height.max(trusted.height()),
+            };
+            let schedule = schedule_for(status.epoch_length);
+            loop {
+                let trusted = self.trusted.clone().ok_or(ClientError::NoTrustedState)?;
+                let segment_target = segment_end(&trusted, target, schedule);
+                let last_segment = segment_target == target;
+                let mut staged = trusted.clone();
+                let mut staging = Staging::default();
+                let peers = self.peers().usable_count();
+                let (result, fetched) = {
+                    let peer = self.peer(primary);
+                    let mut source = PeerSource::new(peer.as_ref(), cancel, segment_target);
+                    let clock = ClockRef(self.clock());
+                    let mut tracker = Tracker::new(trusted.height(), target, peers);
+                    let result = sync_to_with_progress(
+                        &mut staged,
+                        segment_target,
+                        schedule,
+                        &mut source,
+                        &mut staging,
+                        &self.config().options,
+                        &clock,
+                        &mut |event| {
+                            events(event);
+                            events(&tracker.on(event));
+                        },
+                    );
+                    (result, source.fetched)
+                };
+                headers_fetched = headers_fetched.saturating_add(fetched);
+                let report = match result {
+                    Ok(report) => report,
+                    Err(error) => {
+                        if cancel.load(Ordering::Relaxed) {
+                            return Err(ClientError::Cancelled);
+                        }
+                        self.sync_failed(primary, error, status.latest_height, events)?;
+                        continue 'rounds;
+                    }
+                };
+                bisections = bisections.saturating_add(report.bisections);
+                events(&ProgressEvent::Phase {
+                    phase: Phase::CrossChecking,
+                    trusted_height: staged.height(),
+                    target_height: target,
+                });
+                let verdict = self.cross_check_witnesses(
+                    primary,
+                    &trusted,
+                    &staged,
+                    last_segment,
+                    events,
+                    cancel,
+                )?;
+                let (agreed, lagging) = match verdict {
+                    WitnessVerdict::Accepted { agreed, lagging } => (agreed, lagging),
+                    WitnessVerdict::PrimaryStale { witness, reason } => {
+                        self.peers()
+                            .demote(primary, reason.code(), reason.to_string(), events);
+                        self.peers().promote(witness, events);
+                        continue 'rounds;
+                    }
+                };
+                for state in &staging.states {
+                    self.store.save(state)?;
+                }
+                let tip = staged.light_block();
+                let report = CrossCheckReport {
+                    height: tip.height(),
+                    hash: tip.hash(),
+                    agreed,
+                    lagging,
+                    at_ms: self.now_ms(),
+                };
+                let summary = SyncSummary {
+                    from_height,
+                    height: tip.height(),
+                    hash: tip.hash(),
+                    headers_fetched,
+                    bisections,
+                    primary: self.peer(primary).id().to_owned(),
+                    witnesses_agreed: agreed,
+                    elapsed: started.elapsed(),
+                };
+                let done_height = tip.height();
+                // Stored above: readers may see it now.
+                self.set_trusted(staged);
+                self.shared.set_cross_check(report);
+                if !last_segment {
                     continue;
                 }
-                Some(height) => height.max(trusted.height()),
-                None => status.latest_height.max(trusted.height()),
-            };
-            let schedule = status
-                .epoch_length
-                .and_then(NonZeroU64::new)
-                .map_or(Schedule::Bisection, |length| Schedule::Epochs { length });
-            let mut staged = trusted.clone();
-            let mut staging = Staging::default();
-            let peers = self.peers().usable_count();
-            let (result, fetched) = {
-                let peer = self.peer(primary);
-                let mut source = PeerSource::new(peer.as_ref(), cancel, target);
-                let clock = ClockRef(self.clock.as_ref());
-                let mut tracker = Tracker::new(trusted.height(), target, peers);
-                let result = sync_to_with_progress(
-                    &mut staged,
-                    target,
-                    schedule,
-                    &mut source,
-                    &mut staging,
-                    &self.config().options,
-                    &clock,
-                    &mut |event| {
-                        events(event);
-                        events(&tracker.on(event));
-                    },
-                );
-                (result, source.fetched)
-            };
-            headers_fetched = headers_fetched.saturating_add(fetched);
-            let report = match result {
-                Ok(report) => report,
-                Err(error) => {
-                    if cancel.load(Ordering::Relaxed) {
-                        return Err(ClientError::Cancelled);
-                    }
-                    self.sync_failed(primary, error, status.latest_height, events)?;
-                    continue;
-                }
-            };
-            bisections = bisections.saturating_add(report.bisections);
-            events(&ProgressEvent::Phase {
-                phase: Phase::CrossChecking,
-                trusted_height: staged.height(),
-                target_height: target,
-            });
-            match self.cross_check_witnesses(primary, &trusted, &staged, events, cancel)? {
-                WitnessVerdict::Accepted { agreed, lagging } => {
-                    for state in &staging.states {
-                        self.store.save(state)?;
-                    }
-                    let tip = staged.light_block();
-                    let summary = SyncSummary {
-                        from_height,
-                        height: tip.height(),
-                        hash: tip.hash(),
-                        headers_fetched,
-                        bisections,
-                        primary: self.peer(primary).id().to_owned(),
-                        witnesses_agreed: agreed,
-                        elapsed: started.elapsed(),
-                    };
-                    let report = CrossCheckReport {
-                        height: tip.height(),
-                        hash: tip.hash(),
-                        agreed,
-                        lagging,
-                        at_ms: self.now_ms(),
-                    };
-                    let done_height = tip.height();
-                    // Stored above: readers may see it now.
-                    self.set_trusted(staged);
-                    self.shared.set_cross_check(report);
-                    events(&ProgressEvent::Phase {
-                        phase: Phase::Done,
-                        trusted_height: done_height,
-                        target_height: target,
-                    });
-                    events(&ProgressEvent::Progress(SyncProgress {
-                        phase: Phase::Done,
-                        current_height: done_height,
-                        target_height: target,
-                        headers_fetched,
-                        peers: self.peers().usable_count(),
-                        eta: Some(Duration::ZERO),
-                    }));
-                    return Ok(summary);
-                }
-                WitnessVerdict::PrimaryStale { witness, reason } => {
-                    self.peers()
-                        .demote(primary, reason.code(), reason.to_string(), events);
-                    self.peers().promote(witness, events);
-                }
+                self.peers().set_state(primary, PeerState::Active);
+                events(&ProgressEvent::Phase {
+                    phase: Phase::Done,
+                    trusted_height: done_height,
+                    target_height: target,
+                });
+                events(&ProgressEvent::Progress(SyncProgress {
+                    phase: Phase::Done,
+                    current_height: done_height,
+                    target_height: target,
+                    headers_fetched,
+                    peers: self.peers().usable_count(),
+                    eta: Some(Duration::ZERO),
+                }));
+                return Ok(summary);
             }
         }
         Err(self.no_peer())

@@ -15,6 +15,7 @@ use crate::store::LightStore;
 use crate::sync::{SyncError, sync_to_with_progress};
 use crate::trust::TrustedState;
 use crate::verifier::VerificationError;
+use jifen_protocol::Header;
 
 /// [`crate::verifier::check_self_consistent`] without its tally.
 fn check_self_consistent(
@@ -97,12 +98,14 @@ impl<S: LightStore> LightClient<S> {
     }
 
     /// Cross-checks the new tip `staged` (verified from `common`) with every
-    /// usable witness.
+    /// usable witness; at the end of a sync (`last_segment`) also whether a
+    /// witness proves the primary stale.
     pub(super) fn cross_check_witnesses(
         &mut self,
         primary: usize,
         common: &TrustedState,
         staged: &TrustedState,
+        last_segment: bool,
         events: &mut dyn FnMut(&ProgressEvent),
         cancel: &AtomicBool,
     ) -> Result<WitnessVerdict, ClientError> {
@@ -217,7 +220,8 @@ impl<S: LightStore> LightClient<S> {
             debug_assert_eq!(witness_block.hash(), tip.hash());
             self.peers().set_state(index, PeerState::Active);
             agreed += 1;
-            if status.latest_height > tip.height()
+            if last_segment
+                && status.latest_height > tip.height()
                 && let Some(reason) = self.stale_primary(index, staged, events, cancel)?
             {
                 return Ok(WitnessVerdict::PrimaryStale {
@@ -229,8 +233,23 @@ impl<S: LightStore> LightClient<S> {
         Ok(WitnessVerdict::Accepted { agreed, lagging })
     }
 
-    /// Whether witness `index` proves a header much newer than the
-    /// primary's tip `staged`.
+    /// Whether `ahead` is far enough past `behind` for the one behind to be
+    /// stale (see [`super::ClientConfig::stale_after`]): at least two
+    /// blocks (one is a node that has not heard of the newest block yet),
+    /// and at least `stale_after_blocks` blocks or more than `stale_after`
+    /// newer.
+    fn far_behind(&self, behind: &Header, ahead: &Header) -> Option<u64> {
+        let blocks = ahead.height.checked_sub(behind.height)?;
+        let lag_ms = ahead.time_ms.saturating_sub(behind.time_ms);
+        let stale_after_ms =
+            u64::try_from(self.config().stale_after.as_millis()).unwrap_or(u64::MAX);
+        let stale =
+            blocks >= 2 && (blocks >= self.config().stale_after_blocks || lag_ms > stale_after_ms);
+        stale.then_some(lag_ms)
+    }
+
+    /// Whether witness `index` proves a header far newer than the
+    /// primary's tip `staged` and than the tip the primary claims now.
     fn stale_primary(
         &mut self,
         index: usize,
@@ -239,8 +258,6 @@ impl<S: LightStore> LightClient<S> {
         cancel: &AtomicBool,
     ) -> Result<Option<Misbehaviour>, ClientError> {
         let tip = &staged.light_block().header;
-        let stale_after_ms =
-            u64::try_from(self.config().stale_after.as_millis()).unwrap_or(u64::MAX);
         let latest = match self.peer(index).latest_light_block() {
             Ok(block) => block,
             Err(error) => {
@@ -248,9 +265,7 @@ impl<S: LightStore> LightClient<S> {
                 return Ok(None);
             }
         };
-        if latest.header.time_ms <= tip.time_ms.saturating_add(stale_after_ms)
-            || latest.height() <= tip.height
-        {
+        if self.far_behind(tip, &latest.header).is_none() {
             return Ok(None);
         }
         match self.verify_from(index, staged, latest.height(), cancel) {
@@ -260,23 +275,27 @@ impl<S: LightStore> LightClient<S> {
                 let Some(primary) = self.peers().primary(events) else {
                     return Ok(None);
                 };
-                let claimed = match self
-                    .peer(primary)
-                    .status()
-                    .and_then(|status| self.peer(primary).light_block(status.latest_height))
-                {
+                let Some(status) = self.checked_status(primary, events) else {
+                    return Ok(None);
+                };
+                let claimed = match self.peer(primary).light_block(status.latest_height) {
                     Ok(block) => block.header,
                     Err(error) => {
-                        self.peers().peer_failed(primary, &error, None, events);
+                        self.peers().peer_failed(
+                            primary,
+                            &error,
+                            Some(status.latest_height),
+                            events,
+                        );
                         return Ok(None);
                     }
                 };
-                let lag_ms = proven.header.time_ms.saturating_sub(claimed.time_ms);
-                let stale = claimed.height < proven.height() && lag_ms > stale_after_ms;
-                Ok(stale.then_some(Misbehaviour::PrimaryStale {
-                    primary_height: claimed.height,
-                    witness_height: proven.height(),
-                    lag_ms,
+                Ok(self.far_behind(&claimed, &proven.header).map(|lag_ms| {
+                    Misbehaviour::PrimaryStale {
+                        primary_height: claimed.height,
+                        witness_height: proven.height(),
+                        lag_ms,
+                    }
                 }))
             }
             Err(error) => {
@@ -305,7 +324,7 @@ impl<S: LightStore> LightClient<S> {
             &mut source,
             &mut Staging::default(),
             &self.config().options,
-            &ClockRef(self.clock.as_ref()),
+            &ClockRef(self.clock()),
             &mut |_| {},
         )?;
         Ok(scratch.light_block().clone())

@@ -16,7 +16,7 @@
 mod rpc;
 
 #[cfg(feature = "rpc")]
-pub use rpc::{RpcOptions, RpcPeer};
+pub use rpc::{RpcOptions, RpcPeer, SMALL_ANSWER_BYTES};
 
 use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::{Address, ChainId, DecodeError, Hash32, Transaction};
@@ -32,6 +32,9 @@ pub struct PeerStatus {
     pub chain_id: ChainId,
     /// Its latest height (0 before the first block).
     pub latest_height: u64,
+    /// The lowest height it serves (1, or more if it pruned older blocks;
+    /// 0 before the first block).
+    pub earliest_height: u64,
     /// Blocks per epoch, if the peer says (only used to plan which headers
     /// to fetch; a wrong value costs bisection steps, never safety).
     pub epoch_length: Option<u64>,
@@ -142,7 +145,8 @@ impl LightBlockSource for &dyn Peer {
 /// protocol, and the client demotes the peer for it.
 ///
 /// Codes: `lc-peer-unreachable`, `lc-peer-timeout`, `lc-peer-http-status`,
-/// `lc-peer-response-too-large`, `lc-peer-malformed-json`,
+/// `lc-peer-redirect`, `lc-peer-response-too-large`,
+/// `lc-peer-response-too-complex`, `lc-peer-malformed-json`,
 /// `lc-peer-bad-envelope`, `lc-peer-rpc-error`, `lc-peer-bad-field`,
 /// `lc-peer-decode`, `lc-peer-inconsistent`, `lc-peer-height-unavailable`,
 /// `lc-peer-tx-rejected`.
@@ -157,7 +161,8 @@ pub enum PeerError {
         /// The transport's message.
         message: String,
     },
-    /// No complete answer within the timeout.
+    /// No complete answer within the request's total deadline (a node that
+    /// never answers, or trickles its answer).
     #[error("peer {peer} did not answer within {timeout_ms} ms")]
     Timeout {
         /// The peer.
@@ -171,9 +176,26 @@ pub enum PeerError {
         /// The status code.
         status: u16,
     },
+    /// The node redirected the request (HTTP 3xx). Redirects are not
+    /// followed: they would send the request to an address the user did
+    /// not configure.
+    #[error("peer redirects with HTTP status {status} to {location:?}; redirects are not followed")]
+    Redirect {
+        /// The status code.
+        status: u16,
+        /// The `Location` it names (at most 200 characters).
+        location: String,
+    },
     /// The answer is larger than allowed.
     #[error("peer's answer is larger than {limit} bytes")]
     ResponseTooLarge {
+        /// The limit.
+        limit: u64,
+    },
+    /// The answer holds more JSON values than any answer of the protocol
+    /// (refused before parsing, see `jifen_rpc_types::MAX_JSON_VALUES`).
+    #[error("peer's answer holds more than {limit} JSON values")]
+    TooComplex {
         /// The limit.
         limit: u64,
     },
@@ -292,7 +314,9 @@ impl PeerError {
             Self::Unreachable { .. } => "lc-peer-unreachable",
             Self::Timeout { .. } => "lc-peer-timeout",
             Self::HttpStatus { .. } => "lc-peer-http-status",
+            Self::Redirect { .. } => "lc-peer-redirect",
             Self::ResponseTooLarge { .. } => "lc-peer-response-too-large",
+            Self::TooComplex { .. } => "lc-peer-response-too-complex",
             Self::MalformedJson { .. } => "lc-peer-malformed-json",
             Self::BadEnvelope { .. } => "lc-peer-bad-envelope",
             Self::Rpc { .. } => "lc-peer-rpc-error",
@@ -304,8 +328,10 @@ impl PeerError {
         }
     }
 
-    /// A failure to reach the peer (connection, timeout, HTTP status), not
-    /// a wrong answer: the peer may be retried later.
+    /// A failure to reach the peer (connection, timeout, HTTP status other
+    /// than a redirect), not a wrong answer: the peer may be retried later.
+    /// A redirect is not: the node answered, with an address the user did
+    /// not configure, and asking again gets the same.
     #[must_use]
     pub fn is_transport(&self) -> bool {
         matches!(
@@ -334,7 +360,14 @@ impl Coded for PeerError {
                 ]
             }
             Self::HttpStatus { status } => vec![("status", (*status).into()), detail(self)],
-            Self::ResponseTooLarge { limit } => vec![("limit", (*limit).into()), detail(self)],
+            Self::Redirect { status, location } => vec![
+                ("status", (*status).into()),
+                ("location", location.into()),
+                detail(self),
+            ],
+            Self::ResponseTooLarge { limit } | Self::TooComplex { limit } => {
+                vec![("limit", (*limit).into()), detail(self)]
+            }
             Self::MalformedJson { .. } | Self::BadEnvelope { .. } => vec![detail(self)],
             Self::Rpc { code, name, .. } => vec![
                 ("number", (*code).into()),

@@ -1,23 +1,39 @@
 //! [`RpcPeer`]: a [`Peer`] over the node's JSON-RPC 2.0 (`docs/rpc.md`),
 //! blocking HTTP with reqwest.
 //!
-//! Every answer is read with a size cap (refused from `Content-Length`
-//! before reading, and while reading when there is none), parsed as JSON,
-//! checked to be the response to the request, and read with the typed
-//! results of `jifen-rpc-types`: every binary field decoded with the
-//! protocol's strict decoders (exactly one canonical encoding, no trailing
-//! bytes), fields that repeat each other (`hash` and the header, `height`
-//! and the header's height) agreeing. Anything else is a [`PeerError`].
+//! What a hostile node cannot do to it (`docs/security.md#hostile-nodes`):
+//! - **hold it**: every request has one total deadline
+//!   ([`RpcOptions::timeout`]) covering connect, send, the status line and
+//!   the whole body, checked between reads as well as by the HTTP client;
+//!   a node that trickles its answer a byte at a time ends in
+//!   [`PeerError::Timeout`];
+//! - **swell it**: an answer is refused from its `Content-Length` when that
+//!   is over the method's bound, and otherwise never read past the bound
+//!   plus one byte ([`PeerError::ResponseTooLarge`]); before parsing, its
+//!   JSON values are counted and more than
+//!   [`jifen_rpc_types::MAX_JSON_VALUES`] is refused
+//!   ([`PeerError::TooComplex`]), so a valid but huge array never becomes a
+//!   tree of hundreds of MB;
+//! - **send it elsewhere**: redirects are not followed; a 3xx answer is
+//!   [`PeerError::Redirect`] and nothing is sent to the other address.
+//!
+//! A body that passes is parsed as JSON, checked to be the response to the
+//! request, and read with the typed results of `jifen-rpc-types`: every
+//! binary field decoded with the protocol's strict decoders (exactly one
+//! canonical encoding, no trailing bytes), fields that repeat each other
+//! (`hash` and the header, `height` and the header's height) agreeing.
+//! Anything else is a [`PeerError`].
 
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use jifen_protocol::{Address, Hash32, Network, Transaction};
 use jifen_rpc_types::{
     AccountParams, Call, ErrorCode, ErrorObject, Id, LightBlockParams, LightBlockResult,
-    LightBlocksParams, MAX_LIGHT_BLOCKS, Request, Response, StateParams, StateResult, StatusParams,
-    SubmitTxParams, TxProofParams, TxStatus, TxStatusParams, WireError, WireObject,
+    LightBlocksParams, MAX_JSON_VALUES, MAX_LIGHT_BLOCKS, Request, Response, StateParams,
+    StateResult, StatusParams, SubmitTxParams, TxProofParams, TxStatus, TxStatusParams, WireError,
+    WireObject, json_values, method,
 };
 use serde_json::Value;
 
@@ -25,24 +41,41 @@ use super::{Peer, PeerError, PeerStatus, TxStatusAnswer};
 use crate::light_block::LightBlock;
 use crate::proof::{UntrustedState, UntrustedTxProof};
 
+/// The largest answer accepted to a call whose result is a few fields
+/// (`jifen_status`, `jifen_txStatus`, `jifen_submitTx`): 64 KiB.
+pub const SMALL_ANSWER_BYTES: u64 = 64 << 10;
+
+/// How long an idle kept-alive connection is reused: shorter than the
+/// reference node's idle timeout (10 s), so the client never sends on a
+/// connection the node is closing.
+const POOL_IDLE: Duration = Duration::from_secs(5);
+
+/// Bytes read at a time, so the deadline is checked between reads.
+const READ_CHUNK: usize = 64 << 10;
+
 /// Transport limits of an [`RpcPeer`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RpcOptions {
     /// Time allowed to connect.
     pub connect_timeout: Duration,
-    /// Time allowed for a whole request, answer included.
+    /// Time allowed for a whole request: connecting, sending, and the
+    /// complete answer (a total deadline, not a time per read).
     pub timeout: Duration,
-    /// Largest answer accepted, in bytes.
+    /// Largest answer accepted, in bytes (calls with small results accept
+    /// at most [`SMALL_ANSWER_BYTES`]).
     pub max_response_bytes: u64,
 }
 
 impl Default for RpcOptions {
-    /// Connect within 5 s, answer within 20 s, at most 16 MiB.
+    /// Connect within 5 s, the whole answer within 20 s, at most 8 MiB (the
+    /// reference node's answers are at most 4 MiB,
+    /// `jifen_rpc_types::MAX_RESPONSE_BYTES`; the rest is room for other
+    /// servers' formatting). Why these: `docs/adr/0011-hostile-nodes.md`.
     fn default() -> Self {
         Self {
             connect_timeout: Duration::from_secs(5),
             timeout: Duration::from_secs(20),
-            max_response_bytes: 16 << 20,
+            max_response_bytes: 8 << 20,
         }
     }
 }
@@ -76,6 +109,10 @@ impl RpcPeer {
         let http = reqwest::blocking::Client::builder()
             .connect_timeout(options.connect_timeout)
             .timeout(options.timeout)
+            .pool_idle_timeout(POOL_IDLE)
+            // A redirect would send the request to an address the user did
+            // not configure (past the endpoint rules): refused, not followed.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|error| unreachable(error.to_string()))?;
         Ok(Self {
@@ -110,51 +147,103 @@ impl RpcPeer {
         }
     }
 
-    /// Posts `body`, returns the answer's bytes (size-capped).
-    fn post(&self, body: Vec<u8>) -> Result<Vec<u8>, PeerError> {
-        let response = self
+    fn read_error(&self, error: &std::io::Error) -> PeerError {
+        let timed_out = error.kind() == std::io::ErrorKind::TimedOut
+            || error
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<reqwest::Error>())
+                .is_some_and(reqwest::Error::is_timeout);
+        if timed_out {
+            self.timeout_error()
+        } else {
+            PeerError::Unreachable {
+                peer: self.url.clone(),
+                message: error.to_string(),
+            }
+        }
+    }
+
+    /// Posts `body`, returns the answer's bytes: at most `limit` of them,
+    /// all within the request's total deadline.
+    fn post(&self, body: Vec<u8>, limit: u64) -> Result<Vec<u8>, PeerError> {
+        let deadline = Instant::now() + self.options.timeout;
+        let mut response = self
             .http
             .post(&self.url)
             .header(reqwest::header::CONTENT_TYPE, "application/json")
+            // The whole request, body included (reqwest's client-wide
+            // timeout in blocking mode bounds each read, not the answer).
+            .timeout(self.options.timeout)
             .body(body)
             .send()
             .map_err(|error| self.transport_error(&error))?;
         let status = response.status();
+        if status.is_redirection() {
+            let location = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .and_then(|value| value.to_str().ok())
+                .unwrap_or_default();
+            return Err(PeerError::Redirect {
+                status: status.as_u16(),
+                location: location.chars().take(200).collect(),
+            });
+        }
         if status != reqwest::StatusCode::OK {
             return Err(PeerError::HttpStatus {
                 status: status.as_u16(),
             });
         }
-        let limit = self.options.max_response_bytes;
-        if response
-            .content_length()
-            .is_some_and(|length| length > limit)
-        {
+        let declared = response.content_length();
+        if declared.is_some_and(|length| length > limit) {
             return Err(PeerError::ResponseTooLarge { limit });
         }
-        let mut bytes = Vec::new();
-        response
-            .take(limit.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(|error| {
-                let timed_out = error.kind() == std::io::ErrorKind::TimedOut
-                    || error
-                        .get_ref()
-                        .and_then(|inner| inner.downcast_ref::<reqwest::Error>())
-                        .is_some_and(reqwest::Error::is_timeout);
-                if timed_out {
-                    self.timeout_error()
-                } else {
-                    PeerError::Unreachable {
-                        peer: self.url.clone(),
-                        message: error.to_string(),
-                    }
-                }
-            })?;
-        if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
-            return Err(PeerError::ResponseTooLarge { limit });
+        // At most the bound plus one byte is ever read (the extra byte tells
+        // an answer over the bound from one exactly at it).
+        let most = usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX);
+        let mut bytes = Vec::with_capacity(
+            declared
+                .and_then(|length| usize::try_from(length).ok())
+                .unwrap_or(0)
+                .min(most),
+        );
+        let mut chunk = vec![0u8; READ_CHUNK];
+        loop {
+            if Instant::now() >= deadline {
+                return Err(self.timeout_error());
+            }
+            let want = READ_CHUNK.min(most - bytes.len());
+            let read = response
+                .read(chunk.get_mut(..want).unwrap_or_default())
+                .map_err(|error| self.read_error(&error))?;
+            if read == 0 {
+                break;
+            }
+            bytes.extend_from_slice(chunk.get(..read).unwrap_or_default());
+            if bytes.len() >= most {
+                return Err(PeerError::ResponseTooLarge { limit });
+            }
+        }
+        // The deadline also covers the last read.
+        if Instant::now() > deadline {
+            return Err(self.timeout_error());
+        }
+        if json_values(&bytes, MAX_JSON_VALUES) > MAX_JSON_VALUES {
+            return Err(PeerError::TooComplex {
+                limit: u64::try_from(MAX_JSON_VALUES).unwrap_or(u64::MAX),
+            });
         }
         Ok(bytes)
+    }
+
+    /// The largest answer accepted for a call of `method`.
+    fn answer_limit(&self, method: &str) -> u64 {
+        match method {
+            method::STATUS | method::TX_STATUS | method::SUBMIT_TX => {
+                SMALL_ANSWER_BYTES.min(self.options.max_response_bytes)
+            }
+            _ => self.options.max_response_bytes,
+        }
     }
 
     /// Calls the method of `params` and reads its typed result (or the
@@ -166,8 +255,22 @@ impl RpcPeer {
             serde_json::to_vec(&request.to_json()).map_err(|error| PeerError::BadEnvelope {
                 reason: error.to_string(),
             })?;
-        let result = outcome_of(&self.post(body)?, &id)?.map_err(rpc_error)?;
+        let answer = self.post(body, self.answer_limit(C::METHOD))?;
+        let result = outcome_of(&answer, &id)?.map_err(rpc_error)?;
         Ok(C::Output::from_json(&result)?)
+    }
+
+    /// One `jifen_lightBlocks` call for `from..=to`.
+    fn light_block_range(&self, from: u64, to: u64) -> Result<Vec<LightBlock>, PeerError> {
+        let result = self
+            .call(&LightBlocksParams { from, to })
+            .map_err(|error| unavailable(error, to))?;
+        result.expect_range(from, to)?;
+        result
+            .light_blocks
+            .into_iter()
+            .map(|block| light_block_from(block, None))
+            .collect()
     }
 }
 
@@ -232,6 +335,7 @@ impl Peer for RpcPeer {
         Ok(PeerStatus {
             chain_id: status.chain_id,
             latest_height: status.latest_height,
+            earliest_height: status.earliest_height,
             epoch_length: status.epoch_length,
         })
     }
@@ -245,21 +349,30 @@ impl Peer for RpcPeer {
         light_block_from(result, Some(height))
     }
 
-    /// One `jifen_lightBlocks` call per [`MAX_LIGHT_BLOCKS`] heights.
+    /// One `jifen_lightBlocks` call per [`MAX_LIGHT_BLOCKS`] heights. A
+    /// range whose answer would be too large (blocks of a very large
+    /// validator set: the node says `response-too-large`, or the answer
+    /// passes the size bound) is asked block by block instead.
     fn light_blocks(&self, from: u64, to: u64) -> Result<Vec<LightBlock>, PeerError> {
         let mut blocks = Vec::new();
         let mut start = from;
         while start <= to {
             let end = to.min(start.saturating_add(MAX_LIGHT_BLOCKS - 1));
-            let result = self
-                .call(&LightBlocksParams {
-                    from: start,
-                    to: end,
-                })
-                .map_err(|error| unavailable(error, end))?;
-            result.expect_range(start, end)?;
-            for block in result.light_blocks {
-                blocks.push(light_block_from(block, None)?);
+            match self.light_block_range(start, end) {
+                Ok(range) => blocks.extend(range),
+                Err(PeerError::Rpc { code, .. })
+                    if start < end && code == ErrorCode::ResponseTooLarge.number() =>
+                {
+                    for height in start..=end {
+                        blocks.push(self.light_block(height)?);
+                    }
+                }
+                Err(PeerError::ResponseTooLarge { .. }) if start < end => {
+                    for height in start..=end {
+                        blocks.push(self.light_block(height)?);
+                    }
+                }
+                Err(error) => return Err(error),
             }
             start = match end.checked_add(1) {
                 Some(next) => next,
@@ -424,6 +537,39 @@ mod tests {
                 .and_then(|result| light_block_from(result, Some(1)))
                 .unwrap_err();
             assert_eq!(error.code(), code, "{name}");
+        }
+    }
+
+    /// An answer whose members contradict each other (a `hash` that is not
+    /// the header's, a block of another height than asked) is a lie of its
+    /// own: `lc-peer-inconsistent`, and the peer is demoted for it.
+    #[test]
+    fn answers_that_contradict_themselves_are_refused() {
+        use jifen_light_client_verifier::test_chain::{Chain, static_set};
+        let chain = Chain::new(3, 10, static_set);
+        let block = chain.block(2);
+        let honest = LightBlockResult {
+            header: block.header,
+            commit: block.commit,
+            validator_set: block.validators,
+            next_validator_set: block.next_validators,
+        }
+        .to_json();
+        let mut wrong_hash = honest.clone();
+        wrong_hash["hash"] = json!(Hash32([9; 32]).to_string());
+        let mut wrong_height = honest.clone();
+        wrong_height["height"] = json!(3);
+        for (name, answer, asked) in [
+            ("hash not the header's", wrong_hash, 2),
+            ("height not the header's", wrong_height, 2),
+            ("another height than asked", honest, 3),
+        ] {
+            let error = LightBlockResult::from_json(&answer)
+                .map_err(PeerError::from)
+                .and_then(|result| light_block_from(result, Some(asked)))
+                .unwrap_err();
+            assert_eq!(error.code(), "lc-peer-inconsistent", "{name}");
+            assert!(!error.is_transport(), "{name}");
         }
     }
 

@@ -86,6 +86,9 @@ impl RpcClient {
         let http = reqwest::blocking::Client::builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(60))
+            // Shorter than the node's idle timeout: never reuse a
+            // connection the node is closing.
+            .pool_idle_timeout(Duration::from_secs(5))
             .build()
             .unwrap_or_else(|_| reqwest::blocking::Client::new());
         Self {

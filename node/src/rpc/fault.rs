@@ -13,7 +13,14 @@
 //! | `double-sign` | headers and commits are for a conflicting block at the same height, signed by the same validators |
 //! | `malformed-response` | response bodies are cut in half (invalid JSON) |
 //! | `oversized-response` | response bodies are padded to over 20 MiB (valid JSON) |
-//! | `slow-response` | every response is delayed by 5 s |
+//! | `slow-response` | every response is delayed by 25 s (longer than a light client's default deadline) |
+//! | `huge-tip` | `jifen_status` claims a tip of 10^12 blocks, with epochs of one block |
+//! | `trickle` | every answer is sent one byte every 100 ms (headers at once) |
+//! | `root-unavailable` | every block but the last 10 is "not available" (2001), while `jifen_status` says it serves from height 1: the root of trust (genesis, an older checkpoint) cannot be had from it |
+//! | `redirect` | every request is answered `307 Temporary Redirect` to another endpoint |
+//! | `tx-proof-below-root` | `jifen_txProof` places the transaction in block 1 (below any checkpoint), with the real proofs |
+//! | `json-bomb` | every answer is a valid JSON array of zeros, 14 MB, without `Content-Length` |
+//! | `json-flood` | answers to block requests (`jifen_lightBlock`, `jifen_lightBlocks`) are a valid JSON array of 3 million zeros (6 MB, under a client's size bound for them) |
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -23,15 +30,27 @@ use jifen_protocol::{
     tagged_hash,
 };
 
+use super::http::TransportLie;
 use super::{RpcError, height_unavailable, internal};
 use crate::chain::Chain;
 
 /// How far behind the `stale-tip` node claims to be.
 pub const STALE_LAG: u64 = 50;
-/// Delay of `slow-response`.
-pub const SLOW_DELAY: Duration = Duration::from_secs(5);
+/// Delay of `slow-response`: longer than the light client's default total
+/// deadline (20 s), so the lie is caught at product defaults.
+pub const SLOW_DELAY: Duration = Duration::from_secs(25);
 /// Padding of `oversized-response`.
 pub const OVERSIZE_PADDING: usize = 20 << 20;
+/// The tip `huge-tip` claims.
+pub const HUGE_TIP: u64 = 1_000_000_000_000;
+/// Time between two bytes of a `trickle` answer.
+pub const TRICKLE_EVERY: Duration = Duration::from_millis(100);
+/// Blocks below the tip a `root-unavailable` node still serves.
+pub const ROOT_UNAVAILABLE_KEEPS: u64 = 10;
+/// Size of a `json-bomb` answer (as in the audit of issue 11).
+pub const JSON_BOMB_BYTES: usize = 14_000_000;
+/// Zeros in a `json-flood` answer.
+pub const JSON_FLOOD_VALUES: usize = 3_000_000;
 
 /// A named lie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,11 +76,25 @@ pub enum Fault {
     OversizedResponse,
     /// `slow-response`.
     SlowResponse,
+    /// `huge-tip`.
+    HugeTip,
+    /// `trickle`.
+    Trickle,
+    /// `root-unavailable`.
+    RootUnavailable,
+    /// `redirect`.
+    Redirect,
+    /// `tx-proof-below-root`.
+    TxProofBelowRoot,
+    /// `json-bomb`.
+    JsonBomb,
+    /// `json-flood`.
+    JsonFlood,
 }
 
 impl Fault {
     /// Every fault, for listing.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 17] = [
         Self::ForgedCommit,
         Self::WrongValidatorSet,
         Self::TamperedStateProof,
@@ -72,6 +105,13 @@ impl Fault {
         Self::MalformedResponse,
         Self::OversizedResponse,
         Self::SlowResponse,
+        Self::HugeTip,
+        Self::Trickle,
+        Self::RootUnavailable,
+        Self::Redirect,
+        Self::TxProofBelowRoot,
+        Self::JsonBomb,
+        Self::JsonFlood,
     ];
 
     /// The name tests select the fault by.
@@ -88,6 +128,13 @@ impl Fault {
             Self::MalformedResponse => "malformed-response",
             Self::OversizedResponse => "oversized-response",
             Self::SlowResponse => "slow-response",
+            Self::HugeTip => "huge-tip",
+            Self::Trickle => "trickle",
+            Self::RootUnavailable => "root-unavailable",
+            Self::Redirect => "redirect",
+            Self::TxProofBelowRoot => "tx-proof-below-root",
+            Self::JsonBomb => "json-bomb",
+            Self::JsonFlood => "json-flood",
         }
     }
 
@@ -105,6 +152,19 @@ impl Fault {
     pub fn visible_tip(self, tip: u64) -> Option<u64> {
         match self {
             Self::StaleTip => Some(tip.saturating_sub(STALE_LAG).max(tip.min(1))),
+            Self::HugeTip => Some(HUGE_TIP),
+            _ => None,
+        }
+    }
+
+    /// How the HTTP layer delivers this node's answers, if it lies about
+    /// that (`redirect_to`: where `redirect` sends requests).
+    #[must_use]
+    pub fn transport_lie(self, redirect_to: &str) -> Option<TransportLie> {
+        match self {
+            Self::Trickle => Some(TransportLie::Trickle(TRICKLE_EVERY)),
+            Self::Redirect => Some(TransportLie::Redirect(redirect_to.to_owned())),
+            Self::JsonBomb => Some(TransportLie::Chunked),
             _ => None,
         }
     }
@@ -117,13 +177,15 @@ impl Fault {
                 .visible_tip(tip)
                 .is_some_and(|visible| height > visible),
             Self::WithholdHeaders => height != 1 && height != tip,
+            Self::RootUnavailable => height.saturating_add(ROOT_UNAVAILABLE_KEEPS) <= tip,
             _ => false,
         }
     }
 
-    /// Mangles a whole response body.
+    /// Mangles a whole response body; `blocks`: the request asked for
+    /// light blocks.
     #[must_use]
-    pub fn mangle_body(self, mut body: Vec<u8>) -> Vec<u8> {
+    pub fn mangle_body(self, mut body: Vec<u8>, blocks: bool) -> Vec<u8> {
         match self {
             Self::MalformedResponse => {
                 body.truncate(body.len() / 2);
@@ -133,6 +195,8 @@ impl Fault {
                 body.resize(body.len() + OVERSIZE_PADDING, b' ');
                 body
             }
+            Self::JsonBomb => zeros(JSON_BOMB_BYTES / 2),
+            Self::JsonFlood if blocks => zeros(JSON_FLOOD_VALUES),
             _ => body,
         }
     }
@@ -150,6 +214,20 @@ impl FromStr for Fault {
                 format!("unknown fault {s}; known: {}", names.join(", "))
             })
     }
+}
+
+/// A JSON array of `count` zeros (`[0,0,...,0]`).
+fn zeros(count: usize) -> Vec<u8> {
+    let mut body = Vec::with_capacity(count.saturating_mul(2).saturating_add(1));
+    body.push(b'[');
+    for index in 0..count {
+        if index > 0 {
+            body.push(b',');
+        }
+        body.push(b'0');
+    }
+    body.push(b']');
+    body
 }
 
 fn flip(hash: &mut Hash32) {

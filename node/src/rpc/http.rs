@@ -1,35 +1,108 @@
-//! The HTTP side of JSON-RPC: `POST /` with a JSON body, served by axum on a
-//! tokio runtime of its own (two worker threads), so the rest of the node stays
-//! synchronous. Limits: request body 1 MiB (413), in-flight requests capped
-//! (503 when over), other methods 405, oversized request heads 431 (hyper's
-//! limit). The method table in [`super`] is transport-independent; handlers run
-//! on tokio's blocking pool.
+//! The HTTP side of JSON-RPC: `POST /` with a JSON body, served with hyper
+//! (HTTP/1.1) on a tokio runtime of its own (two worker threads), so the rest
+//! of the node stays synchronous. The method table in [`super`] is
+//! transport-independent; handlers run on tokio's blocking pool.
+//!
+//! No client can exhaust the node (`docs/adr/0011-hostile-nodes.md`):
+//!
+//! | limit | value | beyond it |
+//! |---|---|---|
+//! | open connections | [`MAX_CONNECTIONS`] | the connection idle the longest is closed for the new one; if every one is busy, the new one gets 503 and is closed |
+//! | a connection without a request in progress (half-sent head, idle keep-alive) | [`IDLE_TIMEOUT`] | closed |
+//! | request body, once the head is in | [`MAX_BODY`] within [`BODY_TIMEOUT`] | 413 / 408 |
+//! | request head | about 400 KiB (hyper's buffer) | 431 |
+//! | a request, from its head to its answer handed to the socket (slow readers) | [`RESPONSE_DEADLINE`] | connection closed |
+//! | requests handled at once | [`MAX_IN_FLIGHT`] | 503 |
+//! | answer bytes held by all requests together | [`RESPONSE_BUDGET`] | 503 |
+//!
+//! One answer (a request, or a whole batch) is at most
+//! [`jifen_rpc_types::MAX_RESPONSE_BYTES`] ([`super::handle_body`] keeps to
+//! it); each request reserves that much of [`RESPONSE_BUDGET`] before it is
+//! handled, keeps what its answer really holds, and gives it back once the
+//! answer has been handed to the socket (or the connection is gone). So a
+//! batch of 100 `jifen_lightBlocks` costs at most 4 MiB, and readers that
+//! never read hold at most the budget, never gigabytes.
+//!
+//! Other methods get 405, other paths 404.
 
+use std::convert::Infallible;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::task::{Context, Poll};
+use std::time::Duration;
 
-use axum::Router;
-use axum::body::Bytes;
-use axum::extract::DefaultBodyLimit;
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use axum::routing::post;
-use tokio::sync::{Semaphore, oneshot};
-use tower_http::limit::RequestBodyLimitLayer;
+use axum::body::{Body, Bytes};
+use http_body::{Frame, SizeHint};
+use hyper::body::Incoming;
+use hyper::header::{self, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use jifen_rpc_types::MAX_RESPONSE_BYTES;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
+
+use super::connections::{Busy, ConnState, Registry, reap};
 
 /// Largest request body (1 MiB).
 pub const MAX_BODY: usize = 1 << 20;
 /// Most requests handled at once; more get 503.
-pub const MAX_IN_FLIGHT: usize = 256;
+pub const MAX_IN_FLIGHT: usize = 64;
+/// Most open connections (well below the 256 files a process may open by
+/// default on macOS, 1,024 on Linux, leaving room for the store).
+pub const MAX_CONNECTIONS: usize = 128;
+/// How long a connection may stay without a request in progress: a client
+/// that sends half a request head and waits, or an idle keep-alive
+/// connection, is closed after it.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a request body may take once its head arrived.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a request may take from its head to its answer handed to the
+/// socket (a reader that does not read is cut off).
+pub const RESPONSE_DEADLINE: Duration = Duration::from_secs(30);
+/// Bytes of answers all requests may hold at once (128 MiB: 32 maximal
+/// answers).
+pub const RESPONSE_BUDGET: usize = 128 << 20;
+/// Bytes handed to hyper at a time, so an answer's share of the budget is
+/// held until its last part is taken for the socket.
+const CHUNK: usize = 64 << 10;
+/// What a connection refused for lack of room gets before it is closed.
+const BUSY: &[u8] =
+    b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
 
 /// Turns a request body into a response body (`None`: no content, for a
 /// JSON-RPC notification).
 pub type Handler = dyn Fn(&[u8]) -> Option<Vec<u8>> + Send + Sync;
 
+/// A lie told by the HTTP layer itself (fault injection, see
+/// [`super::Fault`]): the JSON-RPC answers are honest, their delivery is
+/// not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransportLie {
+    /// Every request is answered `307 Temporary Redirect` to this URL (an
+    /// empty one: to this server itself).
+    Redirect(String),
+    /// The answer is sent one byte at a time, this long apart.
+    Trickle(Duration),
+    /// The answer is sent without `Content-Length` (chunked), so the
+    /// client learns its size only by reading it.
+    Chunked,
+}
+
+/// What a running server counts.
+#[derive(Debug, Default)]
+struct Stats {
+    requests: AtomicU64,
+    refused: AtomicU64,
+}
+
 /// A running server.
 #[derive(Debug)]
 pub struct HttpServer {
     addr: SocketAddr,
+    stats: Arc<Stats>,
+    registry: Arc<Registry>,
     shutdown: Option<oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -40,29 +113,44 @@ impl HttpServer {
     /// # Errors
     /// The bind error, or the runtime could not start.
     pub fn start(addr: SocketAddr, handler: Arc<Handler>) -> std::io::Result<Self> {
+        Self::start_with(addr, handler, None)
+    }
+
+    /// [`HttpServer::start`], delivering answers with `lie` (fault
+    /// injection).
+    ///
+    /// # Errors
+    /// As [`HttpServer::start`].
+    pub fn start_with(
+        addr: SocketAddr,
+        handler: Arc<Handler>,
+        lie: Option<TransportLie>,
+    ) -> std::io::Result<Self> {
         let listener = std::net::TcpListener::bind(addr)?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
+        let lie = match lie {
+            Some(TransportLie::Redirect(location)) if location.is_empty() => {
+                Some(TransportLie::Redirect(format!("http://{addr}/")))
+            }
+            other => other,
+        };
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("rpc")
             .enable_all()
             .build()?;
         let (shutdown, stopped) = oneshot::channel::<()>();
-        let permits = Arc::new(Semaphore::new(MAX_IN_FLIGHT));
-        let app = Router::new()
-            .route(
-                "/",
-                post(move |body: Bytes| {
-                    let handler = Arc::clone(&handler);
-                    let permits = Arc::clone(&permits);
-                    async move { serve(handler, permits, body).await }
-                }),
-            )
-            // Refuses a declared Content-Length over the limit at once (413), and
-            // bounds bodies without one while they are read.
-            .layer(RequestBodyLimitLayer::new(MAX_BODY))
-            .layer(DefaultBodyLimit::max(MAX_BODY));
+        let stats = Arc::new(Stats::default());
+        let registry = Arc::new(Registry::default());
+        let server = Arc::new(Server {
+            handler,
+            lie,
+            in_flight: Arc::new(Semaphore::new(MAX_IN_FLIGHT)),
+            budget: Arc::new(Semaphore::new(RESPONSE_BUDGET)),
+            stats: Arc::clone(&stats),
+        });
+        let accepting = Arc::clone(&registry);
         let thread = std::thread::Builder::new()
             .name("rpc-server".into())
             .spawn(move || {
@@ -74,18 +162,17 @@ impl HttpServer {
                             return;
                         }
                     };
-                    let served = axum::serve(listener, app)
-                        .with_graceful_shutdown(async move {
-                            let _ = stopped.await;
-                        })
-                        .await;
-                    if let Err(e) = served {
-                        tracing::error!(error = %e, "rpc server stopped");
-                    }
+                    tokio::spawn(reap(Arc::clone(&accepting)));
+                    accept_loop(listener, server, accepting, stopped).await;
                 });
+                // Handlers may sleep (the `slow-response` fault): do not wait
+                // for them to stop.
+                runtime.shutdown_timeout(Duration::from_secs(1));
             })?;
         Ok(Self {
             addr,
+            stats,
+            registry,
             shutdown: Some(shutdown),
             thread: Some(thread),
         })
@@ -97,7 +184,26 @@ impl HttpServer {
         self.addr
     }
 
-    /// Stops accepting connections, lets requests in progress finish, and waits.
+    /// Requests received so far (any method or path).
+    #[must_use]
+    pub fn requests(&self) -> u64 {
+        self.stats.requests.load(Ordering::Relaxed)
+    }
+
+    /// Connections and requests refused so far for lack of room (503).
+    #[must_use]
+    pub fn refused(&self) -> u64 {
+        self.stats.refused.load(Ordering::Relaxed)
+    }
+
+    /// Connections open now.
+    #[must_use]
+    pub fn connections(&self) -> usize {
+        self.registry.lock().len()
+    }
+
+    /// Stops accepting connections, closes the open ones, and waits (at
+    /// most about a second for handlers still running).
     pub fn stop(&mut self) {
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
@@ -114,20 +220,263 @@ impl Drop for HttpServer {
     }
 }
 
-async fn serve(handler: Arc<Handler>, permits: Arc<Semaphore>, body: Bytes) -> Response {
-    let Ok(_permit) = permits.try_acquire_owned() else {
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+/// What every connection's requests are served with.
+struct Server {
+    handler: Arc<Handler>,
+    lie: Option<TransportLie>,
+    in_flight: Arc<Semaphore>,
+    budget: Arc<Semaphore>,
+    stats: Arc<Stats>,
+}
+
+async fn accept_loop(
+    listener: tokio::net::TcpListener,
+    server: Arc<Server>,
+    registry: Arc<Registry>,
+    mut stopped: oneshot::Receiver<()>,
+) {
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = &mut stopped => break,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                // Out of file descriptors or a connection reset before it was
+                // taken: wait a little instead of spinning.
+                tracing::warn!(error = %e, "rpc accept");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        match registry.admit() {
+            Some((id, state, killed)) => {
+                let server = Arc::clone(&server);
+                let registry = Arc::clone(&registry);
+                tokio::spawn(async move {
+                    serve_connection(stream, server, state, killed).await;
+                    registry.remove(id);
+                });
+            }
+            None => {
+                server.stats.refused.fetch_add(1, Ordering::Relaxed);
+                // Best effort, without waiting: the socket is closed right after.
+                let _ = stream.try_write(BUSY);
+            }
+        }
+    }
+    // Close every open connection.
+    for conn in registry.lock().iter_mut() {
+        conn.close();
+    }
+}
+
+async fn serve_connection(
+    stream: tokio::net::TcpStream,
+    server: Arc<Server>,
+    state: Arc<ConnState>,
+    killed: oneshot::Receiver<()>,
+) {
+    let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+        let server = Arc::clone(&server);
+        let busy = Busy::start(Arc::clone(&state));
+        async move {
+            let response = route(&server, request).await;
+            Ok::<_, Infallible>(response.map(|body| Body::new(Guarded { body, _busy: busy })))
+        }
+    });
+    let connection =
+        hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+    tokio::select! {
+        served = connection => {
+            if let Err(e) = served {
+                tracing::debug!(error = %e, "rpc connection");
+            }
+        }
+        _ = killed => {}
+    }
+}
+
+/// An answer's body that keeps its request counted as in progress.
+struct Guarded {
+    body: Body,
+    _busy: Busy,
+}
+
+impl http_body::Body for Guarded {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+        Pin::new(&mut self.body).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.body.size_hint()
+    }
+}
+
+fn status(code: StatusCode) -> Response<Body> {
+    let mut response = Response::new(Body::empty());
+    *response.status_mut() = code;
+    response
+}
+
+/// A refusal after which the connection is closed (the rest of the request
+/// body is not read).
+fn closing(code: StatusCode) -> Response<Body> {
+    let mut response = status(code);
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
+
+async fn route(server: &Server, request: Request<Incoming>) -> Response<Body> {
+    server.stats.requests.fetch_add(1, Ordering::Relaxed);
+    if request.uri().path() != "/" {
+        return status(StatusCode::NOT_FOUND);
+    }
+    if request.method() != Method::POST {
+        let mut response = status(StatusCode::METHOD_NOT_ALLOWED);
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("POST"));
+        return response;
+    }
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > MAX_BODY as u64) {
+        return closing(StatusCode::PAYLOAD_TOO_LARGE);
+    }
+    let read = axum::body::to_bytes(Body::new(request.into_body()), MAX_BODY);
+    let body = match tokio::time::timeout(BODY_TIMEOUT, read).await {
+        Ok(Ok(body)) => body,
+        Ok(Err(_)) => return closing(StatusCode::PAYLOAD_TOO_LARGE),
+        Err(_) => return closing(StatusCode::REQUEST_TIMEOUT),
     };
-    // Handlers take locks and may sleep (the `slow-response` fault): keep them off
-    // the async workers.
-    match tokio::task::spawn_blocking(move || handler(&body)).await {
-        Ok(Some(response)) => (
-            StatusCode::OK,
-            [(header::CONTENT_TYPE, "application/json")],
-            response,
-        )
-            .into_response(),
-        Ok(None) => StatusCode::NO_CONTENT.into_response(),
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    if let Some(TransportLie::Redirect(location)) = &server.lie {
+        let mut response = status(StatusCode::TEMPORARY_REDIRECT);
+        if let Ok(value) = HeaderValue::from_str(location) {
+            response.headers_mut().insert(header::LOCATION, value);
+        }
+        return response;
+    }
+    let refused = || {
+        server.stats.refused.fetch_add(1, Ordering::Relaxed);
+        status(StatusCode::SERVICE_UNAVAILABLE)
+    };
+    let Ok(_in_flight) = Arc::clone(&server.in_flight).try_acquire_owned() else {
+        return refused();
+    };
+    let reserve = u32::try_from(MAX_RESPONSE_BYTES).unwrap_or(u32::MAX);
+    let Ok(mut budget) = Arc::clone(&server.budget).try_acquire_many_owned(reserve) else {
+        return refused();
+    };
+    // Handlers take locks and may sleep (the `slow-response` fault): keep
+    // them off the async workers.
+    let handler = Arc::clone(&server.handler);
+    let answer = match tokio::task::spawn_blocking(move || handler(&body)).await {
+        Ok(Some(answer)) => answer,
+        Ok(None) => return status(StatusCode::NO_CONTENT),
+        Err(_) => return status(StatusCode::INTERNAL_SERVER_ERROR),
+    };
+    // Keep the share the answer holds; give the rest of the reserve back.
+    // (An answer over the reserve, which `handle_body` does not make, is
+    // sent with the reserve alone.)
+    let keep = answer.len().max(1);
+    if keep < budget.num_permits() {
+        drop(budget.split(budget.num_permits() - keep));
+    }
+    let mut response = Response::new(Body::new(Answer::new(
+        Bytes::from(answer),
+        budget,
+        server.lie.clone(),
+    )));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+/// An answer handed to hyper a part at a time, holding its share of the
+/// response budget until the last part is taken.
+struct Answer {
+    bytes: Bytes,
+    sent: usize,
+    budget: Option<OwnedSemaphorePermit>,
+    lie: Option<TransportLie>,
+    pause: Option<Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl Answer {
+    fn new(bytes: Bytes, budget: OwnedSemaphorePermit, lie: Option<TransportLie>) -> Self {
+        Self {
+            bytes,
+            sent: 0,
+            budget: Some(budget),
+            lie,
+            pause: None,
+        }
+    }
+}
+
+impl http_body::Body for Answer {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+        let this = &mut *self;
+        let total = this.bytes.len();
+        if this.sent >= total {
+            this.budget = None;
+            return Poll::Ready(None);
+        }
+        let part = match &this.lie {
+            Some(TransportLie::Trickle(every)) => {
+                let pause = this
+                    .pause
+                    .get_or_insert_with(|| Box::pin(tokio::time::sleep(*every)));
+                if pause.as_mut().poll(cx).is_pending() {
+                    return Poll::Pending;
+                }
+                pause.as_mut().reset(tokio::time::Instant::now() + *every);
+                1
+            }
+            _ => CHUNK,
+        };
+        let end = this.sent.saturating_add(part).min(total);
+        let frame = this.bytes.slice(this.sent..end);
+        this.sent = end;
+        if this.sent >= total {
+            this.budget = None;
+        }
+        Poll::Ready(Some(Ok(Frame::data(frame))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.sent >= self.bytes.len()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        if self.lie == Some(TransportLie::Chunked) {
+            return SizeHint::new();
+        }
+        SizeHint::with_exact(u64::try_from(self.bytes.len() - self.sent).unwrap_or(u64::MAX))
     }
 }

@@ -5,25 +5,38 @@
 //! method) is defined once in `jifen-rpc-types`, shared with the light
 //! client's peer; this module only answers. Every method and error code is
 //! documented in `docs/rpc.md`.
+//!
+//! | module | holds |
+//! |---|---|
+//! | this one | the method table ([`call`]) |
+//! | `body` | one HTTP body, a request or a batch, within its budgets ([`handle_body`]) |
+//! | [`http`] | the HTTP server and its limits |
+//! | `connections` | the open connections, and when to close them |
+//! | [`fault`] | the named lies of a faulty node |
+//! | [`client`] | a small blocking client for tests and tools |
 
+mod body;
 pub mod client;
+mod connections;
 pub mod fault;
 pub mod http;
 
 use std::sync::{Arc, Mutex};
 
-use jifen_protocol::{Hash32, account_key};
+use jifen_protocol::{Encode, Hash32, account_key};
 use jifen_rpc_types::{
     AccountParams, AccountResult, Call, CommitParams, CommitResult, ErrorCode, ErrorObject,
-    HeaderParams, HeaderResult, Id, LightBlockParams, LightBlockResult, LightBlocksParams,
-    LightBlocksResult, Request, Response, StateParams, StateResult, StatusParams, StatusResult,
-    SubmitTxParams, SubmitTxResult, TxProofParams, TxProofResult, TxStatusParams, TxStatusResult,
-    ValidatorsParams, ValidatorsResult, WireError, WireObject, method,
+    HeaderParams, HeaderResult, LightBlockParams, LightBlockResult, LightBlocksParams,
+    LightBlocksResult, StateParams, StateResult, StatusParams, StatusResult, SubmitTxParams,
+    SubmitTxResult, TxProofParams, TxProofResult, TxStatusParams, TxStatusResult, ValidatorsParams,
+    ValidatorsResult, WireError, WireObject, method,
 };
 use serde_json::{Map, Value};
 
+pub use body::handle_body;
+use body::too_large;
 pub use fault::Fault;
-pub use jifen_rpc_types::{MAX_BATCH, MAX_LIGHT_BLOCKS};
+pub use jifen_rpc_types::{MAX_BATCH, MAX_JSON_VALUES, MAX_LIGHT_BLOCKS, MAX_RESPONSE_BYTES};
 
 use crate::chain::{Chain, TxStatus};
 use crate::execution::TxError;
@@ -126,72 +139,6 @@ fn block_height(chain: &Chain, height: Option<u64>) -> Result<u64, RpcError> {
     Ok(height)
 }
 
-/// Handles one HTTP body: a request or a batch. `None` when every request
-/// was a notification.
-#[must_use]
-pub fn handle_body(ctx: &RpcContext, body: &[u8]) -> Option<Vec<u8>> {
-    if let Some(delay) = ctx.fault.and_then(Fault::delay) {
-        std::thread::sleep(delay);
-    }
-    let response = match serde_json::from_slice::<Value>(body) {
-        Err(err) => Some(
-            Response::error(
-                Id::Null,
-                ErrorObject::new(ErrorCode::ParseError, err.to_string()),
-            )
-            .to_json(),
-        ),
-        Ok(Value::Array(requests)) => {
-            if requests.is_empty() {
-                Some(
-                    Response::error(
-                        Id::Null,
-                        ErrorObject::new(ErrorCode::InvalidRequest, "empty batch"),
-                    )
-                    .to_json(),
-                )
-            } else if requests.len() > MAX_BATCH {
-                Some(
-                    Response::error(
-                        Id::Null,
-                        ErrorObject::new(
-                            ErrorCode::BatchTooLarge,
-                            format!("at most {MAX_BATCH} requests per batch"),
-                        ),
-                    )
-                    .to_json(),
-                )
-            } else {
-                let responses: Vec<Value> = requests
-                    .iter()
-                    .filter_map(|request| handle_request(ctx, request))
-                    .map(|response| response.to_json())
-                    .collect();
-                (!responses.is_empty()).then_some(Value::Array(responses))
-            }
-        }
-        Ok(request) => handle_request(ctx, &request).map(|response| response.to_json()),
-    };
-    let mut bytes = serde_json::to_vec(&response?).ok()?;
-    if let Some(fault) = ctx.fault {
-        bytes = fault.mangle_body(bytes);
-    }
-    Some(bytes)
-}
-
-fn handle_request(ctx: &RpcContext, request: &Value) -> Option<Response> {
-    let request = match Request::from_json(request) {
-        Ok(request) => request,
-        Err(error) => return error.response(),
-    };
-    let outcome = call(ctx, &request.method, &request.params);
-    // A request without "id" is a notification: run, but no response.
-    Some(Response {
-        id: request.id?,
-        outcome,
-    })
-}
-
 /// Reads `params` as `C`, runs `answer` and writes its result.
 fn serve<C: Call>(
     ctx: &RpcContext,
@@ -207,6 +154,17 @@ fn serve<C: Call>(
 /// # Errors
 /// The method's [`RpcError`].
 pub fn call(ctx: &RpcContext, name: &str, params: &Map<String, Value>) -> MethodResult {
+    call_within(ctx, name, params, MAX_RESPONSE_BYTES)
+}
+
+/// Runs one method whose answer may hold about `budget` bytes (a range of
+/// light blocks stops being built once it would not fit).
+fn call_within(
+    ctx: &RpcContext,
+    name: &str,
+    params: &Map<String, Value>,
+    budget: usize,
+) -> MethodResult {
     let params = Value::Object(params.clone());
     match name {
         method::STATUS => serve(ctx, &params, status),
@@ -218,7 +176,10 @@ pub fn call(ctx: &RpcContext, name: &str, params: &Map<String, Value>) -> Method
             let height = block_height(&chain, params.height)?;
             light_block(ctx, &chain, height)
         }),
-        method::LIGHT_BLOCKS => serve(ctx, &params, light_blocks),
+        method::LIGHT_BLOCKS => {
+            let params = LightBlocksParams::from_json(&params).map_err(invalid_params)?;
+            light_blocks(ctx, params, budget).map(|output| output.to_json())
+        }
         method::STATE => serve(ctx, &params, state),
         method::ACCOUNT => serve(ctx, &params, account),
         method::TX_PROOF => serve(ctx, &params, tx_proof),
@@ -266,7 +227,11 @@ fn status(ctx: &RpcContext, _: StatusParams) -> Result<StatusResult, RpcError> {
         latest_state_root: tip.as_ref().map(|h| h.state_root),
         earliest_height: u64::from(height > 0),
         next_validators_hash: chain.next_validator_set().hash(),
-        epoch_length: Some(chain.params().epoch_length),
+        epoch_length: Some(if ctx.fault == Some(Fault::HugeTip) {
+            1
+        } else {
+            chain.params().epoch_length
+        }),
         mempool_size: u64::try_from(chain.mempool_len()).unwrap_or(u64::MAX),
         node_version: env!("CARGO_PKG_VERSION").to_owned(),
     })
@@ -348,6 +313,7 @@ fn light_block(ctx: &RpcContext, chain: &Chain, height: u64) -> Result<LightBloc
 fn light_blocks(
     ctx: &RpcContext,
     params: LightBlocksParams,
+    budget: usize,
 ) -> Result<LightBlocksResult, RpcError> {
     let chain = lock(ctx)?;
     let tip = chain.height();
@@ -364,9 +330,21 @@ fn light_blocks(
     if to > tip {
         return Err(height_unavailable(to, tip));
     }
-    let light_blocks = (from..=to)
-        .map(|height| light_block(ctx, &chain, height))
-        .collect::<Result<_, _>>()?;
+    let mut light_blocks = Vec::new();
+    let mut size = 0usize;
+    for height in from..=to {
+        let block = light_block(ctx, &chain, height)?;
+        // Hex doubles the encodings; the JSON around them is small.
+        let encoded = block.header.encode().len()
+            + block.commit.encode().len()
+            + block.validator_set.encode().len()
+            + block.next_validator_set.encode().len();
+        size = size.saturating_add(encoded.saturating_mul(2).saturating_add(256));
+        if size > budget {
+            return Err(too_large(budget));
+        }
+        light_blocks.push(block);
+    }
     Ok(LightBlocksResult { light_blocks })
 }
 
@@ -432,9 +410,14 @@ fn tx_proof(ctx: &RpcContext, params: TxProofParams) -> Result<TxProofResult, Rp
         .header(inclusion.location.height)
         .map_err(internal)?
         .ok_or_else(|| internal("header missing"))?;
+    let height = if ctx.fault == Some(Fault::TxProofBelowRoot) {
+        1
+    } else {
+        inclusion.location.height
+    };
     Ok(TxProofResult {
         id: params.id,
-        height: inclusion.location.height,
+        height,
         index: u64::from(inclusion.location.index),
         result_code: inclusion.location.code,
         tx: inclusion.tx,

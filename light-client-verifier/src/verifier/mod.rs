@@ -18,11 +18,14 @@
 //! Thresholds are integer-only (`signed * d > total * n` in `u128`, see
 //! `docs/protocol.md#consensus-rules`).
 
-use jifen_protocol::message::{Arg, Coded};
-use jifen_protocol::{ChainId, CommitError, Hash32, Header, Tally, TrustThreshold, ValidatorSet};
+use jifen_protocol::{ChainId, Header, Tally, TrustThreshold, ValidatorSet};
 
-use crate::light_block::{LightBlock, LightBlockError};
-use crate::trust::{Checkpoint, Options, TrustedState};
+mod error;
+
+pub use error::VerificationError;
+
+use crate::light_block::LightBlock;
+use crate::trust::{Options, TrustedState};
 
 /// Voting power that signed, out of a set's total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,6 +222,58 @@ pub fn is_header_from_past(
     }
 }
 
+/// The fewest milliseconds between two blocks that the consensus rules
+/// guarantee: header time strictly increases from block to block
+/// (`docs/protocol.md#consensus-rules`), so no chain makes more than one
+/// block per millisecond. A faster guess about a network (a 1 s devnet, a
+/// 20 ms test chain, blocks made back to back in a test) would be wrong for
+/// some honest chain; this bound never is (see
+/// `docs/adr/0011-hostile-nodes.md`).
+pub const MIN_BLOCK_INTERVAL_MS: u64 = 1;
+
+/// The highest tip a chain can honestly have at `now_ms`, given a trusted
+/// header at `trusted_height` of time `trusted_time_ms`: one block per
+/// [`MIN_BLOCK_INTERVAL_MS`] since then, up to now plus the clock drift
+/// (a header may be that far ahead of the local clock). A node claiming a
+/// higher tip claims blocks that cannot exist.
+#[must_use]
+pub fn max_plausible_height(
+    trusted_height: u64,
+    trusted_time_ms: u64,
+    clock_drift_ms: u64,
+    now_ms: u64,
+) -> u64 {
+    let elapsed_ms = now_ms
+        .saturating_add(clock_drift_ms)
+        .saturating_sub(trusted_time_ms);
+    trusted_height.saturating_add(elapsed_ms / MIN_BLOCK_INTERVAL_MS)
+}
+
+/// Backwards step (`docs/adr/0011-hostile-nodes.md`): `parent` is the
+/// block the trusted `child` names as its previous one, so it is on the
+/// trusted chain whatever signed it. Header hashes are collision resistant:
+/// a chain of such links from a trusted header down to an older height
+/// proves the older header without any signature, and a fork below the
+/// trusted height (even one signed by a former validator set) cannot pass.
+///
+/// # Errors
+/// [`VerificationError::NotParent`] when `parent` is not one height below
+/// `child` or its hash is not `child.previous_block_hash`.
+pub fn is_parent_of(child: &Header, parent: &Header) -> Result<(), VerificationError> {
+    let got = parent.hash();
+    let linked = child.height.checked_sub(1) == Some(parent.height)
+        && child.previous_block_hash == Some(got);
+    if linked {
+        Ok(())
+    } else {
+        Err(VerificationError::NotParent {
+            height: parent.height,
+            expected: child.previous_block_hash,
+            got,
+        })
+    }
+}
+
 /// The untrusted height is above the trusted one.
 ///
 /// # Errors
@@ -356,184 +411,4 @@ pub fn check_self_consistent(
         .validate_basic(chain_id)
         .map_err(VerificationError::Malformed)?;
     has_quorum(block)
-}
-
-/// Why a block does not verify (or the trusted state cannot be used).
-///
-/// Codes: those of [`LightBlockError`] (for `Malformed`),
-/// `lc-invalid-commit`, `lc-insufficient-quorum`, `lc-trust-expired`,
-/// `lc-header-from-future`, `lc-non-increasing-height`,
-/// `lc-non-increasing-time`, `lc-sequential-validators-mismatch`,
-/// `lc-parent-hash-mismatch`, `lc-checkpoint-mismatch`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum VerificationError {
-    /// The block is inconsistent in itself.
-    #[error(transparent)]
-    Malformed(LightBlockError),
-    /// A commit signature is out of order, out of range or forged.
-    #[error("commit at height {height} is invalid: {source}")]
-    InvalidCommit {
-        /// Height of the commit.
-        height: u64,
-        /// What is wrong with it.
-        source: CommitError,
-    },
-    /// The signers hold 2/3 or less of the block's own validator set.
-    #[error(
-        "commit at height {height} has {} of {} voting power, more than 2/3 needed",
-        tally.signed_power,
-        tally.total_power
-    )]
-    InsufficientQuorum {
-        /// Height of the commit.
-        height: u64,
-        /// The power that signed.
-        tally: PowerTally,
-    },
-    /// The trusted header is older than the trusting period; a new
-    /// checkpoint from the user is needed.
-    #[error("trusted header of time {trusted_time_ms} expired at {expired_at_ms}, now is {now_ms}")]
-    TrustExpired {
-        /// The trusted header's time, unix ms.
-        trusted_time_ms: u64,
-        /// When it stopped being usable, unix ms.
-        expired_at_ms: u64,
-        /// The time of the check, unix ms.
-        now_ms: u64,
-    },
-    /// The header's time is beyond now plus the allowed drift.
-    #[error("header time {header_time_ms} is not before {limit_ms} (now plus clock drift)")]
-    HeaderFromFuture {
-        /// The header's time, unix ms.
-        header_time_ms: u64,
-        /// Now plus the clock drift, unix ms.
-        limit_ms: u64,
-    },
-    /// The untrusted height is not above the trusted one.
-    #[error("header height {got} is not above the trusted height {trusted}")]
-    NonIncreasingHeight {
-        /// Trusted height.
-        trusted: u64,
-        /// Untrusted height.
-        got: u64,
-    },
-    /// The untrusted time is not after the trusted one.
-    #[error("header time {got_ms} is not after the trusted time {trusted_ms}")]
-    NonIncreasingTime {
-        /// Trusted header time, unix ms.
-        trusted_ms: u64,
-        /// Untrusted header time, unix ms.
-        got_ms: u64,
-    },
-    /// The next header is signed by a set the trusted header did not announce.
-    #[error("header is signed by validator set {got}, the trusted header announced {expected}")]
-    SequentialValidatorsMismatch {
-        /// The trusted header's `next_validators_hash`.
-        expected: Hash32,
-        /// The untrusted header's `validators_hash`.
-        got: Hash32,
-    },
-    /// The next header does not point at the trusted header.
-    #[error("header's previous block is {got:?}, expected {expected}")]
-    ParentHashMismatch {
-        /// The trusted header's hash.
-        expected: Hash32,
-        /// The untrusted header's `previous_block_hash`.
-        got: Option<Hash32>,
-    },
-    /// The block is not the one the user's checkpoint names.
-    #[error(
-        "block is {} at height {}, checkpoint names {} at height {}",
-        got.hash,
-        got.height,
-        expected.hash,
-        expected.height
-    )]
-    CheckpointMismatch {
-        /// The user's checkpoint.
-        expected: Checkpoint,
-        /// The block's height and hash.
-        got: Checkpoint,
-    },
-}
-
-impl VerificationError {
-    /// The stable error code.
-    #[must_use]
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Malformed(inner) => inner.code(),
-            Self::InvalidCommit { .. } => "lc-invalid-commit",
-            Self::InsufficientQuorum { .. } => "lc-insufficient-quorum",
-            Self::TrustExpired { .. } => "lc-trust-expired",
-            Self::HeaderFromFuture { .. } => "lc-header-from-future",
-            Self::NonIncreasingHeight { .. } => "lc-non-increasing-height",
-            Self::NonIncreasingTime { .. } => "lc-non-increasing-time",
-            Self::SequentialValidatorsMismatch { .. } => "lc-sequential-validators-mismatch",
-            Self::ParentHashMismatch { .. } => "lc-parent-hash-mismatch",
-            Self::CheckpointMismatch { .. } => "lc-checkpoint-mismatch",
-        }
-    }
-}
-
-impl Coded for VerificationError {
-    fn code(&self) -> &'static str {
-        VerificationError::code(self)
-    }
-
-    fn args(&self) -> Vec<(&'static str, Arg)> {
-        let args = match self {
-            Self::Malformed(inner) => return inner.args(),
-            Self::InvalidCommit { height, source } => {
-                let mut args = source.args();
-                args.push(("height", (*height).into()));
-                args
-            }
-            Self::InsufficientQuorum { height, tally } => vec![
-                ("height", (*height).into()),
-                ("signed", tally.signed_power.into()),
-                ("total", tally.total_power.into()),
-            ],
-            Self::TrustExpired {
-                trusted_time_ms,
-                expired_at_ms,
-                now_ms,
-            } => vec![
-                ("trusted_time_ms", (*trusted_time_ms).into()),
-                ("expired_at_ms", (*expired_at_ms).into()),
-                ("now_ms", (*now_ms).into()),
-            ],
-            Self::HeaderFromFuture {
-                header_time_ms,
-                limit_ms,
-            } => vec![
-                ("header_time_ms", (*header_time_ms).into()),
-                ("limit_ms", (*limit_ms).into()),
-            ],
-            Self::NonIncreasingHeight { trusted, got } => {
-                vec![("trusted", (*trusted).into()), ("got", (*got).into())]
-            }
-            Self::NonIncreasingTime { trusted_ms, got_ms } => {
-                vec![("trusted", (*trusted_ms).into()), ("got", (*got_ms).into())]
-            }
-            Self::SequentialValidatorsMismatch { expected, got } => vec![
-                ("expected", expected.to_string().into()),
-                ("got", got.to_string().into()),
-            ],
-            Self::ParentHashMismatch { expected, got } => vec![
-                ("expected", expected.to_string().into()),
-                (
-                    "got",
-                    got.map_or_else(|| "none".to_owned(), |hash| hash.to_string())
-                        .into(),
-                ),
-            ],
-            Self::CheckpointMismatch { expected, got } => vec![
-                ("expected", expected.to_string().into()),
-                ("got", got.to_string().into()),
-            ],
-        };
-        crate::with_detail(args, self)
-    }
 }

@@ -1,0 +1,168 @@
+//! Headers below the trusted height, for proofs of older transactions.
+//!
+//! A header below the trusted one is proven by hash links, not by
+//! signatures: from the nearest stored (verified) block above it, each
+//! header names its parent's hash, so the walk down is the trusted chain
+//! itself (backwards verification, as tendermint-rs's light client does).
+//! A fork below the trusted height cannot pass, however many former
+//! validators signed it; a peer that serves one is demoted
+//! (`lc-not-parent`). The proven header is then cross-checked with every
+//! other usable peer: one that serves another block at that height is
+//! demoted the same way.
+//!
+//! The walk is at most as long as the gap between two stored blocks, which
+//! the sync keeps at most `MAX_STORED_GAP` (10,000) heights; it fetches 100
+//! blocks at a time and keeps only the last header, so its memory does not
+//! grow with the gap.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use jifen_protocol::Header;
+
+use super::{ClientError, LightClient};
+use crate::peer::PeerError;
+use crate::progress::ProgressEvent;
+use crate::store::{LightStore, StoreError};
+use crate::verifier::{self, VerificationError};
+
+/// Headers proven below the trusted height kept for later proofs (the
+/// highest ones).
+pub(super) const CACHED_BELOW: usize = 1_024;
+
+/// Blocks asked per call on the way down.
+const WALK_BATCH: u64 = 100;
+
+/// Why one peer's walk down failed.
+enum WalkError {
+    /// The peer did not serve the blocks.
+    Peer(PeerError),
+    /// It served a block that is not on the trusted chain.
+    NotOnChain(VerificationError),
+}
+
+impl<S: LightStore> LightClient<S> {
+    /// The header at `height`, below the trusted height and above the
+    /// root: proven by hash links from the nearest stored block above it,
+    /// then cross-checked with the other peers. `None` when no peer could
+    /// serve the walk (each was marked for it).
+    ///
+    /// # Errors
+    /// [`ClientError::Cancelled`], store errors.
+    pub(super) fn proven_below(
+        &mut self,
+        height: u64,
+        cancel: &AtomicBool,
+    ) -> Result<Option<Header>, ClientError> {
+        if let Some(header) = self.verified_below.get(&height) {
+            return Ok(Some(header.clone()));
+        }
+        let above = self
+            .store
+            .heights()?
+            .into_iter()
+            .find(|&stored| stored > height)
+            .ok_or(StoreError::Missing { height })?;
+        let anchor = self
+            .store
+            .get(above)?
+            .ok_or(StoreError::Missing { height: above })?
+            .header;
+        let mut events = |_: &ProgressEvent| {};
+        let mut proven = None;
+        for index in self.peers().read_order() {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(ClientError::Cancelled);
+            }
+            match self.walk_down(index, &anchor, height, cancel) {
+                Ok(header) => {
+                    proven = Some((index, header));
+                    break;
+                }
+                Err(WalkError::Peer(error)) => {
+                    self.peers().peer_failed(index, &error, None, &mut events);
+                }
+                Err(WalkError::NotOnChain(error)) => {
+                    self.peers()
+                        .demote(index, error.code(), error.to_string(), &mut events);
+                }
+            }
+        }
+        let Some((walker, header)) = proven else {
+            return Ok(None);
+        };
+        self.cross_check_below(walker, &header, &mut events);
+        self.verified_below.insert(height, header.clone());
+        while self.verified_below.len() > CACHED_BELOW {
+            self.verified_below.pop_first();
+        }
+        Ok(Some(header))
+    }
+
+    /// Peer `index`'s blocks from below `anchor` down to `height`, each the
+    /// parent of the one above; the header at `height`.
+    fn walk_down(
+        &self,
+        index: usize,
+        anchor: &Header,
+        height: u64,
+        cancel: &AtomicBool,
+    ) -> Result<Header, WalkError> {
+        let peer = self.peer(index);
+        let mut child = anchor.clone();
+        while child.height > height {
+            if cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            let to = child.height - 1;
+            let from = to.saturating_sub(WALK_BATCH - 1).max(height).max(1);
+            let blocks = peer.light_blocks(from, to).map_err(WalkError::Peer)?;
+            for block in blocks.into_iter().rev() {
+                verifier::is_parent_of(&child, &block.header).map_err(WalkError::NotOnChain)?;
+                child = block.header;
+            }
+            if child.height > to {
+                // Fewer blocks than asked: nothing linked below `child`.
+                return Err(WalkError::Peer(PeerError::Inconsistent {
+                    field: "light_blocks length",
+                    expected: (to - from + 1).to_string(),
+                    got: "0".to_owned(),
+                }));
+            }
+        }
+        if child.height == height {
+            Ok(child)
+        } else {
+            Err(WalkError::Peer(PeerError::HeightUnavailable { height }))
+        }
+    }
+
+    /// Every usable peer but `walker` must serve the proven block at its
+    /// height; one that serves another is on a fork below the trusted
+    /// height and is demoted (one that lacks it is lagging or unreachable).
+    fn cross_check_below(
+        &self,
+        walker: usize,
+        proven: &Header,
+        events: &mut dyn FnMut(&ProgressEvent),
+    ) {
+        let hash = proven.hash();
+        for index in self.peers().read_order() {
+            if index == walker {
+                continue;
+            }
+            match self.peer(index).light_block(proven.height) {
+                Ok(block) if block.hash() == hash => {}
+                Ok(block) => {
+                    let error = VerificationError::NotParent {
+                        height: proven.height,
+                        expected: Some(hash),
+                        got: block.hash(),
+                    };
+                    self.peers()
+                        .demote(index, error.code(), error.to_string(), events);
+                }
+                Err(error) => self.peers().peer_failed(index, &error, None, events),
+            }
+        }
+    }
+}
