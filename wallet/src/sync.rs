@@ -7,7 +7,7 @@
 //! network request.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use jifen_light_client::client::{PeerRole, PeerState, RootKind};
 use jifen_light_client::{Phase, ProgressEvent, SyncSummary};
@@ -185,8 +185,19 @@ pub struct TrustedView {
     pub hash: String,
     /// Header time, unix ms.
     pub time_ms: u64,
-    /// How old the header is, ms (from this device's clock).
+    /// How old the header is, ms (from this device's clock; 0 when the
+    /// header's time is slightly ahead of it).
     pub age_ms: u64,
+    /// Past this age (ms) balances may be out of date: no sync for a while,
+    /// a stalled chain, or a primary that stopped with no witness to tell.
+    /// A front end warns once `age_ms` (growing with its own clock) passes it.
+    pub warn_after_ms: u64,
+    /// Whether `age_ms` is already past `warn_after_ms`.
+    pub too_old: bool,
+    /// Witnesses that served this same block when it was cross-checked in
+    /// this session (`Some(0)`: none could confirm it); `None` when it was
+    /// loaded from the store and not checked again yet.
+    pub witnesses_agreed: Option<u32>,
 }
 
 /// How the root of trust was chosen.
@@ -382,7 +393,7 @@ impl ChainStatusView {
 pub fn status(reader: &ChainReader) -> ChainStatusView {
     let status = reader.status();
     let settings = reader.settings();
-    let now = now_ms();
+    let warn_after_ms = millis(reader.tip_age_warning());
     ChainStatusView {
         network: settings.network().into(),
         chain_id: settings.chain_id().as_str().to_owned(),
@@ -391,7 +402,12 @@ pub fn status(reader: &ChainReader) -> ChainStatusView {
             height: t.height,
             hash: t.hash.to_string(),
             time_ms: t.time_ms,
-            age_ms: now.saturating_sub(t.time_ms),
+            age_ms: status.tip_age_ms.unwrap_or(0),
+            warn_after_ms,
+            too_old: status.tip_too_old,
+            witnesses_agreed: status
+                .tip_witnesses
+                .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
         }),
         root: status.root.map(|root| match root.kind {
             RootKind::Checkpoint => RootView::Checkpoint {
@@ -449,11 +465,4 @@ fn evidence_files(chain_dir: &Path) -> Vec<PathBuf> {
 
 fn millis(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
-}
-
-fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(millis)
-        .unwrap_or(0)
 }

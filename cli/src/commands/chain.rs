@@ -225,6 +225,9 @@ pub fn sync(ui: &Ui, ctx: &WalletContext) -> Result<()> {
         ],
     );
     let status = sync::status(&session.reader());
+    if let Some(t) = status.trusted.as_ref().filter(|t| t.too_old) {
+        ui.say("sync-tip-old", &[("minutes", minutes(t.age_ms).into())]);
+    }
     for peer in &status.peers {
         if !matches!(peer.state, PeerStateView::Active) {
             ui.say(
@@ -238,6 +241,12 @@ pub fn sync(ui: &Ui, ctx: &WalletContext) -> Result<()> {
     }
     ui.data(&format!("{}:{}", summary.height, summary.hash));
     Ok(())
+}
+
+/// Whole minutes of an age, for a warning (never 0: it is shown only past
+/// the warning age).
+fn minutes(age_ms: u64) -> u64 {
+    (age_ms / 60_000).max(1)
 }
 
 fn peer_state_text(ui: &Ui, peer: &str, state: &PeerStateView) -> String {
@@ -281,14 +290,19 @@ fn show_status(ui: &Ui, status: &ChainStatusView) {
         ],
     ));
     match &status.trusted {
-        Some(t) => ui.data(&ui.text(
-            "status-trusted",
-            &[
-                ("height", t.height.into()),
-                ("hash", t.hash.clone().into()),
-                ("time", time_text(t.time_ms).into()),
-            ],
-        )),
+        Some(t) => {
+            ui.data(&ui.text(
+                "status-trusted",
+                &[
+                    ("height", t.height.into()),
+                    ("hash", t.hash.clone().into()),
+                    ("time", time_text(t.time_ms).into()),
+                ],
+            ));
+            if t.too_old {
+                ui.say("status-tip-old", &[("minutes", minutes(t.age_ms).into())]);
+            }
+        }
         None => ui.data(&ui.text("status-not-synced", &[])),
     }
     match &status.root {
@@ -296,10 +310,25 @@ fn show_status(ui: &Ui, status: &ChainStatusView) {
             "status-root-checkpoint",
             &[("checkpoint", checkpoint.clone().into())],
         )),
-        Some(RootView::GenesisFirstUse { checkpoint, .. }) => ui.data(&ui.text(
-            "status-root-genesis",
-            &[("checkpoint", checkpoint.clone().into())],
-        )),
+        Some(RootView::GenesisFirstUse {
+            checkpoint,
+            witnesses_agreed,
+        }) => {
+            // Only a witness that served the same genesis makes it more than
+            // the primary's word.
+            let id = match witnesses_agreed {
+                Some(0) => "status-root-genesis-unwitnessed",
+                Some(_) => "status-root-genesis",
+                None => "status-root-genesis-earlier",
+            };
+            ui.data(&ui.text(
+                id,
+                &[
+                    ("checkpoint", checkpoint.clone().into()),
+                    ("agreed", witnesses_agreed.unwrap_or(0).into()),
+                ],
+            ));
+        }
         None => {}
     }
     for peer in &status.peers {

@@ -183,6 +183,14 @@ impl LightReader {
         self.shared.status()
     }
 
+    /// The age past which the trusted header is reported as too old
+    /// ([`super::ClientConfig::tip_age_warning`]); a front end compares the
+    /// growing age with it between two statuses.
+    #[must_use]
+    pub fn tip_age_warning(&self) -> std::time::Duration {
+        self.shared.config.tip_age_warning
+    }
+
     fn trusted_header(&self) -> Result<Header, ClientError> {
         self.shared
             .trusted_header()

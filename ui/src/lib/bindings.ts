@@ -959,9 +959,26 @@ hash: string,
  */
 time_ms: number, 
 /**
- * How old the header is, ms (from this device's clock).
+ * How old the header is, ms (from this device's clock; 0 when the
+ * header's time is slightly ahead of it).
  */
-age_ms: number, };
+age_ms: number, 
+/**
+ * Past this age (ms) balances may be out of date: no sync for a while,
+ * a stalled chain, or a primary that stopped with no witness to tell.
+ * A front end warns once `age_ms` (growing with its own clock) passes it.
+ */
+warn_after_ms: number, 
+/**
+ * Whether `age_ms` is already past `warn_after_ms`.
+ */
+too_old: boolean, 
+/**
+ * Witnesses that served this same block when it was cross-checked in
+ * this session (`Some(0)`: none could confirm it); `None` when it was
+ * loaded from the store and not checked again yet.
+ */
+witnesses_agreed: number | null, };
 
 export type UnlockArgs = { 
 /**

@@ -57,6 +57,18 @@ export function t(id: string, args?: Args): string {
   return bundle.formatPattern(message.value, clean);
 }
 
+/** How long ago, in the app's language ("5 minutes ago", "5分钟前"). */
+export function ago(ms: number): string {
+  const format = new Intl.RelativeTimeFormat(i18n.locale, { numeric: "always" });
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return format.format(-seconds, "second");
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return format.format(-minutes, "minute");
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return format.format(-hours, "hour");
+  return format.format(-Math.round(hours / 24), "day");
+}
+
 /** Every message id of a locale (tests compare the three catalogs). */
 export function messageIds(locale: Locale): string[] {
   const ids: string[] = [];

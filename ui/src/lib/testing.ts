@@ -77,7 +77,7 @@ export function chainStatus(over: Partial<ChainStatusView> = {}): ChainStatusVie
     network: "devnet",
     chain_id: "jifen-devnet",
     devnet: true,
-    trusted: { height: 42, hash: "ab".repeat(32), time_ms: 1_700_000_000_000, age_ms: 90_000 },
+    trusted: { height: 42, hash: "ab".repeat(32), time_ms: 1_700_000_000_000, age_ms: 90_000, warn_after_ms: 120_000, too_old: false, witnesses_agreed: 1 },
     root: { kind: "genesis-first-use", checkpoint: `1:${"cd".repeat(32)}`, witnesses_agreed: null },
     peers: [{ id: "http://127.0.0.1:26657", role: "primary", state: { kind: "active" } }],
     cross_check: null,

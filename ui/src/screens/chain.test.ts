@@ -249,7 +249,16 @@ describe("sync & audit", () => {
     recordIPC((cmd) => {
       if (cmd === "chain_status")
         return chainStatus({
-          trusted: { height: 42, hash: "ab".repeat(32), time_ms: 1_700_000_000_000, age_ms: 5 * 60_000 },
+          trusted: {
+            height: 42,
+            hash: "ab".repeat(32),
+            time_ms: 1_700_000_000_000,
+            age_ms: 5 * 60_000,
+            warn_after_ms: 120_000,
+            too_old: true,
+            witnesses_agreed: 0,
+          },
+          root: { kind: "genesis-first-use", checkpoint: `1:${"cd".repeat(32)}`, witnesses_agreed: 0 },
           peers: [
             { id: "http://127.0.0.1:1", role: "primary", state: { kind: "active" } },
             { id: "http://127.0.0.1:2", role: "witness", state: { kind: "lagging", height: 40 } },
@@ -267,6 +276,9 @@ describe("sync & audit", () => {
     expect(screen.getByTestId("trusted-height").textContent).toContain("Block 42");
     expect(screen.getByTestId("tip-age").textContent).toContain("5 minutes ago");
     expect(screen.getByTestId("root-of-trust").textContent).toMatch(/genesis/i);
+    // No witness served the genesis, and the head is past the warning age.
+    expect(screen.getByTestId("root-unwitnessed").textContent).toMatch(/no witness/i);
+    expect(screen.getByTestId("tip-old").textContent).toContain("5 minutes ago");
     const peers = screen.getAllByTestId("peer-row");
     expect(peers.map((p) => p.dataset.state)).toEqual(["active", "lagging", "demoted"]);
     expect(peers[1].textContent).toContain("40");
@@ -280,10 +292,13 @@ describe("sync & audit", () => {
     expect(screen.getByTestId("tip-age").textContent).toContain("5分钟前");
   });
 
-  test("no jobs: says so", async () => {
+  test("no jobs: says so; a fresh head gives no age warning", async () => {
     recordIPC((cmd) => (cmd === "chain_status" ? chainStatus() : null));
     render(SyncAudit);
     await settle();
+    expect(screen.getByTestId("tip-age").textContent).toContain("2 minutes ago");
+    expect(screen.queryByTestId("tip-old")).toBeNull();
+    expect(screen.queryByTestId("root-unwitnessed")).toBeNull();
     expect(screen.getByTestId("jobs-none")).toBeTruthy();
     expect(screen.queryByTestId("jobs-list")).toBeNull();
   });

@@ -73,6 +73,13 @@ impl ChainReader {
         self.reader.status()
     }
 
+    /// Past this age the verified head is reported as too old (balances may
+    /// be out of date).
+    #[must_use]
+    pub fn tip_age_warning(&self) -> std::time::Duration {
+        self.reader.tip_age_warning()
+    }
+
     /// `address`'s account (balance and next nonce), proven at the trusted
     /// header (an account that never received anything is proven absent:
     /// zero).
