@@ -11,6 +11,7 @@
 //! | [`network`], [`chain_id`] | [`Network`] (address prefixes), [`ChainId`] |
 //! | [`keys`] | [`PublicKey`], [`Signature`], low-S ECDSA verification |
 //! | [`address`] | [`Address`] and its bech32m text form |
+//! | [`asset`] | [`AssetId`] (POINT or a merchant's points), [`MerchantId`] |
 //! | [`merkle`] | the RFC 6962 tree and [`InclusionProof`] |
 //! | [`validator`] | [`Validator`], [`ValidatorSet`] and its hash |
 //! | [`header`] | the block [`Header`] (its hash is the block id) |
@@ -54,6 +55,7 @@
 //! ```
 
 pub mod address;
+pub mod asset;
 pub mod chain_id;
 pub mod commit;
 pub mod encoding;
@@ -70,6 +72,7 @@ pub mod tx_result;
 pub mod validator;
 
 pub use address::{Address, AddressError};
+pub use asset::{AssetError, AssetId, MerchantId, POINT_DECIMALS};
 pub use chain_id::{ChainId, ChainIdError};
 pub use commit::{Commit, CommitError, CommitSignature, Tally, TrustThreshold, VoteKind};
 pub use encoding::{Decode, DecodeError, Encode, Reader};

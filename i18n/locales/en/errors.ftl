@@ -42,6 +42,7 @@ merkle-index-out-of-range = The Merkle proof points outside the tree.
 merkle-root-mismatch = The Merkle proof does not lead to the committed root.
 merkle-wrong-path-length = The Merkle proof has the wrong number of steps.
 network-unknown = Unknown network; use mainnet, testnet or devnet.
+asset-malformed = "{ $given }" is not an asset: write POINT, or M followed by the merchant's number (for example M3).
 signature-high-s = The signature is not in canonical low-S form.
 signature-invalid = The signature does not verify.
 signature-r-out-of-range = The signature's r value is out of range.

@@ -42,6 +42,7 @@ merkle-index-out-of-range = 默克尔证明指向树外。
 merkle-root-mismatch = 默克尔证明与已承诺的根不符。
 merkle-wrong-path-length = 默克尔证明的步数不对。
 network-unknown = 未知网络；请使用 mainnet、testnet 或 devnet。
+asset-malformed = "{ $given }" 不是有效的资产：请写 POINT，或 M 加商户编号（例如 M3）。
 signature-high-s = 签名不是规范的低 S 形式。
 signature-invalid = 签名验证失败。
 signature-r-out-of-range = 签名的 r 值超出范围。

@@ -42,6 +42,7 @@ merkle-index-out-of-range = 默克爾證明指向樹外。
 merkle-root-mismatch = 默克爾證明與已承諾的根不符。
 merkle-wrong-path-length = 默克爾證明的步數不對。
 network-unknown = 未知網路；請使用 mainnet、testnet 或 devnet。
+asset-malformed = "{ $given }" 不是有效的資產：請寫 POINT，或 M 加商戶編號（例如 M3）。
 signature-high-s = 簽章不是規範的低 S 形式。
 signature-invalid = 簽章驗證失敗。
 signature-r-out-of-range = 簽章的 r 值超出範圍。
