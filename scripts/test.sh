@@ -52,6 +52,9 @@ cargo fmt --all -- --check
 step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "docs build (broken links fail; before the long steps)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
+
 step "cargo deny (licenses, sources, bans)"
 # deny reads metadata for every target platform: fetch those crates first.
 cargo fetch --locked --quiet
@@ -69,6 +72,4 @@ JIFEN_APP_BIN="$target/debug/jifen-app" JIFEN_NODE_BIN="$target/debug/jifen-node
   xvfb-run -a -s "-screen 0 1280x900x24" node tests/e2e/run.mjs
 echo "screenshots (desktop and 390x844 phone): tests/e2e/screenshots/"
 
-step "doc tests and docs build"
-RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 echo "all checks passed"

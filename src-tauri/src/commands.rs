@@ -1,5 +1,5 @@
 //! The IPC commands: each takes the argument type and returns the result
-//! type its [`Command`](crate::api::Command) declares, and forwards to one
+//! type its [`Command`] declares, and forwards to one
 //! wallet use case: on the engine thread (anything that needs the keys),
 //! on the chain worker (long chain jobs, each with its own cancel token), or
 //! on a blocking thread with the open wallet's public facts and the chain

@@ -8,7 +8,7 @@
 //! | intent | use case | view |
 //! |---|---|---|
 //! | list the wallets | [`wallets::list`] | [`wallets::WalletRow`] |
-//! | create a wallet with new words | [`onboarding::new_words`], [`onboarding::create`] | [`wallets::WalletView`] |
+//! | create a wallet with new words | [`onboarding::draft`], [`onboarding::Draft::challenge`], [`onboarding::Draft::commit`] | [`wallets::WalletView`] |
 //! | restore a wallet from its words | [`onboarding::restore`] | [`wallets::WalletView`] |
 //! | unlock / lock | [`OpenWallet::unlock`], [`OpenWallet::unlock_with_password`], [`OpenWallet::lock`] | [`open::UnlockReport`] |
 //! | confirm with the password again (app, before signing) | [`OpenWallet::reauthenticate`] ([`password_gate`] spaces out wrong passwords) | |

@@ -8,7 +8,7 @@
 //! | [`session`] | [`ChainSession`]: sync, proven inclusion, audit bundles |
 //! | [`reader`] | [`ChainReader`]: proven reads at the trusted header and broadcasting, beside a running sync |
 //! | [`worker`] | [`ChainWorker`]: a thread that owns a session for a long-lived front end, one cancel token per job, status on a watch channel |
-//! | [`offline`] | [`verify_bundle_file`], [`verify_evidence_file`]: checking files with no network |
+//! | [`offline`] | [`verify_bundle_text`], [`verify_evidence_text`]: checking files with no network |
 //! | [`error`] | [`ChainError`] with `chain-*` codes |
 //!
 //! Every number the session returns was checked against a header the light
@@ -63,7 +63,7 @@ pub fn check_fee(fee: u128) -> Result<(), ChainError> {
 /// failure). The folder must exist.
 ///
 /// # Errors
-/// `files-*` errors (see [`file_error`]).
+/// `files-*` errors.
 pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), ChainError> {
     jifen_files::write_atomic(path, bytes).map_err(file_error)
 }
