@@ -20,6 +20,7 @@
 //! | [`tx_result`] | the result leaf `id \|\| code` and a block's `results_root` |
 //! | [`state`] | state keys, [`Account`], the sparse Merkle tree, [`verify_state_proof`] |
 //! | [`message`] | [`Coded`](message::Coded): every error's message id and arguments |
+//! | [`payment_request`] | [`PaymentRequest`]: the `jifen:` URI a merchant shows to be paid |
 //! | [`staking`] | the [`Bond`]/[`Unbond`] payloads and the [`StakeRecord`] |
 //!
 //! Every error enum has a `code()` returning a stable kebab-case code that
@@ -65,6 +66,7 @@ pub mod keys;
 pub mod merkle;
 pub mod message;
 pub mod network;
+pub mod payment_request;
 pub mod staking;
 pub mod state;
 pub mod transaction;
@@ -81,6 +83,7 @@ pub use header::{Header, HeaderError};
 pub use keys::{KeyError, PublicKey, Signature, SignatureError};
 pub use merkle::{InclusionProof, MerkleError};
 pub use network::{Network, NetworkError};
+pub use payment_request::{DecimalAmount, DecimalAmountError, PaymentRequest, PaymentRequestError};
 pub use staking::{Bond, StakeRecord, Unbond};
 pub use state::{
     Account, RecordKind, StateMap, StateProof, StateProofError, StateTree, account_key, stake_key,

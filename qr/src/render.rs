@@ -25,8 +25,10 @@ pub struct LumaFrame {
     pub pixels: Vec<u8>,
 }
 
-/// One QR code (EC level L) holding a UR part in upper case, so the encoder
-/// uses the alphanumeric mode (5.5 bits per character instead of 8).
+/// One QR code: a UR part in upper case at EC level L, so the encoder uses
+/// the alphanumeric mode (5.5 bits per character instead of 8)
+/// ([`QrSymbol::for_ur`]), or a text kept as is at EC level M, such as a
+/// payment request ([`QrSymbol::for_text`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QrSymbol {
     width: usize,
@@ -41,8 +43,25 @@ impl QrSymbol {
     /// [`EncodeError::QrCapacity`] when the text does not fit version 40.
     pub fn for_ur(part: &str) -> Result<Self, EncodeError> {
         let upper = part.trim().to_ascii_uppercase();
-        let code = QrCode::with_error_correction_level(upper.as_bytes(), EcLevel::L)
-            .map_err(|_| EncodeError::QrCapacity { len: upper.len() })?;
+        Self::encode(&upper, EcLevel::L)
+    }
+
+    /// The symbol for `text` exactly as given (no change of case), for a
+    /// static code such as a payment request shown at a counter: EC level M
+    /// (15% of the symbol may be lost to glare, a scratch or a crease, where
+    /// the animated UR codes between two screens use L), segments chosen by
+    /// the encoder, so an upper-case run (`JIFEN:JF1...`) is packed in
+    /// alphanumeric mode and the rest in byte mode.
+    ///
+    /// # Errors
+    /// [`EncodeError::QrCapacity`] when the text does not fit version 40.
+    pub fn for_text(text: &str) -> Result<Self, EncodeError> {
+        Self::encode(text, EcLevel::M)
+    }
+
+    fn encode(text: &str, level: EcLevel) -> Result<Self, EncodeError> {
+        let code = QrCode::with_error_correction_level(text.as_bytes(), level)
+            .map_err(|_| EncodeError::QrCapacity { len: text.len() })?;
         let version = match code.version() {
             qrcode::Version::Normal(v) | qrcode::Version::Micro(v) => v,
         };

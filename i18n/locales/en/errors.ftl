@@ -11,6 +11,46 @@ address-unknown-prefix = The prefix “{ $prefix }” is not a Jifen network (jf
 address-wrong-length = The address has the wrong length ({ $got } characters of data, expected { $expected }).
 address-wrong-network = This address is for { $got }, not { $expected }.
 
+## Payment requests (docs/payment-request.md)
+
+payment-request-too-long = This payment request is too long ({ $got } bytes; at most { $max }).
+payment-request-wrong-scheme = This is not a Jifen payment request (it should start with “jifen:”).
+payment-request-invalid-character = The payment request has a character it cannot contain (“{ $character }” at position { $position }).
+payment-request-bad-percent-encoding = The payment request is damaged: the “%” at position { $position } is not followed by two hexadecimal digits.
+payment-request-missing-recipient = The payment request does not say whom to pay.
+payment-request-bad-address = The payment request's recipient is not a valid Jifen address.
+payment-request-malformed-parameter = The payment request is damaged near position { $position } (“{ $parameter }”).
+payment-request-duplicate-parameter = The payment request gives “{ $parameter }” twice.
+payment-request-unknown-required-parameter = The payment request requires “{ $parameter }”, which this version of the wallet does not understand. Update the wallet to pay it.
+payment-request-missing-parameter = The payment request has no “{ $parameter }”.
+payment-request-empty-value = The payment request's “{ $parameter }” is empty.
+payment-request-bad-chain-id = The payment request names an invalid chain.
+payment-request-unknown-asset = The payment request asks for “{ $given }”, which is not POINT or a merchant's points.
+payment-request-bad-expiry = The payment request's expiry “{ $given }” is not a valid time.
+payment-request-text-not-utf8 = The payment request's { $field ->
+    [memo] memo
+   *[label] merchant name
+  } is not valid text.
+payment-request-text-too-long = The payment request's { $field ->
+    [memo] memo
+   *[label] merchant name
+  } is too long ({ $got } bytes; at most { $max }).
+payment-request-text-control-character = The payment request's { $field ->
+    [memo] memo
+   *[label] merchant name
+  } contains a hidden control character ({ $code_point } at character { $position }), which could disguise what you are paying.
+payment-request-wrong-chain = This payment request is for the chain { $got }; this wallet is on { $expected }. Do not pay it here.
+payment-request-wrong-network = This payment request pays a { $got } address; this wallet is on { $expected }.
+payment-request-expired = This payment request expired { $seconds } seconds ago. Ask the merchant for a new one.
+decimal-amount-malformed = “{ $given }” is not an amount: write digits with at most one decimal point (for example 12.5).
+decimal-amount-negative = The amount “{ $given }” is negative.
+decimal-amount-plus-sign = The amount “{ $given }” has a “+” sign.
+decimal-amount-whitespace = The amount “{ $given }” contains spaces.
+decimal-amount-exponent = The amount “{ $given }” uses an exponent; write every digit.
+decimal-amount-zero = The amount is zero.
+decimal-amount-too-many-decimals = The amount { $given } has { $got } decimal places; this asset has { $max }. It cannot be paid without rounding.
+decimal-amount-overflow = The amount { $given } is too large.
+
 ## Protocol data
 
 chain-id-empty = The chain id is empty.

@@ -11,6 +11,46 @@ address-unknown-prefix = 前缀“{ $prefix }”不属于积分链网络（jf、
 address-wrong-length = 地址长度不对（数据部分 { $got } 个字符，应为 { $expected } 个）。
 address-wrong-network = 这是 { $got } 网络的地址，不是 { $expected }。
 
+## Payment requests (docs/payment-request.md)
+
+payment-request-too-long = 收款码内容过长（{ $got } 字节，最多 { $max } 字节）。
+payment-request-wrong-scheme = 这不是积分链收款码（应以“jifen:”开头）。
+payment-request-invalid-character = 收款码含有不允许的字符（第 { $position } 位的“{ $character }”）。
+payment-request-bad-percent-encoding = 收款码已损坏：第 { $position } 位的“%”后面不是两位十六进制数字。
+payment-request-missing-recipient = 收款码没有写明收款人。
+payment-request-bad-address = 收款码中的收款地址不是有效的积分链地址。
+payment-request-malformed-parameter = 收款码在第 { $position } 位附近已损坏（“{ $parameter }”）。
+payment-request-duplicate-parameter = 收款码中“{ $parameter }”出现了两次。
+payment-request-unknown-required-parameter = 收款码要求“{ $parameter }”，当前版本的钱包无法识别。请更新钱包后再付款。
+payment-request-missing-parameter = 收款码缺少“{ $parameter }”。
+payment-request-empty-value = 收款码中的“{ $parameter }”为空。
+payment-request-bad-chain-id = 收款码中的链标识无效。
+payment-request-unknown-asset = 收款码要求支付“{ $given }”，它既不是 POINT，也不是商户积分。
+payment-request-bad-expiry = 收款码的有效期“{ $given }”不是有效的时间。
+payment-request-text-not-utf8 = 收款码中的{ $field ->
+    [memo] 备注
+   *[label] 商户名称
+  }不是有效的文字。
+payment-request-text-too-long = 收款码中的{ $field ->
+    [memo] 备注
+   *[label] 商户名称
+  }过长（{ $got } 字节，最多 { $max } 字节）。
+payment-request-text-control-character = 收款码中的{ $field ->
+    [memo] 备注
+   *[label] 商户名称
+  }含有隐藏的控制字符（第 { $position } 个字符 { $code_point }），可能被用来掩盖真实的付款内容。
+payment-request-wrong-chain = 这个收款码属于 { $got } 链，本钱包在 { $expected } 链上。请勿在此付款。
+payment-request-wrong-network = 这个收款码的收款地址属于 { $got } 网络，本钱包在 { $expected } 网络上。
+payment-request-expired = 这个收款码已在 { $seconds } 秒前过期。请商户重新出示收款码。
+decimal-amount-malformed = “{ $given }”不是有效的金额：请只写数字，最多一个小数点（例如 12.5）。
+decimal-amount-negative = 金额“{ $given }”是负数。
+decimal-amount-plus-sign = 金额“{ $given }”带有“+”号。
+decimal-amount-whitespace = 金额“{ $given }”中有空格。
+decimal-amount-exponent = 金额“{ $given }”使用了科学计数法；请写出全部数字。
+decimal-amount-zero = 金额为零。
+decimal-amount-too-many-decimals = 金额 { $given } 有 { $got } 位小数，而该资产只有 { $max } 位。不四舍五入就无法支付。
+decimal-amount-overflow = 金额 { $given } 过大。
+
 ## Protocol data
 
 chain-id-empty = 链标识为空。

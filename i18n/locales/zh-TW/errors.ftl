@@ -11,6 +11,46 @@ address-unknown-prefix = 前綴「{ $prefix }」不屬於積分鏈網路（jf、
 address-wrong-length = 地址長度不對（資料部分 { $got } 個字元，應為 { $expected } 個）。
 address-wrong-network = 這是 { $got } 網路的地址，不是 { $expected }。
 
+## Payment requests (docs/payment-request.md)
+
+payment-request-too-long = 收款碼內容過長（{ $got } 位元組，最多 { $max } 位元組）。
+payment-request-wrong-scheme = 這不是積分鏈收款碼（應以「jifen:」開頭）。
+payment-request-invalid-character = 收款碼含有不允許的字元（第 { $position } 位的「{ $character }」）。
+payment-request-bad-percent-encoding = 收款碼已損壞：第 { $position } 位的「%」後面不是兩位十六進位數字。
+payment-request-missing-recipient = 收款碼沒有寫明收款人。
+payment-request-bad-address = 收款碼中的收款地址不是有效的積分鏈地址。
+payment-request-malformed-parameter = 收款碼在第 { $position } 位附近已損壞（「{ $parameter }」）。
+payment-request-duplicate-parameter = 收款碼中「{ $parameter }」出現了兩次。
+payment-request-unknown-required-parameter = 收款碼要求「{ $parameter }」，目前版本的錢包無法識別。請更新錢包後再付款。
+payment-request-missing-parameter = 收款碼缺少「{ $parameter }」。
+payment-request-empty-value = 收款碼中的「{ $parameter }」為空。
+payment-request-bad-chain-id = 收款碼中的鏈標識無效。
+payment-request-unknown-asset = 收款碼要求支付「{ $given }」，它既不是 POINT，也不是商戶積分。
+payment-request-bad-expiry = 收款碼的有效期「{ $given }」不是有效的時間。
+payment-request-text-not-utf8 = 收款碼中的{ $field ->
+    [memo] 備註
+   *[label] 商戶名稱
+  }不是有效的文字。
+payment-request-text-too-long = 收款碼中的{ $field ->
+    [memo] 備註
+   *[label] 商戶名稱
+  }過長（{ $got } 位元組，最多 { $max } 位元組）。
+payment-request-text-control-character = 收款碼中的{ $field ->
+    [memo] 備註
+   *[label] 商戶名稱
+  }含有隱藏的控制字元（第 { $position } 個字元 { $code_point }），可能被用來掩蓋真實的付款內容。
+payment-request-wrong-chain = 這個收款碼屬於 { $got } 鏈，本錢包在 { $expected } 鏈上。請勿在此付款。
+payment-request-wrong-network = 這個收款碼的收款地址屬於 { $got } 網路，本錢包在 { $expected } 網路上。
+payment-request-expired = 這個收款碼已在 { $seconds } 秒前過期。請商戶重新出示收款碼。
+decimal-amount-malformed = 「{ $given }」不是有效的金額：請只寫數字，最多一個小數點（例如 12.5）。
+decimal-amount-negative = 金額「{ $given }」是負數。
+decimal-amount-plus-sign = 金額「{ $given }」帶有「+」號。
+decimal-amount-whitespace = 金額「{ $given }」中有空格。
+decimal-amount-exponent = 金額「{ $given }」使用了科學記號；請寫出全部數字。
+decimal-amount-zero = 金額為零。
+decimal-amount-too-many-decimals = 金額 { $given } 有 { $got } 位小數，而該資產只有 { $max } 位。不四捨五入就無法支付。
+decimal-amount-overflow = 金額 { $given } 過大。
+
 ## Protocol data
 
 chain-id-empty = 鏈識別碼為空。
