@@ -12,7 +12,7 @@
 )]
 
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -77,33 +77,7 @@ fn restore(data: &Path, name: &str, phrase: &str) {
 }
 
 #[cfg(unix)]
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::symlink_metadata(path)
-        .unwrap()
-        .permissions()
-        .mode()
-        & 0o777
-}
-
-/// Every entry under `root` (root included): path, is a folder, mode.
-#[cfg(unix)]
-fn walk(root: &Path) -> Vec<(PathBuf, bool, u32)> {
-    let mut out = vec![(root.to_owned(), true, mode(root))];
-    let mut stack = vec![root.to_owned()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let is_dir = std::fs::symlink_metadata(&path).unwrap().is_dir();
-            if is_dir {
-                stack.push(path.clone());
-            }
-            out.push((path.clone(), is_dir, mode(&path)));
-        }
-    }
-    out.sort();
-    out
-}
+use jifen_testenv::modes::walk;
 
 /// `jifen list` once hung on a FIFO at a wallet path; now every such path
 /// is listed with its reason, at once, beside the readable wallets.

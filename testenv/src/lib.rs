@@ -1,5 +1,6 @@
 //! Test support shared by Jifen's crates, in one place (as BDK's `testenv`):
 //! [`process`] (child processes with readiness lines and deadlines),
+//! `modes` (file modes under a folder, unix),
 //! `kdf` (fast Argon2id parameters, feature `keystore`) and `devnet` (an
 //! in-process devnet with test defaults and manual block production,
 //! feature `devnet`). Only for `[dev-dependencies]`: helpers here may
@@ -11,6 +12,8 @@
 pub mod devnet;
 #[cfg(feature = "keystore")]
 pub mod kdf;
+#[cfg(unix)]
+pub mod modes;
 pub mod process;
 
 use std::time::Duration;

@@ -11,7 +11,7 @@
     clippy::indexing_slicing
 )]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -81,33 +81,7 @@ fn within_deadline<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send +
 }
 
 #[cfg(unix)]
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::symlink_metadata(path)
-        .unwrap()
-        .permissions()
-        .mode()
-        & 0o777
-}
-
-/// Every folder and file under `root` with its mode (root included).
-#[cfg(unix)]
-fn walk(root: &Path) -> Vec<(PathBuf, bool, u32)> {
-    let mut out = vec![(root.to_owned(), true, mode(root))];
-    let mut stack = vec![root.to_owned()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let is_dir = std::fs::symlink_metadata(&path).unwrap().is_dir();
-            if is_dir {
-                stack.push(path.clone());
-            }
-            out.push((path.clone(), is_dir, mode(&path)));
-        }
-    }
-    out.sort();
-    out
-}
+use jifen_testenv::modes::{mode, walk};
 
 #[test]
 fn create_list_choose_unlock_and_refusals() {
