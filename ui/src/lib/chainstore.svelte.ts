@@ -27,6 +27,12 @@ export const chainState = $state({
   notes: [] as SyncNote[],
 });
 
+/** The verified head's age at `now` (ms): its age in the status, grown since it arrived. */
+export function tipAgeAt(now: number): number {
+  const trusted = chainState.view?.trusted;
+  return trusted ? trusted.age_ms + Math.max(0, now - chainState.viewAt) : 0;
+}
+
 let watching = false;
 
 function showStatus(status: ChainStatusView): void {
