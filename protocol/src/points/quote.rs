@@ -51,8 +51,9 @@ pub struct Quote {
     /// POINT leaving the merchant's deposit (sell) or entering it (buy).
     pub deposit_change: u128,
     /// What `amount_in` would give at the merchant's mid price
-    /// (`(bid + ask) / 2den`) with no fee, rounded down: the consumer's cost
-    /// against the mid is `at_mid - amount_out`.
+    /// (`(bid + ask) / 2den`) with no fee, rounded down (and capped at
+    /// `u128::MAX`: it is shown, never moved): the consumer's cost against
+    /// the mid is `at_mid - amount_out`.
     pub at_mid: u128,
     /// The consumer's effective price: POINT out per points in (sell), or
     /// POINT in per points out (buy).
@@ -110,8 +111,7 @@ pub fn quote(
                 amount_out: out,
                 platform_fee: fee,
                 deposit_change: out.checked_add(fee).ok_or_else(|| overflow("deposit"))?,
-                at_mid: mul_div_floor(amount_in, mid_num, 2 * den)
-                    .ok_or_else(|| overflow("mid value"))?,
+                at_mid: mul_div_floor(amount_in, mid_num, 2 * den).unwrap_or(u128::MAX),
                 effective: Price {
                     point: out,
                     points: amount_in,
@@ -129,8 +129,7 @@ pub fn quote(
                 platform_fee: fee,
                 // fee <= amount_in: f <= B.
                 deposit_change: amount_in - fee,
-                at_mid: mul_div_floor(amount_in, 2 * den, mid_num)
-                    .ok_or_else(|| overflow("mid value"))?,
+                at_mid: mul_div_floor(amount_in, 2 * den, mid_num).unwrap_or(u128::MAX),
                 effective: Price {
                     point: amount_in,
                     points: out,

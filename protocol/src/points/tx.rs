@@ -305,13 +305,13 @@ pub struct Swap {
 }
 
 impl Swap {
-    /// Length of the encoding: 45 bytes.
-    pub const ENCODED_LEN: usize = 45;
+    /// Length of the encoding: 49 bytes.
+    pub const ENCODED_LEN: usize = 49;
 }
 
 impl Encode for Swap {
     /// `merchant u32 || direction u8 || amount_in u128 || min_out u128 ||
-    /// rate_version u32 || deadline u64` (45 bytes).
+    /// rate_version u32 || deadline u64` (49 bytes).
     fn encode_to(&self, out: &mut Vec<u8>) {
         put_merchant(out, self.merchant);
         out.push(self.direction.to_u8());
