@@ -6,11 +6,12 @@ use std::path::Path;
 
 use jifen_protocol::{
     Address, ChainId, Commit, Decode, Hash32, Header, InclusionProof, StateMap, StateProof,
-    StateTree, Transaction, ValidatorSet, header::HEADER_VERSION, merkle, tx_result, tx_root,
+    StateTree, Transaction, ValidatorSet, header::HEADER_VERSION, history::HistoryEntry, merkle,
+    tx_result, tx_root,
 };
 
 use crate::consensus::{self, ConsensusError};
-use crate::execution::{self, TxError, account, payload_spend};
+use crate::execution::{self, BlockContext, TxError, account, payload_spend};
 use crate::genesis::{ChainParams, GenesisError};
 use crate::keys::NodeKey;
 use crate::store::{BlockRecord, StateChange, Store, StoreError, TxLocation};
@@ -303,6 +304,20 @@ impl Chain {
         if available < needed {
             return Err(TxError::InsufficientBalance { needed, available });
         }
+        if pending == 0 {
+            // The payload's rules against the state the next block starts
+            // from (a sender with pending transactions may change that
+            // state first, so its later transactions are checked in the block).
+            let set = self.next_set.clone();
+            let height = self.height() + 1;
+            let ctx = BlockContext {
+                height,
+                proposer: consensus::proposer(&set, height).unwrap_or(sender),
+                min_fee: self.params.min_fee,
+                validators: &set,
+            };
+            execution::dry_run(&self.state, &tx, &ctx)?;
+        }
         self.mempool_ids.insert(id);
         self.mempool.push(tx);
         Ok(id)
@@ -321,13 +336,27 @@ impl Chain {
         let mut included = Vec::new();
         let mut results = Vec::new();
         let mut dropped = Vec::new();
+        let mut history = Vec::new();
+        let ctx = BlockContext {
+            height,
+            proposer,
+            min_fee: self.params.min_fee,
+            validators: &set,
+        };
         for tx in &self.mempool {
             if included.len() >= MAX_BLOCK_TXS {
                 break;
             }
-            match execution::execute(&mut scratch, tx, self.params.min_fee, &proposer) {
-                Ok(result) => {
-                    results.push(result.err().map_or(0, |e| e.number()));
+            match execution::execute(&mut scratch, tx, &ctx) {
+                Ok(executed) => {
+                    results.push(executed.result.err().map_or(0, |e| e.number()));
+                    let id = tx.id();
+                    history.extend(
+                        executed
+                            .history
+                            .into_iter()
+                            .map(|(address, index)| (address, index, id)),
+                    );
                     included.push(tx.clone());
                 }
                 Err(_) => dropped.push(tx.id()),
@@ -392,6 +421,7 @@ impl Chain {
             results,
             changes,
             new_validator_sets,
+            history,
         };
         let durable = self.sync_every <= 1 || height.is_multiple_of(self.sync_every);
         self.store.commit_block(&record, durable)?;
@@ -470,6 +500,21 @@ impl Chain {
             return Some((value, self.tree.prove(key)));
         }
         self.state_at(height).map(|map| map.prove(key))
+    }
+
+    /// Up to `limit` entries of `address`'s history from index `from`, and
+    /// the number of entries the node holds for it (the proven account
+    /// record says how many there should be).
+    ///
+    /// # Errors
+    /// [`ChainError::Store`].
+    pub fn account_history(
+        &self,
+        address: &Address,
+        from: u64,
+        limit: usize,
+    ) -> Result<(u64, Vec<HistoryEntry>), ChainError> {
+        Ok(self.store.history(address, from, limit)?)
     }
 
     /// The status of transaction `id`.

@@ -19,7 +19,6 @@ use crate::staking::{Bond, Unbond};
 /// [`DecodeError::UnknownTransactionKind`]. The points kinds (`0x0010` to
 /// `0x0026`) are described in [`crate::points`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 #[repr(u16)]
 pub enum TxKind {
     /// Move POINT from the sender to another address (`0x0001`).
@@ -114,9 +113,9 @@ impl Decode for Transfer {
     }
 }
 
-/// The kind-specific body of a transaction.
+/// The kind-specific body of a transaction. Not `#[non_exhaustive]`: the
+/// node's execution matches every kind, so a new kind cannot go unexecuted.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 pub enum TxPayload {
     /// [`TxKind::Transfer`].
     Transfer(Transfer),

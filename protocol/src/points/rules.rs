@@ -370,7 +370,7 @@ impl PointsError {
 
     /// The stable error code.
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub const fn code(&self) -> &'static str {
         match self.points_code() {
             Some(code) => code.code(),
             None => "tx-insufficient-balance",
