@@ -316,12 +316,12 @@ impl Store {
             }
             let mut history = txn.open_table(HISTORY).map_err(db_err)?;
             for (address, at, id) in &block.history {
-                let entry = HistoryEntry {
-                    tx_id: *id,
-                    height,
-                };
+                let entry = HistoryEntry { tx_id: *id, height };
                 history
-                    .insert(history_key(address, *at).as_slice(), entry.encode().as_slice())
+                    .insert(
+                        history_key(address, *at).as_slice(),
+                        entry.encode().as_slice(),
+                    )
                     .map_err(db_err)?;
             }
         }

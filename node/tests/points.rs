@@ -14,8 +14,8 @@ use common::*;
 use jifen_node::execution::{BlockContext, account, execute};
 use jifen_node::genesis::ChainParams;
 use jifen_node::keys::NodeKey;
-use jifen_node::rpc::client::RpcClient;
 use jifen_node::rpc::Fault;
+use jifen_node::rpc::client::RpcClient;
 use jifen_protocol::history::{HistoryCheckpoint, HistoryEntry, verify_history};
 use jifen_protocol::points::keys::{
     alliance_key, merchant_key, points_balance_key, rate_key, registry_key, supply_key,
@@ -92,7 +92,11 @@ fn the_devnet_genesis_holds_a_living_points_economy() {
         assert!(m.deposit >= required, "merchant {n} keeps its deposit rule");
         if n == 3 {
             // Near its limit: less than 30 POINT above what it must keep.
-            assert!(m.deposit - required <= 30_000_000, "{} {required}", m.deposit);
+            assert!(
+                m.deposit - required <= 30_000_000,
+                "{} {required}",
+                m.deposit
+            );
         }
     }
     assert!(modes.contains(&FeeMode::Settlement) && modes.contains(&FeeMode::Spread));
@@ -124,8 +128,10 @@ fn swap_strategy() -> impl Strategy<Value = (u32, SwapDirection, u128, bool)> {
     )
 }
 
-static OUTCOMES: [std::sync::atomic::AtomicU64; 2] =
-    [std::sync::atomic::AtomicU64::new(0), std::sync::atomic::AtomicU64::new(0)];
+static OUTCOMES: [std::sync::atomic::AtomicU64; 2] = [
+    std::sync::atomic::AtomicU64::new(0),
+    std::sync::atomic::AtomicU64::new(0),
+];
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
@@ -228,7 +234,10 @@ fn the_swap_property_runs_both_outcomes() {
     executed_swaps_match_the_quote_and_conserve_value();
     let refused = OUTCOMES[0].load(std::sync::atomic::Ordering::Relaxed);
     let executed = OUTCOMES[1].load(std::sync::atomic::Ordering::Relaxed);
-    assert!(refused > 0 && executed > 0, "refused {refused}, executed {executed}");
+    assert!(
+        refused > 0 && executed > 0,
+        "refused {refused}, executed {executed}"
+    );
 }
 
 fn proven<T: Decode>(
@@ -238,16 +247,16 @@ fn proven<T: Decode>(
 ) -> (Option<T>, usize) {
     let block = verified_block(client, height);
     let answer = client
-        .call("jifen_state", json!({"key": key.to_string(), "height": height}))
+        .call(
+            "jifen_state",
+            json!({"key": key.to_string(), "height": height}),
+        )
         .unwrap();
     let value = answer["value"].as_str().map(|v| hex::decode(v).unwrap());
     let proof_hex = answer["proof"].as_str().unwrap();
     let proof = StateProof::decode(&hex::decode(proof_hex).unwrap()).unwrap();
     verify_state_proof(&block.header.state_root, key, value.as_deref(), &proof).unwrap();
-    (
-        value.map(|v| T::decode(&v).unwrap()),
-        proof_hex.len() / 2,
-    )
+    (value.map(|v| T::decode(&v).unwrap()), proof_hex.len() / 2)
 }
 
 fn result_code(client: &mut RpcClient, id: &jifen_protocol::Hash32) -> u64 {
@@ -261,7 +270,11 @@ fn result_code(client: &mut RpcClient, id: &jifen_protocol::Hash32) -> u64 {
 #[test]
 fn swaps_refusals_and_the_proven_history_over_rpc() {
     let dir = tempfile::tempdir().unwrap();
-    let mut devnet = DevnetBuilder::new(dir.path()).validators(4).manual().start().unwrap();
+    let mut devnet = DevnetBuilder::new(dir.path())
+        .validators(4)
+        .manual()
+        .start()
+        .unwrap();
     let lying = devnet.add_rpc(Some(Fault::HistoryOmitsEntry)).unwrap();
     produce_blocks(&devnet, 1).unwrap();
     let mut client = RpcClient::new(devnet.rpc_addr());
@@ -284,12 +297,49 @@ fn swaps_refusals_and_the_proven_history_over_rpc() {
     };
     // Refused at submission, each with its code.
     for (swap, code) in [
-        (Swap { rate_version: m.rate_version - 1, ..sell }, "swap-rate-stale"),
-        (Swap { amount_in: 90, ..sell }, "swap-below-minimum"),
-        (Swap { amount_in: 1_005, ..sell }, "swap-not-increment"),
-        (Swap { min_out: 9_200_001, ..sell }, "swap-below-min-out"),
-        (Swap { deadline: 1, ..sell }, "swap-deadline-passed"),
-        (Swap { merchant: MerchantId::new(4).unwrap(), rate_version: 1, ..sell }, "merchant-not-approved"),
+        (
+            Swap {
+                rate_version: m.rate_version - 1,
+                ..sell
+            },
+            "swap-rate-stale",
+        ),
+        (
+            Swap {
+                amount_in: 90,
+                ..sell
+            },
+            "swap-below-minimum",
+        ),
+        (
+            Swap {
+                amount_in: 1_005,
+                ..sell
+            },
+            "swap-not-increment",
+        ),
+        (
+            Swap {
+                min_out: 9_200_001,
+                ..sell
+            },
+            "swap-below-min-out",
+        ),
+        (
+            Swap {
+                deadline: 1,
+                ..sell
+            },
+            "swap-deadline-passed",
+        ),
+        (
+            Swap {
+                merchant: MerchantId::new(4).unwrap(),
+                rate_version: 1,
+                ..sell
+            },
+            "merchant-not-approved",
+        ),
     ] {
         let tx = sign(&consumer, chain_id(), 0, FEE, TxPayload::Swap(swap));
         let (number, name) = submit(&mut client, &tx).unwrap_err();
@@ -299,13 +349,28 @@ fn swaps_refusals_and_the_proven_history_over_rpc() {
     // A good swap, and one whose rate changes between submission and block:
     // the owner's new version executes first, the swap fails with 1123 in
     // the block's results.
-    let ok = submit(&mut client, &sign(&consumer, chain_id(), 0, FEE, TxPayload::Swap(sell))).unwrap();
+    let ok = submit(
+        &mut client,
+        &sign(&consumer, chain_id(), 0, FEE, TxPayload::Swap(sell)),
+    )
+    .unwrap();
     produce_blocks(&devnet, 1).unwrap();
     assert_eq!(result_code(&mut client, &ok), 0);
     let owner = role("merchant-1");
-    let new_rate = RateSet { merchant: tea, terms: rate.terms };
-    let rate_tx = submit(&mut client, &sign(&owner, chain_id(), 0, FEE, TxPayload::RateSet(new_rate))).unwrap();
-    let late = submit(&mut client, &sign(&consumer, chain_id(), 1, FEE, TxPayload::Swap(sell))).unwrap();
+    let new_rate = RateSet {
+        merchant: tea,
+        terms: rate.terms,
+    };
+    let rate_tx = submit(
+        &mut client,
+        &sign(&owner, chain_id(), 0, FEE, TxPayload::RateSet(new_rate)),
+    )
+    .unwrap();
+    let late = submit(
+        &mut client,
+        &sign(&consumer, chain_id(), 1, FEE, TxPayload::Swap(sell)),
+    )
+    .unwrap();
     let h = produce_blocks(&devnet, 1).unwrap();
     assert_eq!(result_code(&mut client, &rate_tx), 0);
     assert_eq!(result_code(&mut client, &late), 1123);
@@ -316,7 +381,9 @@ fn swaps_refusals_and_the_proven_history_over_rpc() {
     let account = verified_account(&mut client, &consumer.address(), h);
     let text = consumer.address().encode(jifen_protocol::Network::Devnet);
     let page = |client: &mut RpcClient| -> Vec<HistoryEntry> {
-        let answer = client.call("jifen_history", json!({"address": text})).unwrap();
+        let answer = client
+            .call("jifen_history", json!({"address": text}))
+            .unwrap();
         answer["entries"]
             .as_array()
             .unwrap()
@@ -328,7 +395,10 @@ fn swaps_refusals_and_the_proven_history_over_rpc() {
             .collect()
     };
     let entries = page(&mut client);
-    assert_eq!(entries.iter().map(|e| e.tx_id).collect::<Vec<_>>(), vec![ok, late]);
+    assert_eq!(
+        entries.iter().map(|e| e.tx_id).collect::<Vec<_>>(),
+        vec![ok, late]
+    );
     verify_history(&account, h, HistoryCheckpoint::EMPTY, &entries).unwrap();
     // A node that leaves an entry out is caught.
     let omitted = page(&mut RpcClient::new(lying));

@@ -9,8 +9,8 @@ use crate::hash::{Hash32, tagged_hash, tags};
 use crate::keys::{PublicKey, Signature, SignatureError};
 use crate::merkle;
 use crate::points::{
-    CouncilVote, DepositTopUp, DepositWithdraw, MerchantRegister, Mint, PointsIssue, RateSet,
-    Swap, TransferAsset, Withdraw,
+    CouncilVote, DepositTopUp, DepositWithdraw, MerchantRegister, Mint, PointsIssue, RateSet, Swap,
+    TransferAsset, Withdraw,
 };
 use crate::staking::{Bond, Unbond};
 

@@ -40,7 +40,12 @@ fn terms() -> impl Strategy<Value = RateTerms> {
         1u64..=u64::MAX,
         any::<bool>(),
         1u16..=1_000,
-        (1u128..1_000_000, 1u128..1_000, 1u128..1_000_000, 1u128..1_000),
+        (
+            1u128..1_000_000,
+            1u128..1_000,
+            1u128..1_000_000,
+            1u128..1_000,
+        ),
         1u64..,
     )
         .prop_map(|(bid, extra, den, spread, fee_bps, limits, valid_until)| {

@@ -1,8 +1,8 @@
 //! The JSON-RPC 2.0 envelope: requests, responses, error objects and the
 //! node's error codes (`docs/rpc.md#errors`).
 
-use jifen_protocol::points::PointsCode;
 use jifen_protocol::message::{Arg, Coded};
+use jifen_protocol::points::PointsCode;
 use serde_json::{Map, Number, Value};
 
 use crate::Call;
@@ -607,7 +607,10 @@ mod tests {
         assert_eq!(numbers.len(), all.len());
         assert_eq!(names.len(), all.len());
         for code in all {
-            assert_eq!(code.is_transaction_refusal(), (1000..2000).contains(&code.number()));
+            assert_eq!(
+                code.is_transaction_refusal(),
+                (1000..2000).contains(&code.number())
+            );
             assert_eq!(ErrorCode::from_number(code.number()), Some(code));
         }
         assert_eq!(ErrorCode::from_number(7), None);

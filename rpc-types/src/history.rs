@@ -161,7 +161,12 @@ mod tests {
 
     #[test]
     fn history_round_trips_and_is_consistent() {
-        let params = HistoryParams::new(&Address::from_bytes([3; 20]), Network::Devnet, Some(2), None);
+        let params = HistoryParams::new(
+            &Address::from_bytes([3; 20]),
+            Network::Devnet,
+            Some(2),
+            None,
+        );
         assert_eq!(HistoryParams::from_json(&params.to_json()).unwrap(), params);
         let result = HistoryResult {
             address: params.text.clone(),

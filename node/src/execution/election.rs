@@ -1,6 +1,8 @@
 //! The validator election at epoch boundaries.
 
-use jifen_protocol::{Address, Decode, PublicKey, StakeRecord, StateMap, Validator, ValidatorSet, stake_key};
+use jifen_protocol::{
+    Address, Decode, PublicKey, StakeRecord, StateMap, Validator, ValidatorSet, stake_key,
+};
 
 /// Elects the validator set that signs the blocks of epoch `epoch_index`
 /// (heights `epoch_index * L + 1 ..= (epoch_index + 1) * L`).
@@ -53,5 +55,3 @@ pub fn elect(
         .collect();
     ValidatorSet::new(chosen).ok()
 }
-
-

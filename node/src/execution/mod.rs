@@ -388,7 +388,11 @@ pub fn dry_run(state: &StateMap, tx: &Transaction, ctx: &BlockContext<'_>) -> Re
     plan(state, tx, ctx)?.result
 }
 
-fn run_payload(ov: &mut Overlay<'_>, tx: &Transaction, ctx: &BlockContext<'_>) -> Result<(), TxError> {
+fn run_payload(
+    ov: &mut Overlay<'_>,
+    tx: &Transaction,
+    ctx: &BlockContext<'_>,
+) -> Result<(), TxError> {
     let sender = &tx.unsigned.sender;
     match &tx.unsigned.payload {
         TxPayload::Transfer(transfer) => {

@@ -24,7 +24,11 @@ fn overflow(what: &'static str) -> TxError {
 }
 
 /// The merchant `merchant`, which `sender` must own.
-fn owned(ov: &Overlay<'_>, merchant: MerchantId, sender: &Address) -> Result<MerchantRecord, TxError> {
+fn owned(
+    ov: &Overlay<'_>,
+    merchant: MerchantId,
+    sender: &Address,
+) -> Result<MerchantRecord, TxError> {
     let record = ov.merchant(merchant)?;
     if record.owner != *sender {
         return Err(rule(PointsError::NotOwner { merchant }));
@@ -47,7 +51,11 @@ pub fn mint(ov: &mut Overlay<'_>, sender: &Address, mint: &Mint) -> Result<(), T
 }
 
 /// `withdraw`: the fee to the platform, the rest burned.
-pub fn withdraw(ov: &mut Overlay<'_>, sender: &Address, withdraw: &Withdraw) -> Result<(), TxError> {
+pub fn withdraw(
+    ov: &mut Overlay<'_>,
+    sender: &Address,
+    withdraw: &Withdraw,
+) -> Result<(), TxError> {
     let alliance = ov.alliance()?;
     let fee = withdrawal_fee(&alliance, withdraw.amount).map_err(rule)?;
     if withdraw.amount <= fee {
@@ -212,7 +220,11 @@ pub fn issue(ov: &mut Overlay<'_>, sender: &Address, issue: &PointsIssue) -> Res
 }
 
 /// `deposit-top-up`: POINT from the owner into the deposit.
-pub fn top_up(ov: &mut Overlay<'_>, sender: &Address, top_up: &DepositTopUp) -> Result<(), TxError> {
+pub fn top_up(
+    ov: &mut Overlay<'_>,
+    sender: &Address,
+    top_up: &DepositTopUp,
+) -> Result<(), TxError> {
     let mut merchant = owned(ov, top_up.merchant, sender)?;
     ov.debit_point(sender, top_up.amount)?;
     merchant.deposit = merchant
@@ -276,7 +288,9 @@ pub fn swap(
             merchant.outstanding = merchant
                 .outstanding
                 .checked_sub(quote.amount_in)
-                .ok_or_else(|| TxError::CorruptState("points outstanding below a balance".into()))?;
+                .ok_or_else(|| {
+                    TxError::CorruptState("points outstanding below a balance".into())
+                })?;
             merchant.deposit = merchant
                 .deposit
                 .checked_sub(quote.deposit_change)

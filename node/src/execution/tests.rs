@@ -284,7 +284,10 @@ fn mint_and_withdraw_keep_the_supply_exact() {
             reference: b"payout:1".to_vec(),
         })
     };
-    assert_eq!(w.code(&consumer, withdraw(POINT / 10)), "withdraw-below-fee");
+    assert_eq!(
+        w.code(&consumer, withdraw(POINT / 10)),
+        "withdraw-below-fee"
+    );
     assert_eq!(
         w.code(&consumer, withdraw(20_000 * POINT)),
         "tx-insufficient-balance"
@@ -373,7 +376,10 @@ fn merchants_rates_points_and_deposits() {
     assert_eq!(w.run(&owner, set_rate(100)), Ok(()));
     assert_eq!(w.run(&owner, set_rate(200)), Ok(()));
     let overlay = Overlay::new(&w.state);
-    assert_eq!(overlay.rate(m1(), 1).unwrap().unwrap().terms.valid_until, 100);
+    assert_eq!(
+        overlay.rate(m1(), 1).unwrap().unwrap().terms.valid_until,
+        100
+    );
     assert_eq!(overlay.rate(m1(), 2).unwrap().unwrap().set_at, 5);
     assert_eq!(w.merchant(m1()).rate_version, 2);
 
@@ -472,8 +478,20 @@ fn swaps_both_ways_and_every_refusal() {
 
     let cases = [
         (sell(1_000, 9 * POINT + 1), "swap-below-min-out"),
-        (Swap { deadline: 4, ..sell(1_000, 1) }, "swap-deadline-passed"),
-        (Swap { rate_version: 2, ..sell(1_000, 1) }, "swap-rate-stale"),
+        (
+            Swap {
+                deadline: 4,
+                ..sell(1_000, 1)
+            },
+            "swap-deadline-passed",
+        ),
+        (
+            Swap {
+                rate_version: 2,
+                ..sell(1_000, 1)
+            },
+            "swap-rate-stale",
+        ),
         (sell(90, 1), "swap-below-minimum"),
         (sell(1_005, 1), "swap-not-increment"),
         (sell(199_210, 1), "points-insufficient-balance"),

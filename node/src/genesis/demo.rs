@@ -13,8 +13,8 @@
 //! | 3 | 星辰加油站 | FUEL | 4 | approved | spread 30 bps | 0.80 | 150 POINT (limit 120) |
 //! | 4 | 新店试营业 | NEW | 2 | proposed | settlement | 0.02 | 100 POINT |
 
-use super::points::{GenesisMerchant, GenesisRate, PointsGenesis};
 use super::GenesisError;
+use super::points::{GenesisMerchant, GenesisRate, PointsGenesis};
 use crate::keys::NodeKey;
 
 /// POINT base units in one POINT.
@@ -85,7 +85,10 @@ pub fn devnet_points() -> Result<PointsGenesis, GenesisError> {
     let consumer = role("consumer")?;
     let faucet = address(&NodeKey::devnet_account(0)?);
     let holders = |consumer_has: u128, faucet_has: u128| {
-        vec![(consumer.clone(), consumer_has), (faucet.clone(), faucet_has)]
+        vec![
+            (consumer.clone(), consumer_has),
+            (faucet.clone(), faucet_has),
+        ]
     };
     // TEA: 0 decimals, 1 point = 10,000 POINT base units at the ask.
     let tea_limits = |rate| limits(rate, (100, 10), (POINT, 10_000));

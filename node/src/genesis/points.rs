@@ -46,7 +46,12 @@ impl GenesisRate {
         let fee_mode = match self.fee_mode.as_str() {
             "settlement" => FeeMode::Settlement,
             "spread" => FeeMode::Spread,
-            other => return Err(invalid("points.merchants.rates", format!("fee mode {other}"))),
+            other => {
+                return Err(invalid(
+                    "points.merchants.rates",
+                    format!("fee mode {other}"),
+                ));
+            }
         };
         let terms = RateTerms {
             bid: self.bid,
@@ -60,9 +65,9 @@ impl GenesisRate {
             buy_increment: self.buy_increment,
             valid_until: self.valid_until,
         };
-        terms
-            .validate()
-            .map_err(|(field, reason)| invalid("points.merchants.rates", format!("{field}: {reason}")))?;
+        terms.validate().map_err(|(field, reason)| {
+            invalid("points.merchants.rates", format!("{field}: {reason}"))
+        })?;
         Ok(terms)
     }
 }
@@ -159,7 +164,10 @@ impl GenesisMerchant {
             other => return Err(invalid("points.merchants.status", other)),
         };
         if !valid_name(&self.name) || !valid_symbol(&self.symbol) {
-            return Err(invalid("points.merchants", format!("name or symbol of {}", self.name)));
+            return Err(invalid(
+                "points.merchants",
+                format!("name or symbol of {}", self.name),
+            ));
         }
         if self.decimals > MAX_POINTS_DECIMALS {
             return Err(invalid("points.merchants.decimals", self.decimals));
@@ -181,7 +189,10 @@ impl GenesisMerchant {
         for (holder, amount) in &self.holders {
             let address: Address = parse_address("points.merchants.holders", holder)?;
             if map.get(&points_balance_key(&address, id)).is_some() {
-                return Err(invalid("points.merchants.holders", format!("{holder} twice")));
+                return Err(invalid(
+                    "points.merchants.holders",
+                    format!("{holder} twice"),
+                ));
             }
             outstanding = outstanding
                 .checked_add(*amount)

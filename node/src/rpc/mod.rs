@@ -26,10 +26,11 @@ use std::sync::{Arc, Mutex};
 use jifen_protocol::{Encode, Hash32, account_key};
 use jifen_rpc_types::{
     AccountParams, AccountResult, Call, CommitParams, CommitResult, ErrorCode, ErrorObject,
-    HeaderParams, HeaderResult, HistoryParams, HistoryResult, MAX_HISTORY_ENTRIES, LightBlockParams, LightBlockResult, LightBlocksParams,
-    LightBlocksResult, StateParams, StateResult, StatusParams, StatusResult, SubmitTxParams,
-    SubmitTxResult, TxProofParams, TxProofResult, TxStatusParams, TxStatusResult, ValidatorsParams,
-    ValidatorsResult, WireError, WireObject, method,
+    HeaderParams, HeaderResult, HistoryParams, HistoryResult, LightBlockParams, LightBlockResult,
+    LightBlocksParams, LightBlocksResult, MAX_HISTORY_ENTRIES, StateParams, StateResult,
+    StatusParams, StatusResult, SubmitTxParams, SubmitTxResult, TxProofParams, TxProofResult,
+    TxStatusParams, TxStatusResult, ValidatorsParams, ValidatorsResult, WireError, WireObject,
+    method,
 };
 use serde_json::{Map, Value};
 

@@ -293,7 +293,17 @@ mod tests {
         for good in ["TEA", "A1", "MALL2026", "MX"] {
             assert!(valid_symbol(good), "{good}");
         }
-        for bad in ["", "tea", "1A", "POINT", "M7", "M12", "TOOLONGSYMBOL", "A-B", "茶"] {
+        for bad in [
+            "",
+            "tea",
+            "1A",
+            "POINT",
+            "M7",
+            "M12",
+            "TOOLONGSYMBOL",
+            "A-B",
+            "茶",
+        ] {
             assert!(!valid_symbol(bad), "{bad}");
         }
         assert!(valid_name("茶香咖啡"));

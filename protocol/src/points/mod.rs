@@ -15,7 +15,8 @@
 //! | [`quote`](mod@quote) | the quote function, [`Quote`], [`Price`], the required deposit, wide integer math |
 //! | [`council`] | [`CouncilAction`], [`CouncilVotes`], the > 2/3 tally |
 //! | [`tx`] | the payloads of the points transaction kinds |
-//! | [`rules`] | [`PointsError`] and [`PointsCode`] (stable numbers and codes), [`check_swap`] |
+//! | [`rules`] | [`PointsError`] and [`PointsCode`] (stable numbers and codes) |
+//! | [`swap`](mod@swap) | [`check_swap`]: the swap rules in their order, then the quote |
 //!
 //! State keys: every record here is keyed by
 //! `state_key(kind, id)` ([`crate::state::state_key`]) with the kinds and ids
@@ -27,6 +28,7 @@ pub mod merchant;
 pub mod quote;
 pub mod rate;
 pub mod rules;
+pub mod swap;
 pub mod tx;
 
 pub use alliance::{AllianceParams, PointSupply, withdrawal_fee};
@@ -34,10 +36,11 @@ pub use council::{CouncilAction, CouncilVotes, council_passes};
 pub use merchant::{MerchantRecord, MerchantRegistry, MerchantStatus};
 pub use quote::{Price, Quote, quote, required_deposit};
 pub use rate::{FeeMode, RateRecord, RateTerms, SwapDirection};
-pub use rules::{PointsCode, PointsError, SwapCheck, check_swap};
+pub use rules::{PointsCode, PointsError};
+pub use swap::{SwapCheck, check_swap};
 pub use tx::{
-    CouncilVote, DepositTopUp, DepositWithdraw, MerchantRegister, Mint, PointsIssue, RateSet,
-    Swap, TransferAsset, Withdraw,
+    CouncilVote, DepositTopUp, DepositWithdraw, MerchantRegister, Mint, PointsIssue, RateSet, Swap,
+    TransferAsset, Withdraw,
 };
 
 use crate::encoding::{DecodeError, Reader, put_len};

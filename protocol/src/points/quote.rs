@@ -20,11 +20,11 @@
 //! less than the exact value at its ask of what it mints. Products are
 //! computed on 256 bits, so only a result above `u128::MAX` overflows.
 
+use super::BPS;
 use super::alliance::AllianceParams;
 use super::merchant::MerchantRecord;
 use super::rate::{RateTerms, SwapDirection};
 use super::rules::PointsError;
-use super::BPS;
 
 /// A price as a ratio: `point` POINT base units for `points` points base
 /// units (both exact integers, never reduced by rounding).
@@ -284,9 +284,15 @@ mod tests {
         assert_eq!(mul_div_ceil(7, 9, 4), Some(16));
         assert_eq!(mul_div_ceil(8, 2, 4), Some(4));
         assert_eq!(mul_div_floor(1, 1, 0), None);
-        assert_eq!(mul_div_floor(u128::MAX, u128::MAX, u128::MAX), Some(u128::MAX));
+        assert_eq!(
+            mul_div_floor(u128::MAX, u128::MAX, u128::MAX),
+            Some(u128::MAX)
+        );
         assert_eq!(mul_div_floor(u128::MAX, 2, 1), None);
-        assert_eq!(mul_div_ceil(u128::MAX, u128::MAX, u128::MAX), Some(u128::MAX));
+        assert_eq!(
+            mul_div_ceil(u128::MAX, u128::MAX, u128::MAX),
+            Some(u128::MAX)
+        );
         assert_eq!(mul_wide(u128::MAX, u128::MAX), (u128::MAX - 1, 1));
     }
 

@@ -202,7 +202,10 @@ impl RateTerms {
                 return Err(("increment", "an increment is at least 1"));
             }
             if min == 0 || min % increment != 0 {
-                return Err(("minimum", "a minimum is at least 1 and a multiple of its increment"));
+                return Err((
+                    "minimum",
+                    "a minimum is at least 1 and a multiple of its increment",
+                ));
             }
         }
         if self.valid_until == 0 {
@@ -347,7 +350,10 @@ mod tests {
                 bid: 10_001,
                 ..terms
             },
-            RateTerms { fee_bps: 5, ..terms },
+            RateTerms {
+                fee_bps: 5,
+                ..terms
+            },
             RateTerms {
                 fee_mode: FeeMode::Spread,
                 fee_bps: 30,

@@ -174,9 +174,8 @@ impl Decode for CouncilVote {
     fn decode_from(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let merchant = read_merchant(reader, "merchant")?;
         let offset = reader.offset();
-        let action = CouncilAction::from_u8(reader.u8("action")?).ok_or_else(|| {
-            invalid("action", offset, "action is 1 (approve) or 2 (suspend)")
-        })?;
+        let action = CouncilAction::from_u8(reader.u8("action")?)
+            .ok_or_else(|| invalid("action", offset, "action is 1 (approve) or 2 (suspend)"))?;
         Ok(Self { merchant, action })
     }
 }
@@ -328,9 +327,8 @@ impl Decode for Swap {
     fn decode_from(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let merchant = read_merchant(reader, "merchant")?;
         let offset = reader.offset();
-        let direction = SwapDirection::from_u8(reader.u8("direction")?).ok_or_else(|| {
-            invalid("direction", offset, "direction is 1 (sell) or 2 (buy)")
-        })?;
+        let direction = SwapDirection::from_u8(reader.u8("direction")?)
+            .ok_or_else(|| invalid("direction", offset, "direction is 1 (sell) or 2 (buy)"))?;
         let amount_in = read_nonzero(reader, "amount in")?;
         let offset = reader.offset();
         let min_out = reader.u128("min out")?;

@@ -1,17 +1,26 @@
 //! The chain: genesis, the current and historic state, the mempool, block
 //! production, and the read queries the RPC layer serves.
+//!
+//! | module | holds |
+//! |---|---|
+//! | this one | [`Chain`]: opening, block production, reads |
+//! | `mempool` | admission of transactions ([`Chain::submit_tx`]) |
+//! | `verify` | re-checking the whole store ([`Chain::verify_store`]) |
+
+mod mempool;
+mod verify;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use jifen_protocol::{
-    Address, ChainId, Commit, Decode, Hash32, Header, InclusionProof, StateMap, StateProof,
-    StateTree, Transaction, ValidatorSet, header::HEADER_VERSION, history::HistoryEntry, merkle,
-    tx_result, tx_root,
+    Address, ChainId, Commit, Hash32, Header, InclusionProof, StateMap, StateProof, StateTree,
+    Transaction, ValidatorSet, header::HEADER_VERSION, history::HistoryEntry, merkle, tx_result,
+    tx_root,
 };
 
 use crate::consensus::{self, ConsensusError};
-use crate::execution::{self, BlockContext, TxError, account, payload_spend};
+use crate::execution::{self, BlockContext};
 use crate::genesis::{ChainParams, GenesisError};
 use crate::keys::NodeKey;
 use crate::store::{BlockRecord, StateChange, Store, StoreError, TxLocation};
@@ -238,89 +247,6 @@ impl Chain {
     #[must_use]
     pub const fn state(&self) -> &StateMap {
         &self.state
-    }
-
-    /// Checks and queues a transaction given as its canonical bytes.
-    ///
-    /// # Errors
-    /// A [`TxError`] saying why it was rejected.
-    pub fn submit(&mut self, bytes: &[u8]) -> Result<Hash32, TxError> {
-        let tx = Transaction::decode(bytes).map_err(|e| TxError::Malformed(e.to_string()))?;
-        self.submit_tx(tx)
-    }
-
-    /// Checks and queues a decoded transaction.
-    ///
-    /// # Errors
-    /// A [`TxError`] saying why it was rejected.
-    pub fn submit_tx(&mut self, tx: Transaction) -> Result<Hash32, TxError> {
-        execution::check_stateless(&tx, &self.chain_id)?;
-        let id = tx.id();
-        if self.mempool_ids.contains(&id) {
-            return Err(TxError::AlreadyKnown);
-        }
-        if self.mempool.len() >= MEMPOOL_CAPACITY {
-            return Err(TxError::MempoolFull);
-        }
-        let sender = tx.unsigned.sender;
-        let account = account(&self.state, &sender)?;
-        let (pending, pending_spend) = self
-            .mempool
-            .iter()
-            .filter(|p| p.unsigned.sender == sender)
-            .fold((0u64, 0u128), |(n, spend), p| {
-                (
-                    n + 1,
-                    spend
-                        .saturating_add(p.unsigned.fee)
-                        .saturating_add(payload_spend(&p.unsigned.payload)),
-                )
-            });
-        let expected = account.nonce.saturating_add(pending);
-        let nonce = tx.unsigned.nonce;
-        if nonce < expected {
-            return Err(TxError::NonceTooLow {
-                expected,
-                got: nonce,
-            });
-        }
-        if nonce > expected {
-            return Err(TxError::NonceGap {
-                expected,
-                got: nonce,
-            });
-        }
-        if tx.unsigned.fee < self.params.min_fee {
-            return Err(TxError::FeeTooLow {
-                minimum: self.params.min_fee,
-                got: tx.unsigned.fee,
-            });
-        }
-        let available = account.balance.saturating_sub(pending_spend);
-        let needed = tx
-            .unsigned
-            .fee
-            .saturating_add(payload_spend(&tx.unsigned.payload));
-        if available < needed {
-            return Err(TxError::InsufficientBalance { needed, available });
-        }
-        if pending == 0 {
-            // The payload's rules against the state the next block starts
-            // from (a sender with pending transactions may change that
-            // state first, so its later transactions are checked in the block).
-            let set = self.next_set.clone();
-            let height = self.height() + 1;
-            let ctx = BlockContext {
-                height,
-                proposer: consensus::proposer(&set, height).unwrap_or(sender),
-                min_fee: self.params.min_fee,
-                validators: &set,
-            };
-            execution::dry_run(&self.state, &tx, &ctx)?;
-        }
-        self.mempool_ids.insert(id);
-        self.mempool.push(tx);
-        Ok(id)
     }
 
     /// Produces, signs and stores the next block at time `now_ms`.
@@ -572,83 +498,6 @@ impl Chain {
             proof,
             result_proof,
         }))
-    }
-
-    /// Re-checks the whole store: every header's state root against the
-    /// replayed state, every commit against its header and validator set,
-    /// and the header chain links. Returns the number of blocks checked.
-    ///
-    /// # Errors
-    /// [`ChainError::Inconsistent`] naming the first problem.
-    pub fn verify_store(&self) -> Result<u64, ChainError> {
-        self.verify_store_from(1)
-    }
-
-    /// [`Chain::verify_store`], but tallying commit signatures only from
-    /// height `commits_from` (state roots and links are still checked for
-    /// every block). For repeated checks of a growing store.
-    ///
-    /// # Errors
-    /// [`ChainError::Inconsistent`] naming the first problem.
-    pub fn verify_store_from(&self, commits_from: u64) -> Result<u64, ChainError> {
-        let tip = self.height();
-        let mut map = StateMap::new();
-        let changes = self.store.all_state_changes()?;
-        let mut by_height: BTreeMap<u64, Vec<StateChange>> = changes.into_iter().collect();
-        if let Some(genesis) = by_height.remove(&0) {
-            for (key, value) in genesis {
-                map.set(key, value);
-            }
-        }
-        let mut previous: Option<Header> = None;
-        for height in 1..=tip {
-            for (key, value) in by_height.remove(&height).unwrap_or_default() {
-                map.set(key, value);
-            }
-            let header = self
-                .store
-                .header(height)?
-                .ok_or_else(|| ChainError::Inconsistent(format!("header {height} missing")))?;
-            if header.state_root != map.root() {
-                return Err(ChainError::Inconsistent(format!(
-                    "header {height} state root differs from the stored state"
-                )));
-            }
-            if header.previous_block_hash != previous.as_ref().map(Header::hash) {
-                return Err(ChainError::Inconsistent(format!(
-                    "header {height} does not link to its parent"
-                )));
-            }
-            let commit = self
-                .store
-                .commit(height)?
-                .ok_or_else(|| ChainError::Inconsistent(format!("commit {height} missing")))?;
-            if height < commits_from {
-                previous = Some(header);
-                continue;
-            }
-            let set = self
-                .validator_set(&header.validators_hash)?
-                .ok_or_else(|| ChainError::Inconsistent(format!("set of {height} missing")))?;
-            commit
-                .check_for(&header)
-                .map_err(|e| ChainError::Inconsistent(format!("commit {height}: {e}")))?;
-            let tally = commit
-                .tally(&self.chain_id, &set)
-                .map_err(|e| ChainError::Inconsistent(format!("commit {height}: {e}")))?;
-            if !tally.has_quorum() {
-                return Err(ChainError::Inconsistent(format!(
-                    "commit {height}: no quorum"
-                )));
-            }
-            previous = Some(header);
-        }
-        if !by_height.is_empty() {
-            return Err(ChainError::Inconsistent(
-                "state changes above the tip".into(),
-            ));
-        }
-        Ok(tip)
     }
 
     /// Signs a commit for `header` with the held keys of the set its
