@@ -459,7 +459,12 @@ fn typed_results_read_every_answer_and_write_it_back_unchanged() {
     for (from, limit) in [(None, None), (Some(0), Some(2)), (Some(1), Some(1))] {
         let page = round_trip(
             &mut client,
-            &HistoryParams::new(&alice.address(), jifen_protocol::Network::Devnet, from, limit),
+            &HistoryParams::new(
+                &alice.address(),
+                jifen_protocol::Network::Devnet,
+                from,
+                limit,
+            ),
         );
         assert_eq!(page.total, 1);
         if from.unwrap_or(0) == 0 {

@@ -32,12 +32,12 @@ use std::collections::BTreeSet;
 use jifen_protocol::history::history_step;
 use jifen_protocol::points::{PointsCode, PointsError, SwapDirection};
 use jifen_protocol::{
-    Account, Address, AssetId, ChainId, Decode, Hash32, StakeRecord, StateMap, Transaction,
-    TxPayload, ValidatorSet, account_key, stake_key,
+    Account, Address, AssetId, ChainId, Decode, StakeRecord, StateMap, Transaction, TxPayload,
+    ValidatorSet, account_key, stake_key,
 };
 
 pub use election::elect;
-use overlay::Overlay;
+use overlay::{Overlay, Writes};
 
 /// Why a transaction is rejected (by the mempool) or failed (in a block).
 /// Each has a stable numeric code (RPC error code and block result code) and
@@ -296,8 +296,6 @@ pub fn check_includable(state: &StateMap, tx: &Transaction, min_fee: u128) -> Re
     }
     Ok(())
 }
-
-type Writes = Vec<(Hash32, Option<Vec<u8>>)>;
 
 /// Everything executing a transaction writes, computed without writing.
 struct Plan {

@@ -22,6 +22,9 @@ use jifen_protocol::{
 
 use super::TxError;
 
+/// Writes in key order (`None`: the record is removed).
+pub type Writes = Vec<(Hash32, Option<Vec<u8>>)>;
+
 /// Something the state can be read from.
 pub trait StateRead {
     /// The value at `key`.
@@ -86,7 +89,7 @@ impl<'a> Overlay<'a> {
     }
 
     /// The writes, in key order, and the addresses credited or debited.
-    pub fn finish(self) -> (Vec<(Hash32, Option<Vec<u8>>)>, BTreeSet<Address>) {
+    pub fn finish(self) -> (Writes, BTreeSet<Address>) {
         (self.writes.into_iter().collect(), self.touched)
     }
 

@@ -201,7 +201,7 @@ impl RateTerms {
             if increment == 0 {
                 return Err(("increment", "an increment is at least 1"));
             }
-            if min == 0 || min % increment != 0 {
+            if min == 0 || !min.is_multiple_of(increment) {
                 return Err((
                     "minimum",
                     "a minimum is at least 1 and a multiple of its increment",

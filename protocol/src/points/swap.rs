@@ -75,7 +75,7 @@ pub fn check_swap(at: &SwapCheck<'_>, swap: &Swap) -> Result<Quote, PointsError>
             amount: swap.amount_in,
         });
     }
-    if increment == 0 || swap.amount_in % increment != 0 {
+    if increment == 0 || !swap.amount_in.is_multiple_of(increment) {
         return Err(PointsError::NotIncrement {
             increment,
             amount: swap.amount_in,
