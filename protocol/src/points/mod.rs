@@ -4,7 +4,7 @@
 //! fiat received off-chain and burned by withdrawals; each approved merchant
 //! issues its own points (asset `n`) and backs conversions with a deposit in
 //! POINT. Swaps convert points to POINT and back at the merchant's
-//! versioned rate, quoted by one pure function ([`quote`]) that the node's
+//! versioned rate, quoted by one pure function ([`quote()`]) that the node's
 //! execution and the wallet's quote both call.
 //!
 //! | module | holds |
