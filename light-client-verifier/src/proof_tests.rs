@@ -42,10 +42,7 @@ fn header(height: u64, state_root: Hash32, tx_root: Hash32, results_root: Hash32
 fn state() -> (Header, StateTree) {
     let mut map = StateMap::new();
     for n in 1..=20u8 {
-        let account = Account {
-            balance: u128::from(n) * 100,
-            nonce: u64::from(n),
-        };
+        let account = Account::new(u128::from(n) * 100, u64::from(n));
         map.set(account_key(&address(n)), Some(account.encode()));
     }
     let tree = StateTree::build(&map);
@@ -55,13 +52,7 @@ fn state() -> (Header, StateTree) {
 
 fn answer(tree: &StateTree, n: u8, height: u64) -> UntrustedState {
     let key = account_key(&address(n));
-    let value = (n <= 20).then(|| {
-        Account {
-            balance: u128::from(n) * 100,
-            nonce: u64::from(n),
-        }
-        .encode()
-    });
+    let value = (n <= 20).then(|| Account::new(u128::from(n) * 100, u64::from(n)).encode());
     UntrustedState {
         height,
         key,
@@ -83,13 +74,7 @@ fn state_answer_encoding_round_trips() {
 fn existing_account_is_proven() {
     let (header, tree) = state();
     let account = verify_account(&header, &address(3), &answer(&tree, 3, 5)).unwrap();
-    assert_eq!(
-        account,
-        Account {
-            balance: 300,
-            nonce: 3
-        }
-    );
+    assert_eq!(account, Account::new(300, 3));
 }
 
 #[test]
@@ -126,13 +111,7 @@ fn state_proof_against_another_root_is_refused() {
 fn state_proof_with_a_wrong_value_is_refused() {
     let (header, tree) = state();
     let mut lie = answer(&tree, 3, 5);
-    lie.value = Some(
-        Account {
-            balance: 1_000_000,
-            nonce: 3,
-        }
-        .encode(),
-    );
+    lie.value = Some(Account::new(1_000_000, 3).encode());
     let error = verify_account(&header, &address(3), &lie).unwrap_err();
     assert_eq!(error.detail_code(), Some("state-proof-value-mismatch"));
 }

@@ -130,13 +130,7 @@ impl Peer for FixturePeer {
     fn account(&self, address: &Address, height: u64) -> Result<UntrustedState, PeerError> {
         let mut answer = self.state(&account_key(address), height)?;
         if self.lies_about_accounts {
-            answer.value = Some(
-                Account {
-                    balance: 1_000_000_000_000,
-                    nonce: 0,
-                }
-                .encode(),
-            );
+            answer.value = Some(Account::new(1_000_000_000_000, 0).encode());
         }
         Ok(answer)
     }
@@ -166,10 +160,7 @@ fn demoted_code(state: &PeerState) -> &'static str {
 #[test]
 fn reader_proves_while_a_sync_is_blocked_and_its_demotions_reach_the_client() {
     let alice = Address::from_bytes([0xa1; 20]);
-    let account = Account {
-        balance: 2_500_000,
-        nonce: 3,
-    };
+    let account = Account::new(2_500_000, 3);
     let mut map = StateMap::new();
     map.set(account_key(&alice), Some(account.encode()));
     let tree = StateTree::build(&map);

@@ -1,9 +1,11 @@
 //! Validator and account keys held by the node, and the public devnet keys.
 //!
 //! **Devnet keys are public and for testing only**: validator `i`'s secret is
-//! `tagged_hash("jifen/devnet-validator", u32_be(i))` and funded account
-//! `i`'s secret is `tagged_hash("jifen/devnet-account", u32_be(i))`. Anyone
-//! can recompute them; never use them outside a local devnet.
+//! `tagged_hash("jifen/devnet-validator", u32_be(i))`, funded account
+//! `i`'s secret is `tagged_hash("jifen/devnet-account", u32_be(i))` and the
+//! demo role `name` (issuer, platform, merchant owners, demo consumer) is
+//! `tagged_hash("jifen/devnet-role", name)`. Anyone can recompute them;
+//! never use them outside a local devnet.
 
 use jifen_protocol::{Address, PublicKey, Signature, tagged_hash};
 use k256::ecdsa::SigningKey;
@@ -13,6 +15,8 @@ use k256::ecdsa::signature::hazmat::PrehashSigner;
 pub const DEVNET_VALIDATOR_TAG: &str = "jifen/devnet-validator";
 /// Tag of devnet funded-account secrets.
 pub const DEVNET_ACCOUNT_TAG: &str = "jifen/devnet-account";
+/// Tag of the devnet demo roles' secrets.
+pub const DEVNET_ROLE_TAG: &str = "jifen/devnet-role";
 
 /// Why a key could not be made or used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -70,6 +74,15 @@ impl NodeKey {
     /// As [`NodeKey::devnet_validator`].
     pub fn devnet_account(index: u32) -> Result<Self, KeyError> {
         Self::from_bytes(&tagged_hash(DEVNET_ACCOUNT_TAG, &index.to_be_bytes()))
+    }
+
+    /// The devnet demo role `name` (public, testing only): `issuer`,
+    /// `platform`, `merchant-1` to `merchant-4`, `consumer`.
+    ///
+    /// # Errors
+    /// As [`NodeKey::devnet_validator`].
+    pub fn devnet_role(name: &str) -> Result<Self, KeyError> {
+        Self::from_bytes(&tagged_hash(DEVNET_ROLE_TAG, name.as_bytes()))
     }
 
     /// The public key.

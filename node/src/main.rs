@@ -88,7 +88,8 @@ enum Command {
         #[arg(long)]
         data_dir: PathBuf,
     },
-    /// Print the public devnet accounts (address and secret; testing only).
+    /// Print the public devnet accounts and demo roles (address and
+    /// secret; testing only).
     Accounts,
     /// Print the hex of a signed devnet transfer (for demos and docs).
     SignTransfer {
@@ -207,6 +208,21 @@ fn main() -> anyhow::Result<()> {
                 writeln!(
                     out,
                     "{i} {} secret={}",
+                    key.address().encode(Network::Devnet),
+                    hex::encode(secret)
+                )?;
+            }
+            // The demo points economy's roles (issuer, platform, merchant
+            // owners, the consumer holding points of every merchant).
+            for role in ["platform"]
+                .into_iter()
+                .chain(jifen_node::genesis::demo::DEMO_ROLES)
+            {
+                let key = NodeKey::devnet_role(role)?;
+                let secret = tagged_hash(jifen_node::keys::DEVNET_ROLE_TAG, role.as_bytes());
+                writeln!(
+                    out,
+                    "{role} {} secret={}",
                     key.address().encode(Network::Devnet),
                     hex::encode(secret)
                 )?;

@@ -14,12 +14,14 @@
 //! | `state_changes` | height (0 = genesis) | `count u32 || (key || option value)*` |
 //! | `validator_sets` | set hash (32) | validator set |
 //! | `tx_index` | tx id (32) | `height u64 || index u32 || code u16` |
+//! | `history` | address (20) `||` index u64 | `tx id (32) || height u64` (an account's history, `docs/protocol.md#history`) |
 
 use std::path::Path;
 
 use jifen_protocol::{
-    Commit, Decode, Encode, Hash32, Header, Reader, Transaction, ValidatorSet,
+    Address, Commit, Decode, Encode, Hash32, Header, Reader, Transaction, ValidatorSet,
     encoding::{MAX_PAYLOAD_LEN, put_len},
+    history::HistoryEntry,
 };
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 
@@ -33,6 +35,7 @@ const RESULTS: TableDefinition<u64, &[u8]> = TableDefinition::new("results");
 const STATE_CHANGES: TableDefinition<u64, &[u8]> = TableDefinition::new("state_changes");
 const VALIDATOR_SETS: TableDefinition<&[u8], &[u8]> = TableDefinition::new("validator_sets");
 const TX_INDEX: TableDefinition<&[u8], &[u8]> = TableDefinition::new("tx_index");
+const HISTORY: TableDefinition<&[u8], &[u8]> = TableDefinition::new("history");
 
 /// Largest state value stored (bytes).
 pub const MAX_STATE_VALUE_LEN: usize = 65_536;
@@ -89,6 +92,15 @@ pub struct BlockRecord {
     pub changes: Vec<StateChange>,
     /// Validator sets first referenced by this header.
     pub new_validator_sets: Vec<ValidatorSet>,
+    /// History entries the block appends: (party, its index, tx id).
+    pub history: Vec<(Address, u64, Hash32)>,
+}
+
+fn history_key(address: &Address, index: u64) -> [u8; 28] {
+    let mut key = [0u8; 28];
+    key[..20].copy_from_slice(address.as_bytes());
+    key[20..].copy_from_slice(&index.to_be_bytes());
+    key
 }
 
 /// Where a committed transaction is.
@@ -204,6 +216,7 @@ impl Store {
             txn.open_table(STATE_CHANGES).map_err(db_err)?;
             txn.open_table(VALIDATOR_SETS).map_err(db_err)?;
             txn.open_table(TX_INDEX).map_err(db_err)?;
+            txn.open_table(HISTORY).map_err(db_err)?;
         }
         txn.commit().map_err(db_err)?;
         Ok(Self { db: database })
@@ -301,8 +314,60 @@ impl Store {
                     .insert(tx.id().as_bytes().as_slice(), location.as_slice())
                     .map_err(db_err)?;
             }
+            let mut history = txn.open_table(HISTORY).map_err(db_err)?;
+            for (address, at, id) in &block.history {
+                let entry = HistoryEntry { tx_id: *id, height };
+                history
+                    .insert(
+                        history_key(address, *at).as_slice(),
+                        entry.encode().as_slice(),
+                    )
+                    .map_err(db_err)?;
+            }
         }
         txn.commit().map_err(db_err)
+    }
+
+    /// Up to `limit` history entries of `address` from index `from`, and how
+    /// many entries it has in all.
+    ///
+    /// # Errors
+    /// [`StoreError`].
+    pub fn history(
+        &self,
+        address: &Address,
+        from: u64,
+        limit: usize,
+    ) -> Result<(u64, Vec<HistoryEntry>), StoreError> {
+        let txn = self.db.begin_read().map_err(db_err)?;
+        let table = txn.open_table(HISTORY).map_err(db_err)?;
+        let first = history_key(address, 0);
+        let last = history_key(address, u64::MAX);
+        let total = table
+            .range(first.as_slice()..=last.as_slice())
+            .map_err(db_err)?
+            .next_back()
+            .transpose()
+            .map_err(db_err)?
+            .map_or(0, |(key, _)| {
+                let key = key.value();
+                key.get(20..28)
+                    .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                    .map_or(0, |b| u64::from_be_bytes(b).saturating_add(1))
+            });
+        let start = history_key(address, from);
+        let mut entries = Vec::new();
+        for item in table
+            .range(start.as_slice()..=last.as_slice())
+            .map_err(db_err)?
+            .take(limit)
+        {
+            let (key, value) = item.map_err(db_err)?;
+            let entry = HistoryEntry::decode(value.value())
+                .map_err(|e| corrupt("history", hex::encode(key.value()), e))?;
+            entries.push(entry);
+        }
+        Ok((total, entries))
     }
 
     /// The highest stored height (0 before the first block).

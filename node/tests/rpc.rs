@@ -365,9 +365,9 @@ fn http_limits_are_enforced() {
 #[test]
 fn typed_results_read_every_answer_and_write_it_back_unchanged() {
     use jifen_rpc_types::{
-        AccountParams, Call, CommitParams, HeaderParams, LightBlockParams, LightBlocksParams,
-        StateParams, StatusParams, SubmitTxParams, TxProofParams, TxStatusParams, ValidatorsParams,
-        WireObject,
+        AccountParams, Call, CommitParams, HeaderParams, HistoryParams, LightBlockParams,
+        LightBlocksParams, StateParams, StatusParams, SubmitTxParams, TxProofParams,
+        TxStatusParams, ValidatorsParams, WireObject,
     };
 
     fn round_trip<C: Call>(client: &mut RpcClient, params: &C) -> C::Output {
@@ -456,4 +456,30 @@ fn typed_results_read_every_answer_and_write_it_back_unchanged() {
         ),
     );
     assert_eq!(nobody.state.value, None);
+    for (from, limit) in [(None, None), (Some(0), Some(2)), (Some(1), Some(1))] {
+        let page = round_trip(
+            &mut client,
+            &HistoryParams::new(
+                &alice.address(),
+                jifen_protocol::Network::Devnet,
+                from,
+                limit,
+            ),
+        );
+        assert_eq!(page.total, 1);
+        if from.unwrap_or(0) == 0 {
+            assert_eq!(page.entries[0].tx_id, tx.id());
+            assert_eq!(page.entries[0].height, 3);
+        } else {
+            assert!(page.entries.is_empty());
+        }
+    }
+    let too_many = client.call(
+        "jifen_history",
+        json!({"address": alice.address().encode(jifen_protocol::Network::Devnet), "limit": 1_001}),
+    );
+    assert!(matches!(
+        too_many,
+        Err(jifen_node::rpc::client::ClientError::Rpc { code: 2002, .. })
+    ));
 }

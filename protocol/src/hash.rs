@@ -24,8 +24,10 @@ pub mod tags {
     pub const TX_SIGN: &str = "jifen/tx-sign";
     /// Wallet "sign a message" digest.
     pub const MESSAGE: &str = "jifen/message";
+    /// Account history hash chain (`crate::history`).
+    pub const HISTORY: &str = "jifen/history";
     /// Every tag in use, for documentation and uniqueness tests.
-    pub const ALL: [&str; 7] = [ADDRESS, HEADER, COMMIT, VOTE, TX, TX_SIGN, MESSAGE];
+    pub const ALL: [&str; 8] = [ADDRESS, HEADER, COMMIT, VOTE, TX, TX_SIGN, MESSAGE, HISTORY];
 }
 
 /// SHA-256 of `data`.

@@ -22,6 +22,8 @@
 //! | [`message`] | [`Coded`](message::Coded): every error's message id and arguments |
 //! | [`payment_request`] | [`PaymentRequest`]: the `jifen:` URI a merchant shows to be paid |
 //! | [`staking`] | the [`Bond`]/[`Unbond`] payloads and the [`StakeRecord`] |
+//! | [`points`] | merchants, rates, the quote, swaps, POINT mint and withdrawal, the council |
+//! | [`history`] | the account history hash chain and [`verify_history`](history::verify_history) |
 //!
 //! Every error enum has a `code()` returning a stable kebab-case code that
 //! front ends map to translated messages.
@@ -62,11 +64,13 @@ pub mod commit;
 pub mod encoding;
 pub mod hash;
 pub mod header;
+pub mod history;
 pub mod keys;
 pub mod merkle;
 pub mod message;
 pub mod network;
 pub mod payment_request;
+pub mod points;
 pub mod staking;
 pub mod state;
 pub mod transaction;
@@ -84,6 +88,7 @@ pub use keys::{KeyError, PublicKey, Signature, SignatureError};
 pub use merkle::{InclusionProof, MerkleError};
 pub use network::{Network, NetworkError};
 pub use payment_request::{DecimalAmount, DecimalAmountError, PaymentRequest, PaymentRequestError};
+pub use points::{PointsCode, PointsError};
 pub use staking::{Bond, StakeRecord, Unbond};
 pub use state::{
     Account, RecordKind, StateMap, StateProof, StateProofError, StateTree, account_key, stake_key,

@@ -34,7 +34,8 @@ pub mod tags {
 pub const STATE_TREE_DEPTH: usize = 256;
 
 /// The kind of a state record: the first byte hashed into its key. Later
-/// issues add kinds (points balances, rates, parties, product anchors).
+/// issues add kinds (parties, product anchors). The points records are
+/// described in [`crate::points`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 #[repr(u8)]
@@ -43,6 +44,20 @@ pub enum RecordKind {
     Account = 1,
     /// A [`crate::staking::StakeRecord`] keyed by validator address (`0x02`).
     Stake = 2,
+    /// A merchant points balance keyed by `address || merchant u32` (`0x03`).
+    PointsBalance = 3,
+    /// A [`crate::points::MerchantRecord`] keyed by `merchant u32` (`0x04`).
+    Merchant = 4,
+    /// The [`crate::points::MerchantRegistry`] (empty id, `0x05`).
+    MerchantRegistry = 5,
+    /// A [`crate::points::RateRecord`] keyed by `merchant u32 || version u32` (`0x06`).
+    Rate = 6,
+    /// The [`crate::points::PointSupply`] (empty id, `0x07`).
+    PointSupply = 7,
+    /// The [`crate::points::AllianceParams`] (empty id, `0x08`).
+    Alliance = 8,
+    /// [`crate::points::CouncilVotes`] keyed by `merchant u32 || action u8` (`0x09`).
+    CouncilVotes = 9,
 }
 
 /// The key of record `kind` with identifier `id`:
@@ -64,21 +79,55 @@ pub fn stake_key(address: &Address) -> Hash32 {
     state_key(RecordKind::Stake, address.as_bytes())
 }
 
-/// A POINT account. An address that never received POINT has no record
-/// (a non-existence proof shows balance 0, nonce 0).
+/// A POINT account and the commitment to its history. An address that never
+/// received POINT and was never party to a transaction has no record (a
+/// non-existence proof shows balance 0, nonce 0, empty history).
+///
+/// The history commitment covers every transaction the address was party
+/// to (`docs/protocol.md#history`, [`crate::history`]): `history_len`
+/// entries folded into `history_head` from [`Hash32::ZERO`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Account {
     /// Balance in POINT base units.
     pub balance: u128,
     /// The nonce the account's next transaction must carry.
     pub nonce: u64,
+    /// Number of transactions in the account's history.
+    pub history_len: u64,
+    /// Head of the history hash chain ([`Hash32::ZERO`] when empty).
+    pub history_head: Hash32,
+}
+
+impl Account {
+    /// Length of the encoding: 64 bytes.
+    pub const ENCODED_LEN: usize = 64;
+
+    /// An account with `balance` and `nonce` and an empty history.
+    #[must_use]
+    pub const fn new(balance: u128, nonce: u64) -> Self {
+        Self {
+            balance,
+            nonce,
+            history_len: 0,
+            history_head: Hash32::ZERO,
+        }
+    }
+
+    /// Whether the account is the zero account (then it has no record).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 impl Encode for Account {
-    /// `balance u128 || nonce u64` (24 bytes).
+    /// `balance u128 || nonce u64 || history_len u64 || history_head (32)`
+    /// (64 bytes).
     fn encode_to(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.balance.to_be_bytes());
         out.extend_from_slice(&self.nonce.to_be_bytes());
+        out.extend_from_slice(&self.history_len.to_be_bytes());
+        out.extend_from_slice(self.history_head.as_bytes());
     }
 }
 
@@ -88,7 +137,23 @@ impl Decode for Account {
     fn decode_from(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let balance = reader.u128("balance")?;
         let nonce = reader.u64("nonce")?;
-        Ok(Self { balance, nonce })
+        let history_len = reader.u64("history length")?;
+        let offset = reader.offset();
+        let history_head = Hash32(reader.array("history head")?);
+        // An empty history has the zero head and only it: one encoding per state.
+        if (history_len == 0) != (history_head == Hash32::ZERO) {
+            return Err(DecodeError::InvalidValue {
+                field: "history head",
+                offset,
+                reason: "the head is zero exactly when the history is empty",
+            });
+        }
+        Ok(Self {
+            balance,
+            nonce,
+            history_len,
+            history_head,
+        })
     }
 }
 
@@ -697,11 +762,37 @@ mod tests {
 
     #[test]
     fn account_round_trips() {
-        let account = Account {
-            balance: 5,
-            nonce: 7,
-        };
-        assert_eq!(account.encode().len(), 24);
+        let account = Account::new(5, 7);
+        assert_eq!(account.encode().len(), Account::ENCODED_LEN);
         assert_eq!(Account::decode(&account.encode()).unwrap(), account);
+        let with_history = Account {
+            history_len: 2,
+            history_head: Hash32([9; 32]),
+            ..account
+        };
+        assert_eq!(
+            Account::decode(&with_history.encode()).unwrap(),
+            with_history
+        );
+        // A length without a head, or a head without a length, is not canonical.
+        for bad in [
+            Account {
+                history_len: 1,
+                ..account
+            },
+            Account {
+                history_head: Hash32([1; 32]),
+                ..account
+            },
+        ] {
+            assert_eq!(
+                Account::decode(&bad.encode()).unwrap_err().code(),
+                "decode-invalid-value"
+            );
+        }
+        assert_eq!(
+            Account::decode(&[0; 24]).unwrap_err().code(),
+            "decode-unexpected-end"
+        );
     }
 }

@@ -8,13 +8,17 @@ use crate::encoding::{Decode, DecodeError, Encode, MAX_PAYLOAD_LEN, Reader, put_
 use crate::hash::{Hash32, tagged_hash, tags};
 use crate::keys::{PublicKey, Signature, SignatureError};
 use crate::merkle;
+use crate::points::{
+    CouncilVote, DepositTopUp, DepositWithdraw, MerchantRegister, Mint, PointsIssue, RateSet, Swap,
+    TransferAsset, Withdraw,
+};
 use crate::staking::{Bond, Unbond};
 
-/// A transaction kind: a `u16` on the wire. Later issues add kinds (points,
-/// swaps, traceability, staking, subchains); unknown kinds fail to decode with
-/// [`DecodeError::UnknownTransactionKind`].
+/// A transaction kind: a `u16` on the wire. Later issues add kinds
+/// (traceability, subchains); unknown kinds fail to decode with
+/// [`DecodeError::UnknownTransactionKind`]. The points kinds (`0x0010` to
+/// `0x0026`) are described in [`crate::points`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 #[repr(u16)]
 pub enum TxKind {
     /// Move POINT from the sender to another address (`0x0001`).
@@ -23,6 +27,26 @@ pub enum TxKind {
     Bond = 2,
     /// Return bonded POINT to the balance (`0x0003`).
     Unbond = 3,
+    /// The issuer mints POINT against fiat (`0x0010`), see [`Mint`].
+    Mint = 0x0010,
+    /// A holder burns POINT for fiat (`0x0011`), see [`Withdraw`].
+    Withdraw = 0x0011,
+    /// Any asset to any address, with a memo (`0x0012`), see [`TransferAsset`].
+    TransferAsset = 0x0012,
+    /// Register a merchant (`0x0020`), see [`MerchantRegister`].
+    MerchantRegister = 0x0020,
+    /// A validator's vote on a merchant (`0x0021`), see [`CouncilVote`].
+    CouncilVote = 0x0021,
+    /// A merchant's new rate version (`0x0022`), see [`RateSet`].
+    RateSet = 0x0022,
+    /// A merchant issues points (`0x0023`), see [`PointsIssue`].
+    PointsIssue = 0x0023,
+    /// POINT into a merchant's deposit (`0x0024`), see [`DepositTopUp`].
+    DepositTopUp = 0x0024,
+    /// POINT out of a merchant's deposit (`0x0025`), see [`DepositWithdraw`].
+    DepositWithdraw = 0x0025,
+    /// Points to POINT or back (`0x0026`), see [`Swap`].
+    Swap = 0x0026,
 }
 
 impl TxKind {
@@ -39,6 +63,16 @@ impl TxKind {
             1 => Some(Self::Transfer),
             2 => Some(Self::Bond),
             3 => Some(Self::Unbond),
+            0x0010 => Some(Self::Mint),
+            0x0011 => Some(Self::Withdraw),
+            0x0012 => Some(Self::TransferAsset),
+            0x0020 => Some(Self::MerchantRegister),
+            0x0021 => Some(Self::CouncilVote),
+            0x0022 => Some(Self::RateSet),
+            0x0023 => Some(Self::PointsIssue),
+            0x0024 => Some(Self::DepositTopUp),
+            0x0025 => Some(Self::DepositWithdraw),
+            0x0026 => Some(Self::Swap),
             _ => None,
         }
     }
@@ -79,9 +113,9 @@ impl Decode for Transfer {
     }
 }
 
-/// The kind-specific body of a transaction.
+/// The kind-specific body of a transaction. Not `#[non_exhaustive]`: the
+/// node's execution matches every kind, so a new kind cannot go unexecuted.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 pub enum TxPayload {
     /// [`TxKind::Transfer`].
     Transfer(Transfer),
@@ -89,6 +123,26 @@ pub enum TxPayload {
     Bond(Bond),
     /// [`TxKind::Unbond`].
     Unbond(Unbond),
+    /// [`TxKind::Mint`].
+    Mint(Mint),
+    /// [`TxKind::Withdraw`].
+    Withdraw(Withdraw),
+    /// [`TxKind::TransferAsset`].
+    TransferAsset(TransferAsset),
+    /// [`TxKind::MerchantRegister`].
+    MerchantRegister(MerchantRegister),
+    /// [`TxKind::CouncilVote`].
+    CouncilVote(CouncilVote),
+    /// [`TxKind::RateSet`].
+    RateSet(RateSet),
+    /// [`TxKind::PointsIssue`].
+    PointsIssue(PointsIssue),
+    /// [`TxKind::DepositTopUp`].
+    DepositTopUp(DepositTopUp),
+    /// [`TxKind::DepositWithdraw`].
+    DepositWithdraw(DepositWithdraw),
+    /// [`TxKind::Swap`].
+    Swap(Swap),
 }
 
 impl TxPayload {
@@ -99,6 +153,16 @@ impl TxPayload {
             Self::Transfer(_) => TxKind::Transfer,
             Self::Bond(_) => TxKind::Bond,
             Self::Unbond(_) => TxKind::Unbond,
+            Self::Mint(_) => TxKind::Mint,
+            Self::Withdraw(_) => TxKind::Withdraw,
+            Self::TransferAsset(_) => TxKind::TransferAsset,
+            Self::MerchantRegister(_) => TxKind::MerchantRegister,
+            Self::CouncilVote(_) => TxKind::CouncilVote,
+            Self::RateSet(_) => TxKind::RateSet,
+            Self::PointsIssue(_) => TxKind::PointsIssue,
+            Self::DepositTopUp(_) => TxKind::DepositTopUp,
+            Self::DepositWithdraw(_) => TxKind::DepositWithdraw,
+            Self::Swap(_) => TxKind::Swap,
         }
     }
 
@@ -109,6 +173,16 @@ impl TxPayload {
             Self::Transfer(transfer) => transfer.encode(),
             Self::Bond(bond) => bond.encode(),
             Self::Unbond(unbond) => unbond.encode(),
+            Self::Mint(p) => p.encode(),
+            Self::Withdraw(p) => p.encode(),
+            Self::TransferAsset(p) => p.encode(),
+            Self::MerchantRegister(p) => p.encode(),
+            Self::CouncilVote(p) => p.encode(),
+            Self::RateSet(p) => p.encode(),
+            Self::PointsIssue(p) => p.encode(),
+            Self::DepositTopUp(p) => p.encode(),
+            Self::DepositWithdraw(p) => p.encode(),
+            Self::Swap(p) => p.encode(),
         }
     }
 
@@ -121,6 +195,16 @@ impl TxPayload {
             TxKind::Transfer => Transfer::decode(bytes).map(Self::Transfer),
             TxKind::Bond => Bond::decode(bytes).map(Self::Bond),
             TxKind::Unbond => Unbond::decode(bytes).map(Self::Unbond),
+            TxKind::Mint => Mint::decode(bytes).map(Self::Mint),
+            TxKind::Withdraw => Withdraw::decode(bytes).map(Self::Withdraw),
+            TxKind::TransferAsset => TransferAsset::decode(bytes).map(Self::TransferAsset),
+            TxKind::MerchantRegister => MerchantRegister::decode(bytes).map(Self::MerchantRegister),
+            TxKind::CouncilVote => CouncilVote::decode(bytes).map(Self::CouncilVote),
+            TxKind::RateSet => RateSet::decode(bytes).map(Self::RateSet),
+            TxKind::PointsIssue => PointsIssue::decode(bytes).map(Self::PointsIssue),
+            TxKind::DepositTopUp => DepositTopUp::decode(bytes).map(Self::DepositTopUp),
+            TxKind::DepositWithdraw => DepositWithdraw::decode(bytes).map(Self::DepositWithdraw),
+            TxKind::Swap => Swap::decode(bytes).map(Self::Swap),
         }
     }
 }

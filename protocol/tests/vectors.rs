@@ -131,14 +131,20 @@ fn compute() -> BTreeMap<String, String> {
     use jifen_protocol::{
         Account, Bond, StakeRecord, StateMap, account_key, stake_key, state::value_hash,
     };
+    // Both are party to the transfer executed at height 2: each history
+    // holds one entry.
+    let head = jifen_protocol::history::history_step(&Hash32::ZERO, &tx.id(), 2);
     let account_1 = Account {
-        balance: 987_499_000,
-        nonce: 1,
+        history_len: 1,
+        history_head: head,
+        ..Account::new(987_499_000, 1)
     };
     let account_2 = Account {
-        balance: 12_500_000,
-        nonce: 0,
+        history_len: 1,
+        history_head: head,
+        ..Account::new(12_500_000, 0)
     };
+    put("history.head-after-tx-at-2", head.to_string());
     let stake_3 = StakeRecord {
         public_key: public_key(3),
         bonded: 1_000_000_000,
@@ -174,13 +180,14 @@ fn compute() -> BTreeMap<String, String> {
         "state.proof-absent-account-3",
         hex(map.prove(&account_key(&address_of(3))).1.encode()),
     );
+    common::points::vectors(&mut put);
     v
 }
 
 fn render_json(vectors: &BTreeMap<String, String>) -> String {
     let json = serde_json::json!({
         "description": "Jifen protocol test vectors; see docs/protocol.md#test-vectors. Hex is lower case.",
-        "fixture": "secret keys 1, 2, 3; validator powers 10, 20, 30; chain id jifen-devnet; genesis time 1767225600000 ms; transfer of 12500000 base units from key 1 to key 2, fee 1000, nonce 0",
+        "fixture": "secret keys 1, 2, 3; validator powers 10, 20, 30; chain id jifen-devnet; genesis time 1767225600000 ms; transfer of 12500000 base units from key 1 to key 2, fee 1000, nonce 0; points: merchant 1 TEA (settlement) and 2 MALL (spread) owned by key 3, key 1 sells 1250 TEA at rate version 2",
         "vectors": vectors,
     });
     let mut text = serde_json::to_string_pretty(&json).unwrap();

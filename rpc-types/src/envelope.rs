@@ -2,6 +2,7 @@
 //! node's error codes (`docs/rpc.md#errors`).
 
 use jifen_protocol::message::{Arg, Coded};
+use jifen_protocol::points::PointsCode;
 use serde_json::{Map, Number, Value};
 
 use crate::Call;
@@ -420,7 +421,8 @@ impl ErrorObject {
 }
 
 /// The node's error codes and their names (`docs/rpc.md#errors`). The
-/// transaction codes 1001-1011 are also the result codes a block records
+/// transaction codes 1001-1011 and the points rules 1101-1199
+/// ([`ErrorCode::Points`]) are also the result codes a block records
 /// (`jifen_protocol::tx_result`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
@@ -456,6 +458,8 @@ pub enum ErrorCode {
     MempoolFull,
     /// 1011 `tx-overflow` (block result code only).
     TxOverflow,
+    /// 1101-1199: a points rule (`jifen_protocol::points::PointsCode`).
+    Points(PointsCode),
     /// 1099 `state-corrupt`: a stored state record does not decode (the
     /// node's storage is damaged).
     StateCorrupt,
@@ -474,7 +478,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    /// Every code.
+    /// Every code but the points rules (those are [`PointsCode::ALL`]).
     pub const ALL: [Self; 22] = [
         Self::ParseError,
         Self::InvalidRequest,
@@ -520,6 +524,7 @@ impl ErrorCode {
             Self::TxAlreadyKnown => 1009,
             Self::MempoolFull => 1010,
             Self::TxOverflow => 1011,
+            Self::Points(code) => code.number() as i64,
             Self::StateCorrupt => 1099,
             Self::HeightNotAvailable => 2001,
             Self::RangeTooLarge => 2002,
@@ -549,6 +554,7 @@ impl ErrorCode {
             Self::TxAlreadyKnown => "tx-already-known",
             Self::MempoolFull => "mempool-full",
             Self::TxOverflow => "tx-overflow",
+            Self::Points(code) => code.code(),
             Self::StateCorrupt => "state-corrupt",
             Self::HeightNotAvailable => "height-not-available",
             Self::RangeTooLarge => "range-too-large",
@@ -561,7 +567,15 @@ impl ErrorCode {
     /// The code with this number, if the node defines one.
     #[must_use]
     pub fn from_number(number: i64) -> Option<Self> {
-        Self::ALL.into_iter().find(|code| code.number() == number)
+        Self::ALL
+            .into_iter()
+            .find(|code| code.number() == number)
+            .or_else(|| {
+                u16::try_from(number)
+                    .ok()
+                    .and_then(PointsCode::from_number)
+                    .map(Self::Points)
+            })
     }
 
     /// Whether the node refused a transaction with this code (1001-1099):
@@ -580,15 +594,23 @@ mod tests {
 
     #[test]
     fn codes_and_names_are_unique() {
-        let mut numbers: Vec<i64> = ErrorCode::ALL.iter().map(|c| c.number()).collect();
-        let mut names: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.name()).collect();
+        let all: Vec<ErrorCode> = ErrorCode::ALL
+            .into_iter()
+            .chain(PointsCode::ALL.into_iter().map(ErrorCode::Points))
+            .collect();
+        let mut numbers: Vec<i64> = all.iter().map(|c| c.number()).collect();
+        let mut names: Vec<&str> = all.iter().map(|c| c.name()).collect();
         numbers.sort_unstable();
         numbers.dedup();
         names.sort_unstable();
         names.dedup();
-        assert_eq!(numbers.len(), ErrorCode::ALL.len());
-        assert_eq!(names.len(), ErrorCode::ALL.len());
-        for code in ErrorCode::ALL {
+        assert_eq!(numbers.len(), all.len());
+        assert_eq!(names.len(), all.len());
+        for code in all {
+            assert_eq!(
+                code.is_transaction_refusal(),
+                (1000..2000).contains(&code.number())
+            );
             assert_eq!(ErrorCode::from_number(code.number()), Some(code));
         }
         assert_eq!(ErrorCode::from_number(7), None);

@@ -8,6 +8,7 @@
 //! | [`blocks`] | `jifen_status`, `jifen_header`, `jifen_commit`, `jifen_validators`, `jifen_lightBlock(s)` |
 //! | [`state`] | `jifen_state`, `jifen_account` |
 //! | [`tx`] | `jifen_submitTx`, `jifen_txStatus`, `jifen_txProof` |
+//! | [`history`] | `jifen_history` |
 //! | [`field`](mod@field) | strict reading of members and [`WireError`] |
 //! | [`limits`] | the node's answer budget ([`MAX_RESPONSE_BYTES`]) and the bound on JSON values both sides check before parsing ([`json_values`]) |
 //!
@@ -37,6 +38,7 @@
 pub mod blocks;
 pub mod envelope;
 pub mod field;
+pub mod history;
 pub mod limits;
 pub mod state;
 pub mod tx;
@@ -50,6 +52,7 @@ pub use envelope::{
     EnvelopeError, ErrorCode, ErrorObject, Id, Request, RequestError, Response, VERSION,
 };
 pub use field::WireError;
+pub use history::{HistoryParams, HistoryResult, MAX_HISTORY_ENTRIES};
 pub use limits::{MAX_JSON_VALUES, MAX_RESPONSE_BYTES, json_values};
 pub use state::{AccountParams, AccountResult, StateParams, StateResult};
 pub use tx::{
@@ -83,9 +86,11 @@ pub mod method {
     pub const TX_STATUS: &str = "jifen_txStatus";
     /// A committed transaction with its inclusion and result proofs.
     pub const TX_PROOF: &str = "jifen_txProof";
+    /// A page of an account's history.
+    pub const HISTORY: &str = "jifen_history";
 
     /// Every method.
-    pub const ALL: [&str; 11] = [
+    pub const ALL: [&str; 12] = [
         STATUS,
         HEADER,
         COMMIT,
@@ -97,6 +102,7 @@ pub mod method {
         SUBMIT_TX,
         TX_STATUS,
         TX_PROOF,
+        HISTORY,
     ];
 }
 
@@ -165,4 +171,6 @@ serialize_as_wire!(
     TxStatusResult,
     TxProofParams,
     TxProofResult,
+    HistoryParams,
+    HistoryResult,
 );

@@ -220,10 +220,7 @@ mod tests {
 
     #[test]
     fn account_answers_round_trip_and_must_agree_with_their_value() {
-        let account = Account {
-            balance: 1_000_000_002_500_000,
-            nonce: 4,
-        };
+        let account = Account::new(1_000_000_002_500_000, 4);
         let result = AccountResult::new("jfd1x".into(), answer(Some(account))).unwrap();
         assert_eq!(result.account, account);
         let json = result.to_json();

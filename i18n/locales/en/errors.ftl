@@ -254,3 +254,42 @@ wallet-too-many-attempts = Too many wrong passwords in a row. Try again in { $se
 wallet-reauth-required = For your safety, type the wallet's password again to confirm this.
 wallet-randomness = The system's random number generator failed; nothing was done.
 wallet-no-data-dir = No data directory: set JIFEN_DATA_DIR (or HOME).
+
+## Points and POINT (chain rules, codes 1101-1199; amounts in base units)
+tx-insufficient-balance = The POINT balance ({ $available }) does not cover { $needed }.
+point-not-issuer = Only the alliance's issuer can mint POINT.
+withdraw-below-fee = Withdrawing { $amount } does not cover the withdrawal fee of { $fee }.
+points-insufficient-balance = Your balance of merchant { $merchant }'s points ({ $available }) does not cover { $needed }.
+merchant-unknown = There is no merchant number { $merchant }.
+merchant-not-owner = Only the owner of merchant { $merchant } can do this.
+merchant-not-approved = Merchant { $merchant } is { $status ->
+    [proposed] still waiting for the council's approval
+    [suspended] suspended by the council
+   *[other] { $status }
+}: its points cannot be issued or converted now.
+merchant-deposit-too-small = A merchant's deposit must be at least { $minimum } POINT base units; { $got } was offered.
+merchant-deposit-below-required = Taking { $amount } from the deposit ({ $deposit }) would leave less than the { $required } it must keep.
+merchant-registry-full = No more merchants can be registered.
+council-not-member = Only validators of the current set vote in the council.
+council-already-voted = You already voted to { $action } merchant { $merchant }.
+council-action-not-applicable = Merchant { $merchant } cannot be { $action ->
+    [approve] approved
+   *[other] suspended
+}: it is { $status }.
+rate-valid-until-past = A rate valid until height { $valid_until } is already expired at height { $height }.
+points-overflow = The amount is too large ({ $what } would overflow).
+swap-not-quoting = Merchant { $merchant } has not published a rate: it does not convert points now.
+swap-deadline-passed = The swap's deadline (height { $deadline }) passed before it could run (height { $height }). Nothing was converted; ask for a fresh quote.
+swap-rate-stale = The merchant's rate changed since your quote (you accepted version { $accepted }, it is now { $current }). Nothing was converted; ask for a fresh quote.
+swap-rate-expired = The merchant's rate expired at height { $valid_until } (height { $height }): it does not convert points until it publishes a new one.
+swap-below-minimum = { $amount } is below this merchant's minimum of { $minimum }.
+swap-not-increment = { $amount } is not a multiple of { $increment }, the step this merchant converts in.
+swap-below-min-out = The swap would give { $out }, less than the minimum you accepted ({ $min_out }). Nothing was converted.
+swap-deposit-insufficient = The merchant's deposit ({ $deposit }) cannot pay this conversion ({ $needed }): try a smaller amount.
+
+## Account history
+history-length-mismatch = The node's history has { $got } entries, but the proven account has { $expected }: the node left entries out or added some.
+history-head-mismatch = The node's history does not match the proven account: an entry was altered or moved.
+history-height-order = History entry { $index } (height { $height }) comes after height { $previous }: the node's list is out of order.
+history-after-proven-height = A history entry at height { $height } is newer than the proven account (height { $proven }): sync and try again.
+history-too-long = The history is too long to check.

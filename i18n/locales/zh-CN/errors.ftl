@@ -250,3 +250,45 @@ wallet-too-many-attempts = 连续输错密码次数过多，请在 { $seconds } 
 wallet-reauth-required = 为了安全，请再次输入钱包密码以确认此操作。
 wallet-randomness = 系统随机数生成器出错，操作未执行。
 wallet-no-data-dir = 没有数据目录：请设置 JIFEN_DATA_DIR（或 HOME）。
+
+## 积分与 POINT（链上规则，代码 1101-1199；金额为最小单位）
+tx-insufficient-balance = POINT 余额（{ $available }）不足以支付 { $needed }。
+point-not-issuer = 只有联盟的发行方才能铸造 POINT。
+withdraw-below-fee = 提现 { $amount } 不足以支付提现手续费 { $fee }。
+points-insufficient-balance = 您持有的商户 { $merchant } 积分（{ $available }）不足 { $needed }。
+merchant-unknown = 不存在编号为 { $merchant } 的商户。
+merchant-not-owner = 只有商户 { $merchant } 的所有者才能执行此操作。
+merchant-not-approved = 商户 { $merchant } { $status ->
+    [proposed] 仍在等待理事会审批
+    [suspended] 已被理事会暂停
+   *[other] 状态为 { $status }
+}：目前不能发行或兑换其积分。
+merchant-deposit-too-small = 商户保证金至少为 { $minimum } 个 POINT 最小单位，实际为 { $got }。
+merchant-deposit-below-required = 从保证金（{ $deposit }）中取出 { $amount } 后将低于必须保留的 { $required }。
+merchant-registry-full = 无法再注册新的商户。
+council-not-member = 只有当前验证人集合中的验证人才能在理事会投票。
+council-already-voted = 您已经投票同意{ $action ->
+    [approve] 批准
+   *[other] 暂停
+}商户 { $merchant }。
+council-action-not-applicable = 商户 { $merchant } 当前状态为 { $status }，无法{ $action ->
+    [approve] 批准
+   *[other] 暂停
+}。
+rate-valid-until-past = 有效期至区块高度 { $valid_until } 的汇率在高度 { $height } 时已经过期。
+points-overflow = 金额过大（{ $what } 会溢出）。
+swap-not-quoting = 商户 { $merchant } 尚未公布汇率，目前不兑换积分。
+swap-deadline-passed = 兑换在截止高度 { $deadline } 之前未能执行（当前高度 { $height }）。未进行任何兑换，请重新报价。
+swap-rate-stale = 报价之后商户汇率已变更（您接受的是第 { $accepted } 版，现在是第 { $current } 版）。未进行任何兑换，请重新报价。
+swap-rate-expired = 商户汇率已于高度 { $valid_until } 过期（当前高度 { $height }），在公布新汇率之前不兑换积分。
+swap-below-minimum = { $amount } 低于该商户的最低兑换量 { $minimum }。
+swap-not-increment = { $amount } 不是 { $increment } 的整数倍（该商户按此步长兑换）。
+swap-below-min-out = 此次兑换只能得到 { $out }，低于您接受的最少数量 { $min_out }。未进行任何兑换。
+swap-deposit-insufficient = 商户保证金（{ $deposit }）不足以支付此次兑换（{ $needed }），请尝试较小的数量。
+
+## 账户历史
+history-length-mismatch = 节点提供的历史有 { $got } 条，而已证明的账户记录为 { $expected } 条：节点遗漏或添加了记录。
+history-head-mismatch = 节点提供的历史与已证明的账户不符：有记录被篡改或调换了顺序。
+history-height-order = 第 { $index } 条历史记录（高度 { $height }）排在高度 { $previous } 之后：节点提供的顺序有误。
+history-after-proven-height = 有一条历史记录的高度 { $height } 高于已证明的账户高度 { $proven }：请同步后重试。
+history-too-long = 历史记录过长，无法核对。

@@ -250,3 +250,45 @@ wallet-too-many-attempts = 連續輸錯密碼次數過多，請在 { $seconds } 
 wallet-reauth-required = 為了安全，請再次輸入錢包密碼以確認此操作。
 wallet-randomness = 系統亂數產生器出錯，操作未執行。
 wallet-no-data-dir = 沒有資料目錄：請設定 JIFEN_DATA_DIR（或 HOME）。
+
+## 點數與 POINT（鏈上規則，代碼 1101-1199；金額為最小單位）
+tx-insufficient-balance = POINT 餘額（{ $available }）不足以支付 { $needed }。
+point-not-issuer = 只有聯盟的發行方才能鑄造 POINT。
+withdraw-below-fee = 提領 { $amount } 不足以支付提領手續費 { $fee }。
+points-insufficient-balance = 您持有的商家 { $merchant } 點數（{ $available }）不足 { $needed }。
+merchant-unknown = 不存在編號為 { $merchant } 的商家。
+merchant-not-owner = 只有商家 { $merchant } 的擁有者才能執行此操作。
+merchant-not-approved = 商家 { $merchant } { $status ->
+    [proposed] 仍在等待理事會審核
+    [suspended] 已被理事會暫停
+   *[other] 狀態為 { $status }
+}：目前不能發行或兌換其點數。
+merchant-deposit-too-small = 商家保證金至少為 { $minimum } 個 POINT 最小單位，實際為 { $got }。
+merchant-deposit-below-required = 從保證金（{ $deposit }）中取出 { $amount } 後將低於必須保留的 { $required }。
+merchant-registry-full = 無法再註冊新的商家。
+council-not-member = 只有目前驗證人集合中的驗證人才能在理事會投票。
+council-already-voted = 您已經投票同意{ $action ->
+    [approve] 核准
+   *[other] 暫停
+}商家 { $merchant }。
+council-action-not-applicable = 商家 { $merchant } 目前狀態為 { $status }，無法{ $action ->
+    [approve] 核准
+   *[other] 暫停
+}。
+rate-valid-until-past = 有效期至區塊高度 { $valid_until } 的匯率在高度 { $height } 時已經過期。
+points-overflow = 金額過大（{ $what } 會溢位）。
+swap-not-quoting = 商家 { $merchant } 尚未公布匯率，目前不兌換點數。
+swap-deadline-passed = 兌換在截止高度 { $deadline } 之前未能執行（目前高度 { $height }）。未進行任何兌換，請重新報價。
+swap-rate-stale = 報價之後商家匯率已變更（您接受的是第 { $accepted } 版，現在是第 { $current } 版）。未進行任何兌換，請重新報價。
+swap-rate-expired = 商家匯率已於高度 { $valid_until } 過期（目前高度 { $height }），在公布新匯率之前不兌換點數。
+swap-below-minimum = { $amount } 低於該商家的最低兌換量 { $minimum }。
+swap-not-increment = { $amount } 不是 { $increment } 的整數倍（該商家按此級距兌換）。
+swap-below-min-out = 此次兌換只能得到 { $out }，低於您接受的最少數量 { $min_out }。未進行任何兌換。
+swap-deposit-insufficient = 商家保證金（{ $deposit }）不足以支付此次兌換（{ $needed }），請嘗試較小的數量。
+
+## 帳戶歷史
+history-length-mismatch = 節點提供的歷史有 { $got } 筆，而已證明的帳戶記錄為 { $expected } 筆：節點遺漏或加入了記錄。
+history-head-mismatch = 節點提供的歷史與已證明的帳戶不符：有記錄被竄改或調換了順序。
+history-height-order = 第 { $index } 筆歷史記錄（高度 { $height }）排在高度 { $previous } 之後：節點提供的順序有誤。
+history-after-proven-height = 有一筆歷史記錄的高度 { $height } 高於已證明的帳戶高度 { $proven }：請同步後重試。
+history-too-long = 歷史記錄過長，無法核對。

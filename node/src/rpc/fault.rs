@@ -21,6 +21,7 @@
 //! | `tx-proof-below-root` | `jifen_txProof` places the transaction in block 1 (below any checkpoint), with the real proofs |
 //! | `json-bomb` | every answer is a valid JSON array of zeros, 14 MB, without `Content-Length` |
 //! | `json-flood` | answers to block requests (`jifen_lightBlock`, `jifen_lightBlocks`) are a valid JSON array of 3 million zeros (6 MB, under a client's size bound for them) |
+//! | `history-omits-entry` | `jifen_history` leaves out the first entry of every page and says the history is one shorter |
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -90,11 +91,13 @@ pub enum Fault {
     JsonBomb,
     /// `json-flood`.
     JsonFlood,
+    /// `history-omits-entry`.
+    HistoryOmitsEntry,
 }
 
 impl Fault {
     /// Every fault, for listing.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 18] = [
         Self::ForgedCommit,
         Self::WrongValidatorSet,
         Self::TamperedStateProof,
@@ -112,6 +115,7 @@ impl Fault {
         Self::TxProofBelowRoot,
         Self::JsonBomb,
         Self::JsonFlood,
+        Self::HistoryOmitsEntry,
     ];
 
     /// The name tests select the fault by.
@@ -135,6 +139,7 @@ impl Fault {
             Self::TxProofBelowRoot => "tx-proof-below-root",
             Self::JsonBomb => "json-bomb",
             Self::JsonFlood => "json-flood",
+            Self::HistoryOmitsEntry => "history-omits-entry",
         }
     }
 

@@ -26,10 +26,11 @@ use std::sync::{Arc, Mutex};
 use jifen_protocol::{Encode, Hash32, account_key};
 use jifen_rpc_types::{
     AccountParams, AccountResult, Call, CommitParams, CommitResult, ErrorCode, ErrorObject,
-    HeaderParams, HeaderResult, LightBlockParams, LightBlockResult, LightBlocksParams,
-    LightBlocksResult, StateParams, StateResult, StatusParams, StatusResult, SubmitTxParams,
-    SubmitTxResult, TxProofParams, TxProofResult, TxStatusParams, TxStatusResult, ValidatorsParams,
-    ValidatorsResult, WireError, WireObject, method,
+    HeaderParams, HeaderResult, HistoryParams, HistoryResult, LightBlockParams, LightBlockResult,
+    LightBlocksParams, LightBlocksResult, MAX_HISTORY_ENTRIES, StateParams, StateResult,
+    StatusParams, StatusResult, SubmitTxParams, SubmitTxResult, TxProofParams, TxProofResult,
+    TxStatusParams, TxStatusResult, ValidatorsParams, ValidatorsResult, WireError, WireObject,
+    method,
 };
 use serde_json::{Map, Value};
 
@@ -102,6 +103,7 @@ pub const fn tx_error_code(error: &TxError) -> ErrorCode {
         TxError::AlreadyKnown => ErrorCode::TxAlreadyKnown,
         TxError::MempoolFull => ErrorCode::MempoolFull,
         TxError::Overflow => ErrorCode::TxOverflow,
+        TxError::Rule(code, _) => ErrorCode::Points(*code),
         TxError::CorruptState(_) => ErrorCode::StateCorrupt,
     }
 }
@@ -188,6 +190,7 @@ fn call_within(
             submit_tx(ctx, params).map(|output| output.to_json())
         }
         method::TX_STATUS => serve(ctx, &params, tx_status),
+        method::HISTORY => serve(ctx, &params, history),
         _ => Err(ErrorObject::new(
             ErrorCode::MethodNotFound,
             format!("unknown method {name}"),
@@ -434,6 +437,35 @@ fn submit_tx(ctx: &RpcContext, params: SubmitTxParams) -> Result<SubmitTxResult,
     Ok(SubmitTxResult { id })
 }
 
+fn history(ctx: &RpcContext, params: HistoryParams) -> Result<HistoryResult, RpcError> {
+    let limit = params.limit.unwrap_or(MAX_HISTORY_ENTRIES);
+    if limit > MAX_HISTORY_ENTRIES {
+        return Err(ErrorObject::new(
+            ErrorCode::RangeTooLarge,
+            format!("at most {MAX_HISTORY_ENTRIES} history entries per call"),
+        ));
+    }
+    let from = params.from.unwrap_or(0);
+    let chain = lock(ctx)?;
+    let (mut total, mut entries) = chain
+        .account_history(
+            &params.address,
+            from,
+            usize::try_from(limit).unwrap_or(usize::MAX),
+        )
+        .map_err(internal)?;
+    if ctx.fault == Some(Fault::HistoryOmitsEntry) && !entries.is_empty() {
+        entries.remove(0);
+        total = total.saturating_sub(1);
+    }
+    Ok(HistoryResult {
+        address: params.text,
+        total,
+        from,
+        entries,
+    })
+}
+
 fn tx_status(ctx: &RpcContext, params: TxStatusParams) -> Result<TxStatusResult, RpcError> {
     let chain = lock(ctx)?;
     let status = match chain.tx_status(&params.id).map_err(internal)? {
@@ -485,7 +517,13 @@ mod tests {
             TxError::MempoolFull,
             TxError::Overflow,
             TxError::CorruptState(String::new()),
-        ];
+        ]
+        .into_iter()
+        .chain(
+            jifen_protocol::PointsCode::ALL
+                .into_iter()
+                .map(|code| TxError::Rule(code, String::new())),
+        );
         for refusal in refusals {
             let code = tx_error_code(&refusal);
             assert_eq!(code.number(), i64::from(refusal.number()), "{refusal:?}");

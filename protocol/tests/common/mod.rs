@@ -2,6 +2,8 @@
 //! a two-block devnet chain, its commits and one transfer.
 #![allow(dead_code, clippy::unwrap_used, clippy::indexing_slicing)] // test fixture: a panic is a failed test
 
+pub mod points;
+
 use jifen_protocol::merkle;
 use jifen_protocol::{
     Address, ChainId, Commit, CommitSignature, Hash32, Header, PublicKey, Signature, Transaction,

@@ -1,16 +1,26 @@
 //! The chain: genesis, the current and historic state, the mempool, block
 //! production, and the read queries the RPC layer serves.
+//!
+//! | module | holds |
+//! |---|---|
+//! | this one | [`Chain`]: opening, block production, reads |
+//! | `mempool` | admission of transactions ([`Chain::submit_tx`]) |
+//! | `verify` | re-checking the whole store ([`Chain::verify_store`]) |
+
+mod mempool;
+mod verify;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use jifen_protocol::{
-    Address, ChainId, Commit, Decode, Hash32, Header, InclusionProof, StateMap, StateProof,
-    StateTree, Transaction, ValidatorSet, header::HEADER_VERSION, merkle, tx_result, tx_root,
+    Address, ChainId, Commit, Hash32, Header, InclusionProof, StateMap, StateProof, StateTree,
+    Transaction, ValidatorSet, header::HEADER_VERSION, history::HistoryEntry, merkle, tx_result,
+    tx_root,
 };
 
 use crate::consensus::{self, ConsensusError};
-use crate::execution::{self, TxError, account, payload_spend};
+use crate::execution::{self, BlockContext};
 use crate::genesis::{ChainParams, GenesisError};
 use crate::keys::NodeKey;
 use crate::store::{BlockRecord, StateChange, Store, StoreError, TxLocation};
@@ -239,75 +249,6 @@ impl Chain {
         &self.state
     }
 
-    /// Checks and queues a transaction given as its canonical bytes.
-    ///
-    /// # Errors
-    /// A [`TxError`] saying why it was rejected.
-    pub fn submit(&mut self, bytes: &[u8]) -> Result<Hash32, TxError> {
-        let tx = Transaction::decode(bytes).map_err(|e| TxError::Malformed(e.to_string()))?;
-        self.submit_tx(tx)
-    }
-
-    /// Checks and queues a decoded transaction.
-    ///
-    /// # Errors
-    /// A [`TxError`] saying why it was rejected.
-    pub fn submit_tx(&mut self, tx: Transaction) -> Result<Hash32, TxError> {
-        execution::check_stateless(&tx, &self.chain_id)?;
-        let id = tx.id();
-        if self.mempool_ids.contains(&id) {
-            return Err(TxError::AlreadyKnown);
-        }
-        if self.mempool.len() >= MEMPOOL_CAPACITY {
-            return Err(TxError::MempoolFull);
-        }
-        let sender = tx.unsigned.sender;
-        let account = account(&self.state, &sender)?;
-        let (pending, pending_spend) = self
-            .mempool
-            .iter()
-            .filter(|p| p.unsigned.sender == sender)
-            .fold((0u64, 0u128), |(n, spend), p| {
-                (
-                    n + 1,
-                    spend
-                        .saturating_add(p.unsigned.fee)
-                        .saturating_add(payload_spend(&p.unsigned.payload)),
-                )
-            });
-        let expected = account.nonce.saturating_add(pending);
-        let nonce = tx.unsigned.nonce;
-        if nonce < expected {
-            return Err(TxError::NonceTooLow {
-                expected,
-                got: nonce,
-            });
-        }
-        if nonce > expected {
-            return Err(TxError::NonceGap {
-                expected,
-                got: nonce,
-            });
-        }
-        if tx.unsigned.fee < self.params.min_fee {
-            return Err(TxError::FeeTooLow {
-                minimum: self.params.min_fee,
-                got: tx.unsigned.fee,
-            });
-        }
-        let available = account.balance.saturating_sub(pending_spend);
-        let needed = tx
-            .unsigned
-            .fee
-            .saturating_add(payload_spend(&tx.unsigned.payload));
-        if available < needed {
-            return Err(TxError::InsufficientBalance { needed, available });
-        }
-        self.mempool_ids.insert(id);
-        self.mempool.push(tx);
-        Ok(id)
-    }
-
     /// Produces, signs and stores the next block at time `now_ms`.
     ///
     /// # Errors
@@ -321,13 +262,27 @@ impl Chain {
         let mut included = Vec::new();
         let mut results = Vec::new();
         let mut dropped = Vec::new();
+        let mut history = Vec::new();
+        let ctx = BlockContext {
+            height,
+            proposer,
+            min_fee: self.params.min_fee,
+            validators: &set,
+        };
         for tx in &self.mempool {
             if included.len() >= MAX_BLOCK_TXS {
                 break;
             }
-            match execution::execute(&mut scratch, tx, self.params.min_fee, &proposer) {
-                Ok(result) => {
-                    results.push(result.err().map_or(0, |e| e.number()));
+            match execution::execute(&mut scratch, tx, &ctx) {
+                Ok(executed) => {
+                    results.push(executed.result.err().map_or(0, |e| e.number()));
+                    let id = tx.id();
+                    history.extend(
+                        executed
+                            .history
+                            .into_iter()
+                            .map(|(address, index)| (address, index, id)),
+                    );
                     included.push(tx.clone());
                 }
                 Err(_) => dropped.push(tx.id()),
@@ -392,6 +347,7 @@ impl Chain {
             results,
             changes,
             new_validator_sets,
+            history,
         };
         let durable = self.sync_every <= 1 || height.is_multiple_of(self.sync_every);
         self.store.commit_block(&record, durable)?;
@@ -472,6 +428,21 @@ impl Chain {
         self.state_at(height).map(|map| map.prove(key))
     }
 
+    /// Up to `limit` entries of `address`'s history from index `from`, and
+    /// the number of entries the node holds for it (the proven account
+    /// record says how many there should be).
+    ///
+    /// # Errors
+    /// [`ChainError::Store`].
+    pub fn account_history(
+        &self,
+        address: &Address,
+        from: u64,
+        limit: usize,
+    ) -> Result<(u64, Vec<HistoryEntry>), ChainError> {
+        Ok(self.store.history(address, from, limit)?)
+    }
+
     /// The status of transaction `id`.
     ///
     /// # Errors
@@ -527,83 +498,6 @@ impl Chain {
             proof,
             result_proof,
         }))
-    }
-
-    /// Re-checks the whole store: every header's state root against the
-    /// replayed state, every commit against its header and validator set,
-    /// and the header chain links. Returns the number of blocks checked.
-    ///
-    /// # Errors
-    /// [`ChainError::Inconsistent`] naming the first problem.
-    pub fn verify_store(&self) -> Result<u64, ChainError> {
-        self.verify_store_from(1)
-    }
-
-    /// [`Chain::verify_store`], but tallying commit signatures only from
-    /// height `commits_from` (state roots and links are still checked for
-    /// every block). For repeated checks of a growing store.
-    ///
-    /// # Errors
-    /// [`ChainError::Inconsistent`] naming the first problem.
-    pub fn verify_store_from(&self, commits_from: u64) -> Result<u64, ChainError> {
-        let tip = self.height();
-        let mut map = StateMap::new();
-        let changes = self.store.all_state_changes()?;
-        let mut by_height: BTreeMap<u64, Vec<StateChange>> = changes.into_iter().collect();
-        if let Some(genesis) = by_height.remove(&0) {
-            for (key, value) in genesis {
-                map.set(key, value);
-            }
-        }
-        let mut previous: Option<Header> = None;
-        for height in 1..=tip {
-            for (key, value) in by_height.remove(&height).unwrap_or_default() {
-                map.set(key, value);
-            }
-            let header = self
-                .store
-                .header(height)?
-                .ok_or_else(|| ChainError::Inconsistent(format!("header {height} missing")))?;
-            if header.state_root != map.root() {
-                return Err(ChainError::Inconsistent(format!(
-                    "header {height} state root differs from the stored state"
-                )));
-            }
-            if header.previous_block_hash != previous.as_ref().map(Header::hash) {
-                return Err(ChainError::Inconsistent(format!(
-                    "header {height} does not link to its parent"
-                )));
-            }
-            let commit = self
-                .store
-                .commit(height)?
-                .ok_or_else(|| ChainError::Inconsistent(format!("commit {height} missing")))?;
-            if height < commits_from {
-                previous = Some(header);
-                continue;
-            }
-            let set = self
-                .validator_set(&header.validators_hash)?
-                .ok_or_else(|| ChainError::Inconsistent(format!("set of {height} missing")))?;
-            commit
-                .check_for(&header)
-                .map_err(|e| ChainError::Inconsistent(format!("commit {height}: {e}")))?;
-            let tally = commit
-                .tally(&self.chain_id, &set)
-                .map_err(|e| ChainError::Inconsistent(format!("commit {height}: {e}")))?;
-            if !tally.has_quorum() {
-                return Err(ChainError::Inconsistent(format!(
-                    "commit {height}: no quorum"
-                )));
-            }
-            previous = Some(header);
-        }
-        if !by_height.is_empty() {
-            return Err(ChainError::Inconsistent(
-                "state changes above the tip".into(),
-            ));
-        }
-        Ok(tip)
     }
 
     /// Signs a commit for `header` with the held keys of the set its

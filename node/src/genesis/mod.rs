@@ -2,7 +2,11 @@
 //!
 //! The devnet genesis is derived from a handful of numbers (validators,
 //! rotation, epoch length), so two runs with the same options produce the
-//! same chain id, keys, balances and first validator set.
+//! same chain id, keys, balances, first validator set and demo points
+//! economy ([`demo`]).
+
+pub mod demo;
+pub mod points;
 
 use jifen_protocol::{
     Account, Address, ChainId, Decode, Encode, Hash32, PublicKey, StakeRecord, StateMap,
@@ -49,6 +53,10 @@ pub struct ChainParams {
     /// [`fixture_account`]`(i)` with [`FIXTURE_ACCOUNT_BALANCE`].
     #[serde(default)]
     pub fixture_accounts: u64,
+    /// The alliance and its merchants at genesis (none: the points kinds
+    /// fail with `state-corrupt`, there being no alliance).
+    #[serde(default)]
+    pub points: Option<points::PointsGenesis>,
 }
 
 /// Balance of each benchmark fixture account: 1 POINT.
@@ -88,6 +96,22 @@ fn invalid(field: &'static str, reason: impl ToString) -> GenesisError {
     }
 }
 
+fn add_supply(supply: &mut u128, amount: u128) -> Result<(), GenesisError> {
+    *supply = supply
+        .checked_add(amount)
+        .ok_or_else(|| invalid("accounts", "the POINT supply overflows"))?;
+    Ok(())
+}
+
+/// An address in hex (40 digits).
+fn parse_address(field: &'static str, hex_text: &str) -> Result<Address, GenesisError> {
+    let bytes: [u8; 20] = hex::decode(hex_text)
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| invalid(field, format!("bad address {hex_text}")))?;
+    Ok(Address::from_bytes(bytes))
+}
+
 impl ChainParams {
     /// Devnet parameters: `validators` active validators, `rotate` extra
     /// standby candidates that rotate in, `DEVNET_ACCOUNTS` funded accounts.
@@ -123,6 +147,14 @@ impl ChainParams {
                 DEVNET_ACCOUNT_BALANCE,
             ));
         }
+        accounts.extend(demo::demo_accounts()?);
+        for i in 0..pool {
+            let key = NodeKey::devnet_validator(i)?;
+            accounts.push((
+                hex::encode(key.address().as_bytes()),
+                demo::VALIDATOR_FEE_BALANCE,
+            ));
+        }
         Ok(Self {
             chain_id: DEVNET_CHAIN_ID.to_owned(),
             genesis_time_ms,
@@ -134,6 +166,7 @@ impl ChainParams {
             stakes,
             devnet_keys: pool,
             fixture_accounts: 0,
+            points: Some(demo::devnet_points()?),
         })
     }
 
@@ -151,26 +184,23 @@ impl ChainParams {
     /// [`GenesisError::Invalid`] for a bad address or key.
     pub fn genesis_state(&self) -> Result<StateMap, GenesisError> {
         let mut map = StateMap::new();
+        // Every POINT that exists at genesis, for the supply record.
+        let mut supply: u128 = 0;
         for (address, balance) in &self.accounts {
-            let bytes: [u8; 20] = hex::decode(address)
-                .ok()
-                .and_then(|b| b.try_into().ok())
-                .ok_or_else(|| invalid("accounts", format!("bad address {address}")))?;
-            let account = Account {
-                balance: *balance,
-                nonce: 0,
-            };
-            map.set(
-                account_key(&Address::from_bytes(bytes)),
-                Some(account.encode()),
-            );
+            let address = parse_address("accounts", address)?;
+            let key = account_key(&address);
+            // An address listed twice gets the sum.
+            let previous = account_from(map.get(&key)).map_err(|e| invalid("accounts", e))?;
+            let balance = previous
+                .balance
+                .checked_add(*balance)
+                .ok_or_else(|| invalid("accounts", "balance overflows"))?;
+            add_supply(&mut supply, balance - previous.balance)?;
+            map.set(key, Some(Account::new(balance, 0).encode()));
         }
-        let fixture = Account {
-            balance: FIXTURE_ACCOUNT_BALANCE,
-            nonce: 0,
-        }
-        .encode();
+        let fixture = Account::new(FIXTURE_ACCOUNT_BALANCE, 0).encode();
         for i in 0..self.fixture_accounts {
+            add_supply(&mut supply, FIXTURE_ACCOUNT_BALANCE)?;
             map.set(account_key(&fixture_account(i)), Some(fixture.clone()));
         }
         for (key, bonded) in &self.stakes {
@@ -180,7 +210,13 @@ impl ChainParams {
                 public_key,
                 bonded: *bonded,
             };
+            add_supply(&mut supply, *bonded)?;
             map.set(stake_key(&public_key.address()), Some(record.encode()));
+        }
+        if let Some(points) = &self.points {
+            let deposits = points.write(&mut map)?;
+            add_supply(&mut supply, deposits)?;
+            points::write_supply(&mut map, supply);
         }
         Ok(map)
     }
