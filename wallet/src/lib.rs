@@ -22,6 +22,13 @@
 //! | see the chain status | [`sync::status`] | [`sync::ChainStatusView`] |
 //! | see a proven balance | [`balance::balance`] | [`balance::BalanceView`] |
 //! | send POINT, proven arrived | [`send::prepare`], [`send::PreparedSend::sign`], [`send::broadcast_and_prove`] | [`send::SendReview`], [`send::SendReceipt`] |
+//! | see every asset held (POINT and each merchant's points), proven | [`points::list::holdings`] | [`points::list::HoldingsView`] |
+//! | see merchants and a rate's history, proven | [`points::merchants::merchants`], [`points::merchants::merchant`] | [`points::merchants::MerchantView`] |
+//! | quote and swap points and POINT, both ways | [`swap::quote()`], [`action::PreparedAction::sign`], [`swap::prove_swap`] | [`swap::SwapReview`], [`swap::SwapReceipt`] |
+//! | pay from a payment request (URI or QR) | [`pay::review`], [`pay::prove_payment`] | [`pay::PayReview`], [`pay::PaymentReceipt`] |
+//! | withdraw POINT to fiat | [`withdraw::review`], [`send::broadcast_and_prove`] | [`withdraw::WithdrawReview`] |
+//! | run a merchant: rate, issue points, deposit | [`merchant_admin::review`] | [`merchant_admin::MerchantActionReview`] |
+//! | keep a points review and sign it by its id (app) | [`OpenWallet::keep_action`], [`OpenWallet::sign_kept_action`] | [`action::ActionReview`] |
 //! | get test POINT (devnet) | [`faucet::request`] | [`send::SendReceipt`] |
 //! | choose nodes and root of trust | [`endpoints::show`], [`endpoints::change`] | [`endpoints::EndpointsView`] |
 //! | export / verify an audit bundle | [`audit::export_bundle`], [`audit::verify_bundle`] | [`audit::BundleReportView`] |
@@ -48,6 +55,7 @@
 //! reader, worker, amounts), [`cold`] (pairing records, pending requests,
 //! reviews, the QR transport), [`views`] (shared view types).
 
+pub mod action;
 pub mod audit;
 pub mod backup;
 pub mod balance;
@@ -58,19 +66,24 @@ pub mod endpoints;
 pub mod error;
 pub mod faucet;
 pub mod jobs;
+pub mod merchant_admin;
 pub mod onboarding;
 pub mod open;
 pub mod password_gate;
+pub mod pay;
+pub mod points;
 pub mod receive;
 pub mod record;
 pub mod scan;
 pub mod send;
 pub mod sign_message;
 pub mod store;
+pub mod swap;
 pub mod sync;
 pub mod views;
 pub mod wallets;
 pub mod watch_only;
+pub mod withdraw;
 
 pub use chain::{ChainError, ChainSettings};
 pub use context::{FrontEnd, WalletContext};

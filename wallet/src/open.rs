@@ -21,11 +21,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
+use crate::action::PreparedAction;
 use crate::backup::{BackupChallenge, BackupChallengeView, Passed};
 use crate::chain::ChainError;
 use crate::cold::Review;
 use crate::error::WalletError;
 use crate::password_gate;
+use crate::points::PointsFlowError;
 use crate::send::PreparedSend;
 use crate::store::{UnlockedWallet, WalletHandle, WalletStore};
 use crate::views::ErrorView;
@@ -133,6 +135,9 @@ pub struct OpenWallet {
     review: Option<Review>,
     /// The send the person is reviewing, signed only by its review id.
     send: Option<PreparedSend>,
+    /// The points transaction the person is reviewing (swap, payment,
+    /// withdrawal, merchant), signed only by its review id.
+    action: Option<PreparedAction>,
 }
 
 impl OpenWallet {
@@ -157,6 +162,7 @@ impl OpenWallet {
             challenge: None,
             review: None,
             send: None,
+            action: None,
         }
     }
 
@@ -462,6 +468,49 @@ impl OpenWallet {
         }
         let prepared = self.send.take().ok_or(ChainError::NoSuchReview)?;
         let tx = prepared.sign(self.keys()?)?;
+        Ok((prepared, tx))
+    }
+
+    /// Keeps a prepared points transaction while the person reviews it; the
+    /// previous one is dropped.
+    pub fn keep_action(&mut self, prepared: PreparedAction) {
+        self.action = Some(prepared);
+    }
+
+    /// The kept points transaction's review, if any.
+    #[must_use]
+    pub fn kept_action(&self) -> Option<&PreparedAction> {
+        self.action.as_ref()
+    }
+
+    /// Signs the kept points transaction if `review_id` is the one the
+    /// person reviewed and (a quote) it has at least
+    /// [`crate::action::MIN_CONFIRM_MS`] of validity left at `now_ms`; it
+    /// is used up when signed. Returns it with its signed transaction.
+    ///
+    /// # Errors
+    /// `chain-no-such-review`, `swap-quote-expiring` (the quote is dropped:
+    /// get a fresh one), `wallet-reauth-required` (kept, to sign after
+    /// [`OpenWallet::reauthenticate`]), `wallet-locked`,
+    /// `wallet-watch-only`, signing errors.
+    pub fn sign_kept_action(
+        &mut self,
+        review_id: &str,
+        now_ms: u64,
+    ) -> Result<(PreparedAction, jifen_protocol::Transaction), PointsFlowError> {
+        let Some(kept) = self.action.as_ref().filter(|a| a.review_id() == review_id) else {
+            return Err(ChainError::NoSuchReview.into());
+        };
+        if let Err(error) = kept.check_confirmable(now_ms) {
+            self.action = None;
+            return Err(error);
+        }
+        self.keys()?;
+        if self.needs_reauth() {
+            return Err(WalletError::ReauthRequired.into());
+        }
+        let prepared = self.action.take().ok_or(ChainError::NoSuchReview)?;
+        let tx = prepared.sign(self.keys()?, now_ms)?;
         Ok((prepared, tx))
     }
 

@@ -18,13 +18,13 @@
 
 use std::time::Duration;
 
-use jifen_crypto::signer::Signer;
 use jifen_protocol::{
     Address, ChainId, Network, Transaction, Transfer, TxPayload, UnsignedTransaction,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::action::review_id;
 use crate::balance::BalanceView;
 use crate::chain::session::check_result;
 use crate::chain::{
@@ -92,13 +92,6 @@ pub struct PreparedSend {
     network: Network,
 }
 
-/// The review id of a transaction: the first 16 hex digits of its signing
-/// digest (what the signature covers).
-fn review_id(unsigned: &UnsignedTransaction) -> String {
-    let digest = hex::encode(unsigned.signing_digest());
-    digest.get(..16).unwrap_or(&digest).to_owned()
-}
-
 impl PreparedSend {
     /// What the person confirms.
     #[must_use]
@@ -137,22 +130,7 @@ impl PreparedSend {
     /// sender (another wallet's keys), [`ChainError::WrongNetwork`],
     /// signing errors.
     pub fn sign(&self, keys: &UnlockedWallet) -> Result<Transaction, ChainError> {
-        if keys.network() != self.network {
-            return Err(ChainError::WrongNetwork {
-                wallet: keys.network(),
-                session: self.network,
-            });
-        }
-        let key = keys.signing_key(self.from_index)?;
-        if key.public_key() != self.plan.unsigned.sender_public_key {
-            return Err(ChainError::KeyMismatch {
-                index: self.from_index,
-            });
-        }
-        let signature = key
-            .sign_digest(&self.plan.unsigned.signing_digest())
-            .map_err(WalletError::from)?;
-        Ok(self.plan.unsigned.clone().with_signature(signature))
+        crate::action::sign_unsigned(keys, self.network, self.from_index, &self.plan.unsigned)
     }
 }
 

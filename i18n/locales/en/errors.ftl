@@ -287,6 +287,24 @@ swap-not-increment = { $amount } is not a multiple of { $increment }, the step t
 swap-below-min-out = The swap would give { $out }, less than the minimum you accepted ({ $min_out }). Nothing was converted.
 swap-deposit-insufficient = The merchant's deposit ({ $deposit }) cannot pay this conversion ({ $needed }): try a smaller amount.
 
+## The wallet's points flows
+points-amount-zero = The amount must be more than zero.
+points-record-malformed = The chain holds a { $what } record this version cannot read ({ $detail }). Update the wallet.
+points-no-alliance = This chain has no points alliance: there are no merchants or POINT rules to use.
+swap-quote-expiring = This quote has { $seconds } s left; confirming needs at least { $needed } s. Get a fresh quote.
+swap-slippage-too-large = A slippage tolerance of { $bps } bps is above the largest allowed, { $max } bps.
+pay-amount-needed = This payment request leaves the amount to you: enter how much to pay.
+pay-asset-unknown = There is no asset “{ $asset }” on this chain.
+merchant-not-yours = Merchant { $merchant } belongs to { $owner }, not to this wallet.
+withdraw-reference-invalid = Enter a payout reference of 1 to { $max } bytes (where the fiat is paid; it is public on chain, so no personal data).
+rate-invalid = The rate is not valid ({ $field }): { $field ->
+      [price] the price needs fewer decimals, and the bid may not be above the ask (in spread mode they are equal).
+      [bid] the bid may not be above the ask.
+      [ask] in spread mode the bid and the ask are one mid price: enter the same price twice.
+      [fee_bps] the fee must be 0 in settlement mode and 1 to 1,000 bps in spread mode.
+     *[other] check the minimums (at least one step, a multiple of the step) and the validity.
+    }
+
 ## Account history
 history-length-mismatch = The node's history has { $got } entries, but the proven account has { $expected }: the node left entries out or added some.
 history-head-mismatch = The node's history does not match the proven account: an entry was altered or moved.

@@ -286,6 +286,24 @@ swap-not-increment = { $amount } 不是 { $increment } 的整数倍（该商户�
 swap-below-min-out = 此次兑换只能得到 { $out }，低于您接受的最少数量 { $min_out }。未进行任何兑换。
 swap-deposit-insufficient = 商户保证金（{ $deposit }）不足以支付此次兑换（{ $needed }），请尝试较小的数量。
 
+## 钱包的积分流程
+points-amount-zero = 数量必须大于零。
+points-record-malformed = 链上有一条本版本无法读取的 { $what } 记录（{ $detail }）。请更新钱包。
+points-no-alliance = 此链没有积分联盟：没有可用的商户或 POINT 规则。
+swap-quote-expiring = 此报价只剩 { $seconds } 秒；确认至少需要 { $needed } 秒。请重新报价。
+swap-slippage-too-large = 滑点容忍度 { $bps } 个基点超过允许的最大值 { $max } 个基点。
+pay-amount-needed = 此收款请求未指定金额：请输入要支付的数量。
+pay-asset-unknown = 此链上没有资产“{ $asset }”。
+merchant-not-yours = 商户 { $merchant } 属于 { $owner }，不属于此钱包。
+withdraw-reference-invalid = 请输入 1 到 { $max } 字节的提现参考（法币付款去向；它在链上公开，请勿填写个人信息）。
+rate-invalid = 汇率无效（{ $field }）：{ $field ->
+      [price] 价格的小数位过多，或买入价高于卖出价（点差模式下两者必须相等）。
+      [bid] 回收价不能高于发行价。
+      [ask] 点差模式下回收价与发行价是同一个中间价：请输入相同的价格。
+      [fee_bps] 结算模式下手续费必须为 0，点差模式下为 1 到 1,000 个基点。
+     *[other] 请检查最小数量（至少一个步长，且为步长的整数倍）和有效期。
+    }
+
 ## 账户历史
 history-length-mismatch = 节点提供的历史有 { $got } 条，而已证明的账户记录为 { $expected } 条：节点遗漏或添加了记录。
 history-head-mismatch = 节点提供的历史与已证明的账户不符：有记录被篡改或调换了顺序。

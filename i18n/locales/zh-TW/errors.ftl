@@ -286,6 +286,24 @@ swap-not-increment = { $amount } 不是 { $increment } 的整數倍（該商家�
 swap-below-min-out = 此次兌換只能得到 { $out }，低於您接受的最少數量 { $min_out }。未進行任何兌換。
 swap-deposit-insufficient = 商家保證金（{ $deposit }）不足以支付此次兌換（{ $needed }），請嘗試較小的數量。
 
+## 錢包的積分流程
+points-amount-zero = 數量必須大於零。
+points-record-malformed = 鏈上有一筆本版本無法讀取的 { $what } 記錄（{ $detail }）。請更新錢包。
+points-no-alliance = 此鏈沒有積分聯盟：沒有可用的商家或 POINT 規則。
+swap-quote-expiring = 此報價只剩 { $seconds } 秒；確認至少需要 { $needed } 秒。請重新報價。
+swap-slippage-too-large = 滑價容忍度 { $bps } 個基點超過允許的最大值 { $max } 個基點。
+pay-amount-needed = 此收款請求未指定金額：請輸入要支付的數量。
+pay-asset-unknown = 此鏈上沒有資產「{ $asset }」。
+merchant-not-yours = 商家 { $merchant } 屬於 { $owner }，不屬於此錢包。
+withdraw-reference-invalid = 請輸入 1 到 { $max } 位元組的提領參考（法幣付款去向；它在鏈上公開，請勿填寫個人資料）。
+rate-invalid = 匯率無效（{ $field }）：{ $field ->
+      [price] 價格的小數位過多，或買入價高於賣出價（價差模式下兩者必須相等）。
+      [bid] 回收價不能高於發行價。
+      [ask] 價差模式下回收價與發行價是同一個中間價：請輸入相同的價格。
+      [fee_bps] 結算模式下手續費必須為 0，價差模式下為 1 到 1,000 個基點。
+     *[other] 請檢查最小數量（至少一個步長，且為步長的整數倍）和有效期。
+    }
+
 ## 帳戶歷史
 history-length-mismatch = 節點提供的歷史有 { $got } 筆，而已證明的帳戶記錄為 { $expected } 筆：節點遺漏或加入了記錄。
 history-head-mismatch = 節點提供的歷史與已證明的帳戶不符：有記錄被竄改或調換了順序。

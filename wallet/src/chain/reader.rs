@@ -91,6 +91,21 @@ impl ChainReader {
         Ok(self.reader.account(address)?)
     }
 
+    /// The value under a state key, proven at the trusted header (`None`:
+    /// proven absent).
+    ///
+    /// # Errors
+    /// As [`ChainReader::account`].
+    pub fn state(&self, key: &Hash32) -> Result<Proven<Option<Vec<u8>>>, ChainError> {
+        Ok(self.reader.state(key)?)
+    }
+
+    /// The chain id transactions are signed for.
+    #[must_use]
+    pub fn chain_id(&self) -> &jifen_protocol::ChainId {
+        self.settings.chain_id()
+    }
+
     /// The nonce `address`'s next transaction must carry, proven.
     ///
     /// # Errors
@@ -168,6 +183,47 @@ impl ChainReader {
             nonce,
             fee,
             TxPayload::Transfer(Transfer { to, amount }),
+        );
+        Ok(TransferPlan {
+            unsigned,
+            sender: Some(account),
+        })
+    }
+
+    /// A transaction of any kind from `sender` with `fee`, checked against
+    /// the sender's proven account: the proven POINT balance covers the fee
+    /// plus `point_spent` (POINT the payload takes from the sender), and
+    /// the nonce is taken as for [`ChainReader::plan_transfer`].
+    ///
+    /// # Errors
+    /// [`ChainError::FeeTooLow`], [`ChainError::AmountOverflow`],
+    /// [`ChainError::InsufficientBalance`], light-client errors.
+    pub fn plan_payload(
+        &self,
+        sender: PublicKey,
+        payload: TxPayload,
+        fee: u128,
+        point_spent: u128,
+    ) -> Result<TransferPlan, ChainError> {
+        check_fee(fee)?;
+        let needed = point_spent
+            .checked_add(fee)
+            .ok_or(ChainError::AmountOverflow)?;
+        let account = self.account(&sender.address())?;
+        if account.value.balance < needed {
+            return Err(ChainError::InsufficientBalance {
+                balance: account.value.balance,
+                needed,
+                height: account.height,
+            });
+        }
+        let nonce = self.usable_nonce(&sender.address(), account.value.nonce);
+        let unsigned = UnsignedTransaction::new(
+            self.settings.chain_id().clone(),
+            sender,
+            nonce,
+            fee,
+            payload,
         );
         Ok(TransferPlan {
             unsigned,
