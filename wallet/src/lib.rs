@@ -26,6 +26,7 @@
 //! | see merchants and a rate's history, proven | [`points::merchants::merchants`], [`points::merchants::merchant`] | [`points::merchants::MerchantView`] |
 //! | quote and swap points and POINT, both ways | [`swap::quote()`], [`action::PreparedAction::sign`], [`swap::prove_swap`] | [`swap::SwapReview`], [`swap::SwapReceipt`] |
 //! | pay from a payment request (URI or QR) | [`pay::review`], [`pay::prove_payment`] | [`pay::PayReview`], [`pay::PaymentReceipt`] |
+//! | ask to be paid (a `jifen:` request and its QR) | [`request_payment::create`] | [`request_payment::PaymentRequestView`] |
 //! | withdraw POINT to fiat | [`withdraw::review`], [`send::broadcast_and_prove`] | [`withdraw::WithdrawReview`] |
 //! | run a merchant: rate, issue points, deposit | [`merchant_admin::review`] | [`merchant_admin::MerchantActionReview`] |
 //! | keep a points review and sign it by its id (app) | [`OpenWallet::keep_action`], [`OpenWallet::sign_kept_action`] | [`action::ActionReview`] |
@@ -74,6 +75,7 @@ pub mod pay;
 pub mod points;
 pub mod receive;
 pub mod record;
+pub mod request_payment;
 pub mod scan;
 pub mod send;
 pub mod sign_message;

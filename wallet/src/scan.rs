@@ -21,6 +21,8 @@ pub enum ScannedKind {
     Signature,
     /// A part of a cold device's pairing.
     Account,
+    /// A payment request (`jifen:...`, `docs/payment-request.md`): pay it.
+    PaymentRequest,
     /// Something else.
     Unknown,
 }
@@ -48,6 +50,7 @@ pub fn classify(text: &str, network: Network) -> Scanned {
             Some(UrType::SignRequest) => ScannedKind::SignRequest,
             Some(UrType::Signature) => ScannedKind::Signature,
             Some(UrType::Account) => ScannedKind::Account,
+            None if is_payment_request(trimmed) => ScannedKind::PaymentRequest,
             None => ScannedKind::Unknown,
         }
     };
@@ -56,6 +59,14 @@ pub fn classify(text: &str, network: Network) -> Scanned {
         address: address.map(|a| a.encode(network)),
         text: trimmed.to_owned(),
     }
+}
+
+/// Whether `text` uses the `jifen:` scheme (any case). Only the scheme is
+/// looked at: a malformed request is routed to the payment review, which
+/// says exactly what is wrong with it.
+fn is_payment_request(text: &str) -> bool {
+    text.get(..6)
+        .is_some_and(|p| p.eq_ignore_ascii_case("jifen:"))
 }
 
 /// The UR type named by `ur:<type>/...`, if it is one of ours.
@@ -90,6 +101,11 @@ mod tests {
             ("UR:JIFEN-SIGNATURE/1-3/ABC", ScannedKind::Signature),
             ("ur:jifen-account/x", ScannedKind::Account),
             ("ur:crypto-psbt/x", ScannedKind::Unknown),
+            (
+                "JIFEN:JFD1ABC?chain=jifen-devnet",
+                ScannedKind::PaymentRequest,
+            ),
+            ("jifen:not-even-an-address", ScannedKind::PaymentRequest),
             ("hello", ScannedKind::Unknown),
             ("", ScannedKind::Unknown),
         ];
