@@ -465,6 +465,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List POINT and every merchant's points you hold, each balance proven.
+    Points(crate::points_args::PointsArgs),
+    /// List the registered merchants with their current rates, proven.
+    Merchants(crate::points_args::MerchantsArgs),
+    /// Show a merchant and its rate history; administer your own merchant.
+    #[command(subcommand)]
+    Merchant(crate::points_args::MerchantCommand),
+    /// Quote a swap between a merchant's points and POINT (nothing is signed).
+    Quote(crate::points_args::QuoteArgs),
+    /// Swap a merchant's points and POINT, both ways, at a proven quote.
+    Swap(crate::points_args::SwapArgs),
+    /// Pay a payment request (a jifen: URI or its QR code picture).
+    Pay(crate::points_args::PayArgs),
+    /// Make a payment request (URI and QR code) to be paid at your address.
+    RequestPayment(crate::points_args::RequestPaymentArgs),
+    /// Withdraw POINT to fiat (burned on chain, paid out off-chain less the fee).
+    Withdraw(crate::points_args::WithdrawArgs),
     /// Show or change the nodes (primary, witnesses) and the checkpoint.
     Endpoints(EndpointArgs),
 }

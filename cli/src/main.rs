@@ -8,6 +8,7 @@
 mod args;
 mod commands;
 mod error;
+mod points_args;
 mod secret_input;
 mod ui;
 

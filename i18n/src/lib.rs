@@ -55,6 +55,7 @@ impl Locale {
                     include_str!("../locales/zh-CN/light-client.ftl"),
                 ),
                 ("cold.ftl", include_str!("../locales/zh-CN/cold.ftl")),
+                ("points.ftl", include_str!("../locales/zh-CN/points.ftl")),
                 ("app.ftl", include_str!("../locales/zh-CN/app.ftl")),
             ],
             Locale::ZhTw => &[
@@ -65,6 +66,7 @@ impl Locale {
                     include_str!("../locales/zh-TW/light-client.ftl"),
                 ),
                 ("cold.ftl", include_str!("../locales/zh-TW/cold.ftl")),
+                ("points.ftl", include_str!("../locales/zh-TW/points.ftl")),
                 ("app.ftl", include_str!("../locales/zh-TW/app.ftl")),
             ],
             Locale::En => &[
@@ -75,6 +77,7 @@ impl Locale {
                     include_str!("../locales/en/light-client.ftl"),
                 ),
                 ("cold.ftl", include_str!("../locales/en/cold.ftl")),
+                ("points.ftl", include_str!("../locales/en/points.ftl")),
                 ("app.ftl", include_str!("../locales/en/app.ftl")),
             ],
         }

@@ -26,11 +26,11 @@ use crate::args::{EndpointArgs, PasswordArgs, WalletArg};
 use crate::error::{Failure, Result, UserError};
 use crate::ui::Ui;
 
-fn amount(value: &AmountView) -> Arg {
+pub(super) fn amount(value: &AmountView) -> Arg {
     Arg::from(value.to_string())
 }
 
-fn short(hash: &str) -> String {
+pub(super) fn short(hash: &str) -> String {
     hash.get(..16).map_or(hash.to_owned(), |s| format!("{s}…"))
 }
 
@@ -157,7 +157,7 @@ impl<'a> SyncDisplay<'a> {
 
 /// When no node answered correctly, says what each one did (translated)
 /// before the error itself is shown.
-fn peers_failed(ui: &Ui, reader: &ChainReader, error: ChainError) -> Failure {
+pub(super) fn peers_failed(ui: &Ui, reader: &ChainReader, error: ChainError) -> Failure {
     if let ChainError::Client(ClientError::NoPeer { .. }) = &error {
         for peer in sync::status(reader).peers {
             ui.say(
@@ -174,7 +174,7 @@ fn peers_failed(ui: &Ui, reader: &ChainReader, error: ChainError) -> Failure {
 
 /// Opens the session of the context's network and brings it to the tip, so
 /// that reads are proven at a recent header (progress shown as for `sync`).
-fn synced_session(ui: &Ui, ctx: &WalletContext) -> Result<ChainSession> {
+pub(super) fn synced_session(ui: &Ui, ctx: &WalletContext) -> Result<ChainSession> {
     let mut session = ctx.open_chain(ctx.network)?;
     let mut display = SyncDisplay::quiet(ui);
     let result = sync::sync(
@@ -366,7 +366,7 @@ fn show_status(ui: &Ui, status: &ChainStatusView) {
 
 /// The address a command is about: `--address` (its network decides the
 /// chain), else receive address `index` of the chosen wallet.
-fn target_address(
+pub(super) fn target_address(
     ctx: &WalletContext,
     wallet: &WalletArg,
     address: Option<&str>,
@@ -437,7 +437,7 @@ pub struct SendArgs<'a> {
     pub no_keyring: bool,
 }
 
-fn show_send_progress(ui: &Ui, progress: &SendProgress) {
+pub(super) fn show_send_progress(ui: &Ui, progress: &SendProgress) {
     match progress.stage {
         SendStage::Submitted => {
             ui.say("send-broadcast", &[("id", progress.tx_id.clone().into())]);

@@ -7,6 +7,7 @@ mod accounts;
 mod chain;
 mod cold;
 mod message;
+mod points;
 mod security;
 mod setup;
 
@@ -152,6 +153,14 @@ pub fn run(ui: &Ui, cli: &Cli) -> Result<()> {
             json,
         } => chain::verify_evidence(ui, &with_network(&ctx, network)?, file, *json),
         Command::Endpoints(args) => chain::endpoints(ui, &ctx, args),
+        Command::Points(args) => points::points(ui, &ctx, args),
+        Command::Merchants(args) => points::merchants(ui, &ctx, args.json),
+        Command::Merchant(command) => points::merchant(ui, &ctx, command),
+        Command::Quote(args) => points::quote(ui, &ctx, args),
+        Command::Swap(args) => points::swap(ui, &ctx, args),
+        Command::Pay(args) => points::pay(ui, &ctx, args),
+        Command::RequestPayment(args) => points::request_payment(ui, &ctx, args),
+        Command::Withdraw(args) => points::withdraw(ui, &ctx, args),
     }
 }
 
