@@ -78,8 +78,8 @@ pub mod store;
 pub mod trust;
 
 pub use client::{
-    Backoff, ClientConfig, ClientError, ClientStatus, LightClient, LightReader, PeerReport,
-    PeerRole, PeerState, SyncSummary, TrustRoot,
+    Backoff, ClientConfig, ClientError, ClientStatus, HISTORY_PAGE, LightClient, LightReader,
+    PeerReport, PeerRole, PeerState, ProvenHistory, SyncSummary, TrustRoot,
 };
 pub use jifen_light_client_verifier::{
     AuditBundle, BundleError, Checkpoint, CheckpointParseError, Clock, CrossCheck, Evidence,

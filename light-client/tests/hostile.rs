@@ -31,6 +31,7 @@ use jifen_light_client::{
 use jifen_light_client::{LightBlock, SystemClock};
 use jifen_node::keys::NodeKey;
 use jifen_node::rpc::Fault;
+use jifen_protocol::history::HistoryEntry;
 use jifen_protocol::{Address, Hash32, Transaction, Transfer, TxPayload, UnsignedTransaction};
 use jifen_testenv::devnet::produce_blocks;
 
@@ -381,6 +382,14 @@ impl Peer for FarAbove {
     }
     fn tx_status(&self, id: &Hash32) -> Result<TxStatusAnswer, PeerError> {
         self.0.tx_status(id)
+    }
+    fn history(
+        &self,
+        address: &Address,
+        from: u64,
+        limit: u64,
+    ) -> Result<Vec<HistoryEntry>, PeerError> {
+        self.0.history(address, from, limit)
     }
 }
 

@@ -439,6 +439,11 @@ fn every_error_gives_the_arguments_its_messages_use() {
             highest_tip: None,
             attempts: 5,
         },
+        ClientError::HistoryNotPrefix {
+            len: 5,
+            proven_len: 3,
+            height: 9,
+        },
     ];
     let fixture = Chain::new(3, 10, static_set);
     let mut fork = fixture.block(2);

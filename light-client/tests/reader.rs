@@ -23,6 +23,7 @@ use jifen_light_client::{
     PeerRole, PeerState, PeerStatus, TrustRoot, TxStatusAnswer, UntrustedState, UntrustedTxProof,
 };
 use jifen_light_client_verifier::test_chain::{Chain, static_set};
+use jifen_protocol::history::HistoryEntry;
 use jifen_protocol::{
     Account, Address, Encode, Hash32, StateMap, StateTree, Transaction, account_key,
 };
@@ -145,6 +146,16 @@ impl Peer for FixturePeer {
 
     fn tx_status(&self, _id: &Hash32) -> Result<TxStatusAnswer, PeerError> {
         Ok(TxStatusAnswer::Unknown)
+    }
+
+    /// The fixture's accounts have no history.
+    fn history(
+        &self,
+        _address: &Address,
+        _from: u64,
+        _limit: u64,
+    ) -> Result<Vec<HistoryEntry>, PeerError> {
+        Ok(Vec::new())
     }
 }
 

@@ -169,6 +169,7 @@ lc-client-cancelled = Cancelled; what was fully verified is kept.
 lc-client-evidence-write = Cannot write the fork evidence to { $path }: { $reason }
 lc-client-fork-detected = Fork detected at height { $height }: two conflicting blocks carry valid signatures. Evidence was kept; nothing after the last cross-checked header is trusted.
 lc-client-headers-withheld = The node withholds block headers it claims to have.
+lc-client-history-not-prefix = The saved history position ({ $len } entries) is not part of this account's proven history ({ $proven_len } entries at block { $height }); read the whole history again.
 lc-client-implausible-tip = The node claims { $tip } blocks, more than any chain can have made since the trusted header (at most { $limit }); it is no longer used.
 lc-client-no-peer = No node answered correctly: { $peers }
 lc-client-no-trusted-state = Nothing is verified yet; run “jifen sync”.

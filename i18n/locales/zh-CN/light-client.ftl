@@ -169,6 +169,7 @@ lc-client-cancelled = 已取消；已完整验证的部分会保留。
 lc-client-evidence-write = 无法将分叉证据写入 { $path }：{ $reason }
 lc-client-fork-detected = 在高度 { $height } 发现分叉：两个互相冲突的区块都带有效签名。已保存证据；最后一次交叉核对之后的内容一概不信任。
 lc-client-headers-withheld = 节点扣留了它声称拥有的区块头。
+lc-client-history-not-prefix = 保存的历史位置（{ $len } 条）不属于该账户已证明的历史（区块 { $height } 时共 { $proven_len } 条）；请重新读取完整历史。
 lc-client-implausible-tip = 节点声称有 { $tip } 个区块，超过自受信区块头以来任何链可能产生的数量（至多 { $limit }）；不再使用该节点。
 lc-client-no-peer = 没有节点给出正确回答：{ $peers }
 lc-client-no-trusted-state = 尚未验证任何内容；请运行“jifen sync”。

@@ -169,6 +169,7 @@ lc-client-cancelled = 已取消；已完整驗證的部分會保留。
 lc-client-evidence-write = 無法將分叉證據寫入 { $path }：{ $reason }
 lc-client-fork-detected = 在高度 { $height } 發現分叉：兩個互相衝突的區塊都帶有效簽章。已保存證據；最後一次交叉核對之後的內容一概不信任。
 lc-client-headers-withheld = 節點扣留了它聲稱擁有的區塊頭。
+lc-client-history-not-prefix = 儲存的歷史位置（{ $len } 筆）不屬於該帳戶已證明的歷史（區塊 { $height } 時共 { $proven_len } 筆）；請重新讀取完整歷史。
 lc-client-implausible-tip = 節點聲稱有 { $tip } 個區塊，超過自受信區塊頭以來任何鏈可能產生的數量（至多 { $limit }）；不再使用該節點。
 lc-client-no-peer = 沒有節點給出正確回答：{ $peers }
 lc-client-no-trusted-state = 尚未驗證任何內容；請執行「jifen sync」。

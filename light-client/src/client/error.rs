@@ -20,8 +20,8 @@ use super::PeerReport;
 /// `lc-client-no-peer`, `lc-client-fork-detected`, `lc-client-cancelled`,
 /// `lc-peer-tx-rejected`, `lc-client-evidence-write`,
 /// `lc-client-store-other-chain`, `lc-client-no-trusted-state`,
-/// `lc-client-root-unavailable`, the [`PeerError`] code for `TxRejected`
-/// and `Endpoint`.
+/// `lc-client-root-unavailable`, `lc-client-history-not-prefix`, the
+/// [`PeerError`] code for `TxRejected` and `Endpoint`.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ClientError {
@@ -109,6 +109,22 @@ pub enum ClientError {
         /// Tries made.
         attempts: u32,
     },
+    /// The history checkpoint a read was asked to continue from is not a
+    /// prefix of the account's proven history: it has more entries, an
+    /// entry above the proven height, or other entries than the chain
+    /// (e.g. one kept from another chain or a damaged file). Nothing was
+    /// blamed on a peer; read the history from the start.
+    #[error(
+        "the history checkpoint of {len} entries is not part of the account's proven history ({proven_len} entries at height {height})"
+    )]
+    HistoryNotPrefix {
+        /// The checkpoint's entries.
+        len: u64,
+        /// The proven account's `history_len`.
+        proven_len: u64,
+        /// The height the account was proven at.
+        height: u64,
+    },
 }
 
 impl ClientError {
@@ -129,6 +145,7 @@ impl ClientError {
             Self::NoTrustedState => "lc-client-no-trusted-state",
             Self::Endpoint(inner) => inner.code(),
             Self::RootUnavailable { .. } => "lc-client-root-unavailable",
+            Self::HistoryNotPrefix { .. } => "lc-client-history-not-prefix",
         }
     }
 }
@@ -194,6 +211,16 @@ impl Coded for ClientError {
                         .into(),
                 ),
                 ("attempts", (*attempts).into()),
+                detail(self),
+            ],
+            Self::HistoryNotPrefix {
+                len,
+                proven_len,
+                height,
+            } => vec![
+                ("len", (*len).into()),
+                ("proven_len", (*proven_len).into()),
+                ("height", (*height).into()),
                 detail(self),
             ],
         }

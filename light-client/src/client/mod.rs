@@ -58,6 +58,7 @@
 
 mod below;
 mod error;
+mod history;
 mod peers;
 mod reader;
 mod reads;
@@ -67,6 +68,7 @@ mod sync;
 mod witnesses;
 
 pub use error::{ClientError, Misbehaviour};
+pub use history::{HISTORY_PAGE, ProvenHistory};
 pub use reader::LightReader;
 pub use status::{
     ClientStatus, CrossCheckReport, PeerReport, PeerRole, PeerState, RootKind, SyncSummary,

@@ -16,6 +16,7 @@ use crate::light_block::LightBlock;
 use crate::peer::{Peer, PeerError, PeerStatus, TxStatusAnswer};
 use crate::progress::ProgressEvent;
 use crate::proof::{UntrustedState, UntrustedTxProof};
+use jifen_protocol::history::HistoryEntry;
 use jifen_protocol::{Address, Hash32, Transaction};
 
 /// How long an unreachable peer is left alone after its first failure; each
@@ -364,6 +365,15 @@ impl Peer for NoPeer {
     }
 
     fn tx_status(&self, _id: &Hash32) -> Result<TxStatusAnswer, PeerError> {
+        Err(no_peer_error())
+    }
+
+    fn history(
+        &self,
+        _address: &Address,
+        _from: u64,
+        _limit: u64,
+    ) -> Result<Vec<HistoryEntry>, PeerError> {
         Err(no_peer_error())
     }
 }

@@ -161,7 +161,7 @@ impl Shared {
 /// (`tx_inclusion`, audit bundles) stay on the client.
 #[derive(Clone)]
 pub struct LightReader {
-    shared: Arc<Shared>,
+    pub(super) shared: Arc<Shared>,
 }
 
 impl std::fmt::Debug for LightReader {
@@ -191,7 +191,7 @@ impl LightReader {
         self.shared.config.tip_age_warning
     }
 
-    fn trusted_header(&self) -> Result<Header, ClientError> {
+    pub(super) fn trusted_header(&self) -> Result<Header, ClientError> {
         self.shared
             .trusted_header()
             .ok_or(ClientError::NoTrustedState)

@@ -19,7 +19,7 @@ use crate::trust::TrustedState;
 impl<S: LightStore> LightClient<S> {
     /// Syncs first if nothing is trusted yet (the client, unlike a reader,
     /// may establish the root of trust to answer).
-    fn trust_first(&mut self) -> Result<(), ClientError> {
+    pub(super) fn trust_first(&mut self) -> Result<(), ClientError> {
         if self.trusted.is_none() {
             self.sync(&mut |_| {}, &AtomicBool::new(false))?;
         }

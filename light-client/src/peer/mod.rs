@@ -16,8 +16,9 @@
 mod rpc;
 
 #[cfg(feature = "rpc")]
-pub use rpc::{RpcOptions, RpcPeer, SMALL_ANSWER_BYTES};
+pub use rpc::{HISTORY_ANSWER_BYTES, RpcOptions, RpcPeer, SMALL_ANSWER_BYTES};
 
+use jifen_protocol::history::HistoryEntry;
 use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::{Address, ChainId, DecodeError, Hash32, Transaction};
 
@@ -125,6 +126,20 @@ pub trait Peer: Send + Sync {
     /// # Errors
     /// [`PeerError`].
     fn tx_status(&self, id: &Hash32) -> Result<TxStatusAnswer, PeerError>;
+
+    /// At most `limit` entries of `address`'s history from index `from`,
+    /// oldest first (fewer only when the peer says the history ends
+    /// there). Untrusted: the client checks them against the proven account
+    /// record (`jifen_protocol::history::verify_history`).
+    ///
+    /// # Errors
+    /// [`PeerError`].
+    fn history(
+        &self,
+        address: &Address,
+        from: u64,
+        limit: u64,
+    ) -> Result<Vec<HistoryEntry>, PeerError>;
 }
 
 /// A [`Peer`] as a [`LightBlockSource`] for the sync driver.

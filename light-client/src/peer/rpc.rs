@@ -8,7 +8,9 @@
 //!   a node that trickles its answer a byte at a time ends in
 //!   [`PeerError::Timeout`];
 //! - **swell it**: an answer is refused from its `Content-Length` when that
-//!   is over the method's bound, and otherwise never read past the bound
+//!   is over the method's bound ([`SMALL_ANSWER_BYTES`] for calls with a
+//!   few fields, [`HISTORY_ANSWER_BYTES`] for a history page,
+//!   [`RpcOptions::max_response_bytes`] for the rest), and otherwise never read past the bound
 //!   plus one byte ([`PeerError::ResponseTooLarge`]); before parsing, its
 //!   JSON values are counted and more than
 //!   [`jifen_rpc_types::MAX_JSON_VALUES`] is refused
@@ -28,12 +30,13 @@ use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use jifen_protocol::history::HistoryEntry;
 use jifen_protocol::{Address, Hash32, Network, Transaction};
 use jifen_rpc_types::{
-    AccountParams, Call, ErrorCode, ErrorObject, Id, LightBlockParams, LightBlockResult,
-    LightBlocksParams, MAX_JSON_VALUES, MAX_LIGHT_BLOCKS, Request, Response, StateParams,
-    StateResult, StatusParams, SubmitTxParams, TxProofParams, TxStatus, TxStatusParams, WireError,
-    WireObject, json_values, method,
+    AccountParams, Call, ErrorCode, ErrorObject, HistoryParams, Id, LightBlockParams,
+    LightBlockResult, LightBlocksParams, MAX_HISTORY_ENTRIES, MAX_JSON_VALUES, MAX_LIGHT_BLOCKS,
+    Request, Response, StateParams, StateResult, StatusParams, SubmitTxParams, TxProofParams,
+    TxStatus, TxStatusParams, WireError, WireObject, json_values, method,
 };
 use serde_json::Value;
 
@@ -44,6 +47,12 @@ use crate::proof::{UntrustedState, UntrustedTxProof};
 /// The largest answer accepted to a call whose result is a few fields
 /// (`jifen_status`, `jifen_txStatus`, `jifen_submitTx`): 64 KiB.
 pub const SMALL_ANSWER_BYTES: u64 = 64 << 10;
+
+/// The largest answer accepted to `jifen_history`: 256 KiB. A full page
+/// (1,000 entries, [`MAX_HISTORY_ENTRIES`]) is about 107 KB as the
+/// reference node writes it (a 64-digit id and a height of at most 20
+/// digits per entry); the rest is room for other servers' formatting.
+pub const HISTORY_ANSWER_BYTES: u64 = 256 << 10;
 
 /// How long an idle kept-alive connection is reused: shorter than the
 /// reference node's idle timeout (10 s), so the client never sends on a
@@ -242,6 +251,7 @@ impl RpcPeer {
             method::STATUS | method::TX_STATUS | method::SUBMIT_TX => {
                 SMALL_ANSWER_BYTES.min(self.options.max_response_bytes)
             }
+            method::HISTORY => HISTORY_ANSWER_BYTES.min(self.options.max_response_bytes),
             _ => self.options.max_response_bytes,
         }
     }
@@ -460,6 +470,41 @@ impl Peer for RpcPeer {
             },
         })
     }
+
+    /// One `jifen_history` call for at most [`MAX_HISTORY_ENTRIES`] entries
+    /// (the node's largest page). The answer must echo the address and the
+    /// index asked for and hold no more entries than asked.
+    fn history(
+        &self,
+        address: &Address,
+        from: u64,
+        limit: u64,
+    ) -> Result<Vec<HistoryEntry>, PeerError> {
+        let limit = limit.min(MAX_HISTORY_ENTRIES);
+        let params = HistoryParams::new(address, Network::Devnet, Some(from), Some(limit));
+        let result = self.call(&params)?;
+        history_page(&params, limit, result)
+    }
+}
+
+/// The entries of a `jifen_history` answer to `params`, checked to be the
+/// page asked for.
+fn history_page(
+    params: &HistoryParams,
+    limit: u64,
+    result: jifen_rpc_types::HistoryResult,
+) -> Result<Vec<HistoryEntry>, PeerError> {
+    WireError::check_equal("address", params.text.as_str(), result.address.as_str())?;
+    WireError::check_equal("from", params.from.unwrap_or(0), result.from)?;
+    let got = u64::try_from(result.entries.len()).unwrap_or(u64::MAX);
+    if got > limit {
+        return Err(PeerError::Inconsistent {
+            field: "entries",
+            expected: format!("at most {limit}"),
+            got: got.to_string(),
+        });
+    }
+    Ok(result.entries)
 }
 
 #[cfg(test)]
@@ -570,6 +615,74 @@ mod tests {
                 .unwrap_err();
             assert_eq!(error.code(), "lc-peer-inconsistent", "{name}");
             assert!(!error.is_transport(), "{name}");
+        }
+    }
+
+    fn full_page(address: &Address) -> (HistoryParams, jifen_rpc_types::HistoryResult) {
+        let params = HistoryParams::new(
+            address,
+            Network::Devnet,
+            Some(2_000),
+            Some(MAX_HISTORY_ENTRIES),
+        );
+        let entries = (0..MAX_HISTORY_ENTRIES)
+            .map(|n| HistoryEntry {
+                tx_id: Hash32([0xff; 32]),
+                height: u64::MAX - n,
+            })
+            .collect();
+        let result = jifen_rpc_types::HistoryResult {
+            address: params.text.clone(),
+            total: u64::MAX,
+            from: 2_000,
+            entries,
+        };
+        (params, result)
+    }
+
+    /// The largest page the node can send (1,000 entries with the longest
+    /// heights), written compactly as the node does or indented, fits the
+    /// bound with room to spare; and its JSON values (5 per entry, member
+    /// names included: about 5,000) stay below the count refused before
+    /// parsing.
+    #[test]
+    fn a_full_history_page_fits_its_answer_bound() {
+        let (_, result) = full_page(&Address::from_bytes([7; 20]));
+        let response = json!({"jsonrpc": "2.0", "id": 1, "result": result.to_json()});
+        let compact = serde_json::to_vec(&response).unwrap();
+        let pretty = serde_json::to_vec_pretty(&response).unwrap();
+        assert!(compact.len() < 110_000, "{}", compact.len());
+        assert!(
+            (pretty.len() as u64) < HISTORY_ANSWER_BYTES,
+            "{}",
+            pretty.len()
+        );
+        let values = json_values(&pretty, MAX_JSON_VALUES);
+        assert!((5_000..5_100).contains(&values), "{values}");
+        assert!(values < MAX_JSON_VALUES);
+    }
+
+    #[test]
+    fn a_history_page_must_be_the_one_asked_for() {
+        let address = Address::from_bytes([7; 20]);
+        let (params, honest) = full_page(&address);
+        assert_eq!(
+            history_page(&params, MAX_HISTORY_ENTRIES, honest.clone())
+                .unwrap()
+                .len(),
+            1_000
+        );
+        let mut other_address = honest.clone();
+        other_address.address = Address::from_bytes([8; 20]).encode(Network::Devnet);
+        let mut other_index = honest.clone();
+        other_index.from = 1_999;
+        for (name, result, limit) in [
+            ("another address", other_address, MAX_HISTORY_ENTRIES),
+            ("another index", other_index, MAX_HISTORY_ENTRIES),
+            ("more entries than asked", honest, 999),
+        ] {
+            let error = history_page(&params, limit, result).unwrap_err();
+            assert_eq!(error.code(), "lc-peer-inconsistent", "{name}");
         }
     }
 
