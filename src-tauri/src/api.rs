@@ -11,6 +11,7 @@
 use std::any::TypeId;
 use std::collections::{BTreeMap, HashSet};
 
+use jifen_wallet::action::ActionReview;
 use jifen_wallet::audit::{BundleReportView, BundleWrittenView, EvidenceReportView};
 use jifen_wallet::backup::BackupChallengeView;
 use jifen_wallet::balance::BalanceView;
@@ -18,16 +19,24 @@ use jifen_wallet::cold::views::{
     ColdReviewView, DiscardedView, PairExportView, PendingView, SignRequestView, SignatureView,
 };
 use jifen_wallet::endpoints::EndpointsView;
+use jifen_wallet::merchant_admin::MerchantRequest;
 use jifen_wallet::open::RevealedWords;
+use jifen_wallet::pay::PayRequest;
+use jifen_wallet::points::list::HoldingsView;
+use jifen_wallet::points::merchants::MerchantView;
 use jifen_wallet::receive::AddressView;
+use jifen_wallet::request_payment::{PaymentRequestInput, PaymentRequestView};
 use jifen_wallet::send::{SendProgress, SendReceipt, SendRequest, SendReview};
 use jifen_wallet::sign_message::{SignedMessageView, VerifiedMessageView};
+use jifen_wallet::swap::SwapRequest;
 use jifen_wallet::sync::{ChainStatusView, SyncEventView, SyncView};
 use jifen_wallet::wallets::{KdfView, WalletRow, WalletView};
+use jifen_wallet::withdraw::WithdrawRequest;
 use serde::Deserialize;
 use ts_rs::{Config, TS, TypeVisitor};
 
 use crate::error::AppError;
+use crate::points::{ActionReceipt, ConfirmActionArgs, MerchantArgs, TextQrArgs};
 use crate::secret::SecretString;
 use crate::settings::AppMode;
 use crate::state::{AppInfo, CreateWalletArgs, RestoreWalletArgs, UnlockedView};
@@ -302,6 +311,16 @@ commands! {
     AcceptSignatureCmd = "accept_signature" (ImagesArgs, SendProgress) -> SendReceipt;
     PendingRequestsCmd = "pending_requests" (Nothing, Nothing) -> Vec<PendingView>;
     DiscardRequestCmd = "discard_request" (RequestIdArgs, Nothing) -> DiscardedView;
+    HoldingsCmd = "holdings" (Nothing, Nothing) -> HoldingsView;
+    MerchantsCmd = "merchants" (Nothing, Nothing) -> Vec<MerchantView>;
+    MerchantCmd = "merchant" (MerchantArgs, Nothing) -> MerchantView;
+    QuoteSwapCmd = "quote_swap" (SwapRequest, Nothing) -> ActionReview;
+    ReviewPayCmd = "review_pay" (PayRequest, Nothing) -> ActionReview;
+    ReviewWithdrawCmd = "review_withdraw" (WithdrawRequest, Nothing) -> ActionReview;
+    ReviewMerchantActionCmd = "review_merchant_action" (MerchantRequest, Nothing) -> ActionReview;
+    ConfirmActionCmd = "confirm_action" (ConfirmActionArgs, SendProgress) -> ActionReceipt;
+    RequestPaymentCmd = "request_payment" (PaymentRequestInput, Nothing) -> PaymentRequestView;
+    RenderTextQrCmd = "render_text_qr" (TextQrArgs, Nothing) -> String;
 }
 
 /// Collects the declarations of every type the commands use.
@@ -408,6 +427,15 @@ pub fn typescript_bindings() -> String {
         out.push_str(decl);
         out.push_str("\n\n");
     }
+    // The wallet's constants the screens need, so the two cannot drift apart.
+    out.push_str(&format!(
+        "/** The least validity a quote must have left to be confirmed (ms). */\n\
+         export const MIN_CONFIRM_MS = {};\n\n\
+         /** How long a quote may be confirmed after it was made (ms). */\n\
+         export const QUOTE_VALIDITY_MS = {};\n\n",
+        jifen_wallet::action::MIN_CONFIRM_MS,
+        jifen_wallet::swap::QUOTE_VALIDITY_MS,
+    ));
     out.push_str("/** Every IPC command of the app, typed. */\nexport const commands = {\n");
     for function in &bindings.functions {
         out.push_str(function);

@@ -5,6 +5,8 @@
 //! - [`api`]: every IPC command's name and types, declared once; the
 //!   TypeScript bindings of the UI are generated from it;
 //! - [`commands`]: the IPC commands, each forwarding to one use case;
+//! - [`points`]: the points commands (holdings, merchants, swap, pay, ask to
+//!   be paid, withdraw, merchant administration) and their confirmation;
 //! - [`state`]: what the engine thread owns (context, settings, the open
 //!   wallet) and the wallet use cases on it;
 //! - [`engine`]: the thread that owns that state;
@@ -23,6 +25,7 @@ pub mod command_list;
 pub mod commands;
 pub mod engine;
 pub mod error;
+pub mod points;
 pub mod qr;
 pub mod secret;
 pub mod settings;
@@ -99,6 +102,16 @@ pub fn builder<R: Runtime>(
             commands::accept_signature,
             commands::pending_requests,
             commands::discard_request,
+            points::holdings,
+            points::merchants,
+            points::merchant,
+            points::quote_swap,
+            points::review_pay,
+            points::review_withdraw,
+            points::review_merchant_action,
+            points::confirm_action,
+            points::request_payment,
+            points::render_text_qr,
         ]))
 }
 

@@ -69,6 +69,20 @@ pub fn render_svg(parts: &[String]) -> Result<Vec<String>, AppError> {
         .collect()
 }
 
+/// The SVG document of a QR code of `text` exactly as given (no change of
+/// case): a static code such as a payment request shown at a counter.
+///
+/// # Errors
+/// `app-qr-no-parts` for an empty text, `qr-*` encoding errors.
+pub fn render_text_svg(text: &str) -> Result<String, AppError> {
+    if text.trim().is_empty() {
+        return Err(AppRefusal::NoQrParts.into());
+    }
+    QrSymbol::for_text(text)
+        .map(|symbol| symbol.to_svg())
+        .map_err(|e| AppError::of(&e))
+}
+
 /// Writes one PNG per part into `<exports>/qr/<stem>/` (older frames of that
 /// stem are removed) and returns the directory.
 ///

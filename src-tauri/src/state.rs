@@ -234,7 +234,7 @@ impl WalletState {
         &self.ctx
     }
 
-    fn open_wallet(&mut self) -> Result<&mut OpenWallet, AppError> {
+    pub(crate) fn open_wallet(&mut self) -> Result<&mut OpenWallet, AppError> {
         self.open
             .as_mut()
             .ok_or_else(|| AppRefusal::NoWalletOpen.into())

@@ -3,6 +3,10 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 
+export type ActionReceipt = { "kind": "swap" } & SwapReceipt | { "kind": "pay" } & PaymentReceipt | { "kind": "withdraw" } & SendReceipt | { "kind": "merchant" } & SendReceipt;
+
+export type ActionReview = { "kind": "swap" } & SwapReview | { "kind": "pay" } & PayReview | { "kind": "withdraw" } & WithdrawReview | { "kind": "merchant" } & MerchantActionReview;
+
 export type AddressChain = "receive" | "change";
 
 export type AddressView = { 
@@ -87,6 +91,28 @@ unlocked: WalletView | null, };
 export type AppMode = "wallet" | "cold-signer";
 
 export type ArgView = string | number;
+
+export type AssetView = { 
+/**
+ * `POINT` or `M<n>` (the asset's id as text, what `jifen:` URIs carry).
+ */
+id: string, 
+/**
+ * The merchant's number (none for POINT).
+ */
+merchant: number | null, 
+/**
+ * Symbol.
+ */
+symbol: string, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Decimals.
+ */
+decimals: number, };
 
 export type BackupAnswersArgs = { 
 /**
@@ -259,6 +285,12 @@ fingerprint: string,
  */
 lines: Array<ReviewLineView>, };
 
+export type ConfirmActionArgs = { 
+/**
+ * The review id of the kept review.
+ */
+review_id: string, };
+
 export type ConfirmSendArgs = { 
 /**
  * The review id of the `review_send` answer.
@@ -304,6 +336,8 @@ lagging: number,
  * When, unix ms.
  */
 at_ms: number, };
+
+export type DirectionView = "sell" | "buy";
 
 export type DiscardedView = { 
 /**
@@ -381,11 +415,57 @@ power: number,
  */
 total_power: number, };
 
+export type FeeModeView = "settlement" | "spread";
+
 export type FingerprintArgs = { 
 /**
  * The fingerprint.
  */
 fingerprint: string, };
+
+export type HoldingView = { 
+/**
+ * The asset.
+ */
+asset: AssetView, 
+/**
+ * The balance.
+ */
+balance: AmountView, 
+/**
+ * Whether the balance is above zero.
+ */
+held: boolean, 
+/**
+ * The merchant's standing (none for POINT).
+ */
+status: MerchantStatusView | null, 
+/**
+ * The merchant's current rate version (0: none; none for POINT).
+ */
+rate_version: number | null, 
+/**
+ * Where the balance was proven.
+ */
+proven: ProvenAt, };
+
+export type HoldingsView = { 
+/**
+ * The address.
+ */
+address: string, 
+/**
+ * POINT first, then every merchant in number order.
+ */
+assets: Array<HoldingView>, 
+/**
+ * How many merchants are registered, and where that was proven.
+ */
+merchants: number, 
+/**
+ * Where the registry's count was proven.
+ */
+proven: ProvenAt, };
 
 export type ImageArgs = { 
 /**
@@ -454,6 +534,188 @@ export type LanguageArgs = {
  */
 tag: string, };
 
+export type MerchantAction = { "action": "set-rate", 
+/**
+ * Fee mode.
+ */
+fee_mode: FeeModeView, 
+/**
+ * POINT paid per whole point taken back (`0.0092`); in spread mode
+ * the mid, and `ask` must equal it.
+ */
+bid: string, 
+/**
+ * POINT asked per whole point issued.
+ */
+ask: string, 
+/**
+ * Exchange fee in bps (spread mode only; 0 in settlement).
+ */
+fee_bps: number, 
+/**
+ * Smallest sell (points).
+ */
+sell_min: string, 
+/**
+ * Sell step (points).
+ */
+sell_increment: string, 
+/**
+ * Smallest buy (POINT).
+ */
+buy_min: string, 
+/**
+ * Buy step (POINT).
+ */
+buy_increment: string, 
+/**
+ * Blocks the rate stays valid after the proven height.
+ */
+valid_for_blocks: number, } | { "action": "issue", 
+/**
+ * The customer's address.
+ */
+to: string, 
+/**
+ * Points to issue.
+ */
+amount: string, } | { "action": "top-up", 
+/**
+ * POINT.
+ */
+amount: string, } | { "action": "withdraw-deposit", 
+/**
+ * POINT.
+ */
+amount: string, };
+
+export type MerchantActionReview = { 
+/**
+ * Names exactly this transaction.
+ */
+review_id: string, 
+/**
+ * The owner's address.
+ */
+from: string, 
+/**
+ * The merchant's points.
+ */
+merchant: AssetView, 
+/**
+ * `set-rate`, `issue`, `top-up` or `withdraw-deposit`.
+ */
+action: string, 
+/**
+ * The new rate (set-rate).
+ */
+rate: RateView | null, 
+/**
+ * The recipient (issue).
+ */
+to: string | null, 
+/**
+ * The amount (points for issue, POINT for the deposit).
+ */
+amount: AmountView | null, 
+/**
+ * The proven deposit before.
+ */
+deposit: AmountView, 
+/**
+ * The deposit afterwards (top-up, withdraw-deposit).
+ */
+deposit_after: AmountView | null, 
+/**
+ * The least the deposit must keep (withdraw-deposit).
+ */
+deposit_required: AmountView | null, 
+/**
+ * The network fee (POINT).
+ */
+network_fee: AmountView, 
+/**
+ * The transaction's nonce.
+ */
+nonce: number, 
+/**
+ * The chain it is signed for.
+ */
+chain_id: string, 
+/**
+ * Where the merchant was proven.
+ */
+proven: ProvenAt, };
+
+export type MerchantArgs = { 
+/**
+ * The merchant's number (1, 2, ...).
+ */
+id: number, 
+/**
+ * Rate versions to prove, newest first (the current one only when
+ * absent; at most `MAX_RATE_HISTORY`).
+ */
+history: number | null, };
+
+export type MerchantRequest = { 
+/**
+ * The merchant: number, `M<n>` or symbol.
+ */
+merchant: string, 
+/**
+ * What to do.
+ */
+action: MerchantAction, 
+/**
+ * The network fee in POINT (the minimum when absent).
+ */
+fee: string | null, 
+/**
+ * The receive address index of the owner.
+ */
+from_index: number, };
+
+export type MerchantStatusView = "proposed" | "approved" | "suspended";
+
+export type MerchantView = { 
+/**
+ * Its points asset.
+ */
+asset: AssetView, 
+/**
+ * Standing.
+ */
+status: MerchantStatusView, 
+/**
+ * The owner's address.
+ */
+owner: string, 
+/**
+ * The POINT deposit backing conversions.
+ */
+deposit: AmountView, 
+/**
+ * Points in circulation.
+ */
+outstanding: AmountView, 
+/**
+ * Height it was registered at (0: genesis).
+ */
+registered_at: number, 
+/**
+ * The current rate (none before the first).
+ */
+rate: RateView | null, 
+/**
+ * Rate versions, newest first (at most [`MAX_RATE_HISTORY`]).
+ */
+rates: Array<RateView>, 
+/**
+ * Where it was proven.
+ */
+proven: ProvenAt, };
+
 export type ModeArgs = { 
 /**
  * The mode.
@@ -507,6 +769,214 @@ export type PasswordArgs = {
  * The password.
  */
 password: string, };
+
+export type PayRequest = { 
+/**
+ * The payment request as scanned or pasted (`jifen:...`).
+ */
+request: string, 
+/**
+ * The amount, for a request that leaves it to the payer (in the
+ * asset's unit); ignored when the request names one.
+ */
+amount: string | null, 
+/**
+ * The network fee in POINT (the minimum when absent).
+ */
+fee: string | null, 
+/**
+ * The receive address index that pays.
+ */
+from_index: number, };
+
+export type PayReview = { 
+/**
+ * Names exactly this payment.
+ */
+review_id: string, 
+/**
+ * The paying address.
+ */
+from: string, 
+/**
+ * The payee's address.
+ */
+to: string, 
+/**
+ * The merchant the payee owns, proven (none: not a merchant's owner,
+ * shown as a warning).
+ */
+payee: PayeeView | null, 
+/**
+ * The request's label (the merchant's own words, unproven).
+ */
+label: string | null, 
+/**
+ * The memo (order id) the payment carries on chain.
+ */
+memo: string | null, 
+/**
+ * The asset paid.
+ */
+asset: AssetView, 
+/**
+ * The amount.
+ */
+amount: AmountView, 
+/**
+ * The network fee (POINT).
+ */
+network_fee: AmountView, 
+/**
+ * The proven balance of the asset.
+ */
+balance: AmountView, 
+/**
+ * The balance afterwards (POINT: after the fee too).
+ */
+remaining: AmountView, 
+/**
+ * The request's expiry (unix seconds), if any.
+ */
+expires: number | null, 
+/**
+ * The transaction's nonce.
+ */
+nonce: number, 
+/**
+ * The chain it is signed for.
+ */
+chain_id: string, 
+/**
+ * Where the asset, balance and payee were proven.
+ */
+proven: ProvenAt, };
+
+export type PayeeView = { 
+/**
+ * The merchant's points asset (its number, name, symbol).
+ */
+merchant: AssetView, 
+/**
+ * Its standing.
+ */
+status: MerchantStatusView, };
+
+export type PaymentReceipt = { 
+/**
+ * The transaction id.
+ */
+tx_id: string, 
+/**
+ * The block it is in.
+ */
+height: number, 
+/**
+ * Its position in the block.
+ */
+index: number, 
+/**
+ * The verified header its inclusion and result were proven against.
+ */
+proven: ProvenAt, 
+/**
+ * The payee.
+ */
+to: string, 
+/**
+ * What was paid.
+ */
+amount: AmountView, 
+/**
+ * The memo it carried.
+ */
+memo: string | null, 
+/**
+ * The network fee (POINT).
+ */
+network_fee: AmountView, 
+/**
+ * The payer's balance of the asset afterwards, proven.
+ */
+balance_after: AmountView, 
+/**
+ * Where that balance was proven.
+ */
+balance_proven: ProvenAt, };
+
+export type PaymentRequestInput = { 
+/**
+ * `POINT`, or a merchant's points: its number, `M<n>` or symbol.
+ */
+asset: string, 
+/**
+ * The amount in the asset's unit; none: the payer enters it.
+ */
+amount: string | null, 
+/**
+ * An order id or note (at most 128 bytes), carried on chain.
+ */
+memo: string | null, 
+/**
+ * The payee's name as the payer's wallet shows it (unproven).
+ */
+label: string | null, 
+/**
+ * Seconds the request stays payable; none: no expiry.
+ */
+expires_in_s: number | null, 
+/**
+ * The receive address index to be paid at.
+ */
+index: number, };
+
+export type PaymentRequestView = { 
+/**
+ * The canonical URI (to copy or share).
+ */
+uri: string, 
+/**
+ * The text to put in the QR code (scheme and address upper case, for
+ * the compact alphanumeric mode).
+ */
+qr_text: string, 
+/**
+ * The payee's address.
+ */
+to: string, 
+/**
+ * The asset asked for.
+ */
+asset: AssetView, 
+/**
+ * The amount asked for (none: the payer enters it).
+ */
+amount: AmountView | null, 
+/**
+ * The memo.
+ */
+memo: string | null, 
+/**
+ * The label.
+ */
+label: string | null, 
+/**
+ * Expiry, unix seconds.
+ */
+expires: number | null, 
+/**
+ * The chain it is for.
+ */
+chain_id: string, 
+/**
+ * The payee's proven history length when the request was made: the
+ * payment is among the entries from here on.
+ */
+history_from: number, 
+/**
+ * Where the asset and the history length were proven.
+ */
+proven: ProvenAt, };
 
 export type PeerRoleView = "primary" | "witness";
 
@@ -620,6 +1090,74 @@ parts: Array<string>, };
 
 export type QrStem = "jifen-pairing" | "jifen-request" | "jifen-signature";
 
+export type RateView = { 
+/**
+ * The version (1, 2, ...).
+ */
+version: number, 
+/**
+ * Height of the block that set it (0: genesis).
+ */
+set_at: number, 
+/**
+ * Last height swaps may use it.
+ */
+valid_until: number, 
+/**
+ * Whether it is past `valid_until` at the proven height.
+ */
+expired: boolean, 
+/**
+ * Whether it is the merchant's current version.
+ */
+current: boolean, 
+/**
+ * Fee mode.
+ */
+fee_mode: FeeModeView, 
+/**
+ * Exchange fee charged, in basis points (0 in settlement mode).
+ */
+fee_bps: number, 
+/**
+ * POINT the deposit pays for one whole point (the bid), exact ratio
+ * shown to at most 12 decimals.
+ */
+bid_per_point: string, 
+/**
+ * POINT the deposit asks for one whole point (the ask).
+ */
+ask_per_point: string, 
+/**
+ * The ratio as stored: `bid/den` and `ask/den` POINT base units per
+ * points base unit.
+ */
+bid: string, 
+/**
+ * See `bid`.
+ */
+ask: string, 
+/**
+ * See `bid`.
+ */
+den: string, 
+/**
+ * Smallest sell (points).
+ */
+sell_min: AmountView, 
+/**
+ * Sell step (points).
+ */
+sell_increment: AmountView, 
+/**
+ * Smallest buy (POINT).
+ */
+buy_min: AmountView, 
+/**
+ * Buy step (POINT).
+ */
+buy_increment: AmountView, };
+
 export type RequestIdArgs = { 
 /**
  * The request id.
@@ -685,6 +1223,20 @@ checkpoint: string,
  */
 witnesses_agreed: number | null, };
 
+export type RoundTripView = { 
+/**
+ * What swapping the output straight back would return (input asset).
+ */
+back: AmountView, 
+/**
+ * What the round trip costs (input asset).
+ */
+cost: AmountView, 
+/**
+ * The cost in basis points of what was paid in.
+ */
+cost_bps: number, };
+
 export type SaveFramesArgs = { 
 /**
  * Which kind of frames.
@@ -709,7 +1261,7 @@ address: string | null,
  */
 text: string, };
 
-export type ScannedKind = "address" | "sign-request" | "signature" | "account" | "unknown";
+export type ScannedKind = "address" | "sign-request" | "signature" | "account" | "payment-request" | "unknown";
 
 export type SendProgress = { 
 /**
@@ -869,6 +1421,224 @@ address: string,
  */
 signature: string, };
 
+export type SwapReceipt = { 
+/**
+ * The transaction id.
+ */
+tx_id: string, 
+/**
+ * The block it is in.
+ */
+height: number, 
+/**
+ * Its position in the block.
+ */
+index: number, 
+/**
+ * The verified header its inclusion and result were proven against.
+ */
+proven: ProvenAt, 
+/**
+ * What was paid in.
+ */
+paid: AmountView, 
+/**
+ * What the quote said would come out.
+ */
+quoted: AmountView, 
+/**
+ * What the chain paid out (the proven rate version the swap named,
+ * through the chain's quote function).
+ */
+received: AmountView, 
+/**
+ * The minimum the swap accepted.
+ */
+min_receive: AmountView, 
+/**
+ * The exchange fee the platform took (POINT).
+ */
+exchange_fee: AmountView, 
+/**
+ * The network fee (POINT).
+ */
+network_fee: AmountView, 
+/**
+ * Whether `received` is exactly `quoted`.
+ */
+as_quoted: boolean, 
+/**
+ * The rate version it ran at.
+ */
+rate_version: number, 
+/**
+ * The input asset's balance afterwards, proven.
+ */
+balance_in_after: AmountView, 
+/**
+ * The output asset's balance afterwards, proven.
+ */
+balance_out_after: AmountView, 
+/**
+ * Where the balances afterwards were proven.
+ */
+balances_proven: ProvenAt, };
+
+export type SwapRequest = { 
+/**
+ * The merchant: its number (`1`), asset id (`M1`) or symbol (`TEA`).
+ */
+merchant: string, 
+/**
+ * Sell points for POINT, or buy points with POINT.
+ */
+direction: DirectionView, 
+/**
+ * What to pay in, in the input asset's unit (points for a sell, POINT
+ * for a buy).
+ */
+amount: string, 
+/**
+ * Slippage tolerance in basis points ([`DEFAULT_SLIPPAGE_BPS`] when
+ * absent).
+ */
+slippage_bps: number | null, 
+/**
+ * The network fee in POINT (the minimum when absent).
+ */
+fee: string | null, 
+/**
+ * The receive address index that swaps.
+ */
+from_index: number, };
+
+export type SwapReview = { 
+/**
+ * Names exactly this swap.
+ */
+review_id: string, 
+/**
+ * The swapping address.
+ */
+from: string, 
+/**
+ * The merchant's points.
+ */
+merchant: AssetView, 
+/**
+ * Sell or buy.
+ */
+direction: DirectionView, 
+/**
+ * What is paid in.
+ */
+pay: AmountView, 
+/**
+ * What the chain will pay out at this quote.
+ */
+receive: AmountView, 
+/**
+ * The least the swap accepts (below it the chain refuses it).
+ */
+min_receive: AmountView, 
+/**
+ * The slippage tolerance that gave `min_receive`.
+ */
+slippage_bps: number, 
+/**
+ * The rate version quoted (its source, limits and history).
+ */
+rate: RateView, 
+/**
+ * `bid` for a sell, `ask` for a buy.
+ */
+side: string, 
+/**
+ * POINT per whole point this swap gets, after fees (display only).
+ */
+effective_per_point: string, 
+/**
+ * What `pay` would give at the merchant's mid price with no fee.
+ */
+at_mid: AmountView, 
+/**
+ * `at_mid - receive`: the spread and fee against the mid.
+ */
+cost_vs_mid: AmountView, 
+/**
+ * `cost_vs_mid` in basis points of `at_mid`.
+ */
+cost_vs_mid_bps: number, 
+/**
+ * Exchange fee to the platform (POINT; 0 in settlement mode).
+ */
+exchange_fee: AmountView, 
+/**
+ * Fee mode of the rate.
+ */
+fee_mode: FeeModeView, 
+/**
+ * The network fee (POINT).
+ */
+network_fee: AmountView, 
+/**
+ * For a sell: what withdrawing the POINT received to fiat would cost
+ * (the alliance's withdrawal fee). None for a buy.
+ */
+withdrawal_fee: AmountView | null, 
+/**
+ * Swapping the output straight back.
+ */
+round_trip: RoundTripView, 
+/**
+ * The smallest amount this merchant converts this way.
+ */
+minimum: AmountView, 
+/**
+ * The step amounts must be a multiple of.
+ */
+increment: AmountView, 
+/**
+ * The merchant's proven deposit.
+ */
+deposit: AmountView, 
+/**
+ * The proven balance of the input asset.
+ */
+balance_in: AmountView, 
+/**
+ * The proven POINT balance (pays the network fee).
+ */
+point_balance: AmountView, 
+/**
+ * The last height the swap may execute at.
+ */
+deadline: number, 
+/**
+ * The height the quote was proven at.
+ */
+quoted_height: number, 
+/**
+ * Unix ms the quote was made.
+ */
+quoted_at_ms: number, 
+/**
+ * Unix ms after which it can no longer be confirmed.
+ */
+expires_at_ms: number, 
+/**
+ * The transaction's nonce.
+ */
+nonce: number, 
+/**
+ * The chain it is signed for.
+ */
+chain_id: string, 
+/**
+ * Where the merchant, rate and balances were proven.
+ */
+proven: ProvenAt, };
+
 export type SyncEventView = { "kind": "progress" } & SyncProgressView | { "kind": "peer-demoted", 
 /**
  * The node.
@@ -944,6 +1714,12 @@ witnesses_agreed: number,
  * Wall time.
  */
 elapsed_ms: number, };
+
+export type TextQrArgs = { 
+/**
+ * The text (`PaymentRequestView::qr_text`).
+ */
+text: string, };
 
 export type TrustedView = { 
 /**
@@ -1082,7 +1858,90 @@ watch_only: boolean,
  */
 paired_chain: string | null, };
 
+export type WithdrawRequest = { 
+/**
+ * POINT to withdraw (the fee is taken from it).
+ */
+amount: string, 
+/**
+ * Where the fiat goes (a payout reference the issuer understands, 1 to
+ * 64 bytes; recorded on chain: no personal data).
+ */
+reference: string, 
+/**
+ * The network fee in POINT (the minimum when absent).
+ */
+fee: string | null, 
+/**
+ * The receive address index that withdraws.
+ */
+from_index: number, };
+
+export type WithdrawReview = { 
+/**
+ * Names exactly this withdrawal.
+ */
+review_id: string, 
+/**
+ * The withdrawing address.
+ */
+from: string, 
+/**
+ * POINT burned from the balance.
+ */
+amount: AmountView, 
+/**
+ * The alliance's withdrawal fee (to the platform).
+ */
+withdrawal_fee: AmountView, 
+/**
+ * Fiat paid out: `amount - withdrawal_fee`.
+ */
+payout: AmountView, 
+/**
+ * The fee terms: basis points and minimum.
+ */
+fee_bps: number, 
+/**
+ * The least fee.
+ */
+fee_min: AmountView, 
+/**
+ * The payout reference.
+ */
+reference: string, 
+/**
+ * The network fee (POINT).
+ */
+network_fee: AmountView, 
+/**
+ * The proven POINT balance.
+ */
+balance: AmountView, 
+/**
+ * The balance afterwards.
+ */
+remaining: AmountView, 
+/**
+ * The transaction's nonce.
+ */
+nonce: number, 
+/**
+ * The chain it is signed for.
+ */
+chain_id: string, 
+/**
+ * Where the fee terms and balance were proven.
+ */
+proven: ProvenAt, };
+
 export type WordList = "zh-hans" | "zh-hant" | "en";
+
+/** The least validity a quote must have left to be confirmed (ms). */
+export const MIN_CONFIRM_MS = 5000;
+
+/** How long a quote may be confirmed after it was made (ms). */
+export const QUOTE_VALIDITY_MS = 30000;
 
 /** Every IPC command of the app, typed. */
 export const commands = {
@@ -1176,6 +2035,26 @@ export const commands = {
     invoke<Array<PendingView>>("pending_requests"),
   discardRequest: (args: RequestIdArgs): Promise<DiscardedView> =>
     invoke<DiscardedView>("discard_request", { args }),
+  holdings: (): Promise<HoldingsView> =>
+    invoke<HoldingsView>("holdings"),
+  merchants: (): Promise<Array<MerchantView>> =>
+    invoke<Array<MerchantView>>("merchants"),
+  merchant: (args: MerchantArgs): Promise<MerchantView> =>
+    invoke<MerchantView>("merchant", { args }),
+  quoteSwap: (args: SwapRequest): Promise<ActionReview> =>
+    invoke<ActionReview>("quote_swap", { args }),
+  reviewPay: (args: PayRequest): Promise<ActionReview> =>
+    invoke<ActionReview>("review_pay", { args }),
+  reviewWithdraw: (args: WithdrawRequest): Promise<ActionReview> =>
+    invoke<ActionReview>("review_withdraw", { args }),
+  reviewMerchantAction: (args: MerchantRequest): Promise<ActionReview> =>
+    invoke<ActionReview>("review_merchant_action", { args }),
+  confirmAction: (args: ConfirmActionArgs, onProgress: Channel<SendProgress>): Promise<ActionReceipt> =>
+    invoke<ActionReceipt>("confirm_action", { args, onProgress }),
+  requestPayment: (args: PaymentRequestInput): Promise<PaymentRequestView> =>
+    invoke<PaymentRequestView>("request_payment", { args }),
+  renderTextQr: (args: TextQrArgs): Promise<string> =>
+    invoke<string>("render_text_qr", { args }),
 };
 
 /** The command names (capabilities list the same). */
@@ -1225,6 +2104,16 @@ export const COMMAND_NAMES = [
   "accept_signature",
   "pending_requests",
   "discard_request",
+  "holdings",
+  "merchants",
+  "merchant",
+  "quote_swap",
+  "review_pay",
+  "review_withdraw",
+  "review_merchant_action",
+  "confirm_action",
+  "request_payment",
+  "render_text_qr",
 ] as const;
 
 export { Channel };
