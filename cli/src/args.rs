@@ -480,6 +480,8 @@ pub enum Command {
     Pay(crate::points_args::PayArgs),
     /// Make a payment request (URI and QR code) to be paid at your address.
     RequestPayment(crate::points_args::RequestPaymentArgs),
+    /// Show your history of POINT and points, proven complete, each entry proven included.
+    History(crate::points_args::HistoryArgs),
     /// Withdraw POINT to fiat (burned on chain, paid out off-chain less the fee).
     Withdraw(crate::points_args::WithdrawArgs),
     /// Show or change the nodes (primary, witnesses) and the checkpoint.

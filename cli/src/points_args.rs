@@ -154,6 +154,9 @@ pub struct RequestPaymentArgs {
     /// Write the QR code as a PNG file.
     #[arg(long, value_name = "FILE")]
     pub png: Option<PathBuf>,
+    /// Then wait (at most this many seconds) until the payment is proven.
+    #[arg(long, value_name = "SECONDS")]
+    pub wait: Option<u64>,
     /// Machine-readable output.
     #[arg(long)]
     pub json: bool,
@@ -319,4 +322,24 @@ pub struct DepositArgs {
     /// Signing and waiting.
     #[command(flatten)]
     pub sign: SignArgs,
+}
+
+/// `history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Which wallet.
+    #[command(flatten)]
+    pub wallet: WalletArg,
+    /// Any address instead of the wallet's.
+    #[arg(long, value_name = "ADDRESS")]
+    pub address: Option<String>,
+    /// Receive address index of the wallet.
+    #[arg(long, default_value_t = 0)]
+    pub index: u32,
+    /// How many of the newest entries to prove and show (at most 200).
+    #[arg(long, default_value_t = 20)]
+    pub limit: u32,
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
 }

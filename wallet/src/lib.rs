@@ -26,7 +26,8 @@
 //! | see merchants and a rate's history, proven | [`points::merchants::merchants`], [`points::merchants::merchant`] | [`points::merchants::MerchantView`] |
 //! | quote and swap points and POINT, both ways | [`swap::quote()`], [`action::PreparedAction::sign`], [`swap::prove_swap`] | [`swap::SwapReview`], [`swap::SwapReceipt`] |
 //! | pay from a payment request (URI or QR) | [`pay::review`], [`pay::prove_payment`] | [`pay::PayReview`], [`pay::PaymentReceipt`] |
-//! | ask to be paid (a `jifen:` request and its QR) | [`request_payment::create`] | [`request_payment::PaymentRequestView`] |
+//! | ask to be paid (a `jifen:` request and its QR), see the payment proven | [`request_payment::create`], [`request_payment::find_payment`] | [`request_payment::PaymentRequestView`] |
+//! | see a complete, proven history of POINT and points | [`history::history`] | [`history::HistoryView`] |
 //! | withdraw POINT to fiat | [`withdraw::review`], [`send::broadcast_and_prove`] | [`withdraw::WithdrawReview`] |
 //! | run a merchant: rate, issue points, deposit | [`merchant_admin::review`] | [`merchant_admin::MerchantActionReview`] |
 //! | keep a points review and sign it by its id (app) | [`OpenWallet::keep_action`], [`OpenWallet::sign_kept_action`] | [`action::ActionReview`] |
@@ -66,6 +67,7 @@ pub mod context;
 pub mod endpoints;
 pub mod error;
 pub mod faucet;
+pub mod history;
 pub mod jobs;
 pub mod merchant_admin;
 pub mod onboarding;

@@ -138,3 +138,75 @@ pub fn create(
         proven: ProvenAt::of(&account),
     })
 }
+
+/// A payment that answers a request, proven.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PaymentSeenView {
+    /// The payer.
+    pub from: String,
+    /// What was paid.
+    pub amount: AmountView,
+    /// The memo it carried.
+    pub memo: Option<String>,
+    /// The transaction id.
+    pub tx_id: String,
+    /// The block height.
+    pub height: u64,
+    /// The verified header its inclusion and result were proven against.
+    pub proven: ProvenAt,
+    /// Where the payee's history (complete up to here) was proven.
+    pub history_proven: ProvenAt,
+}
+
+/// Looks for the payment answering `request` (a URI this wallet made with
+/// [`create`]) among the payee's history entries from `history_from` on:
+/// a successful `transfer-asset` of the request's asset to the payee, with
+/// its memo and (if it names one) its amount, each proven included. The
+/// history is proven complete first, so a node cannot hide the payment.
+/// `None`: not paid (yet).
+///
+/// # Errors
+/// `payment-request-*` for a request that does not parse, proof errors.
+pub fn find_payment(
+    session: &mut crate::chain::ChainSession,
+    request: &str,
+    history_from: u64,
+    cancel: &crate::jobs::CancelToken,
+) -> Result<Option<PaymentSeenView>, PointsFlowError> {
+    let request = PaymentRequest::parse(request.trim())?;
+    let payee = *request.recipient();
+    let reader = session.reader();
+    let info = reads::asset_info(&reader, request.asset())?;
+    let amount = request.amount_in_base_units(info.decimals)?;
+    let memo = request.memo().unwrap_or("").as_bytes().to_vec();
+    let history =
+        session.history_since(&payee, jifen_protocol::history::HistoryCheckpoint::EMPTY)?;
+    let start = usize::try_from(history_from).unwrap_or(usize::MAX);
+    for entry in history.entries.iter().skip(start) {
+        if cancel.is_cancelled() {
+            return Err(crate::chain::ChainError::Cancelled.into());
+        }
+        let inclusion = crate::history::prove_entry(session, entry)?;
+        let tx = &inclusion.value.tx;
+        let jifen_protocol::TxPayload::TransferAsset(transfer) = &tx.unsigned.payload else {
+            continue;
+        };
+        let matches = inclusion.value.result_code == 0
+            && transfer.to == payee
+            && transfer.asset == request.asset()
+            && transfer.memo == memo
+            && amount.is_none_or(|a| a == transfer.amount);
+        if matches {
+            return Ok(Some(PaymentSeenView {
+                from: tx.unsigned.sender.encode(reader.network()),
+                amount: info.amount(transfer.amount),
+                memo: crate::pay::memo_text(&transfer.memo),
+                tx_id: entry.tx_id.to_string(),
+                height: entry.height,
+                proven: ProvenAt::of(&inclusion),
+                history_proven: ProvenAt::of(&history.account),
+            }));
+        }
+    }
+    Ok(None)
+}

@@ -161,6 +161,7 @@ pub fn run(ui: &Ui, cli: &Cli) -> Result<()> {
         Command::Pay(args) => points::pay(ui, &ctx, args),
         Command::RequestPayment(args) => points::request_payment(ui, &ctx, args),
         Command::Withdraw(args) => points::withdraw(ui, &ctx, args),
+        Command::History(args) => points::history(ui, &ctx, args),
     }
 }
 

@@ -28,8 +28,8 @@ use super::security::{open, unlock};
 use crate::args::WalletArg;
 use crate::error::{Failure, Result, UserError};
 use crate::points_args::{
-    DepositCommand, MerchantCommand, Mode, PayArgs, PointsArgs, QuoteArgs, RateCommand,
-    RequestPaymentArgs, Side, SignArgs, SwapArgs, SwapTerms, WithdrawArgs,
+    DepositCommand, HistoryArgs, MerchantCommand, Mode, PayArgs, PointsArgs, QuoteArgs,
+    RateCommand, RequestPaymentArgs, Side, SignArgs, SwapArgs, SwapTerms, WithdrawArgs,
 };
 use crate::ui::Ui;
 
@@ -672,6 +672,105 @@ pub fn request_payment(ui: &Ui, ctx: &WalletContext, args: &RequestPaymentArgs) 
         eprintln!("{}", symbol.to_terminal(false));
     }
     ui.data(&view.uri);
+    let Some(wait) = args.wait else {
+        return Ok(());
+    };
+    ui.say("request-waiting", &[("seconds", wait.into())]);
+    let mut session = session;
+    let started = std::time::Instant::now();
+    loop {
+        let cancel = CancelToken::new();
+        jifen_wallet::sync::sync(&mut session, &mut |_| {}, &cancel)
+            .map_err(|e| peers_failed(ui, &session.reader(), e))?;
+        let found =
+            request_payment::find_payment(&mut session, &view.uri, view.history_from, &cancel)
+                .map_err(|e| failed(ui, &session.reader(), e))?;
+        if let Some(seen) = found {
+            ui.data(&ui.text(
+                "request-paid",
+                &[
+                    ("amount", amount(&seen.amount)),
+                    ("from", seen.from.clone().into()),
+                    (
+                        "memo",
+                        seen.memo.clone().unwrap_or_else(|| "—".into()).into(),
+                    ),
+                    ("tx", seen.tx_id.clone().into()),
+                    ("height", seen.height.into()),
+                    ("hash", short(&seen.proven.header_hash).into()),
+                ],
+            ));
+            return Ok(());
+        }
+        if started.elapsed() >= Duration::from_secs(wait) {
+            return Err(UserError::new("request-not-paid")
+                .arg("seconds", wait)
+                .into());
+        }
+        std::thread::sleep(Duration::from_secs(1));
+    }
+}
+
+/// `jifen history`.
+pub fn history(ui: &Ui, ctx: &WalletContext, args: &HistoryArgs) -> Result<()> {
+    let (ctx, address) = target_address(ctx, &args.wallet, args.address.as_deref(), args.index)?;
+    let mut session = synced_session(ui, &ctx)?;
+    let view =
+        jifen_wallet::history::history(&mut session, &address, args.limit, &CancelToken::new())
+            .map_err(|e| failed(ui, &session.reader(), e))?;
+    if args.json {
+        return print_json(ui, &view);
+    }
+    ui.data(&ui.text(
+        "history-header",
+        &[
+            ("address", view.address.clone().into()),
+            ("total", view.total.into()),
+            ("height", view.proven.height.into()),
+            ("hash", short(&view.proven.header_hash).into()),
+        ],
+    ));
+    for entry in &view.entries {
+        let moves: Vec<String> = entry
+            .moves
+            .iter()
+            .map(|m| format!("{}{}", if m.incoming { "+" } else { "-" }, m.amount))
+            .collect();
+        let kind = ui.text(&format!("history-kind-{}", entry.kind), &[]);
+        let id = if entry.result_code == 0 {
+            "history-entry"
+        } else {
+            "history-entry-failed"
+        };
+        ui.data(
+            &ui.text(
+                id,
+                &[
+                    ("index", entry.index.into()),
+                    ("height", entry.height.into()),
+                    ("kind", kind.into()),
+                    ("moves", moves.join(", ").into()),
+                    (
+                        "party",
+                        entry
+                            .counterparty
+                            .clone()
+                            .unwrap_or_else(|| "—".into())
+                            .into(),
+                    ),
+                    (
+                        "memo",
+                        entry.memo.clone().unwrap_or_else(|| "—".into()).into(),
+                    ),
+                    ("code", entry.result_code.into()),
+                    ("tx", short(&entry.tx_id).into()),
+                ],
+            ),
+        );
+    }
+    if view.older > 0 {
+        ui.say("history-older", &[("count", view.older.into())]);
+    }
     Ok(())
 }
 

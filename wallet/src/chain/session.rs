@@ -217,6 +217,30 @@ impl ChainSession {
         }
     }
 
+    /// Transaction `id`'s inclusion and result, proven against the verified
+    /// header at its height (`None`: no peer has it in a block the client
+    /// could verify yet).
+    ///
+    /// # Errors
+    /// Light-client errors.
+    pub fn tx_inclusion(&mut self, id: &Hash32) -> Result<Option<Proven<TxInclusion>>, ChainError> {
+        Ok(self.client.tx_inclusion(id)?)
+    }
+
+    /// `address`'s history after `start`, proven complete and in order at
+    /// the trusted header.
+    ///
+    /// # Errors
+    /// Light-client errors (`history-*` for a peer whose pages do not
+    /// fold to the proven account: it is demoted and the next asked).
+    pub fn history_since(
+        &mut self,
+        address: &Address,
+        start: jifen_protocol::history::HistoryCheckpoint,
+    ) -> Result<jifen_light_client::ProvenHistory, ChainError> {
+        Ok(self.client.history_since(address, start)?)
+    }
+
     /// An audit bundle for `address`'s account (root of trust, the verified
     /// path, the account's state proof), written crash-safely to `path`.
     ///
