@@ -88,8 +88,9 @@ enum Command {
         #[arg(long)]
         data_dir: PathBuf,
     },
-    /// Print the public devnet accounts and demo roles (address and
-    /// secret; testing only).
+    /// Print the public devnet accounts (address and secret) and demo roles
+    /// (address, public key and the 12 words `jifen restore` takes); public,
+    /// testing only.
     Accounts,
     /// Print the hex of a signed devnet transfer (for demos and docs).
     SignTransfer {
@@ -213,18 +214,37 @@ fn main() -> anyhow::Result<()> {
                 )?;
             }
             // The demo points economy's roles (issuer, platform, merchant
-            // owners, the consumer holding points of every merchant).
+            // owners, the consumer holding points of every merchant): each
+            // is a wallet restored from its words, signing with receive
+            // address 0.
+            writeln!(
+                out,
+                "demo roles: restore one with `jifen restore` and its words \
+                 (public devnet words — never use on a real network)"
+            )?;
+            let demo = jifen_node::genesis::demo::devnet_points()?;
             for role in ["platform"]
                 .into_iter()
                 .chain(jifen_node::genesis::demo::DEMO_ROLES)
             {
                 let key = NodeKey::devnet_role(role)?;
-                let secret = tagged_hash(jifen_node::keys::DEVNET_ROLE_TAG, role.as_bytes());
+                let owner = hex::encode(key.address().as_bytes());
+                let owns: String = demo
+                    .merchants
+                    .iter()
+                    .filter(|m| m.owner == owner)
+                    .map(|m| format!(" (owner of {} {})", m.symbol, m.name))
+                    .collect();
                 writeln!(
                     out,
-                    "{role} {} secret={}",
+                    "{role} {} public_key={}{owns}",
                     key.address().encode(Network::Devnet),
-                    hex::encode(secret)
+                    hex::encode(key.public_key().as_bytes())
+                )?;
+                writeln!(
+                    out,
+                    "  public devnet words — never use on a real network: {}",
+                    NodeKey::devnet_role_words(role)?
                 )?;
             }
             Ok(())

@@ -4,7 +4,8 @@
 //! deposit near the limit; one still proposed), held by the demo consumer
 //! and by the faucet account (devnet account 0), plus the issuer, the
 //! platform and the merchants' owners. Every key is a public devnet key
-//! ([`NodeKey::devnet_role`]).
+//! ([`NodeKey::devnet_role`]), and each role is a wallet restored from its
+//! public words ([`NodeKey::devnet_role_words`], `jifen-node accounts`).
 //!
 //! | # | name | symbol | decimals | status | fee mode | mid (POINT per point) | deposit |
 //! |---|---|---|---|---|---|---|---|
