@@ -90,8 +90,22 @@ describe("modes", () => {
     await settle();
     expect(argsOf(calls, "set_mode")).toEqual([{ mode: "wallet" }]);
     expect(screen.queryByTestId("offline-banner")).toBeNull();
-    expect(navIds()).toEqual(["nav-home", "nav-send", "nav-receive", "nav-scan", "nav-audit", "nav-settings"]);
+    expect(navIds()).toEqual(["nav-home", "nav-points", "nav-swap", "nav-pay", "nav-send", "nav-receive", "nav-request-payment",
+      "nav-scan", "nav-audit", "nav-settings"]);
     expect(screen.getByTestId("screen-home")).toBeTruthy();
+    // On a phone the bar keeps home, points, swap and pay; the rest opens from "More".
+    expect(screen.queryByTestId("more-sheet")).toBeNull();
+    expect(screen.getByTestId("nav-send").classList.contains("in-more")).toBe(true);
+    expect(screen.getByTestId("nav-points").classList.contains("in-more")).toBe(false);
+    await fireEvent.click(screen.getByTestId("more-toggle"));
+    await settle();
+    const more = screen.queryAllByTestId(/^more-(?!toggle|sheet)/).map((b) => b.dataset.testid);
+    expect(more).toEqual(["more-send", "more-receive", "more-request-payment", "more-scan", "more-audit", "more-settings"]);
+    await fireEvent.click(screen.getByTestId("more-request-payment"));
+    await settle();
+    expect(screen.getByTestId("screen-request-payment")).toBeTruthy();
+    expect(screen.queryByTestId("more-sheet")).toBeNull();
+    expect(screen.getByTestId("more-toggle").classList.contains("active")).toBe(true);
   });
 
   test("welcome offers pairing and the cold signer; the cold signer switches mode, then creates", async () => {
@@ -145,7 +159,9 @@ describe("modes", () => {
     expect(argsOf(calls, "open_watch_only")).toEqual([{ name: "shop-watch" }]);
     expect(calls.some(([c]) => c === "unlock")).toBe(false);
     expect(screen.getByTestId("watch-only-badge").textContent).toBe("watch-only · paired with a cold device (chain jifen-devnet)");
-    expect(navIds()).toEqual(["nav-home", "nav-send", "nav-receive", "nav-scan", "nav-audit", "nav-settings"]);
+    // No swap or pay: a watch-only wallet's keys are on its cold device.
+    expect(navIds()).toEqual(["nav-home", "nav-points", "nav-send", "nav-receive", "nav-request-payment", "nav-scan", "nav-audit",
+      "nav-settings"]);
     await fireEvent.click(screen.getByTestId("nav-settings"));
     await settle();
     // No words, password or KDF for a wallet without keys.

@@ -22,6 +22,11 @@ export interface ScreenDef {
   title: string;
   /** Shown in the navigation bar while a wallet is open (a list: only in those uses). */
   nav?: boolean | UseMode[];
+  /**
+   * On a phone, in the bottom bar itself in those uses (when the navigation has
+   * more entries than the bar holds; the others are under "More").
+   */
+  bar?: UseMode[];
   /** Needs an unlocked wallet; otherwise the unlock screen is shown. */
   needsWallet?: boolean;
   /**

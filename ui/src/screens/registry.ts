@@ -21,10 +21,19 @@ import ColdHome from "./ColdHome.svelte";
 import ColdPair from "./ColdPair.svelte";
 import ColdSign from "./ColdSign.svelte";
 import Message from "./Message.svelte";
+import Points from "./Points.svelte";
+import Merchant from "./Merchant.svelte";
+import Swap from "./Swap.svelte";
+import Pay from "./Pay.svelte";
+import RequestPayment from "./RequestPayment.svelte";
+import Withdraw from "./Withdraw.svelte";
+import MerchantAdmin from "./MerchantAdmin.svelte";
 
 /** The uses that talk to the network (everything but the offline cold signer). */
 const ONLINE: UseMode[] = ["wallet", "watch-only"];
 const COLD: UseMode[] = ["cold-signer"];
+/** The uses that sign on this device (a watch-only wallet's keys are on its cold device). */
+const SIGNING: UseMode[] = ["wallet"];
 
 export const screens: ScreenDef[] = [
   { id: "loading", component: Loading, title: "app-title" },
@@ -34,12 +43,20 @@ export const screens: ScreenDef[] = [
   { id: "unlock", component: Unlock, title: "app-unlock-title" },
   { id: "pair", component: PairDevice, title: "app-pair-title", modes: ONLINE },
   { id: "cold-start", component: ColdStart, title: "app-cold-start-title", modes: ["wallet"] },
-  { id: "home", component: Home, title: "app-nav-home", nav: true, needsWallet: true, modes: ONLINE },
+  { id: "home", component: Home, title: "app-nav-home", nav: true, bar: ONLINE, needsWallet: true, modes: ONLINE },
   { id: "cold-home", component: ColdHome, title: "app-nav-home", nav: true, needsWallet: true, modes: COLD },
-  { id: "send", component: Send, title: "app-nav-send", nav: true, needsWallet: true, modes: ONLINE },
+  { id: "points", component: Points, title: "app-nav-points", nav: true, bar: ONLINE, needsWallet: true, modes: ONLINE },
+  { id: "swap", component: Swap, title: "app-nav-swap", nav: true, bar: SIGNING, needsWallet: true, modes: SIGNING },
+  { id: "pay", component: Pay, title: "app-nav-pay", nav: true, bar: SIGNING, needsWallet: true, modes: SIGNING },
+  { id: "send", component: Send, title: "app-nav-send", nav: true, bar: ["watch-only"], needsWallet: true, modes: ONLINE },
   { id: "cold-pair", component: ColdPair, title: "app-nav-cold-pair", nav: true, needsWallet: true, modes: COLD },
   { id: "cold-sign", component: ColdSign, title: "app-nav-cold-sign", nav: true, needsWallet: true, modes: COLD },
-  { id: "receive", component: Receive, title: "app-nav-receive", nav: true, needsWallet: true },
+  { id: "receive", component: Receive, title: "app-nav-receive", nav: true, bar: ["watch-only"], needsWallet: true },
+  { id: "request-payment", component: RequestPayment, title: "app-nav-collect", nav: true, needsWallet: true, modes: ONLINE },
+  // Reached from Points: a merchant's record and rate history, withdrawing to fiat, a merchant's tools.
+  { id: "merchant", component: Merchant, title: "app-merchant-title", needsWallet: true, modes: ONLINE },
+  { id: "withdraw", component: Withdraw, title: "app-withdraw-title", needsWallet: true, modes: SIGNING },
+  { id: "merchant-admin", component: MerchantAdmin, title: "app-admin-title", needsWallet: true, modes: SIGNING },
   // Reached from Receive (and the cold signer's home): signing needs no network.
   { id: "message", component: Message, title: "app-message-title", needsWallet: true },
   { id: "scan", component: Scan, title: "app-nav-scan", nav: ONLINE, needsWallet: true },
@@ -62,6 +79,20 @@ export function available(def: ScreenDef, mode: UseMode): boolean {
 export function inNav(def: ScreenDef, mode: UseMode): boolean {
   const nav = def.nav === true || (Array.isArray(def.nav) && def.nav.includes(mode));
   return nav && available(def, mode);
+}
+
+/** Most entries the phone's bottom bar holds (with "More" as the last when there are more). */
+export const BAR_SIZE = 5;
+
+/**
+ * The navigation on a phone: up to BAR_SIZE entries in the bottom bar; when there
+ * are more, the entries marked `bar` for this use (at most BAR_SIZE - 1) stay in
+ * the bar and the others go under "More".
+ */
+export function phoneNav(items: ScreenDef[], mode: UseMode): { bar: ScreenDef[]; more: ScreenDef[] } {
+  if (items.length <= BAR_SIZE) return { bar: items, more: [] };
+  const bar = items.filter((s) => s.bar?.includes(mode)).slice(0, BAR_SIZE - 1);
+  return { bar, more: items.filter((s) => !bar.includes(s)) };
 }
 
 /** The home screen of a use (where an unavailable route lands). */
