@@ -93,11 +93,15 @@ pub enum Fault {
     JsonFlood,
     /// `history-omits-entry`.
     HistoryOmitsEntry,
+    /// `stale-rate`: every state answer (merchant records and rate versions
+    /// included) is the genesis value with its genesis proof, labelled with
+    /// the height asked for: a merchant's rate as it was before it changed.
+    StaleRate,
 }
 
 impl Fault {
     /// Every fault, for listing.
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
         Self::ForgedCommit,
         Self::WrongValidatorSet,
         Self::TamperedStateProof,
@@ -116,6 +120,7 @@ impl Fault {
         Self::JsonBomb,
         Self::JsonFlood,
         Self::HistoryOmitsEntry,
+        Self::StaleRate,
     ];
 
     /// The name tests select the fault by.
@@ -140,6 +145,7 @@ impl Fault {
             Self::JsonBomb => "json-bomb",
             Self::JsonFlood => "json-flood",
             Self::HistoryOmitsEntry => "history-omits-entry",
+            Self::StaleRate => "stale-rate",
         }
     }
 

@@ -368,8 +368,14 @@ fn prove(
     height: u64,
 ) -> Result<StateResult, RpcError> {
     checked_height(ctx, chain, height)?;
+    // `stale-rate` answers from the genesis state, as of the height asked.
+    let source = if ctx.fault == Some(Fault::StaleRate) {
+        0
+    } else {
+        height
+    };
     let (value, proof) = chain
-        .prove(key, height)
+        .prove(key, source)
         .ok_or_else(|| height_unavailable(height, chain.height()))?;
     let proof = fault::served_state_proof(ctx.fault, proof);
     let state_root = if height == 0 {
