@@ -472,6 +472,7 @@ fn every_error_gives_the_arguments_its_messages_use() {
             proven_len: 3,
             height: 9,
         },
+        ClientError::TxNotProven { id: hash },
     ];
     let fixture = Chain::new(3, 10, static_set);
     let mut fork = fixture.block(2);

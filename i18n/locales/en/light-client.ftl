@@ -183,6 +183,7 @@ lc-client-proof-above-tip = The node places the transaction in block { $height }
 lc-client-proof-below-root = The node places the transaction in block { $height }, below your root of trust (block { $root }), where nothing is proven.
 lc-client-root-unavailable = No node has block { $height }, the root of trust, after { $attempts } tries (highest node tip: { $tip }). If you set a checkpoint, it may be above every node's tip: check its height with “jifen endpoints”.
 lc-client-store-other-chain = The local light-client store holds chain { $got }, not { $expected }.
+lc-client-tx-not-proven = No node proves transaction { $id } in a verified block yet; try again after the next block.
 lc-client-wrong-chain = The node serves another chain.
 lc-commit-not-for-header = The commit is not for this block header.
 lc-evidence-bad-address = The evidence file lists an invalid validator address.

@@ -183,6 +183,7 @@ lc-client-proof-above-tip = 节点称该交易在区块 { $height } 中，高于
 lc-client-proof-below-root = 节点称该交易在区块 { $height } 中，低于你的信任根（区块 { $root }），那里的内容无从证明。
 lc-client-root-unavailable = 尝试 { $attempts } 次后，仍没有节点提供信任根所在的区块 { $height }（节点最高高度：{ $tip }）。如果你设置了检查点，它可能高于所有节点的最新高度：请用“jifen endpoints”检查它的高度。
 lc-client-store-other-chain = 本地轻客户端存储属于链 { $got }，而不是 { $expected }。
+lc-client-tx-not-proven = 暂无节点能在已验证的区块中证明交易 { $id }；请在下一个区块后重试。
 lc-client-wrong-chain = 节点提供的是另一条链。
 lc-commit-not-for-header = 该提交不属于这个区块头。
 lc-evidence-bad-address = 证据文件中有无效的验证人地址。

@@ -183,6 +183,7 @@ lc-client-proof-above-tip = 節點稱該交易在區塊 { $height } 中，高於
 lc-client-proof-below-root = 節點稱該交易在區塊 { $height } 中，低於你的信任根（區塊 { $root }），那裡的內容無從證明。
 lc-client-root-unavailable = 嘗試 { $attempts } 次後，仍沒有節點提供信任根所在的區塊 { $height }（節點最高高度：{ $tip }）。如果你設定了檢查點，它可能高於所有節點的最新高度：請用「jifen endpoints」檢查它的高度。
 lc-client-store-other-chain = 本機輕客戶端儲存屬於鏈 { $got }，而非 { $expected }。
+lc-client-tx-not-proven = 暫無節點能在已驗證的區塊中證明交易 { $id }；請在下一個區塊後重試。
 lc-client-wrong-chain = 節點提供的是另一條鏈。
 lc-commit-not-for-header = 該提交不屬於這個區塊頭。
 lc-evidence-bad-address = 證據檔案中有無效的驗證者位址。
