@@ -20,7 +20,7 @@
 //! | [`sync`] | [`LightBlockSource`], [`MemorySource`] and the [`sync_to`] driver |
 //! | [`cross_check`](mod@cross_check) | a witness's answer: agrees, lagging, invalid, unresolved or a [`CrossCheck::Conflict`] |
 //! | [`evidence`] | fork [`Evidence`], its file format and [`verify_evidence`] |
-//! | [`bundle`] | [`AuditBundle`] (root, path, final-proof slot), its file format and [`verify_bundle`] |
+//! | [`bundle`] | [`AuditBundle`] (root, path, final proof: a state value or a transaction's inclusion), its file format and [`verify_bundle`] |
 //! | [`progress`] | typed [`ProgressEvent`]s, [`Phase`]s and [`SyncProgress`] |
 //! | [`proof`] | checking untrusted state answers and transaction proofs against a verified header; [`Proven`] values |
 //! | [`store`] | the [`LightStore`] trait, [`MemoryStore`], [`load_trusted`], [`load_stored`] |
@@ -56,8 +56,8 @@ pub mod trust;
 pub mod verifier;
 
 pub use bundle::{
-    AuditBundle, BundleError, FinalProof, ProvenState, STATE_VALUE_PROOF, VerifiedBundle,
-    verify_bundle,
+    AuditBundle, BundleError, FinalProof, ProvenState, STATE_VALUE_PROOF, TX_INCLUSION_PROOF,
+    TxInclusionProof, VerifiedBundle, verify_bundle,
 };
 pub use cross_check::{CrossCheck, cross_check};
 pub use evidence::{Evidence, EvidenceError, VerifiedEvidence, verify_evidence};

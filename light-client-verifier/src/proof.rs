@@ -93,6 +93,36 @@ pub struct UntrustedTxProof {
     pub result_proof: InclusionProof,
 }
 
+impl Encode for UntrustedTxProof {
+    /// `height u64 || index u64 || result_code u16 || tx || proof ||
+    /// result_proof` (the [`Transaction`] and [`InclusionProof`]
+    /// encodings); the answer inside a `tx-inclusion` final proof of an
+    /// audit bundle.
+    fn encode_to(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.height.to_be_bytes());
+        out.extend_from_slice(&self.index.to_be_bytes());
+        out.extend_from_slice(&self.result_code.to_be_bytes());
+        self.tx.encode_to(out);
+        self.proof.encode_to(out);
+        self.result_proof.encode_to(out);
+    }
+}
+
+impl Decode for UntrustedTxProof {
+    const NAME: &'static str = "transaction proof";
+
+    fn decode_from(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        Ok(Self {
+            height: reader.u64("height")?,
+            index: reader.u64("index")?,
+            result_code: reader.u16("result code")?,
+            tx: Transaction::decode_from(reader)?,
+            proof: InclusionProof::decode_from(reader)?,
+            result_proof: InclusionProof::decode_from(reader)?,
+        })
+    }
+}
+
 /// A transaction proven to be in a verified block, with its result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TxInclusion {

@@ -198,6 +198,20 @@ fn block(index: usize) -> (Header, UntrustedTxProof) {
 }
 
 #[test]
+fn tx_answer_encoding_round_trips() {
+    let (_, answer) = block(1);
+    let bytes = answer.encode();
+    assert_eq!(UntrustedTxProof::decode(&bytes).unwrap(), answer);
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(
+        UntrustedTxProof::decode(&longer).unwrap_err().code(),
+        "decode-trailing-bytes"
+    );
+    assert!(UntrustedTxProof::decode(&bytes[..bytes.len() - 1]).is_err());
+}
+
+#[test]
 fn included_transaction_and_result_are_proven() {
     for index in 0..3 {
         let (header, answer) = block(index);

@@ -20,13 +20,15 @@
 use std::collections::BTreeMap;
 
 use jifen_protocol::{
-    Address, ChainId, Commit, CommitSignature, Hash32, Header, PublicKey, Signature, Validator,
-    ValidatorSet, VoteKind, header::HEADER_VERSION, merkle, sha256, tagged_hash,
+    Address, ChainId, Commit, CommitSignature, Hash32, Header, InclusionProof, PublicKey,
+    Signature, Transaction, Transfer, TxPayload, UnsignedTransaction, Validator, ValidatorSet,
+    VoteKind, header::HEADER_VERSION, merkle, sha256, tagged_hash, tx_result,
 };
 use k256::ecdsa::SigningKey;
 use k256::ecdsa::signature::hazmat::PrehashSigner;
 
 use crate::light_block::LightBlock;
+use crate::proof::UntrustedTxProof;
 use crate::sync::{LightBlockSource, SourceError};
 use crate::trust::Checkpoint;
 
@@ -82,6 +84,21 @@ impl TestKey {
         Signature::from_bytes(signature.normalize_s().to_bytes().as_slice())
             .expect("64 signature bytes")
     }
+
+    /// A transfer of `amount` base units to `to` on `jifen-devnet`, signed
+    /// by this key (fee 1,000).
+    #[must_use]
+    pub fn transfer(&self, to: Address, amount: u128, nonce: u64) -> Transaction {
+        let unsigned = UnsignedTransaction::new(
+            ChainId::new("jifen-devnet").expect("a valid chain id"),
+            self.public_key,
+            nonce,
+            1_000,
+            TxPayload::Transfer(Transfer { to, amount }),
+        );
+        let signature = self.sign_digest(&unsigned.signing_digest());
+        unsigned.with_signature(signature)
+    }
 }
 
 /// Which keys (by number) with which power make up the set of an epoch.
@@ -122,6 +139,8 @@ pub struct Chain {
     /// The state root every header commits to (`None`: a per-height
     /// placeholder).
     state_root: Option<Hash32>,
+    /// The transactions (with result codes) of the blocks that have some.
+    transactions: BTreeMap<u64, Vec<(Transaction, u16)>>,
 }
 
 impl Chain {
@@ -148,6 +167,7 @@ impl Chain {
             sets,
             keys,
             state_root: None,
+            transactions: BTreeMap::new(),
         };
         chain.build_headers(length);
         chain
@@ -163,6 +183,44 @@ impl Chain {
         self.headers.clear();
         self.build_headers(length);
         self
+    }
+
+    /// The same chain with block `height` holding `transactions` (each with
+    /// its result code): its `tx_root` and `results_root` commit to them,
+    /// and every header above links to the new header.
+    #[must_use]
+    pub fn with_transactions(mut self, height: u64, transactions: Vec<(Transaction, u16)>) -> Self {
+        self.transactions.insert(height, transactions);
+        let length = self.len();
+        self.headers.clear();
+        self.build_headers(length);
+        self
+    }
+
+    /// The proof answer for transaction `index` of block `height` (as a
+    /// node's `jifen_txProof`).
+    #[must_use]
+    pub fn tx_proof(&self, height: u64, index: usize) -> UntrustedTxProof {
+        let block = &self.transactions[&height];
+        let (tx, result_code) = block[index].clone();
+        let ids: Vec<Hash32> = block.iter().map(|(tx, _)| tx.id()).collect();
+        let tx_leaves: Vec<Hash32> = ids
+            .iter()
+            .map(|id| merkle::leaf_hash(id.as_bytes()))
+            .collect();
+        let result_leaves: Vec<Hash32> = block
+            .iter()
+            .map(|(tx, code)| tx_result::result_leaf_hash(&tx.id(), *code))
+            .collect();
+        UntrustedTxProof {
+            height,
+            index: index as u64,
+            result_code,
+            tx,
+            proof: InclusionProof::generate(&tx_leaves, index).expect("an index in the block"),
+            result_proof: InclusionProof::generate(&result_leaves, index)
+                .expect("an index in the block"),
+        }
     }
 
     fn build_headers(&mut self, length: u64) {
@@ -188,8 +246,21 @@ impl Chain {
                     &(height - 1).to_be_bytes(),
                 ))
             }),
-            tx_root: merkle::empty_root(),
-            results_root: merkle::empty_root(),
+            tx_root: self
+                .transactions
+                .get(&height)
+                .map_or_else(merkle::empty_root, |block| {
+                    let ids: Vec<Hash32> = block.iter().map(|(tx, _)| tx.id()).collect();
+                    merkle::root(&ids)
+                }),
+            results_root: self
+                .transactions
+                .get(&height)
+                .map_or_else(merkle::empty_root, |block| {
+                    let results: Vec<(Hash32, u16)> =
+                        block.iter().map(|(tx, code)| (tx.id(), *code)).collect();
+                    tx_result::results_root(&results)
+                }),
             state_root: self
                 .state_root
                 .unwrap_or_else(|| Hash32(sha256(format!("fixture/state/{height}").as_bytes()))),

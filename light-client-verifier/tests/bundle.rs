@@ -14,7 +14,7 @@ use jifen_light_client_verifier::bundle::BUNDLE_FORMAT;
 use jifen_light_client_verifier::test_chain::{Chain, ChainSource, replaced_set};
 use jifen_light_client_verifier::{
     AuditBundle, FinalProof, FixedClock, LightStore, MemoryStore, Options, STATE_VALUE_PROOF,
-    Schedule, TrustedState, UntrustedState, sync_to, verify_bundle,
+    Schedule, TX_INCLUSION_PROOF, TrustedState, UntrustedState, sync_to, verify_bundle,
 };
 use jifen_protocol::state::ProofLeaf;
 use jifen_protocol::{Encode, Hash32, StateProof};
@@ -87,9 +87,15 @@ fn bundle_final_proof_is_checked() {
     let cases = [
         (
             "unknown kind",
-            "tx-inclusion",
+            "balance-sum",
             answer.encode(),
             "lc-bundle-unknown-proof-kind",
+        ),
+        (
+            "a state answer as a transaction proof",
+            TX_INCLUSION_PROOF,
+            answer.encode(),
+            "lc-bundle-proof-decode",
         ),
         (
             "not an answer",

@@ -15,6 +15,10 @@
     clippy::panic,
     clippy::indexing_slicing
 )]
+// This test reads its vector files (and writes them when blessing); the
+// core itself never touches the file system or the environment, and the
+// lint stays on for it (`clippy.toml`).
+#![allow(clippy::disallowed_methods)]
 
 use std::num::NonZeroU64;
 use std::path::PathBuf;
@@ -22,7 +26,8 @@ use std::path::PathBuf;
 use jifen_light_client_verifier::test_chain::{Chain, ChainSource, TestKey, rotating_set};
 use jifen_light_client_verifier::{
     AuditBundle, FinalProof, FixedClock, LightBlock, LightStore, MemoryStore, Options,
-    STATE_VALUE_PROOF, Schedule, TrustedState, UntrustedState, sync_to, verify_bundle,
+    STATE_VALUE_PROOF, Schedule, TX_INCLUSION_PROOF, TrustedState, TxInclusionProof,
+    UntrustedState, sync_to, verify_bundle,
 };
 use jifen_protocol::{Account, Decode, Encode, StateMap, StateTree, account_key};
 
@@ -100,6 +105,39 @@ fn state_value_bundle() -> (Chain, AuditBundle) {
     (chain, bundle)
 }
 
+/// A `tx-inclusion` bundle: a transfer of test key 1 (index 1 of block 8,
+/// result 0) on a 12-block chain whose validators rotate every 5 blocks;
+/// the path ends at the stored block 10 and the final proof links 9 and 8.
+fn tx_inclusion_bundle() -> (Chain, AuditBundle) {
+    let alice = TestKey::new(1);
+    let bob = TestKey::new(2).address();
+    let block = vec![
+        (alice.transfer(bob, 250_000, 0), 1006),
+        (alice.transfer(bob, 12_345, 1), 0),
+    ];
+    let chain = Chain::new(12, 5, rotating_set).with_transactions(8, block);
+    let (root, path) = synced_path(&chain, 12);
+    let path: Vec<LightBlock> = path
+        .into_iter()
+        .filter(|block| block.height() <= 10)
+        .collect();
+    let answer = chain.tx_proof(8, 1);
+    let final_proof = TxInclusionProof {
+        id: answer.tx.id(),
+        links: vec![chain.header(9).clone(), chain.header(8).clone()],
+        answer,
+    };
+    let bundle = AuditBundle::new(
+        root,
+        path,
+        Some(FinalProof {
+            kind: TX_INCLUSION_PROOF.to_owned(),
+            bytes: final_proof.encode(),
+        }),
+    );
+    (chain, bundle)
+}
+
 /// `name`'s stored text equals `bundle`'s (rewritten under `JIFEN_BLESS`),
 /// and the README names the checkpoint it verifies from.
 fn check_vector(name: &str, bundle: &AuditBundle, chain: &Chain) {
@@ -129,5 +167,25 @@ fn the_state_value_vector_is_what_the_code_builds_and_verifies() {
     assert_eq!(
         Account::decode(state.value.as_deref().unwrap()).unwrap(),
         account()
+    );
+}
+
+#[test]
+fn the_tx_inclusion_vector_is_what_the_code_builds_and_verifies() {
+    let (chain, bundle) = tx_inclusion_bundle();
+    check_vector("tx-inclusion.bundle.json", &bundle, &chain);
+    let stored = std::fs::read_to_string(vector_path("tx-inclusion.bundle.json")).unwrap();
+    let read = AuditBundle::from_json(&stored).unwrap();
+    let verified = verify_bundle(&read, &chain.checkpoint(1), &Options::default()).unwrap();
+    assert_eq!(verified.heights, vec![1, 5, 10]);
+    assert_eq!(verified.state, None);
+    let inclusion = verified.inclusion.unwrap();
+    assert_eq!(inclusion.height, 8);
+    assert_eq!(inclusion.header_hash, chain.header(8).hash());
+    assert_eq!(inclusion.value.index, 1);
+    assert_eq!(inclusion.value.result_code, 0);
+    assert_eq!(
+        inclusion.value.tx,
+        TestKey::new(1).transfer(TestKey::new(2).address(), 12_345, 1)
     );
 }

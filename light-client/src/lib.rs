@@ -18,7 +18,7 @@
 //! | [`light_block`], [`verifier`], [`scheduler`], [`sync`], [`cross_check`](mod@cross_check), [`evidence`], [`bundle`], [`progress`], [`proof`] | re-exported from the core (see its docs) |
 //! | [`trust`] | the core's [`Options`], [`Clock`], [`Checkpoint`], [`TrustedState`], and [`SystemClock`] |
 //! | [`peer`] | the [`Peer`] trait, [`PeerError`] (`lc-peer-*`), `RpcPeer` (default feature `rpc`) |
-//! | [`client`] | [`LightClient`]: root of trust, sync, cross-checks, fail-over, evidence files, proven reads, audit bundles; [`LightReader`]: proven reads beside a sync |
+//! | [`client`] | [`LightClient`]: root of trust, sync, cross-checks, fail-over, evidence files, proven reads (accounts, state, histories, transaction inclusion), audit bundles (an account, a transaction's receipt); [`LightReader`]: proven reads beside a sync |
 //! | [`store`] | the core's [`LightStore`], [`MemoryStore`], [`load_trusted`]; `RedbStore` (default feature `redb`), `SledStore` (feature `sled`) |
 //!
 //! Without default features the crate is the core, the client and
@@ -86,10 +86,10 @@ pub use jifen_light_client_verifier::{
     EvidenceError, FinalProof, FixedClock, LightBlock, LightBlockError, LightBlockSource,
     LightStore, MemorySource, MemoryStore, Options, OptionsError, Phase, PowerTally, ProgressEvent,
     ProofError, Proven, ProvenState, STATE_VALUE_PROOF, Schedule, ScheduleError, Scheduler,
-    StoreError, SyncError, SyncProgress, SyncReport, TrustedState, TxInclusion, UntrustedState,
-    UntrustedTxProof, Verdict, VerificationError, Verified, VerifiedBundle, VerifiedEvidence,
-    load_stored, load_trusted, sync_to, sync_to_with_progress, verify, verify_bundle,
-    verify_evidence,
+    StoreError, SyncError, SyncProgress, SyncReport, TX_INCLUSION_PROOF, TrustedState, TxInclusion,
+    TxInclusionProof, UntrustedState, UntrustedTxProof, Verdict, VerificationError, Verified,
+    VerifiedBundle, VerifiedEvidence, load_stored, load_trusted, sync_to, sync_to_with_progress,
+    verify, verify_bundle, verify_evidence,
 };
 pub use peer::{Peer, PeerError, PeerStatus, TxStatusAnswer};
 #[cfg(feature = "rpc")]

@@ -16,11 +16,16 @@
 mod common;
 
 use common::{Net, account, chain_id, demoted_code, manual_net, state_of, sync};
-use jifen_light_client::{MemoryStore, PeerState, TrustRoot};
+use jifen_light_client::{
+    AuditBundle, ClientError, LightClient, LightStore, MemoryStore, PeerState, TX_INCLUSION_PROOF,
+    TrustRoot, TxInclusionProof, VerifiedBundle, verify_bundle,
+};
 use jifen_node::keys::NodeKey;
 use jifen_node::rpc::Fault;
 use jifen_protocol::history::{HistoryCheckpoint, HistoryEntry};
-use jifen_protocol::{Address, Transaction, Transfer, TxPayload, UnsignedTransaction};
+use jifen_protocol::{
+    Address, Decode, Encode, Hash32, Transaction, Transfer, TxPayload, UnsignedTransaction,
+};
 use jifen_testenv::devnet::produce_blocks;
 
 /// A signed transfer of 12,345 base units from devnet account `from` to
@@ -141,5 +146,152 @@ fn a_node_omitting_an_entry_is_demoted_and_the_honest_witness_answers() {
     assert_eq!(
         demoted_code(&state_of(&client, 0)),
         "history-length-mismatch"
+    );
+}
+
+/// `bundle` written to its file text, read back and verified offline from
+/// the client's root of trust.
+fn verified_offline<S: LightStore>(
+    client: &LightClient<S>,
+    bundle: &AuditBundle,
+) -> Result<VerifiedBundle, jifen_light_client::BundleError> {
+    let root = client.status().root.unwrap().checkpoint;
+    let read = AuditBundle::from_json(&bundle.to_json()).unwrap();
+    verify_bundle(&read, &root, &client.config().options)
+}
+
+fn final_proof(bundle: &AuditBundle) -> TxInclusionProof {
+    let final_proof = bundle.final_proof.as_ref().unwrap();
+    assert_eq!(final_proof.kind, TX_INCLUSION_PROOF);
+    TxInclusionProof::decode(&final_proof.bytes).unwrap()
+}
+
+/// Transfers in a block between two stored ones (proven by hash links), in
+/// the trusted block, and above the trusted height each export as a
+/// `tx-inclusion` bundle that verifies offline and reports the transfer.
+#[test]
+fn a_transfer_exports_as_a_tx_bundle_that_verifies_offline() {
+    let net = manual_net(&[], 6);
+    let below = transfer(2, 0);
+    let below_height = include(&net, below.clone());
+    produce_blocks(&net.devnet, 4).unwrap();
+    let at_tip = transfer(2, 1);
+    let tip = include(&net, at_tip.clone());
+    assert_ne!(below_height % 5, 0, "an epoch end would be stored");
+    let mut client = net.client(MemoryStore::new(), TrustRoot::Genesis, 0, &[], None);
+    assert_eq!(sync(&mut client).unwrap().height, tip);
+    let stored = client.store().heights().unwrap();
+    assert!(!stored.contains(&below_height));
+    assert!(stored.contains(&tip));
+    let above = transfer(2, 2);
+    let above_height = include(&net, above.clone());
+
+    for (tx, height) in [
+        (&below, below_height),
+        (&at_tip, tip),
+        (&above, above_height),
+    ] {
+        let bundle = client.tx_bundle(&tx.id()).unwrap();
+        let anchor = *client
+            .store()
+            .heights()
+            .unwrap()
+            .iter()
+            .find(|&&stored| stored >= height)
+            .unwrap();
+        let links: Vec<u64> = final_proof(&bundle)
+            .links
+            .iter()
+            .map(|header| header.height)
+            .collect();
+        assert_eq!(links, (height..anchor).rev().collect::<Vec<_>>());
+        let verified = verified_offline(&client, &bundle).unwrap();
+        assert_eq!(verified.header.height, anchor);
+        assert_eq!(verified.state, None);
+        let inclusion = verified.inclusion.unwrap();
+        assert_eq!(inclusion.height, height);
+        assert_eq!(inclusion.header_hash, net.hash_at(height));
+        assert_eq!(inclusion.value.tx, *tx);
+        assert_eq!(inclusion.value.result_code, 0);
+        // The same as the client proves online.
+        let online = client.tx_inclusion(&tx.id()).unwrap().unwrap();
+        assert_eq!(online, inclusion);
+    }
+
+    // A transaction no node has: nothing to export.
+    let unknown = Hash32([0x99; 32]);
+    match client.tx_bundle(&unknown) {
+        Err(error @ ClientError::TxNotProven { .. }) => {
+            assert_eq!(error.code(), "lc-client-tx-not-proven");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A real receipt, tampered with: each change is refused offline with its
+/// own code.
+#[test]
+fn a_tampered_tx_bundle_is_refused_with_the_tampering_s_code() {
+    let net = manual_net(&[], 6);
+    let tx = transfer(1, 0);
+    let other = transfer(2, 0);
+    let height = include(&net, tx.clone());
+    include(&net, other.clone());
+    produce_blocks(&net.devnet, 4).unwrap();
+    let mut client = net.client(MemoryStore::new(), TrustRoot::Genesis, 0, &[], None);
+    sync(&mut client).unwrap();
+    let bundle = client.tx_bundle(&tx.id()).unwrap();
+    let good = final_proof(&bundle);
+    assert!(
+        good.links.len() >= 2,
+        "the block is not between stored ones"
+    );
+    verified_offline(&client, &bundle).unwrap();
+
+    type Change = fn(&mut TxInclusionProof, &Transaction);
+    let cases: [(&str, Change, &str); 5] = [
+        (
+            "the transaction's bytes (its fee)",
+            |proof, _| {
+                proof.answer.tx.unsigned.fee += 1;
+                proof.id = proof.answer.tx.id();
+            },
+            "lc-bundle-tx-not-in-block",
+        ),
+        (
+            "the result code",
+            |proof, _| proof.answer.result_code = 1006,
+            "lc-bundle-tx-result-not-in-block",
+        ),
+        (
+            "a linking header",
+            |proof, _| proof.links[0].state_root = Hash32([7; 32]),
+            "lc-bundle-link-broken",
+        ),
+        (
+            "the bottom header's tx root",
+            |proof, _| {
+                let last = proof.links.len() - 1;
+                proof.links[last].tx_root = Hash32([7; 32]);
+            },
+            "lc-bundle-link-broken",
+        ),
+        (
+            "another transaction's id",
+            |proof, other| proof.id = other.id(),
+            "lc-bundle-tx-id-mismatch",
+        ),
+    ];
+    for (name, change, code) in cases {
+        let mut proof = good.clone();
+        change(&mut proof, &other);
+        let mut tampered = bundle.clone();
+        tampered.final_proof.as_mut().unwrap().bytes = proof.encode();
+        let error = verified_offline(&client, &tampered).unwrap_err();
+        assert_eq!(error.code(), code, "{name}: {error}");
+    }
+    assert_eq!(
+        client.tx_inclusion(&tx.id()).unwrap().unwrap().value.height,
+        height
     );
 }

@@ -365,6 +365,34 @@ fn every_error_gives_the_arguments_its_messages_use() {
             expected: 1,
             got: 2,
         }),
+        BundleError::LinkBroken {
+            height: 7,
+            source: VerificationError::NotParent {
+                height: 7,
+                expected: Some(hash),
+                got: Hash32([2; 32]),
+            },
+        },
+        BundleError::TxWrongHeight {
+            expected: 7,
+            got: 8,
+        },
+        BundleError::TxNotInBlock {
+            height: 7,
+            source: ProofError::TxNotInBlock(MerkleError::IndexOutOfRange { index: 3, size: 2 }),
+        },
+        BundleError::TxResultNotInBlock {
+            height: 7,
+            result_code: 1006,
+            source: ProofError::ResultNotInBlock(MerkleError::IndexOutOfRange {
+                index: 3,
+                size: 2,
+            }),
+        },
+        BundleError::TxIdMismatch {
+            expected: hash,
+            got: Hash32([2; 32]),
+        },
     ] {
         check(&error, error.code(), &catalogs);
     }
@@ -444,6 +472,7 @@ fn every_error_gives_the_arguments_its_messages_use() {
             proven_len: 3,
             height: 9,
         },
+        ClientError::TxNotProven { id: hash },
     ];
     let fixture = Chain::new(3, 10, static_set);
     let mut fork = fixture.block(2);

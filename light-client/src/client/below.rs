@@ -13,7 +13,9 @@
 //! The walk is at most as long as the gap between two stored blocks, which
 //! the sync keeps at most `MAX_STORED_GAP` (10,000) heights; it fetches 100
 //! blocks at a time and keeps only the last header, so its memory does not
-//! grow with the gap.
+//! grow with the gap. An audit bundle of a transaction keeps every header
+//! of the walk instead ([`LightClient::links_below`]: at most 9,999, a few
+//! MB), since they are its proof.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -56,38 +58,9 @@ impl<S: LightStore> LightClient<S> {
         if let Some(header) = self.verified_below.get(&height) {
             return Ok(Some(header.clone()));
         }
-        let above = self
-            .store
-            .heights()?
-            .into_iter()
-            .find(|&stored| stored > height)
-            .ok_or(StoreError::Missing { height })?;
-        let anchor = self
-            .store
-            .get(above)?
-            .ok_or(StoreError::Missing { height: above })?
-            .header;
+        let anchor = self.stored_above(height)?;
         let mut events = |_: &ProgressEvent| {};
-        let mut proven = None;
-        for index in self.peers().read_order() {
-            if cancel.load(Ordering::Relaxed) {
-                return Err(ClientError::Cancelled);
-            }
-            match self.walk_down(index, &anchor, height, cancel) {
-                Ok(header) => {
-                    proven = Some((index, header));
-                    break;
-                }
-                Err(WalkError::Peer(error)) => {
-                    self.peers().peer_failed(index, &error, None, &mut events);
-                }
-                Err(WalkError::NotOnChain(error)) => {
-                    self.peers()
-                        .demote(index, error.code(), error.to_string(), &mut events);
-                }
-            }
-        }
-        let Some((walker, header)) = proven else {
+        let Some((walker, header)) = self.walk_with_peers(&anchor, height, None, cancel)? else {
             return Ok(None);
         };
         self.cross_check_below(walker, &header, &mut events);
@@ -98,13 +71,81 @@ impl<S: LightStore> LightClient<S> {
         Ok(Some(header))
     }
 
+    /// The headers from just below the stored block `anchor` down to
+    /// `height`, descending, each the parent of the one before (the first
+    /// one the parent of `anchor`): the links of a `tx-inclusion` audit
+    /// bundle. `None` when no peer could serve the walk (each was marked
+    /// for it); a peer that serves a header off the chain is demoted.
+    ///
+    /// # Errors
+    /// [`ClientError::Cancelled`].
+    pub(super) fn links_below(
+        &mut self,
+        anchor: &Header,
+        height: u64,
+        cancel: &AtomicBool,
+    ) -> Result<Option<Vec<Header>>, ClientError> {
+        let mut links = Vec::new();
+        let walked = self.walk_with_peers(anchor, height, Some(&mut links), cancel)?;
+        Ok(walked.map(|_| links))
+    }
+
+    /// The nearest stored (verified) block above `height`.
+    fn stored_above(&self, height: u64) -> Result<Header, ClientError> {
+        let above = self
+            .store
+            .heights()?
+            .into_iter()
+            .find(|&stored| stored > height)
+            .ok_or(StoreError::Missing { height })?;
+        Ok(self
+            .store
+            .get(above)?
+            .ok_or(StoreError::Missing { height: above })?
+            .header)
+    }
+
+    /// Walks down from `anchor` to `height` with each usable peer in turn
+    /// until one serves the way: that peer and the header at `height`
+    /// (with every header of the walk in `keep`, if given).
+    fn walk_with_peers(
+        &self,
+        anchor: &Header,
+        height: u64,
+        mut keep: Option<&mut Vec<Header>>,
+        cancel: &AtomicBool,
+    ) -> Result<Option<(usize, Header)>, ClientError> {
+        let mut events = |_: &ProgressEvent| {};
+        for index in self.peers().read_order() {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(ClientError::Cancelled);
+            }
+            if let Some(keep) = keep.as_deref_mut() {
+                keep.clear();
+            }
+            match self.walk_down(index, anchor, height, keep.as_deref_mut(), cancel) {
+                Ok(header) => return Ok(Some((index, header))),
+                Err(WalkError::Peer(error)) => {
+                    self.peers().peer_failed(index, &error, None, &mut events);
+                }
+                Err(WalkError::NotOnChain(error)) => {
+                    self.peers()
+                        .demote(index, error.code(), error.to_string(), &mut events);
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// Peer `index`'s blocks from below `anchor` down to `height`, each the
-    /// parent of the one above; the header at `height`.
+    /// parent of the one above; the header at `height`. Every header
+    /// linked is pushed to `keep`, if given.
     fn walk_down(
         &self,
         index: usize,
         anchor: &Header,
         height: u64,
+        mut keep: Option<&mut Vec<Header>>,
         cancel: &AtomicBool,
     ) -> Result<Header, WalkError> {
         let peer = self.peer(index);
@@ -119,6 +160,9 @@ impl<S: LightStore> LightClient<S> {
             for block in blocks.into_iter().rev() {
                 verifier::is_parent_of(&child, &block.header).map_err(WalkError::NotOnChain)?;
                 child = block.header;
+                if let Some(keep) = keep.as_deref_mut() {
+                    keep.push(child.clone());
+                }
             }
             if child.height > to {
                 // Fewer blocks than asked: nothing linked below `child`.

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use jifen_protocol::ChainId;
 use jifen_protocol::message::{Arg, Coded};
+use jifen_protocol::{ChainId, Hash32};
 
 use crate::evidence::Evidence;
 use crate::peer::{PeerError, detail};
@@ -20,8 +20,9 @@ use super::PeerReport;
 /// `lc-client-no-peer`, `lc-client-fork-detected`, `lc-client-cancelled`,
 /// `lc-peer-tx-rejected`, `lc-client-evidence-write`,
 /// `lc-client-store-other-chain`, `lc-client-no-trusted-state`,
-/// `lc-client-root-unavailable`, `lc-client-history-not-prefix`, the
-/// [`PeerError`] code for `TxRejected` and `Endpoint`.
+/// `lc-client-root-unavailable`, `lc-client-history-not-prefix`,
+/// `lc-client-tx-not-proven`, the [`PeerError`] code for `TxRejected` and
+/// `Endpoint`.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ClientError {
@@ -125,6 +126,14 @@ pub enum ClientError {
         /// The height the account was proven at.
         height: u64,
     },
+    /// No peer proves the transaction in a block the client can verify
+    /// yet (it is not committed, or its block is not verifiable yet): an
+    /// audit bundle of it cannot be made now.
+    #[error("no node proves transaction {id} in a verified block yet")]
+    TxNotProven {
+        /// The transaction.
+        id: Hash32,
+    },
 }
 
 impl ClientError {
@@ -146,6 +155,7 @@ impl ClientError {
             Self::Endpoint(inner) => inner.code(),
             Self::RootUnavailable { .. } => "lc-client-root-unavailable",
             Self::HistoryNotPrefix { .. } => "lc-client-history-not-prefix",
+            Self::TxNotProven { .. } => "lc-client-tx-not-proven",
         }
     }
 }
@@ -223,6 +233,7 @@ impl Coded for ClientError {
                 ("height", (*height).into()),
                 detail(self),
             ],
+            Self::TxNotProven { id } => vec![("id", id.to_string().into()), detail(self)],
         }
     }
 }

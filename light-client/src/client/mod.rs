@@ -38,25 +38,32 @@
 //!   backoff. Every limit and why: `docs/adr/0011-hostile-nodes.md`; every
 //!   lie and its test: `docs/security.md`.
 //! - **Proven reads** ([`LightClient::account`],
-//!   [`LightClient::tx_inclusion`], [`LightClient::account_bundle`]) check
-//!   every answer against a verified header with [`crate::proof`]. A header
+//!   [`LightClient::history`], [`LightClient::tx_inclusion`]) check every
+//!   answer against a verified header with [`crate::proof`]; a history
+//!   is folded to the proven account's commitment (`history.rs`). A header
 //!   below the trusted height is proven by hash links from the stored block
 //!   above it and cross-checked with the other peers (`below.rs`).
+//! - **Audit bundles** ([`LightClient::account_bundle`],
+//!   [`LightClient::tx_bundle`]) export a proven account or a transaction's
+//!   inclusion with its chain of proof, re-checkable offline
+//!   (`bundles.rs`).
 //! - **Status** ([`ClientStatus`]) tells the trusted header's age and
 //!   whether it is too old ([`ClientConfig::tip_age_warning`]), and how many
 //!   witnesses checked the tip and the root.
 //! - **Reads beside a sync**: a [`LightReader`] ([`LightClient::reader`],
-//!   `Clone + Send + Sync`) answers `status`, `account`, `state` and
-//!   `submit` from other threads while `sync` runs, proven at the trusted
-//!   header; it shares the peer table (a liar it finds is demoted for the
-//!   client too) and sees a new tip only once it is cross-checked and
-//!   stored. The client's own `account`/`state`/`submit` are the reader's.
+//!   `Clone + Send + Sync`) answers `status`, `account`, `state`,
+//!   `history` and `submit` from other threads while `sync` runs, proven at
+//!   the trusted header; it shares the peer table (a liar it finds is
+//!   demoted for the client too) and sees a new tip only once it is
+//!   cross-checked and stored. The client's own
+//!   `account`/`state`/`history`/`submit` are the reader's.
 //!
 //! Cancellation: every long call takes `&AtomicBool`; once set, the call
 //! returns [`ClientError::Cancelled`] at the next step, keeping only what
 //! was fully checked before.
 
 mod below;
+mod bundles;
 mod error;
 mod history;
 mod peers;

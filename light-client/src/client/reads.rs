@@ -3,17 +3,16 @@
 //! next one asked. Reads at the trusted header are [`LightReader`](crate::LightReader)'s (one
 //! implementation for the client and its readers); reads at other heights
 //! (transaction inclusion, which may sync forward or verify below) and audit
-//! bundles are the client's.
+//! bundles (`bundles.rs`) are the client's.
 
 use std::sync::atomic::AtomicBool;
 
-use jifen_protocol::{Account, Address, Encode, Hash32, Header, Transaction, account_key};
+use jifen_protocol::{Account, Address, Hash32, Header, Transaction};
 
 use super::{ClientError, LightClient, Misbehaviour};
-use crate::bundle::{AuditBundle, FinalProof, STATE_VALUE_PROOF};
 use crate::progress::ProgressEvent;
-use crate::proof::{self, Proven, TxInclusion};
-use crate::store::{LightStore, StoreError};
+use crate::proof::{self, Proven, TxInclusion, UntrustedTxProof};
+use crate::store::LightStore;
 use crate::trust::TrustedState;
 
 impl<S: LightStore> LightClient<S> {
@@ -84,8 +83,24 @@ impl<S: LightStore> LightClient<S> {
         id: &Hash32,
     ) -> Result<Option<Proven<TxInclusion>>, ClientError> {
         self.trust_first()?;
+        Ok(self
+            .proven_tx_answer(id, &AtomicBool::new(false))?
+            .map(|(header, _, inclusion)| Proven {
+                value: inclusion,
+                height: header.height,
+                header_hash: header.hash(),
+            }))
+    }
+
+    /// [`LightClient::tx_inclusion`]'s work, after the first sync: the
+    /// verified header of the transaction's block, the answer that proved
+    /// it there (for an audit bundle) and what it proves.
+    pub(super) fn proven_tx_answer(
+        &mut self,
+        id: &Hash32,
+        cancel: &AtomicBool,
+    ) -> Result<Option<(Header, UntrustedTxProof, TxInclusion)>, ClientError> {
         let mut events = |_: &ProgressEvent| {};
-        let cancel = AtomicBool::new(false);
         for index in self.peers().read_order() {
             if !self.peers().is_usable(index) {
                 continue;
@@ -108,17 +123,11 @@ impl<S: LightStore> LightClient<S> {
                     .demote(index, reason.code(), reason.to_string(), &mut events);
                 continue;
             }
-            let Some(header) = self.header_for_proof(index, answer.height, &cancel)? else {
+            let Some(header) = self.header_for_proof(index, answer.height, cancel)? else {
                 continue;
             };
             match proof::verify_tx_inclusion(&header, id, &answer) {
-                Ok(inclusion) => {
-                    return Ok(Some(Proven {
-                        value: inclusion,
-                        height: header.height,
-                        header_hash: header.hash(),
-                    }));
-                }
+                Ok(inclusion) => return Ok(Some((header, answer, inclusion))),
                 Err(error) => {
                     self.peers()
                         .demote(index, error.code(), error.to_string(), &mut events)
@@ -175,40 +184,5 @@ impl<S: LightStore> LightClient<S> {
             return Ok(Some(block.header));
         }
         self.proven_below(height, cancel)
-    }
-
-    /// An audit bundle for `address`'s account: the root of trust, every
-    /// stored verified block up to the trusted one, and the account's state
-    /// proof at the trusted header as the final proof (kind
-    /// [`STATE_VALUE_PROOF`]). [`crate::verify_bundle`] re-checks all of it
-    /// offline.
-    ///
-    /// # Errors
-    /// As [`LightClient::account`], and [`ClientError::Store`].
-    pub fn account_bundle(&mut self, address: &Address) -> Result<AuditBundle, ClientError> {
-        self.trust_first()?;
-        let (header, answer, _) = self.reader().account_answer(address)?;
-        debug_assert_eq!(answer.key, account_key(address));
-        let mut blocks = Vec::new();
-        for height in self.store.heights()? {
-            if height > header.height {
-                break;
-            }
-            blocks.push(
-                self.store
-                    .get(height)?
-                    .ok_or(StoreError::Missing { height })?,
-            );
-        }
-        let mut blocks = blocks.into_iter();
-        let root = blocks.next().ok_or(ClientError::NoTrustedState)?;
-        Ok(AuditBundle::new(
-            root,
-            blocks.collect(),
-            Some(FinalProof {
-                kind: STATE_VALUE_PROOF.to_owned(),
-                bytes: answer.encode(),
-            }),
-        ))
     }
 }

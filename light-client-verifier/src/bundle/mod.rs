@@ -1,10 +1,17 @@
 //! Audit bundles: a verified value's chain of proof, re-checkable with no
 //! network. A bundle holds the trusted root (the block the user's
 //! checkpoint names), the light blocks the client verified on the way, and a
-//! slot for the final proof against the last header. The kind
-//! [`STATE_VALUE_PROOF`] (`state-value`) holds a state answer (key, value
-//! and sparse-Merkle proof, the [`UntrustedState`] encoding) that
-//! [`verify_bundle`] checks against the last header's `state_root`.
+//! final proof against the last header. Two kinds of final proof are
+//! checked; any other is refused ([`BundleError::UnknownProofKind`]):
+//!
+//! - [`STATE_VALUE_PROOF`] (`state-value`): a state answer (key, value and
+//!   sparse-Merkle proof, the [`UntrustedState`] encoding) checked against
+//!   the last header's `state_root`; [`VerifiedBundle::state`] reports it.
+//! - [`TX_INCLUSION_PROOF`] (`tx-inclusion`): that a transaction is in a
+//!   block, with its result code (the [`TxInclusionProof`] encoding: the
+//!   id, the headers linking the last header down to the transaction's
+//!   block by parent hash, and the transaction's proof answer);
+//!   [`VerifiedBundle::inclusion`] reports it.
 //!
 //! File format (`format = "jifen-audit-bundle/1"`), JSON:
 //!
@@ -17,17 +24,36 @@
 //! }
 //! ```
 //!
-//! `path` is ascending by height; `final_proof` may be `null`. A final proof
-//! of another kind is refused ([`BundleError::UnknownProofKind`]).
+//! `path` is ascending by height; `final_proof` may be `null`.
+//!
+//! **A transaction's block below the last header.** The path holds only
+//! blocks the client verified by signatures and stored (the root, epoch
+//! ends, its tip); a transaction's block is usually between two of them
+//! and was proven by hash links from the stored block above
+//! (backwards verification), never by the signatures of an older set. A
+//! `tx-inclusion` bundle keeps that construction: its path ends at the
+//! nearest stored block at or above the transaction's height, and the
+//! final proof carries the headers from just below it down to the
+//! transaction's block, each checked to be the parent of the one above
+//! (height one less, hash equal to its `previous_block_hash`). A header
+//! linked so to a verified header is that chain's header (a forgery would
+//! need a hash collision), so the transaction's block is proven exactly,
+//! whatever a former validator set signed. At most [`MAX_LINKS`] headers
+//! (the client stores a block at least every 10,000 heights).
 
-use jifen_protocol::message::{Arg, Coded};
-use jifen_protocol::{Decode, DecodeError, Encode, Hash32, Header};
+mod error;
+mod tx;
+
+pub use error::BundleError;
+pub use tx::{MAX_LINKS, TxInclusionProof};
+
+use jifen_protocol::{Decode, Encode, Hash32, Header};
 use serde::{Deserialize, Serialize};
 
 use crate::light_block::LightBlock;
-use crate::proof::{self, ProofError, UntrustedState};
+use crate::proof::{self, Proven, TxInclusion, UntrustedState};
 use crate::trust::{Checkpoint, Options, TrustedState};
-use crate::verifier::{self, PowerTally, Verdict, VerificationError};
+use crate::verifier::{self, Verdict, VerificationError};
 
 /// The `format` field of a bundle file.
 pub const BUNDLE_FORMAT: &str = "jifen-audit-bundle/1";
@@ -35,6 +61,10 @@ pub const BUNDLE_FORMAT: &str = "jifen-audit-bundle/1";
 /// The final-proof kind of a state value: the bytes are an
 /// [`UntrustedState`] encoding.
 pub const STATE_VALUE_PROOF: &str = "state-value";
+
+/// The final-proof kind of a transaction's inclusion and result: the bytes
+/// are a [`TxInclusionProof`] encoding.
+pub const TX_INCLUSION_PROOF: &str = "tx-inclusion";
 
 /// The proof of the final value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,13 +90,18 @@ pub struct AuditBundle {
 /// What [`verify_bundle`] proved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifiedBundle {
-    /// The last header of the path, now verified: check the final proof
-    /// against its roots.
+    /// The last header of the path, now verified (the final proof was
+    /// checked against it).
     pub header: Header,
     /// Heights verified, root first.
     pub heights: Vec<u64>,
-    /// The state value the final proof proves at `header`, if it has one.
+    /// The state value a `state-value` final proof proves at `header`.
     pub state: Option<ProvenState>,
+    /// The transaction a `tx-inclusion` final proof proves in a block, with
+    /// its position and result code; `height` and `header_hash` are that
+    /// block's (`header` itself, or a block linked below it by parent
+    /// hashes).
+    pub inclusion: Option<Proven<TxInclusion>>,
 }
 
 /// A state value proven by a bundle's final proof.
@@ -175,12 +210,19 @@ struct ProofFile {
 /// is consistent with a quorum; each block of the path verifies from the one
 /// before it ([`verifier::verify_link`], at the block's own time: an audit
 /// may come long after the trusting period); a `state-value` final proof
-/// proves its value under the last header's `state_root`.
+/// proves its value under the last header's `state_root`; a `tx-inclusion`
+/// final proof links the last header down to the transaction's block and
+/// proves the transaction and its result under that block's `tx_root` and
+/// `results_root`.
 ///
 /// # Errors
 /// [`BundleError::Root`], [`BundleError::Invalid`],
 /// [`BundleError::NotEnoughTrust`], [`BundleError::UnknownProofKind`],
-/// [`BundleError::ProofDecode`], [`BundleError::Proof`].
+/// [`BundleError::ProofDecode`], [`BundleError::Proof`] for the checks of
+/// every bundle and of `state-value`; [`BundleError::LinkBroken`],
+/// [`BundleError::TxWrongHeight`], [`BundleError::TxNotInBlock`],
+/// [`BundleError::TxResultNotInBlock`], [`BundleError::TxIdMismatch`] for
+/// `tx-inclusion`.
 pub fn verify_bundle(
     bundle: &AuditBundle,
     checkpoint: &Checkpoint,
@@ -221,159 +263,33 @@ pub fn verify_bundle(
         heights.push(state.height());
     }
     let header = state.light_block().header.clone();
-    let state = bundle
-        .final_proof
-        .as_ref()
-        .map(|final_proof| check_final_proof(&header, final_proof))
-        .transpose()?;
+    let (state, inclusion) = match &bundle.final_proof {
+        None => (None, None),
+        Some(final_proof) if final_proof.kind == STATE_VALUE_PROOF => {
+            (Some(check_state_value(&header, &final_proof.bytes)?), None)
+        }
+        Some(final_proof) if final_proof.kind == TX_INCLUSION_PROOF => {
+            (None, Some(tx::check(&header, &final_proof.bytes)?))
+        }
+        Some(final_proof) => {
+            return Err(BundleError::UnknownProofKind {
+                kind: final_proof.kind.clone(),
+            });
+        }
+    };
     Ok(VerifiedBundle {
         header,
         heights,
         state,
+        inclusion,
     })
 }
 
-fn check_final_proof(
-    header: &Header,
-    final_proof: &FinalProof,
-) -> Result<ProvenState, BundleError> {
-    if final_proof.kind != STATE_VALUE_PROOF {
-        return Err(BundleError::UnknownProofKind {
-            kind: final_proof.kind.clone(),
-        });
-    }
-    let answer = UntrustedState::decode(&final_proof.bytes).map_err(BundleError::ProofDecode)?;
+fn check_state_value(header: &Header, bytes: &[u8]) -> Result<ProvenState, BundleError> {
+    let answer = UntrustedState::decode(bytes).map_err(BundleError::ProofDecode)?;
     let value = proof::verify_state(header, &answer.key, &answer).map_err(BundleError::Proof)?;
     Ok(ProvenState {
         key: answer.key,
         value,
     })
-}
-
-/// Why a bundle is refused.
-///
-/// Codes: `lc-bundle-root`, `lc-bundle-invalid`,
-/// `lc-bundle-not-enough-trust`, `lc-bundle-json`,
-/// `lc-bundle-unknown-format`, `lc-bundle-hex`, `lc-bundle-decode`,
-/// `lc-bundle-unknown-proof-kind`, `lc-bundle-proof-decode`,
-/// `lc-bundle-proof-invalid`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum BundleError {
-    /// The root is not the checkpoint's block, or not committed.
-    #[error("bundle root is not trusted: {source}")]
-    Root {
-        /// Why.
-        source: VerificationError,
-    },
-    /// A block of the path does not verify.
-    #[error("bundle block at height {height} is invalid: {source}")]
-    Invalid {
-        /// Its height.
-        height: u64,
-        /// Why.
-        source: VerificationError,
-    },
-    /// A block of the path does not follow from the one before it.
-    #[error(
-        "bundle block at height {height} has {} of {} trusted power, not enough",
-        tally.signed_power,
-        tally.total_power
-    )]
-    NotEnoughTrust {
-        /// Its height.
-        height: u64,
-        /// Trusted power that signed.
-        tally: PowerTally,
-    },
-    /// The file is not the expected JSON object.
-    #[error("bundle file is not valid: {message}")]
-    Json {
-        /// The parser's message.
-        message: String,
-    },
-    /// Another format or version.
-    #[error("bundle format {got:?} is not {BUNDLE_FORMAT}")]
-    UnknownFormat {
-        /// The `format` field.
-        got: String,
-    },
-    /// A field is not hex (0 = root, 1.. = path, then the proof).
-    #[error("bundle item {position} is not hex")]
-    Hex {
-        /// Position in the bundle.
-        position: usize,
-    },
-    /// A block does not decode (0 = root, 1.. = path).
-    #[error("bundle block {position} does not decode: {source}")]
-    Decode {
-        /// Position in the bundle.
-        position: usize,
-        /// Why.
-        source: DecodeError,
-    },
-    /// The final proof is of a kind this version does not check.
-    #[error("bundle final proof kind {kind:?} is unknown")]
-    UnknownProofKind {
-        /// The kind.
-        kind: String,
-    },
-    /// The final proof does not decode.
-    #[error("bundle final proof does not decode: {0}")]
-    ProofDecode(#[source] DecodeError),
-    /// The final proof does not prove its value under the last header.
-    #[error("bundle final proof is invalid: {0}")]
-    Proof(#[source] ProofError),
-}
-
-impl BundleError {
-    /// The stable error code.
-    #[must_use]
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Root { .. } => "lc-bundle-root",
-            Self::Invalid { .. } => "lc-bundle-invalid",
-            Self::NotEnoughTrust { .. } => "lc-bundle-not-enough-trust",
-            Self::Json { .. } => "lc-bundle-json",
-            Self::UnknownFormat { .. } => "lc-bundle-unknown-format",
-            Self::Hex { .. } => "lc-bundle-hex",
-            Self::Decode { .. } => "lc-bundle-decode",
-            Self::UnknownProofKind { .. } => "lc-bundle-unknown-proof-kind",
-            Self::ProofDecode(_) => "lc-bundle-proof-decode",
-            Self::Proof(_) => "lc-bundle-proof-invalid",
-        }
-    }
-}
-
-impl Coded for BundleError {
-    fn code(&self) -> &'static str {
-        BundleError::code(self)
-    }
-
-    fn args(&self) -> Vec<(&'static str, Arg)> {
-        let args = match self {
-            Self::Root { source } => source.args(),
-            Self::Invalid { height, source } => {
-                let mut args = source.args();
-                args.push(("height", (*height).into()));
-                args
-            }
-            Self::NotEnoughTrust { height, tally } => vec![
-                ("height", (*height).into()),
-                ("signed", tally.signed_power.into()),
-                ("total", tally.total_power.into()),
-            ],
-            Self::Json { message } => vec![("reason", message.into())],
-            Self::UnknownFormat { got } => vec![("format", got.into())],
-            Self::Hex { position } => vec![("position", (*position).into())],
-            Self::Decode { position, source } => vec![
-                ("position", (*position).into()),
-                ("reason", source.to_string().into()),
-            ],
-            Self::UnknownProofKind { kind } => vec![("kind", kind.into())],
-            Self::ProofDecode(source) => vec![("reason", source.to_string().into())],
-            Self::Proof(source) => source.args(),
-        };
-        crate::with_detail(args, self)
-    }
 }

@@ -1,0 +1,139 @@
+//! Audit bundles (`crate::bundle`): the root of trust, the stored verified
+//! blocks up to the header a value is proven at, and the final proof,
+//! re-checkable offline with [`crate::verify_bundle`].
+//!
+//! - [`LightClient::account_bundle`]: an account's state proof at the
+//!   trusted header (`state-value`).
+//! - [`LightClient::tx_bundle`]: a transaction's inclusion and result
+//!   (`tx-inclusion`), the receipt of a payment or a swap. The path ends at
+//!   the nearest stored block at or above the transaction's block; when
+//!   that is not the block itself (a block between two stored ones, proven
+//!   by hash links), the final proof carries the headers from just below
+//!   it down to the block, fetched again from a peer and each checked to
+//!   be the parent of the one above.
+
+use std::sync::atomic::AtomicBool;
+
+use jifen_protocol::{Address, Encode, Hash32, account_key};
+
+use super::{ClientError, LightClient};
+use crate::bundle::{
+    AuditBundle, FinalProof, STATE_VALUE_PROOF, TX_INCLUSION_PROOF, TxInclusionProof,
+};
+use crate::light_block::LightBlock;
+use crate::store::{LightStore, StoreError};
+
+impl<S: LightStore> LightClient<S> {
+    /// An audit bundle for `address`'s account: the root of trust, every
+    /// stored verified block up to the trusted one, and the account's state
+    /// proof at the trusted header as the final proof (kind
+    /// [`STATE_VALUE_PROOF`]). [`crate::verify_bundle`] re-checks all of it
+    /// offline.
+    ///
+    /// # Errors
+    /// As [`LightClient::account`], and [`ClientError::Store`].
+    pub fn account_bundle(&mut self, address: &Address) -> Result<AuditBundle, ClientError> {
+        self.trust_first()?;
+        let (header, answer, _) = self.reader().account_answer(address)?;
+        debug_assert_eq!(answer.key, account_key(address));
+        let (root, path) = self.stored_path(header.height)?;
+        Ok(AuditBundle::new(
+            root,
+            path,
+            Some(FinalProof {
+                kind: STATE_VALUE_PROOF.to_owned(),
+                bytes: answer.encode(),
+            }),
+        ))
+    }
+
+    /// An audit bundle proving that transaction `id` is in a block with its
+    /// result code: the root of trust, every stored verified block up to
+    /// the nearest one at or above the transaction's block, and a
+    /// [`TX_INCLUSION_PROOF`] final proof (the id, the headers linking that
+    /// stored block down to the transaction's block by parent hash, the
+    /// transaction's proof answer). The inclusion is proven first as
+    /// [`LightClient::tx_inclusion`] proves it (syncing forward or proving
+    /// a header below the trusted one, demoting liars); the bundle is what
+    /// [`crate::verify_bundle`] re-checks offline, reporting the
+    /// transaction, its block, position and result code
+    /// ([`crate::VerifiedBundle::inclusion`]).
+    ///
+    /// # Errors
+    /// [`ClientError::TxNotProven`] when no peer proves the transaction in
+    /// a block the client can verify yet (not committed, or not yet
+    /// verifiable: ask again after the next block);
+    /// [`ClientError::NoPeer`] when no usable peer is left;
+    /// [`ClientError::Store`]; the errors of [`LightClient::sync`].
+    pub fn tx_bundle(&mut self, id: &Hash32) -> Result<AuditBundle, ClientError> {
+        self.trust_first()?;
+        let cancel = AtomicBool::new(false);
+        let not_proven = ClientError::TxNotProven { id: *id };
+        let Some((header, answer, _)) = self.proven_tx_answer(id, &cancel)? else {
+            return Err(not_proven);
+        };
+        let anchor_height = self
+            .store
+            .heights()?
+            .into_iter()
+            .find(|&stored| stored >= header.height)
+            .ok_or(StoreError::Missing {
+                height: header.height,
+            })?;
+        let links = if anchor_height == header.height {
+            Vec::new()
+        } else {
+            let anchor = self
+                .store
+                .get(anchor_height)?
+                .ok_or(StoreError::Missing {
+                    height: anchor_height,
+                })?
+                .header;
+            match self.links_below(&anchor, header.height, &cancel)? {
+                Some(links) => links,
+                None if self.peers().usable_count() == 0 => return Err(self.no_peer()),
+                None => return Err(not_proven),
+            }
+        };
+        // Both walks link down from verified stored blocks by hash, so
+        // they end at the same header (short of a SHA-256 collision).
+        debug_assert_eq!(
+            links.last().map(|link| link.hash()),
+            (anchor_height != header.height).then(|| header.hash())
+        );
+        let (root, path) = self.stored_path(anchor_height)?;
+        let final_proof = TxInclusionProof {
+            id: *id,
+            links,
+            answer,
+        };
+        Ok(AuditBundle::new(
+            root,
+            path,
+            Some(FinalProof {
+                kind: TX_INCLUSION_PROOF.to_owned(),
+                bytes: final_proof.encode(),
+            }),
+        ))
+    }
+
+    /// The lowest stored block (the root of trust) and every stored block
+    /// above it up to `height`, ascending.
+    fn stored_path(&self, height: u64) -> Result<(LightBlock, Vec<LightBlock>), ClientError> {
+        let mut blocks = Vec::new();
+        for stored in self.store.heights()? {
+            if stored > height {
+                break;
+            }
+            blocks.push(
+                self.store
+                    .get(stored)?
+                    .ok_or(StoreError::Missing { height: stored })?,
+            );
+        }
+        let mut blocks = blocks.into_iter();
+        let root = blocks.next().ok_or(ClientError::NoTrustedState)?;
+        Ok((root, blocks.collect()))
+    }
+}
