@@ -482,6 +482,8 @@ pub enum Command {
     RequestPayment(crate::points_args::RequestPaymentArgs),
     /// Show your history of POINT and points, proven complete, each entry proven included.
     History(crate::points_args::HistoryArgs),
+    /// Show a transaction proven included (what it moved for you) and export it as an audit bundle.
+    Receipt(crate::points_args::ReceiptArgs),
     /// Withdraw POINT to fiat (burned on chain, paid out off-chain less the fee).
     Withdraw(crate::points_args::WithdrawArgs),
     /// Show or change the nodes (primary, witnesses) and the checkpoint.

@@ -343,3 +343,23 @@ pub struct HistoryArgs {
     #[arg(long)]
     pub json: bool,
 }
+
+/// `receipt`.
+#[derive(Debug, Args)]
+pub struct ReceiptArgs {
+    /// Which wallet.
+    #[command(flatten)]
+    pub wallet: WalletArg,
+    /// The transaction id (hex).
+    #[arg(value_name = "TX_ID")]
+    pub tx_id: String,
+    /// Receive address index whose side is shown.
+    #[arg(long, default_value_t = 0)]
+    pub index: u32,
+    /// Write the receipt as an audit bundle (checkable offline with verify-bundle).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -44,6 +44,12 @@ impl Ui {
         let _ = writeln!(err, "{}", self.text(id, args));
     }
 
+    /// Tells the person an already formatted text (stderr).
+    pub fn say_text(&self, text: &str) {
+        let mut err = io::stderr().lock();
+        let _ = writeln!(err, "{text}");
+    }
+
     /// Writes data for scripts (stdout).
     pub fn data(&self, line: &str) {
         let mut out = io::stdout().lock();

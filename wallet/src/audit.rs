@@ -69,6 +69,48 @@ pub fn export_bundle(
     })
 }
 
+/// A receipt bundle written to a file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReceiptBundleView {
+    /// The file.
+    pub path: String,
+    /// The transaction it proves.
+    pub tx_id: String,
+    /// Verified headers in it, root included.
+    pub headers: u32,
+}
+
+/// Where the app writes a receipt: `<data dir>/exports/receipt-<tx id>.json`.
+#[must_use]
+pub fn default_receipt_path(ctx: &WalletContext, tx_id: &str) -> PathBuf {
+    let short = tx_id.get(..16).unwrap_or(tx_id);
+    ctx.exports_dir().join(format!("receipt-{short}.json"))
+}
+
+/// Use case: **export a receipt** (a swap's, a payment's, any
+/// transaction's) as an audit bundle that `verify-bundle` re-checks with no
+/// network: the transaction proven in its block with its result, from the
+/// wallet's root of trust.
+///
+/// # Errors
+/// Light-client
+/// errors (`lc-client-tx-not-proven`), `chain-file-io`.
+pub fn export_receipt_bundle(
+    session: &mut ChainSession,
+    tx_id: &jifen_protocol::Hash32,
+    path: &Path,
+) -> Result<ReceiptBundleView, ChainError> {
+    if let Some(dir) = path.parent() {
+        crate::chain::create_output_dir(dir)?;
+    }
+    let bundle = session.export_tx_bundle(tx_id, path)?;
+    Ok(ReceiptBundleView {
+        path: path.display().to_string(),
+        tx_id: tx_id.to_string(),
+        headers: u32::try_from(bundle.path.len().saturating_add(1)).unwrap_or(u32::MAX),
+    })
+}
+
 /// An account a bundle proves.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BundleAccountView {
@@ -91,8 +133,29 @@ pub struct BundleReportView {
     pub proven: ProvenAt,
     /// Its time, unix ms.
     pub time_ms: u64,
-    /// The account it proves, if it carries a final proof.
+    /// The account it proves, for a balance bundle.
     pub account: Option<BundleAccountView>,
+    /// The transaction it proves in a block, for a receipt bundle.
+    pub transaction: Option<BundleTxView>,
+}
+
+/// A transaction a receipt bundle proves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BundleTxView {
+    /// Its id.
+    pub tx_id: String,
+    /// The block height.
+    pub height: u64,
+    /// Its position in the block.
+    pub index: u64,
+    /// Its result code (0: success).
+    pub result_code: u16,
+    /// Its kind (`swap`, `transfer-asset`, ...).
+    pub kind: String,
+    /// Its sender (the network's address form).
+    pub sender: String,
+    /// The block's hash.
+    pub header_hash: String,
 }
 
 impl From<BundleReport> for BundleReportView {
@@ -109,6 +172,15 @@ impl From<BundleReport> for BundleReportView {
                 key: key.to_string(),
                 balance: AmountView::points(account.balance),
                 nonce: account.nonce,
+            }),
+            transaction: report.inclusion.map(|inclusion| BundleTxView {
+                tx_id: inclusion.value.tx.id().to_string(),
+                height: inclusion.height,
+                index: inclusion.value.index,
+                result_code: inclusion.value.result_code,
+                kind: crate::history::kind_name(&inclusion.value.tx).to_owned(),
+                sender: inclusion.value.tx.unsigned.sender.encode(report.network),
+                header_hash: inclusion.header_hash.to_string(),
             }),
         }
     }

@@ -36,8 +36,9 @@ pub struct MoveView {
 /// One proven history entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct HistoryEntryView {
-    /// Its position in the account's history (0: the first).
-    pub index: u64,
+    /// Its position in the account's history (0: the first; none for a
+    /// transaction looked up by id).
+    pub index: Option<u64>,
     /// The transaction id.
     pub tx_id: String,
     /// The block height.
@@ -104,7 +105,7 @@ pub fn history(
             &session.reader(),
             &mut assets,
             address,
-            u64::try_from(index).unwrap_or(u64::MAX),
+            u64::try_from(index).ok(),
             entry,
             &inclusion,
         )?);
@@ -116,6 +117,35 @@ pub fn history(
         older: u64::try_from(first).unwrap_or(u64::MAX),
         proven: ProvenAt::of(&proven.account),
     })
+}
+
+/// Use case: **a receipt**: transaction `id`, proven included with its
+/// result, described from `me`'s side (what moved in and out). Export it as
+/// an audit bundle with [`crate::audit::export_receipt_bundle`].
+///
+/// # Errors
+/// `lc-client-tx-not-proven` when no node proves it in a verified block
+/// (yet), proof errors.
+pub fn receipt(
+    session: &mut ChainSession,
+    me: &Address,
+    id: &jifen_protocol::Hash32,
+) -> Result<HistoryEntryView, PointsFlowError> {
+    let inclusion = session
+        .tx_inclusion(id)?
+        .ok_or(jifen_light_client::ClientError::TxNotProven { id: *id })?;
+    let entry = HistoryEntry {
+        tx_id: *id,
+        height: inclusion.height,
+    };
+    describe(
+        &session.reader(),
+        &mut Assets::default(),
+        me,
+        None,
+        &entry,
+        &inclusion,
+    )
 }
 
 /// The proven inclusion of a history entry: same id, same height.
@@ -162,7 +192,10 @@ impl Assets {
     }
 }
 
-fn kind_name(tx: &Transaction) -> &'static str {
+/// The kebab-case name of a transaction's kind, as history entries and
+/// receipts show it.
+#[must_use]
+pub fn kind_name(tx: &Transaction) -> &'static str {
     match &tx.unsigned.payload {
         TxPayload::Transfer(_) => "transfer",
         TxPayload::Bond(_) => "bond",
@@ -185,7 +218,7 @@ pub(crate) fn describe(
     reader: &ChainReader,
     assets: &mut Assets,
     me: &Address,
-    index: u64,
+    index: Option<u64>,
     entry: &HistoryEntry,
     inclusion: &Proven<jifen_light_client::TxInclusion>,
 ) -> Result<HistoryEntryView, PointsFlowError> {

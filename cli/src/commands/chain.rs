@@ -640,7 +640,24 @@ pub fn verify_bundle(
                 ("height", report.proven.height.into()),
             ],
         )),
-        None => ui.say("bundle-no-value", &[]),
+        None if report.transaction.is_none() => ui.say("bundle-no-value", &[]),
+        None => {}
+    }
+    if let Some(tx) = &report.transaction {
+        ui.data(&ui.text(
+            "bundle-transaction",
+            &[
+                ("tx", tx.tx_id.clone().into()),
+                (
+                    "kind",
+                    ui.text(&format!("history-kind-{}", tx.kind), &[]).into(),
+                ),
+                ("sender", tx.sender.clone().into()),
+                ("height", tx.height.into()),
+                ("index", tx.index.into()),
+                ("code", tx.result_code.into()),
+            ],
+        ));
     }
     Ok(())
 }

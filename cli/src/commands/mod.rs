@@ -162,6 +162,7 @@ pub fn run(ui: &Ui, cli: &Cli) -> Result<()> {
         Command::RequestPayment(args) => points::request_payment(ui, &ctx, args),
         Command::Withdraw(args) => points::withdraw(ui, &ctx, args),
         Command::History(args) => points::history(ui, &ctx, args),
+        Command::Receipt(args) => points::receipt(ui, &ctx, args),
     }
 }
 

@@ -29,7 +29,8 @@ use crate::args::WalletArg;
 use crate::error::{Failure, Result, UserError};
 use crate::points_args::{
     DepositCommand, HistoryArgs, MerchantCommand, Mode, PayArgs, PointsArgs, QuoteArgs,
-    RateCommand, RequestPaymentArgs, Side, SignArgs, SwapArgs, SwapTerms, WithdrawArgs,
+    RateCommand, ReceiptArgs, RequestPaymentArgs, Side, SignArgs, SwapArgs, SwapTerms,
+    WithdrawArgs,
 };
 use crate::ui::Ui;
 
@@ -359,11 +360,11 @@ pub fn quote(ui: &Ui, ctx: &WalletContext, args: &QuoteArgs) -> Result<()> {
     if args.json {
         return print_json(ui, review);
     }
-    show_swap_review(ui, review);
+    show_swap_review(ui, review, true);
     Ok(())
 }
 
-fn show_swap_review(ui: &Ui, r: &SwapReview) {
+fn show_swap_review(ui: &Ui, r: &SwapReview, to_stdout: bool) {
     let side = ui.text(
         if r.direction == DirectionView::Sell {
             "swap-side-sell"
@@ -377,7 +378,14 @@ fn show_swap_review(ui: &Ui, r: &SwapReview) {
         .as_ref()
         .map_or_else(|| "—".to_owned(), ToString::to_string);
     let seconds = r.expires_at_ms.saturating_sub(r.quoted_at_ms) / 1_000;
-    ui.data(&ui.text(
+    let show = |text: String| {
+        if to_stdout {
+            ui.data(&text);
+        } else {
+            ui.say_text(&text);
+        }
+    };
+    show(ui.text(
         "swap-review",
         &[
             ("side", side.into()),
@@ -463,7 +471,7 @@ pub fn swap(ui: &Ui, ctx: &WalletContext, args: &SwapArgs) -> Result<()> {
             .arg("detail", "not a swap")
             .into());
     };
-    show_swap_review(ui, review);
+    show_swap_review(ui, review, false);
     if !confirmed(ui, args.sign.yes, "swap-confirm")? {
         ui.say("swap-cancelled", &[]);
         return Ok(());
@@ -731,42 +739,7 @@ pub fn history(ui: &Ui, ctx: &WalletContext, args: &HistoryArgs) -> Result<()> {
         ],
     ));
     for entry in &view.entries {
-        let moves: Vec<String> = entry
-            .moves
-            .iter()
-            .map(|m| format!("{}{}", if m.incoming { "+" } else { "-" }, m.amount))
-            .collect();
-        let kind = ui.text(&format!("history-kind-{}", entry.kind), &[]);
-        let id = if entry.result_code == 0 {
-            "history-entry"
-        } else {
-            "history-entry-failed"
-        };
-        ui.data(
-            &ui.text(
-                id,
-                &[
-                    ("index", entry.index.into()),
-                    ("height", entry.height.into()),
-                    ("kind", kind.into()),
-                    ("moves", moves.join(", ").into()),
-                    (
-                        "party",
-                        entry
-                            .counterparty
-                            .clone()
-                            .unwrap_or_else(|| "—".into())
-                            .into(),
-                    ),
-                    (
-                        "memo",
-                        entry.memo.clone().unwrap_or_else(|| "—".into()).into(),
-                    ),
-                    ("code", entry.result_code.into()),
-                    ("tx", short(&entry.tx_id).into()),
-                ],
-            ),
-        );
+        ui.data(&entry_line(ui, entry));
     }
     if view.older > 0 {
         ui.say("history-older", &[("count", view.older.into())]);
@@ -791,7 +764,7 @@ pub fn withdraw(ui: &Ui, ctx: &WalletContext, args: &WithdrawArgs) -> Result<()>
             .arg("detail", "not a withdrawal")
             .into());
     };
-    ui.data(&ui.text(
+    ui.say_text(&ui.text(
         "withdraw-review",
         &[
             ("amount", amount(&review.amount)),
@@ -933,5 +906,90 @@ fn administer(
     let tx = sign(ui, &ctx, &mut open, &prepared, sign_args)?;
     let receipt = broadcast(ui, &mut session, &tx, sign_args)?;
     show_included(ui, &receipt);
+    Ok(())
+}
+
+fn entry_line(ui: &Ui, entry: &jifen_wallet::history::HistoryEntryView) -> String {
+    let moves: Vec<String> = entry
+        .moves
+        .iter()
+        .map(|m| format!("{}{}", if m.incoming { "+" } else { "-" }, m.amount))
+        .collect();
+    let kind = ui.text(&format!("history-kind-{}", entry.kind), &[]);
+    let id = if entry.result_code == 0 {
+        "history-entry"
+    } else {
+        "history-entry-failed"
+    };
+    ui.text(
+        id,
+        &[
+            (
+                "index",
+                entry
+                    .index
+                    .map_or_else(|| "—".to_owned(), |i| i.to_string())
+                    .into(),
+            ),
+            ("height", entry.height.into()),
+            ("kind", kind.into()),
+            ("moves", moves.join(", ").into()),
+            (
+                "party",
+                entry
+                    .counterparty
+                    .clone()
+                    .unwrap_or_else(|| "—".into())
+                    .into(),
+            ),
+            (
+                "memo",
+                entry.memo.clone().unwrap_or_else(|| "—".into()).into(),
+            ),
+            ("code", entry.result_code.into()),
+            ("tx", short(&entry.tx_id).into()),
+        ],
+    )
+}
+
+/// `jifen receipt`.
+pub fn receipt(ui: &Ui, ctx: &WalletContext, args: &ReceiptArgs) -> Result<()> {
+    let id: jifen_protocol::Hash32 = args
+        .tx_id
+        .trim()
+        .parse()
+        .map_err(|_| UserError::new("cli-tx-id-malformed").arg("text", args.tx_id.trim()))?;
+    let (ctx, address) = target_address(ctx, &args.wallet, None, args.index)?;
+    let mut session = synced_session(ui, &ctx)?;
+    let entry = jifen_wallet::history::receipt(&mut session, &address, &id)
+        .map_err(|e| failed(ui, &session.reader(), e))?;
+    let written = match &args.out {
+        Some(path) => Some(
+            jifen_wallet::audit::export_receipt_bundle(&mut session, &id, path)
+                .map_err(|e| peers_failed(ui, &session.reader(), e))?,
+        ),
+        None => None,
+    };
+    if args.json {
+        return print_json(ui, &entry);
+    }
+    ui.data(&ui.text(
+        "receipt-header",
+        &[
+            ("tx", entry.tx_id.clone().into()),
+            ("height", entry.height.into()),
+            ("hash", short(&entry.proven.header_hash).into()),
+        ],
+    ));
+    ui.data(&entry_line(ui, &entry));
+    if let Some(written) = written {
+        ui.say(
+            "receipt-bundle-written",
+            &[
+                ("path", written.path.into()),
+                ("headers", written.headers.into()),
+            ],
+        );
+    }
     Ok(())
 }

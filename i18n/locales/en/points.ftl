@@ -112,3 +112,7 @@ history-kind-council-vote = council vote
 history-kind-rate-set = new rate
 history-kind-bond = stake
 history-kind-unbond = unstake
+receipt-header = Transaction { $tx }, proven included at height { $height } ({ $hash }):
+receipt-bundle-written = Receipt written as an audit bundle to { $path } ({ $headers } verified headers); anyone can check it offline with “jifen verify-bundle”.
+bundle-transaction = It proves transaction { $tx } ({ $kind }, sent by { $sender }) in block { $height } at position { $index }, result code { $code } (0: success).
+cli-tx-id-malformed = “{ $text }” is not a transaction id (64 hexadecimal digits).

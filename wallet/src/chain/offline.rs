@@ -36,6 +36,11 @@ pub struct BundleReport {
     /// The proven account record, if the bundle carries a final proof:
     /// its state key and the account (zero when proven absent).
     pub account: Option<(Hash32, Account)>,
+    /// The transaction a receipt bundle (`tx-inclusion`) proves in a
+    /// block, with its result.
+    pub inclusion: Option<jifen_light_client::Proven<jifen_light_client::TxInclusion>>,
+    /// The network of the settings it was checked with (for addresses).
+    pub network: jifen_protocol::Network,
 }
 
 /// Largest audit bundle or evidence file read (a bundle of a long sync holds
@@ -160,6 +165,8 @@ pub fn verify_bundle_text(
         time_ms: verified.header.time_ms,
         headers: verified.heights.len(),
         account,
+        inclusion: verified.inclusion,
+        network: settings.network(),
     })
 }
 

@@ -217,6 +217,23 @@ impl ChainSession {
         }
     }
 
+    /// A receipt bundle for transaction `id` (root of trust, the verified
+    /// path to the block holding it, the headers linking down to its block
+    /// and its inclusion and result proofs), written crash-safely to `path`.
+    ///
+    /// # Errors
+    /// Light-client errors (`lc-client-tx-not-proven`: not in a verified
+    /// block yet), [`ChainError::FileIo`].
+    pub fn export_tx_bundle(
+        &mut self,
+        id: &Hash32,
+        path: &Path,
+    ) -> Result<AuditBundle, ChainError> {
+        let bundle = self.client.tx_bundle(id)?;
+        write_file_atomically(path, bundle.to_json().as_bytes())?;
+        Ok(bundle)
+    }
+
     /// Transaction `id`'s inclusion and result, proven against the verified
     /// header at its height (`None`: no peer has it in a block the client
     /// could verify yet).
