@@ -90,8 +90,8 @@ describe("merchant details", () => {
     expect(rows.map((r) => r.dataset.version)).toEqual(["3", "2", "1"]);
     expect(rows[0].dataset.current).toBe("true");
     expect(rows[2].dataset.expired).toBe("true");
-    expect(rows[0].textContent).toContain("0.0092 POINT per 1 TEA");
-    expect(rows[0].textContent).toContain("0.01 POINT per 1 TEA");
+    expect(rows[0].querySelector("[data-label=\"Bid (you sell)\"]")?.textContent).toBe("0.0092 POINT");
+    expect(rows[0].querySelector("[data-label=\"Ask (you buy)\"]")?.textContent).toBe("0.01 POINT");
     expect(rows[0].textContent).toContain("Settlement");
     expect(rows[0].textContent).toContain("Sell from 100 TEA, in steps of 10 TEA");
     expect(rows[0].textContent).toContain("block 1,000,000,000");
