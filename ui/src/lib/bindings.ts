@@ -184,9 +184,43 @@ proven: ProvenAt,
  */
 time_ms: number, 
 /**
- * The account it proves, if it carries a final proof.
+ * The account it proves, for a balance bundle.
  */
-account: BundleAccountView | null, };
+account: BundleAccountView | null, 
+/**
+ * The transaction it proves in a block, for a receipt bundle.
+ */
+transaction: BundleTxView | null, };
+
+export type BundleTxView = { 
+/**
+ * Its id.
+ */
+tx_id: string, 
+/**
+ * The block height.
+ */
+height: number, 
+/**
+ * Its position in the block.
+ */
+index: number, 
+/**
+ * Its result code (0: success).
+ */
+result_code: number, 
+/**
+ * Its kind (`swap`, `transfer-asset`, ...).
+ */
+kind: string, 
+/**
+ * Its sender (the network's address form).
+ */
+sender: string, 
+/**
+ * The block's hash.
+ */
+header_hash: string, };
 
 export type BundleWrittenView = { 
 /**
