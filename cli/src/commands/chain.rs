@@ -130,10 +130,7 @@ impl<'a> SyncDisplay<'a> {
                 self.phase = Some(p.phase);
             }
             SyncEventView::PeerDemoted { peer, code } => {
-                let reason = self.ui.text(
-                    &code,
-                    &[("peer", peer.clone().into()), ("reason", "".into())],
-                );
+                let reason = demotion_reason(self.ui, &code, &peer, "");
                 self.note(
                     "sync-peer-demoted",
                     &[("peer", peer.into()), ("reason", reason.into())],
@@ -249,11 +246,22 @@ fn minutes(age_ms: u64) -> u64 {
     (age_ms / 60_000).max(1)
 }
 
+/// Why a node was demoted, in words. A history lie's own message needs the
+/// counts the check compared, which a demotion record does not keep: it is
+/// said in general terms with the check's detail.
+fn demotion_reason(ui: &Ui, code: &str, peer: &str, detail: &str) -> String {
+    if code.starts_with("history-") {
+        return ui.text(
+            "history-peer-lied",
+            &[("peer", peer.into()), ("reason", detail.into())],
+        );
+    }
+    ui.text(code, &[("peer", peer.into()), ("reason", detail.into())])
+}
+
 fn peer_state_text(ui: &Ui, peer: &str, state: &PeerStateView) -> String {
     // A reason's own message may name the node and the transport's words.
-    let reason = |code: &str, detail: &str| {
-        ui.text(code, &[("peer", peer.into()), ("reason", detail.into())])
-    };
+    let reason = |code: &str, detail: &str| demotion_reason(ui, code, peer, detail);
     match state {
         PeerStateView::Active => ui.text("status-peer-active", &[]),
         PeerStateView::Lagging { height } => {

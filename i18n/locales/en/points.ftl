@@ -116,3 +116,4 @@ receipt-header = Transaction { $tx }, proven included at height { $height } ({ $
 receipt-bundle-written = Receipt written as an audit bundle to { $path } ({ $headers } verified headers); anyone can check it offline with “jifen verify-bundle”.
 bundle-transaction = It proves transaction { $tx } ({ $kind }, sent by { $sender }) in block { $height } at position { $index }, result code { $code } (0: success).
 cli-tx-id-malformed = “{ $text }” is not a transaction id (64 hexadecimal digits).
+history-peer-lied = it served a history that does not match the proven account (an entry left out, added, altered or out of order). { $reason }

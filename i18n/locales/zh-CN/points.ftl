@@ -119,3 +119,4 @@ receipt-header = 交易 { $tx }，已证明包含在高度 { $height }（{ $hash
 receipt-bundle-written = 回执已作为审计包写入 { $path }（{ $headers } 个已验证区块头）；任何人都可以用“jifen verify-bundle”离线核验。
 bundle-transaction = 它证明交易 { $tx }（{ $kind }，由 { $sender } 发送）位于区块 { $height } 的第 { $index } 位，结果代码 { $code }（0：成功）。
 cli-tx-id-malformed = “{ $text }”不是交易编号（64 位十六进制数字）。
+history-peer-lied = 它提供的记录与已证明的账户不符（有条目被遗漏、添加、篡改或顺序错乱）。{ $reason }

@@ -119,3 +119,4 @@ receipt-header = 交易 { $tx }，已證明包含在高度 { $height }（{ $hash
 receipt-bundle-written = 收據已作為稽核包寫入 { $path }（{ $headers } 個已驗證區塊頭）；任何人都可以用「jifen verify-bundle」離線核驗。
 bundle-transaction = 它證明交易 { $tx }（{ $kind }，由 { $sender } 發送）位於區塊 { $height } 的第 { $index } 位，結果代碼 { $code }（0：成功）。
 cli-tx-id-malformed = 「{ $text }」不是交易編號（64 位十六進位數字）。
+history-peer-lied = 它提供的記錄與已證明的帳戶不符（有條目被遺漏、新增、竄改或順序錯亂）。{ $reason }
