@@ -9,6 +9,7 @@
 //!
 //! | module | holds |
 //! |---|---|
+//! | [`context`] | [`SignContext`]: what a sign request's review shows as the online wallet's claim |
 //! | [`payload`] | [`UrType`], [`AccountExport`], [`SignRequest`], [`SignatureResponse`], [`Payload`] |
 //! | [`encoder`] | [`UrEncoder`], [`EncoderSettings`], [`FragmentSize`], [`FrameRate`] |
 //! | [`decoder`] | [`UrDecoder`], [`Progress`] |
@@ -38,6 +39,7 @@
 //! ```
 
 mod cbor;
+pub mod context;
 pub mod decoder;
 mod derivation;
 pub mod encoder;
@@ -46,6 +48,7 @@ pub mod payload;
 pub mod render;
 pub mod scan;
 
+pub use context::{AssetContext, SignContext, SwapContext, WithdrawalContext};
 pub use decoder::{MAX_FRAGMENTS, Progress, SWITCH_AFTER_PARTS, UrDecoder};
 pub use encoder::{
     EncoderSettings, FragmentSize, FrameRate, LOOP_FRAMES_PER_FRAGMENT, MAX_MESSAGE_LEN,

@@ -10,6 +10,7 @@ use jifen_protocol::{
 };
 
 use crate::cbor::{self, MapKeys, Reader};
+use crate::context::SignContext;
 pub use crate::derivation::{DerivationPath, MAX_PATH_DEPTH};
 use crate::error::{PayloadError, UrError};
 
@@ -153,6 +154,10 @@ pub struct SignRequest {
     pub path: DerivationPath,
     /// Who asks (e.g. "jifen-desktop 0.1.0"), shown on the review screen.
     pub origin: Option<String>,
+    /// What the device cannot know and must show (asset symbols and
+    /// decimals, a swap's quote, a withdrawal's fee), as the online wallet
+    /// claims it (key 8, optional; never empty when present).
+    pub context: Option<SignContext>,
 }
 
 impl SignRequest {
@@ -170,6 +175,7 @@ impl SignRequest {
             transaction,
             path,
             origin,
+            context: None,
         })
     }
 
@@ -255,7 +261,11 @@ impl Payload {
                 }
             }
             Self::SignRequest(r) => {
-                cbor::put_map(&mut out, if r.origin.is_some() { 7 } else { 6 });
+                let context = r.context.as_ref().filter(|c| !c.is_empty());
+                cbor::put_map(
+                    &mut out,
+                    6 + usize::from(r.origin.is_some()) + usize::from(context.is_some()),
+                );
                 put_version(&mut out);
                 cbor::put_uint(&mut out, 2);
                 cbor::put_bytes(&mut out, &r.request_id.0);
@@ -270,6 +280,10 @@ impl Payload {
                 if let Some(origin) = &r.origin {
                     cbor::put_uint(&mut out, 7);
                     cbor::put_text(&mut out, origin);
+                }
+                if let Some(context) = context {
+                    cbor::put_uint(&mut out, 8);
+                    context.encode_to(&mut out);
                 }
             }
             Self::Signature(s) => {
@@ -472,6 +486,7 @@ fn decode_sign_request(
     let t = UrType::SignRequest;
     let (mut id, mut tx, mut chain, mut path, mut address, mut origin) =
         (None, None, None, None, None, None);
+    let mut context = None;
     while let Some(key) = keys.next_key(reader)? {
         let offset = reader.offset();
         match key {
@@ -505,6 +520,13 @@ fn decode_sign_request(
                 }
                 origin = Some(text.to_owned());
             }
+            8 => {
+                let found = SignContext::decode_from(reader)?;
+                if found.is_empty() {
+                    return Err(invalid("context", offset, "left out when empty"));
+                }
+                context = Some(found);
+            }
             key => return Err(PayloadError::UnknownField { ur_type: t, key }),
         }
     }
@@ -533,6 +555,7 @@ fn decode_sign_request(
         transaction,
         path: required(path, t, "derivation path")?,
         origin,
+        context,
     })
 }
 

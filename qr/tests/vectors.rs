@@ -117,3 +117,71 @@ fn paired_account_vector() {
     let back = Payload::from_cbor(payload.ur_type(), &hex::decode(&cbor).unwrap()).unwrap();
     assert_eq!(back, payload);
 }
+
+/// A swap's sign request with its context (optional key 8): TEA's symbol,
+/// decimals and name, and the quote's output, fee and rate terms.
+fn context_request() -> jifen_qr::SignRequest {
+    use jifen_protocol::points::{FeeMode, Swap, SwapDirection};
+    use jifen_protocol::{AssetId, MerchantId, TxPayload, UnsignedTransaction};
+    use jifen_qr::{AssetContext, SignContext, SwapContext};
+    let base = common::sign_request();
+    let tea = MerchantId::new(1).unwrap();
+    let t = &base.transaction;
+    let transaction = UnsignedTransaction::new(
+        t.chain_id.clone(),
+        t.sender_public_key,
+        t.nonce,
+        t.fee,
+        TxPayload::Swap(Swap {
+            merchant: tea,
+            direction: SwapDirection::PointsToPoint,
+            amount_in: 1_000,
+            min_out: 9_500,
+            rate_version: 3,
+            deadline: 160,
+        }),
+    );
+    jifen_qr::SignRequest {
+        transaction,
+        context: Some(SignContext {
+            assets: vec![AssetContext {
+                asset: AssetId::Points(tea),
+                symbol: "TEA".to_owned(),
+                decimals: 2,
+                name: Some("Tea House".to_owned()),
+            }],
+            swap: Some(SwapContext {
+                quoted_out: 9_500,
+                exchange_fee: 0,
+                bid: 950,
+                ask: 1_050,
+                den: 100,
+                fee_mode: FeeMode::Settlement,
+                fee_bps: 0,
+                rate_version: 3,
+                quote_expires_ms: 1_765_000_000_000,
+            }),
+            withdrawal: None,
+        }),
+        ..base
+    }
+}
+
+const CONTEXT_REQUEST_CBOR: &str = "a80101025000112233445546778899aabbccddeeff03589100260c6a6966656e2d6465766e65744aa742ca4c04501864677500ad2a9402c9df045b0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f817980000000000000007000000000000000000000000000003e8000000310000000101000000000000000000000000000003e80000000000000000000000000000251c0000000300000000000000a0046c6a6966656e2d6465766e657405851a8000002c1a80004a461a80000000000006544aa742ca4c04501864677500ad2a9402c9df045b076f6a6966656e2d636c6920302e312e3008a20181a4010102635445410302046954656120486f75736502a901500000000000000000000000000000251c025000000000000000000000000000000000031903b60419041a051864060107000803091b0000019af232b200";
+
+#[test]
+fn sign_request_context_vector() {
+    let payload = Payload::SignRequest(context_request());
+    let cbor = hex::encode(payload.to_cbor());
+    assert_eq!(cbor, CONTEXT_REQUEST_CBOR);
+    assert!(DOC.contains(CONTEXT_REQUEST_CBOR), "docs/qr.md lacks it");
+    let back = Payload::from_cbor(payload.ur_type(), &hex::decode(&cbor).unwrap()).unwrap();
+    assert_eq!(back, payload);
+    // The same request without its context is the old request: same keys
+    // 1-7, and it decodes with no context.
+    let mut old = context_request();
+    old.context = None;
+    let old = Payload::SignRequest(old);
+    let back = Payload::from_cbor(old.ur_type(), &old.to_cbor()).unwrap();
+    assert_eq!(back.into_sign_request().unwrap().context, None);
+}

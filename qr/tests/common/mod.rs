@@ -52,6 +52,7 @@ pub fn sign_request() -> SignRequest {
         transaction: transaction(),
         path: "m/44'/19014'/0'/0/0".parse::<DerivationPath>().unwrap(),
         origin: Some("jifen-cli 0.1.0".to_owned()),
+        context: None,
     }
 }
 
