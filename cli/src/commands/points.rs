@@ -546,7 +546,7 @@ pub fn pay(ui: &Ui, ctx: &WalletContext, args: &PayArgs) -> Result<()> {
         ),
         None => ui.text("pay-payee-not-merchant", &[]),
     };
-    ui.data(
+    ui.say_text(
         &ui.text(
             "pay-review",
             &[
@@ -846,7 +846,7 @@ fn administer(
             .into());
     };
     let none = || "—".to_owned();
-    ui.data(
+    ui.say_text(
         &ui.text(
             "merchant-action-review",
             &[
