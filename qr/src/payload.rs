@@ -157,7 +157,7 @@ pub struct SignRequest {
     /// What the device cannot know and must show (asset symbols and
     /// decimals, a swap's quote, a withdrawal's fee), as the online wallet
     /// claims it (key 8, optional; never empty when present).
-    pub context: Option<SignContext>,
+    pub context: Option<Box<SignContext>>,
 }
 
 impl SignRequest {
@@ -214,6 +214,10 @@ pub struct SignatureResponse {
 /// A decoded payload of any of our UR types.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one payload per QR exchange, moved a handful of times; the sign request's context is boxed already"
+)]
 pub enum Payload {
     /// `jifen-account`.
     Account(AccountExport),
@@ -525,7 +529,7 @@ fn decode_sign_request(
                 if found.is_empty() {
                     return Err(invalid("context", offset, "left out when empty"));
                 }
-                context = Some(found);
+                context = Some(Box::new(found));
             }
             key => return Err(PayloadError::UnknownField { ur_type: t, key }),
         }

@@ -143,7 +143,7 @@ fn context_request() -> jifen_qr::SignRequest {
     );
     jifen_qr::SignRequest {
         transaction,
-        context: Some(SignContext {
+        context: Some(Box::new(SignContext {
             assets: vec![AssetContext {
                 asset: AssetId::Points(tea),
                 symbol: "TEA".to_owned(),
@@ -162,7 +162,7 @@ fn context_request() -> jifen_qr::SignRequest {
                 quote_expires_ms: 1_765_000_000_000,
             }),
             withdrawal: None,
-        }),
+        })),
         ..base
     }
 }

@@ -551,3 +551,189 @@ fn request_ids_parse_with_or_without_hyphens_and_nothing_else() {
         assert!(matches!(err, ColdError::BadRequestId { ref id } if id == bad));
     }
 }
+
+/// A swap from alice's address, selling 1,000 base units of merchant 1.
+fn swap_tx(handle: &WalletHandle, min_out: u128) -> UnsignedTransaction {
+    use jifen_protocol::MerchantId;
+    use jifen_protocol::points::{Swap, SwapDirection};
+    let key = handle
+        .account()
+        .unwrap()
+        .public_key(Chain::Receive, 0)
+        .unwrap();
+    UnsignedTransaction::new(
+        ChainId::new(CHAIN).unwrap(),
+        key,
+        0,
+        1_000,
+        TxPayload::Swap(Swap {
+            merchant: MerchantId::new(1).unwrap(),
+            direction: SwapDirection::PointsToPoint,
+            amount_in: 1_000,
+            min_out,
+            rate_version: 3,
+            deadline: 160,
+        }),
+    )
+}
+
+/// TEA's context and a quote at bid 950 / den 100 (settlement): 1,000 base
+/// units of TEA give 9,500 base units of POINT.
+fn swap_context(quoted_out: u128) -> jifen_qr::SignContext {
+    use jifen_protocol::points::FeeMode;
+    use jifen_protocol::{AssetId, MerchantId};
+    jifen_qr::SignContext {
+        assets: vec![jifen_qr::AssetContext {
+            asset: AssetId::Points(MerchantId::new(1).unwrap()),
+            symbol: "TEA".into(),
+            decimals: 2,
+            name: Some("Tea House".into()),
+        }],
+        swap: Some(jifen_qr::SwapContext {
+            quoted_out,
+            exchange_fee: 0,
+            bid: 950,
+            ask: 1_050,
+            den: 100,
+            fee_mode: FeeMode::Settlement,
+            fee_bps: 0,
+            rate_version: 3,
+            quote_expires_ms: 1_765_000_000_000,
+        }),
+        withdrawal: None,
+    }
+}
+
+#[test]
+fn a_context_is_checked_against_its_terms_and_old_requests_still_review() {
+    let setup = Setup::new();
+    let watch = setup.pair("alice", 1);
+    let alice = setup.cold.open("alice").unwrap();
+    let pairing = load_pairing(&setup.cold, &alice).unwrap();
+    let request = |tx, context: Option<jifen_qr::SignContext>| {
+        let mut request =
+            jifen_wallet::cold::build_request(&facts(&watch), Chain::Receive, 0, tx, None).unwrap();
+        request.context = context.map(Box::new);
+        // Through the wire format, as the device receives it.
+        Payload::from_cbor(
+            UrType::SignRequest,
+            &Payload::SignRequest(request).to_cbor(),
+        )
+        .unwrap()
+        .into_sign_request()
+        .unwrap()
+    };
+    let labels = |review: &jifen_wallet::cold::Review| -> Vec<(&'static str, String, bool)> {
+        review
+            .lines()
+            .iter()
+            .map(|l| (l.label, l.value.plain(), l.claimed))
+            .collect()
+    };
+
+    // With a context that agrees: symbols and decimals, claims marked.
+    let good = request(swap_tx(&watch, 9_000), Some(swap_context(9_500)));
+    let review = review_request(&alice, &pairing, good).unwrap();
+    let lines = labels(&review);
+    for expected in [
+        ("cold-review-kind", "cold-kind-swap", false),
+        ("cold-review-merchant", "M1", false),
+        ("cold-review-claim-merchant", "TEA · Tea House", true),
+        ("cold-review-direction", "cold-direction-sell", false),
+        ("cold-review-swap-pay", "10 TEA", false),
+        ("cold-review-claim-swap-receive", "0.0095 POINT", true),
+        ("cold-review-swap-min-receive", "0.009 POINT", false),
+        ("cold-review-rate-version", "3", false),
+        ("cold-review-deadline", "160", false),
+        ("cold-review-claim-rate", "950 / 1050 / 100", true),
+        (
+            "cold-review-claim-fee-mode",
+            "cold-fee-mode-settlement",
+            true,
+        ),
+        ("cold-review-claim-fee-bps", "0", true),
+        ("cold-review-claim-exchange-fee", "0 POINT", true),
+        (
+            "cold-review-claim-quote-expires",
+            "2025-12-06 05:46:40 UTC",
+            true,
+        ),
+        ("cold-review-claims-note", "cold-claims-note", false),
+        ("cold-review-fee", "0.001 POINT", false),
+    ] {
+        let (label, value, claimed) = expected;
+        assert!(
+            lines.contains(&(label, value.to_owned(), claimed)),
+            "{expected:?} not in {lines:#?}"
+        );
+    }
+
+    // The claimed output disagrees with the carried terms: refused.
+    let lying = request(swap_tx(&watch, 9_000), Some(swap_context(9_600)));
+    let err = review_request(&alice, &pairing, lying).unwrap_err();
+    assert_eq!(err.code(), "cold-context-mismatch", "{err}");
+    assert!(matches!(
+        err,
+        ColdError::ContextMismatch {
+            field: "quoted output"
+        }
+    ));
+    // A quote below the swap's own minimum, another rate version, a swap
+    // context on a transfer: refused too.
+    let below = request(swap_tx(&watch, 9_501), Some(swap_context(9_500)));
+    assert_eq!(
+        review_request(&alice, &pairing, below).unwrap_err().code(),
+        "cold-context-mismatch"
+    );
+    let mut other_version = swap_context(9_500);
+    if let Some(s) = other_version.swap.as_mut() {
+        s.rate_version = 2;
+    }
+    let versioned = request(swap_tx(&watch, 9_000), Some(other_version));
+    assert!(matches!(
+        review_request(&alice, &pairing, versioned).unwrap_err(),
+        ColdError::ContextMismatch {
+            field: "rate version"
+        }
+    ));
+    let mut swap_only = swap_context(9_500);
+    swap_only.assets.clear();
+    let on_transfer = request(transfer(&watch, CHAIN, 0), Some(swap_only));
+    assert_eq!(
+        review_request(&alice, &pairing, on_transfer)
+            .unwrap_err()
+            .code(),
+        "cold-context-mismatch"
+    );
+
+    // The same swap without a context: bound values only, amounts of the
+    // merchant's asset in base units, no claims.
+    let bare = request(swap_tx(&watch, 9_000), None);
+    assert!(bare.context.is_none());
+    let lines = labels(&review_request(&alice, &pairing, bare).unwrap());
+    assert!(lines.contains(&(
+        "cold-review-swap-pay",
+        "1000 M1 base units".to_owned(),
+        false
+    )));
+    assert!(lines.iter().all(|(_, _, claimed)| !claimed), "{lines:#?}");
+
+    // An old transfer request (no key 8) reviews exactly as before.
+    let old = request(transfer(&watch, CHAIN, 0), None);
+    let lines = labels(&review_request(&alice, &pairing, old).unwrap());
+    let shown: Vec<&str> = lines.iter().map(|(label, _, _)| *label).collect();
+    assert_eq!(
+        shown,
+        [
+            "cold-review-kind",
+            "cold-review-amount",
+            "cold-review-recipient",
+            "cold-review-fee",
+            "cold-review-from",
+            "cold-review-path",
+            "cold-review-chain",
+            "cold-review-nonce",
+            "cold-review-request-id",
+        ]
+    );
+}

@@ -317,3 +317,161 @@ fn a_signed_transaction_whose_nonce_was_taken_is_refused_before_broadcast() {
     );
     drop(devnet);
 }
+
+/// The UR parts of a code as one text input (the code's frames read by a
+/// camera are tested above; here the review is what matters).
+fn text_input(code: &QrCodeView) -> Vec<jifen_wallet::cold::transport::QrInput> {
+    vec![jifen_wallet::cold::transport::QrInput::Text(
+        code.parts.join("\n"),
+    )]
+}
+
+fn line<'a>(
+    review: &'a jifen_wallet::cold::views::ColdReviewView,
+    label: &str,
+) -> &'a jifen_wallet::cold::views::ReviewLineView {
+    review
+        .lines
+        .iter()
+        .find(|l| l.label == label)
+        .unwrap_or_else(|| panic!("no line {label} in {:#?}", review.lines))
+}
+
+#[test]
+fn a_swap_signed_cold_is_proven_as_quoted() {
+    use jifen_wallet::action::ActionReview;
+    use jifen_wallet::swap::{self, DirectionView, SwapRequest};
+
+    let dir = tempfile::tempdir().unwrap();
+    let devnet = jifen_testenv::devnet::DevnetBuilder::new(dir.path().join("node"))
+        .start()
+        .unwrap();
+    let endpoint = format!("http://{}", devnet.rpc_addr());
+
+    // The cold device holds the demo consumer's keys, paired for the devnet.
+    let cold_ctx = context(&dir.path().join("cold"), None);
+    let words = NodeKey::devnet_role_words("consumer").unwrap();
+    let mnemonic = Mnemonic::parse(&words, None).unwrap();
+    let password = Password::new("cold password").unwrap();
+    let kdf = calibrate(&cold_ctx.kdf_policy).unwrap();
+    let secrets = Secrets {
+        password: &password,
+        passphrase: "",
+        kdf: &kdf,
+    };
+    let mut cold = onboarding::restore(&cold_ctx, "consumer", &mnemonic, &secrets).unwrap();
+    cold.lock();
+    let export = device::export_pairing(&cold_ctx, &cold, Some("jifen-devnet"), 200).unwrap();
+
+    // The watch-only side quotes a sell of 100 MALL (spread mode: an
+    // exchange fee) against the proven state and makes the request.
+    let online_ctx = context(&dir.path().join("online"), Some(endpoint));
+    let watch = requests::import_pairing(
+        &online_ctx,
+        "consumer-watch",
+        &text_input(&export.qr),
+        &mut |_| {},
+    )
+    .unwrap();
+    let facts = watch.facts().unwrap();
+    let mut session = online_ctx.open_chain(Network::Devnet).unwrap();
+    let cancel = CancelToken::new();
+    sync::sync(&mut session, &mut |_| {}, &cancel).unwrap();
+    let prepared = swap::quote(
+        &session.reader(),
+        &facts,
+        &SwapRequest {
+            merchant: "MALL".into(),
+            direction: DirectionView::Sell,
+            amount: "100".into(),
+            slippage_bps: Some(100),
+            fee: None,
+            from_index: 0,
+        },
+        jifen_wallet::action::now_ms(),
+    )
+    .unwrap();
+    let ActionReview::Swap(quoted) = prepared.review().clone() else {
+        panic!("not a swap");
+    };
+    let made = requests::make_action_request(&online_ctx, &facts, &prepared, None, None).unwrap();
+    assert_eq!(made.review, *prepared.review());
+
+    // The device shows what the transaction binds and, marked as the
+    // online wallet's claims, the quote it recomputed from the rate terms.
+    let review = device::review(&cold_ctx, &mut cold, &text_input(&made.qr), &mut |_| {}).unwrap();
+    assert_eq!(review.fingerprint, made.fingerprint);
+    assert_eq!(line(&review, "cold-review-kind").value, "cold-kind-swap");
+    assert_eq!(line(&review, "cold-review-merchant").value, "M2");
+    assert!(
+        line(&review, "cold-review-claim-merchant")
+            .value
+            .starts_with("MALL")
+    );
+    assert_eq!(
+        line(&review, "cold-review-direction").value,
+        "cold-direction-sell"
+    );
+    assert_eq!(line(&review, "cold-review-swap-pay").value, "100 MALL");
+    assert_eq!(
+        line(&review, "cold-review-claim-swap-receive").value,
+        format!("{} POINT", quoted.receive.text)
+    );
+    assert_eq!(
+        line(&review, "cold-review-swap-min-receive").value,
+        format!("{} POINT", quoted.min_receive.text)
+    );
+    assert_ne!(quoted.min_receive, quoted.receive, "1% slippage");
+    assert_eq!(
+        line(&review, "cold-review-rate-version").value,
+        quoted.rate.version.to_string()
+    );
+    assert_eq!(
+        line(&review, "cold-review-deadline").value,
+        quoted.deadline.to_string()
+    );
+    assert_eq!(
+        line(&review, "cold-review-claim-exchange-fee").value,
+        "0.025 POINT"
+    );
+    assert_eq!(line(&review, "cold-review-claim-fee-bps").value, "50");
+    assert_eq!(
+        line(&review, "cold-review-claim-fee-mode").value,
+        "cold-fee-mode-spread"
+    );
+    assert_eq!(line(&review, "cold-review-fee").value, "0.001 POINT");
+    assert_eq!(
+        line(&review, "cold-review-claims-note").value,
+        "cold-claims-note"
+    );
+
+    // Sign, accept, broadcast and prove it as quoted.
+    cold.unlock_with_password(&password, &cold_ctx.kdf_policy)
+        .unwrap();
+    let answer = device::sign(&mut cold, Confirm::Fingerprint(&review.fingerprint)).unwrap();
+    cold.lock();
+    let (accepted, id) =
+        requests::accept(&online_ctx, &facts, &text_input(&answer.qr), &mut |_| {}).unwrap();
+    assert_eq!(accepted.request_id, made.request_id);
+    let receipt = requests::broadcast_swap(
+        &online_ctx,
+        &mut session,
+        &facts,
+        &id,
+        &quoted,
+        Duration::from_secs(60),
+        &mut |_| {},
+        &cancel,
+    )
+    .unwrap();
+    assert_eq!(receipt.tx_id, accepted.tx_id);
+    assert!(receipt.as_quoted);
+    assert_eq!(receipt.received, quoted.receive);
+    assert_eq!(receipt.exchange_fee.text, "0.025");
+    assert!(
+        requests::pending(&online_ctx, &facts, None)
+            .unwrap()
+            .is_empty()
+    );
+    drop(devnet);
+}

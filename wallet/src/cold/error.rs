@@ -8,6 +8,7 @@ use jifen_protocol::message::{Arg, Coded};
 
 use crate::chain::ChainError;
 use crate::error::WalletError;
+use crate::points::PointsFlowError;
 
 /// Why a cold-signing step failed.
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +50,14 @@ pub enum ColdError {
     UnknownKind {
         /// The wire value of the kind.
         kind: u16,
+    },
+    /// The request's context (the online wallet's claims) names what the
+    /// transaction does not, or its claims contradict its own terms (a
+    /// swap's output that the carried rate does not give): never shown.
+    #[error("the request's context disagrees with its transaction ({field})")]
+    ContextMismatch {
+        /// The claim that disagrees (`quoted output`, `rate version`, ...).
+        field: &'static str,
     },
     /// The typed fingerprint is not the request's.
     #[error("the fingerprint {typed:?} does not match the request's")]
@@ -162,6 +171,10 @@ pub enum ColdError {
     /// A wallet error.
     #[error(transparent)]
     Wallet(#[from] WalletError),
+    /// A points use case's error (a quote too close to its expiry); boxed
+    /// to keep every cold result small.
+    #[error(transparent)]
+    Points(Box<PointsFlowError>),
     /// A derivation error.
     #[error(transparent)]
     Hd(#[from] HdError),
@@ -179,6 +192,12 @@ pub enum ColdError {
     Scan(#[from] ScanError),
 }
 
+impl From<PointsFlowError> for ColdError {
+    fn from(error: PointsFlowError) -> Self {
+        Self::Points(Box::new(error))
+    }
+}
+
 impl ColdError {
     /// Stable code for translation; wrapped errors report their own code.
     pub fn code(&self) -> &'static str {
@@ -194,6 +213,7 @@ impl Coded for ColdError {
             ColdError::ForeignPath { .. } => "cold-foreign-path",
             ColdError::ForeignAddress { .. } => "cold-foreign-address",
             ColdError::UnknownKind { .. } => "cold-unknown-kind",
+            ColdError::ContextMismatch { .. } => "cold-context-mismatch",
             ColdError::FingerprintMismatch { .. } => "cold-fingerprint-mismatch",
             ColdError::ConfirmationMismatch => "cold-confirmation-mismatch",
             ColdError::NotConfirmed => "cold-not-confirmed",
@@ -213,6 +233,7 @@ impl Coded for ColdError {
             ColdError::RequestNotChosen { .. } => "cold-request-not-chosen",
             ColdError::Chain(e) => Coded::code(e),
             ColdError::Wallet(e) => Coded::code(e),
+            ColdError::Points(e) => Coded::code(e.as_ref()),
             ColdError::Hd(e) => Coded::code(e),
             ColdError::Payload(e) => Coded::code(e),
             ColdError::Ur(e) => Coded::code(e),
@@ -234,6 +255,7 @@ impl Coded for ColdError {
                 vec![("expected", expected.into()), ("got", got.into())]
             }
             ColdError::UnknownKind { kind } => vec![("kind", (*kind).into())],
+            ColdError::ContextMismatch { field } => vec![("field", (*field).into())],
             ColdError::FingerprintMismatch { typed } => vec![("typed", typed.into())],
             ColdError::BadAccountPath { path } => vec![("path", path.into())],
             ColdError::SenderNotInWallet { address, index } => {
@@ -265,6 +287,7 @@ impl Coded for ColdError {
             | ColdError::NoReview => Vec::new(),
             ColdError::Chain(e) => e.args(),
             ColdError::Wallet(e) => e.args(),
+            ColdError::Points(e) => e.args(),
             ColdError::Hd(e) => e.args(),
             ColdError::Payload(e) => e.args(),
             ColdError::Ur(e) => e.args(),

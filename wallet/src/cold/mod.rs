@@ -31,6 +31,7 @@
 //!    be signed is discarded ([`pending::PendingStore::discard`]); one whose
 //!    nonce another transaction took says so ([`PendingRequest::superseded`]).
 
+pub mod context;
 pub mod device;
 pub mod error;
 pub mod fingerprint;
@@ -38,6 +39,7 @@ pub mod online;
 pub mod pending;
 pub mod requests;
 pub mod review;
+mod review_lines;
 pub mod signer;
 pub mod transport;
 pub mod views;

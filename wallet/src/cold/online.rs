@@ -124,6 +124,26 @@ pub fn start_request(
     Ok((request, record))
 }
 
+/// Builds a request (as [`build_request`]) carrying `context` (the online
+/// wallet's claims the device shows) and keeps it pending.
+///
+/// # Errors
+/// As [`start_request`].
+pub fn start_request_with_context(
+    pending: &PendingStore,
+    facts: &WalletFacts,
+    index: u32,
+    unsigned: UnsignedTransaction,
+    origin: Option<String>,
+    context: Option<jifen_qr::SignContext>,
+) -> Result<(SignRequest, PendingRequest), ColdError> {
+    let mut request = build_request(facts, Chain::Receive, index, unsigned, origin)?;
+    request.context = context.map(Box::new);
+    let record = PendingRequest::new(&facts.name, &request, now_secs());
+    pending.save(&record)?;
+    Ok((request, record))
+}
+
 /// Accepts the cold device's answer: it must name a request pending for
 /// the wallet `facts`, and its signature must verify against the paired key at the
 /// request's path for that exact transaction. The signed transaction is

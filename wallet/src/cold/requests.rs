@@ -1,6 +1,6 @@
 //! Use cases of the **online wallet paired with a cold device** (a
 //! watch-only wallet): **import the pairing**, **make a sign request** for a
-//! send, **accept the signature** that answers it, **broadcast and prove**
+//! send or a prepared points action, **accept the signature** that answers it, **broadcast and prove**
 //! it, **list the pending requests** with their state on chain, and
 //! **discard** one that will never be signed.
 
@@ -10,16 +10,22 @@ use jifen_crypto::hd::Chain;
 use jifen_protocol::{ChainId, Encode};
 use jifen_qr::{EncoderSettings, FragmentSize, Payload, RequestId, UrType};
 
+use crate::action::PreparedAction;
 use crate::chain::{ChainError, ChainReader, ChainSession};
 use crate::cold::error::ColdError;
 use crate::cold::fingerprint::RequestFingerprint;
-use crate::cold::online::{accept_signature, pair_import, start_request};
+use crate::cold::online::{
+    accept_signature, pair_import, start_request, start_request_with_context,
+};
 use crate::cold::pending::{PendingStore, parse_request_id};
 use crate::cold::transport::{self, InputEvent, QrInput, qr_code_frames};
-use crate::cold::views::{AcceptedView, DiscardedView, PendingState, PendingView, SignRequestView};
+use crate::cold::views::{
+    AcceptedView, ActionSignRequestView, DiscardedView, PendingState, PendingView, SignRequestView,
+};
 use crate::context::WalletContext;
 use crate::jobs::CancelToken;
 use crate::open::OpenWallet;
+use crate::points::PointsFlowError;
 use crate::send::{self, SendProgress, SendReceipt, SendRequest};
 use crate::views::ErrorView;
 use crate::wallets::WalletFacts;
@@ -119,18 +125,70 @@ pub fn make_request(
         prepared.unsigned().clone(),
         Some(ctx.front_end.origin()),
     )?;
-    let settings = EncoderSettings {
-        fragment_size: fragment.unwrap_or_else(|| {
-            FragmentSize::largest_within(facts.max_fragment_read.unwrap_or(DEFAULT_FRAGMENT_READ))
-        }),
-        ..EncoderSettings::default()
-    };
+    let settings = encoder_settings(facts, fragment);
     Ok(SignRequestView {
         request_id: sign_request.request_id.to_string(),
         fingerprint: RequestFingerprint::of(&sign_request).to_string(),
         review: prepared.review().clone(),
         qr: qr_code_frames(&Payload::SignRequest(sign_request), settings, frames)?,
     })
+}
+
+/// Makes a sign request for a prepared points action (from
+/// [`crate::swap::quote()`], [`crate::pay`], [`crate::withdraw`] or
+/// [`crate::merchant_admin`]) of a watch-only wallet: its unsigned
+/// transaction plus the context the cold device shows as the online
+/// wallet's claims ([`crate::cold::context::context_of`]). A quote must
+/// still be confirmable now (5 s left); its deadline height bounds it on
+/// chain. Kept pending and returned as a code, as [`make_request`].
+///
+/// # Errors
+/// `wallet-not-watch-only`, `cold-wrong-chain`, `points-quote-expiring`,
+/// `cold-sender-not-in-wallet`, `cold-storage-io`, `qr-*`.
+pub fn make_action_request(
+    ctx: &WalletContext,
+    facts: &WalletFacts,
+    prepared: &PreparedAction,
+    fragment: Option<FragmentSize>,
+    frames: Option<usize>,
+) -> Result<ActionSignRequestView, ColdError> {
+    if !facts.watch_only {
+        return Err(crate::error::WalletError::NotWatchOnly {
+            name: facts.name.clone(),
+        }
+        .into());
+    }
+    check_paired_chain(facts, &prepared.unsigned().chain_id)?;
+    prepared.check_confirmable(crate::action::now_ms())?;
+    let context = crate::cold::context::context_of(prepared.review())?;
+    let pending = PendingStore::new(&ctx.store(), &facts.name);
+    let (sign_request, _) = start_request_with_context(
+        &pending,
+        facts,
+        prepared.from_index(),
+        prepared.unsigned().clone(),
+        Some(ctx.front_end.origin()),
+        context,
+    )?;
+    Ok(ActionSignRequestView {
+        request_id: sign_request.request_id.to_string(),
+        fingerprint: RequestFingerprint::of(&sign_request).to_string(),
+        review: prepared.review().clone(),
+        qr: qr_code_frames(
+            &Payload::SignRequest(sign_request),
+            encoder_settings(facts, fragment),
+            frames,
+        )?,
+    })
+}
+
+fn encoder_settings(facts: &WalletFacts, fragment: Option<FragmentSize>) -> EncoderSettings {
+    EncoderSettings {
+        fragment_size: fragment.unwrap_or_else(|| {
+            FragmentSize::largest_within(facts.max_fragment_read.unwrap_or(DEFAULT_FRAGMENT_READ))
+        }),
+        ..EncoderSettings::default()
+    }
 }
 
 /// Accepts the cold device's answer read from `inputs`: only the answer to
@@ -223,6 +281,50 @@ pub fn broadcast(
             Ok(receipt)
         }
         Err(error @ (ChainError::TxFailed { .. } | ChainError::NonceUsed { .. })) => {
+            pending.remove(id)?;
+            Err(error.into())
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Broadcasts the signed swap of pending request `id` (made with
+/// [`make_action_request`] from `review`), proves its receipt with
+/// [`crate::swap::prove_swap`] (received exactly as quoted or not), and
+/// forgets the request as [`broadcast`] does.
+///
+/// # Errors
+/// `cold-unknown-request`, `cold-not-signed`, `cold-wrong-chain`, and the
+/// errors of [`crate::swap::prove_swap`].
+#[allow(clippy::too_many_arguments)]
+pub fn broadcast_swap(
+    ctx: &WalletContext,
+    session: &mut ChainSession,
+    facts: &WalletFacts,
+    id: &RequestId,
+    review: &crate::swap::SwapReview,
+    timeout: Duration,
+    on_event: &mut dyn FnMut(SendProgress),
+    cancel: &CancelToken,
+) -> Result<crate::swap::SwapReceipt, ColdError> {
+    let pending = PendingStore::new(&ctx.store(), &facts.name);
+    let record = pending
+        .load(id)?
+        .ok_or_else(|| ColdError::UnknownRequest { id: id.to_string() })?;
+    let tx = record
+        .signed()?
+        .ok_or_else(|| ColdError::NotSigned { id: id.to_string() })?;
+    check_paired_chain(facts, session.settings().chain_id())?;
+    match crate::swap::prove_swap(session, &tx, review, timeout, on_event, cancel) {
+        Ok(receipt) => {
+            pending.remove(id)?;
+            Ok(receipt)
+        }
+        Err(
+            error @ PointsFlowError::Chain(
+                ChainError::TxFailed { .. } | ChainError::NonceUsed { .. },
+            ),
+        ) => {
             pending.remove(id)?;
             Err(error.into())
         }

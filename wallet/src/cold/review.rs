@@ -4,43 +4,61 @@
 //! A [`Review`] is language-neutral: each [`ReviewLine`] is a message id
 //! (`cold-review-*`, in `i18n/locales/*/cold.ftl`) and a value the front end
 //! formats. Kinds add their own lines; the common ones (kind, chain, sender,
-//! fee, nonce) are always there. A later swap kind adds its rate, minimum
-//! received and deadline as further lines without changing this shape.
+//! fee, nonce) are always there; each kind's own lines, and the online
+//! wallet's claims from the request's context, are in `review_lines`.
 
-use jifen_protocol::{Address, ChainId, Network, TxKind, TxPayload};
+use jifen_protocol::{ChainId, Network, TxKind};
 use jifen_qr::{DerivationPath, RequestId, SignRequest};
 
 use crate::cold::error::ColdError;
 use crate::cold::fingerprint::RequestFingerprint;
+use crate::cold::review_lines::kind_lines;
 
 /// An asset an amount is counted in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Asset {
     /// POINT, the chain's native points (6 decimals).
     Point,
+    /// Merchant `merchant`'s points, shown with the symbol and decimals the
+    /// request's context claims; without a context, in base units.
+    Points {
+        /// The merchant's number (bound by the transaction).
+        merchant: u32,
+        /// Symbol and decimals claimed by the online wallet, if any.
+        shown: Option<(String, u8)>,
+    },
 }
 
 impl Asset {
-    /// The symbol shown after an amount.
+    /// The symbol shown after an amount (`M<n> base units` when unknown).
     #[must_use]
-    pub const fn symbol(self) -> &'static str {
+    pub fn symbol(&self) -> String {
         match self {
-            Asset::Point => "POINT",
+            Asset::Point => "POINT".to_owned(),
+            Asset::Points {
+                shown: Some((symbol, _)),
+                ..
+            } => symbol.clone(),
+            Asset::Points {
+                merchant,
+                shown: None,
+            } => format!("M{merchant} base units"),
         }
     }
 
-    /// Decimal places of one unit.
+    /// Decimal places of one unit (0 when unknown: base units).
     #[must_use]
-    pub const fn decimals(self) -> u32 {
+    pub fn decimals(&self) -> u32 {
         match self {
             Asset::Point => 6,
+            Asset::Points { shown, .. } => shown.as_ref().map_or(0, |(_, d)| u32::from(*d)),
         }
     }
 }
 
 /// An amount in base units of an asset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct AssetAmount {
     /// Base units (integer; no floating point touches money).
     pub base_units: u128,
@@ -62,13 +80,16 @@ impl AssetAmount {
     /// e.g. `12.5`, `0.001`, `3` (without the symbol).
     #[must_use]
     pub fn units(&self) -> String {
-        let scale = 10u128.pow(self.asset.decimals());
+        let decimals = self.asset.decimals();
+        let Some(scale) = 10u128.checked_pow(decimals) else {
+            return self.base_units.to_string();
+        };
         let whole = self.base_units / scale;
         let fraction = self.base_units % scale;
         if fraction == 0 {
             return whole.to_string();
         }
-        let digits = usize::try_from(self.asset.decimals()).unwrap_or(0);
+        let digits = usize::try_from(decimals).unwrap_or(0);
         let fraction = format!("{fraction:0digits$}");
         format!("{whole}.{}", fraction.trim_end_matches('0'))
     }
@@ -114,15 +135,32 @@ impl ReviewValue {
 /// One line of a review: a label (message id) and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewLine {
-    /// Message id of the label, e.g. `cold-review-amount`.
+    /// Message id of the label, e.g. `cold-review-amount`; the online
+    /// wallet's claims have their own ids (`cold-review-claim-*`) whose text
+    /// says so, so a front end that ignores `claimed` still shows it.
     pub label: &'static str,
     /// The value.
     pub value: ReviewValue,
+    /// Whether the value is the online wallet's claim (from the request's
+    /// context) rather than what the transaction binds.
+    pub claimed: bool,
 }
 
 impl ReviewLine {
-    fn new(label: &'static str, value: ReviewValue) -> Self {
-        Self { label, value }
+    pub(crate) fn new(label: &'static str, value: ReviewValue) -> Self {
+        Self {
+            label,
+            value,
+            claimed: false,
+        }
+    }
+
+    pub(crate) fn claim(label: &'static str, value: ReviewValue) -> Self {
+        Self {
+            label,
+            value,
+            claimed: true,
+        }
     }
 }
 
@@ -144,48 +182,35 @@ pub const fn kind_message(kind: TxKind) -> &'static str {
         TxKind::Transfer => "cold-kind-transfer",
         TxKind::Bond => "cold-kind-bond",
         TxKind::Unbond => "cold-kind-unbond",
-        _ => "cold-kind-unknown",
+        TxKind::Mint => "cold-kind-mint",
+        TxKind::Withdraw => "cold-kind-withdraw",
+        TxKind::TransferAsset => "cold-kind-transfer-asset",
+        TxKind::MerchantRegister => "cold-kind-merchant-register",
+        TxKind::CouncilVote => "cold-kind-council-vote",
+        TxKind::RateSet => "cold-kind-rate-set",
+        TxKind::PointsIssue => "cold-kind-points-issue",
+        TxKind::DepositTopUp => "cold-kind-deposit-top-up",
+        TxKind::DepositWithdraw => "cold-kind-deposit-withdraw",
+        TxKind::Swap => "cold-kind-swap",
     }
 }
 
 impl Review {
     /// The review of a request already checked against the device. Every
-    /// kind this build knows gets its lines; any other kind is refused.
+    /// kind gets its lines; the request's context (the online wallet's
+    /// claims) is checked against the transaction first.
     ///
     /// # Errors
-    /// [`ColdError::UnknownKind`] for a payload this build cannot describe.
+    /// [`ColdError::ContextMismatch`] for a context that disagrees with the
+    /// transaction or with itself.
     pub(crate) fn new(request: SignRequest, network: Network) -> Result<Self, ColdError> {
         let tx = &request.transaction;
-        let address = |a: &Address| ReviewValue::Address(a.encode(network));
+        let address = |a: &jifen_protocol::Address| ReviewValue::Address(a.encode(network));
         let mut lines = vec![ReviewLine::new(
             "cold-review-kind",
             ReviewValue::Message(kind_message(tx.kind())),
         )];
-        match &tx.payload {
-            TxPayload::Transfer(transfer) => {
-                lines.push(ReviewLine::new(
-                    "cold-review-amount",
-                    ReviewValue::Amount(AssetAmount::point(transfer.amount)),
-                ));
-                lines.push(ReviewLine::new(
-                    "cold-review-recipient",
-                    address(&transfer.to),
-                ));
-            }
-            TxPayload::Bond(bond) => lines.push(ReviewLine::new(
-                "cold-review-bond-amount",
-                ReviewValue::Amount(AssetAmount::point(bond.amount)),
-            )),
-            TxPayload::Unbond(unbond) => lines.push(ReviewLine::new(
-                "cold-review-unbond-amount",
-                ReviewValue::Amount(AssetAmount::point(unbond.amount)),
-            )),
-            other => {
-                return Err(ColdError::UnknownKind {
-                    kind: other.kind().to_u16(),
-                });
-            }
-        }
+        lines.extend(kind_lines(tx, request.context.as_deref(), network)?);
         lines.extend([
             ReviewLine::new(
                 "cold-review-fee",

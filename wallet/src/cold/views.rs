@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::action::ActionReview;
 use crate::cold::review::{Review, ReviewValue};
 use crate::send::SendReview;
 use crate::views::{ErrorView, QrCodeView};
@@ -107,6 +108,20 @@ pub struct SignRequestView {
     pub fingerprint: String,
     /// What the transaction does (against the proven balance when online).
     pub review: SendReview,
+    /// The code to show to the cold device.
+    pub qr: QrCodeView,
+}
+
+/// A sign request made from a prepared points action (swap, payment,
+/// withdrawal, merchant administration), kept pending.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ActionSignRequestView {
+    /// Request id.
+    pub request_id: String,
+    /// Its fingerprint (the cold device must show the same).
+    pub fingerprint: String,
+    /// What the transaction does, as the online wallet proved it.
+    pub review: ActionReview,
     /// The code to show to the cold device.
     pub qr: QrCodeView,
 }
