@@ -185,3 +185,37 @@ fn sign_request_context_vector() {
     let back = Payload::from_cbor(old.ur_type(), &old.to_cbor()).unwrap();
     assert_eq!(back.into_sign_request().unwrap().context, None);
 }
+
+#[test]
+fn context_decoding_is_strict_and_bounded() {
+    let decode = |hex_text: &str| {
+        Payload::from_cbor(
+            jifen_qr::UrType::SignRequest,
+            &hex::decode(hex_text).unwrap(),
+        )
+        .map(|_| ())
+        .map_err(|e| e.code())
+    };
+    assert_eq!(decode(CONTEXT_REQUEST_CBOR), Ok(()));
+    let at = CONTEXT_REQUEST_CBOR.find("08a20181").unwrap();
+    let (head, context) = CONTEXT_REQUEST_CBOR.split_at(at);
+    // An empty context map is refused (it is left out instead).
+    assert_eq!(decode(&format!("{head}08a0")), Err("qr-invalid-field"));
+    // An unknown key in the swap map.
+    let swap_at = context.find("02a901").unwrap();
+    let unknown = format!(
+        "{head}{}02aa01{}0a00",
+        &context[..swap_at],
+        &context[swap_at + 6..]
+    );
+    assert_eq!(decode(&unknown), Err("qr-unknown-field"));
+    // 19 decimals.
+    let decimals = format!("{head}{}", context.replacen("0302", "0313", 1));
+    assert_eq!(decode(&decimals), Err("qr-invalid-field"));
+    // A denominator of 0.
+    let den = format!("{head}{}", context.replacen("051864", "0500", 1));
+    assert_eq!(decode(&den), Err("qr-invalid-field"));
+    // A fee mode other than 1 or 2.
+    let mode = format!("{head}{}", context.replacen("0601", "0603", 1));
+    assert_eq!(decode(&mode), Err("qr-invalid-field"));
+}
