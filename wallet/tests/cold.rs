@@ -668,10 +668,38 @@ fn a_context_is_checked_against_its_terms_and_old_requests_still_review() {
         );
     }
 
+    // Every line renders in every locale as `jifen cold sign` renders it
+    // (label translated, message values translated, the rest as is).
+    let view = jifen_wallet::cold::views::ColdReviewView::of(&review);
+    for locale in jifen_i18n::Locale::ALL {
+        let catalog = jifen_i18n::Catalog::new(locale);
+        for line in &view.lines {
+            let value = match line.kind {
+                jifen_wallet::cold::views::ReviewValueKind::Message => {
+                    catalog.format(&line.value, &[])
+                }
+                _ => line.value.clone(),
+            };
+            let shown = catalog.format(
+                "cold-review-line",
+                &[
+                    ("label", catalog.format(&line.label, &[]).into()),
+                    ("value", value.into()),
+                ],
+            );
+            assert!(!shown.contains('⟨'), "{locale}: {shown}");
+        }
+    }
+
     // The claimed output disagrees with the carried terms: refused.
     let lying = request(swap_tx(&watch, 9_000), Some(swap_context(9_600)));
     let err = review_request(&alice, &pairing, lying).unwrap_err();
     assert_eq!(err.code(), "cold-context-mismatch", "{err}");
+    for locale in jifen_i18n::Locale::ALL {
+        let text = jifen_i18n::Catalog::new(locale)
+            .format(err.code(), &jifen_protocol::message::Coded::args(&err));
+        assert!(text.contains("quoted output"), "{locale}: {text}");
+    }
     assert!(matches!(
         err,
         ColdError::ContextMismatch {
