@@ -765,3 +765,114 @@ fn a_context_is_checked_against_its_terms_and_old_requests_still_review() {
         ]
     );
 }
+
+/// A transaction of `payload` from alice's first address.
+fn points_tx(handle: &WalletHandle, payload: TxPayload) -> UnsignedTransaction {
+    let key = handle
+        .account()
+        .unwrap()
+        .public_key(Chain::Receive, 0)
+        .unwrap();
+    UnsignedTransaction::new(ChainId::new(CHAIN).unwrap(), key, 0, 1_000, payload)
+}
+
+#[test]
+fn payments_and_withdrawals_show_their_claims_and_a_wrong_payout_is_refused() {
+    use jifen_protocol::points::{TransferAsset, Withdraw};
+    use jifen_protocol::{AssetId, MerchantId};
+    let setup = Setup::new();
+    let watch = setup.pair("alice", 1);
+    let alice = setup.cold.open("alice").unwrap();
+    let pairing = load_pairing(&setup.cold, &alice).unwrap();
+    let review = |payload, context: Option<jifen_qr::SignContext>| {
+        let mut request = jifen_wallet::cold::build_request(
+            &facts(&watch),
+            Chain::Receive,
+            0,
+            points_tx(&watch, payload),
+            None,
+        )
+        .unwrap();
+        request.context = context.map(Box::new);
+        let request = Payload::from_cbor(
+            UrType::SignRequest,
+            &Payload::SignRequest(request).to_cbor(),
+        )
+        .unwrap()
+        .into_sign_request()
+        .unwrap();
+        review_request(&alice, &pairing, request).map(|r| {
+            r.lines()
+                .iter()
+                .map(|l| (l.label, l.value.plain(), l.claimed))
+                .collect::<Vec<_>>()
+        })
+    };
+
+    // A payment of 12.34 TEA with an order id.
+    let tea = AssetId::Points(MerchantId::new(1).unwrap());
+    let payment = TxPayload::TransferAsset(TransferAsset {
+        asset: tea,
+        to: Address::from_bytes([0x22; 20]),
+        amount: 1_234,
+        memo: b"order-7".to_vec(),
+    });
+    let context = jifen_qr::SignContext {
+        assets: vec![jifen_qr::AssetContext {
+            asset: tea,
+            symbol: "TEA".into(),
+            decimals: 2,
+            name: None,
+        }],
+        swap: None,
+        withdrawal: None,
+    };
+    let lines = review(payment.clone(), Some(context)).unwrap();
+    for expected in [
+        ("cold-review-kind", "cold-kind-transfer-asset", false),
+        ("cold-review-asset", "M1", false),
+        ("cold-review-claim-merchant", "TEA", true),
+        ("cold-review-amount", "12.34 TEA", false),
+        ("cold-review-memo", "order-7", false),
+    ] {
+        let (label, value, claimed) = expected;
+        assert!(
+            lines.contains(&(label, value.to_owned(), claimed)),
+            "{expected:?} not in {lines:#?}"
+        );
+    }
+    // Without the context: base units, never guessed decimals.
+    let lines = review(payment, None).unwrap();
+    assert!(lines.contains(&("cold-review-amount", "1234 M1 base units".to_owned(), false)));
+
+    // A withdrawal of 100 POINT: fee and payout are claims that must add up.
+    let withdraw = TxPayload::Withdraw(Withdraw {
+        amount: 100_000_000,
+        reference: b"IBAN DE00".to_vec(),
+    });
+    let claimed = |fee, payout| jifen_qr::SignContext {
+        assets: Vec::new(),
+        swap: None,
+        withdrawal: Some(jifen_qr::WithdrawalContext { fee, payout }),
+    };
+    let lines = review(withdraw.clone(), Some(claimed(500_000, 99_500_000))).unwrap();
+    for expected in [
+        ("cold-review-withdraw-amount", "100 POINT", false),
+        ("cold-review-reference", "IBAN DE00", false),
+        ("cold-review-claim-withdrawal-fee", "0.5 POINT", true),
+        ("cold-review-claim-payout", "99.5 POINT", true),
+    ] {
+        let (label, value, claimed) = expected;
+        assert!(
+            lines.contains(&(label, value.to_owned(), claimed)),
+            "{expected:?} not in {lines:#?}"
+        );
+    }
+    let err = review(withdraw, Some(claimed(500_000, 99_600_000))).unwrap_err();
+    assert!(matches!(
+        err,
+        ColdError::ContextMismatch {
+            field: "fee and payout"
+        }
+    ));
+}
