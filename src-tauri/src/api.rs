@@ -25,7 +25,7 @@ use jifen_wallet::pay::PayRequest;
 use jifen_wallet::points::list::HoldingsView;
 use jifen_wallet::points::merchants::MerchantView;
 use jifen_wallet::receive::AddressView;
-use jifen_wallet::request_payment::{PaymentRequestInput, PaymentRequestView};
+use jifen_wallet::request_payment::{PaymentRequestInput, PaymentRequestView, PaymentSeenView};
 use jifen_wallet::send::{SendProgress, SendReceipt, SendRequest, SendReview};
 use jifen_wallet::sign_message::{SignedMessageView, VerifiedMessageView};
 use jifen_wallet::swap::SwapRequest;
@@ -36,7 +36,7 @@ use serde::Deserialize;
 use ts_rs::{Config, TS, TypeVisitor};
 
 use crate::error::AppError;
-use crate::points::{ActionReceipt, ConfirmActionArgs, MerchantArgs, TextQrArgs};
+use crate::points::{ActionReceipt, ConfirmActionArgs, FindPaymentArgs, MerchantArgs, TextQrArgs};
 use crate::secret::SecretString;
 use crate::settings::AppMode;
 use crate::state::{AppInfo, CreateWalletArgs, RestoreWalletArgs, UnlockedView};
@@ -321,6 +321,7 @@ commands! {
     ConfirmActionCmd = "confirm_action" (ConfirmActionArgs, SendProgress) -> ActionReceipt;
     RequestPaymentCmd = "request_payment" (PaymentRequestInput, Nothing) -> PaymentRequestView;
     RenderTextQrCmd = "render_text_qr" (TextQrArgs, Nothing) -> String;
+    FindPaymentCmd = "find_payment" (FindPaymentArgs, Nothing) -> Option<PaymentSeenView>;
 }
 
 /// Collects the declarations of every type the commands use.

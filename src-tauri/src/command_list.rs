@@ -60,4 +60,5 @@ pub const COMMANDS: &[&str] = &[
     "confirm_action",
     "request_payment",
     "render_text_qr",
+    "find_payment",
 ];

@@ -112,6 +112,7 @@ pub fn builder<R: Runtime>(
             points::confirm_action,
             points::request_payment,
             points::render_text_qr,
+            points::find_payment,
         ]))
 }
 

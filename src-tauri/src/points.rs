@@ -52,6 +52,16 @@ pub struct ConfirmActionArgs {
     pub review_id: String,
 }
 
+/// A payment request this wallet made, to look for the payment answering it.
+#[derive(Debug, Deserialize, TS)]
+pub struct FindPaymentArgs {
+    /// The request's URI (`PaymentRequestView::uri`).
+    pub request: String,
+    /// The payee's history length when it was made
+    /// (`PaymentRequestView::history_from`).
+    pub history_from: u64,
+}
+
 /// A text to show as a QR code exactly as given (a payment request).
 #[derive(Debug, Deserialize, TS)]
 pub struct TextQrArgs {
@@ -294,6 +304,22 @@ pub async fn request_payment(
     let facts = public.facts()?;
     let reader = chain.reader().await?;
     blocking(move || Ok(request_payment::create(&reader, &facts, &args, now_s())?)).await
+}
+
+/// Looks for the payment answering a request this wallet made, among the
+/// payee's history entries since it was made, each proven included (the
+/// history is proven complete first, so a node cannot hide the payment), at
+/// the verified head (sync first to see newer blocks). Job `audit`.
+#[tauri::command]
+pub async fn find_payment(
+    chain: State<'_, ChainService>,
+    args: Args<api::FindPaymentCmd>,
+) -> Out<api::FindPaymentCmd> {
+    chain
+        .job(JobKind::Audit, move |session, cancel| {
+            request_payment::find_payment(session, &args.request, args.history_from, cancel)
+        })
+        .await
 }
 
 /// The SVG of a QR code of a text kept exactly as given (a payment

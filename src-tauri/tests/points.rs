@@ -1,9 +1,11 @@
 //! The app's points commands against an in-process devnet (its demo
 //! merchants TEA, MALL, FUEL and NEW), on the mock runtime: proven holdings
 //! and merchants with their rate history, a swap both ways (quote, confirm
-//! only that review, the receipt as quoted), a payment request made and
-//! paid, the payment review's refusals, a withdrawal, and a merchant action
-//! refused to a wallet that does not own the merchant.
+//! only that review, the receipt as quoted), a payment request made, paid
+//! and found in the payee's proven history, the payment review's refusals, a
+//! withdrawal, a merchant action refused to a wallet that does not own the
+//! merchant, and TEA's owner (restored from its public devnet words) issuing
+//! points, topping up its deposit and publishing a rate.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -46,7 +48,7 @@ fn holding<'a>(holdings: &'a Value, symbol: &str) -> &'a Value {
 }
 
 #[test]
-fn holdings_merchants_swap_pay_request_and_withdraw() {
+fn holdings_merchants_swap_pay_request_withdraw_and_merchant_tools() {
     let dir = tempfile::tempdir().unwrap();
     let mut devnet = start_devnet(dir.path());
     jifen_testenv::devnet::wait_for_height(&devnet, 3, jifen_testenv::DEADLINE).unwrap();
@@ -177,6 +179,13 @@ fn holdings_merchants_swap_pay_request_and_withdraw() {
     )
     .unwrap();
     assert!(svg.as_str().unwrap().starts_with("<svg"));
+    // Not paid yet: nothing after the history point the request recorded.
+    let find = json!({"args": {"request": asked["uri"], "history_from": asked["history_from"]}});
+    assert!(
+        invoke(&main, "find_payment", find.clone())
+            .unwrap()
+            .is_null()
+    );
     let review = invoke(
         &main,
         "review_pay",
@@ -193,6 +202,12 @@ fn holdings_merchants_swap_pay_request_and_withdraw() {
     assert_eq!(paid["kind"], "pay");
     assert_eq!(paid["memo"], "order 42");
     assert_eq!(paid["balance_after"]["text"], "400");
+    // Found among the payee's proven history, with its order id.
+    let seen = invoke(&main, "find_payment", find).unwrap();
+    assert_eq!(seen["tx_id"], paid["tx_id"]);
+    assert_eq!(seen["memo"], "order 42");
+    assert_eq!(seen["amount"]["text"], "20");
+    assert_eq!(seen["from"], address.as_str());
 
     // Refusals, each with its own message.
     let pay_error = |request: String| {
@@ -249,5 +264,51 @@ fn holdings_merchants_swap_pay_request_and_withdraw() {
     )
     .unwrap_err();
     assert_eq!(not_mine["code"], "merchant-not-yours");
+
+    // TEA's owner (the demo role restored from its public devnet words) runs it
+    // from the app: issue points to the first wallet, top up the deposit,
+    // publish a new rate version.
+    let words = jifen_node::keys::NodeKey::devnet_role_words("merchant-1").unwrap();
+    let owner = invoke(
+        &main,
+        "restore_wallet",
+        json!({"args": {"name": "tea-owner", "phrase": words, "passphrase": "",
+            "password": support::PASSWORD}}),
+    )
+    .unwrap();
+    assert_eq!(owner["address"], merchants[0]["owner"]);
+    let act = |action: Value| {
+        invoke(
+            &main,
+            "review_merchant_action",
+            json!({"args": {"merchant": "M1", "action": action, "fee": null, "from_index": 0}}),
+        )
+        .unwrap()
+    };
+    let issue = act(json!({"action": "issue", "to": address, "amount": "10"}));
+    assert_eq!(issue["kind"], "merchant");
+    assert_eq!(issue["action"], "issue");
+    assert_eq!(issue["amount"]["text"], "10");
+    assert_eq!(confirm(&main, &issue).unwrap()["kind"], "merchant");
+    let top_up = act(json!({"action": "top-up", "amount": "1"}));
+    assert_eq!(top_up["deposit"]["text"], "5004.08");
+    assert_eq!(top_up["deposit_after"]["text"], "5005.08");
+    confirm(&main, &top_up).unwrap();
+    let rate = act(
+        json!({"action": "set-rate", "fee_mode": "settlement", "bid": "0.0093",
+        "ask": "0.01", "fee_bps": 0, "sell_min": "100", "sell_increment": "10", "buy_min": "1",
+        "buy_increment": "0.01", "valid_for_blocks": 1000}),
+    );
+    assert_eq!(rate["rate"]["version"], 4);
+    assert_eq!(rate["rate"]["bid_per_point"], "0.0093");
+    confirm(&main, &rate).unwrap();
+    let tea = invoke(
+        &main,
+        "merchant",
+        json!({"args": {"id": 1, "history": 100}}),
+    )
+    .unwrap();
+    assert_eq!(tea["rate"]["version"], 4);
+    assert_eq!(tea["rates"].as_array().unwrap().len(), 4);
     devnet.stop();
 }

@@ -80,12 +80,22 @@ async function waitForPort(port, ms) {
 const work = mkdtempSync(join(tmpdir(), "jifen-e2e-"));
 let rpc = null;
 let accounts = [];
+// The demo roles' public devnet words by role ("merchant-1": TEA's owner).
+const roleWords = {};
 if (nodeBin) {
   // The public devnet accounts ("<i> <address> secret=<hex>"): a second account to send to.
-  accounts = execFileSync(nodeBin, ["accounts"], { encoding: "utf8" })
-    .split("\n")
-    .map((line) => line.split(" ")[1])
-    .filter((a) => a && a.startsWith("jfd1"));
+  const listed = execFileSync(nodeBin, ["accounts"], { encoding: "utf8" }).split("\n");
+  accounts = listed.map((line) => line.split(" ")[1]).filter((a) => a && a.startsWith("jfd1"));
+  // "<role> <address> public_key=…", then an indented line ending ": <12 words>".
+  let role = null;
+  for (const line of listed) {
+    const named = line.match(/^(\S+) jfd1\S+ public_key=/);
+    if (named) role = named[1];
+    else if (role && /^\s/.test(line) && line.includes(": ")) {
+      roleWords[role] = line.slice(line.lastIndexOf(": ") + 2).trim();
+      role = null;
+    }
+  }
   const devnet = start(nodeBin, ["devnet", "--data-dir", join(work, "devnet"), "--rpc-port", "0"], {}, "node");
   const m = await waitForLine(devnet, /RPC: (http:\/\/[0-9.:]+)/, 60_000);
   rpc = m[1];
@@ -223,6 +233,7 @@ const ctx = {
   assert,
   rpc,
   accounts,
+  roleWords,
   launched,
   // `phoneFocus`: the test id of what the phone screenshot should show (scrolled to
   // the middle of the screen), when the phone's taller page would leave it below.

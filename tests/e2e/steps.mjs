@@ -293,6 +293,7 @@ export const steps = [
     ctx.assert.equal(await ctx.byTestId("pay-memo").getText(), "订单 42");
     // The payee (this wallet) owns no registered merchant: warned, the label marked unproven.
     await shown(ctx, "pay-not-merchant");
+    ctx.customer = (await ctx.byTestId("pay-to").getText()).trim();
     ctx.assert.ok((await ctx.byTestId("pay-label").getText()).includes("茶香咖啡 1号柜台"));
     await ctx.shot("12h-pay-review", { phoneFocus: "pay-review-card" });
     await (await shown(ctx, "action-confirm")).click();
@@ -300,6 +301,50 @@ export const steps = [
     ctx.assert.equal(await ctx.byTestId("pay-receipt-memo").getText(), "订单 42");
     ctx.assert.ok((await ctx.byTestId("pay-receipt-balance").getText()).includes("400 TEA"));
     await ctx.shot("12i-pay-receipt", { phoneFocus: "pay-receipt" });
+    // Back on Receive payment, the request is still shown and its watch finds the payment, proven.
+    await (await shown(ctx, "nav-request-payment")).click();
+    const paid = await shown(ctx, "request-paid", 90_000);
+    ctx.assert.ok((await paid.getText()).includes("20 TEA"), await paid.getText());
+    await paid.scrollIntoView({ block: "center" });
+    await ctx.shot("12j-receive-payment-paid", { phoneFocus: "request-watch" });
+  }],
+  ["merchant tools: TEA's owner, restored from its public devnet words, issues points to the customer", async (ctx) => {
+    const words = ctx.roleWords["merchant-1"];
+    ctx.assert.equal(words?.split(" ").length, 12, `TEA owner's words: ${words}`);
+    await (await shown(ctx, "nav-settings")).click();
+    await (await shown(ctx, "lock")).click();
+    await shown(ctx, "unlock-submit");
+    await (await ctx.browser.$$(".links button.link"))[1].click();
+    await type(ctx, "name", "tea-owner");
+    await type(ctx, "phrase", words);
+    await type(ctx, "password", PASSWORD);
+    await type(ctx, "password-repeat", PASSWORD);
+    await (await shown(ctx, "restore-submit")).click();
+    await (await shown(ctx, "nav-points", 60_000)).click();
+    // Only a wallet that owns a merchant gets its tools.
+    await (await shown(ctx, "manage-M1", 120_000)).click();
+    await shown(ctx, "admin-merchant", 60_000);
+    await (await shown(ctx, "admin-action")).selectByAttribute("value", "issue");
+    await type(ctx, "admin-to", ctx.customer);
+    await type(ctx, "admin-amount", "10");
+    await (await shown(ctx, "admin-review")).click();
+    await shown(ctx, "admin-review-card", 60_000);
+    ctx.assert.equal(await ctx.byTestId("admin-review-amount").getText(), "10 TEA");
+    await ctx.shot("12k-merchant-issue-review", { phoneFocus: "admin-review-card" });
+    await (await shown(ctx, "action-confirm")).click();
+    await shown(ctx, "send-result", 90_000);
+    await ctx.shot("12l-merchant-issued");
+    // Back to the customer's wallet: 10 more TEA, proven.
+    await (await shown(ctx, "nav-settings")).click();
+    await (await shown(ctx, "lock")).click();
+    await (await shown(ctx, "wallet")).selectByAttribute("value", "e2e");
+    await type(ctx, "password", PASSWORD);
+    await (await shown(ctx, "unlock-submit")).click();
+    await (await shown(ctx, "nav-points", 60_000)).click();
+    await ctx.browser.waitUntil(async () => (await ctx.byTestId("holding-M1").getText()).includes("410"), {
+      timeout: 120_000,
+      timeoutMsg: "the issued points are not proven in the customer's wallet",
+    });
   }],
   ["switch language at runtime", async (ctx) => {
     await (await shown(ctx, "nav-settings")).click();

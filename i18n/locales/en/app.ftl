@@ -585,7 +585,12 @@ app-collect-scan-hint = Scan it with the Jifen wallet, or copy the link below.
 app-collect-copy = Copy the link
 app-collect-copied = Copied
 app-collect-watch-title = Waiting for the payment
-app-collect-watch-later = This version does not watch for the payment yet. When the payer confirms, their wallet shows a proven receipt; your proven balance on the Points screen shows what arrived.
+app-collect-watching = After every sync your proven history since this request was made is searched for the payment; a node cannot hide it.
+app-collect-checking = Checking…
+app-collect-not-yet = Not paid yet (checked up to block { $height }).
+app-collect-check-now = Check now
+app-collect-paid = Paid: { $amount } from { $from }, proven included in block { $height }.
+app-collect-paid-memo = Order id or note: { $memo }
 app-collect-watch-from = The payment will be among your proven history entries from number { $entry } on (history proven at block { $height }).
 app-collect-another = New request
 

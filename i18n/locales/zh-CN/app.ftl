@@ -579,7 +579,12 @@ app-collect-scan-hint = 请用积分钱包扫描，或复制下方链接。
 app-collect-copy = 复制链接
 app-collect-copied = 已复制
 app-collect-watch-title = 等待付款
-app-collect-watch-later = 当前版本尚不能自动等待这笔付款。付款方确认后，其钱包会显示已证明的收据；您可在“积分”页面查看已证明的余额，确认款项到账。
+app-collect-watching = 每次同步后，都会在您自此请求以来已证明的历史记录中查找这笔付款；节点无法隐瞒。
+app-collect-checking = 正在检查…
+app-collect-not-yet = 尚未收到付款（已检查至第 { $height } 个区块）。
+app-collect-check-now = 立即检查
+app-collect-paid = 已收到付款：{ $amount }，来自 { $from }，已包含在第 { $height } 个区块中，并已证明。
+app-collect-paid-memo = 订单号或备注：{ $memo }
 app-collect-watch-from = 这笔付款将出现在您已证明的历史记录第 { $entry } 条及之后（历史已在第 { $height } 个区块证明）。
 app-collect-another = 新的收款请求
 

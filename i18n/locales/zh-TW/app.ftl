@@ -579,7 +579,12 @@ app-collect-scan-hint = 請用積分錢包掃描，或複製下方連結。
 app-collect-copy = 複製連結
 app-collect-copied = 已複製
 app-collect-watch-title = 等待付款
-app-collect-watch-later = 目前版本尚不能自動等待這筆付款。付款方確認後，其錢包會顯示已證明的收據；您可在「點數」頁面查看已證明的餘額，確認款項入帳。
+app-collect-watching = 每次同步後，都會在您自此請求以來已證明的歷史紀錄中查找這筆付款；節點無法隱瞞。
+app-collect-checking = 正在檢查…
+app-collect-not-yet = 尚未收到付款（已檢查至第 { $height } 個區塊）。
+app-collect-check-now = 立即檢查
+app-collect-paid = 已收到付款：{ $amount }，來自 { $from }，已包含於第 { $height } 個區塊，並已證明。
+app-collect-paid-memo = 訂單編號或備註：{ $memo }
 app-collect-watch-from = 這筆付款將出現在您已證明的歷史紀錄第 { $entry } 筆及之後（歷史已於第 { $height } 個區塊證明）。
 app-collect-another = 新的收款請求
 

@@ -451,6 +451,17 @@ total_power: number, };
 
 export type FeeModeView = "settlement" | "spread";
 
+export type FindPaymentArgs = { 
+/**
+ * The request's URI (`PaymentRequestView::uri`).
+ */
+request: string, 
+/**
+ * The payee's history length when it was made
+ * (`PaymentRequestView::history_from`).
+ */
+history_from: number, };
+
 export type FingerprintArgs = { 
 /**
  * The fingerprint.
@@ -1011,6 +1022,36 @@ history_from: number,
  * Where the asset and the history length were proven.
  */
 proven: ProvenAt, };
+
+export type PaymentSeenView = { 
+/**
+ * The payer.
+ */
+from: string, 
+/**
+ * What was paid.
+ */
+amount: AmountView, 
+/**
+ * The memo it carried.
+ */
+memo: string | null, 
+/**
+ * The transaction id.
+ */
+tx_id: string, 
+/**
+ * The block height.
+ */
+height: number, 
+/**
+ * The verified header its inclusion and result were proven against.
+ */
+proven: ProvenAt, 
+/**
+ * Where the payee's history (complete up to here) was proven.
+ */
+history_proven: ProvenAt, };
 
 export type PeerRoleView = "primary" | "witness";
 
@@ -2089,6 +2130,8 @@ export const commands = {
     invoke<PaymentRequestView>("request_payment", { args }),
   renderTextQr: (args: TextQrArgs): Promise<string> =>
     invoke<string>("render_text_qr", { args }),
+  findPayment: (args: FindPaymentArgs): Promise<PaymentSeenView | null> =>
+    invoke<PaymentSeenView | null>("find_payment", { args }),
 };
 
 /** The command names (capabilities list the same). */
@@ -2148,6 +2191,7 @@ export const COMMAND_NAMES = [
   "confirm_action",
   "request_payment",
   "render_text_qr",
+  "find_payment",
 ] as const;
 
 export { Channel };

@@ -14,7 +14,7 @@ import { session } from "../lib/session.svelte";
 import { route, go } from "../lib/router.svelte";
 import { chainState, resetChain, stopWatching } from "../lib/chainstore.svelte";
 import type { SendProgress } from "../lib/ipc";
-import { argsOf, balanceView, keyedWallet, receipt, recordIPC, settle, type SentChannel } from "../lib/testing";
+import { argsOf, balanceView, chainStatus, keyedWallet, receipt, recordIPC, settle, type SentChannel } from "../lib/testing";
 import { TEA, amount, holdings, merchant, payReview, paymentReceipt, paymentRequest, swapReceipt, swapReview } from "../lib/testing-points";
 
 beforeEach(() => {
@@ -335,11 +335,18 @@ describe("scan", () => {
 });
 
 describe("receive payment", () => {
-  test("the request's QR code is drawn from its text kept as given, with the URI to copy and no pretend watching", async () => {
+  test("the request's QR code is drawn from its text kept as given, with the URI to copy; the watch finds the proven payment", async () => {
+    let paid = false;
     const calls = recordIPC((cmd) => {
       if (cmd === "merchants") return [merchant()];
       if (cmd === "request_payment") return paymentRequest();
       if (cmd === "render_text_qr") return '<svg data-testid="svg"></svg>';
+      if (cmd === "chain_status") return chainStatus();
+      if (cmd === "sync") return { from_height: 40, height: 42, hash: "ab".repeat(32), headers_fetched: 2, primary: "p", witnesses_agreed: 0, elapsed_ms: 5 };
+      if (cmd === "find_payment")
+        return paid
+          ? { from: "jfd1payer", amount: amount("20", "TEA"), memo: "order 42", tx_id: "ab".repeat(32), height: 43, proven: { height: 43, header_hash: "cd".repeat(32) }, history_proven: { height: 43, header_hash: "cd".repeat(32) } }
+          : null;
       return null;
     });
     render(RequestPayment);
@@ -355,8 +362,17 @@ describe("receive payment", () => {
     expect(screen.getByTestId("request-qr").innerHTML).toContain("svg");
     expect(screen.getByTestId("request-uri").textContent).toBe(paymentRequest().uri);
     expect(screen.getByTestId("payment-request").textContent).toContain("Scan to pay 20 TEA");
-    expect(screen.getByTestId("request-watch").textContent).toMatch(/does not watch for the payment yet/);
-    expect(screen.getByTestId("request-watch").textContent).toContain("number 3");
+    // Watching: a sync, then the payee's proven history since the request.
+    expect(argsOf(calls, "find_payment")).toEqual([{ request: paymentRequest().uri, history_from: 3 }]);
+    expect(calls.findIndex(([c]) => c === "sync")).toBeLessThan(calls.findIndex(([c]) => c === "find_payment"));
+    expect(screen.getByTestId("request-not-yet").textContent).toBe("Not paid yet (checked up to block 42).");
+    expect(screen.queryByTestId("request-paid")).toBeNull();
+    paid = true;
+    await fireEvent.click(screen.getByTestId("request-check"));
+    await settle();
+    expect(screen.getByTestId("request-paid").textContent).toBe("Paid: 20 TEA from jfd1payer, proven included in block 43.");
+    expect(screen.getByTestId("request-watch").dataset.paid).toBe("true");
+    expect(screen.getByTestId("request-watch").textContent).toContain("order 42");
   });
 });
 
