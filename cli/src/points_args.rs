@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::args::{PasswordArgs, WalletArg};
+use crate::args::{PasswordArgs, QrOutputArgs, WalletArg};
 
 /// Which way a swap goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -34,6 +34,10 @@ pub struct SignArgs {
     /// Do not try the OS keyring.
     #[arg(long)]
     pub no_keyring: bool,
+    /// A watch-only wallet makes a sign request for its cold device instead:
+    /// where to show its QR code.
+    #[command(flatten)]
+    pub cold: QrOutputArgs,
 }
 
 /// `points`: every asset held, proven.

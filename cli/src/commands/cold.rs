@@ -400,7 +400,7 @@ fn print_parts(ui: &Ui, code: &QrCodeView) {
 /// Writes the code's frames as PNG files (into `--out`, else `default_dir`)
 /// and draws the first frame in the terminal when asked (or when the person
 /// is at a terminal and gave no directory).
-fn show_code(
+pub(super) fn show_code(
     ui: &Ui,
     code: &QrCodeView,
     output: &QrOutputArgs,

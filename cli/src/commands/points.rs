@@ -444,6 +444,31 @@ fn confirmed(ui: &Ui, yes: bool, question: &str) -> Result<bool> {
     ))
 }
 
+/// A watch-only wallet cannot sign: it makes a sign request for its cold
+/// device (shown as a QR code), which answers with a signature that
+/// `jifen cold accept --broadcast` proves included.
+fn cold_request(
+    ui: &Ui,
+    ctx: &WalletContext,
+    open: &OpenWallet,
+    prepared: &PreparedAction,
+    sign: &SignArgs,
+) -> Result<()> {
+    let facts = open.facts()?;
+    let view =
+        jifen_wallet::cold::requests::make_action_request(ctx, &facts, prepared, None, None)?;
+    ui.say(
+        "cold-request-made",
+        &[
+            ("id", view.request_id.clone().into()),
+            ("fingerprint", view.fingerprint.clone().into()),
+        ],
+    );
+    super::cold::show_code(ui, &view.qr, &sign.cold, "jifen-request", "request")?;
+    ui.data(&view.request_id);
+    Ok(())
+}
+
 /// Unlocks, signs the reviewed transaction (refused if a quote has under
 /// 5 s left), locks again.
 fn sign(
@@ -475,6 +500,9 @@ pub fn swap(ui: &Ui, ctx: &WalletContext, args: &SwapArgs) -> Result<()> {
     if !confirmed(ui, args.sign.yes, "swap-confirm")? {
         ui.say("swap-cancelled", &[]);
         return Ok(());
+    }
+    if open.facts()?.watch_only {
+        return cold_request(ui, &ctx, &open, &prepared, &args.sign);
     }
     let tx = sign(ui, &ctx, &mut open, &prepared, &args.sign)?;
     let receipt = swap::prove_swap(
@@ -579,6 +607,9 @@ pub fn pay(ui: &Ui, ctx: &WalletContext, args: &PayArgs) -> Result<()> {
     if !confirmed(ui, args.sign.yes, "pay-confirm")? {
         ui.say("pay-cancelled", &[]);
         return Ok(());
+    }
+    if open.facts()?.watch_only {
+        return cold_request(ui, &ctx, &open, &prepared, &args.sign);
     }
     let tx = sign(ui, &ctx, &mut open, &prepared, &args.sign)?;
     let receipt = pay::prove_payment(
@@ -784,6 +815,9 @@ pub fn withdraw(ui: &Ui, ctx: &WalletContext, args: &WithdrawArgs) -> Result<()>
         ui.say("withdraw-cancelled", &[]);
         return Ok(());
     }
+    if open.facts()?.watch_only {
+        return cold_request(ui, &ctx, &open, &prepared, &args.sign);
+    }
     let tx = sign(ui, &ctx, &mut open, &prepared, &args.sign)?;
     let receipt = broadcast(ui, &mut session, &tx, &args.sign)?;
     show_included(ui, &receipt);
@@ -902,6 +936,9 @@ fn administer(
     if !confirmed(ui, sign_args.yes, "merchant-action-confirm")? {
         ui.say("merchant-action-cancelled", &[]);
         return Ok(());
+    }
+    if open.facts()?.watch_only {
+        return cold_request(ui, &ctx, &open, &prepared, sign_args);
     }
     let tx = sign(ui, &ctx, &mut open, &prepared, sign_args)?;
     let receipt = broadcast(ui, &mut session, &tx, sign_args)?;
