@@ -186,9 +186,14 @@ pub fn review(
         memo: memo.clone().unwrap_or_default().into_bytes(),
     });
     let plan = reader.plan_payload(sender, payload, fee, point_spent)?;
-    let remaining = match asset {
-        AssetId::Point => balance.value.saturating_sub(amount.saturating_add(fee)),
-        AssetId::Points(_) => balance.value.saturating_sub(amount),
+    // Paying oneself (another address of the same key: the same address)
+    // moves nothing but the fee.
+    let to_self = *request.recipient() == from;
+    let remaining = match (asset, to_self) {
+        (AssetId::Point, false) => balance.value.saturating_sub(amount.saturating_add(fee)),
+        (AssetId::Point, true) => balance.value.saturating_sub(fee),
+        (AssetId::Points(_), false) => balance.value.saturating_sub(amount),
+        (AssetId::Points(_), true) => balance.value,
     };
     let review = PayReview {
         review_id: review_id(&plan.unsigned),

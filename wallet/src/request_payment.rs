@@ -152,10 +152,37 @@ pub struct PaymentSeenView {
     pub tx_id: String,
     /// The block height.
     pub height: u64,
+    /// Its position in the block.
+    pub index: u64,
     /// The verified header its inclusion and result were proven against.
     pub proven: ProvenAt,
     /// Where the payee's history (complete up to here) was proven.
     pub history_proven: ProvenAt,
+}
+
+/// A payment watch's state: how far the payee's proven history was read.
+/// Start with [`PaymentWatch::from_len`] of the request's `history_from`;
+/// each [`find_payment_since`] reads only the entries added since.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PaymentWatch {
+    /// Entries of the payee's history already looked at.
+    pub len: u64,
+    /// The history's head after them (hex; none until the first read).
+    pub head: Option<String>,
+    /// Height of the last entry looked at.
+    pub last_height: u64,
+}
+
+impl PaymentWatch {
+    /// A watch that looks at entries from `history_from` on.
+    #[must_use]
+    pub const fn from_len(history_from: u64) -> Self {
+        Self {
+            len: history_from,
+            head: None,
+            last_height: 0,
+        }
+    }
 }
 
 /// Looks for the payment answering `request` (a URI this wallet made with
@@ -173,15 +200,65 @@ pub fn find_payment(
     history_from: u64,
     cancel: &crate::jobs::CancelToken,
 ) -> Result<Option<PaymentSeenView>, PointsFlowError> {
+    Ok(find_payment_since(
+        session,
+        request,
+        PaymentWatch::from_len(history_from),
+        cancel,
+    )?
+    .0)
+}
+
+/// [`find_payment`] that reads only the history entries added since the
+/// last check: returns the payment if found and the watch to pass next
+/// time. The first check (no head yet) reads the whole history once.
+///
+/// # Errors
+/// As [`find_payment`].
+pub fn find_payment_since(
+    session: &mut crate::chain::ChainSession,
+    request: &str,
+    watch: PaymentWatch,
+    cancel: &crate::jobs::CancelToken,
+) -> Result<(Option<PaymentSeenView>, PaymentWatch), PointsFlowError> {
+    use jifen_protocol::history::HistoryCheckpoint;
     let request = PaymentRequest::parse(request.trim())?;
     let payee = *request.recipient();
     let reader = session.reader();
     let info = reads::asset_info(&reader, request.asset())?;
     let amount = request.amount_in_base_units(info.decimals)?;
     let memo = request.memo().unwrap_or("").as_bytes().to_vec();
-    let history =
-        session.history_since(&payee, jifen_protocol::history::HistoryCheckpoint::EMPTY)?;
-    let start = usize::try_from(history_from).unwrap_or(usize::MAX);
+    let head = watch
+        .head
+        .as_deref()
+        .and_then(|text| text.parse::<jifen_protocol::Hash32>().ok());
+    let (history, skip) = match head {
+        Some(head) => {
+            let start = HistoryCheckpoint {
+                len: watch.len,
+                head,
+                last_height: watch.last_height,
+            };
+            match session.history_since(&payee, start) {
+                Ok(history) => (history, 0),
+                // A damaged watch: read it all again.
+                Err(_) => (
+                    session.history_since(&payee, HistoryCheckpoint::EMPTY)?,
+                    watch.len,
+                ),
+            }
+        }
+        None => (
+            session.history_since(&payee, HistoryCheckpoint::EMPTY)?,
+            watch.len,
+        ),
+    };
+    let next = PaymentWatch {
+        len: history.end.len,
+        head: Some(history.end.head.to_string()),
+        last_height: history.end.last_height,
+    };
+    let start = usize::try_from(skip).unwrap_or(usize::MAX);
     for entry in history.entries.iter().skip(start) {
         if cancel.is_cancelled() {
             return Err(crate::chain::ChainError::Cancelled.into());
@@ -197,16 +274,18 @@ pub fn find_payment(
             && transfer.memo == memo
             && amount.is_none_or(|a| a == transfer.amount);
         if matches {
-            return Ok(Some(PaymentSeenView {
+            let seen = PaymentSeenView {
                 from: tx.unsigned.sender.encode(reader.network()),
                 amount: info.amount(transfer.amount),
                 memo: crate::pay::memo_text(&transfer.memo),
                 tx_id: entry.tx_id.to_string(),
                 height: entry.height,
+                index: inclusion.value.index,
                 proven: ProvenAt::of(&inclusion),
                 history_proven: ProvenAt::of(&history.account),
-            }));
+            };
+            return Ok((Some(seen), next));
         }
     }
-    Ok(None)
+    Ok((None, next))
 }

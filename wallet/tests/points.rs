@@ -488,6 +488,25 @@ fn a_payment_request_is_paid_and_found_proven_by_the_merchant() {
     .expect("the payment is found");
     assert_eq!(seen.tx_id, receipt.tx_id);
     assert_eq!(seen.amount.to_string(), "120 TEA");
+    // The incremental watch finds it once, then reads only newer entries.
+    let (found, watch) = request_payment::find_payment_since(
+        &mut owner_session,
+        &request.uri,
+        request_payment::PaymentWatch::from_len(request.history_from),
+        &CancelToken::new(),
+    )
+    .unwrap();
+    assert_eq!(found.unwrap().tx_id, receipt.tx_id);
+    assert_eq!(watch.len, request.history_from + 1);
+    let (again, same) = request_payment::find_payment_since(
+        &mut owner_session,
+        &request.uri,
+        watch.clone(),
+        &CancelToken::new(),
+    )
+    .unwrap();
+    assert_eq!(again, None);
+    assert_eq!(same, watch);
 
     // Expired, another chain, no amount, unknown asset: refused before signing.
     let reader = consumer_session.reader();
