@@ -63,7 +63,7 @@ pub struct PointsArgs {
 /// What a swap is about (shared by `quote` and `swap`).
 #[derive(Debug, Args, Clone)]
 pub struct SwapTerms {
-    /// The merchant: its number, M<n> or symbol (TEA).
+    /// The merchant: its number, M1, M2, … or symbol (TEA).
     #[arg(long, value_name = "MERCHANT")]
     pub merchant: String,
     /// Sell points for POINT, or buy points with POINT.
@@ -137,7 +137,7 @@ pub struct RequestPaymentArgs {
     /// Which wallet.
     #[command(flatten)]
     pub wallet: WalletArg,
-    /// POINT, or a merchant's points (number, M<n> or symbol).
+    /// POINT, or a merchant's points (number, M1, M2, … or symbol).
     #[arg(long, default_value = "POINT", value_name = "ASSET")]
     pub asset: String,
     /// The amount asked for (default: the payer enters it).
@@ -200,7 +200,7 @@ pub struct MerchantsArgs {
 pub enum MerchantCommand {
     /// Show a merchant and its rate history, proven.
     Show {
-        /// The merchant: its number, M<n> or symbol.
+        /// The merchant: its number, M1, M2, … or symbol.
         #[arg(value_name = "MERCHANT")]
         merchant: String,
         /// How many rate versions to show (newest first).
