@@ -12,20 +12,23 @@ use std::any::TypeId;
 use std::collections::{BTreeMap, HashSet};
 
 use jifen_wallet::action::ActionReview;
-use jifen_wallet::audit::{BundleReportView, BundleWrittenView, EvidenceReportView};
+use jifen_wallet::audit::{
+    BundleReportView, BundleWrittenView, EvidenceReportView, ReceiptBundleView,
+};
 use jifen_wallet::backup::BackupChallengeView;
 use jifen_wallet::balance::BalanceView;
 use jifen_wallet::cold::views::{
     ColdReviewView, DiscardedView, PairExportView, PendingView, SignRequestView, SignatureView,
 };
 use jifen_wallet::endpoints::EndpointsView;
+use jifen_wallet::history::HistoryView;
 use jifen_wallet::merchant_admin::MerchantRequest;
 use jifen_wallet::open::RevealedWords;
 use jifen_wallet::pay::PayRequest;
 use jifen_wallet::points::list::HoldingsView;
 use jifen_wallet::points::merchants::MerchantView;
 use jifen_wallet::receive::AddressView;
-use jifen_wallet::request_payment::{PaymentRequestInput, PaymentRequestView, PaymentSeenView};
+use jifen_wallet::request_payment::{PaymentRequestInput, PaymentRequestView};
 use jifen_wallet::send::{SendProgress, SendReceipt, SendRequest, SendReview};
 use jifen_wallet::sign_message::{SignedMessageView, VerifiedMessageView};
 use jifen_wallet::swap::SwapRequest;
@@ -36,7 +39,10 @@ use serde::Deserialize;
 use ts_rs::{Config, TS, TypeVisitor};
 
 use crate::error::AppError;
-use crate::points::{ActionReceipt, ConfirmActionArgs, FindPaymentArgs, MerchantArgs, TextQrArgs};
+use crate::points::{
+    ActionReceipt, ConfirmActionArgs, FindPaymentArgs, HistoryArgs, MerchantArgs, PaymentCheckView,
+    ReceiptArgs, TextQrArgs,
+};
 use crate::secret::SecretString;
 use crate::settings::AppMode;
 use crate::state::{AppInfo, CreateWalletArgs, RestoreWalletArgs, UnlockedView};
@@ -321,7 +327,9 @@ commands! {
     ConfirmActionCmd = "confirm_action" (ConfirmActionArgs, SendProgress) -> ActionReceipt;
     RequestPaymentCmd = "request_payment" (PaymentRequestInput, Nothing) -> PaymentRequestView;
     RenderTextQrCmd = "render_text_qr" (TextQrArgs, Nothing) -> String;
-    FindPaymentCmd = "find_payment" (FindPaymentArgs, Nothing) -> Option<PaymentSeenView>;
+    FindPaymentCmd = "find_payment" (FindPaymentArgs, Nothing) -> PaymentCheckView;
+    HistoryCmd = "history" (HistoryArgs, Nothing) -> HistoryView;
+    ExportReceiptCmd = "export_receipt" (ReceiptArgs, Nothing) -> ReceiptBundleView;
 }
 
 /// Collects the declarations of every type the commands use.

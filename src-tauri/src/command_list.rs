@@ -61,4 +61,6 @@ pub const COMMANDS: &[&str] = &[
     "request_payment",
     "render_text_qr",
     "find_payment",
+    "history",
+    "export_receipt",
 ];

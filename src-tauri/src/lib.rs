@@ -113,6 +113,8 @@ pub fn builder<R: Runtime>(
             points::request_payment,
             points::render_text_qr,
             points::find_payment,
+            points::history,
+            points::export_receipt,
         ]))
 }
 

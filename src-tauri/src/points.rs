@@ -13,8 +13,11 @@ use std::sync::Arc;
 use jifen_protocol::MerchantId;
 use jifen_protocol::Transaction;
 use jifen_wallet::action::{self, ActionReview, PreparedAction};
+use jifen_wallet::audit;
+use jifen_wallet::history;
 use jifen_wallet::pay::{self, PaymentReceipt};
 use jifen_wallet::points::{PointsFlowError, list, merchants};
+use jifen_wallet::request_payment::{PaymentSeenView, PaymentWatch};
 use jifen_wallet::send::{self, INCLUSION_TIMEOUT, SendReceipt};
 use jifen_wallet::swap::{self, SwapReceipt};
 use jifen_wallet::sync::JobKind;
@@ -52,14 +55,40 @@ pub struct ConfirmActionArgs {
     pub review_id: String,
 }
 
-/// A payment request this wallet made, to look for the payment answering it.
+/// A payment request this wallet made, to look for the payment answering it
+/// among the payee's history entries added since the last check.
 #[derive(Debug, Deserialize, TS)]
 pub struct FindPaymentArgs {
     /// The request's URI (`PaymentRequestView::uri`).
     pub request: String,
-    /// The payee's history length when it was made
-    /// (`PaymentRequestView::history_from`).
-    pub history_from: u64,
+    /// How far the previous check read (start with
+    /// `PaymentWatch::from_len(PaymentRequestView::history_from)`, then the
+    /// watch the previous check returned).
+    pub watch: PaymentWatch,
+}
+
+/// One check of a payment watch: the payment if it was seen, and the watch
+/// to pass to the next check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct PaymentCheckView {
+    /// The payment, proven, when one answers the request.
+    pub seen: Option<PaymentSeenView>,
+    /// How far the payee's history has now been read.
+    pub watch: PaymentWatch,
+}
+
+/// How many of the open wallet's newest history entries to show.
+#[derive(Debug, Deserialize, TS)]
+pub struct HistoryArgs {
+    /// Entries to show, newest first (at most `MAX_HISTORY_SHOWN`, 200).
+    pub limit: u32,
+}
+
+/// A transaction whose receipt to save as an audit bundle.
+#[derive(Debug, Deserialize, TS)]
+pub struct ReceiptArgs {
+    /// The transaction id (64 hex digits).
+    pub tx_id: String,
 }
 
 /// A text to show as a QR code exactly as given (a payment request).
@@ -307,9 +336,10 @@ pub async fn request_payment(
 }
 
 /// Looks for the payment answering a request this wallet made, among the
-/// payee's history entries since it was made, each proven included (the
-/// history is proven complete first, so a node cannot hide the payment), at
-/// the verified head (sync first to see newer blocks). Job `audit`.
+/// payee's history entries added since the watch's last check (folded onto
+/// the proven account, so a node cannot hide the payment), each proven
+/// included, at the verified head (sync first to see newer blocks). Job
+/// `audit`.
 #[tauri::command]
 pub async fn find_payment(
     chain: State<'_, ChainService>,
@@ -317,7 +347,44 @@ pub async fn find_payment(
 ) -> Out<api::FindPaymentCmd> {
     chain
         .job(JobKind::Audit, move |session, cancel| {
-            request_payment::find_payment(session, &args.request, args.history_from, cancel)
+            let (seen, watch) =
+                request_payment::find_payment_since(session, &args.request, args.watch, cancel)?;
+            Ok::<_, PointsFlowError>(PaymentCheckView { seen, watch })
+        })
+        .await
+}
+
+/// The open wallet's history (first receive address), proven complete
+/// against its proven account, the newest `limit` entries each proven
+/// included with its result. Job `audit`.
+#[tauri::command]
+pub async fn history(
+    public: State<'_, Arc<Public>>,
+    chain: State<'_, ChainService>,
+    args: Args<api::HistoryCmd>,
+) -> Out<api::HistoryCmd> {
+    let facts = public.facts()?;
+    let address = facts.address(0)?;
+    chain
+        .job(JobKind::Audit, move |session, cancel| {
+            history::history(session, &address, args.limit, cancel)
+        })
+        .await
+}
+
+/// Saves a transaction's receipt (proven included with its result) as an
+/// audit bundle under `<data dir>/exports/`, for `verify-bundle` to re-check
+/// with no network. Job `audit`.
+#[tauri::command]
+pub async fn export_receipt(
+    chain: State<'_, ChainService>,
+    args: Args<api::ExportReceiptCmd>,
+) -> Out<api::ExportReceiptCmd> {
+    let tx_id: jifen_protocol::Hash32 = args.tx_id.trim().parse()?;
+    let path = audit::default_receipt_path(&chain.context(), &tx_id.to_string());
+    chain
+        .job(JobKind::Audit, move |session, _cancel| {
+            audit::export_receipt_bundle(session, &tx_id, &path)
         })
         .await
 }

@@ -180,12 +180,12 @@ fn holdings_merchants_swap_pay_request_withdraw_and_merchant_tools() {
     .unwrap();
     assert!(svg.as_str().unwrap().starts_with("<svg"));
     // Not paid yet: nothing after the history point the request recorded.
-    let find = json!({"args": {"request": asked["uri"], "history_from": asked["history_from"]}});
-    assert!(
-        invoke(&main, "find_payment", find.clone())
-            .unwrap()
-            .is_null()
-    );
+    let watch = json!({"len": asked["history_from"], "head": null, "last_height": 0});
+    let find = json!({"args": {"request": asked["uri"], "watch": watch}});
+    let first = invoke(&main, "find_payment", find.clone()).unwrap();
+    assert!(first["seen"].is_null());
+    // The next check reads on from the watch this one returned.
+    let find = json!({"args": {"request": asked["uri"], "watch": first["watch"]}});
     let review = invoke(
         &main,
         "review_pay",
@@ -203,11 +203,52 @@ fn holdings_merchants_swap_pay_request_withdraw_and_merchant_tools() {
     assert_eq!(paid["memo"], "order 42");
     assert_eq!(paid["balance_after"]["text"], "400");
     // Found among the payee's proven history, with its order id.
-    let seen = invoke(&main, "find_payment", find).unwrap();
+    let check = invoke(&main, "find_payment", find).unwrap();
+    let seen = &check["seen"];
     assert_eq!(seen["tx_id"], paid["tx_id"]);
+    assert!(seen["index"].is_u64());
+    assert!(check["watch"]["len"].as_u64().unwrap() > first["watch"]["len"].as_u64().unwrap());
     assert_eq!(seen["memo"], "order 42");
     assert_eq!(seen["amount"]["text"], "20");
     assert_eq!(seen["from"], address.as_str());
+
+    // The history, proven complete: the payment newest, then the swaps.
+    let shown = invoke(&main, "history", json!({"args": {"limit": 3}})).unwrap();
+    assert_eq!(shown["address"], address.as_str());
+    let entries = shown["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 3);
+    assert_eq!(
+        shown["total"].as_u64().unwrap(),
+        shown["older"].as_u64().unwrap() + 3
+    );
+    assert_eq!(entries[0]["tx_id"], paid["tx_id"]);
+    assert_eq!(entries[0]["kind"], "transfer-asset");
+    assert_eq!(entries[0]["memo"], "order 42");
+    assert_eq!(entries[1]["tx_id"], sold["tx_id"]);
+    assert_eq!(entries[1]["kind"], "swap");
+    assert_eq!(entries[1]["result_code"], 0);
+    assert!(entries[1]["height"].as_u64().unwrap() <= entries[0]["height"].as_u64().unwrap());
+    // The swap's receipt saved as an audit bundle and checked offline.
+    let saved = invoke(
+        &main,
+        "export_receipt",
+        json!({"args": {"tx_id": sold["tx_id"]}}),
+    )
+    .unwrap();
+    assert_eq!(saved["tx_id"], sold["tx_id"]);
+    let bundle_path = saved["path"].as_str().unwrap();
+    assert!(bundle_path.contains("receipt-"));
+    let text = std::fs::read_to_string(bundle_path).unwrap();
+    let report = invoke(
+        &main,
+        "verify_audit_bundle",
+        json!({"args": {"text": text, "checkpoint": null}}),
+    )
+    .unwrap();
+    assert_eq!(report["transaction"]["tx_id"], sold["tx_id"]);
+    assert_eq!(report["transaction"]["kind"], "swap");
+    let bad = invoke(&main, "export_receipt", json!({"args": {"tx_id": "abc"}})).unwrap_err();
+    assert_eq!(bad["code"], "hash-wrong-length");
 
     // Refusals, each with its own message.
     let pay_error = |request: String| {

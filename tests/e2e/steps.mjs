@@ -346,6 +346,35 @@ export const steps = [
       timeoutMsg: "the issued points are not proven in the customer's wallet",
     });
   }],
+  ["history: proven complete, the swaps, the payment and the issued points; a swap's receipt saved and checked", async (ctx) => {
+    await (await shown(ctx, "nav-history")).click();
+    const complete = await shown(ctx, "history-complete", 120_000);
+    ctx.assert.match(await complete.getText(), /\d+/);
+    const kinds = await ctx.browser.execute(() => [...document.querySelectorAll('[data-testid="history-entry"]')].map((e) => e.getAttribute("data-kind")));
+    // Newest first: TEA's owner's issue, the payment to this wallet, the two swaps, then the send and the faucet.
+    ctx.assert.deepEqual(kinds.slice(0, 4), ["points-issue", "transfer-asset", "swap", "swap"], kinds.join(","));
+    ctx.assert.ok(kinds.includes("transfer"), kinds.join(","));
+    const memo = await ctx.browser.execute(() => document.querySelector('[data-testid="history-memo"]')?.textContent ?? "");
+    ctx.assert.ok(memo.includes("订单 42"), memo);
+    await ctx.shot("12m-history", { phoneFocus: "history-list" });
+    // The newest swap's receipt as an audit bundle, then checked in the app with no network.
+    await ctx.browser.execute(() => document.querySelectorAll('[data-testid="history-entry"]')[2].querySelector("button")?.click());
+    await (await shown(ctx, "save-receipt")).click();
+    const path = (await (await shown(ctx, "receipt-path", 90_000)).getText()).trim();
+    ctx.assert.match(path, /receipt-[0-9a-f]{16}\.json$/);
+    await ctx.shot("12n-history-receipt-saved", { phoneFocus: "receipt-path" });
+    await (await shown(ctx, "nav-audit")).click();
+    await (await shown(ctx, "bundle-file")).setValue(path);
+    await ctx.browser.waitUntil(async () => (await ctx.byTestId("verify-bundle").isEnabled()), {
+      timeout: 30_000,
+      timeoutMsg: "the receipt file was not read",
+    });
+    await (await shown(ctx, "verify-bundle")).click();
+    await shown(ctx, "bundle-transaction", 60_000);
+    ctx.assert.equal(await ctx.byTestId("bundle-tx-kind").getText(), "兑换");
+    await ctx.byTestId("bundle-transaction").scrollIntoView({ block: "center" });
+    await ctx.shot("12o-receipt-bundle-verified", { phoneFocus: "bundle-transaction" });
+  }],
   ["switch language at runtime", async (ctx) => {
     await (await shown(ctx, "nav-settings")).click();
     const lang = await shown(ctx, "language");
@@ -372,9 +401,9 @@ export const steps = [
     await ctx.shot("15c-swap-form-en");
     // On a phone the entries beyond the bar open from "More" (hidden on a desktop: opened by script).
     await ctx.browser.execute(() => document.querySelector('[data-testid="more-toggle"]')?.click());
-    await ctx.browser.waitUntil(async () => (await ctx.browser.$$('[data-testid="more-sheet"] button')).length === 6, {
+    await ctx.browser.waitUntil(async () => (await ctx.browser.$$('[data-testid="more-sheet"] button')).length === 7, {
       timeout: 10_000,
-      timeoutMsg: "the More sheet lists the other six entries",
+      timeoutMsg: "the More sheet lists the other seven entries",
     });
     await ctx.shot("15d-more-sheet-en");
     await ctx.browser.execute(() => document.querySelector('[data-testid="more-toggle"]')?.click());

@@ -633,3 +633,51 @@ app-admin-deposit-amount = POINT
 app-admin-withdraw-hint = The deposit must keep at least the alliance's minimum and its reserve for the points in circulation.
 app-admin-deposit-after = Deposit afterwards
 app-admin-deposit-required = The deposit must keep
+
+## History and receipts
+app-nav-history = History
+app-history-title = History
+app-history-lead = Every entry of this wallet's history, checked complete against its proven account: a node cannot leave one out. Each entry shown is proven included in its block.
+app-history-loading = Proving the history…
+app-history-complete = { $total } { $total ->
+    [one] entry
+   *[other] entries
+  }, proven complete at block { $height }.
+app-history-empty = Nothing has happened on this wallet yet.
+app-history-to = To { $who }
+app-history-from = From { $who }
+app-history-included = Proven included in block { $height }.
+app-history-failed = Failed
+app-history-failed-note = Failed (result { $code }): only the network fee moved.
+app-history-position = Entry { $index } of { $total }.
+app-history-older = { $older } older { $older ->
+    [one] entry was
+   *[other] entries were
+  } checked but not shown.
+app-history-more = Show more
+app-history-refresh = Sync and refresh
+app-history-kind-transfer = Transfer
+app-history-kind-transfer-asset = Payment
+app-history-kind-swap = Swap
+app-history-kind-withdraw = Withdrawal to fiat
+app-history-kind-mint = Mint
+app-history-kind-points-issue = Points issued
+app-history-kind-deposit-top-up = Deposit top-up
+app-history-kind-deposit-withdraw = Deposit withdrawal
+app-history-kind-rate-set = Rate set
+app-history-kind-council-vote = Council vote
+app-history-kind-merchant-register = Merchant registration
+app-history-kind-bond = Bond
+app-history-kind-unbond = Unbond
+app-history-kind-other = Other transaction
+app-receipt-save = Save receipt (audit bundle)
+app-receipt-saving = Saving the receipt…
+app-receipt-saved = Receipt saved ({ $headers } verified headers); anyone can check it offline with "Check an audit bundle":
+app-collect-paid-at = In block { $height }, position { $index }.
+app-audit-verify-tx = Transaction
+app-audit-verify-tx-kind = Kind
+app-audit-verify-tx-sender = Sender
+app-audit-verify-tx-place = Where
+app-audit-verify-tx-at = Block { $height }, position { $index }
+app-audit-verify-tx-result = Result
+app-audit-verify-tx-ok = Succeeded, proven

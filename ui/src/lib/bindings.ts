@@ -457,16 +457,91 @@ export type FindPaymentArgs = {
  */
 request: string, 
 /**
- * The payee's history length when it was made
- * (`PaymentRequestView::history_from`).
+ * How far the previous check read (start with
+ * `PaymentWatch::from_len(PaymentRequestView::history_from)`, then the
+ * watch the previous check returned).
  */
-history_from: number, };
+watch: PaymentWatch, };
 
 export type FingerprintArgs = { 
 /**
  * The fingerprint.
  */
 fingerprint: string, };
+
+export type HistoryArgs = { 
+/**
+ * Entries to show, newest first (at most `MAX_HISTORY_SHOWN`, 200).
+ */
+limit: number, };
+
+export type HistoryEntryView = { 
+/**
+ * Its position in the account's history (0: the first; none for a
+ * transaction looked up by id).
+ */
+index: number | null, 
+/**
+ * The transaction id.
+ */
+tx_id: string, 
+/**
+ * The block height.
+ */
+height: number, 
+/**
+ * The transaction's kind (`transfer`, `transfer-asset`, `swap`,
+ * `withdraw`, `mint`, `points-issue`, ...).
+ */
+kind: string, 
+/**
+ * The proven result code (0: success; otherwise nothing but the fee
+ * moved).
+ */
+result_code: number, 
+/**
+ * What moved into or out of the address (none for a failed one,
+ * except the fee).
+ */
+moves: Array<MoveView>, 
+/**
+ * The other party, when there is one.
+ */
+counterparty: string | null, 
+/**
+ * The memo (order id) of an asset transfer.
+ */
+memo: string | null, 
+/**
+ * Whether this address sent it (and paid its fee).
+ */
+sent: boolean, 
+/**
+ * The verified header its inclusion was proven against.
+ */
+proven: ProvenAt, };
+
+export type HistoryView = { 
+/**
+ * The address.
+ */
+address: string, 
+/**
+ * How many entries the proven account commits to (all checked).
+ */
+total: number, 
+/**
+ * The entries shown, newest first, each proven included.
+ */
+entries: Array<HistoryEntryView>, 
+/**
+ * Older entries checked for completeness but not shown.
+ */
+older: number, 
+/**
+ * Where the account (and so the completeness) was proven.
+ */
+proven: ProvenAt, };
 
 export type HoldingView = { 
 /**
@@ -767,6 +842,16 @@ export type ModeArgs = {
  */
 mode: AppMode, };
 
+export type MoveView = { 
+/**
+ * The amount.
+ */
+amount: AmountView, 
+/**
+ * Into the address (true) or out of it.
+ */
+incoming: boolean, };
+
 export type NameArgs = { 
 /**
  * The wallet's name.
@@ -907,6 +992,16 @@ merchant: AssetView,
  */
 status: MerchantStatusView, };
 
+export type PaymentCheckView = { 
+/**
+ * The payment, proven, when one answers the request.
+ */
+seen: PaymentSeenView | null, 
+/**
+ * How far the payee's history has now been read.
+ */
+watch: PaymentWatch, };
+
 export type PaymentReceipt = { 
 /**
  * The transaction id.
@@ -1045,6 +1140,10 @@ tx_id: string,
  */
 height: number, 
 /**
+ * Its position in the block.
+ */
+index: number, 
+/**
  * The verified header its inclusion and result were proven against.
  */
 proven: ProvenAt, 
@@ -1052,6 +1151,20 @@ proven: ProvenAt,
  * Where the payee's history (complete up to here) was proven.
  */
 history_proven: ProvenAt, };
+
+export type PaymentWatch = { 
+/**
+ * Entries of the payee's history already looked at.
+ */
+len: number, 
+/**
+ * The history's head after them (hex; none until the first read).
+ */
+head: string | null, 
+/**
+ * Height of the last entry looked at.
+ */
+last_height: number, };
 
 export type PeerRoleView = "primary" | "witness";
 
@@ -1232,6 +1345,26 @@ buy_min: AmountView,
  * Buy step (POINT).
  */
 buy_increment: AmountView, };
+
+export type ReceiptArgs = { 
+/**
+ * The transaction id (64 hex digits).
+ */
+tx_id: string, };
+
+export type ReceiptBundleView = { 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * The transaction it proves.
+ */
+tx_id: string, 
+/**
+ * Verified headers in it, root included.
+ */
+headers: number, };
 
 export type RequestIdArgs = { 
 /**
@@ -2130,8 +2263,12 @@ export const commands = {
     invoke<PaymentRequestView>("request_payment", { args }),
   renderTextQr: (args: TextQrArgs): Promise<string> =>
     invoke<string>("render_text_qr", { args }),
-  findPayment: (args: FindPaymentArgs): Promise<PaymentSeenView | null> =>
-    invoke<PaymentSeenView | null>("find_payment", { args }),
+  findPayment: (args: FindPaymentArgs): Promise<PaymentCheckView> =>
+    invoke<PaymentCheckView>("find_payment", { args }),
+  history: (args: HistoryArgs): Promise<HistoryView> =>
+    invoke<HistoryView>("history", { args }),
+  exportReceipt: (args: ReceiptArgs): Promise<ReceiptBundleView> =>
+    invoke<ReceiptBundleView>("export_receipt", { args }),
 };
 
 /** The command names (capabilities list the same). */
@@ -2192,6 +2329,8 @@ export const COMMAND_NAMES = [
   "request_payment",
   "render_text_qr",
   "find_payment",
+  "history",
+  "export_receipt",
 ] as const;
 
 export { Channel };

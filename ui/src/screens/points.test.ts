@@ -337,16 +337,20 @@ describe("scan", () => {
 describe("receive payment", () => {
   test("the request's QR code is drawn from its text kept as given, with the URI to copy; the watch finds the proven payment", async () => {
     let paid = false;
+    let checks = 0;
     const calls = recordIPC((cmd) => {
       if (cmd === "merchants") return [merchant()];
       if (cmd === "request_payment") return paymentRequest();
       if (cmd === "render_text_qr") return '<svg data-testid="svg"></svg>';
       if (cmd === "chain_status") return chainStatus();
       if (cmd === "sync") return { from_height: 40, height: 42, hash: "ab".repeat(32), headers_fetched: 2, primary: "p", witnesses_agreed: 0, elapsed_ms: 5 };
-      if (cmd === "find_payment")
+      if (cmd === "find_payment") {
+        checks += 1;
+        const watch = { len: 3 + checks, head: "ee".repeat(32), last_height: 40 + checks };
         return paid
-          ? { from: "jfd1payer", amount: amount("20", "TEA"), memo: "order 42", tx_id: "ab".repeat(32), height: 43, proven: { height: 43, header_hash: "cd".repeat(32) }, history_proven: { height: 43, header_hash: "cd".repeat(32) } }
-          : null;
+          ? { seen: { from: "jfd1payer", amount: amount("20", "TEA"), memo: "order 42", tx_id: "ab".repeat(32), height: 43, index: 2, proven: { height: 43, header_hash: "cd".repeat(32) }, history_proven: { height: 43, header_hash: "cd".repeat(32) } }, watch }
+          : { seen: null, watch };
+      }
       return null;
     });
     render(RequestPayment);
@@ -363,7 +367,8 @@ describe("receive payment", () => {
     expect(screen.getByTestId("request-uri").textContent).toBe(paymentRequest().uri);
     expect(screen.getByTestId("payment-request").textContent).toContain("Scan to pay 20 TEA");
     // Watching: a sync, then the payee's proven history since the request.
-    expect(argsOf(calls, "find_payment")).toEqual([{ request: paymentRequest().uri, history_from: 3 }]);
+    // The first check starts at the request's history point.
+    expect(argsOf(calls, "find_payment")).toEqual([{ request: paymentRequest().uri, watch: { len: 3, head: null, last_height: 0 } }]);
     expect(calls.findIndex(([c]) => c === "sync")).toBeLessThan(calls.findIndex(([c]) => c === "find_payment"));
     expect(screen.getByTestId("request-not-yet").textContent).toBe("Not paid yet (checked up to block 42).");
     expect(screen.queryByTestId("request-paid")).toBeNull();
@@ -373,6 +378,10 @@ describe("receive payment", () => {
     expect(screen.getByTestId("request-paid").textContent).toBe("Paid: 20 TEA from jfd1payer, proven included in block 43.");
     expect(screen.getByTestId("request-watch").dataset.paid).toBe("true");
     expect(screen.getByTestId("request-watch").textContent).toContain("order 42");
+    // The next check read on from the watch the first one returned.
+    expect(argsOf(calls, "find_payment")[1]).toEqual({ request: paymentRequest().uri, watch: { len: 4, head: "ee".repeat(32), last_height: 41 } });
+    expect(screen.getByTestId("request-paid-at").textContent).toBe("In block 43, position 2.");
+    expect(screen.getByTestId("save-receipt")).toBeTruthy();
   });
 });
 

@@ -28,6 +28,7 @@ import Pay from "./Pay.svelte";
 import RequestPayment from "./RequestPayment.svelte";
 import Withdraw from "./Withdraw.svelte";
 import MerchantAdmin from "./MerchantAdmin.svelte";
+import History from "./History.svelte";
 
 /** The uses that talk to the network (everything but the offline cold signer). */
 const ONLINE: UseMode[] = ["wallet", "watch-only"];
@@ -52,6 +53,7 @@ export const screens: ScreenDef[] = [
   { id: "cold-pair", component: ColdPair, title: "app-nav-cold-pair", nav: true, needsWallet: true, modes: COLD },
   { id: "cold-sign", component: ColdSign, title: "app-nav-cold-sign", nav: true, needsWallet: true, modes: COLD },
   { id: "receive", component: Receive, title: "app-nav-receive", nav: true, bar: ["watch-only"], needsWallet: true },
+  { id: "history", component: History, title: "app-nav-history", nav: true, needsWallet: true, modes: ONLINE },
   { id: "request-payment", component: RequestPayment, title: "app-nav-collect", nav: true, needsWallet: true, modes: ONLINE },
   // Reached from Points: a merchant's record and rate history, withdrawing to fiat, a merchant's tools.
   { id: "merchant", component: Merchant, title: "app-merchant-title", needsWallet: true, modes: ONLINE },
