@@ -18,7 +18,6 @@ use crate::points::asset::AssetView;
 use crate::points::error::RuleUnits;
 use crate::points::merchants::{FeeModeView, RateView};
 use crate::points::{AssetInfo, PointsFlowError, reads};
-use crate::swap::quote::resolve_merchant;
 use crate::views::{AmountView, ProvenAt};
 use crate::wallets::WalletFacts;
 
@@ -186,8 +185,7 @@ pub fn review(
         _ => MIN_FEE,
     };
     let sender = facts.public_key(request.from_index)?;
-    let record = resolve_merchant(reader, &request.merchant)?;
-    let (merchant, at) = reads::existing_merchant(reader, record.id)?;
+    let (merchant, at) = reads::resolve_merchant(reader, &request.merchant)?;
     let points = AssetInfo::of_merchant(&merchant);
     let point = AssetInfo::point();
     if merchant.owner != sender.address() {

@@ -6,15 +6,14 @@
 //! it was made, so the payment that answers it is found among the entries
 //! after that point and proven.
 
+use jifen_protocol::ChainId;
 use jifen_protocol::payment_request::{DecimalAmount, PaymentRequest};
-use jifen_protocol::{AssetId, ChainId};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::chain::ChainReader;
 use crate::points::asset::AssetView;
 use crate::points::{AssetInfo, PointsFlowError, reads};
-use crate::swap::quote::resolve_merchant;
 use crate::views::{AmountView, ProvenAt};
 use crate::wallets::WalletFacts;
 
@@ -77,7 +76,9 @@ pub fn resolve_asset(reader: &ChainReader, text: &str) -> Result<AssetInfo, Poin
     if text.trim().eq_ignore_ascii_case("POINT") {
         return Ok(AssetInfo::point());
     }
-    Ok(AssetInfo::of_merchant(&resolve_merchant(reader, text)?))
+    Ok(AssetInfo::of_merchant(
+        &reads::resolve_merchant(reader, text)?.0,
+    ))
 }
 
 /// Makes a payment request to the wallet's receive address `input.index`;
@@ -119,11 +120,6 @@ pub fn create(
         request = request.with_expiry(now_s.saturating_add(seconds))?;
     }
     let account = reader.account(&to)?;
-    if info.asset != AssetId::Point {
-        // The asset was proven at the same header by resolve_asset; prove
-        // it exists at this one too (a sync may have moved the head).
-        reads::asset_info(reader, info.asset)?;
-    }
     Ok(PaymentRequestView {
         uri: request.to_uri(),
         qr_text: request.to_qr_text(),

@@ -286,10 +286,10 @@ fn show_merchant(
 ) -> Result<()> {
     let session = synced_session(ui, ctx)?;
     let reader = session.reader();
-    let record =
-        swap::quote::resolve_merchant(&reader, merchant).map_err(|e| failed(ui, &reader, e))?;
+    let record = jifen_wallet::points::reads::resolve_merchant(&reader, merchant)
+        .map_err(|e| failed(ui, &reader, e))?;
     let view =
-        merchants::merchant(&reader, record.id, rates).map_err(|e| failed(ui, &reader, e))?;
+        merchants::merchant(&reader, record.0.id, rates).map_err(|e| failed(ui, &reader, e))?;
     if json {
         return print_json(ui, &view);
     }

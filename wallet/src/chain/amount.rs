@@ -80,7 +80,9 @@ pub fn format_points(units: u128) -> String {
     format!("{whole}.{}", digits.trim_end_matches('0'))
 }
 
-fn half_width(c: char) -> char {
+/// Full-width digits and full stop (typed with a Chinese input method) as
+/// ASCII.
+pub(crate) fn half_width(c: char) -> char {
     match c {
         '０'..='９' => {
             char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)

@@ -167,27 +167,13 @@ impl ChainReader {
         amount: u128,
         fee: u128,
     ) -> Result<TransferPlan, ChainError> {
-        let needed = check_transfer(amount, fee)?;
-        let account = self.account(&sender.address())?;
-        if account.value.balance < needed {
-            return Err(ChainError::InsufficientBalance {
-                balance: account.value.balance,
-                needed,
-                height: account.height,
-            });
-        }
-        let nonce = self.usable_nonce(&sender.address(), account.value.nonce);
-        let unsigned = UnsignedTransaction::new(
-            self.settings.chain_id().clone(),
+        check_transfer(amount, fee)?;
+        self.plan_payload(
             sender,
-            nonce,
-            fee,
             TxPayload::Transfer(Transfer { to, amount }),
-        );
-        Ok(TransferPlan {
-            unsigned,
-            sender: Some(account),
-        })
+            fee,
+            amount,
+        )
     }
 
     /// A transaction of any kind from `sender` with `fee`, checked against

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::error::PointsFlowError;
+use crate::chain::amount::half_width;
 use crate::chain::{POINT_DECIMALS, POINT_SYMBOL};
 use crate::views::AmountView;
 
@@ -129,6 +130,22 @@ impl AssetView {
     }
 }
 
+/// `point` POINT base units for `points` base units of a points asset with
+/// `decimals` decimals, as POINT per whole point to at most 12 decimals
+/// (display only: every amount moved is computed from exact ratios).
+#[must_use]
+pub fn point_per_whole_point(point: u128, points: u128, decimals: u8) -> String {
+    const SHOWN: u8 = 12;
+    if points == 0 {
+        return "0".to_owned();
+    }
+    // point / 10^6 POINT per points / 10^decimals whole points, times 10^12.
+    10u128
+        .checked_pow(u32::from(decimals) + u32::from(SHOWN) - 6)
+        .and_then(|scale| point.checked_mul(scale))
+        .map_or_else(|| "?".to_owned(), |n| format_units(n / points, SHOWN))
+}
+
 /// Formats base units with `decimals` decimals, without trailing zeros
 /// (`1250, 2` -> `12.5`; `7, 0` -> `7`).
 #[must_use]
@@ -143,16 +160,6 @@ pub fn format_units(units: u128, decimals: u8) -> String {
         whole.to_owned()
     } else {
         format!("{whole}.{fraction}")
-    }
-}
-
-/// Full-width digits and full stop (typed with a Chinese input method) as
-/// ASCII.
-fn half_width(c: char) -> char {
-    match c {
-        '０'..='９' => char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')).unwrap_or(c),
-        '．' | '。' => '.',
-        _ => c,
     }
 }
 

@@ -3,12 +3,12 @@
 //! it ever published (each one a proof: versions are kept forever,
 //! `docs/adr/0013-points-swaps-and-history.md`).
 
-use jifen_protocol::points::{FeeMode, MerchantRecord, RateRecord, RateTerms};
+use jifen_protocol::points::{FeeMode, MerchantRecord, RateRecord};
 use jifen_protocol::{MerchantId, Network};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::asset::{AssetInfo, AssetView, format_units};
+use super::asset::{AssetInfo, AssetView, point_per_whole_point};
 use super::error::PointsFlowError;
 use super::reads;
 use crate::chain::ChainReader;
@@ -103,8 +103,16 @@ impl RateView {
             current: rate.version == current,
             fee_mode: FeeModeView::of(terms.fee_mode),
             fee_bps: u32::from(terms.effective_fee_bps()),
-            bid_per_point: per_whole_point(terms.bid, terms, points.decimals),
-            ask_per_point: per_whole_point(terms.ask, terms, points.decimals),
+            bid_per_point: point_per_whole_point(
+                terms.bid.into(),
+                terms.den.into(),
+                points.decimals,
+            ),
+            ask_per_point: point_per_whole_point(
+                terms.ask.into(),
+                terms.den.into(),
+                points.decimals,
+            ),
             bid: terms.bid.to_string(),
             ask: terms.ask.to_string(),
             den: terms.den.to_string(),
@@ -113,26 +121,6 @@ impl RateView {
             buy_min: point.amount(terms.buy_min),
             buy_increment: point.amount(terms.buy_increment),
         }
-    }
-}
-
-/// `price/den` POINT base units per points base unit, as POINT per whole
-/// point (`10^decimals` base units), to at most 12 decimals (display only:
-/// every amount moved is computed from the exact ratio).
-fn per_whole_point(price: u64, terms: &RateTerms, decimals: u8) -> String {
-    const SHOWN: u32 = 12;
-    // POINT per whole point = price * 10^decimals / den / 10^6, shown with
-    // SHOWN decimals: floor(price * 10^(decimals + SHOWN - 6) / den) with
-    // SHOWN decimals. decimals <= 18, so the exponent is 6..=24 and the
-    // product fits 64 + 80 bits < 2^128... (checked anyway).
-    let exponent = u32::from(decimals) + SHOWN - 6;
-    let scaled = 10u128
-        .checked_pow(exponent)
-        .and_then(|p| u128::from(price).checked_mul(p))
-        .map(|n| n / u128::from(terms.den.max(1)));
-    match scaled {
-        Some(n) => format_units(n, SHOWN as u8),
-        None => "?".to_owned(),
     }
 }
 

@@ -79,6 +79,38 @@ pub fn existing_merchant(
     }
 }
 
+/// Resolves `text` to a merchant, proven: its number (`1`), asset id
+/// (`M1`) or symbol (`TEA`, any case; every record is read, the registry's
+/// count proven, so none is missed).
+///
+/// # Errors
+/// `merchant-unknown` for a number, `pay-asset-unknown` for a symbol no
+/// merchant has, proof errors.
+pub fn resolve_merchant(
+    reader: &ChainReader,
+    text: &str,
+) -> Result<(MerchantRecord, Proven<()>), PointsFlowError> {
+    let text = text.trim();
+    let number = text
+        .strip_prefix(['M', 'm'])
+        .unwrap_or(text)
+        .parse::<u32>()
+        .ok();
+    if let Some(id) = number.and_then(MerchantId::new) {
+        return existing_merchant(reader, id);
+    }
+    let count = merchant_count(reader)?.value;
+    for id in (1..=count).filter_map(MerchantId::new) {
+        let found = existing_merchant(reader, id)?;
+        if found.0.symbol.eq_ignore_ascii_case(text) {
+            return Ok(found);
+        }
+    }
+    Err(PointsFlowError::PayAssetUnknown {
+        asset: text.to_owned(),
+    })
+}
+
 /// Version `version` of `merchant`'s rate, proven (`None`: no such version).
 ///
 /// # Errors

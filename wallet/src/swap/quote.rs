@@ -1,16 +1,16 @@
 //! The swap's quote and review ([`quote`]).
 
 use jifen_protocol::points::{
-    AllianceParams, MerchantRecord, Quote, RateRecord, Swap, SwapCheck, SwapDirection, check_swap,
+    AllianceParams, Quote, RateRecord, Swap, SwapCheck, SwapDirection, check_swap,
     quote as quote_swap, withdrawal_fee,
 };
-use jifen_protocol::{AssetId, MerchantId, TxPayload};
+use jifen_protocol::{AssetId, TxPayload};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::action::{ActionReview, PreparedAction, review_id};
 use crate::chain::{ChainError, ChainReader, MIN_FEE, parse_points};
-use crate::points::asset::AssetView;
+use crate::points::asset::{AssetView, point_per_whole_point};
 use crate::points::error::RuleUnits;
 use crate::points::merchants::{FeeModeView, RateView};
 use crate::points::{AssetInfo, PointsFlowError, reads};
@@ -162,35 +162,6 @@ pub struct SwapReview {
     pub proven: ProvenAt,
 }
 
-/// Resolves `text` to a merchant: `1`, `M1` or a symbol (`TEA`, any case).
-///
-/// # Errors
-/// `merchant-unknown`, proof errors.
-pub fn resolve_merchant(
-    reader: &ChainReader,
-    text: &str,
-) -> Result<MerchantRecord, PointsFlowError> {
-    let text = text.trim();
-    let number = text
-        .strip_prefix(['M', 'm'])
-        .unwrap_or(text)
-        .parse::<u32>()
-        .ok();
-    if let Some(id) = number.and_then(MerchantId::new) {
-        return Ok(reads::existing_merchant(reader, id)?.0);
-    }
-    let count = reads::merchant_count(reader)?.value;
-    for id in (1..=count).filter_map(MerchantId::new) {
-        let (record, _) = reads::existing_merchant(reader, id)?;
-        if record.symbol.eq_ignore_ascii_case(text) {
-            return Ok(record);
-        }
-    }
-    Err(PointsFlowError::PayAssetUnknown {
-        asset: text.to_owned(),
-    })
-}
-
 fn bps_of(part: u128, whole: u128) -> u32 {
     if whole == 0 {
         return 0;
@@ -234,7 +205,7 @@ pub fn quote(
     };
     let sender = facts.public_key(request.from_index)?;
     let address = sender.address();
-    let merchant = resolve_merchant(reader, &request.merchant)?;
+    let (merchant, at) = reads::resolve_merchant(reader, &request.merchant)?;
     let points = AssetInfo::of_merchant(&merchant);
     let point = AssetInfo::point();
     let direction = request.direction.direction();
@@ -248,9 +219,6 @@ pub fn quote(
         direction: Some(direction),
     };
     let rule = |error| PointsFlowError::rule(error, &units);
-    // The merchant as the proof at the current head shows it (re-read with
-    // the rate so both are at one height).
-    let (merchant, at) = reads::existing_merchant(reader, merchant.id)?;
     let rate = if merchant.rate_version == 0 {
         None
     } else {
@@ -315,7 +283,11 @@ pub fn quote(
             SwapDirection::PointToPoints => "ask",
         }
         .to_owned(),
-        effective_per_point: effective_per_point(&quoted, &points),
+        effective_per_point: point_per_whole_point(
+            quoted.effective.point,
+            quoted.effective.points,
+            points.decimals,
+        ),
         at_mid: output.amount(quoted.at_mid),
         cost_vs_mid: output.amount(quoted.cost_vs_mid()),
         cost_vs_mid_bps: bps_of(quoted.cost_vs_mid(), quoted.at_mid),
@@ -359,23 +331,6 @@ fn withdrawal_cost(alliance: &AllianceParams, direction: SwapDirection, out: u12
         SwapDirection::PointsToPoint => withdrawal_fee(alliance, out).ok(),
         SwapDirection::PointToPoints => None,
     }
-}
-
-/// POINT per whole point of the swap, fees included (display only).
-fn effective_per_point(quoted: &Quote, points: &AssetInfo) -> String {
-    let price = quoted.effective;
-    if price.points == 0 {
-        return "0".to_owned();
-    }
-    // point / points base units, times 10^decimals / 10^6, 12 decimals.
-    let exponent = u32::from(points.decimals) + 6;
-    10u128
-        .checked_pow(exponent)
-        .and_then(|p| price.point.checked_mul(p))
-        .map_or_else(
-            || "?".to_owned(),
-            |n| crate::points::asset::format_units(n / price.points, 12),
-        )
 }
 
 /// Swapping the output straight back at the same terms (limits ignored: it
