@@ -28,7 +28,7 @@ type Events<C> = Channel<<C as Command>::Event>;
 type Out<C> = Result<<C as Command>::Output, AppError>;
 
 /// Runs blocking work (a proven read, a file, an image) off the async runtime.
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
 ) -> Result<T, AppError> {
     tauri::async_runtime::spawn_blocking(work)

@@ -29,6 +29,7 @@ use ts_rs::TS;
 
 use crate::api::{self, Command};
 use crate::chain::ChainService;
+use crate::commands::blocking;
 use crate::engine::Engine;
 use crate::error::{AppError, AppRefusal};
 use crate::state::{Public, WalletState};
@@ -112,13 +113,25 @@ pub enum ActionReceipt {
     Merchant(Box<SendReceipt>),
 }
 
-/// Runs blocking work (proven reads) off the async runtime.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, AppError> + Send + 'static,
-) -> Result<T, AppError> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|_| AppError::of(&AppRefusal::EngineStopped))?
+/// Prepares a points transaction from proven state off the engine (with
+/// the wallet's public facts and the chain reader, on a blocking thread)
+/// and keeps it on the engine under its review id: the shared first stage
+/// of every points command that signs.
+async fn review_and_keep(
+    engine: &Engine,
+    public: &Public,
+    chain: &ChainService,
+    prepare: impl FnOnce(
+        &jifen_wallet::chain::ChainReader,
+        &jifen_wallet::wallets::WalletFacts,
+    ) -> Result<PreparedAction, PointsFlowError>
+    + Send
+    + 'static,
+) -> Result<ActionReview, AppError> {
+    let facts = public.facts()?;
+    let reader = chain.reader().await?;
+    let prepared = blocking(move || Ok(prepare(&reader, &facts)?)).await?;
+    engine.call(move |s| s.keep_action(prepared)).await
 }
 
 /// Unix seconds now (a payment request's expiry).
@@ -201,11 +214,10 @@ pub async fn quote_swap(
     chain: State<'_, ChainService>,
     args: Args<api::QuoteSwapCmd>,
 ) -> Out<api::QuoteSwapCmd> {
-    let facts = public.facts()?;
-    let reader = chain.reader().await?;
-    let prepared =
-        blocking(move || Ok(swap::quote(&reader, &facts, &args, action::now_ms())?)).await?;
-    engine.call(move |s| s.keep_action(prepared)).await
+    review_and_keep(&engine, &public, &chain, move |reader, facts| {
+        swap::quote(reader, facts, &args, action::now_ms())
+    })
+    .await
 }
 
 /// Reviews the payment a payment request asks for and keeps it.
@@ -216,10 +228,10 @@ pub async fn review_pay(
     chain: State<'_, ChainService>,
     args: Args<api::ReviewPayCmd>,
 ) -> Out<api::ReviewPayCmd> {
-    let facts = public.facts()?;
-    let reader = chain.reader().await?;
-    let prepared = blocking(move || Ok(pay::review(&reader, &facts, &args, now_s())?)).await?;
-    engine.call(move |s| s.keep_action(prepared)).await
+    review_and_keep(&engine, &public, &chain, move |reader, facts| {
+        pay::review(reader, facts, &args, now_s())
+    })
+    .await
 }
 
 /// Reviews a withdrawal of POINT to fiat and keeps it.
@@ -230,10 +242,10 @@ pub async fn review_withdraw(
     chain: State<'_, ChainService>,
     args: Args<api::ReviewWithdrawCmd>,
 ) -> Out<api::ReviewWithdrawCmd> {
-    let facts = public.facts()?;
-    let reader = chain.reader().await?;
-    let prepared = blocking(move || Ok(withdraw::review(&reader, &facts, &args)?)).await?;
-    engine.call(move |s| s.keep_action(prepared)).await
+    review_and_keep(&engine, &public, &chain, move |reader, facts| {
+        withdraw::review(reader, facts, &args)
+    })
+    .await
 }
 
 /// Reviews a merchant's administration (rate, issue, deposit) and keeps it.
@@ -244,10 +256,10 @@ pub async fn review_merchant_action(
     chain: State<'_, ChainService>,
     args: Args<api::ReviewMerchantActionCmd>,
 ) -> Out<api::ReviewMerchantActionCmd> {
-    let facts = public.facts()?;
-    let reader = chain.reader().await?;
-    let prepared = blocking(move || Ok(merchant_admin::review(&reader, &facts, &args)?)).await?;
-    engine.call(move |s| s.keep_action(prepared)).await
+    review_and_keep(&engine, &public, &chain, move |reader, facts| {
+        merchant_admin::review(reader, facts, &args)
+    })
+    .await
 }
 
 /// Broadcasts a signed points transaction and proves its receipt, by kind.
