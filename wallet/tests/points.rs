@@ -122,6 +122,43 @@ fn do_swap(
     (review, receipt)
 }
 
+/// TEA's owner publishes version 4 (bid 0.009, ask 0.0125 POINT per TEA),
+/// proven included.
+fn publish_tea_rate_v4(session: &mut ChainSession, owner: &OpenWallet) {
+    let set = merchant_admin::review(
+        &session.reader(),
+        &owner.facts().unwrap(),
+        &MerchantRequest {
+            merchant: "TEA".into(),
+            action: MerchantAction::SetRate {
+                fee_mode: FeeModeView::Settlement,
+                bid: "0.009".into(),
+                ask: "0.0125".into(),
+                fee_bps: 0,
+                sell_min: "1".into(),
+                sell_increment: "1".into(),
+                buy_min: "1".into(),
+                buy_increment: "0.01".into(),
+                valid_for_blocks: 10_000,
+            },
+            fee: None,
+            from_index: 0,
+        },
+    )
+    .unwrap();
+    let tx = set.sign(owner.keys().unwrap(), now_ms()).unwrap();
+    let sender = set.sender();
+    broadcast_and_prove(
+        session,
+        &tx,
+        &sender,
+        WAIT,
+        &mut |_| {},
+        &CancelToken::new(),
+    )
+    .unwrap();
+}
+
 #[test]
 fn swaps_both_ways_are_proven_exactly_as_quoted() {
     let dir = tempfile::tempdir().unwrap();
@@ -346,38 +383,7 @@ fn a_rate_changed_after_the_quote_refuses_the_swap_and_a_fresh_quote_works() {
     assert_eq!(swap_review(&stale).rate.version, 3);
 
     // ... then TEA's owner publishes version 4.
-    let set = merchant_admin::review(
-        &owner_session.reader(),
-        &owner.facts().unwrap(),
-        &MerchantRequest {
-            merchant: "TEA".into(),
-            action: MerchantAction::SetRate {
-                fee_mode: FeeModeView::Settlement,
-                bid: "0.009".into(),
-                ask: "0.0125".into(),
-                fee_bps: 0,
-                sell_min: "1".into(),
-                sell_increment: "1".into(),
-                buy_min: "1".into(),
-                buy_increment: "0.01".into(),
-                valid_for_blocks: 10_000,
-            },
-            fee: None,
-            from_index: 0,
-        },
-    )
-    .unwrap();
-    let tx = set.sign(owner.keys().unwrap(), now_ms()).unwrap();
-    let sender = set.sender();
-    broadcast_and_prove(
-        &mut owner_session,
-        &tx,
-        &sender,
-        WAIT,
-        &mut |_| {},
-        &CancelToken::new(),
-    )
-    .unwrap();
+    publish_tea_rate_v4(&mut owner_session, &owner);
 
     // The old quote is refused by the chain (nothing moves) with the
     // specific reason; a fresh quote shows version 4 and goes through.
@@ -565,38 +571,7 @@ fn a_node_that_omits_a_history_entry_or_serves_a_stale_rate_is_caught() {
     let owner_ctx = context(&dir.path().join("owner"), vec![honest.clone()]);
     let owner = role_wallet(&owner_ctx, "merchant-1");
     let mut owner_session = synced(&owner_ctx);
-    let set = merchant_admin::review(
-        &owner_session.reader(),
-        &owner.facts().unwrap(),
-        &MerchantRequest {
-            merchant: "TEA".into(),
-            action: MerchantAction::SetRate {
-                fee_mode: FeeModeView::Settlement,
-                bid: "0.009".into(),
-                ask: "0.0125".into(),
-                fee_bps: 0,
-                sell_min: "1".into(),
-                sell_increment: "1".into(),
-                buy_min: "1".into(),
-                buy_increment: "0.01".into(),
-                valid_for_blocks: 10_000,
-            },
-            fee: None,
-            from_index: 0,
-        },
-    )
-    .unwrap();
-    let tx = set.sign(owner.keys().unwrap(), now_ms()).unwrap();
-    let sender = set.sender();
-    broadcast_and_prove(
-        &mut owner_session,
-        &tx,
-        &sender,
-        WAIT,
-        &mut |_| {},
-        &CancelToken::new(),
-    )
-    .unwrap();
+    publish_tea_rate_v4(&mut owner_session, &owner);
     let owner_address = owner.facts().unwrap().address(0).unwrap();
 
     // The history-omitting node as primary, the honest one as witness: the
