@@ -11,7 +11,7 @@
 use std::any::TypeId;
 use std::collections::{BTreeMap, HashSet};
 
-use jifen_wallet::action::ActionReview;
+use jifen_wallet::action::{ActionReceipt, ActionReview};
 use jifen_wallet::audit::{
     BundleReportView, BundleWrittenView, EvidenceReportView, ReceiptBundleView,
 };
@@ -40,8 +40,8 @@ use ts_rs::{Config, TS, TypeVisitor};
 
 use crate::error::AppError;
 use crate::points::{
-    ActionReceipt, ConfirmActionArgs, FindPaymentArgs, HistoryArgs, MerchantArgs, PaymentCheckView,
-    ReceiptArgs, TextQrArgs,
+    ConfirmActionArgs, FindPaymentArgs, HistoryArgs, MerchantArgs, PaymentCheckView, ReceiptArgs,
+    TextQrArgs,
 };
 use crate::secret::SecretString;
 use crate::settings::AppMode;

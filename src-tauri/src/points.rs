@@ -15,11 +15,11 @@ use jifen_protocol::Transaction;
 use jifen_wallet::action::{self, ActionReview, PreparedAction};
 use jifen_wallet::audit;
 use jifen_wallet::history;
-use jifen_wallet::pay::{self, PaymentReceipt};
+use jifen_wallet::pay;
 use jifen_wallet::points::{PointsFlowError, list, merchants};
 use jifen_wallet::request_payment::{PaymentSeenView, PaymentWatch};
-use jifen_wallet::send::{self, INCLUSION_TIMEOUT, SendReceipt};
-use jifen_wallet::swap::{self, SwapReceipt};
+use jifen_wallet::send::INCLUSION_TIMEOUT;
+use jifen_wallet::swap;
 use jifen_wallet::sync::JobKind;
 use jifen_wallet::{merchant_admin, request_payment, withdraw};
 use serde::{Deserialize, Serialize};
@@ -97,20 +97,6 @@ pub struct ReceiptArgs {
 pub struct TextQrArgs {
     /// The text (`PaymentRequestView::qr_text`).
     pub text: String,
-}
-
-/// A confirmed points transaction, proven done.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum ActionReceipt {
-    /// A swap: quoted against received, both balances afterwards.
-    Swap(Box<SwapReceipt>),
-    /// A payment of a payment request.
-    Pay(Box<PaymentReceipt>),
-    /// A withdrawal to fiat.
-    Withdraw(Box<SendReceipt>),
-    /// A merchant's administration.
-    Merchant(Box<SendReceipt>),
 }
 
 /// Prepares a points transaction from proven state off the engine (with
@@ -262,50 +248,6 @@ pub async fn review_merchant_action(
     .await
 }
 
-/// Broadcasts a signed points transaction and proves its receipt, by kind.
-fn prove(
-    session: &mut jifen_wallet::chain::ChainSession,
-    prepared: &PreparedAction,
-    tx: &Transaction,
-    on_progress: &mut dyn FnMut(send::SendProgress),
-    cancel: &jifen_wallet::CancelToken,
-) -> Result<ActionReceipt, PointsFlowError> {
-    let sender = prepared.sender();
-    Ok(match prepared.review() {
-        ActionReview::Swap(review) => ActionReceipt::Swap(Box::new(swap::prove_swap(
-            session,
-            tx,
-            review,
-            INCLUSION_TIMEOUT,
-            on_progress,
-            cancel,
-        )?)),
-        ActionReview::Pay(_) => ActionReceipt::Pay(Box::new(pay::prove_payment(
-            session,
-            tx,
-            INCLUSION_TIMEOUT,
-            on_progress,
-            cancel,
-        )?)),
-        ActionReview::Withdraw(_) => ActionReceipt::Withdraw(Box::new(send::broadcast_and_prove(
-            session,
-            tx,
-            &sender,
-            INCLUSION_TIMEOUT,
-            on_progress,
-            cancel,
-        )?)),
-        ActionReview::Merchant(_) => ActionReceipt::Merchant(Box::new(send::broadcast_and_prove(
-            session,
-            tx,
-            &sender,
-            INCLUSION_TIMEOUT,
-            on_progress,
-            cancel,
-        )?)),
-    })
-}
-
 /// Signs exactly the reviewed points transaction (on the engine, which
 /// holds the keys), then broadcasts it and proves its receipt on the chain
 /// worker (job `send`).
@@ -320,10 +262,11 @@ pub async fn confirm_action(
     let (prepared, tx) = engine.call(move |s| s.sign_action(&args.review_id)).await?;
     chain
         .job(JobKind::Send, move |session, cancel| {
-            prove(
+            action::prove_action(
                 session,
                 &prepared,
                 &tx,
+                INCLUSION_TIMEOUT,
                 &mut |progress| {
                     // A closed window only loses the progress messages.
                     let _ = on_progress.send(progress);

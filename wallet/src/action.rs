@@ -10,12 +10,16 @@ use jifen_protocol::{Address, Network, Transaction, UnsignedTransaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::chain::ChainError;
+use crate::chain::{ChainError, ChainSession};
 use crate::error::WalletError;
+use crate::jobs::CancelToken;
 use crate::merchant_admin::MerchantActionReview;
 use crate::pay::PayReview;
+use crate::pay::PaymentReceipt;
 use crate::points::PointsFlowError;
+use crate::send::{SendProgress, SendReceipt};
 use crate::store::UnlockedWallet;
+use crate::swap::SwapReceipt;
 use crate::swap::SwapReview;
 use crate::withdraw::WithdrawReview;
 
@@ -129,6 +133,53 @@ impl PreparedAction {
             &self.unsigned,
         )?)
     }
+}
+
+/// A confirmed points transaction, proven done, by kind.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ActionReceipt {
+    /// A swap: quoted against received, both balances afterwards.
+    Swap(Box<SwapReceipt>),
+    /// A payment of a payment request.
+    Pay(Box<PaymentReceipt>),
+    /// A withdrawal to fiat.
+    Withdraw(Box<SendReceipt>),
+    /// A merchant's administration.
+    Merchant(Box<SendReceipt>),
+}
+
+/// Step 3 of every points flow: broadcasts `tx` (the signed `prepared`),
+/// waits at most `timeout` for its proven inclusion and success, and proves
+/// the receipt its kind calls for ([`crate::swap::prove_swap`],
+/// [`crate::pay::prove_payment`], else [`crate::send::broadcast_and_prove`]
+/// with the sender's balance afterwards).
+///
+/// # Errors
+/// As those three.
+pub fn prove_action(
+    session: &mut ChainSession,
+    prepared: &PreparedAction,
+    tx: &Transaction,
+    timeout: std::time::Duration,
+    on_event: &mut dyn FnMut(SendProgress),
+    cancel: &CancelToken,
+) -> Result<ActionReceipt, PointsFlowError> {
+    let sender = prepared.sender();
+    Ok(match prepared.review() {
+        ActionReview::Swap(review) => ActionReceipt::Swap(Box::new(crate::swap::prove_swap(
+            session, tx, review, timeout, on_event, cancel,
+        )?)),
+        ActionReview::Pay(_) => ActionReceipt::Pay(Box::new(crate::pay::prove_payment(
+            session, tx, timeout, on_event, cancel,
+        )?)),
+        ActionReview::Withdraw(_) => ActionReceipt::Withdraw(Box::new(
+            crate::send::broadcast_and_prove(session, tx, &sender, timeout, on_event, cancel)?,
+        )),
+        ActionReview::Merchant(_) => ActionReceipt::Merchant(Box::new(
+            crate::send::broadcast_and_prove(session, tx, &sender, timeout, on_event, cancel)?,
+        )),
+    })
 }
 
 /// The review id of a transaction: the first 16 hex digits of its signing

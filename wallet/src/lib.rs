@@ -30,7 +30,7 @@
 //! | see a complete, proven history of POINT and points | [`history::history`] | [`history::HistoryView`] |
 //! | withdraw POINT to fiat | [`withdraw::review`], [`send::broadcast_and_prove`] | [`withdraw::WithdrawReview`] |
 //! | run a merchant: rate, issue points, deposit | [`merchant_admin::review`] | [`merchant_admin::MerchantActionReview`] |
-//! | keep a points review and sign it by its id (app) | [`OpenWallet::keep_action`], [`OpenWallet::sign_kept_action`] | [`action::ActionReview`] |
+//! | keep a points review, sign it by its id, prove its receipt (app) | [`OpenWallet::keep_action`], [`OpenWallet::sign_kept_action`], [`action::prove_action`] | [`action::ActionReview`], [`action::ActionReceipt`] |
 //! | get test POINT (devnet) | [`faucet::request`] | [`send::SendReceipt`] |
 //! | choose nodes and root of trust | [`endpoints::show`], [`endpoints::change`] | [`endpoints::EndpointsView`] |
 //! | export / verify an audit bundle | [`audit::export_bundle`], [`audit::verify_bundle`] | [`audit::BundleReportView`] |
