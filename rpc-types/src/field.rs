@@ -13,7 +13,8 @@ use serde_json::{Map, Value};
 /// Why a params or result object is not what `docs/rpc.md` defines.
 ///
 /// Codes: `rpc-field-missing`, `rpc-field-wrong-type`, `rpc-field-bad-text`,
-/// `rpc-field-decode`, `rpc-field-address`, `rpc-field-inconsistent`.
+/// `rpc-field-decode`, `rpc-field-address`, `rpc-field-inconsistent`,
+/// `rpc-frame-invalid`.
 ///
 /// Not `#[non_exhaustive]`: the node and the light client map every kind
 /// with an exhaustive match, so a new kind is handled where it matters.
@@ -68,6 +69,15 @@ pub enum WireError {
         /// What it is.
         got: String,
     },
+    /// A binary light-block range (`crate::binary`) breaks a rule of the
+    /// frame.
+    #[error("the light-block frame is invalid at byte {at}: expected {expected}")]
+    Frame {
+        /// Offset in the frame where the rule is broken.
+        at: usize,
+        /// What the frame must hold there.
+        expected: String,
+    },
 }
 
 impl WireError {
@@ -81,6 +91,7 @@ impl WireError {
             Self::Decode { .. } => "rpc-field-decode",
             Self::Address { .. } => "rpc-field-address",
             Self::Inconsistent { .. } => "rpc-field-inconsistent",
+            Self::Frame { .. } => "rpc-frame-invalid",
         }
     }
 
@@ -94,6 +105,7 @@ impl WireError {
             | Self::Decode { field, .. }
             | Self::Address { field, .. }
             | Self::Inconsistent { field, .. } => field,
+            Self::Frame { .. } => "frame",
         }
     }
 
@@ -146,6 +158,9 @@ impl Coded for WireError {
                 ("expected", expected.into()),
                 ("got", got.into()),
             ],
+            Self::Frame { at, expected } => {
+                vec![("offset", (*at).into()), ("expected", expected.into())]
+            }
         }
     }
 }

@@ -10,6 +10,7 @@
 //! | [`tx`] | `jifen_submitTx`, `jifen_txStatus`, `jifen_txProof` |
 //! | [`history`] | `jifen_history` |
 //! | [`field`](mod@field) | strict reading of members and [`WireError`] |
+//! | [`binary`] | `jifen_lightBlocks` as a binary frame ([`LIGHT_BLOCKS_CONTENT_TYPE`]) |
 //! | [`limits`] | the node's answer budget ([`MAX_RESPONSE_BYTES`]) and the bound on JSON values both sides check before parsing ([`json_values`]) |
 //!
 //! Each method has a params struct implementing [`Call`] (its method name
@@ -35,6 +36,7 @@
 //! assert_eq!(<HeaderParams as Call>::METHOD, "jifen_header");
 //! ```
 
+pub mod binary;
 pub mod blocks;
 pub mod envelope;
 pub mod field;
@@ -43,6 +45,7 @@ pub mod limits;
 pub mod state;
 pub mod tx;
 
+pub use binary::{LIGHT_BLOCKS_CONTENT_TYPE, accepts_light_blocks, names_light_blocks_type};
 pub use blocks::{
     CommitParams, CommitResult, HeaderParams, HeaderResult, LightBlockParams, LightBlockResult,
     LightBlocksParams, LightBlocksResult, StatusParams, StatusResult, ValidatorsParams,
