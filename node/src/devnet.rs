@@ -15,7 +15,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use crate::chain::{Chain, ChainError};
 use crate::genesis::ChainParams;
 use crate::rpc::http::HttpServer;
-use crate::rpc::{Fault, RpcContext, handle_body};
+use crate::rpc::{Fault, RpcContext, handle};
 
 /// Devnet options.
 #[derive(Debug, Clone)]
@@ -213,9 +213,9 @@ fn serve(
     let lie = ctx
         .fault
         .and_then(|fault| fault.transport_lie(redirect_to.unwrap_or_default()));
-    HttpServer::start_with(
+    HttpServer::start_negotiating(
         addr,
-        Arc::new(move |body: &[u8]| handle_body(&ctx, body)),
+        Arc::new(move |body: &[u8], accepts| handle(&ctx, body, accepts)),
         lie,
     )
 }

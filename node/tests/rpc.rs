@@ -483,3 +483,113 @@ fn typed_results_read_every_answer_and_write_it_back_unchanged() {
         Err(jifen_node::rpc::client::ClientError::Rpc { code: 2002, .. })
     ));
 }
+
+/// Posts `body` with `Accept: accept`; returns the answer's content type
+/// and bytes.
+fn post_accepting(
+    addr: std::net::SocketAddr,
+    body: &serde_json::Value,
+    accept: &str,
+) -> (String, Vec<u8>) {
+    let response = reqwest::blocking::Client::new()
+        .post(format!("http://{addr}/"))
+        .header(reqwest::header::CONTENT_TYPE, "application/json")
+        .header(reqwest::header::ACCEPT, accept)
+        .body(serde_json::to_vec(body).unwrap())
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), reqwest::StatusCode::OK);
+    let content_type = response.headers()[reqwest::header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    (content_type, response.bytes().unwrap().to_vec())
+}
+
+#[test]
+fn a_light_block_range_in_json_and_in_binary_holds_the_same_blocks() {
+    use jifen_rpc_types::{LIGHT_BLOCKS_CONTENT_TYPE, LightBlocksResult, WireObject};
+
+    let dir = tempfile::tempdir().unwrap();
+    // Sets change every 3 blocks: the range names several sets.
+    let mut devnet = DevnetBuilder::new(dir.path())
+        .validators(4)
+        .rotate(1)
+        .epoch_length(3)
+        .manual()
+        .start()
+        .unwrap();
+    produce_blocks(&devnet, 12).unwrap();
+    let garbage = devnet
+        .add_rpc(Some(jifen_node::rpc::Fault::BinaryGarbage))
+        .unwrap();
+    let mut client = RpcClient::new(devnet.rpc_addr());
+    let json = LightBlocksResult::from_json(
+        &client
+            .call("jifen_lightBlocks", json!({"from": 2, "to": 11}))
+            .unwrap(),
+    )
+    .unwrap();
+    let request = json!({"jsonrpc": "2.0", "id": 7, "method": "jifen_lightBlocks",
+        "params": {"from": 2, "to": 11}});
+    let (content_type, frame) = post_accepting(
+        devnet.rpc_addr(),
+        &request,
+        &format!("application/json, {LIGHT_BLOCKS_CONTENT_TYPE}"),
+    );
+    assert_eq!(content_type, LIGHT_BLOCKS_CONTENT_TYPE);
+    let binary = LightBlocksResult::from_frame(&frame, 2, 11).unwrap();
+    assert_eq!(binary, json);
+    binary.expect_range(2, 11).unwrap();
+    let json_bytes =
+        serde_json::to_vec(&json!({"jsonrpc": "2.0", "id": 7, "result": json.to_json()})).unwrap();
+    assert!(frame.len() < json_bytes.len());
+
+    // Without the Accept header, JSON as always.
+    let (content_type, body) = post_accepting(devnet.rpc_addr(), &request, "application/json");
+    assert_eq!(content_type, "application/json");
+    let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        LightBlocksResult::from_json(&value["result"]).unwrap(),
+        json
+    );
+
+    // Errors, other methods and batches stay JSON.
+    let accept = LIGHT_BLOCKS_CONTENT_TYPE;
+    let above = json!({"jsonrpc": "2.0", "id": 8, "method": "jifen_lightBlocks",
+        "params": {"from": 2, "to": 99}});
+    let other = json!({"jsonrpc": "2.0", "id": 9, "method": "jifen_lightBlock",
+        "params": {"height": 2}});
+    let batch = json!([request.clone()]);
+    for (name, body, code) in [
+        ("above the tip", &above, Some(2001)),
+        ("another method", &other, None),
+        ("a batch", &batch, None),
+    ] {
+        let (content_type, answer) = post_accepting(devnet.rpc_addr(), body, accept);
+        assert_eq!(content_type, "application/json", "{name}");
+        let value: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+        if let Some(code) = code {
+            assert_eq!(value["error"]["code"], code, "{name}");
+        }
+    }
+
+    // The `binary-garbage` node keeps the head and garbles the rest.
+    let (content_type, lie) = post_accepting(garbage, &request, accept);
+    assert_eq!(content_type, LIGHT_BLOCKS_CONTENT_TYPE);
+    assert_eq!(lie.len(), frame.len());
+    assert_eq!(lie[..16], frame[..16]);
+    assert_eq!(
+        LightBlocksResult::from_frame(&lie, 2, 11)
+            .unwrap_err()
+            .code(),
+        "rpc-frame-invalid"
+    );
+    // Its JSON is honest.
+    let (_, body) = post_accepting(garbage, &request, "application/json");
+    let value: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        LightBlocksResult::from_json(&value["result"]).unwrap(),
+        json
+    );
+}

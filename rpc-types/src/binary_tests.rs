@@ -301,3 +301,25 @@ fn the_content_type_is_asked_by_name_only() {
     ));
     assert!(!names_light_blocks_type("application/json"));
 }
+
+/// The worked vector of `docs/rpc.md#binary-light-block-ranges` reads as
+/// the document says.
+#[test]
+fn the_documented_vector_reads() {
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/rpc.md"),
+    )
+    .unwrap();
+    let after = &doc[doc.find("Worked vector").unwrap()..];
+    let start = after.find("```text\n").unwrap() + "```text\n".len();
+    let text = &after[start..start + after[start..].find("```").unwrap()];
+    let bytes = hex::decode(text.split_whitespace().collect::<String>()).unwrap();
+    assert_eq!(bytes.len(), 516);
+    let result = LightBlocksResult::from_frame(&bytes, 2, 2).unwrap();
+    result.expect_range(2, 2).unwrap();
+    let block = &result.light_blocks[0];
+    assert_eq!(block.validator_set.validators().len(), 1);
+    assert_eq!(block.header.validators_hash, block.validator_set.hash());
+    assert_eq!(block.commit.block_hash, block.header.hash());
+    assert_eq!(result.to_frame(2), bytes);
+}

@@ -1,13 +1,84 @@
 //! One HTTP body: a request or a batch, within its budgets (the JSON values
-//! it may hold, the bytes its answers may take).
+//! it may hold, the bytes its answers may take), answered in JSON or, for a
+//! single `jifen_lightBlocks` call that accepts it, as a binary frame.
 
 use jifen_rpc_types::{
-    ErrorCode, ErrorObject, Id, MAX_BATCH, MAX_JSON_VALUES, MAX_RESPONSE_BYTES, Request, Response,
-    json_values, method,
+    ErrorCode, ErrorObject, Id, LIGHT_BLOCKS_CONTENT_TYPE, LightBlocksParams, MAX_BATCH,
+    MAX_JSON_VALUES, MAX_RESPONSE_BYTES, Request, Response, WireObject, json_values, method,
 };
 use serde_json::Value;
 
-use super::{Fault, RpcContext, RpcError, call_within};
+use super::http::{Accepts, Reply};
+use super::{
+    Fault, RangeEncoding, RpcContext, RpcError, call_within, invalid_params, light_blocks,
+};
+
+/// Handles one HTTP body as [`handle_body`] does, except that a single
+/// `jifen_lightBlocks` call (not a notification, not in a batch) from a
+/// request that accepts [`LIGHT_BLOCKS_CONTENT_TYPE`] is answered with the
+/// frame of its blocks (`jifen_rpc_types::binary`). Its errors, and every
+/// other request, are answered in JSON. The frame is held to
+/// [`MAX_RESPONSE_BYTES`] like any answer.
+#[must_use]
+pub fn handle(ctx: &RpcContext, body: &[u8], accepts: Accepts) -> Option<Reply> {
+    if let Some(delay) = ctx.fault.and_then(Fault::delay) {
+        std::thread::sleep(delay);
+    }
+    // Lies that rewrite whole bodies are lies about JSON: such a node
+    // answers JSON only.
+    let frames = accepts.light_blocks_frame && !ctx.fault.is_some_and(Fault::rewrites_bodies);
+    if frames && let Some(reply) = frame_answer(ctx, body) {
+        return Some(reply);
+    }
+    json_answer(ctx, body).map(Reply::json)
+}
+
+/// The answer to `body` when it is a single `jifen_lightBlocks` call with
+/// an id: the frame, or the call's error in JSON. `None` for anything else.
+fn frame_answer(ctx: &RpcContext, body: &[u8]) -> Option<Reply> {
+    if json_values(body, MAX_JSON_VALUES) > MAX_JSON_VALUES {
+        return None;
+    }
+    let value = serde_json::from_slice::<Value>(body).ok()?;
+    if !value.is_object() {
+        return None;
+    }
+    let request = Request::from_json(&value).ok()?;
+    if request.method != method::LIGHT_BLOCKS {
+        return None;
+    }
+    let id = request.id?;
+    let outcome = LightBlocksParams::from_json(&Value::Object(request.params))
+        .map_err(invalid_params)
+        .and_then(|params| {
+            let blocks = light_blocks(ctx, params, MAX_RESPONSE_BYTES, RangeEncoding::Frame)?;
+            let frame = blocks.to_frame(params.from);
+            // The size counted while building is exact but for a fault's
+            // sets; check what is sent.
+            if frame.len() > MAX_RESPONSE_BYTES {
+                return Err(too_large(MAX_RESPONSE_BYTES));
+            }
+            Ok(frame)
+        });
+    match outcome {
+        Ok(frame) => Some(Reply {
+            body: match ctx.fault {
+                Some(fault) => fault.mangle_frame(frame),
+                None => frame,
+            },
+            content_type: LIGHT_BLOCKS_CONTENT_TYPE,
+        }),
+        Err(error) => {
+            let response = Response {
+                id,
+                outcome: Err(error),
+            };
+            serde_json::to_vec(&response.to_json())
+                .ok()
+                .map(Reply::json)
+        }
+    }
+}
 
 /// Handles one HTTP body: a request or a batch. `None` when every request
 /// was a notification.
@@ -22,9 +93,11 @@ use super::{Fault, RpcContext, RpcError, call_within};
 /// for 80 MB.
 #[must_use]
 pub fn handle_body(ctx: &RpcContext, body: &[u8]) -> Option<Vec<u8>> {
-    if let Some(delay) = ctx.fault.and_then(Fault::delay) {
-        std::thread::sleep(delay);
-    }
+    handle(ctx, body, Accepts::default()).map(|reply| reply.body)
+}
+
+/// [`handle_body`] after the fault's delay.
+fn json_answer(ctx: &RpcContext, body: &[u8]) -> Option<Vec<u8>> {
     let response = if json_values(body, MAX_JSON_VALUES) > MAX_JSON_VALUES {
         Some(
             Response::error(

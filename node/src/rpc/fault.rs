@@ -22,6 +22,8 @@
 //! | `json-bomb` | every answer is a valid JSON array of zeros, 14 MB, without `Content-Length` |
 //! | `json-flood` | answers to block requests (`jifen_lightBlock`, `jifen_lightBlocks`) are a valid JSON array of 3 million zeros (6 MB, under a client's size bound for them) |
 //! | `history-omits-entry` | `jifen_history` leaves out the first entry of every page and says the history is one shorter |
+//! | `stale-rate` | every state answer is the genesis value with its genesis proof, labelled with the height asked for |
+//! | `binary-garbage` | binary light-block ranges (`Accept: application/vnd.jifen.light-blocks.v1`) keep their first 16 bytes (magic, `from`, count) and carry garbage after them; JSON answers are honest |
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -52,6 +54,9 @@ pub const ROOT_UNAVAILABLE_KEEPS: u64 = 10;
 pub const JSON_BOMB_BYTES: usize = 14_000_000;
 /// Zeros in a `json-flood` answer.
 pub const JSON_FLOOD_VALUES: usize = 3_000_000;
+/// Bytes a `binary-garbage` frame keeps before its garbage: magic, `from`
+/// and the block count, so the lie passes the first checks.
+pub const GARBAGE_KEEPS: usize = 16;
 
 /// A named lie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,11 +102,14 @@ pub enum Fault {
     /// included) is the genesis value with its genesis proof, labelled with
     /// the height asked for: a merchant's rate as it was before it changed.
     StaleRate,
+    /// `binary-garbage`: a binary light-block range keeps its first
+    /// [`GARBAGE_KEEPS`] bytes and the rest is garbage of the same length.
+    BinaryGarbage,
 }
 
 impl Fault {
     /// Every fault, for listing.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::ForgedCommit,
         Self::WrongValidatorSet,
         Self::TamperedStateProof,
@@ -121,6 +129,7 @@ impl Fault {
         Self::JsonFlood,
         Self::HistoryOmitsEntry,
         Self::StaleRate,
+        Self::BinaryGarbage,
     ];
 
     /// The name tests select the fault by.
@@ -146,6 +155,7 @@ impl Fault {
             Self::JsonFlood => "json-flood",
             Self::HistoryOmitsEntry => "history-omits-entry",
             Self::StaleRate => "stale-rate",
+            Self::BinaryGarbage => "binary-garbage",
         }
     }
 
@@ -210,6 +220,34 @@ impl Fault {
             Self::JsonFlood if blocks => zeros(JSON_FLOOD_VALUES),
             _ => body,
         }
+    }
+}
+
+impl Fault {
+    /// Whether the lie rewrites whole answer bodies as JSON (such a node
+    /// answers JSON only, frames included).
+    #[must_use]
+    pub const fn rewrites_bodies(self) -> bool {
+        matches!(
+            self,
+            Self::MalformedResponse | Self::OversizedResponse | Self::JsonBomb | Self::JsonFlood
+        )
+    }
+
+    /// Mangles a binary light-block range.
+    #[must_use]
+    pub fn mangle_frame(self, mut frame: Vec<u8>) -> Vec<u8> {
+        if self == Self::BinaryGarbage {
+            // xorshift64: the same garbage every time, no dependency.
+            let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+            for byte in frame.iter_mut().skip(GARBAGE_KEEPS) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                *byte = state.to_be_bytes()[0];
+            }
+        }
+        frame
     }
 }
 

@@ -24,6 +24,11 @@
 //! never read hold at most the budget, never gigabytes.
 //!
 //! Other methods get 405, other paths 404.
+//!
+//! The answer's `Content-Type` is the handler's: `application/json`, or a
+//! binary light-block range (`application/vnd.jifen.light-blocks.v1`) when
+//! the request's `Accept` names that type ([`Accepts`]) and the handler
+//! answers so (`docs/rpc.md#binary-light-block-ranges`).
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -70,9 +75,55 @@ const CHUNK: usize = 64 << 10;
 const BUSY: &[u8] =
     b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
 
-/// Turns a request body into a response body (`None`: no content, for a
-/// JSON-RPC notification).
+/// Turns a request body into a JSON response body (`None`: no content, for
+/// a JSON-RPC notification).
 pub type Handler = dyn Fn(&[u8]) -> Option<Vec<u8>> + Send + Sync;
+
+/// Turns a request body, with what its headers accept, into an answer
+/// (`None`: no content, for a JSON-RPC notification).
+pub type NegotiatingHandler = dyn Fn(&[u8], Accepts) -> Option<Reply> + Send + Sync;
+
+/// What a request's headers accept besides JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Accepts {
+    /// `Accept` names `application/vnd.jifen.light-blocks.v1`
+    /// ([`jifen_rpc_types::LIGHT_BLOCKS_CONTENT_TYPE`]).
+    pub light_blocks_frame: bool,
+}
+
+impl Accepts {
+    /// What the `Accept` headers of a request accept.
+    #[must_use]
+    pub fn of(headers: &hyper::HeaderMap) -> Self {
+        Self {
+            light_blocks_frame: headers
+                .get_all(header::ACCEPT)
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .any(jifen_rpc_types::accepts_light_blocks),
+        }
+    }
+}
+
+/// An answer and its media type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// The body.
+    pub body: Vec<u8>,
+    /// Its `Content-Type`.
+    pub content_type: &'static str,
+}
+
+impl Reply {
+    /// A JSON answer.
+    #[must_use]
+    pub const fn json(body: Vec<u8>) -> Self {
+        Self {
+            body,
+            content_type: "application/json",
+        }
+    }
+}
 
 /// A lie told by the HTTP layer itself (fault injection, see
 /// [`super::Fault`]): the JSON-RPC answers are honest, their delivery is
@@ -124,6 +175,23 @@ impl HttpServer {
     pub fn start_with(
         addr: SocketAddr,
         handler: Arc<Handler>,
+        lie: Option<TransportLie>,
+    ) -> std::io::Result<Self> {
+        Self::start_negotiating(
+            addr,
+            Arc::new(move |body: &[u8], _: Accepts| handler(body).map(Reply::json)),
+            lie,
+        )
+    }
+
+    /// [`HttpServer::start_with`] for a handler that may answer in another
+    /// media type than JSON when the request accepts it.
+    ///
+    /// # Errors
+    /// As [`HttpServer::start`].
+    pub fn start_negotiating(
+        addr: SocketAddr,
+        handler: Arc<NegotiatingHandler>,
         lie: Option<TransportLie>,
     ) -> std::io::Result<Self> {
         let listener = std::net::TcpListener::bind(addr)?;
@@ -222,7 +290,7 @@ impl Drop for HttpServer {
 
 /// What every connection's requests are served with.
 struct Server {
-    handler: Arc<Handler>,
+    handler: Arc<NegotiatingHandler>,
     lie: Option<TransportLie>,
     in_flight: Arc<Semaphore>,
     budget: Arc<Semaphore>,
@@ -352,6 +420,7 @@ async fn route(server: &Server, request: Request<Incoming>) -> Response<Body> {
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
+    let accepts = Accepts::of(request.headers());
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -387,7 +456,10 @@ async fn route(server: &Server, request: Request<Incoming>) -> Response<Body> {
     // Handlers take locks and may sleep (the `slow-response` fault): keep
     // them off the async workers.
     let handler = Arc::clone(&server.handler);
-    let answer = match tokio::task::spawn_blocking(move || handler(&body)).await {
+    let Reply {
+        body: answer,
+        content_type,
+    } = match tokio::task::spawn_blocking(move || handler(&body, accepts)).await {
         Ok(Some(answer)) => answer,
         Ok(None) => return status(StatusCode::NO_CONTENT),
         Err(_) => return status(StatusCode::INTERNAL_SERVER_ERROR),
@@ -404,10 +476,9 @@ async fn route(server: &Server, request: Request<Incoming>) -> Response<Body> {
         budget,
         server.lie.clone(),
     )));
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     response
 }
 

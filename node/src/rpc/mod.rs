@@ -9,7 +9,7 @@
 //! | module | holds |
 //! |---|---|
 //! | this one | the method table ([`call`]) |
-//! | `body` | one HTTP body, a request or a batch, within its budgets ([`handle_body`]) |
+//! | `body` | one HTTP body, a request or a batch, within its budgets ([`handle`], [`handle_body`]); a light-block range as a binary frame when asked |
 //! | [`http`] | the HTTP server and its limits |
 //! | `connections` | the open connections, and when to close them |
 //! | [`fault`] | the named lies of a faulty node |
@@ -34,8 +34,8 @@ use jifen_rpc_types::{
 };
 use serde_json::{Map, Value};
 
-pub use body::handle_body;
 use body::too_large;
+pub use body::{handle, handle_body};
 pub use fault::Fault;
 pub use jifen_rpc_types::{MAX_BATCH, MAX_JSON_VALUES, MAX_LIGHT_BLOCKS, MAX_RESPONSE_BYTES};
 
@@ -180,7 +180,7 @@ fn call_within(
         }),
         method::LIGHT_BLOCKS => {
             let params = LightBlocksParams::from_json(&params).map_err(invalid_params)?;
-            light_blocks(ctx, params, budget).map(|output| output.to_json())
+            light_blocks(ctx, params, budget, RangeEncoding::Json).map(|output| output.to_json())
         }
         method::STATE => serve(ctx, &params, state),
         method::ACCOUNT => serve(ctx, &params, account),
@@ -207,7 +207,8 @@ fn submit_params_error(error: WireError) -> RpcError {
         error @ (WireError::Missing { .. }
         | WireError::WrongType { .. }
         | WireError::Address { .. }
-        | WireError::Inconsistent { .. }) => invalid_params(error),
+        | WireError::Inconsistent { .. }
+        | WireError::Frame { .. }) => invalid_params(error),
     }
 }
 
@@ -313,10 +314,21 @@ fn light_block(ctx: &RpcContext, chain: &Chain, height: u64) -> Result<LightBloc
     })
 }
 
+/// How a range of light blocks will be written (what its size is counted
+/// as while it is built).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RangeEncoding {
+    /// JSON with hex members.
+    Json,
+    /// A binary frame (`jifen_rpc_types::binary`).
+    Frame,
+}
+
 fn light_blocks(
     ctx: &RpcContext,
     params: LightBlocksParams,
     budget: usize,
+    encoding: RangeEncoding,
 ) -> Result<LightBlocksResult, RpcError> {
     let chain = lock(ctx)?;
     let tip = chain.height();
@@ -335,14 +347,31 @@ fn light_blocks(
     }
     let mut light_blocks = Vec::new();
     let mut size = 0usize;
+    let mut sets_sent: Vec<Hash32> = Vec::new();
     for height in from..=to {
         let block = light_block(ctx, &chain, height)?;
-        // Hex doubles the encodings; the JSON around them is small.
-        let encoded = block.header.encode().len()
-            + block.commit.encode().len()
-            + block.validator_set.encode().len()
-            + block.next_validator_set.encode().len();
-        size = size.saturating_add(encoded.saturating_mul(2).saturating_add(256));
+        let encoded = match encoding {
+            // Hex doubles the encodings; the JSON around them is small.
+            RangeEncoding::Json => (block.header.encode().len()
+                + block.commit.encode().len()
+                + block.validator_set.encode().len()
+                + block.next_validator_set.encode().len())
+            .saturating_mul(2)
+            .saturating_add(256),
+            // A frame carries each distinct set once, and two indices.
+            RangeEncoding::Frame => {
+                let mut len = block.header.encode().len() + block.commit.encode().len() + 8;
+                for set in [&block.validator_set, &block.next_validator_set] {
+                    let hash = set.hash();
+                    if !sets_sent.contains(&hash) {
+                        sets_sent.push(hash);
+                        len = len.saturating_add(set.encode().len());
+                    }
+                }
+                len
+            }
+        };
+        size = size.saturating_add(encoded);
         if size > budget {
             return Err(too_large(budget));
         }
