@@ -169,6 +169,10 @@ fn peer_errors() -> Vec<PeerError> {
             expected: "a".into(),
             got: "b".into(),
         },
+        PeerError::BadFrame {
+            at: 16,
+            expected: "a canonical set count".into(),
+        },
         PeerError::HeightUnavailable { height: 9 },
         PeerError::TxRejected {
             code: 1004,

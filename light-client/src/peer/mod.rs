@@ -164,7 +164,7 @@ impl LightBlockSource for &dyn Peer {
 /// `lc-peer-response-too-complex`, `lc-peer-malformed-json`,
 /// `lc-peer-bad-envelope`, `lc-peer-rpc-error`, `lc-peer-bad-field`,
 /// `lc-peer-decode`, `lc-peer-inconsistent`, `lc-peer-height-unavailable`,
-/// `lc-peer-tx-rejected`.
+/// `lc-peer-tx-rejected`, `lc-peer-bad-frame`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PeerError {
@@ -261,6 +261,15 @@ pub enum PeerError {
         /// What it is.
         got: String,
     },
+    /// A binary light-block range (`jifen_rpc_types::binary`) breaks a
+    /// rule of the frame, or came to a request that did not ask for one.
+    #[error("peer's binary light-block answer is invalid at byte {at}: expected {expected}")]
+    BadFrame {
+        /// Offset in the frame.
+        at: usize,
+        /// What the frame must hold there.
+        expected: String,
+    },
     /// The peer says it has no block at this height.
     #[error("peer has no block at height {height}")]
     HeightUnavailable {
@@ -296,6 +305,7 @@ impl From<jifen_rpc_types::WireError> for PeerError {
                 expected,
                 got,
             },
+            WireError::Frame { at, expected } => Self::BadFrame { at, expected },
             WireError::Missing { field }
             | WireError::WrongType { field, .. }
             | WireError::BadText { field, .. }
@@ -338,6 +348,7 @@ impl PeerError {
             Self::BadField { .. } => "lc-peer-bad-field",
             Self::Decode { .. } => "lc-peer-decode",
             Self::Inconsistent { .. } => "lc-peer-inconsistent",
+            Self::BadFrame { .. } => "lc-peer-bad-frame",
             Self::HeightUnavailable { .. } => "lc-peer-height-unavailable",
             Self::TxRejected { .. } => "lc-peer-tx-rejected",
         }
@@ -393,6 +404,7 @@ impl Coded for PeerError {
             Self::Decode { field, .. } | Self::Inconsistent { field, .. } => {
                 vec![("field", (*field).into()), detail(self)]
             }
+            Self::BadFrame { at, .. } => vec![("offset", (*at).into()), detail(self)],
             Self::HeightUnavailable { height } => vec![("height", (*height).into())],
             Self::TxRejected { name, message, .. } => {
                 vec![("reason", name.into()), ("detail", message.into())]

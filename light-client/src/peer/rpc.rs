@@ -25,6 +25,15 @@
 //! canonical encoding, no trailing bytes), fields that repeat each other
 //! (`hash` and the header, `height` and the header's height) agreeing.
 //! Anything else is a [`PeerError`].
+//!
+//! Ranges of light blocks are asked for as binary frames
+//! (`Accept: application/vnd.jifen.light-blocks.v1`, unless
+//! [`RpcOptions::binary_ranges`] is off) and read by the answer's
+//! `Content-Type`: a frame with `jifen_rpc_types::binary`'s strict reader
+//! (a bad one is [`PeerError::BadFrame`]), JSON as above (older nodes
+//! ignore the `Accept`). A frame to any other request is refused
+//! ([`PeerError::BadEnvelope`]). Either way the blocks are then checked to
+//! be the range asked and verified as any.
 
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -33,10 +42,11 @@ use std::time::{Duration, Instant};
 use jifen_protocol::history::HistoryEntry;
 use jifen_protocol::{Address, Hash32, Network, Transaction};
 use jifen_rpc_types::{
-    AccountParams, Call, ErrorCode, ErrorObject, HistoryParams, Id, LightBlockParams,
-    LightBlockResult, LightBlocksParams, MAX_HISTORY_ENTRIES, MAX_JSON_VALUES, MAX_LIGHT_BLOCKS,
-    Request, Response, StateParams, StateResult, StatusParams, SubmitTxParams, TxProofParams,
-    TxStatus, TxStatusParams, WireError, WireObject, json_values, method,
+    AccountParams, Call, ErrorCode, ErrorObject, HistoryParams, Id, LIGHT_BLOCKS_CONTENT_TYPE,
+    LightBlockParams, LightBlockResult, LightBlocksParams, LightBlocksResult, MAX_HISTORY_ENTRIES,
+    MAX_JSON_VALUES, MAX_LIGHT_BLOCKS, Request, Response, StateParams, StateResult, StatusParams,
+    SubmitTxParams, TxProofParams, TxStatus, TxStatusParams, WireError, WireObject, json_values,
+    method, names_light_blocks_type,
 };
 use serde_json::Value;
 
@@ -73,6 +83,9 @@ pub struct RpcOptions {
     /// Largest answer accepted, in bytes (calls with small results accept
     /// at most [`SMALL_ANSWER_BYTES`]).
     pub max_response_bytes: u64,
+    /// Ask for ranges of light blocks as binary frames
+    /// (`docs/rpc.md#binary-light-block-ranges`); off: JSON only.
+    pub binary_ranges: bool,
 }
 
 impl Default for RpcOptions {
@@ -80,11 +93,13 @@ impl Default for RpcOptions {
     /// reference node's answers are at most 4 MiB,
     /// `jifen_rpc_types::MAX_RESPONSE_BYTES`; the rest is room for other
     /// servers' formatting). Why these: `docs/adr/0011-hostile-nodes.md`.
+    /// Ranges as binary frames (`docs/adr/0018-binary-light-block-ranges.md`).
     fn default() -> Self {
         Self {
             connect_timeout: Duration::from_secs(5),
             timeout: Duration::from_secs(20),
             max_response_bytes: 8 << 20,
+            binary_ranges: true,
         }
     }
 }
@@ -173,13 +188,21 @@ impl RpcPeer {
     }
 
     /// Posts `body`, returns the answer's bytes: at most `limit` of them,
-    /// all within the request's total deadline.
-    fn post(&self, body: Vec<u8>, limit: u64) -> Result<Vec<u8>, PeerError> {
+    /// all within the request's total deadline. With `frame`, the request
+    /// accepts a binary light-block range besides JSON.
+    fn post(&self, body: Vec<u8>, limit: u64, frame: bool) -> Result<Answer, PeerError> {
         let deadline = Instant::now() + self.options.timeout;
+        let accept = if frame {
+            // JSON stays acceptable: errors, and nodes without frames.
+            format!("{LIGHT_BLOCKS_CONTENT_TYPE}, application/json")
+        } else {
+            "application/json".to_owned()
+        };
         let mut response = self
             .http
             .post(&self.url)
             .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .header(reqwest::header::ACCEPT, accept)
             // The whole request, body included (reqwest's client-wide
             // timeout in blocking mode bounds each read, not the answer).
             .timeout(self.options.timeout)
@@ -201,6 +224,19 @@ impl RpcPeer {
         if status != reqwest::StatusCode::OK {
             return Err(PeerError::HttpStatus {
                 status: status.as_u16(),
+            });
+        }
+        let is_frame = response
+            .headers()
+            .get_all(reqwest::header::CONTENT_TYPE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .any(names_light_blocks_type);
+        if is_frame && !frame {
+            return Err(PeerError::BadEnvelope {
+                reason: format!(
+                    "a binary answer ({LIGHT_BLOCKS_CONTENT_TYPE}) to a request that did not ask for one"
+                ),
             });
         }
         let declared = response.content_length();
@@ -237,12 +273,16 @@ impl RpcPeer {
         if Instant::now() > deadline {
             return Err(self.timeout_error());
         }
-        if json_values(&bytes, MAX_JSON_VALUES) > MAX_JSON_VALUES {
+        // A frame holds no JSON: its reader bounds what it allocates.
+        if !is_frame && json_values(&bytes, MAX_JSON_VALUES) > MAX_JSON_VALUES {
             return Err(PeerError::TooComplex {
                 limit: u64::try_from(MAX_JSON_VALUES).unwrap_or(u64::MAX),
             });
         }
-        Ok(bytes)
+        Ok(Answer {
+            bytes,
+            frame: is_frame,
+        })
     }
 
     /// The largest answer accepted for a call of `method`.
@@ -259,21 +299,45 @@ impl RpcPeer {
     /// Calls the method of `params` and reads its typed result (or the
     /// node's error).
     fn call<C: Call>(&self, params: &C) -> Result<C::Output, PeerError> {
+        let (id, body) = self.request_body(params)?;
+        let answer = self.post(body, self.answer_limit(C::METHOD), false)?;
+        let result = outcome_of(&answer.bytes, &id)?.map_err(rpc_error)?;
+        Ok(C::Output::from_json(&result)?)
+    }
+
+    /// The request for `params` with the next id, as sent.
+    fn request_body<C: Call>(&self, params: &C) -> Result<(Id, Vec<u8>), PeerError> {
         let id = Id::from(self.next_id.fetch_add(1, Ordering::Relaxed));
         let request = Request::call(id.clone(), params);
         let body =
             serde_json::to_vec(&request.to_json()).map_err(|error| PeerError::BadEnvelope {
                 reason: error.to_string(),
             })?;
-        let answer = self.post(body, self.answer_limit(C::METHOD))?;
-        let result = outcome_of(&answer, &id)?.map_err(rpc_error)?;
-        Ok(C::Output::from_json(&result)?)
+        Ok((id, body))
+    }
+
+    /// One `jifen_lightBlocks` call, answered as a frame or in JSON.
+    fn range_call(&self, params: &LightBlocksParams) -> Result<LightBlocksResult, PeerError> {
+        if !self.options.binary_ranges {
+            return self.call(params);
+        }
+        let (id, body) = self.request_body(params)?;
+        let answer = self.post(body, self.answer_limit(method::LIGHT_BLOCKS), true)?;
+        if answer.frame {
+            return Ok(LightBlocksResult::from_frame(
+                &answer.bytes,
+                params.from,
+                params.to,
+            )?);
+        }
+        let result = outcome_of(&answer.bytes, &id)?.map_err(rpc_error)?;
+        Ok(LightBlocksResult::from_json(&result)?)
     }
 
     /// One `jifen_lightBlocks` call for `from..=to`.
     fn light_block_range(&self, from: u64, to: u64) -> Result<Vec<LightBlock>, PeerError> {
         let result = self
-            .call(&LightBlocksParams { from, to })
+            .range_call(&LightBlocksParams { from, to })
             .map_err(|error| unavailable(error, to))?;
         result.expect_range(from, to)?;
         result
@@ -282,6 +346,12 @@ impl RpcPeer {
             .map(|block| light_block_from(block, None))
             .collect()
     }
+}
+
+/// An answer's bytes, and whether they are a binary light-block range.
+struct Answer {
+    bytes: Vec<u8>,
+    frame: bool,
 }
 
 /// The outcome of a response body to the request with `id`.

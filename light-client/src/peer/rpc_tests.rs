@@ -191,3 +191,19 @@ fn only_http_urls_are_accepted() {
     }
     assert!(RpcPeer::connect("http://127.0.0.1:26657", RpcOptions::default()).is_ok());
 }
+
+#[test]
+fn a_bad_frame_demotes_the_peer_with_its_own_code() {
+    let error = PeerError::from(WireError::Frame {
+        at: 16,
+        expected: "a canonical set count".into(),
+    });
+    assert_eq!(error.code(), "lc-peer-bad-frame");
+    assert!(!error.is_transport());
+    assert!(error.to_string().contains("byte 16"));
+}
+
+#[test]
+fn ranges_are_asked_as_frames_by_default() {
+    assert!(RpcOptions::default().binary_ranges);
+}
