@@ -10,11 +10,16 @@
 //!     cargo bench -p jifen-light-client --bench network
 //! ```
 //!
+//! `JIFEN_LC_PARTS` (letters, default `abcd`) runs only some parts, e.g.
+//! `JIFEN_LC_PARTS=b`.
+//!
 //! (a) skipping sync over the 100,000-block fixture (set change every 1,000):
 //!     wall time and headers fetched (goal < 1 s, < 300 headers);
-//! (b) sequential verification over RPC (21 validators): fetch time and
-//!     verification time apart, and the raw signature-verification bound of
-//!     the same blocks (goal: bound / verification >= 0.85);
+//! (b) sequential verification over RPC (21 validators), JSON and binary
+//!     ranges (`docs/rpc.md#binary-light-block-ranges`) in one run on the
+//!     same 2,000 blocks: bytes per light block on the wire, fetch time,
+//!     verification time and its share of the total, and the raw
+//!     signature-verification bound of the same blocks;
 //! (c) state-proof verification time and proof size with 1,000,000
 //!     accounts;
 //! (d) time to reopen the store and re-verify it.
@@ -35,19 +40,18 @@
 mod shared;
 
 use shared::raw_signatures;
-use std::num::NonZeroU64;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use jifen_light_client::{
-    Checkpoint, ClientConfig, FixedClock, LightBlock, LightBlockSource, LightClient, MemoryStore,
-    Peer, RedbStore, RpcOptions, RpcPeer, Schedule, TrustRoot, TrustedState, proof,
-    sync::SourceError, sync_to,
+    Checkpoint, ClientConfig, FixedClock, LightBlock, LightClient, MemoryStore, Peer, RedbStore,
+    RpcOptions, RpcPeer, TrustRoot, TrustedState, Verdict, proof, verify,
 };
 use jifen_node::devnet::{Devnet, DevnetConfig};
 use jifen_node::genesis::fixture_account;
 use jifen_protocol::Encode;
+use jifen_rpc_types::LIGHT_BLOCKS_CONTENT_TYPE;
 
 fn fixture_dir(variable: &str, default: &str) -> PathBuf {
     std::env::var_os(variable).map_or_else(|| PathBuf::from(default), PathBuf::from)
@@ -152,86 +156,149 @@ fn skipping_and_resume(dir: &Path) {
     );
 }
 
-/// A source that fetches ranges of 100 from the node and times the fetching.
-struct TimedRanges<'a> {
-    peer: &'a RpcPeer,
-    target: u64,
-    buffer: std::collections::BTreeMap<u64, LightBlock>,
-    fetch: Duration,
-    kept: Vec<LightBlock>,
+/// One way of fetching ranges: the peer's transport options and the
+/// `Accept` header of the raw requests that count the bytes.
+#[derive(Clone, Copy)]
+struct Wire {
+    name: &'static str,
+    binary: bool,
 }
 
-impl LightBlockSource for TimedRanges<'_> {
-    fn untrusted_light_block(&mut self, height: u64) -> Result<LightBlock, SourceError> {
-        if let Some(block) = self.buffer.remove(&height) {
-            self.kept.push(block.clone());
-            return Ok(block);
-        }
-        let started = Instant::now();
-        let to = self.target.min(height + 99);
-        let blocks = self.peer.light_blocks(height, to)?;
-        self.fetch += started.elapsed();
-        self.buffer
-            .extend(blocks.into_iter().map(|block| (block.height(), block)));
-        let block = self.buffer.remove(&height).unwrap();
-        self.kept.push(block.clone());
-        Ok(block)
-    }
+const WIRES: [Wire; 2] = [
+    Wire {
+        name: "JSON",
+        binary: false,
+    },
+    Wire {
+        name: "binary",
+        binary: true,
+    },
+];
 
-    fn untrusted_latest(&mut self) -> Result<LightBlock, SourceError> {
-        Ok(self.peer.latest_light_block()?)
-    }
-}
-
-fn sequential(dir: &Path, count: u64) {
-    let devnet = serve(dir);
-    let (now, root) = clock_and_root(&devnet);
-    let peer = rpc(&devnet);
-    let first = peer.light_block(1).unwrap();
-    let options = jifen_light_client::Options::default();
-    let mut trusted = TrustedState::bootstrap(first, &root, &options, now).unwrap();
-    let mut source = TimedRanges {
-        peer: &peer,
-        target: count + 1,
-        buffer: std::collections::BTreeMap::new(),
-        fetch: Duration::ZERO,
-        kept: Vec::new(),
+/// The answer bodies' bytes for light blocks `from..=to`, asked as
+/// `wire` asks them, in ranges of 100 (as the node sends them; HTTP
+/// headers not counted).
+fn wire_bytes(devnet: &Devnet, wire: Wire, from: u64, to: u64) -> usize {
+    let http = reqwest::blocking::Client::new();
+    let accept = if wire.binary {
+        format!("{LIGHT_BLOCKS_CONTENT_TYPE}, application/json")
+    } else {
+        "application/json".to_owned()
     };
-    let started = Instant::now();
-    let report = sync_to(
-        &mut trusted,
-        count + 1,
-        Schedule::Epochs {
-            length: NonZeroU64::new(1).unwrap(),
+    let mut bytes = 0;
+    let mut start = from;
+    while start <= to {
+        let end = to.min(start + 99);
+        let body = serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "jifen_lightBlocks",
+            "params": {"from": start, "to": end}});
+        let response = http
+            .post(format!("http://{}/", devnet.rpc_addr()))
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .header(reqwest::header::ACCEPT, &accept)
+            .body(serde_json::to_vec(&body).unwrap())
+            .send()
+            .unwrap();
+        let frame = response.headers()[reqwest::header::CONTENT_TYPE] == LIGHT_BLOCKS_CONTENT_TYPE;
+        assert_eq!(frame, wire.binary);
+        bytes += response.bytes().unwrap().len();
+        start = end + 1;
+    }
+    bytes
+}
+
+/// Fetches light blocks `2..=count + 1` through the peer (ranges of 100:
+/// transfer, parsing, strict decoding, range checks), then verifies them one
+/// after the other from block 1 as the sequential sync does (every
+/// signature of every block). Returns (fetch, verify, blocks).
+fn fetch_and_verify(
+    devnet: &Devnet,
+    wire: Wire,
+    count: u64,
+    now: u64,
+    root: &Checkpoint,
+) -> (Duration, Duration, Vec<LightBlock>) {
+    let peer = RpcPeer::connect(
+        &format!("http://{}", devnet.rpc_addr()),
+        RpcOptions {
+            timeout: Duration::from_secs(120),
+            binary_ranges: wire.binary,
+            ..RpcOptions::default()
         },
-        &mut source,
-        &mut MemoryStore::new(),
-        &options,
-        &FixedClock(now),
     )
     .unwrap();
-    let total = started.elapsed();
-    let verify = total.saturating_sub(source.fetch);
-    let blocks = source.kept;
+    let first = peer.light_block(1).unwrap();
+    let started = Instant::now();
+    let blocks = peer.light_blocks(2, count + 1).unwrap();
+    let fetch = started.elapsed();
+    assert_eq!(blocks.len() as u64, count);
+
+    let options = jifen_light_client::Options::default();
+    let started = Instant::now();
+    let mut trusted = TrustedState::bootstrap(first, root, &options, now).unwrap();
+    for block in &blocks {
+        match verify(&trusted, block, &options, now) {
+            Verdict::Success(verified) => trusted.apply(verified),
+            other => panic!("block {} does not verify: {other:?}", block.height()),
+        }
+    }
+    let verify = started.elapsed();
+    assert_eq!(trusted.height(), count + 1);
+    (fetch, verify, blocks)
+}
+
+/// (b) sequential verification over RPC, JSON and binary ranges in one run
+/// on the same blocks: bytes per light block, fetch and verification time,
+/// verification's share; runs alternate, medians of `runs`.
+fn sequential(dir: &Path, count: u64, runs: usize) {
+    let devnet = serve(dir);
+    let (now, root) = clock_and_root(&devnet);
+    let mut fetches = [Vec::new(), Vec::new()];
+    let mut verifies = [Vec::new(), Vec::new()];
+    let mut blocks = Vec::new();
+    for _ in 0..runs {
+        for (index, wire) in WIRES.iter().enumerate() {
+            let (fetch, verify, fetched) = fetch_and_verify(&devnet, *wire, count, now, &root);
+            fetches[index].push(fetch);
+            verifies[index].push(verify);
+            if blocks.is_empty() {
+                blocks = fetched;
+            } else {
+                assert_eq!(blocks, fetched, "{}", wire.name);
+            }
+        }
+    }
+    let median = |times: &mut Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2]
+    };
+    let validators = blocks[0].validators.validators().len();
+    println!(
+        "(b) sequential verification over RPC (loopback), blocks 2..={} ({validators} validators), ranges of 100, medians of {runs} alternating runs:",
+        count + 1
+    );
+    for (index, wire) in WIRES.iter().enumerate() {
+        let bytes = wire_bytes(&devnet, *wire, 2, count + 1);
+        let fetch = median(&mut fetches[index]);
+        let verify = median(&mut verifies[index]);
+        let total = fetch + verify;
+        println!(
+            "(b)   {:<6} {:>6.0} bytes per light block on the wire (answer bodies), fetch {:>5.0} ms + verify {:>5.0} ms = {:>5.0} ms; verification {:.0} % of the total",
+            wire.name,
+            bytes as f64 / count as f64,
+            fetch.as_secs_f64() * 1e3,
+            verify.as_secs_f64() * 1e3,
+            total.as_secs_f64() * 1e3,
+            verify.as_secs_f64() / total.as_secs_f64() * 100.0
+        );
+    }
     let started = Instant::now();
     let signatures = raw_signatures(&blocks);
     let raw = started.elapsed();
-    let per_second = |n: f64, d: Duration| n / d.as_secs_f64();
+    let verify = median(&mut verifies[1]);
     println!(
-        "(b) sequential over RPC, {} headers, {signatures} signatures: total {:.0} ms = fetch {:.0} ms + verify {:.0} ms",
-        report.verified_heights.len(),
-        total.as_secs_f64() * 1e3,
-        source.fetch.as_secs_f64() * 1e3,
-        verify.as_secs_f64() * 1e3
-    );
-    println!(
-        "(b) headers/s end to end {:.0}, verification only {:.0}; raw signature bound {:.0} ms ({:.0} headers/s); bound / verification = {:.2}, bound / end to end = {:.2}",
-        per_second(blocks.len() as f64, total),
-        per_second(blocks.len() as f64, verify),
+        "(b)   raw signature bound of the same {signatures} signatures {:.0} ms; bound / verification = {:.2}",
         raw.as_secs_f64() * 1e3,
-        per_second(blocks.len() as f64, raw),
-        raw.as_secs_f64() / verify.as_secs_f64(),
-        raw.as_secs_f64() / total.as_secs_f64()
+        raw.as_secs_f64() / verify.as_secs_f64()
     );
 }
 
@@ -298,15 +365,22 @@ fn main() {
     // `cargo bench` passes `--bench`; nothing else is read.
     let blocks = fixture_dir("JIFEN_LC_FIXTURE", "/work/fixtures/lc-100k");
     let accounts = fixture_dir("JIFEN_LC_ACCOUNTS", "/work/fixtures/lc-1m-accounts");
+    let parts = std::env::var("JIFEN_LC_PARTS").unwrap_or_else(|_| "abcd".to_owned());
     if blocks.join("chain.redb").exists() {
-        skipping_and_resume(&blocks);
-        sequential(&blocks, 2_000);
+        if parts.contains('a') || parts.contains('d') {
+            skipping_and_resume(&blocks);
+        }
+        if parts.contains('b') {
+            sequential(&blocks, 2_000, 3);
+        }
     } else {
         println!("(a, b, d) skipped: no fixture at {}", blocks.display());
     }
-    if accounts.join("chain.redb").exists() {
-        state_proofs(&accounts, 200);
-    } else {
-        println!("(c) skipped: no fixture at {}", accounts.display());
+    if parts.contains('c') {
+        if accounts.join("chain.redb").exists() {
+            state_proofs(&accounts, 200);
+        } else {
+            println!("(c) skipped: no fixture at {}", accounts.display());
+        }
     }
 }
