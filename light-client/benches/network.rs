@@ -177,8 +177,9 @@ const WIRES: [Wire; 2] = [
 
 /// The answer bodies' bytes for light blocks `from..=to`, asked as
 /// `wire` asks them, in ranges of 100 (as the node sends them; HTTP
-/// headers not counted).
-fn wire_bytes(devnet: &Devnet, wire: Wire, from: u64, to: u64) -> usize {
+/// headers not counted), and the time the node took to serve them (raw
+/// HTTP, nothing decoded).
+fn wire_bytes(devnet: &Devnet, wire: Wire, from: u64, to: u64) -> (usize, Duration) {
     let http = reqwest::blocking::Client::new();
     let accept = if wire.binary {
         format!("{LIGHT_BLOCKS_CONTENT_TYPE}, application/json")
@@ -187,6 +188,7 @@ fn wire_bytes(devnet: &Devnet, wire: Wire, from: u64, to: u64) -> usize {
     };
     let mut bytes = 0;
     let mut start = from;
+    let started = Instant::now();
     while start <= to {
         let end = to.min(start + 99);
         let body = serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "jifen_lightBlocks",
@@ -203,7 +205,7 @@ fn wire_bytes(devnet: &Devnet, wire: Wire, from: u64, to: u64) -> usize {
         bytes += response.bytes().unwrap().len();
         start = end + 1;
     }
-    bytes
+    (bytes, started.elapsed())
 }
 
 /// Fetches light blocks `2..=count + 1` through the peer (ranges of 100:
@@ -277,14 +279,15 @@ fn sequential(dir: &Path, count: u64, runs: usize) {
         count + 1
     );
     for (index, wire) in WIRES.iter().enumerate() {
-        let bytes = wire_bytes(&devnet, *wire, 2, count + 1);
+        let (bytes, served) = wire_bytes(&devnet, *wire, 2, count + 1);
         let fetch = median(&mut fetches[index]);
         let verify = median(&mut verifies[index]);
         let total = fetch + verify;
         println!(
-            "(b)   {:<6} {:>6.0} bytes per light block on the wire (answer bodies), fetch {:>5.0} ms + verify {:>5.0} ms = {:>5.0} ms; verification {:.0} % of the total",
+            "(b)   {:<6} {:>6.0} bytes per light block on the wire (answer bodies; served in {:>5.0} ms, raw HTTP), fetch {:>5.0} ms + verify {:>5.0} ms = {:>5.0} ms; verification {:.0} % of the total",
             wire.name,
             bytes as f64 / count as f64,
+            served.as_secs_f64() * 1e3,
             fetch.as_secs_f64() * 1e3,
             verify.as_secs_f64() * 1e3,
             total.as_secs_f64() * 1e3,

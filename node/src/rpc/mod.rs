@@ -23,7 +23,7 @@ pub mod http;
 
 use std::sync::{Arc, Mutex};
 
-use jifen_protocol::{Encode, Hash32, account_key};
+use jifen_protocol::{Encode, Hash32, ValidatorSet, account_key};
 use jifen_rpc_types::{
     AccountParams, AccountResult, Call, CommitParams, CommitResult, ErrorCode, ErrorObject,
     HeaderParams, HeaderResult, HistoryParams, HistoryResult, LightBlockParams, LightBlockResult,
@@ -296,16 +296,38 @@ fn validators(ctx: &RpcContext, params: ValidatorsParams) -> Result<ValidatorsRe
 }
 
 fn light_block(ctx: &RpcContext, chain: &Chain, height: u64) -> Result<LightBlockResult, RpcError> {
+    light_block_with(ctx, chain, height, &mut SetCache::default())
+}
+
+/// The validator sets already read for one answer: a range names the same
+/// few sets again and again, and reading one decodes every key.
+#[derive(Default)]
+struct SetCache(Vec<(Hash32, ValidatorSet)>);
+
+impl SetCache {
+    fn get(&mut self, chain: &Chain, hash: &Hash32, what: &str) -> Result<ValidatorSet, RpcError> {
+        if let Some((_, set)) = self.0.iter().find(|(key, _)| key == hash) {
+            return Ok(set.clone());
+        }
+        let set = chain
+            .validator_set(hash)
+            .map_err(internal)?
+            .ok_or_else(|| internal(format!("{what} missing")))?;
+        self.0.push((*hash, set.clone()));
+        Ok(set)
+    }
+}
+
+fn light_block_with(
+    ctx: &RpcContext,
+    chain: &Chain,
+    height: u64,
+    sets: &mut SetCache,
+) -> Result<LightBlockResult, RpcError> {
     checked_height(ctx, chain, height)?;
     let (header, commit) = fault::served_block(ctx.fault, chain, height)?;
-    let set = chain
-        .validator_set(&header.validators_hash)
-        .map_err(internal)?
-        .ok_or_else(|| internal("validator set missing"))?;
-    let next = chain
-        .validator_set(&header.next_validators_hash)
-        .map_err(internal)?
-        .ok_or_else(|| internal("next validator set missing"))?;
+    let set = sets.get(chain, &header.validators_hash, "validator set")?;
+    let next = sets.get(chain, &header.next_validators_hash, "next validator set")?;
     Ok(LightBlockResult {
         header,
         commit,
@@ -348,8 +370,9 @@ fn light_blocks(
     let mut light_blocks = Vec::new();
     let mut size = 0usize;
     let mut sets_sent: Vec<Hash32> = Vec::new();
+    let mut cache = SetCache::default();
     for height in from..=to {
-        let block = light_block(ctx, &chain, height)?;
+        let block = light_block_with(ctx, &chain, height, &mut cache)?;
         let encoded = match encoding {
             // Hex doubles the encodings; the JSON around them is small.
             RangeEncoding::Json => (block.header.encode().len()
