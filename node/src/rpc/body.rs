@@ -53,8 +53,8 @@ fn frame_answer(ctx: &RpcContext, body: &[u8]) -> Option<Reply> {
         .and_then(|params| {
             let blocks = light_blocks(ctx, params, MAX_RESPONSE_BYTES, RangeEncoding::Frame)?;
             let frame = blocks.to_frame(params.from);
-            // The size counted while building is exact but for a fault's
-            // sets; check what is sent.
+            // The size counted while building leaves out the frame's
+            // 20-byte head: check what is sent.
             if frame.len() > MAX_RESPONSE_BYTES {
                 return Err(too_large(MAX_RESPONSE_BYTES));
             }
