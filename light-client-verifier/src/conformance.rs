@@ -142,7 +142,10 @@ pub fn run<S: LightStore>(open: impl FnOnce() -> S, reopen: impl Fn(S) -> S) {
     assert_eq!(store.get(1).unwrap(), None, "empty store has no block");
     assert_eq!(store.links().unwrap(), Vec::new());
     assert_eq!(store.pins().unwrap(), Vec::new());
-    assert_eq!(open_trusted(&mut store, &checkpoint, &options).unwrap(), None);
+    assert_eq!(
+        open_trusted(&mut store, &checkpoint, &options).unwrap(),
+        None
+    );
     assert_eq!(verify_store(&store, &checkpoint, &options).unwrap(), None);
 
     let trusted = fill(&chain, &mut store);
@@ -231,20 +234,29 @@ pub fn run<S: LightStore>(open: impl FnOnce() -> S, reopen: impl Fn(S) -> S) {
     assert_eq!(pivots, vec![10, 20, 40], "30 is pinned");
 
     // Unpinning releases the pin; clear empties everything.
-    store.apply(&StoreChange::unpin("evidence-30.json")).unwrap();
+    store
+        .apply(&StoreChange::unpin("evidence-30.json"))
+        .unwrap();
     assert_eq!(store.pins().unwrap(), Vec::new());
     store.apply(&StoreChange::clear()).unwrap();
     let mut store = reopen(store);
     assert_eq!(store.heights().unwrap(), Vec::<u64>::new());
     assert_eq!(store.links().unwrap(), Vec::new());
     assert_eq!(store.head().unwrap(), None);
-    assert_eq!(open_trusted(&mut store, &checkpoint, &options).unwrap(), None);
+    assert_eq!(
+        open_trusted(&mut store, &checkpoint, &options).unwrap(),
+        None
+    );
 
     pruning(&mut store, &tiny);
     let store = reopen(store);
-    let audit = verify_store(&store, &Chain::new(2, 10, static_set).checkpoint(1), &options)
-        .unwrap()
-        .unwrap();
+    let audit = verify_store(
+        &store,
+        &Chain::new(2, 10, static_set).checkpoint(1),
+        &options,
+    )
+    .unwrap()
+    .unwrap();
     assert_eq!(audit.members, 1 + 32, "root + tail after reopening");
 }
 
@@ -262,9 +274,7 @@ fn pruning<S: LightStore>(store: &mut S, tiny: &RetainPolicy) {
     assert_eq!(store.heights().unwrap(), vec![1, 9, 10]);
     assert_eq!(store.link(9).unwrap().unwrap().below, Some(1), "relinked");
     assert_eq!(store.link(10).unwrap().unwrap().below, Some(9));
-    let audit = verify_store(store, &checkpoint, &options)
-        .unwrap()
-        .unwrap();
+    let audit = verify_store(store, &checkpoint, &options).unwrap().unwrap();
     assert_eq!((audit.members, audit.pivots), (3, 0));
 
     // A pinned member survives 100 commits, and goes after unpin.

@@ -71,7 +71,10 @@ fn a_format_1_store_is_migrated_on_first_open() {
     let checkpoint = chain.checkpoint(1);
     let mut store = MemoryStore::new();
     for height in 1..=100 {
-        store.raw_mut().0.insert(height, chain.block(height).encode());
+        store
+            .raw_mut()
+            .0
+            .insert(height, chain.block(height).encode());
     }
     assert_eq!(store.head().unwrap(), None);
     let trusted = open_trusted(&mut store, &checkpoint, &options)
@@ -169,7 +172,11 @@ fn open_reads_a_constant_number_of_blocks() {
             .unwrap()
             .unwrap();
         assert_eq!(opened, trusted);
-        assert!(store.gets.get() <= 4, "{members}: {} gets", store.gets.get());
+        assert!(
+            store.gets.get() <= 4,
+            "{members}: {} gets",
+            store.gets.get()
+        );
         assert_eq!(store.scans.get(), 0, "{members}: no scan");
     }
 }

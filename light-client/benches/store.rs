@@ -70,7 +70,12 @@ fn main() {
     let mut resumes = Vec::new();
     let started = Instant::now();
     let mut height = 1;
-    for to in ever.iter().chain(&sizes).copied().collect::<std::collections::BTreeSet<_>>() {
+    for to in ever
+        .iter()
+        .chain(&sizes)
+        .copied()
+        .collect::<std::collections::BTreeSet<_>>()
+    {
         // One-block syncs up to 10,000 blocks, then syncs of 100.
         let (per_commit, syncs_made) = if to <= 10_000 {
             (1, to - 1)

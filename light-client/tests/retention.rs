@@ -16,13 +16,15 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use jifen_light_client::{
-    ClientConfig, ClientError, FixedClock, LightBlock, LightClient, LightStore, Peer, PeerError,
-    Options, PeerStatus, PinKind, RedbStore, TrustRoot, TxStatusAnswer, UntrustedState, UntrustedTxProof,
-    verify_bundle, verify_evidence,
+    ClientConfig, ClientError, FixedClock, LightBlock, LightClient, LightStore, Options, Peer,
+    PeerError, PeerStatus, PinKind, RedbStore, TrustRoot, TxStatusAnswer, UntrustedState,
+    UntrustedTxProof, verify_bundle, verify_evidence,
 };
 use jifen_light_client_verifier::test_chain::{Chain, static_set};
 use jifen_protocol::history::HistoryEntry;
-use jifen_protocol::{Account, Address, Encode, Hash32, StateMap, StateTree, Transaction, account_key};
+use jifen_protocol::{
+    Account, Address, Encode, Hash32, StateMap, StateTree, Transaction, account_key,
+};
 
 /// A peer serving `chain` up to `tip`, with one state tree at every height.
 struct ChainPeer {
@@ -104,7 +106,10 @@ impl Net {
     fn new(length: u64) -> Self {
         let alice = Address::from_bytes([0xa1; 20]);
         let mut map = StateMap::new();
-        map.set(account_key(&alice), Some(Account::new(2_500_000, 3).encode()));
+        map.set(
+            account_key(&alice),
+            Some(Account::new(2_500_000, 3).encode()),
+        );
         let tree = StateTree::build(&map);
         Self {
             alice,
@@ -173,9 +178,7 @@ fn pruning_keeps_what_evidence_and_bundles_need() {
 
     // A witness on a fork (the same validators signing other blocks): the
     // next sync yields evidence, and the member below the fork is pinned.
-    let forked = Arc::new(
-        Chain::new(400, 100, static_set).with_state_root(Hash32([0xee; 32])),
-    );
+    let forked = Arc::new(Chain::new(400, 100, static_set).with_state_root(Hash32([0xee; 32])));
     drop(client);
     let mut client = net.client(
         RedbStore::open(&path).unwrap(),
@@ -188,7 +191,12 @@ fn pruning_keeps_what_evidence_and_bundles_need() {
     let error = client
         .sync(&mut |_| {}, &AtomicBool::new(false))
         .unwrap_err();
-    let ClientError::ForkDetected { evidence, path: Some(file), .. } = error else {
+    let ClientError::ForkDetected {
+        evidence,
+        path: Some(file),
+        ..
+    } = error
+    else {
         panic!("expected a fork, got {error}");
     };
     let pins = client.pins().unwrap();
@@ -196,10 +204,7 @@ fn pruning_keeps_what_evidence_and_bundles_need() {
         .iter()
         .find(|pin| pin.kind == PinKind::Evidence)
         .expect("an evidence pin");
-    assert_eq!(
-        evidence_pin.id,
-        file.file_name().unwrap().to_string_lossy()
-    );
+    assert_eq!(evidence_pin.id, file.file_name().unwrap().to_string_lossy());
     let pinned_member = evidence_pin.heights[0];
     assert!(pinned_member <= evidence.first.height());
     drop(client);
@@ -210,7 +215,10 @@ fn pruning_keeps_what_evidence_and_bundles_need() {
     net.syncs(&mut client, 260);
     let store = client.store();
     for height in bundle_heights.iter().chain([&pinned_member]) {
-        assert!(store.get(*height).unwrap().is_some(), "pinned {height} kept");
+        assert!(
+            store.get(*height).unwrap().is_some(),
+            "pinned {height} kept"
+        );
     }
     // The evidence still verifies against the set stored below the fork...
     let below = store.get(pinned_member).unwrap().unwrap();
@@ -230,7 +238,10 @@ fn pruning_keeps_what_evidence_and_bundles_need() {
     let audit = client.verify_store().unwrap().unwrap();
     assert_eq!(audit.pins.len(), 2);
     // Bounded: root, the bundle's path, the evidence member and the tail.
-    assert!(audit.members <= 1 + bundle_heights.len() + 1 + 32, "{audit:?}");
+    assert!(
+        audit.members <= 1 + bundle_heights.len() + 1 + 32,
+        "{audit:?}"
+    );
 
     // Unpinning releases: the next sync drops what only the pins kept.
     client.unpin("bundle-60.json").unwrap();

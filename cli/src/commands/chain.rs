@@ -735,10 +735,7 @@ pub fn unpin(ui: &Ui, ctx: &WalletContext, id: &str) -> Result<()> {
     let pin = audit::unpin(&mut session, id)?;
     ui.say(
         "store-unpinned",
-        &[
-            ("id", pin.id.into()),
-            ("count", pin.heights.len().into()),
-        ],
+        &[("id", pin.id.into()), ("count", pin.heights.len().into())],
     );
     Ok(())
 }

@@ -77,10 +77,7 @@ impl LightStore for MemoryStore {
     }
 
     fn head(&self) -> Result<Option<StoreHead>, StoreError> {
-        self.head
-            .as_deref()
-            .map(StoreHead::from_bytes)
-            .transpose()
+        self.head.as_deref().map(StoreHead::from_bytes).transpose()
     }
 
     fn link(&self, height: u64) -> Result<Option<ChainLink>, StoreError> {

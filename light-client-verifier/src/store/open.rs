@@ -14,9 +14,7 @@ use jifen_protocol::{ChainId, Encode};
 
 use super::change::head_of;
 use super::retain::prune;
-use super::{
-    ChainLink, LightStore, Pin, RetainPolicy, STORE_FORMAT, StoreChange, StoreError,
-};
+use super::{ChainLink, LightStore, Pin, RetainPolicy, STORE_FORMAT, StoreChange, StoreError};
 use crate::light_block::LightBlock;
 use crate::trust::{Checkpoint, Options, TrustedState};
 use crate::verifier::{self, Verdict, VerificationError};
@@ -71,7 +69,8 @@ fn named_block(store: &impl LightStore, expected: &Checkpoint) -> Result<LightBl
 
 fn reloaded(block: LightBlock, chain_id: &ChainId) -> Result<TrustedState, StoreError> {
     let height = block.height();
-    TrustedState::reloaded(block, chain_id).map_err(|source| StoreError::Tampered { height, source })
+    TrustedState::reloaded(block, chain_id)
+        .map_err(|source| StoreError::Tampered { height, source })
 }
 
 /// `state` moved to `above` if `above` verifies from it.

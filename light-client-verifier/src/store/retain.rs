@@ -113,11 +113,9 @@ pub(crate) fn prune(
             _ => {
                 let block = block(store, change, prev.height)?;
                 let chain_id = block.header.chain_id.clone();
-                TrustedState::reloaded(block, &chain_id).map_err(|source| {
-                    StoreError::Tampered {
-                        height: prev.height,
-                        source,
-                    }
+                TrustedState::reloaded(block, &chain_id).map_err(|source| StoreError::Tampered {
+                    height: prev.height,
+                    source,
                 })?
             }
         };

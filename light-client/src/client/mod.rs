@@ -85,11 +85,11 @@ mod witnesses;
 pub use error::{ClientError, Misbehaviour};
 pub use history::{HISTORY_PAGE, ProvenHistory};
 pub use reader::LightReader;
-pub use stored::MAX_BUNDLE_PINS;
 pub use status::{
     ClientStatus, CrossCheckReport, PeerReport, PeerRole, PeerState, RootKind, SyncSummary,
     TrustRootStatus, TrustedHead,
 };
+pub use stored::MAX_BUNDLE_PINS;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -105,8 +105,10 @@ pub(super) struct Staging {
 impl LightStore for Staging {
     fn save(&mut self, trusted: &TrustedState) -> Result<(), StoreError> {
         let head = self.records.head()?;
-        self.records
-            .apply(&StoreChange::append(head.as_ref(), std::slice::from_ref(trusted)))?;
+        self.records.apply(&StoreChange::append(
+            head.as_ref(),
+            std::slice::from_ref(trusted),
+        ))?;
         if self
             .states
             .last()

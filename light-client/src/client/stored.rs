@@ -120,10 +120,7 @@ impl<S: LightStore> LightClient<S> {
             .and_then(Path::file_name)
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_else(|| {
-                format!(
-                    "evidence-{height}-{}.json",
-                    hash.get(..16).unwrap_or(&hash)
-                )
+                format!("evidence-{height}-{}.json", hash.get(..16).unwrap_or(&hash))
             });
         self.store.apply(&StoreChange::pin(Pin {
             id,

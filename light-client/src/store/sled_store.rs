@@ -81,37 +81,39 @@ impl LightStore for SledStore {
         } else {
             Default::default()
         };
-        let result: Result<(), TransactionError<()>> = (&*self.db, &self.links, &self.pins, &self.head)
-            .transaction(|(blocks, links, pins, head)| {
-                for (tree, keys) in [blocks, links, pins, head].into_iter().zip(&cleared) {
-                    for key in keys {
-                        tree.remove(key.as_slice())?;
+        let result: Result<(), TransactionError<()>> =
+            (&*self.db, &self.links, &self.pins, &self.head).transaction(
+                |(blocks, links, pins, head)| {
+                    for (tree, keys) in [blocks, links, pins, head].into_iter().zip(&cleared) {
+                        for key in keys {
+                            tree.remove(key.as_slice())?;
+                        }
                     }
-                }
-                for (block, link) in change.puts() {
-                    let key = link.height.to_be_bytes().to_vec();
-                    blocks.insert(key.clone(), block.encode())?;
-                    links.insert(key, link.to_bytes())?;
-                }
-                for link in change.relinks() {
-                    links.insert(link.height.to_be_bytes().to_vec(), link.to_bytes())?;
-                }
-                for height in change.removes() {
-                    let key = height.to_be_bytes().to_vec();
-                    blocks.remove(key.clone())?;
-                    links.remove(key)?;
-                }
-                for pin in change.pins() {
-                    pins.insert(pin.id.as_bytes().to_vec(), pin.to_bytes())?;
-                }
-                for id in change.unpins() {
-                    pins.remove(id.as_bytes().to_vec())?;
-                }
-                if let Some(new_head) = change.head() {
-                    head.insert(HEAD_KEY.to_vec(), new_head.to_bytes())?;
-                }
-                Ok::<(), ConflictableTransactionError<()>>(())
-            });
+                    for (block, link) in change.puts() {
+                        let key = link.height.to_be_bytes().to_vec();
+                        blocks.insert(key.clone(), block.encode())?;
+                        links.insert(key, link.to_bytes())?;
+                    }
+                    for link in change.relinks() {
+                        links.insert(link.height.to_be_bytes().to_vec(), link.to_bytes())?;
+                    }
+                    for height in change.removes() {
+                        let key = height.to_be_bytes().to_vec();
+                        blocks.remove(key.clone())?;
+                        links.remove(key)?;
+                    }
+                    for pin in change.pins() {
+                        pins.insert(pin.id.as_bytes().to_vec(), pin.to_bytes())?;
+                    }
+                    for id in change.unpins() {
+                        pins.remove(id.as_bytes().to_vec())?;
+                    }
+                    if let Some(new_head) = change.head() {
+                        head.insert(HEAD_KEY.to_vec(), new_head.to_bytes())?;
+                    }
+                    Ok::<(), ConflictableTransactionError<()>>(())
+                },
+            );
         result.map_err(|error| match error {
             TransactionError::Abort(()) => backend("transaction aborted"),
             TransactionError::Storage(error) => backend(error),

@@ -280,9 +280,10 @@ impl ChainSession {
     /// [`jifen_light_client::client::MAX_BUNDLE_PINS`], the oldest released
     /// first: the file itself is self-contained).
     fn pin_bundle(&mut self, path: &Path, bundle: &AuditBundle) -> Result<(), ChainError> {
-        let id = path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned());
+        let id = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
         Ok(self.client.pin_bundle(&id, bundle)?)
     }
 
