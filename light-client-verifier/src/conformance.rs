@@ -171,7 +171,9 @@ pub fn run<S: LightStore>(open: impl FnOnce() -> S, reopen: impl Fn(S) -> S) {
     );
     for (index, link) in links.iter().enumerate() {
         assert_eq!(link.hash, chain.block(link.height).hash());
-        let below = index.checked_sub(1).map(|below| members[below]);
+        let below = index
+            .checked_sub(1)
+            .and_then(|below| members.get(below).copied());
         assert_eq!(link.below, below, "link of {}", link.height);
         assert_eq!(store.link(link.height).unwrap(), Some(*link));
     }

@@ -9,6 +9,14 @@ use jifen_protocol::Encode;
 use super::{ChainLink, LightStore, Pin, StoreChange, StoreError, StoreHead, decode_stored};
 use crate::light_block::LightBlock;
 
+/// The raw tables of a [`MemoryStore`]: blocks, links, head (tests).
+#[cfg(feature = "test-support")]
+pub type RawTables<'a> = (
+    &'a mut BTreeMap<u64, Vec<u8>>,
+    &'a mut BTreeMap<u64, Vec<u8>>,
+    &'a mut Option<Vec<u8>>,
+);
+
 /// Verified light blocks and their records in maps, lost when dropped.
 #[derive(Debug, Clone, Default)]
 pub struct MemoryStore {
@@ -28,13 +36,7 @@ impl MemoryStore {
     /// The raw tables, for tests that play a damaged disk or an attacker
     /// (cargo feature `test-support`): blocks, links, head.
     #[cfg(feature = "test-support")]
-    pub fn raw_mut(
-        &mut self,
-    ) -> (
-        &mut BTreeMap<u64, Vec<u8>>,
-        &mut BTreeMap<u64, Vec<u8>>,
-        &mut Option<Vec<u8>>,
-    ) {
+    pub fn raw_mut(&mut self) -> RawTables<'_> {
         (&mut self.blocks, &mut self.links, &mut self.head)
     }
 }

@@ -33,6 +33,8 @@ mod retain;
 
 pub use change::StoreChange;
 pub use memory_store::MemoryStore;
+#[cfg(feature = "test-support")]
+pub use memory_store::RawTables;
 pub use open::{StoreAudit, load_checked, load_trusted, open_trusted, verify_store};
 pub use records::{ChainLink, Pin, PinKind, STORE_FORMAT, StoreHead};
 pub use retain::{RetainPolicy, plan_commit};

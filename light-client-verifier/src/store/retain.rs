@@ -162,15 +162,13 @@ fn tail_start(
     members: &[ChainLink],
     policy: &RetainPolicy,
 ) -> Result<usize, StoreError> {
-    let mut kept = 0usize;
     let mut bytes = 0u64;
-    for (index, link) in members.iter().enumerate().skip(1).rev() {
+    for (kept, (index, link)) in members.iter().enumerate().skip(1).rev().enumerate() {
         let size = block(store, change, link.height)?.encode().len() as u64;
         let over = kept >= policy.tail_blocks || bytes.saturating_add(size) > policy.tail_bytes;
         if kept >= 2 && over {
             return Ok(index + 1);
         }
-        kept += 1;
         bytes = bytes.saturating_add(size);
     }
     Ok(1)
