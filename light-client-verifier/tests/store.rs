@@ -14,7 +14,9 @@ use std::cell::Cell;
 
 use jifen_light_client_verifier::conformance::{self, fill, start, syncs};
 use jifen_light_client_verifier::store::ChainLink;
-use jifen_light_client_verifier::test_chain::{Chain, replaced_set, static_set};
+use jifen_light_client_verifier::test_chain::{
+    Chain, SetSpec, replaced_set, rotating_set, static_set,
+};
 use jifen_light_client_verifier::{
     LightBlock, LightStore, MemoryStore, Options, Pin, RetainPolicy, StoreChange, StoreError,
     StoreHead, load_checked, load_stored, open_trusted, verifier, verify_store,
@@ -178,5 +180,42 @@ fn open_reads_a_constant_number_of_blocks() {
             store.gets.get()
         );
         assert_eq!(store.scans.get(), 0, "{members}: no scan");
+    }
+}
+
+/// Every plan leaves a store that `verify_store` accepts: random set
+/// patterns (stable, rotating, replaced; random epoch lengths), random
+/// tails and random syncs, checked after every commit.
+#[test]
+fn verify_store_accepts_every_plan() {
+    let specs: [SetSpec; 3] = [static_set, rotating_set, replaced_set];
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = |modulo: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % modulo
+    };
+    let options = Options::default();
+    for _ in 0..20 {
+        let spec = specs[next(3) as usize];
+        let chain = Chain::new(121, 1 + next(12), spec);
+        let policy = RetainPolicy {
+            tail_blocks: 2 + next(6) as usize,
+            tail_bytes: 1 << 20,
+        };
+        let mut store = MemoryStore::new();
+        let mut trusted = start(&chain, &mut store);
+        while trusted.height() < 120 {
+            let to = (trusted.height() + 1 + next(9)).min(120);
+            let per_commit = 1 + next(3);
+            trusted = syncs(&chain, &mut store, trusted, to, per_commit, &policy);
+            let audit = verify_store(&store, &chain.checkpoint(1), &options)
+                .unwrap()
+                .unwrap();
+            assert_eq!(audit.latest, trusted.checkpoint());
+            let kept = audit.members - audit.pivots;
+            assert!(kept <= 1 + policy.tail_blocks, "{audit:?}");
+        }
     }
 }

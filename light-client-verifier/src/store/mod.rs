@@ -5,7 +5,7 @@
 //! ([`open_trusted`], [`verify_store`], [`load_checked`]).
 //!
 //! Stored blocks form one chain, root = c_0 < ... < c_m = latest, each
-//! member verifying from the one below it ([`verifier::verify_link`]);
+//! member verifying from the one below it ([`crate::verifier::verify_link`]);
 //! every member has a [`ChainLink`] (its hash and the member below it)
 //! written with the block, and the [`StoreHead`] names the root, the latest
 //! and the member below the latest. A member is pruned only when the
