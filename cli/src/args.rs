@@ -46,6 +46,29 @@ pub struct WalletArg {
     pub wallet: Option<String>,
 }
 
+/// `store`: the light store of a network.
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// Re-verify every stored block from the root of trust (offline).
+    Verify {
+        /// Which network.
+        #[arg(long, default_value = "devnet", value_name = "NETWORK")]
+        network: String,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Release a pinned block set (fork evidence or an exported bundle).
+    Unpin {
+        /// Which network.
+        #[arg(long, default_value = "devnet", value_name = "NETWORK")]
+        network: String,
+        /// The pin's id (its file name, as `store verify` lists it).
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+}
+
 /// Options shared by `create` and `restore`.
 #[derive(Debug, Args)]
 pub struct NewWalletArgs {
@@ -465,6 +488,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The light store: re-verify everything in it, release a pin.
+    #[command(subcommand)]
+    Store(StoreCommand),
     /// List POINT and every merchant's points you hold, each balance proven.
     Points(crate::points_args::PointsArgs),
     /// List the registered merchants with their current rates, proven.

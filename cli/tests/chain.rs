@@ -323,6 +323,41 @@ fn sync_balance_send_bundle_and_evidence_against_a_devnet() {
         "names other double signers",
     );
 
+    // The light store keeps what the bundle and the evidence need (pinned),
+    // re-verifies in full on request, and releases a pin by its id.
+    let report = ok(run(jifen(data).args(["store", "verify", "--json"])));
+    let report: Value = serde_json::from_str(&stdout(&report)).unwrap();
+    let pins: Vec<(&str, &str)> = report["pins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|pin| (pin["id"].as_str().unwrap(), pin["kind"].as_str().unwrap()))
+        .collect();
+    let evidence_name = evidence.file_name().unwrap().to_str().unwrap();
+    assert!(pins.contains(&("alice.bundle.json", "bundle")), "{pins:?}");
+    assert!(pins.contains(&(evidence_name, "evidence")), "{pins:?}");
+    assert_eq!(report["format"], 2);
+    let verified = ok(run(jifen(data).args(["store", "verify"])));
+    assert!(
+        stderr(&verified).contains("The local light-client store verifies"),
+        "{}",
+        stderr(&verified)
+    );
+    let released = ok(run(jifen(data).args([
+        "store",
+        "unpin",
+        "alice.bundle.json",
+    ])));
+    assert!(
+        stderr(&released).contains("Released the pin alice.bundle.json"),
+        "{}",
+        stderr(&released)
+    );
+    fails_with(
+        &run(jifen(data).args(["store", "unpin", "alice.bundle.json"])),
+        "has no pin named alice.bundle.json",
+    );
+
     liar.stop();
     devnet.stop();
 }

@@ -23,7 +23,7 @@
 //! | [`bundle`] | [`AuditBundle`] (root, path, final proof: a state value or a transaction's inclusion), its file format and [`verify_bundle`] |
 //! | [`progress`] | typed [`ProgressEvent`]s, [`Phase`]s and [`SyncProgress`] |
 //! | [`proof`] | checking untrusted state answers and transaction proofs against a verified header; [`Proven`] values |
-//! | [`store`] | the [`LightStore`] trait, [`MemoryStore`], [`load_trusted`], [`load_stored`] |
+//! | [`store`] | the [`LightStore`] trait (format 2: head, chain links, pins), [`MemoryStore`], one atomic [`StoreChange`] per commit with pruning ([`plan_commit`]), constant-time [`open_trusted`], [`load_checked`], [`verify_store`] |
 //! | `test_chain`, `conformance` | (cargo feature `test-support`) a deterministic signed test chain and the store conformance suite every backend runs |
 //!
 //! Every error enum has a `code()` returning a stable kebab-case code
@@ -65,7 +65,11 @@ pub use light_block::{LightBlock, LightBlockError};
 pub use progress::{Phase, ProgressEvent, SyncProgress};
 pub use proof::{ProofError, Proven, TxInclusion, UntrustedState, UntrustedTxProof};
 pub use scheduler::{Schedule, ScheduleError, Scheduler};
-pub use store::{LightStore, MemoryStore, StoreError, load_stored, load_trusted};
+pub use store::{
+    ChainLink, LightStore, MemoryStore, Pin, PinKind, RetainPolicy, StoreAudit, StoreChange,
+    StoreError, StoreHead, load_checked, load_stored, load_trusted, open_trusted, plan_commit,
+    verify_store,
+};
 pub use sync::{
     LightBlockSource, MemorySource, SyncError, SyncReport, sync_to, sync_to_with_progress,
 };

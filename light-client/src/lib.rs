@@ -19,7 +19,7 @@
 //! | [`trust`] | the core's [`Options`], [`Clock`], [`Checkpoint`], [`TrustedState`], and [`SystemClock`] |
 //! | [`peer`] | the [`Peer`] trait, [`PeerError`] (`lc-peer-*`), `RpcPeer` (default feature `rpc`) |
 //! | [`client`] | [`LightClient`]: root of trust, sync, cross-checks, fail-over, evidence files, proven reads (accounts, state, histories, transaction inclusion), audit bundles (an account, a transaction's receipt); [`LightReader`]: proven reads beside a sync |
-//! | [`store`] | the core's [`LightStore`], [`MemoryStore`], [`load_trusted`]; `RedbStore` (default feature `redb`), `SledStore` (feature `sled`) |
+//! | [`store`] | the core's [`LightStore`], [`MemoryStore`], [`open_trusted`], [`verify_store`]; `RedbStore` (default feature `redb`), `SledStore` (feature `sled`) |
 //!
 //! Without default features the crate is the core, the client and
 //! [`MemoryStore`]: no network or async (peers are then the caller's own
@@ -84,12 +84,13 @@ pub use client::{
 pub use jifen_light_client_verifier::{
     AuditBundle, BundleError, Checkpoint, CheckpointParseError, Clock, CrossCheck, Evidence,
     EvidenceError, FinalProof, FixedClock, LightBlock, LightBlockError, LightBlockSource,
-    LightStore, MemorySource, MemoryStore, Options, OptionsError, Phase, PowerTally, ProgressEvent,
-    ProofError, Proven, ProvenState, STATE_VALUE_PROOF, Schedule, ScheduleError, Scheduler,
-    StoreError, SyncError, SyncProgress, SyncReport, TX_INCLUSION_PROOF, TrustedState, TxInclusion,
-    TxInclusionProof, UntrustedState, UntrustedTxProof, Verdict, VerificationError, Verified,
-    VerifiedBundle, VerifiedEvidence, load_stored, load_trusted, sync_to, sync_to_with_progress,
-    verify, verify_bundle, verify_evidence,
+    LightStore, MemorySource, MemoryStore, Options, OptionsError, Phase, Pin, PinKind, PowerTally,
+    ProgressEvent, ProofError, Proven, ProvenState, RetainPolicy, STATE_VALUE_PROOF, Schedule,
+    ScheduleError, Scheduler, StoreAudit, StoreChange, StoreError, StoreHead, SyncError,
+    SyncProgress, SyncReport, TX_INCLUSION_PROOF, TrustedState, TxInclusion, TxInclusionProof,
+    UntrustedState, UntrustedTxProof, Verdict, VerificationError, Verified, VerifiedBundle,
+    VerifiedEvidence, load_checked, load_stored, load_trusted, open_trusted, plan_commit, sync_to,
+    sync_to_with_progress, verify, verify_bundle, verify_evidence, verify_store,
 };
 pub use peer::{Peer, PeerError, PeerStatus, TxStatusAnswer};
 #[cfg(feature = "rpc")]

@@ -261,6 +261,13 @@ fn every_error_gives_the_arguments_its_messages_use() {
                 source: VerificationError::NonIncreasingHeight { trusted: 5, got: 4 },
             },
             StoreError::BrokenChain { height: 3, tally },
+            StoreError::Format {
+                found: 3,
+                supported: 2,
+            },
+            StoreError::UnknownPin {
+                id: "bundle-1.json".into(),
+            },
         ]
     };
     for error in store_errors() {

@@ -1,18 +1,21 @@
 //! Use cases: **export an audit bundle** (a balance with the chain of proofs
 //! behind it, re-verifiable offline by anyone), **verify a bundle**, and
 //! **verify fork evidence** (two conflicting signed headers and the
-//! validators who signed both). Verifying needs no network.
+//! validators who signed both), **verify the light store** (every stored
+//! block re-verified) and **release a pin** of it. Verifying needs no
+//! network.
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use jifen_light_client::{Checkpoint, VerifiedEvidence};
+use jifen_light_client::{Checkpoint, Pin, PinKind, StoreAudit, VerifiedEvidence};
 use jifen_protocol::{Address, Network};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::chain::offline::{
     BundleReport, existing_store, read_text, verify_bundle_text, verify_evidence_text,
+    verify_light_store,
 };
 use crate::chain::{ChainError, ChainReader, ChainSession};
 use crate::context::WalletContext;
@@ -341,4 +344,121 @@ pub fn verify_evidence(
         verify_evidence_text(store, &settings, &text)
     })?;
     Ok(EvidenceReportView::of(&verified, network))
+}
+
+/// A block the light store keeps whatever its age.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PinView {
+    /// Its id (the evidence or bundle file name): `jifen store unpin <ID>`.
+    pub id: String,
+    /// `evidence` or `bundle`.
+    pub kind: String,
+    /// The pinned block heights, ascending.
+    pub heights: Vec<u64>,
+}
+
+impl From<&Pin> for PinView {
+    fn from(pin: &Pin) -> Self {
+        Self {
+            id: pin.id.clone(),
+            kind: match pin.kind {
+                PinKind::Evidence => "evidence",
+                PinKind::Bundle => "bundle",
+            }
+            .to_owned(),
+            heights: pin.heights.clone(),
+        }
+    }
+}
+
+/// What a full check of the light store found (everything verified: an
+/// error is returned otherwise).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StoreReportView {
+    /// Nothing stored yet (the other fields are then zero or empty).
+    pub empty: bool,
+    /// The store format (2; 1 before its first open by this version).
+    pub format: u32,
+    /// The root of trust (`height:hash`).
+    pub root: Option<String>,
+    /// The latest trusted header.
+    pub latest: Option<ProvenAt>,
+    /// Blocks stored (root, pivots, pinned, the recent tail).
+    pub blocks: u32,
+    /// Blocks kept because their neighbours cannot link across them.
+    pub pivots: u32,
+    /// Commits (signature sets) checked.
+    pub commits_checked: u32,
+    /// Bytes of stored blocks.
+    pub bytes: u64,
+    /// Pins (evidence, exported bundles).
+    pub pins: Vec<PinView>,
+}
+
+impl From<Option<StoreAudit>> for StoreReportView {
+    fn from(audit: Option<StoreAudit>) -> Self {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        match audit {
+            None => Self {
+                empty: true,
+                format: jifen_light_client::store::STORE_FORMAT,
+                root: None,
+                latest: None,
+                blocks: 0,
+                pivots: 0,
+                commits_checked: 0,
+                bytes: 0,
+                pins: Vec::new(),
+            },
+            Some(audit) => Self {
+                empty: false,
+                format: audit.format,
+                root: Some(audit.root.to_string()),
+                latest: Some(ProvenAt {
+                    height: audit.latest.height,
+                    header_hash: audit.latest.hash.to_string(),
+                }),
+                blocks: count(audit.members),
+                pivots: count(audit.pivots),
+                commits_checked: count(audit.commits_checked),
+                bytes: audit.bytes,
+                pins: audit.pins.iter().map(PinView::from).collect(),
+            },
+        }
+    }
+}
+
+/// Use case: **verify the light store**: re-verify every stored block from
+/// the root of trust (open checks only the latest, in constant time; this
+/// is the thorough check, one commit check per stored block), with
+/// `session`'s store when a session is open in this process, else the one
+/// on disk.
+///
+/// # Errors
+/// `lc-store-*` (`lc-store-tampered`, `lc-store-broken-chain`,
+/// `lc-store-missing`, ...), `chain-*` settings errors.
+pub fn verify_store(
+    ctx: &WalletContext,
+    network: Network,
+    session: Option<&ChainSession>,
+) -> Result<StoreReportView, ChainError> {
+    let settings = ctx.chain_settings(network)?;
+    let audit = match session {
+        Some(session) => session.verify_store()?,
+        None => with_store(ctx, network, None, |store| match store {
+            Some(store) => verify_light_store(store, &settings),
+            None => Ok(None),
+        })?,
+    };
+    Ok(audit.into())
+}
+
+/// Use case: **release a pin** of the light store (fork evidence is kept
+/// until the person releases it; bundles are released oldest first past
+/// 64): its blocks are pruned at the next sync if nothing else needs them.
+///
+/// # Errors
+/// `lc-store-unknown-pin`, `lc-store-*`.
+pub fn unpin(session: &mut ChainSession, id: &str) -> Result<PinView, ChainError> {
+    Ok(PinView::from(&session.unpin(id.trim())?))
 }

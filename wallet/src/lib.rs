@@ -35,6 +35,7 @@
 //! | choose nodes and root of trust | [`endpoints::show`], [`endpoints::change`] | [`endpoints::EndpointsView`] |
 //! | export / verify an audit bundle | [`audit::export_bundle`], [`audit::verify_bundle`] | [`audit::BundleReportView`] |
 //! | verify fork evidence | [`audit::verify_evidence`] | [`audit::EvidenceReportView`] |
+//! | verify the light store, release a pin | [`audit::verify_store`], [`audit::unpin`] | [`audit::StoreReportView`], [`audit::PinView`] |
 //! | cold device: pair, review, sign | [`cold::device::export_pairing`], [`cold::device::review`], [`cold::device::sign`] | [`cold::views`] |
 //! | online half: pair, request, accept, broadcast, pending, discard | [`cold::requests`] | [`cold::views`] |
 //!

@@ -694,6 +694,52 @@ pub fn verify_evidence(ui: &Ui, ctx: &WalletContext, file: &Path, json: bool) ->
     Ok(())
 }
 
+/// `jifen store verify`: offline, every stored block re-verified.
+pub fn verify_store(ui: &Ui, ctx: &WalletContext, json: bool) -> Result<()> {
+    let report = audit::verify_store(ctx, ctx.network, None)?;
+    if json {
+        return print_json(ui, &report);
+    }
+    match (&report.root, &report.latest) {
+        (Some(root), Some(latest)) => ui.say(
+            "store-valid",
+            &[
+                ("blocks", report.blocks.into()),
+                ("commits", report.commits_checked.into()),
+                ("root", root.clone().into()),
+                ("height", latest.height.into()),
+                ("hash", short(&latest.header_hash).into()),
+                ("pivots", report.pivots.into()),
+                ("kib", report.bytes.div_ceil(1_024).into()),
+            ],
+        ),
+        _ => ui.say("store-empty", &[]),
+    }
+    for pin in &report.pins {
+        let heights: Vec<String> = pin.heights.iter().map(u64::to_string).collect();
+        ui.data(&ui.text(
+            "store-pin",
+            &[
+                ("id", pin.id.clone().into()),
+                ("kind", pin.kind.clone().into()),
+                ("heights", heights.join(", ").into()),
+            ],
+        ));
+    }
+    Ok(())
+}
+
+/// `jifen store unpin`: releases a pin (its blocks go at the next sync).
+pub fn unpin(ui: &Ui, ctx: &WalletContext, id: &str) -> Result<()> {
+    let mut session = ctx.open_chain(ctx.network)?;
+    let pin = audit::unpin(&mut session, id)?;
+    ui.say(
+        "store-unpinned",
+        &[("id", pin.id.into()), ("count", pin.heights.len().into())],
+    );
+    Ok(())
+}
+
 /// `jifen endpoints`: shows, and with options changes, a network's settings.
 pub fn endpoints(ui: &Ui, ctx: &WalletContext, args: &EndpointArgs) -> Result<()> {
     let network = args.network.trim().parse().map_err(|_| {

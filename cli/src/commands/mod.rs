@@ -16,7 +16,7 @@ use jifen_wallet::{FrontEnd, WalletContext};
 use serde::Serialize;
 
 use self::chain::sync_for_wallet;
-use crate::args::{Cli, Command};
+use crate::args::{Cli, Command, StoreCommand};
 use crate::error::{Result, UserError};
 use crate::ui::Ui;
 
@@ -152,6 +152,12 @@ pub fn run(ui: &Ui, cli: &Cli) -> Result<()> {
             file,
             json,
         } => chain::verify_evidence(ui, &with_network(&ctx, network)?, file, *json),
+        Command::Store(StoreCommand::Verify { network, json }) => {
+            chain::verify_store(ui, &with_network(&ctx, network)?, *json)
+        }
+        Command::Store(StoreCommand::Unpin { network, id }) => {
+            chain::unpin(ui, &with_network(&ctx, network)?, id)
+        }
         Command::Endpoints(args) => chain::endpoints(ui, &ctx, args),
         Command::Points(args) => points::points(ui, &ctx, args),
         Command::Merchants(args) => points::merchants(ui, &ctx, args.json),

@@ -1,36 +1,62 @@
-//! Storage of verified light blocks: the [`LightStore`] trait, the
-//! in-memory backend, and reading a store back without trusting it.
+//! Storage of verified light blocks (store format 2): the [`LightStore`]
+//! trait, its records ([`StoreHead`], [`ChainLink`], [`Pin`]), the one
+//! atomic write ([`StoreChange`]), what is kept ([`RetainPolicy`],
+//! [`plan_commit`]), and reading a store back without trusting it
+//! ([`open_trusted`], [`verify_store`], [`load_checked`]).
+//!
+//! Stored blocks form one chain, root = c_0 < ... < c_m = latest, each
+//! member verifying from the one below it ([`crate::verifier::verify_link`]);
+//! every member has a [`ChainLink`] (its hash and the member below it)
+//! written with the block, and the [`StoreHead`] names the root, the latest
+//! and the member below the latest. A member is pruned only when the
+//! members on both sides of it still link, so the chain from the root
+//! stays whole (`docs/adr/0017-bounded-light-store-and-resume.md`).
 //!
 //! [`LightStore`] is the one trait every backend implements: [`MemoryStore`]
 //! here (tests, benchmarks, targets without files), and in the IO crate
 //! (`jifen-light-client`) `RedbStore` (the default) and `SledStore`
-//! (optional). Stores accept only a [`TrustedState`], so only verified data
-//! is written. Values are [`LightBlock`] canonical encodings keyed by height
-//! ([`decode_stored`] reads one back). Every backend passes the same
-//! conformance suite (`crate::conformance`, cargo feature `test-support`).
+//! (optional). Only this crate builds a [`StoreChange`], and only from
+//! [`TrustedState`]s, so only verified data is written. Every backend passes
+//! the same conformance suite (`crate::conformance`, feature
+//! `test-support`).
 //!
-//! What is read back is not trusted: [`load_trusted`] re-verifies the stored
-//! chain from the user's checkpoint before it becomes a [`TrustedState`]
-//! again, so a tampered store is reported, not trusted.
+//! What is read back is not trusted: [`open_trusted`] checks, in time
+//! independent of the history, the head, the root, the latest block and
+//! the link into it; [`load_checked`] checks a member on use; and
+//! [`verify_store`] re-verifies everything stored.
 
+mod change;
 mod memory_store;
+mod open;
+mod records;
+mod retain;
 
+pub use change::StoreChange;
 pub use memory_store::MemoryStore;
+#[cfg(feature = "test-support")]
+pub use memory_store::RawTables;
+pub use open::{StoreAudit, load_checked, load_trusted, open_trusted, verify_store};
+pub use records::{ChainLink, Pin, PinKind, STORE_FORMAT, StoreHead};
+pub use retain::{RetainPolicy, plan_commit};
 
 use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::{ChainId, Decode, DecodeError};
 
 use crate::light_block::LightBlock;
-use crate::trust::{Checkpoint, Options, TrustedState};
-use crate::verifier::{self, PowerTally, Verdict, VerificationError};
+use crate::trust::{Checkpoint, TrustedState};
+use crate::verifier::{PowerTally, VerificationError};
 
-/// Storage of verified light blocks, keyed by height.
+/// Storage of verified light blocks and their chain records.
+///
+/// Writes go through [`LightStore::apply`] only: one [`StoreChange`]
+/// (blocks, links, removals, pins, head) is applied atomically and durably,
+/// so a crash leaves the store as it was before or after, never between.
 pub trait LightStore {
-    /// Writes the trusted block (replacing one at the same height), durably.
+    /// Applies `change` atomically and durably: all of it or nothing.
     ///
     /// # Errors
     /// [`StoreError::Backend`].
-    fn save(&mut self, trusted: &TrustedState) -> Result<(), StoreError>;
+    fn apply(&mut self, change: &StoreChange) -> Result<(), StoreError>;
 
     /// The block stored at `height`, as stored: decoded but not re-verified.
     ///
@@ -39,23 +65,55 @@ pub trait LightStore {
     /// [`StoreError::WrongHeight`].
     fn get(&self, height: u64) -> Result<Option<LightBlock>, StoreError>;
 
-    /// The highest stored block, as stored.
+    /// The head record (`None` for an empty store or one of format 1).
     ///
     /// # Errors
-    /// As [`LightStore::get`].
-    fn latest(&self) -> Result<Option<LightBlock>, StoreError>;
+    /// [`StoreError::Backend`], [`StoreError::Corrupt`].
+    fn head(&self) -> Result<Option<StoreHead>, StoreError>;
 
-    /// Removes the block at `height`; `true` if there was one.
+    /// The chain link of the member at `height`.
     ///
     /// # Errors
-    /// [`StoreError::Backend`].
-    fn remove(&mut self, height: u64) -> Result<bool, StoreError>;
+    /// [`StoreError::Backend`], [`StoreError::Corrupt`].
+    fn link(&self, height: u64) -> Result<Option<ChainLink>, StoreError>;
 
-    /// Every stored height, ascending.
+    /// Every chain link, ascending (bounded by what the store keeps).
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`], [`StoreError::Corrupt`].
+    fn links(&self) -> Result<Vec<ChainLink>, StoreError>;
+
+    /// Every pin, by id.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`], [`StoreError::Corrupt`].
+    fn pins(&self) -> Result<Vec<Pin>, StoreError>;
+
+    /// Every height with a stored block, ascending.
     ///
     /// # Errors
     /// [`StoreError::Backend`].
     fn heights(&self) -> Result<Vec<u64>, StoreError>;
+
+    /// The highest height with a stored block.
+    ///
+    /// # Errors
+    /// [`StoreError::Backend`].
+    fn last_height(&self) -> Result<Option<u64>, StoreError>;
+
+    /// Appends one trusted state above the head (no pruning): what the sync
+    /// driver does after each verified step. Clients commit a whole path
+    /// with pruning through [`plan_commit`] and one [`LightStore::apply`].
+    ///
+    /// # Errors
+    /// As [`LightStore::apply`] and [`LightStore::head`].
+    fn save(&mut self, trusted: &TrustedState) -> Result<(), StoreError> {
+        let head = self.head()?;
+        self.apply(&StoreChange::append(
+            head.as_ref(),
+            std::slice::from_ref(trusted),
+        ))
+    }
 }
 
 /// Decodes a stored value and checks it is for the height it is stored
@@ -77,65 +135,10 @@ pub fn decode_stored(key: u64, bytes: &[u8]) -> Result<LightBlock, StoreError> {
     Ok(block)
 }
 
-/// Reads the stored chain back into a [`TrustedState`], trusting nothing the
-/// store says: the lowest stored block must be the user's `checkpoint` and
-/// consistent in itself with a quorum, and every higher block must verify
-/// from the one below it ([`verifier::verify_link`]). Returns the state
-/// at the highest block, or `None` for an empty store.
-///
-/// The trusting period is not applied here (old blocks verified when they
-/// were new); the caller's next [`verifier::verify`] checks that the
-/// returned state has not expired. Cost: one commit check per stored block.
-///
-/// # Errors
-/// [`StoreError::CheckpointMismatch`], [`StoreError::Tampered`],
-/// [`StoreError::BrokenChain`], and read errors.
-pub fn load_trusted(
-    store: &impl LightStore,
-    checkpoint: &Checkpoint,
-    options: &Options,
-) -> Result<Option<TrustedState>, StoreError> {
-    let heights = store.heights()?;
-    let Some((&lowest, rest)) = heights.split_first() else {
-        return Ok(None);
-    };
-    let root = store
-        .get(lowest)?
-        .ok_or(StoreError::Missing { height: lowest })?;
-    let got = Checkpoint {
-        height: root.height(),
-        hash: root.hash(),
-    };
-    if &got != checkpoint {
-        return Err(StoreError::CheckpointMismatch {
-            expected: *checkpoint,
-            got,
-        });
-    }
-    let chain_id = root.header.chain_id.clone();
-    let mut state =
-        TrustedState::reloaded(root, &chain_id).map_err(|source| StoreError::Tampered {
-            height: lowest,
-            source,
-        })?;
-    for &height in rest {
-        let block = store.get(height)?.ok_or(StoreError::Missing { height })?;
-        match verifier::verify_link(&state, &block, options) {
-            Verdict::Success(verified) => state.apply(verified),
-            Verdict::NotEnoughTrust { tally, .. } => {
-                return Err(StoreError::BrokenChain { height, tally });
-            }
-            Verdict::Invalid(source) => return Err(StoreError::Tampered { height, source }),
-        }
-    }
-    Ok(Some(state))
-}
-
 /// One stored block as a [`TrustedState`] to verify from, checked again in
-/// itself (hashes, commit quorum, `chain_id`): for proofs below the trusted
-/// height, which verify forward from the nearest stored block. Stores hold
-/// only blocks that verified when they were saved; [`load_trusted`] checked
-/// the whole chain when the store was opened.
+/// itself (hashes, commit quorum, `chain_id`), without its chain link: for
+/// a block whose link the caller checked (or the legacy full check).
+/// Prefer [`load_checked`], which also checks the block's link.
 ///
 /// # Errors
 /// [`StoreError::Missing`] when nothing is stored at `height`,
@@ -154,7 +157,7 @@ pub fn load_stored(
 ///
 /// Codes: `lc-store-backend`, `lc-store-corrupt`, `lc-store-wrong-height`,
 /// `lc-store-missing`, `lc-store-checkpoint-mismatch`, `lc-store-tampered`,
-/// `lc-store-broken-chain`.
+/// `lc-store-broken-chain`, `lc-store-format`, `lc-store-unknown-pin`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
@@ -182,15 +185,16 @@ pub enum StoreError {
         /// The block's height.
         got: u64,
     },
-    /// A listed height has no block (changed while reading).
-    #[error("stored block at height {height} disappeared while reading")]
+    /// A block the store's records name is not there (removed from the
+    /// file, or changed while reading).
+    #[error("stored block at height {height} is missing")]
     Missing {
         /// The height.
         height: u64,
     },
-    /// The lowest stored block is not the user's checkpoint.
+    /// The store's root is not the user's checkpoint.
     #[error(
-        "lowest stored block is {} at height {}, checkpoint names {} at height {}",
+        "the store's root is {} at height {}, checkpoint names {} at height {}",
         got.hash,
         got.height,
         expected.hash,
@@ -199,7 +203,7 @@ pub enum StoreError {
     CheckpointMismatch {
         /// The user's checkpoint.
         expected: Checkpoint,
-        /// The lowest stored block.
+        /// The store's root.
         got: Checkpoint,
     },
     /// A stored block fails verification: the store was changed.
@@ -223,6 +227,21 @@ pub enum StoreError {
         /// Trusted power that signed it.
         tally: PowerTally,
     },
+    /// The store was written by a newer build (a format this one does not
+    /// know): it is left as it is.
+    #[error("store format {found} is newer than this build's {supported}")]
+    Format {
+        /// The format the store's head names.
+        found: u32,
+        /// The newest format this build reads.
+        supported: u32,
+    },
+    /// No pin has this id.
+    #[error("no pin named {id} in the light store")]
+    UnknownPin {
+        /// The id asked for.
+        id: String,
+    },
 }
 
 impl StoreError {
@@ -237,6 +256,8 @@ impl StoreError {
             Self::CheckpointMismatch { .. } => "lc-store-checkpoint-mismatch",
             Self::Tampered { .. } => "lc-store-tampered",
             Self::BrokenChain { .. } => "lc-store-broken-chain",
+            Self::Format { .. } => "lc-store-format",
+            Self::UnknownPin { .. } => "lc-store-unknown-pin",
         }
     }
 }
@@ -272,6 +293,11 @@ impl Coded for StoreError {
                 ("signed", tally.signed_power.into()),
                 ("total", tally.total_power.into()),
             ],
+            Self::Format { found, supported } => vec![
+                ("found", u64::from(*found).into()),
+                ("supported", u64::from(*supported).into()),
+            ],
+            Self::UnknownPin { id } => vec![("id", id.into())],
         };
         crate::with_detail(args, self)
     }

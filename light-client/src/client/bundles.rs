@@ -21,7 +21,7 @@ use crate::bundle::{
     AuditBundle, FinalProof, STATE_VALUE_PROOF, TX_INCLUSION_PROOF, TxInclusionProof,
 };
 use crate::light_block::LightBlock;
-use crate::store::{LightStore, StoreError};
+use crate::store::{LightStore, StoreError, load_checked};
 
 impl<S: LightStore> LightClient<S> {
     /// An audit bundle for `address`'s account: the root of trust, every
@@ -74,8 +74,9 @@ impl<S: LightStore> LightClient<S> {
         };
         let anchor_height = self
             .store
-            .heights()?
+            .links()?
             .into_iter()
+            .map(|link| link.height)
             .find(|&stored| stored >= header.height)
             .ok_or(StoreError::Missing {
                 height: header.height,
@@ -83,13 +84,10 @@ impl<S: LightStore> LightClient<S> {
         let links = if anchor_height == header.height {
             Vec::new()
         } else {
-            let anchor = self
-                .store
-                .get(anchor_height)?
-                .ok_or(StoreError::Missing {
-                    height: anchor_height,
-                })?
-                .header;
+            let anchor = load_checked(&self.store, anchor_height, &self.config().chain_id)?
+                .light_block()
+                .header
+                .clone();
             match self.links_below(&anchor, header.height, &cancel)? {
                 Some(links) => links,
                 None if self.peers().usable_count() == 0 => return Err(self.no_peer()),
@@ -118,19 +116,19 @@ impl<S: LightStore> LightClient<S> {
         ))
     }
 
-    /// The lowest stored block (the root of trust) and every stored block
-    /// above it up to `height`, ascending.
+    /// The root of trust and every stored member above it up to `height`,
+    /// ascending, each checked on use against its chain link and in itself
+    /// ([`crate::load_checked`]), so a changed block never leaves in a
+    /// bundle.
     fn stored_path(&self, height: u64) -> Result<(LightBlock, Vec<LightBlock>), ClientError> {
+        let chain_id = self.config().chain_id.clone();
         let mut blocks = Vec::new();
-        for stored in self.store.heights()? {
-            if stored > height {
+        for link in self.store.links()? {
+            if link.height > height {
                 break;
             }
-            blocks.push(
-                self.store
-                    .get(stored)?
-                    .ok_or(StoreError::Missing { height: stored })?,
-            );
+            let state = load_checked(&self.store, link.height, &chain_id)?;
+            blocks.push(state.light_block().clone());
         }
         let mut blocks = blocks.into_iter();
         let root = blocks.next().ok_or(ClientError::NoTrustedState)?;

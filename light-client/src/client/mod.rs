@@ -11,10 +11,17 @@
 //!   [`ClientError::RootUnavailable`] ([`ClientConfig::root_retry`]). An
 //!   expired trusted header is refused ([`ClientError::TrustExpired`]) until
 //!   the user gives a new checkpoint.
-//! - **Open** re-verifies everything stored ([`crate::load_trusted`]); a
-//!   tampered store is a [`ClientError::Store`], never trusted. A store
-//!   whose root is not the configured checkpoint is emptied (nothing in it
-//!   was trusted) and the client starts again from the checkpoint.
+//! - **Open** checks the store in time independent of its history
+//!   ([`crate::open_trusted`]: the head, the root, the latest block and the
+//!   link into it); a tampered latest, root or link is a
+//!   [`ClientError::Store`], never trusted. A store whose root is not the
+//!   configured checkpoint is emptied (nothing in it was trusted) and the
+//!   client starts again from the checkpoint. Stored blocks are checked
+//!   again on use ([`crate::load_checked`]); [`LightClient::verify_store`]
+//!   re-verifies everything. Each cross-checked path is stored in one write
+//!   with pruning ([`LightClient::commit_path`], [`ClientConfig::retain`]):
+//!   the root, a recent tail, pinned blocks (evidence, exported bundles)
+//!   and pivots stay (`docs/adr/0017-bounded-light-store-and-resume.md`).
 //! - **Sync** ([`LightClient::sync`]) asks the primary for its latest
 //!   height (a tip no chain can have reached since the trusted header is a
 //!   lie: `lc-client-implausible-tip`), plans lazily with the chain's epochs
@@ -71,6 +78,7 @@ mod reader;
 mod reads;
 mod source;
 mod status;
+mod stored;
 mod sync;
 mod witnesses;
 
@@ -81,6 +89,7 @@ pub use status::{
     ClientStatus, CrossCheckReport, PeerReport, PeerRole, PeerState, RootKind, SyncSummary,
     TrustRootStatus, TrustedHead,
 };
+pub use stored::MAX_BUNDLE_PINS;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -93,7 +102,7 @@ use self::peers::PeerTable;
 use self::reader::Shared;
 use crate::peer::Peer;
 use crate::progress::ProgressEvent;
-use crate::store::{LightStore, StoreError, load_trusted};
+use crate::store::{LightStore, RetainPolicy, StoreChange, StoreError, open_trusted};
 use crate::trust::{Checkpoint, Clock, Options, TrustedState};
 use crate::verifier::{self, VerificationError};
 
@@ -133,12 +142,16 @@ pub struct ClientConfig {
     /// How often, and how patiently, the root of trust (genesis or the
     /// checkpoint) is asked again while no node has it yet.
     pub root_retry: Backoff,
+    /// What the store keeps beside the root, pins and pivots (default: the
+    /// last 32 members, at most 8 MiB).
+    pub retain: RetainPolicy,
 }
 
 impl ClientConfig {
     /// The product defaults: default options, no evidence directory, a
     /// primary stale 10 blocks or 60 s behind a witness's proof, a tip old
-    /// after 2 minutes, the root asked 5 times over 15 s.
+    /// after 2 minutes, the root asked 5 times over 15 s, a store tail of
+    /// 32 members.
     #[must_use]
     pub fn new(chain_id: ChainId, trust_root: TrustRoot) -> Self {
         Self {
@@ -150,6 +163,7 @@ impl ClientConfig {
             stale_after_blocks: 10,
             tip_age_warning: Duration::from_secs(120),
             root_retry: Backoff::default(),
+            retain: RetainPolicy::default(),
         }
     }
 }
@@ -216,8 +230,10 @@ impl<S: LightStore> std::fmt::Debug for LightClient<S> {
 }
 
 impl<S: LightStore> LightClient<S> {
-    /// Opens the client over `store`: re-verifies what the store holds from
-    /// the root of trust (a tampered store is an error, not trusted). Makes
+    /// Opens the client over `store`: checks the stored trusted state from
+    /// the root of trust in constant time ([`crate::open_trusted`]; a
+    /// tampered latest block, root or link is an error, not trusted; a
+    /// store of format 1 is checked in full once and migrated). Makes
     /// no network request; the first [`LightClient::sync`] establishes the
     /// root if the store is empty.
     ///
@@ -295,30 +311,35 @@ impl<S: LightStore> LightClient<S> {
         store: &mut S,
         config: &ClientConfig,
     ) -> Result<(Option<TrustedState>, Option<TrustRootStatus>), ClientError> {
-        let heights = store.heights()?;
-        let Some(&lowest) = heights.first() else {
-            return Ok((None, None));
+        let stored_root = match store.head()? {
+            Some(head) => head.root,
+            // No head: empty, or a store of format 1, whose root is its
+            // lowest block (one scan, before it is migrated).
+            None => match store.heights()?.first() {
+                Some(&lowest) => {
+                    let root = store
+                        .get(lowest)?
+                        .ok_or(StoreError::Missing { height: lowest })?;
+                    Checkpoint {
+                        height: lowest,
+                        hash: root.hash(),
+                    }
+                }
+                None => return Ok((None, None)),
+            },
         };
         let (checkpoint, kind) = match config.trust_root {
             TrustRoot::Checkpoint(checkpoint) => (checkpoint, RootKind::Checkpoint),
-            TrustRoot::Genesis => {
-                let root = store
-                    .get(lowest)?
-                    .ok_or(StoreError::Missing { height: lowest })?;
-                (
-                    Checkpoint {
-                        height: root.height(),
-                        hash: root.hash(),
-                    },
-                    RootKind::GenesisFirstUse {
-                        witnesses_agreed: None,
-                    },
-                )
-            }
+            TrustRoot::Genesis => (
+                stored_root,
+                RootKind::GenesisFirstUse {
+                    witnesses_agreed: None,
+                },
+            ),
         };
         let wrong_root = match config.trust_root {
             TrustRoot::Checkpoint(_) => false,
-            TrustRoot::Genesis => lowest != 1,
+            TrustRoot::Genesis => stored_root.height != 1,
         };
         let loaded = if wrong_root {
             Err(StoreError::CheckpointMismatch {
@@ -326,16 +347,14 @@ impl<S: LightStore> LightClient<S> {
                 got: checkpoint,
             })
         } else {
-            load_trusted(store, &checkpoint, &config.options)
+            open_trusted(store, &checkpoint, &config.options)
         };
         match loaded {
             Ok(state) => Ok((state, Some(TrustRootStatus { checkpoint, kind }))),
             // The store was built from another root: nothing in it is
             // trusted, so start again from the configured one.
             Err(StoreError::CheckpointMismatch { .. }) => {
-                for height in heights {
-                    store.remove(height)?;
-                }
+                store.apply(&StoreChange::clear())?;
                 Ok((None, None))
             }
             Err(error) => Err(error.into()),

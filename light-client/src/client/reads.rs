@@ -12,7 +12,7 @@ use jifen_protocol::{Account, Address, Hash32, Header, Transaction};
 use super::{ClientError, LightClient, Misbehaviour};
 use crate::progress::ProgressEvent;
 use crate::proof::{self, Proven, TxInclusion, UntrustedTxProof};
-use crate::store::LightStore;
+use crate::store::{LightStore, load_checked};
 use crate::trust::TrustedState;
 
 impl<S: LightStore> LightClient<S> {
@@ -180,8 +180,12 @@ impl<S: LightStore> LightClient<S> {
         {
             return Ok(Some(state.light_block().header.clone()));
         }
-        if let Some(block) = self.store.get(height)? {
-            return Ok(Some(block.header));
+        // A stored member is checked on use (open read only the latest):
+        // its link's hash and its own commit.
+        if self.store.link(height)?.is_some() {
+            let chain_id = self.config().chain_id.clone();
+            let state = load_checked(&self.store, height, &chain_id)?;
+            return Ok(Some(state.light_block().header.clone()));
         }
         self.proven_below(height, cancel)
     }

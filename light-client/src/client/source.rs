@@ -8,7 +8,7 @@ use std::time::Instant;
 use crate::light_block::LightBlock;
 use crate::peer::{Peer, PeerError};
 use crate::progress::{Phase, ProgressEvent, SyncProgress};
-use crate::store::{LightStore, StoreError};
+use crate::store::{ChainLink, LightStore, MemoryStore, Pin, StoreChange, StoreError, StoreHead};
 use crate::sync::{LightBlockSource, SourceError};
 use crate::trust::{Clock, TrustedState};
 
@@ -93,39 +93,66 @@ impl LightBlockSource for PeerSource<'_> {
 }
 
 /// Verified blocks of a sync not yet cross-checked: a [`LightStore`] in
-/// memory that the client copies to the real store once the witnesses
-/// agree.
+/// memory that the client commits to the real store once the witnesses
+/// agree. The sync driver appends to it with [`LightStore::save`]; the
+/// records are a [`MemoryStore`]'s, the states kept beside them.
 #[derive(Default)]
 pub(super) struct Staging {
     pub(super) states: Vec<TrustedState>,
+    records: MemoryStore,
 }
 
 impl LightStore for Staging {
     fn save(&mut self, trusted: &TrustedState) -> Result<(), StoreError> {
-        self.states.push(trusted.clone());
+        let head = self.records.head()?;
+        self.records.apply(&StoreChange::append(
+            head.as_ref(),
+            std::slice::from_ref(trusted),
+        ))?;
+        if self
+            .states
+            .last()
+            .is_none_or(|last| last.height() < trusted.height())
+        {
+            self.states.push(trusted.clone());
+        }
+        Ok(())
+    }
+
+    fn apply(&mut self, change: &StoreChange) -> Result<(), StoreError> {
+        self.records.apply(change)?;
+        let kept = self.records.heights()?;
+        self.states
+            .retain(|state| kept.binary_search(&state.height()).is_ok());
         Ok(())
     }
 
     fn get(&self, height: u64) -> Result<Option<LightBlock>, StoreError> {
-        Ok(self
-            .states
-            .iter()
-            .find(|state| state.height() == height)
-            .map(|state| state.light_block().clone()))
+        self.records.get(height)
     }
 
-    fn latest(&self) -> Result<Option<LightBlock>, StoreError> {
-        Ok(self.states.last().map(|state| state.light_block().clone()))
+    fn head(&self) -> Result<Option<StoreHead>, StoreError> {
+        self.records.head()
     }
 
-    fn remove(&mut self, height: u64) -> Result<bool, StoreError> {
-        let before = self.states.len();
-        self.states.retain(|state| state.height() != height);
-        Ok(self.states.len() != before)
+    fn link(&self, height: u64) -> Result<Option<ChainLink>, StoreError> {
+        self.records.link(height)
+    }
+
+    fn links(&self) -> Result<Vec<ChainLink>, StoreError> {
+        self.records.links()
+    }
+
+    fn pins(&self) -> Result<Vec<Pin>, StoreError> {
+        self.records.pins()
     }
 
     fn heights(&self) -> Result<Vec<u64>, StoreError> {
-        Ok(self.states.iter().map(TrustedState::height).collect())
+        self.records.heights()
+    }
+
+    fn last_height(&self) -> Result<Option<u64>, StoreError> {
+        self.records.last_height()
     }
 }
 

@@ -248,6 +248,9 @@ impl<S: LightStore> LightClient<S> {
             Ok(path) => path,
             Err(error) => return error,
         };
+        if let Err(error) = self.pin_evidence(&evidence, path.as_deref()) {
+            return error;
+        }
         if let Some(path) = &path {
             self.shared.add_evidence(path.clone());
             events(&ProgressEvent::EvidenceWritten { path: path.clone() });
@@ -382,9 +385,7 @@ impl<S: LightStore> LightClient<S> {
                         continue 'rounds;
                     }
                 };
-                for state in &staging.states {
-                    self.store.save(state)?;
-                }
+                self.commit_path(&staging.states)?;
                 let tip = staged.light_block();
                 let report = CrossCheckReport {
                     height: tip.height(),

@@ -10,8 +10,8 @@
 use std::path::Path;
 
 use jifen_light_client::{
-    AuditBundle, Checkpoint, Evidence, LightBlock, LightStore, Options, RedbStore,
-    VerifiedEvidence, load_trusted, verify_bundle, verify_evidence,
+    AuditBundle, Checkpoint, Evidence, LightBlock, LightStore, Options, RedbStore, StoreAudit,
+    VerifiedEvidence, verify_bundle, verify_evidence, verify_store,
 };
 use jifen_protocol::{Account, Address, ChainId, Decode, Hash32, ValidatorSet, account_key};
 
@@ -192,7 +192,8 @@ fn trusted_validators(store: &RedbStore, height: u64) -> Result<Option<Validator
 }
 
 /// Checks fork evidence's text against the validators the local light store
-/// verified (the store is re-verified from its root first).
+/// verified (the whole store is re-verified from its root first: the block
+/// below the fork is pinned, so pruning keeps it).
 ///
 /// # Errors
 /// The evidence errors (`lc-evidence-*`), [`ChainError::ForeignChain`],
@@ -209,7 +210,23 @@ pub fn verify_evidence_text(
     let no_header = || ChainError::NoTrustedHeader { height };
     let store = store.ok_or_else(no_header)?;
     let root = store_root(store, settings)?.ok_or_else(no_header)?;
-    load_trusted(store, &root, &Options::default())?.ok_or_else(no_header)?;
+    verify_store(store, &root, &Options::default())?.ok_or_else(no_header)?;
     let validators = trusted_validators(store, height)?.ok_or_else(no_header)?;
     Ok(verify_evidence(&evidence, &validators)?)
+}
+
+/// Re-verifies the local light store from its root of trust (the
+/// configured checkpoint, else its own genesis block): every stored block,
+/// its chain link and the pins (`None` for an empty store).
+///
+/// # Errors
+/// Store errors (`lc-store-*`).
+pub fn verify_light_store(
+    store: &RedbStore,
+    settings: &ChainSettings,
+) -> Result<Option<StoreAudit>, ChainError> {
+    let Some(root) = store_root(store, settings)? else {
+        return Ok(None);
+    };
+    Ok(verify_store(store, &root, &Options::default())?)
 }

@@ -13,8 +13,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use jifen_light_client::{
-    AuditBundle, ClientConfig, LightClient, Peer, ProgressEvent, Proven, RedbStore, RpcOptions,
-    RpcPeer, SyncSummary, SystemClock, TrustRoot, TxInclusion,
+    AuditBundle, ClientConfig, LightClient, Peer, Pin, ProgressEvent, Proven, RedbStore,
+    RpcOptions, RpcPeer, StoreAudit, SyncSummary, SystemClock, TrustRoot, TxInclusion,
 };
 use jifen_protocol::{Account, Address, Hash32, Network, TxPayload, UnsignedTransaction};
 
@@ -231,6 +231,7 @@ impl ChainSession {
     ) -> Result<AuditBundle, ChainError> {
         let bundle = self.client.tx_bundle(id)?;
         write_file_atomically(path, bundle.to_json().as_bytes())?;
+        self.pin_bundle(path, &bundle)?;
         Ok(bundle)
     }
 
@@ -270,7 +271,38 @@ impl ChainSession {
     ) -> Result<AuditBundle, ChainError> {
         let bundle = self.client.account_bundle(address)?;
         write_file_atomically(path, bundle.to_json().as_bytes())?;
+        self.pin_bundle(path, &bundle)?;
         Ok(bundle)
+    }
+
+    /// Pins an exported bundle's blocks in the light store under its file
+    /// name, so pruning keeps them provable from this store (at most
+    /// [`jifen_light_client::client::MAX_BUNDLE_PINS`], the oldest released
+    /// first: the file itself is self-contained).
+    fn pin_bundle(&mut self, path: &Path, bundle: &AuditBundle) -> Result<(), ChainError> {
+        let id = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        Ok(self.client.pin_bundle(&id, bundle)?)
+    }
+
+    /// Re-verifies everything in the light store from the root of trust
+    /// (one commit check per stored block); `None` for an empty store.
+    ///
+    /// # Errors
+    /// Store errors (`lc-store-*`).
+    pub fn verify_store(&self) -> Result<Option<StoreAudit>, ChainError> {
+        Ok(self.client.verify_store()?)
+    }
+
+    /// Releases the light store's pin `id` (fork evidence or an exported
+    /// bundle).
+    ///
+    /// # Errors
+    /// `lc-store-unknown-pin`, store errors.
+    pub fn unpin(&mut self, id: &str) -> Result<Pin, ChainError> {
+        Ok(self.client.unpin(id)?)
     }
 }
 
