@@ -35,7 +35,6 @@
 mod shared;
 
 use shared::raw_signatures;
-use std::num::NonZeroU64;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
@@ -201,9 +200,7 @@ fn sequential(dir: &Path, count: u64) {
     let report = sync_to(
         &mut trusted,
         count + 1,
-        Schedule::Epochs {
-            length: NonZeroU64::new(1).unwrap(),
-        },
+        Schedule::Sequential,
         &mut source,
         &mut MemoryStore::new(),
         &options,
