@@ -11,17 +11,20 @@
     clippy::indexing_slicing
 )]
 
+mod common;
 #[path = "../benches/shared/fixture.rs"]
 mod fixture;
 
 use std::sync::atomic::AtomicBool;
 
 use jifen_light_client::{
-    ClientConfig, LightClient, MemoryStore, Options, RpcOptions, RpcPeer, SystemClock, TrustRoot,
+    ClientConfig, LightClient, LightStore, MemoryStore, Options, RpcOptions, RpcPeer, SystemClock,
+    TrustRoot,
 };
 use jifen_light_client_verifier::optimum::min_light_blocks;
 use jifen_node::devnet::{Devnet, DevnetConfig};
-use jifen_protocol::ChainId;
+use jifen_node::keys::NodeKey;
+use jifen_protocol::{ChainId, Transfer, TxPayload, UnsignedTransaction};
 
 /// A frozen devnet of `blocks` blocks with `validators` active, `rotate`
 /// rotating in per epoch, epochs of `epoch` blocks.
@@ -107,4 +110,41 @@ fn sets_replaced_every_epoch_reach_the_tip_within_the_bounds() {
     let again = client.sync(&mut |_| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!(again.height, tip);
     assert!(again.headers_fetched <= 1, "{again:?}");
+}
+
+/// Stored blocks far apart (a stable set: the root and the tip, 10,100
+/// heights apart): a transaction near the root is proven by verifying its
+/// block forward from the root, not by walking 10,000 hash links down.
+#[test]
+fn a_proof_far_below_the_tip_is_verified_forward() {
+    let net = common::manual_net_with_sets(&[None], 10, 4, 0, 100);
+    let key = NodeKey::devnet_account(2).unwrap();
+    let unsigned = UnsignedTransaction::new(
+        ChainId::new("jifen-devnet").unwrap(),
+        key.public_key(),
+        0,
+        1_000,
+        TxPayload::Transfer(Transfer {
+            to: common::account(3),
+            amount: 12_345,
+        }),
+    );
+    let tx = unsigned
+        .clone()
+        .with_signature(key.sign_digest(&unsigned.signing_digest()).unwrap());
+    let id = tx.id();
+    net.devnet.chain().lock().unwrap().submit_tx(tx).unwrap();
+    let height = jifen_testenv::devnet::produce_blocks(&net.devnet, 1).unwrap();
+    jifen_testenv::devnet::produce_blocks(&net.devnet, 10_100).unwrap();
+    let mut client = net.client(MemoryStore::new(), TrustRoot::Genesis, 0, &[1], None);
+    let summary = common::sync(&mut client).unwrap();
+    assert_eq!(summary.headers_fetched, 1);
+    assert_eq!(client.store().heights().unwrap(), vec![1, summary.height]);
+    let before = net.requests(0);
+    let proven = client.tx_inclusion(&id).unwrap().unwrap();
+    assert_eq!(proven.height, height);
+    assert_eq!(proven.header_hash, net.hash_at(height));
+    // A walk down would ask 101 ranges of 100 headers.
+    let asked = net.requests(0) - before;
+    assert!(asked < 20, "{asked} requests");
 }
