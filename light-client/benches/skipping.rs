@@ -182,7 +182,61 @@ fn run(label: &str, dir: &Path) {
     );
 }
 
+/// The hard rows of ADR 0016's table on signed test chains (in memory, no
+/// RPC): a set drifting by one member of four per epoch (r = 3), and more
+/// than 2/3 replaced every epoch (r = 1).
+fn test_chains() {
+    use jifen_light_client::{FixedClock, Schedule, TrustedState, sync_to};
+    use jifen_light_client_verifier::optimum::ChainShape;
+    use jifen_light_client_verifier::test_chain::{Chain, ChainSource, replaced_set, rotating_set};
+    use std::num::NonZeroU64;
+    for (label, chain, epoch) in [
+        (
+            "test chain, 100,000 blocks, epoch 1000, 1 of 4 replaced per epoch",
+            Chain::new(100_000, 1_000, rotating_set),
+            1_000,
+        ),
+        (
+            "test chain, 10,000 blocks, epoch 100, whole set replaced per epoch",
+            Chain::new(10_000, 100, replaced_set),
+            100,
+        ),
+    ] {
+        let tip = chain.len();
+        let now = chain.time_after(tip);
+        let options = Options::default();
+        let optimum = min_light_blocks(&ChainShape::from_test_chain(&chain), 1, tip, &options, now)
+            .unwrap()
+            .light_blocks;
+        let mut trusted =
+            TrustedState::bootstrap(chain.block(1), &chain.checkpoint(1), &options, now).unwrap();
+        let started = Instant::now();
+        let report = sync_to(
+            &mut trusted,
+            tip,
+            Schedule::Skipping {
+                epoch_length: NonZeroU64::new(epoch).unwrap(),
+            },
+            &mut ChainSource::new(&chain),
+            &mut MemoryStore::new(),
+            &options,
+            &FixedClock(now),
+        )
+        .unwrap();
+        let elapsed = started.elapsed();
+        println!(
+            "figure: {label}: fetched {} / minimum {optimum} = {:.2}; calendar {}; {} settled by can_reach; {:.0} ms (signing included)",
+            report.headers_fetched,
+            report.headers_fetched as f64 / optimum as f64,
+            calendar(1, tip, epoch),
+            report.pre_checked,
+            elapsed.as_secs_f64() * 1e3
+        );
+    }
+}
+
 fn main() {
+    test_chains();
     run(
         "lc-100k (21 validators, epoch 1000, rotate 3)",
         &fixture_dir("JIFEN_LC_FIXTURE", "/work/fixtures/lc-100k"),
