@@ -45,8 +45,8 @@ pub fn fill(chain: &Chain, store: &mut impl LightStore) -> TrustedState {
     sync_to(
         &mut trusted,
         60,
-        Schedule::Epochs {
-            length: NonZeroU64::new(10).expect("a non-zero epoch length"),
+        Schedule::Skipping {
+            epoch_length: NonZeroU64::new(10).expect("a non-zero epoch length"),
         },
         &mut ChainSource::new(chain),
         store,

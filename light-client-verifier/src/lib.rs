@@ -16,8 +16,8 @@
 //! | [`light_block`] | [`LightBlock`] (header, commit, both validator sets) and its `validate_basic` |
 //! | [`trust`] | [`Options`], the [`Clock`] trait, [`FixedClock`], [`Checkpoint`], [`TrustedState`] |
 //! | [`verifier`] | the named predicates, [`verify`] and its [`Verdict`] |
-//! | [`scheduler`] | epoch-aware plans and the bisecting [`Scheduler`] |
-//! | [`sync`] | [`LightBlockSource`], [`MemorySource`] and the [`sync_to`] driver |
+//! | [`scheduler`] | the trust-first [`Scheduler`]: target first, pivots at epoch ends |
+//! | [`sync`] | [`LightBlockSource`], [`MemorySource`], the [`sync_to`] driver and its resumable [`SyncRun`] |
 //! | [`cross_check`](mod@cross_check) | a witness's answer: agrees, lagging, invalid, unresolved or a [`CrossCheck::Conflict`] |
 //! | [`evidence`] | fork [`Evidence`], its file format and [`verify_evidence`] |
 //! | [`bundle`] | [`AuditBundle`] (root, path, final proof: a state value or a transaction's inclusion), its file format and [`verify_bundle`] |
@@ -25,18 +25,21 @@
 //! | [`proof`] | checking untrusted state answers and transaction proofs against a verified header; [`Proven`] values |
 //! | [`store`] | the [`LightStore`] trait (format 2: head, chain links, pins), [`MemoryStore`], one atomic [`StoreChange`] per commit with pruning ([`plan_commit`]), constant-time [`open_trusted`], [`load_checked`], [`verify_store`] |
 //! | `test_chain`, `conformance` | (cargo feature `test-support`) a deterministic signed test chain and the store conformance suite every backend runs |
+//! | `optimum` | (cargo feature `test-support`) the offline optimum: the fewest light blocks from one height to another of a known chain (`optimum::min_light_blocks`) |
 //!
 //! Every error enum has a `code()` returning a stable kebab-case code
 //! starting with `lc-`, and implements [`jifen_protocol::message::Coded`].
 //!
 //! ```
-//! use jifen_light_client_verifier::{Options, Schedule, scheduler::plan};
+//! use jifen_light_client_verifier::{Options, Schedule, Scheduler};
 //! use std::num::NonZeroU64;
 //!
 //! assert!(Options::default().validate().is_ok());
-//! let epochs = Schedule::Epochs { length: NonZeroU64::new(1_000).unwrap() };
-//! // 100,000 blocks with a validator-set change every 1,000: 100 headers.
-//! assert_eq!(plan(epochs, 1, 100_000).count(), 100);
+//! let skipping = Schedule::Skipping { epoch_length: NonZeroU64::new(1_000).unwrap() };
+//! // Trust first: the target is tried at once; epoch ends only as pivots
+//! // when it lacks trust.
+//! assert_eq!(Scheduler::new(skipping, 1, 100_000).next_height(), Some(100_000));
+//! assert_eq!(skipping.pivot(1, 100_000), Some(50_000));
 //! ```
 
 pub mod bundle;
@@ -45,6 +48,8 @@ pub mod conformance;
 pub mod cross_check;
 pub mod evidence;
 pub mod light_block;
+#[cfg(feature = "test-support")]
+pub mod optimum;
 pub mod progress;
 pub mod proof;
 pub mod scheduler;
@@ -71,12 +76,13 @@ pub use store::{
     verify_store,
 };
 pub use sync::{
-    LightBlockSource, MemorySource, SyncError, SyncReport, sync_to, sync_to_with_progress,
+    Advance, LightBlockSource, MemorySource, SyncError, SyncReport, SyncRun, sync_to,
+    sync_to_with_progress,
 };
 pub use trust::{
     Checkpoint, CheckpointParseError, Clock, FixedClock, Options, OptionsError, TrustedState,
 };
-pub use verifier::{PowerTally, Verdict, VerificationError, Verified, verify};
+pub use verifier::{PowerTally, Verdict, VerificationError, Verified, can_reach, verify};
 
 use jifen_protocol::message::Arg;
 

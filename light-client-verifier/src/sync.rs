@@ -97,12 +97,205 @@ pub struct SyncReport {
     pub verified_heights: Vec<u64>,
     /// How many times the scheduler bisected.
     pub bisections: u64,
+    /// "Not enough trust" verdicts settled from the validator sets alone
+    /// ([`verifier::can_reach`]), without checking the commit's signatures.
+    pub pre_checked: u64,
 }
 
-/// Brings `trusted` up to `target_height`: asks `scheduler`'s heights from
-/// `source`, verifies each against the current trusted state at
-/// `clock.now_ms()`, applies and saves what verifies, bisects on "not enough
-/// trust". Each height is fetched at most once.
+/// Where [`SyncRun::advance`] stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Advance {
+    /// The target is trusted.
+    Reached,
+    /// `max_verified` blocks verified; call again to go on.
+    Paused,
+}
+
+/// One sync towards a target, resumable in segments (the client
+/// cross-checks and stores each segment before the next): the scheduler
+/// and the cache of fetched blocks that lacked trust live across
+/// [`SyncRun::advance`] calls, so no height is fetched twice.
+#[derive(Debug, Clone)]
+pub struct SyncRun {
+    scheduler: Scheduler,
+    schedule: Schedule,
+    target: u64,
+    /// Fetched blocks above the trusted height, waiting for a retry.
+    cache: BTreeMap<u64, LightBlock>,
+    report: SyncReport,
+    started: bool,
+}
+
+impl SyncRun {
+    /// A run from `trusted_height` to `target_height` with `schedule`.
+    #[must_use]
+    pub fn new(trusted_height: u64, target_height: u64, schedule: Schedule) -> Self {
+        Self {
+            scheduler: Scheduler::new(schedule, trusted_height, target_height),
+            schedule,
+            target: target_height,
+            cache: BTreeMap::new(),
+            report: SyncReport::default(),
+            started: false,
+        }
+    }
+
+    /// The target height.
+    #[must_use]
+    pub fn target(&self) -> u64 {
+        self.target
+    }
+
+    /// What the run did so far.
+    #[must_use]
+    pub fn report(&self) -> &SyncReport {
+        &self.report
+    }
+
+    /// Brings `trusted` towards the target: asks the scheduler's heights
+    /// from `source` (or the cache), verifies each against the current
+    /// trusted state at `clock.now_ms()`, applies and saves what verifies,
+    /// pivots on "not enough trust". Returns after `max_verified` blocks
+    /// verified ([`Advance::Paused`]) or at the target ([`Advance::Reached`]).
+    ///
+    /// `trusted` should be the state the previous call left; another one
+    /// (e.g. a rolled-back segment) restarts the scheduler from it, keeping
+    /// the cached blocks above it.
+    ///
+    /// # Errors
+    /// As [`sync_to`]. On error, `trusted` and `store` hold the last block
+    /// that verified.
+    #[allow(clippy::too_many_arguments)] // The driver's inputs; a struct would only rename them.
+    pub fn advance(
+        &mut self,
+        trusted: &mut TrustedState,
+        source: &mut impl LightBlockSource,
+        store: &mut impl LightStore,
+        options: &Options,
+        clock: &impl Clock,
+        max_verified: u64,
+        progress: &mut impl FnMut(&ProgressEvent),
+    ) -> Result<Advance, SyncError> {
+        options.validate()?;
+        let target_height = self.target;
+        if target_height < trusted.height() {
+            return Err(SyncError::TargetBelowTrusted {
+                trusted: trusted.height(),
+                target: target_height,
+            });
+        }
+        if self.scheduler.trusted_height() != trusted.height() {
+            self.scheduler = Scheduler::new(self.schedule, trusted.height(), target_height);
+            self.cache = self.cache.split_off(&trusted.height().saturating_add(1));
+        }
+        if !self.started {
+            self.started = true;
+            progress(&ProgressEvent::Phase {
+                phase: Phase::Syncing,
+                trusted_height: trusted.height(),
+                target_height,
+            });
+        }
+        let mut verified_now = 0u64;
+        while let Some(height) = self.scheduler.next_height() {
+            if verified_now >= max_verified {
+                return Ok(Advance::Paused);
+            }
+            let untrusted = match self.cache.get(&height) {
+                Some(block) => block,
+                None => {
+                    let block = source
+                        .untrusted_light_block(height)
+                        .map_err(|source| SyncError::Source { height, source })?;
+                    self.report.headers_fetched = self.report.headers_fetched.saturating_add(1);
+                    if block.height() != height {
+                        return Err(SyncError::WrongHeight {
+                            expected: height,
+                            got: block.height(),
+                        });
+                    }
+                    self.cache.entry(height).or_insert(block)
+                }
+            };
+            let trusted_height = trusted.height();
+            let now_ms = clock.now_ms();
+            let verdict = if pre_check_lacks_trust(trusted, untrusted, options, now_ms) {
+                self.report.pre_checked = self.report.pre_checked.saturating_add(1);
+                None
+            } else {
+                Some(verifier::verify(trusted, untrusted, options, now_ms))
+            };
+            match verdict {
+                Some(Verdict::Success(verified)) => {
+                    trusted.apply(verified);
+                    store.save(trusted)?;
+                    verified_now += 1;
+                    self.report.verified_heights.push(height);
+                    self.scheduler.record(trusted_height, Outcome::Verified)?;
+                    // Blocks at or below the new trusted height are of no more use.
+                    self.cache = self.cache.split_off(&height.saturating_add(1));
+                    progress(&ProgressEvent::Verified {
+                        height,
+                        target_height,
+                        headers_fetched: self.report.headers_fetched,
+                        pending: usize::try_from(self.scheduler.remaining()).unwrap_or(usize::MAX),
+                    });
+                }
+                None | Some(Verdict::NotEnoughTrust { .. }) => {
+                    self.scheduler
+                        .record(trusted_height, Outcome::NotEnoughTrust)?;
+                    self.report.bisections = self.report.bisections.saturating_add(1);
+                    progress(&ProgressEvent::Bisected {
+                        trusted_height,
+                        untrusted_height: height,
+                        next_height: self.scheduler.next_height().unwrap_or(height),
+                    });
+                }
+                Some(Verdict::Invalid(source)) => {
+                    return Err(SyncError::Invalid { height, source });
+                }
+            }
+        }
+        progress(&ProgressEvent::Phase {
+            phase: Phase::Done,
+            trusted_height: trusted.height(),
+            target_height,
+        });
+        Ok(Advance::Reached)
+    }
+}
+
+/// Whether `untrusted` surely lacks trust from `trusted`, judged from the
+/// validator sets alone: a skipping step (not adjacent) from an unexpired
+/// state, the block consistent in itself, and even its whole set holds no
+/// more than the threshold of the trusted next set. Anything else goes to
+/// [`verifier::verify`]. A block settled here stays cached and is verified
+/// in full when retried from a pivot.
+fn pre_check_lacks_trust(
+    trusted: &TrustedState,
+    untrusted: &LightBlock,
+    options: &Options,
+    now_ms: u64,
+) -> bool {
+    let trusted_block = trusted.light_block();
+    let trusted_header = &trusted_block.header;
+    untrusted.height() > trusted_header.height.saturating_add(1)
+        && verifier::is_within_trust_period(
+            trusted_header.time_ms,
+            options.trusting_period_ms(),
+            now_ms,
+        )
+        .is_ok()
+        && untrusted.validate_basic(trusted.chain_id()).is_ok()
+        && !verifier::can_reach(
+            &trusted_block.next_validators,
+            &untrusted.validators,
+            options.trust_threshold,
+        )
+}
+
+/// Brings `trusted` up to `target_height`: one [`SyncRun`] to the end.
+/// Each height is fetched at most once.
 ///
 /// On error, `trusted` and `store` hold the last block that verified.
 ///
@@ -147,72 +340,9 @@ pub fn sync_to_with_progress(
     clock: &impl Clock,
     progress: &mut impl FnMut(&ProgressEvent),
 ) -> Result<SyncReport, SyncError> {
-    options.validate()?;
-    if target_height < trusted.height() {
-        return Err(SyncError::TargetBelowTrusted {
-            trusted: trusted.height(),
-            target: target_height,
-        });
-    }
-    progress(&ProgressEvent::Phase {
-        phase: Phase::Syncing,
-        trusted_height: trusted.height(),
-        target_height,
-    });
-    let mut report = SyncReport::default();
-    let mut scheduler = Scheduler::new(schedule, trusted.height(), target_height);
-    let mut fetched: BTreeMap<u64, LightBlock> = BTreeMap::new();
-    while let Some(height) = scheduler.next_height() {
-        let untrusted = match fetched.get(&height) {
-            Some(block) => block,
-            None => {
-                let block = source
-                    .untrusted_light_block(height)
-                    .map_err(|source| SyncError::Source { height, source })?;
-                report.headers_fetched = report.headers_fetched.saturating_add(1);
-                if block.height() != height {
-                    return Err(SyncError::WrongHeight {
-                        expected: height,
-                        got: block.height(),
-                    });
-                }
-                fetched.entry(height).or_insert(block)
-            }
-        };
-        let trusted_height = trusted.height();
-        match verifier::verify(trusted, untrusted, options, clock.now_ms()) {
-            Verdict::Success(verified) => {
-                trusted.apply(verified);
-                store.save(trusted)?;
-                report.verified_heights.push(height);
-                scheduler.record(trusted_height, Outcome::Verified)?;
-                // Blocks at or below the new trusted height are of no more use.
-                fetched = fetched.split_off(&height.saturating_add(1));
-                progress(&ProgressEvent::Verified {
-                    height,
-                    target_height,
-                    headers_fetched: report.headers_fetched,
-                    pending: usize::try_from(scheduler.remaining()).unwrap_or(usize::MAX),
-                });
-            }
-            Verdict::NotEnoughTrust { .. } => {
-                scheduler.record(trusted_height, Outcome::NotEnoughTrust)?;
-                report.bisections = report.bisections.saturating_add(1);
-                progress(&ProgressEvent::Bisected {
-                    trusted_height,
-                    untrusted_height: height,
-                    next_height: scheduler.next_height().unwrap_or(height),
-                });
-            }
-            Verdict::Invalid(source) => return Err(SyncError::Invalid { height, source }),
-        }
-    }
-    progress(&ProgressEvent::Phase {
-        phase: Phase::Done,
-        trusted_height: trusted.height(),
-        target_height,
-    });
-    Ok(report)
+    let mut run = SyncRun::new(trusted.height(), target_height, schedule);
+    run.advance(trusted, source, store, options, clock, u64::MAX, progress)?;
+    Ok(run.report)
 }
 
 /// Why a sync stopped.

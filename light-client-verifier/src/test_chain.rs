@@ -147,13 +147,27 @@ impl Chain {
     /// Blocks `1..=length`; the set of block `h` is `spec((h - 1) / epoch_length)`.
     #[must_use]
     pub fn new(length: u64, epoch_length: u64, spec: SetSpec) -> Self {
-        let chain_id = ChainId::new("jifen-devnet").expect("a valid chain id");
         let epochs = length / epoch_length + 2;
+        Self::from_sets(length, epoch_length, (0..epochs).map(spec).collect())
+    }
+
+    /// Blocks `1..=length`; the set of block `h` is `specs[(h - 1) / epoch_length]`
+    /// (keys by number, with their power), e.g. a seeded random pattern.
+    ///
+    /// # Panics
+    /// When `specs` has fewer than `length / epoch_length + 2` entries.
+    #[must_use]
+    pub fn from_sets(length: u64, epoch_length: u64, specs: Vec<Vec<(u32, u64)>>) -> Self {
+        let chain_id = ChainId::new("jifen-devnet").expect("a valid chain id");
+        assert!(
+            specs.len() as u64 >= length / epoch_length + 2,
+            "a set for every epoch and the next"
+        );
         let mut keys = BTreeMap::new();
         let mut sets = Vec::new();
-        for epoch in 0..epochs {
+        for spec in specs {
             let mut validators = Vec::new();
-            for (n, power) in spec(epoch) {
+            for (n, power) in spec {
                 let key = TestKey::new(n);
                 validators.push(Validator::new(key.public_key(), power));
                 keys.insert(key.address(), key);

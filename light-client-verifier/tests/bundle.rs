@@ -32,8 +32,8 @@ fn synced_bundle(chain: &Chain) -> AuditBundle {
     sync_to(
         &mut trusted,
         45,
-        Schedule::Epochs {
-            length: NonZeroU64::new(10).unwrap(),
+        Schedule::Skipping {
+            epoch_length: NonZeroU64::new(10).unwrap(),
         },
         &mut ChainSource::new(chain),
         &mut store,

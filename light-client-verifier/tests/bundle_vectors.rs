@@ -42,8 +42,8 @@ fn account() -> Account {
     Account::new(1_000_000, 3)
 }
 
-/// The root block and the blocks a sync from it to `to` stores (epochs of
-/// 5 blocks).
+/// The root block and the blocks a sync from it to `to` through every
+/// epoch end stores (epochs of 5 blocks).
 fn synced_path(chain: &Chain, to: u64) -> (LightBlock, Vec<LightBlock>) {
     let now = chain.time_after(to);
     let mut trusted = TrustedState::bootstrap(
@@ -54,18 +54,22 @@ fn synced_path(chain: &Chain, to: u64) -> (LightBlock, Vec<LightBlock>) {
     )
     .unwrap();
     let mut store = MemoryStore::new();
-    sync_to(
-        &mut trusted,
-        to,
-        Schedule::Epochs {
-            length: NonZeroU64::new(5).unwrap(),
-        },
-        &mut ChainSource::new(chain),
-        &mut store,
-        &Options::default(),
-        &FixedClock(now),
-    )
-    .unwrap();
+    // The vectors keep the path of the epoch calendar (every epoch end,
+    // then the target), which skipping by trust no longer stores by itself.
+    for stop in (5..to).step_by(5).chain([to]) {
+        sync_to(
+            &mut trusted,
+            stop,
+            Schedule::Skipping {
+                epoch_length: NonZeroU64::new(5).unwrap(),
+            },
+            &mut ChainSource::new(chain),
+            &mut store,
+            &Options::default(),
+            &FixedClock(now),
+        )
+        .unwrap();
+    }
     let path = store
         .heights()
         .unwrap()

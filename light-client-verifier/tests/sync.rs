@@ -11,6 +11,7 @@
 use std::num::NonZeroU64;
 use std::time::Duration;
 
+use jifen_light_client_verifier::optimum::{ChainShape, min_light_blocks};
 use jifen_light_client_verifier::test_chain::{
     Chain, ChainSource, replaced_set, rotating_set, static_set,
 };
@@ -19,9 +20,9 @@ use jifen_light_client_verifier::{
     SyncReport, TrustedState, sync_to, sync_to_with_progress,
 };
 
-fn epochs(length: u64) -> Schedule {
-    Schedule::Epochs {
-        length: NonZeroU64::new(length).unwrap(),
+fn skipping(length: u64) -> Schedule {
+    Schedule::Skipping {
+        epoch_length: NonZeroU64::new(length).unwrap(),
     }
 }
 
@@ -69,23 +70,67 @@ fn sync_chain(chain: &Chain, target: u64, schedule: Schedule) -> Synced {
     }
 }
 
+/// More than 2/3 of the set changes every epoch: the only path is every
+/// epoch end, and skipping by trust visits exactly those and the target,
+/// each fetched once, with the hopeless tries settled from the sets alone.
 #[test]
-fn epoch_schedule_reaches_the_target_with_one_header_per_epoch() {
+fn a_set_replaced_every_epoch_visits_every_epoch_end_and_nothing_else() {
     let chain = Chain::new(200, 20, replaced_set);
     let Synced {
         trusted,
         report,
         stored_heights,
-        ..
-    } = sync_chain(&chain, 200, epochs(20));
+        served,
+    } = sync_chain(&chain, 200, skipping(20));
     assert_eq!(trusted.height(), 200);
     assert_eq!(report.headers_fetched, 10);
-    assert_eq!(report.bisections, 0);
+    assert_eq!(served, 10);
+    assert!(report.bisections > 0);
+    assert!(report.pre_checked > 0, "{report:?}");
     assert_eq!(
         report.verified_heights,
         vec![20, 40, 60, 80, 100, 120, 140, 160, 180, 200]
     );
     assert_eq!(stored_heights, report.verified_heights);
+}
+
+/// A stable set: the target verifies from the root at once, however far.
+#[test]
+fn a_stable_set_needs_one_header() {
+    let chain = Chain::new(200_000, 100, static_set);
+    let Synced { report, served, .. } = sync_chain(&chain, 200_000, skipping(100));
+    assert_eq!((report.headers_fetched, served), (1, 1));
+    assert_eq!(report.verified_heights, vec![200_000]);
+    assert_eq!(report.bisections, 0);
+}
+
+/// A node that lies about the epoch length only costs fetches: every
+/// wrong hint still reaches the target, each height fetched once.
+#[test]
+fn a_lying_epoch_hint_still_reaches_the_target() {
+    let chain = Chain::new(300, 10, replaced_set);
+    let honest = sync_chain(&chain, 300, skipping(10));
+    assert_eq!(honest.report.headers_fetched, 30);
+    for hint in [1, 3, 7, 11, 100, 1_000, u64::MAX] {
+        let Synced {
+            trusted,
+            report,
+            served,
+            ..
+        } = sync_chain(&chain, 300, skipping(hint));
+        assert_eq!(trusted.height(), 300, "hint {hint}");
+        assert_eq!(report.headers_fetched, served, "hint {hint}");
+        let unique: std::collections::BTreeSet<u64> =
+            report.verified_heights.iter().copied().collect();
+        assert_eq!(
+            unique.len() as u64,
+            served,
+            "hint {hint}: each fetched once and verified"
+        );
+        for end in (10..300).step_by(10) {
+            assert!(report.verified_heights.contains(&end), "hint {hint}");
+        }
+    }
 }
 
 #[test]
@@ -117,15 +162,77 @@ fn bisection_of_a_fully_replaced_set_falls_back_to_epoch_ends() {
     }
 }
 
+/// Sets rotating one member of four per epoch: from an epoch end, trust
+/// reaches three epochs on. The optimum is about a third of the epoch
+/// ends; skipping by trust stays within twice it plus one (the calendar
+/// took all 100).
 #[test]
-fn skipping_sync_over_100_000_blocks_with_epochs_of_1_000_uses_100_headers() {
+fn rotating_sets_over_100_000_blocks_stay_within_twice_the_optimum() {
     let chain = Chain::new(100_000, 1_000, rotating_set);
+    let now = chain.time_after(100_000);
+    let optimum = min_light_blocks(
+        &ChainShape::from_test_chain(&chain),
+        1,
+        100_000,
+        &Options::default(),
+        now,
+    )
+    .unwrap()
+    .light_blocks;
     let Synced {
         trusted, report, ..
-    } = sync_chain(&chain, 100_000, epochs(1_000));
+    } = sync_chain(&chain, 100_000, skipping(1_000));
     assert_eq!(trusted.height(), 100_000);
-    assert_eq!(report.headers_fetched, 100);
-    assert!(report.headers_fetched < 300);
+    let fetched = report.headers_fetched;
+    assert!(
+        optimum <= fetched && fetched <= 2 * optimum + 1,
+        "{optimum} {fetched}"
+    );
+    assert!(fetched <= 100, "{fetched}");
+    for height in &report.verified_heights {
+        assert!(
+            height % 1_000 == 0,
+            "{height} is an epoch end or the target"
+        );
+    }
+}
+
+/// Over drifting and recurring sets, skipping by trust is between the
+/// optimum and the epoch ends plus one.
+#[test]
+fn fetched_is_between_the_optimum_and_the_epoch_ends() {
+    for (spec, epoch, length) in [
+        (rotating_set as fn(u64) -> Vec<(u32, u64)>, 10, 400),
+        (rotating_set, 7, 333),
+        (replaced_set, 9, 200),
+        (static_set, 10, 400),
+    ] {
+        let chain = Chain::new(length, epoch, spec);
+        let now = chain.time_after(length);
+        let shape = ChainShape::from_test_chain(&chain);
+        for from in [1, epoch, epoch + 3, length / 2] {
+            let optimum = min_light_blocks(&shape, from, length, &Options::default(), now)
+                .unwrap()
+                .light_blocks;
+            let mut trusted = bootstrap(&chain, from, now);
+            let report = sync_to(
+                &mut trusted,
+                length,
+                skipping(epoch),
+                &mut ChainSource::new(&chain),
+                &mut MemoryStore::new(),
+                &Options::default(),
+                &FixedClock(now),
+            )
+            .unwrap();
+            let ends = (length - 1) / epoch - from / epoch;
+            let fetched = report.headers_fetched;
+            assert!(
+                optimum <= fetched && fetched <= ends + 1,
+                "{from}: {optimum} {fetched} {ends}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -138,7 +245,7 @@ fn sequential_schedule_verifies_every_block() {
     let report = sync_to(
         &mut trusted,
         30,
-        epochs(1),
+        Schedule::Sequential,
         &mut source,
         &mut store,
         &Options::default(),
@@ -164,7 +271,7 @@ fn a_target_far_above_the_chain_stops_at_the_first_missing_block() {
     let error = sync_to_with_progress(
         &mut trusted,
         1_000_000_000_000,
-        epochs(1),
+        Schedule::Sequential,
         &mut source,
         &mut store,
         &Options::default(),
@@ -197,7 +304,7 @@ fn sync_stops_at_an_invalid_block_and_keeps_what_verified() {
     let error = sync_to(
         &mut trusted,
         40,
-        epochs(10),
+        Schedule::Sequential,
         &mut source,
         &mut store,
         &Options::default(),
@@ -205,8 +312,8 @@ fn sync_stops_at_an_invalid_block_and_keeps_what_verified() {
     )
     .unwrap_err();
     assert_eq!(error.code(), "lc-invalid-commit");
-    assert_eq!(trusted.height(), 20);
-    assert_eq!(store.last_height().unwrap(), Some(20));
+    assert_eq!(trusted.height(), 29);
+    assert_eq!(store.last_height().unwrap(), Some(29));
 }
 
 #[test]

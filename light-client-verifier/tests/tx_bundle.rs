@@ -62,8 +62,8 @@ fn tx_bundle(chain: &Chain, height: u64, index: usize) -> AuditBundle {
     sync_to(
         &mut trusted,
         30,
-        Schedule::Epochs {
-            length: NonZeroU64::new(10).unwrap(),
+        Schedule::Skipping {
+            epoch_length: NonZeroU64::new(10).unwrap(),
         },
         &mut ChainSource::new(chain),
         &mut store,

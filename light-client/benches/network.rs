@@ -125,7 +125,7 @@ fn skipping_and_resume(dir: &Path) {
         times[0].as_secs_f64() * 1e3
     );
 
-    // (d) the same sync into redb, then reopen (re-verifies every block).
+    // (d) the same sync into redb, then reopen (constant-time open, ADR 0017).
     let store_dir = tempfile::tempdir().unwrap();
     let path = store_dir.path().join("light.redb");
     {

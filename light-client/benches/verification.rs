@@ -104,8 +104,8 @@ fn main() {
         let report = sync_to(
             &mut trusted,
             100_000,
-            Schedule::Epochs {
-                length: NonZeroU64::new(1_000).unwrap(),
+            Schedule::Skipping {
+                epoch_length: NonZeroU64::new(1_000).unwrap(),
             },
             &mut source,
             &mut store,

@@ -59,13 +59,13 @@
 //! [`jifen_protocol::message::Coded`] (the code and the message's arguments).
 //!
 //! ```
-//! use jifen_light_client::{Options, scheduler::plan, Schedule};
+//! use jifen_light_client::{Options, Schedule, Scheduler};
 //! use std::num::NonZeroU64;
 //!
 //! assert!(Options::default().validate().is_ok());
-//! let epochs = Schedule::Epochs { length: NonZeroU64::new(1_000).unwrap() };
-//! // 100,000 blocks with a validator-set change every 1,000: 100 headers.
-//! assert_eq!(plan(epochs, 1, 100_000).count(), 100);
+//! let skipping = Schedule::Skipping { epoch_length: NonZeroU64::new(1_000).unwrap() };
+//! // Trust first: the target at once, epoch ends only when it lacks trust.
+//! assert_eq!(Scheduler::new(skipping, 1, 100_000).next_height(), Some(100_000));
 //! ```
 
 pub use jifen_light_client_verifier::{

@@ -16,7 +16,7 @@ mod common;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use common::{account, demoted_code, live_net, net, state_of, sync};
+use common::{account, demoted_code, live_net, manual_net_with_sets, net, state_of, sync};
 use jifen_light_client::Checkpoint;
 use jifen_light_client::{
     ClientConfig, ClientError, LightClient, LightStore, MemoryStore, PeerRole, PeerState,
@@ -110,7 +110,6 @@ fn lying_primary_is_demoted_with_its_code_and_the_honest_witness_takes_over() {
     let cases = [
         (Fault::ForgedCommit, "lc-invalid-commit"),
         (Fault::WrongValidatorSet, "lc-validators-hash-mismatch"),
-        (Fault::WithholdHeaders, "lc-client-headers-withheld"),
         (Fault::MalformedResponse, "lc-peer-malformed-json"),
         (Fault::OversizedResponse, "lc-peer-response-too-large"),
         (Fault::SlowResponse, "lc-peer-timeout"),
@@ -252,16 +251,41 @@ fn tampered_tx_proof_is_refused_and_inclusion_is_proven_from_the_witness() {
     assert_eq!(error.code(), "lc-peer-tx-rejected");
 }
 
+/// A primary that serves only block 1 and its tip is caught once the tip
+/// does not verify from block 1 and a pivot is asked for (a chain whose
+/// sets alternate between two disjoint ones, the tip signed by the one
+/// block 1 does not announce). Where the tip verifies at once, nothing in
+/// between is needed and withholding it harms no one.
+#[test]
+fn withholding_primary_is_demoted_when_a_pivot_is_needed() {
+    let net = manual_net_with_sets(&[Some(Fault::WithholdHeaders)], 98, 4, 4, 5);
+    let mut client = net.client(MemoryStore::new(), TrustRoot::Genesis, 1, &[0], None);
+    let summary = sync(&mut client).unwrap();
+    assert_eq!(summary.primary, net.url(0));
+    assert_eq!(summary.hash, net.hash_at(summary.height));
+    let status = client.status();
+    assert_eq!(
+        demoted_code(&status.peers[0].state),
+        "lc-client-headers-withheld"
+    );
+}
+
 #[test]
 fn one_honest_peer_among_liars_reaches_the_honest_tip() {
-    let net = net(
+    // Sets that alternate between two disjoint ones, the tip signed by
+    // the one block 1 does not announce: the withholding liar is asked for
+    // a pivot.
+    let net = manual_net_with_sets(
         &[
             Some(Fault::ForgedCommit),
             Some(Fault::WrongValidatorSet),
             Some(Fault::MalformedResponse),
             Some(Fault::WithholdHeaders),
         ],
-        30,
+        98,
+        4,
+        4,
+        5,
     );
     let mut client = net.client(
         MemoryStore::new(),

@@ -396,6 +396,32 @@ pub fn trusted_signers_power(
     }
 }
 
+/// Whether a block signed by `untrusted` could ever verify by skipping
+/// from a state whose next set is `trusted_next`: the power, in
+/// `trusted_next`, of the members of `untrusted`'s *whole* set (same address
+/// and key) exceeds `threshold`. `false` settles "not enough trust" without
+/// checking a signature (the signers are a subset of the set).
+#[must_use]
+pub fn can_reach(
+    trusted_next: &ValidatorSet,
+    untrusted: &ValidatorSet,
+    threshold: TrustThreshold,
+) -> bool {
+    let mut power: u64 = 0;
+    for validator in untrusted.validators() {
+        if let Some((_, trusted)) = trusted_next.find(&validator.address)
+            && trusted.public_key == validator.public_key
+        {
+            power = power.saturating_add(trusted.voting_power);
+        }
+    }
+    PowerTally {
+        signed_power: power,
+        total_power: trusted_next.total_power(),
+    }
+    .exceeds(threshold)
+}
+
 /// A block is consistent in itself ([`LightBlock::validate_basic`] for
 /// `chain_id`) and its commit holds a quorum of its own validators: what a
 /// checkpoint block and a block read back from a store must satisfy.

@@ -10,26 +10,37 @@
 //! other usable peer: one that serves another block at that height is
 //! demoted the same way.
 //!
-//! The walk is at most as long as the gap between two stored blocks, which
-//! the sync keeps at most `MAX_STORED_GAP` (10,000) heights; it fetches 100
-//! blocks at a time and keeps only the last header, so its memory does not
-//! grow with the gap. An audit bundle of a transaction keeps every header
-//! of the walk instead ([`LightClient::links_below`]: at most 9,999, a few
-//! MB), since they are its proof.
+//! Skipping by trust stores blocks that may be 10^6 heights apart
+//! (`docs/adr/0016-skipping-by-trust.md`), so the walk is bounded: when the
+//! nearest stored block above is more than [`MAX_WALK_DOWN`] heights up,
+//! the header is verified *forward* instead, by skipping from the nearest
+//! stored block below (if it is still within the trusting period), as the
+//! tip itself is (CometBFT's rule for old heights); every other usable peer
+//! must then serve the same block. Only when that block expired does the
+//! long walk remain. The walk fetches 100 blocks at a time and keeps only
+//! the last header, so its memory does not grow with the gap. An audit
+//! bundle of a transaction keeps every header of the walk instead
+//! ([`LightClient::links_below`]), since they are its proof.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use jifen_protocol::Header;
 
+use super::sync::schedule_for;
 use super::{ClientError, LightClient};
 use crate::peer::PeerError;
 use crate::progress::ProgressEvent;
 use crate::store::{LightStore, StoreError};
+use crate::trust::{Checkpoint, TrustedState};
 use crate::verifier::{self, VerificationError};
 
 /// Headers proven below the trusted height kept for later proofs (the
 /// highest ones).
 pub(super) const CACHED_BELOW: usize = 1_024;
+
+/// The longest walk of hash links down from a stored block before a header
+/// below the trusted height is verified forward instead.
+pub(super) const MAX_WALK_DOWN: u64 = 10_000;
 
 /// Blocks asked per call on the way down.
 const WALK_BATCH: u64 = 100;
@@ -60,7 +71,16 @@ impl<S: LightStore> LightClient<S> {
         }
         let anchor = self.stored_above(height)?;
         let mut events = |_: &ProgressEvent| {};
-        let Some((walker, header)) = self.walk_with_peers(&anchor, height, None, cancel)? else {
+        let forward = if anchor.height.saturating_sub(height) > MAX_WALK_DOWN {
+            self.forward_to(height, cancel)?
+        } else {
+            None
+        };
+        let found = match forward {
+            Some(found) => Some(found),
+            None => self.walk_with_peers(&anchor, height, None, cancel)?,
+        };
+        let Some((walker, header)) = found else {
             return Ok(None);
         };
         self.cross_check_below(walker, &header, &mut events);
@@ -88,6 +108,64 @@ impl<S: LightStore> LightClient<S> {
         let mut links = Vec::new();
         let walked = self.walk_with_peers(anchor, height, Some(&mut links), cancel)?;
         Ok(walked.map(|_| links))
+    }
+
+    /// The header at `height` verified forward, by skipping from the
+    /// nearest stored block at or below it, with each usable peer in turn
+    /// (its own epoch length as the schedule): that peer and the header.
+    /// `None` when there is no such block, it expired, or no peer served
+    /// the way (each was marked for it).
+    ///
+    /// # Errors
+    /// [`ClientError::Cancelled`], store errors, and what a failed sync
+    /// returns for the client itself ([`LightClient::sync_failed`]).
+    fn forward_to(
+        &mut self,
+        height: u64,
+        cancel: &AtomicBool,
+    ) -> Result<Option<(usize, Header)>, ClientError> {
+        let Some(below) = self
+            .store
+            .heights()?
+            .into_iter()
+            .rev()
+            .find(|&stored| stored <= height)
+        else {
+            return Ok(None);
+        };
+        let block = self
+            .store
+            .get(below)?
+            .ok_or(StoreError::Missing { height: below })?;
+        let checkpoint = Checkpoint {
+            height: below,
+            hash: block.hash(),
+        };
+        let Ok(from) =
+            TrustedState::bootstrap(block, &checkpoint, &self.config().options, self.now_ms())
+        else {
+            // Expired (or unusable): only the hash links remain.
+            return Ok(None);
+        };
+        if below == height {
+            // Stored there: no peer walked, every peer is asked to agree.
+            return Ok(Some((usize::MAX, from.light_block().header.clone())));
+        }
+        let mut events = |_: &ProgressEvent| {};
+        for index in self.peers().read_order() {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(ClientError::Cancelled);
+            }
+            let Some(status) = self.checked_status(index, &mut events) else {
+                continue;
+            };
+            let schedule = schedule_for(status.epoch_length);
+            match self.verify_from(index, &from, height, schedule, cancel) {
+                Ok(block) => return Ok(Some((index, block.header))),
+                Err(error) => self.sync_failed(index, error, status.latest_height, &mut events)?,
+            }
+        }
+        Ok(None)
     }
 
     /// The nearest stored (verified) block above `height`.

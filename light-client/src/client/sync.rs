@@ -18,16 +18,10 @@ use crate::peer::PeerError;
 use crate::progress::{Phase, ProgressEvent, SyncProgress};
 use crate::scheduler::Schedule;
 use crate::store::LightStore;
-use crate::sync::{SyncError, sync_to_with_progress};
+use crate::sync::{Advance, SyncError, SyncRun};
 use crate::trust::{Checkpoint, TrustedState};
 use crate::verifier::VerificationError;
 use jifen_protocol::Encode;
-
-/// The largest gap between two stored (verified) heights, and so the
-/// longest walk of hash links down to a height below the trusted one: the
-/// schedule visits at least every 10,000th height, whatever epoch length
-/// a peer claims (or none).
-pub(super) const MAX_STORED_GAP: u64 = 10_000;
 
 /// Most verified blocks staged in memory before a cross-check stores them.
 pub(super) const MAX_STAGED: u64 = 1_024;
@@ -37,33 +31,25 @@ const MIN_STAGED: u64 = 16;
 /// blocks of 21 validators, 33 blocks of 10,000.
 pub(super) const STAGING_BYTES: u64 = 64 << 20;
 
-/// The schedule for a claimed epoch length (untrusted: it only decides
-/// which heights are fetched), with epochs of at most [`MAX_STORED_GAP`].
-fn schedule_for(epoch_length: Option<u64>) -> Schedule {
-    let length = epoch_length
-        .filter(|&length| length > 0)
-        .map_or(MAX_STORED_GAP, |length| length.min(MAX_STORED_GAP));
-    NonZeroU64::new(length).map_or(Schedule::Bisection, |length| Schedule::Epochs { length })
+/// The schedule for a peer's claimed epoch length: skipping by trust with
+/// pivots at its epoch ends, or plain bisection without one. The claim is
+/// untrusted: it only decides which heights are fetched (a wrong one costs
+/// fetches, never safety; `docs/adr/0016-skipping-by-trust.md`).
+pub(super) fn schedule_for(epoch_length: Option<u64>) -> Schedule {
+    epoch_length
+        .and_then(NonZeroU64::new)
+        .map_or(Schedule::Bisection, |epoch_length| Schedule::Skipping {
+            epoch_length,
+        })
 }
 
-/// The end of the next segment from `trusted` towards `target`: as many
-/// schedule steps as about [`STAGING_BYTES`] of blocks like the trusted one
-/// (between [`MIN_STAGED`] and [`MAX_STAGED`]).
-fn segment_end(trusted: &TrustedState, target: u64, schedule: Schedule) -> u64 {
+/// Verified blocks per segment: about [`STAGING_BYTES`] of blocks like the
+/// trusted one, between [`MIN_STAGED`] and [`MAX_STAGED`].
+fn segment_blocks(trusted: &TrustedState) -> u64 {
     let block_bytes = u64::try_from(trusted.light_block().encode().len())
         .unwrap_or(u64::MAX)
         .max(1);
-    let steps = (STAGING_BYTES / block_bytes).clamp(MIN_STAGED, MAX_STAGED);
-    let length = match schedule {
-        Schedule::Epochs { length } => length.get(),
-        Schedule::Bisection => MAX_STORED_GAP,
-    };
-    // `steps` epoch ends above the trusted height: the segment ends where
-    // the plan would have gone anyway.
-    let end = (trusted.height() / length)
-        .saturating_add(steps)
-        .saturating_mul(length);
-    end.min(target).max(trusted.height())
+    (STAGING_BYTES / block_bytes).clamp(MIN_STAGED, MAX_STAGED)
 }
 
 impl<S: LightStore> LightClient<S> {
@@ -289,10 +275,12 @@ impl<S: LightStore> LightClient<S> {
     /// below `at_least` is not marked lagging for it: the height is only a
     /// peer's claim (see `tx_inclusion`).
     ///
-    /// The way to the target is verified in segments: each segment stages
-    /// at most [`MAX_STAGED`] verified blocks (fewer for large validator
-    /// sets, [`STAGING_BYTES`]), is cross-checked with the witnesses at its
-    /// last block, then stored and trusted. Memory stays bounded however
+    /// The way to the target is found by trust, not the calendar (one
+    /// [`SyncRun`] per round, [`schedule_for`] the primary's epoch length)
+    /// and verified in segments: each segment stages at most [`MAX_STAGED`]
+    /// verified blocks (fewer for large validator sets, [`STAGING_BYTES`]),
+    /// is cross-checked with the witnesses at its last block, then stored
+    /// and trusted. Memory stays bounded however
     /// far the target is, and a fork found later leaves the client at the
     /// last cross-checked segment.
     pub(super) fn sync_inner(
@@ -324,36 +312,42 @@ impl<S: LightStore> LightClient<S> {
                 _ => status.latest_height.max(trusted.height()),
             };
             let schedule = schedule_for(status.epoch_length);
+            // One run per round: its scheduler and cache of blocks that
+            // lacked trust carry over from segment to segment.
+            let mut run = SyncRun::new(trusted.height(), target, schedule);
             loop {
                 let trusted = self.trusted.clone().ok_or(ClientError::NoTrustedState)?;
-                let segment_target = segment_end(&trusted, target, schedule);
-                let last_segment = segment_target == target;
+                let max_verified = segment_blocks(&trusted);
                 let mut staged = trusted.clone();
                 let mut staging = Staging::default();
                 let peers = self.peers().usable_count();
-                let (result, fetched) = {
+                let fetched_before = run.report().headers_fetched;
+                let bisected_before = run.report().bisections;
+                let result = {
                     let peer = self.peer(primary);
-                    let mut source = PeerSource::new(peer.as_ref(), cancel, segment_target);
+                    let mut source = PeerSource::new(peer.as_ref(), cancel, target);
                     let clock = ClockRef(self.clock());
                     let mut tracker = Tracker::new(trusted.height(), target, peers);
-                    let result = sync_to_with_progress(
+                    run.advance(
                         &mut staged,
-                        segment_target,
-                        schedule,
                         &mut source,
                         &mut staging,
                         &self.config().options,
                         &clock,
+                        max_verified,
                         &mut |event| {
                             events(event);
                             events(&tracker.on(event));
                         },
-                    );
-                    (result, source.fetched)
+                    )
                 };
-                headers_fetched = headers_fetched.saturating_add(fetched);
-                let report = match result {
-                    Ok(report) => report,
+                headers_fetched =
+                    headers_fetched.saturating_add(run.report().headers_fetched - fetched_before);
+                let last_segment = match result {
+                    // Cancelled while verifying: nothing of the segment is
+                    // kept (only what was cross-checked is).
+                    Ok(_) if cancel.load(Ordering::Relaxed) => return Err(ClientError::Cancelled),
+                    Ok(advance) => advance == Advance::Reached,
                     Err(error) => {
                         if cancel.load(Ordering::Relaxed) {
                             return Err(ClientError::Cancelled);
@@ -362,7 +356,7 @@ impl<S: LightStore> LightClient<S> {
                         continue 'rounds;
                     }
                 };
-                bisections = bisections.saturating_add(report.bisections);
+                bisections = bisections.saturating_add(run.report().bisections - bisected_before);
                 events(&ProgressEvent::Phase {
                     phase: Phase::CrossChecking,
                     trusted_height: staged.height(),

@@ -5,6 +5,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::source::{ClockRef, PeerSource, Staging};
+use super::sync::schedule_for;
 use super::{ClientError, LightClient, Misbehaviour, PeerState};
 use crate::cross_check::{CrossCheck, cross_check};
 use crate::evidence::Evidence;
@@ -165,7 +166,8 @@ impl<S: LightStore> LightClient<S> {
                 Ok(CrossCheck::Conflict(evidence)) => return Err(self.fork(*evidence, events)),
                 Ok(CrossCheck::Unresolved(_)) => {
                     // Bisect on the witness's own chain before judging.
-                    match self.verify_from(index, common, tip.height(), cancel) {
+                    let schedule = schedule_for(status.epoch_length);
+                    match self.verify_from(index, common, tip.height(), schedule, cancel) {
                         Ok(block) if block.hash() == tip.hash() => block,
                         Ok(block) => {
                             return match Evidence::from_conflict(tip.clone(), block) {
@@ -222,7 +224,13 @@ impl<S: LightStore> LightClient<S> {
             agreed += 1;
             if last_segment
                 && status.latest_height > tip.height()
-                && let Some(reason) = self.stale_primary(index, staged, events, cancel)?
+                && let Some(reason) = self.stale_primary(
+                    index,
+                    staged,
+                    schedule_for(status.epoch_length),
+                    events,
+                    cancel,
+                )?
             {
                 return Ok(WitnessVerdict::PrimaryStale {
                     witness: index,
@@ -254,6 +262,7 @@ impl<S: LightStore> LightClient<S> {
         &mut self,
         index: usize,
         staged: &TrustedState,
+        schedule: Schedule,
         events: &mut dyn FnMut(&ProgressEvent),
         cancel: &AtomicBool,
     ) -> Result<Option<Misbehaviour>, ClientError> {
@@ -268,7 +277,7 @@ impl<S: LightStore> LightClient<S> {
         if self.far_behind(tip, &latest.header).is_none() {
             return Ok(None);
         }
-        match self.verify_from(index, staged, latest.height(), cancel) {
+        match self.verify_from(index, staged, latest.height(), schedule, cancel) {
             Ok(proven) => {
                 // The chain moved on while syncing: judge the primary by the
                 // tip it claims now, not by the one the sync started from.
@@ -305,13 +314,15 @@ impl<S: LightStore> LightClient<S> {
         }
     }
 
-    /// Verifies peer `index`'s block at `height` from `from` (bisecting on
-    /// its chain), without storing anything.
+    /// Verifies peer `index`'s block at `height` from `from` (skipping by
+    /// trust on its chain with `schedule`, from that peer's own epoch
+    /// length), without storing anything.
     pub(super) fn verify_from(
         &self,
         index: usize,
         from: &TrustedState,
         height: u64,
+        schedule: Schedule,
         cancel: &AtomicBool,
     ) -> Result<LightBlock, SyncError> {
         let mut scratch = from.clone();
@@ -320,7 +331,7 @@ impl<S: LightStore> LightClient<S> {
         sync_to_with_progress(
             &mut scratch,
             height,
-            Schedule::Bisection,
+            schedule,
             &mut source,
             &mut Staging::default(),
             &self.config().options,

@@ -78,6 +78,27 @@ pub fn manual_net_with_epochs(faults: &[Option<Fault>], min_height: u64, epoch_l
     serve(devnet, faults, dir)
 }
 
+/// [`manual_net`] of exactly `blocks` blocks with `validators` active,
+/// `rotate` rotating in per epoch and epochs of `epoch_length`: chains
+/// whose sets change enough that skipping by trust needs pivots.
+pub fn manual_net_with_sets(
+    faults: &[Option<Fault>],
+    blocks: u64,
+    validators: u32,
+    rotate: u32,
+    epoch_length: u64,
+) -> Net {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = config(dir.path());
+    config.validators = validators;
+    config.rotate = rotate;
+    config.epoch_length = epoch_length;
+    config.produce = false;
+    let devnet = Devnet::start(&config).unwrap();
+    jifen_testenv::devnet::produce_blocks(&devnet, blocks).unwrap();
+    serve(devnet, faults, dir)
+}
+
 fn config(dir: &Path) -> DevnetConfig {
     let mut config = DevnetConfig::new(dir.join("chain"));
     config.validators = 4;
