@@ -15,21 +15,21 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{chain_id, demoted_code, state_of, sync, within};
-use jifen_light_client::{
-    ClientConfig, LightClient, MemoryStore, Peer, PeerState, RpcOptions, RpcPeer, SystemClock,
-    TrustRoot,
-};
+use common::{account, chain_id, demoted_code, manual_net, state_of, sync, within};
+use jifen_light_client::{MemoryStore, Peer, PeerState, RpcOptions, RpcPeer, TrustRoot};
 use jifen_node::devnet::{Devnet, DevnetConfig};
+use jifen_node::keys::NodeKey;
 use jifen_node::rpc::http::{HttpServer, Reply};
 use jifen_node::rpc::{Fault, RpcContext, handle_body};
+use jifen_protocol::{Transfer, TxPayload, UnsignedTransaction};
 use jifen_rpc_types::LIGHT_BLOCKS_CONTENT_TYPE;
+use jifen_testenv::devnet::produce_blocks;
 
 const BOUND: Duration = Duration::from_secs(240);
 
 /// A frozen chain of `height` blocks whose set is replaced at every block
-/// (4 validators, 4 rotated per one-block epoch): a client must verify it
-/// block by block, so it asks ranges.
+/// (4 validators, 4 rotated per one-block epoch): every block has its own
+/// validator set, so a range's frame carries the most sets.
 fn replaced_every_block(dir: &std::path::Path, height: u64) -> Devnet {
     let mut config = DevnetConfig::new(dir.join("chain"));
     config.validators = 4;
@@ -37,7 +37,7 @@ fn replaced_every_block(dir: &std::path::Path, height: u64) -> Devnet {
     config.epoch_length = 1;
     config.produce = false;
     let devnet = Devnet::start(&config).unwrap();
-    jifen_testenv::devnet::produce_blocks(&devnet, height).unwrap();
+    produce_blocks(&devnet, height).unwrap();
     devnet
 }
 
@@ -115,20 +115,38 @@ fn a_node_sending_garbage_frames_is_demoted_and_the_honest_witness_takes_over() 
         peer(devnet.rpc_addr(), true).light_blocks(2, 20).unwrap()
     );
 
-    let honest = format!("http://{}", devnet.rpc_addr());
-    let liar = format!("http://{garbage}");
-    let mut client = LightClient::open(
-        MemoryStore::new(),
-        ClientConfig::new(chain_id(), TrustRoot::Genesis),
-        Box::new(RpcPeer::connect(&liar, RpcOptions::default()).unwrap()),
-        vec![Box::new(RpcPeer::connect(&honest, RpcOptions::default()).unwrap()) as Box<dyn Peer>],
-        Box::new(SystemClock),
-    )
-    .unwrap();
-    let (summary, client) = within(BOUND, move || (sync(&mut client), client));
-    let summary = summary.unwrap();
-    assert_eq!(summary.primary, honest);
-    assert_eq!(summary.height, 40);
+    drop(devnet);
+
+    // In a client: sync by trust reaches the tip of a stable set with single
+    // light blocks, so the ranges come when a transaction below the trusted
+    // height is proven by hash links; the liar is primary.
+    let net = manual_net(&[Some(Fault::BinaryGarbage)], 10);
+    let key = NodeKey::devnet_account(2).unwrap();
+    let unsigned = UnsignedTransaction::new(
+        chain_id(),
+        key.public_key(),
+        0,
+        1_000,
+        TxPayload::Transfer(Transfer {
+            to: account(3),
+            amount: 12_345,
+        }),
+    );
+    let tx = unsigned
+        .clone()
+        .with_signature(key.sign_digest(&unsigned.signing_digest()).unwrap());
+    let id = tx.id();
+    net.devnet.chain().lock().unwrap().submit_tx(tx).unwrap();
+    let height = produce_blocks(&net.devnet, 1).unwrap();
+    produce_blocks(&net.devnet, 30).unwrap();
+    let mut client = net.client(MemoryStore::new(), TrustRoot::Genesis, 1, &[0], None);
+    let (proven, client) = within(BOUND, move || {
+        sync(&mut client).unwrap();
+        (client.tx_inclusion(&id), client)
+    });
+    let proven = proven.unwrap().unwrap();
+    assert_eq!(proven.height, height);
+    assert_eq!(proven.header_hash, net.hash_at(height));
     assert_eq!(demoted_code(&state_of(&client, 0)), "lc-peer-bad-frame");
     assert!(matches!(state_of(&client, 0), PeerState::Demoted { .. }));
 }

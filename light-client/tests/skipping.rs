@@ -18,8 +18,8 @@ mod fixture;
 use std::sync::atomic::AtomicBool;
 
 use jifen_light_client::{
-    ClientConfig, LightClient, LightStore, MemoryStore, Options, RpcOptions, RpcPeer, SystemClock,
-    TrustRoot,
+    AuditBundle, ClientConfig, LightClient, LightStore, MemoryStore, Options, RpcOptions, RpcPeer,
+    SystemClock, TrustRoot, verify_bundle,
 };
 use jifen_light_client_verifier::optimum::min_light_blocks;
 use jifen_node::devnet::{Devnet, DevnetConfig};
@@ -147,4 +147,16 @@ fn a_proof_far_below_the_tip_is_verified_forward() {
     // A walk down would ask 101 ranges of 100 headers.
     let asked = net.requests(0) - before;
     assert!(asked < 20, "{asked} requests");
+
+    // Its receipt goes forward too (hash links that far would exceed the
+    // bundle format's bound) and verifies offline from the root of trust.
+    let bundle = client.tx_bundle(&id).unwrap();
+    let root = client.status().root.unwrap().checkpoint;
+    let read = AuditBundle::from_json(&bundle.to_json()).unwrap();
+    let verified = verify_bundle(&read, &root, &client.config().options).unwrap();
+    assert_eq!(verified.header.height, height);
+    let inclusion = verified.inclusion.unwrap();
+    assert_eq!(inclusion.height, height);
+    assert_eq!(inclusion.header_hash, net.hash_at(height));
+    assert_eq!(inclusion.value.tx.id(), id);
 }

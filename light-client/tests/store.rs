@@ -22,7 +22,7 @@ use jifen_light_client::{
 };
 use jifen_light_client_verifier::conformance::{self, fill};
 use jifen_light_client_verifier::store::ChainLink;
-use jifen_light_client_verifier::test_chain::{Chain, rotating_set, static_set};
+use jifen_light_client_verifier::test_chain::{Chain, replaced_set, static_set};
 use jifen_protocol::{Encode, Hash32};
 
 #[test]
@@ -142,10 +142,10 @@ type Tamper<'a> = (&'a str, Box<dyn Fn(&Path) + 'a>, &'a str, &'a str);
 
 fn tamper_table<B: Backend>() {
     // Members 1, 10, ..., 60: root 1, middle 30, below-latest 50, latest 60.
-    let chain = Chain::new(61, 10, rotating_set);
+    let chain = Chain::new(61, 10, replaced_set);
     let checkpoint = chain.checkpoint(1);
     let options = Options::default();
-    let strangers = Chain::new(61, 10, |e| rotating_set(e + 50));
+    let strangers = Chain::new(61, 10, |e| replaced_set(e + 50));
     let head_with_latest = |latest: Hash32| StoreHead {
         format: 2,
         root: checkpoint,

@@ -12,16 +12,21 @@
 //!   it down to the block, fetched again from a peer and each checked to
 //!   be the parent of the one above.
 
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use jifen_protocol::{Address, Encode, Hash32, account_key};
 
+use super::below::MAX_WALK_DOWN;
+use super::sync::schedule_for;
 use super::{ClientError, LightClient};
 use crate::bundle::{
     AuditBundle, FinalProof, STATE_VALUE_PROOF, TX_INCLUSION_PROOF, TxInclusionProof,
 };
 use crate::light_block::LightBlock;
+use crate::progress::ProgressEvent;
 use crate::store::{LightStore, StoreError, load_checked};
+use crate::trust::{Checkpoint, TrustedState};
+use jifen_protocol::Header;
 
 impl<S: LightStore> LightClient<S> {
     /// An audit bundle for `address`'s account: the root of trust, every
@@ -81,6 +86,31 @@ impl<S: LightStore> LightClient<S> {
             .ok_or(StoreError::Missing {
                 height: header.height,
             })?;
+        if anchor_height.saturating_sub(header.height) > MAX_WALK_DOWN {
+            // Too far for hash links (the bundle format bounds them): the
+            // path goes forward instead, from the nearest stored block below
+            // to the transaction's block, each block verifying from the one
+            // before, as the stored path does.
+            if let Some((root, path)) = self.forward_path(&header, &cancel)? {
+                let final_proof = TxInclusionProof {
+                    id: *id,
+                    links: Vec::new(),
+                    answer,
+                };
+                return Ok(AuditBundle::new(
+                    root,
+                    path,
+                    Some(FinalProof {
+                        kind: TX_INCLUSION_PROOF.to_owned(),
+                        bytes: final_proof.encode(),
+                    }),
+                ));
+            }
+            if self.peers().usable_count() == 0 {
+                return Err(self.no_peer());
+            }
+            return Err(not_proven);
+        }
         let links = if anchor_height == header.height {
             Vec::new()
         } else {
@@ -114,6 +144,66 @@ impl<S: LightStore> LightClient<S> {
                 bytes: final_proof.encode(),
             }),
         ))
+    }
+
+    /// The root of trust, the stored members up to the nearest one below
+    /// `header`, then the blocks a peer's chain verifies forward from it to
+    /// `header` (which must be the block the peer ends at). `None` when no
+    /// peer served such a path (each failure marked as in a sync).
+    fn forward_path(
+        &mut self,
+        header: &Header,
+        cancel: &AtomicBool,
+    ) -> Result<Option<(LightBlock, Vec<LightBlock>)>, ClientError> {
+        let chain_id = self.config().chain_id.clone();
+        let Some(below) = self
+            .store
+            .heights()?
+            .into_iter()
+            .rev()
+            .find(|&stored| stored < header.height)
+        else {
+            return Ok(None);
+        };
+        let block = load_checked(&self.store, below, &chain_id)?
+            .light_block()
+            .clone();
+        let checkpoint = Checkpoint {
+            height: below,
+            hash: block.hash(),
+        };
+        let Ok(from) =
+            TrustedState::bootstrap(block, &checkpoint, &self.config().options, self.now_ms())
+        else {
+            // Expired: no forward step from it can be trusted.
+            return Ok(None);
+        };
+        let mut events = |_: &ProgressEvent| {};
+        for index in self.peers().read_order() {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(ClientError::Cancelled);
+            }
+            let Some(status) = self.checked_status(index, &mut events) else {
+                continue;
+            };
+            let schedule = schedule_for(status.epoch_length);
+            match self.verify_path_from(index, &from, header.height, schedule, cancel) {
+                Ok(forward) => {
+                    if forward.last().map(|state| state.light_block().hash()) != Some(header.hash())
+                    {
+                        // Another block than the one the transaction was
+                        // proven in: verified, yet a fork; not this peer's
+                        // to settle here.
+                        continue;
+                    }
+                    let (root, mut path) = self.stored_path(below)?;
+                    path.extend(forward.into_iter().map(|state| state.light_block().clone()));
+                    return Ok(Some((root, path)));
+                }
+                Err(error) => self.sync_failed(index, error, status.latest_height, &mut events)?,
+            }
+        }
+        Ok(None)
     }
 
     /// The root of trust and every stored member above it up to `height`,

@@ -36,11 +36,12 @@ impl<S: LightStore> LightClient<S> {
 
     /// Pins the root and path of an exported `bundle` under `id` (its file
     /// name), so pruning keeps them; past [`MAX_BUNDLE_PINS`] the bundle
-    /// pin with the oldest blocks is released in the same write.
+    /// pin with the oldest blocks is released in the same write. Blocks of
+    /// the bundle that are not members (verified forward past pruned ones
+    /// for an old receipt) are in the bundle only.
     ///
     /// # Errors
-    /// [`StoreError::Missing`] (as [`ClientError::Store`]) when a block of
-    /// the bundle is not a member of the store; other store errors.
+    /// Store errors.
     pub fn pin_bundle(&mut self, id: &str, bundle: &AuditBundle) -> Result<(), ClientError> {
         let mut heights: Vec<u64> = std::iter::once(&bundle.root)
             .chain(&bundle.path)
@@ -48,11 +49,16 @@ impl<S: LightStore> LightClient<S> {
             .collect();
         heights.sort_unstable();
         heights.dedup();
-        for &height in &heights {
-            if self.store.link(height)?.is_none() {
-                return Err(StoreError::Missing { height }.into());
+        // A receipt of an old transaction carries blocks verified forward
+        // past the pruned ones (`tx_bundle`): they are not stored, and the
+        // bundle holds them itself; the stored ones below them are pinned.
+        let mut kept = Vec::with_capacity(heights.len());
+        for height in heights {
+            if self.store.link(height)?.is_some() {
+                kept.push(height);
             }
         }
+        let heights = kept;
         let mut bundles: Vec<Pin> = self
             .store
             .pins()?

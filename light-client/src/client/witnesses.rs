@@ -325,19 +325,38 @@ impl<S: LightStore> LightClient<S> {
         schedule: Schedule,
         cancel: &AtomicBool,
     ) -> Result<LightBlock, SyncError> {
+        let path = self.verify_path_from(index, from, height, schedule, cancel)?;
+        Ok(path.last().map_or_else(
+            || from.light_block().clone(),
+            |state| state.light_block().clone(),
+        ))
+    }
+
+    /// [`Self::verify_from`], returning every block verified on the way
+    /// (ascending, `from` excluded, the block at `height` last): a path
+    /// each of whose blocks verifies from the one before.
+    pub(super) fn verify_path_from(
+        &self,
+        index: usize,
+        from: &TrustedState,
+        height: u64,
+        schedule: Schedule,
+        cancel: &AtomicBool,
+    ) -> Result<Vec<TrustedState>, SyncError> {
         let mut scratch = from.clone();
         let peer = self.peer(index);
         let mut source = PeerSource::new(peer.as_ref(), cancel, height);
+        let mut staging = Staging::default();
         sync_to_with_progress(
             &mut scratch,
             height,
             schedule,
             &mut source,
-            &mut Staging::default(),
+            &mut staging,
             &self.config().options,
             &ClockRef(self.clock()),
             &mut |_| {},
         )?;
-        Ok(scratch.light_block().clone())
+        Ok(staging.states)
     }
 }
