@@ -13,7 +13,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use jifen_wallet::action::{ActionReceipt, ActionReview};
 use jifen_wallet::audit::{
-    BundleReportView, BundleWrittenView, EvidenceReportView, ReceiptBundleView,
+    BundleReportView, BundleWrittenView, EvidenceReportView, PinView, ReceiptBundleView,
+    StoreReportView,
 };
 use jifen_wallet::backup::BackupChallengeView;
 use jifen_wallet::balance::BalanceView;
@@ -204,6 +205,13 @@ pub struct FingerprintArgs {
     pub fingerprint: String,
 }
 
+/// A pin of the light store by id (an evidence or bundle file name).
+#[derive(Debug, Deserialize, TS)]
+pub struct PinIdArgs {
+    /// The pin's id.
+    pub id: String,
+}
+
 /// A pending request by id.
 #[derive(Debug, Deserialize, TS)]
 pub struct RequestIdArgs {
@@ -306,6 +314,8 @@ commands! {
     ExportAuditBundleCmd = "export_audit_bundle" (Nothing, Nothing) -> BundleWrittenView;
     VerifyAuditBundleCmd = "verify_audit_bundle" (VerifyTextArgs, Nothing) -> BundleReportView;
     VerifyEvidenceCmd = "verify_evidence" (VerifyTextArgs, Nothing) -> EvidenceReportView;
+    VerifyStoreCmd = "verify_store" (Nothing, Nothing) -> StoreReportView;
+    UnpinStoreCmd = "unpin_store" (PinIdArgs, Nothing) -> PinView;
     ScanImageCmd = "scan_image" (ImageArgs, Nothing) -> Vec<Scanned>;
     RenderQrCmd = "render_qr" (QrPartsArgs, Nothing) -> Vec<String>;
     SaveQrFramesCmd = "save_qr_frames" (SaveFramesArgs, Nothing) -> String;

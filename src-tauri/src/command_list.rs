@@ -39,6 +39,8 @@ pub const COMMANDS: &[&str] = &[
     "export_audit_bundle",
     "verify_audit_bundle",
     "verify_evidence",
+    "verify_store",
+    "unpin_store",
     "scan_image",
     "render_qr",
     "save_qr_frames",

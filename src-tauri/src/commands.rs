@@ -468,6 +468,38 @@ pub async fn verify_evidence(
         .await
 }
 
+/// Re-verifies everything the light store holds, every link from the root
+/// of trust (opening checks only the latest link, ADR 0017).
+#[tauri::command]
+pub async fn verify_store(
+    chain: State<'_, ChainService>,
+    _args: Args<api::VerifyStoreCmd>,
+) -> Out<api::VerifyStoreCmd> {
+    let ctx = chain.context();
+    if chain.check_online().is_err() {
+        return blocking(move || Ok(audit::verify_store(&ctx, ctx.network, None)?)).await;
+    }
+    chain
+        .job(JobKind::Audit, move |session, _cancel| {
+            audit::verify_store(&ctx, ctx.network, Some(session))
+        })
+        .await
+}
+
+/// Releases a pin of the light store (its blocks may be pruned at the next
+/// sync).
+#[tauri::command]
+pub async fn unpin_store(
+    chain: State<'_, ChainService>,
+    args: Args<api::UnpinStoreCmd>,
+) -> Out<api::UnpinStoreCmd> {
+    chain
+        .job(JobKind::Audit, move |session, _cancel| {
+            audit::unpin(session, &args.id)
+        })
+        .await
+}
+
 /// Reads the QR codes of a picture's bytes and says what each is.
 #[tauri::command]
 pub async fn scan_image(

@@ -91,6 +91,8 @@ pub fn builder<R: Runtime>(
             commands::export_audit_bundle,
             commands::verify_audit_bundle,
             commands::verify_evidence,
+            commands::verify_store,
+            commands::unpin_store,
             commands::scan_image,
             commands::render_qr,
             commands::save_qr_frames,

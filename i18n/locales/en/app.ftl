@@ -681,3 +681,15 @@ app-audit-verify-tx-place = Where
 app-audit-verify-tx-at = Block { $height }, position { $index }
 app-audit-verify-tx-result = Result
 app-audit-verify-tx-ok = Succeeded, proven
+
+app-store-title = Stored headers
+app-store-lead = Opening the wallet checks only the newest stored header. Re-verify every stored header from your root of trust, offline.
+app-store-verify = Verify stored headers
+app-store-empty = Nothing is stored yet (not synced).
+app-store-valid = All { $blocks } stored blocks verify from the root of trust up to height { $height } ({ $commits } signature sets checked; { $pivots } kept as bridges; { $kib } KiB).
+app-store-no-pins = Nothing is kept for evidence or exported bundles.
+app-store-pins = Kept for evidence and exported bundles:
+app-store-pin-evidence = fork evidence, { $count } blocks
+app-store-pin-bundle = audit bundle, { $count } blocks
+app-store-unpin = Release
+app-store-unpinned = Released { $id } ({ $count } blocks); they may be pruned at the next sync.

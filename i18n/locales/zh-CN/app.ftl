@@ -669,3 +669,15 @@ app-audit-verify-tx-place = 位置
 app-audit-verify-tx-at = 第 { $height } 个区块，第 { $index } 位
 app-audit-verify-tx-result = 结果
 app-audit-verify-tx-ok = 成功，已证明
+
+app-store-title = 已存储的区块头
+app-store-lead = 打开钱包时只检查最新存储的区块头。可在此从信任根出发离线重新验证所有存储的区块头。
+app-store-verify = 验证存储的区块头
+app-store-empty = 尚未存储任何内容（尚未同步）。
+app-store-valid = 存储的 { $blocks } 个区块从信任根到高度 { $height } 全部验证通过（核对了 { $commits } 组签名；{ $pivots } 个为必要的衔接区块；共 { $kib } KiB）。
+app-store-no-pins = 没有为分叉证据或导出的审计包保留的区块。
+app-store-pins = 为分叉证据和导出的审计包保留：
+app-store-pin-evidence = 分叉证据，{ $count } 个区块
+app-store-pin-bundle = 审计包，{ $count } 个区块
+app-store-unpin = 释放
+app-store-unpinned = 已释放 { $id }（{ $count } 个区块）；下次同步时可能被清理。

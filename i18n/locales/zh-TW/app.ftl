@@ -669,3 +669,15 @@ app-audit-verify-tx-place = 位置
 app-audit-verify-tx-at = 第 { $height } 個區塊，第 { $index } 位
 app-audit-verify-tx-result = 結果
 app-audit-verify-tx-ok = 成功，已證明
+
+app-store-title = 已儲存的區塊標頭
+app-store-lead = 開啟錢包時只檢查最新儲存的區塊標頭。可在此從信任根出發離線重新驗證所有儲存的區塊標頭。
+app-store-verify = 驗證儲存的區塊標頭
+app-store-empty = 尚未儲存任何內容（尚未同步）。
+app-store-valid = 儲存的 { $blocks } 個區塊從信任根到高度 { $height } 全部驗證通過（核對了 { $commits } 組簽章；{ $pivots } 個為必要的銜接區塊；共 { $kib } KiB）。
+app-store-no-pins = 沒有為分叉證據或匯出的稽核包保留的區塊。
+app-store-pins = 為分叉證據與匯出的稽核包保留：
+app-store-pin-evidence = 分叉證據，{ $count } 個區塊
+app-store-pin-bundle = 稽核包，{ $count } 個區塊
+app-store-unpin = 釋放
+app-store-unpinned = 已釋放 { $id }（{ $count } 個區塊）；下次同步時可能被清除。
