@@ -13,7 +13,8 @@
 //     xvfb-run -a -s "-screen 0 1280x900x24" node tests/e2e/floor.mjs
 //
 // FLOOR_ROUNDS (default 5) and FLOOR_IDLE_MS (default 15000) change the run;
-// FLOOR_ENV (JSON) is added to both apps' environment. Figures are printed as
+// FLOOR_ENV (JSON) is added to every app's environment; FLOOR_VARIANTS (below) adds
+// more apps to the same rounds. Figures are printed as
 // `figure:` lines for docs/benchmarks.md; nothing is asserted but that each app
 // reached its first paint.
 import { execFileSync } from "node:child_process";
@@ -41,7 +42,13 @@ const apps = [
     bin: resolve(root, process.env.JIFEN_APP_BIN ?? join(targetDir, "release", "jifen-app")),
     ready: "start-create",
   },
+  // More apps in the same rounds (before/after a change, or the floor with other
+  // settings): FLOOR_VARIANTS='[{"name":"jifen-before","bin":"…","ready":"start-create","env":{…}}]'.
+  ...(process.env.FLOOR_VARIANTS ? JSON.parse(process.env.FLOOR_VARIANTS) : []).map((v) => ({ ...v, bin: resolve(root, v.bin) })),
 ];
+
+// Every app's name must be its own (results are kept by name).
+if (new Set(apps.map((a) => a.name)).size !== apps.length) throw new Error("FLOOR_VARIANTS: names must differ");
 
 // One launch of `app`: first paint, then the idle memory of every app process.
 async function measureOnce(app) {
@@ -52,6 +59,7 @@ async function measureOnce(app) {
     XDG_CACHE_HOME: join(work, "xdg-cache"),
     XDG_CONFIG_HOME: join(work, "xdg-config"),
     ...extraEnv,
+    ...(app.env ?? {}),
   };
   const { driver, port } = await startDriver(env);
   let browser = null;
@@ -92,7 +100,7 @@ function versions() {
   return `tauri ${crate("tauri")}, wry ${crate("wry")}, webkit2gtk (crate) ${crate("webkit2gtk")}, WebKitGTK ${webkit}`;
 }
 
-const results = { floor: [], jifen: [] };
+const results = Object.fromEntries(apps.map((app) => [app.name, []]));
 for (let round = 0; round < rounds; round++) {
   const order = round % 2 === 0 ? apps : [...apps].reverse();
   for (const app of order) {
@@ -126,7 +134,9 @@ for (const app of apps) {
   console.log(`figure: ${app.name} launch to first paint (ms, median of ${runs.length}) = ${paint[app.name]} (${runs.map((r) => r.firstPaint).join(", ")})`);
   console.log(`figure: ${app.name} idle PSS, all app processes (MiB, median of ${runs.length}) = ${pss[app.name].toFixed(1)} (${split}; runs ${runs.map((r) => r.total.toFixed(1)).join(", ")})`);
 }
-console.log(`figure: jifen / floor first paint = ${(paint.jifen / paint.floor).toFixed(2)}`);
-console.log(`figure: jifen / floor idle PSS = ${(pss.jifen / pss.floor).toFixed(2)} (jifen above the floor: ${(pss.jifen - pss.floor).toFixed(1)} MiB)`);
+for (const app of apps.filter((a) => a.name !== "floor")) {
+  console.log(`figure: ${app.name} / floor first paint = ${(paint[app.name] / paint.floor).toFixed(2)}`);
+  console.log(`figure: ${app.name} / floor idle PSS = ${(pss[app.name] / pss.floor).toFixed(2)} (${app.name} above the floor: ${(pss[app.name] - pss.floor).toFixed(1)} MiB)`);
+}
 console.log(`figure: versions = ${versions()}; idle ${idleMs} ms; ${rounds} rounds`);
 process.exit(0);
