@@ -1,8 +1,7 @@
-import { describe, expect, test, afterEach, beforeAll, beforeEach } from "vitest";
+import { describe, expect, test, afterEach, beforeEach } from "vitest";
 import { render, screen, fireEvent, cleanup } from "@testing-library/svelte";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import App from "./App.svelte";
-import { preloadScreens } from "./screens/registry";
 import { setLocale } from "./lib/i18n.svelte";
 import { go, route } from "./lib/router.svelte";
 import { session } from "./lib/session.svelte";
@@ -10,10 +9,6 @@ import { appInfo, argsOf, keyedWallet, recordIPC, row, settle } from "./lib/test
 import type { WalletView } from "./lib/ipc";
 
 const fresh: WalletView = { ...keyedWallet, name: "shop", address: "jfd1qqqqexampleaddress", backup_verified: false };
-
-// The screens in their own chunks come at once after navigating, as in the app after
-// their first load.
-beforeAll(preloadScreens);
 
 beforeEach(() => {
   session.info = null;

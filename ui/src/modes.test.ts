@@ -1,8 +1,7 @@
-import { describe, expect, test, afterEach, beforeAll, beforeEach } from "vitest";
+import { describe, expect, test, afterEach, beforeEach } from "vitest";
 import { render, screen, fireEvent, cleanup } from "@testing-library/svelte";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import App from "./App.svelte";
-import { preloadScreens } from "./screens/registry";
 import { setLocale } from "./lib/i18n.svelte";
 import { go } from "./lib/router.svelte";
 import { session } from "./lib/session.svelte";
@@ -19,10 +18,6 @@ function info(mode: AppMode, unlocked: WalletView | null = null, wallets: Wallet
 function navIds(): string[] {
   return screen.queryAllByTestId(/^nav-/).map((b) => b.dataset.testid ?? "");
 }
-
-// The screens in their own chunks come at once after navigating, as in the app after
-// their first load.
-beforeAll(preloadScreens);
 
 beforeEach(() => {
   session.info = null;

@@ -13,20 +13,11 @@ export type ScreenComponent =
   | Component<{ params: Record<string, unknown> }>
   | Component<Record<string, never>>;
 
-/**
- * Where a screen's component comes from: in the main bundle (`component`), or its
- * own chunk loaded when the screen first opens (`load`; see `componentOf` in the
- * registry).
- */
-export type ScreenSource =
-  | { component: ScreenComponent; load?: never }
-  | { load: () => Promise<ScreenComponent>; component?: never };
-
-export type ScreenDef = ScreenSource & ScreenFields;
-
-interface ScreenFields {
+export interface ScreenDef {
   /** Route name. */
   id: string;
+  /** The screen component (receives `params`). */
+  component: ScreenComponent;
   /** Fluent id of the title (navigation and heading). */
   title: string;
   /** Shown in the navigation bar while a wallet is open (a list: only in those uses). */
