@@ -12,15 +12,14 @@
 //
 // Timings (launch → first paint, → first verified balance) are printed as
 // `figure:` lines for docs/benchmarks.md; they are never asserted.
-import { spawn, spawnSync, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { spawnSync, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
-import { remote } from "webdriverio";
 import { steps } from "./steps.mjs";
+import { appMemory, launch, start, startDriver, stopAll, waitForLine } from "./measure.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..");
@@ -29,53 +28,9 @@ const appBin = resolve(root, process.env.JIFEN_APP_BIN ?? join(targetDir, "debug
 const nodeBin = process.env.JIFEN_NODE_BIN ? resolve(root, process.env.JIFEN_NODE_BIN) : null;
 // The command-line wallet plays the online side of cold signing (optional).
 const cliBin = process.env.JIFEN_CLI_BIN ? resolve(root, process.env.JIFEN_CLI_BIN) : null;
-const driverBin = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "", ".cargo/bin/tauri-driver");
 const shots = join(here, "screenshots");
 rmSync(shots, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
-
-const children = [];
-function start(cmd, args, env, name) {
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  child.stderr.on("data", (d) => process.env.E2E_VERBOSE && process.stderr.write(`[${name}] ${d}`));
-  return child;
-}
-function stopAll() {
-  for (const child of children.reverse()) if (child.exitCode === null) child.kill("SIGTERM");
-}
-process.on("exit", stopAll);
-process.on("SIGINT", () => process.exit(130));
-
-function waitForLine(child, pattern, ms) {
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`timeout waiting for ${pattern}`)), ms);
-    let seen = "";
-    const onData = (d) => {
-      seen += d;
-      const m = seen.match(pattern);
-      if (m) {
-        clearTimeout(timer);
-        ok(m);
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.on("exit", (code) => fail(new Error(`process exited (${code}) before ${pattern}: ${seen}`)));
-  });
-}
-
-async function waitForPort(port, ms) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/status`);
-      if (r.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`tauri-driver did not start on ${port}`);
-}
 
 const work = mkdtempSync(join(tmpdir(), "jifen-e2e-"));
 let rpc = null;
@@ -102,67 +57,15 @@ if (nodeBin) {
   console.log(`devnet at ${rpc}`);
 }
 
-// Free loopback ports for tauri-driver and WebKitWebDriver (asked of the OS,
-// then released for the drivers to bind).
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-const driverPort = await freePort();
-const nativePort = await freePort();
 const appEnv = {
   JIFEN_DATA_DIR: join(work, "data"),
   ...(rpc ? { JIFEN_ENDPOINTS: rpc } : {}),
   ...(process.env.E2E_APP_ENV ? JSON.parse(process.env.E2E_APP_ENV) : {}),
 };
-const driver = start(driverBin, ["--port", String(driverPort), "--native-port", String(nativePort)], appEnv, "driver");
-
-// Memory of the app's processes (jifen-app and its WebKit web/network processes,
-// not the drivers): proportional set size from /proc/<pid>/smaps_rollup.
-function appMemory() {
-  const parent = new Map();
-  const name = new Map();
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      parent.set(Number(pid), Number(fields[1]));
-      name.set(Number(pid), readFileSync(`/proc/${pid}/comm`, "utf8").trim());
-    } catch {}
-  }
-  const isBelow = (pid) => {
-    for (let p = pid; p > 1; p = parent.get(p) ?? 0) if (p === driver.pid) return true;
-    return false;
-  };
-  const rows = [];
-  for (const [pid, comm] of name) {
-    if (pid === driver.pid || !isBelow(pid) || /driver/i.test(comm)) continue;
-    try {
-      const pss = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m);
-      if (pss) rows.push({ pid, comm, mib: Number(pss[1]) / 1024 });
-    } catch {}
-  }
-  return rows;
-}
-await waitForPort(driverPort, 30_000);
+const { driver, port: driverPort } = await startDriver(appEnv);
 
 const launched = Date.now();
-const browser = await remote({
-  hostname: "127.0.0.1",
-  port: driverPort,
-  logLevel: "warn",
-  connectionRetryTimeout: 120_000,
-  capabilities: {
-    "wdio:enforceWebDriverClassic": true,
-    "tauri:options": { application: appBin },
-  },
-});
+const browser = await launch(driverPort, appBin);
 
 // Every screenshot is taken twice: in the app's own window size (desktop) and with the
 // viewport of a phone, where the layout is checked too (layoutProblems).
@@ -259,7 +162,7 @@ const ctx = {
     }
     assert.deepEqual(problems, [], `${name} at ${PHONE.width}x${PHONE.height}`);
   },
-  appMemory,
+  appMemory: () => appMemory(driver.pid),
   dataDir: appEnv.JIFEN_DATA_DIR,
   // Runs the command-line wallet with its own data directory; returns stdout and stderr.
   cli(args) {
