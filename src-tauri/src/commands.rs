@@ -471,10 +471,7 @@ pub async fn verify_evidence(
 /// Re-verifies everything the light store holds, every link from the root
 /// of trust (opening checks only the latest link, ADR 0017).
 #[tauri::command]
-pub async fn verify_store(
-    chain: State<'_, ChainService>,
-    _args: Args<api::VerifyStoreCmd>,
-) -> Out<api::VerifyStoreCmd> {
+pub async fn verify_store(chain: State<'_, ChainService>) -> Out<api::VerifyStoreCmd> {
     let ctx = chain.context();
     if chain.check_online().is_err() {
         return blocking(move || Ok(audit::verify_store(&ctx, ctx.network, None)?)).await;

@@ -190,6 +190,18 @@ export const steps = [
     await report.scrollIntoView({ block: "center" });
     await ctx.shot("12b-audit-bundle-verified", { phoneFocus: "bundle-report" });
   }],
+  ["sync and audit screen: verify every stored header; the exported bundle is pinned and can be released", async (ctx) => {
+    await (await shown(ctx, "verify-store")).click();
+    const report = await shown(ctx, "store-report", 60_000);
+    ctx.assert.ok(Number(await report.getAttribute("data-blocks")) >= 2, await report.getText());
+    const pins = await ctx.browser.$$('[data-testid="store-pin"]');
+    ctx.assert.ok(pins.length >= 1, "the exported bundle is pinned");
+    ctx.assert.match(await pins[0].getText(), /audit-jfd1.*\.json/);
+    await report.scrollIntoView({ block: "center" });
+    await ctx.shot("12c-store-verified", { phoneFocus: "store-report" });
+    await (await shown(ctx, "store-unpin")).click();
+    await shown(ctx, "store-unpinned");
+  }],
   ["memory at idle after sync", async (ctx) => {
     await ctx.browser.pause(5000);
     const rows = ctx.appMemory();

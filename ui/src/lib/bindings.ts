@@ -1238,6 +1238,26 @@ superseded: boolean | null,
  */
 error: ErrorView | null, };
 
+export type PinIdArgs = { 
+/**
+ * The pin's id.
+ */
+id: string, };
+
+export type PinView = { 
+/**
+ * Its id (the evidence or bundle file name): `jifen store unpin <ID>`.
+ */
+id: string, 
+/**
+ * `evidence` or `bundle`.
+ */
+kind: string, 
+/**
+ * The pinned block heights, ascending.
+ */
+heights: Array<number>, };
+
 export type ProvenAt = { 
 /**
  * The header's height.
@@ -1628,6 +1648,44 @@ address: string,
  * The signature's text form (`docs/keys.md#message-signatures`).
  */
 signature: string, };
+
+export type StoreReportView = { 
+/**
+ * Nothing stored yet (the other fields are then zero or empty).
+ */
+empty: boolean, 
+/**
+ * The store format (2; 1 before its first open by this version).
+ */
+format: number, 
+/**
+ * The root of trust (`height:hash`).
+ */
+root: string | null, 
+/**
+ * The latest trusted header.
+ */
+latest: ProvenAt | null, 
+/**
+ * Blocks stored (root, pivots, pinned, the recent tail).
+ */
+blocks: number, 
+/**
+ * Blocks kept because their neighbours cannot link across them.
+ */
+pivots: number, 
+/**
+ * Commits (signature sets) checked.
+ */
+commits_checked: number, 
+/**
+ * Bytes of stored blocks.
+ */
+bytes: number, 
+/**
+ * Pins (evidence, exported bundles).
+ */
+pins: Array<PinView>, };
 
 export type SwapReceipt = { 
 /**
@@ -2221,6 +2279,10 @@ export const commands = {
     invoke<BundleReportView>("verify_audit_bundle", { args }),
   verifyEvidence: (args: VerifyTextArgs): Promise<EvidenceReportView> =>
     invoke<EvidenceReportView>("verify_evidence", { args }),
+  verifyStore: (): Promise<StoreReportView> =>
+    invoke<StoreReportView>("verify_store"),
+  unpinStore: (args: PinIdArgs): Promise<PinView> =>
+    invoke<PinView>("unpin_store", { args }),
   scanImage: (args: ImageArgs): Promise<Array<Scanned>> =>
     invoke<Array<Scanned>>("scan_image", { args }),
   renderQr: (args: QrPartsArgs): Promise<Array<string>> =>
@@ -2307,6 +2369,8 @@ export const COMMAND_NAMES = [
   "export_audit_bundle",
   "verify_audit_bundle",
   "verify_evidence",
+  "verify_store",
+  "unpin_store",
   "scan_image",
   "render_qr",
   "save_qr_frames",
