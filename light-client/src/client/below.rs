@@ -30,7 +30,7 @@ use super::sync::schedule_for;
 use super::{ClientError, LightClient};
 use crate::peer::PeerError;
 use crate::progress::ProgressEvent;
-use crate::store::{LightStore, StoreError};
+use crate::store::{LightStore, StoreError, load_checked};
 use crate::trust::{Checkpoint, TrustedState};
 use crate::verifier::{self, VerificationError};
 
@@ -124,33 +124,66 @@ impl<S: LightStore> LightClient<S> {
         height: u64,
         cancel: &AtomicBool,
     ) -> Result<Option<(usize, Header)>, ClientError> {
+        let Some(from) = self.stored_start(height, true)? else {
+            return Ok(None);
+        };
+        if from.height() == height {
+            // Stored there: no peer walked, every peer is asked to agree.
+            return Ok(Some((usize::MAX, from.light_block().header.clone())));
+        }
+        let found = self.forward_with_peers(&from, height, cancel, |_| true)?;
+        Ok(found.and_then(|(index, path)| {
+            path.last()
+                .map(|state| (index, state.light_block().header.clone()))
+        }))
+    }
+
+    /// The nearest stored block below `height` (or at it, when
+    /// `inclusive`), checked on use, as a state to verify forward from;
+    /// `None` when there is none or it expired (only hash links remain).
+    ///
+    /// # Errors
+    /// Store errors (a changed member is `lc-store-tampered`).
+    pub(super) fn stored_start(
+        &self,
+        height: u64,
+        inclusive: bool,
+    ) -> Result<Option<TrustedState>, ClientError> {
         let Some(below) = self
             .store
             .heights()?
             .into_iter()
             .rev()
-            .find(|&stored| stored <= height)
+            .find(|&stored| stored < height || (inclusive && stored == height))
         else {
             return Ok(None);
         };
-        let block = self
-            .store
-            .get(below)?
-            .ok_or(StoreError::Missing { height: below })?;
+        let block = load_checked(&self.store, below, &self.config().chain_id)?
+            .light_block()
+            .clone();
         let checkpoint = Checkpoint {
             height: below,
             hash: block.hash(),
         };
-        let Ok(from) =
-            TrustedState::bootstrap(block, &checkpoint, &self.config().options, self.now_ms())
-        else {
-            // Expired (or unusable): only the hash links remain.
-            return Ok(None);
-        };
-        if below == height {
-            // Stored there: no peer walked, every peer is asked to agree.
-            return Ok(Some((usize::MAX, from.light_block().header.clone())));
-        }
+        Ok(TrustedState::bootstrap(block, &checkpoint, &self.config().options, self.now_ms()).ok())
+    }
+
+    /// Verifies forward from `from` to `height` with each usable peer in
+    /// turn (its own epoch length as the schedule) until a path is
+    /// `accept`ed: that peer and the path (ascending, `from` excluded, the
+    /// block at `height` last). `None` when no peer served one (each
+    /// failure marked as in a sync).
+    ///
+    /// # Errors
+    /// [`ClientError::Cancelled`], and what a failed sync returns for the
+    /// client itself ([`LightClient::sync_failed`]).
+    pub(super) fn forward_with_peers(
+        &mut self,
+        from: &TrustedState,
+        height: u64,
+        cancel: &AtomicBool,
+        accept: impl Fn(&[TrustedState]) -> bool,
+    ) -> Result<Option<(usize, Vec<TrustedState>)>, ClientError> {
         let mut events = |_: &ProgressEvent| {};
         for index in self.peers().read_order() {
             if cancel.load(Ordering::Relaxed) {
@@ -160,8 +193,11 @@ impl<S: LightStore> LightClient<S> {
                 continue;
             };
             let schedule = schedule_for(status.epoch_length);
-            match self.verify_from(index, &from, height, schedule, cancel) {
-                Ok(block) => return Ok(Some((index, block.header))),
+            match self.verify_path_from(index, from, height, schedule, cancel) {
+                Ok(path) if accept(&path) => return Ok(Some((index, path))),
+                // Verified, yet another block than the one asked for: a
+                // fork, not this peer's to settle here.
+                Ok(_) => {}
                 Err(error) => self.sync_failed(index, error, status.latest_height, &mut events)?,
             }
         }

@@ -12,20 +12,17 @@
 //!   it down to the block, fetched again from a peer and each checked to
 //!   be the parent of the one above.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use jifen_protocol::{Address, Encode, Hash32, account_key};
 
 use super::below::MAX_WALK_DOWN;
-use super::sync::schedule_for;
 use super::{ClientError, LightClient};
 use crate::bundle::{
     AuditBundle, FinalProof, STATE_VALUE_PROOF, TX_INCLUSION_PROOF, TxInclusionProof,
 };
 use crate::light_block::LightBlock;
-use crate::progress::ProgressEvent;
 use crate::store::{LightStore, StoreError, load_checked};
-use crate::trust::{Checkpoint, TrustedState};
 use jifen_protocol::Header;
 
 impl<S: LightStore> LightClient<S> {
@@ -155,55 +152,19 @@ impl<S: LightStore> LightClient<S> {
         header: &Header,
         cancel: &AtomicBool,
     ) -> Result<Option<(LightBlock, Vec<LightBlock>)>, ClientError> {
-        let chain_id = self.config().chain_id.clone();
-        let Some(below) = self
-            .store
-            .heights()?
-            .into_iter()
-            .rev()
-            .find(|&stored| stored < header.height)
-        else {
+        let Some(from) = self.stored_start(header.height, false)? else {
             return Ok(None);
         };
-        let block = load_checked(&self.store, below, &chain_id)?
-            .light_block()
-            .clone();
-        let checkpoint = Checkpoint {
-            height: below,
-            hash: block.hash(),
-        };
-        let Ok(from) =
-            TrustedState::bootstrap(block, &checkpoint, &self.config().options, self.now_ms())
-        else {
-            // Expired: no forward step from it can be trusted.
+        let hash = header.hash();
+        let found = self.forward_with_peers(&from, header.height, cancel, |path| {
+            path.last().map(|state| state.light_block().hash()) == Some(hash)
+        })?;
+        let Some((_, forward)) = found else {
             return Ok(None);
         };
-        let mut events = |_: &ProgressEvent| {};
-        for index in self.peers().read_order() {
-            if cancel.load(Ordering::Relaxed) {
-                return Err(ClientError::Cancelled);
-            }
-            let Some(status) = self.checked_status(index, &mut events) else {
-                continue;
-            };
-            let schedule = schedule_for(status.epoch_length);
-            match self.verify_path_from(index, &from, header.height, schedule, cancel) {
-                Ok(forward) => {
-                    if forward.last().map(|state| state.light_block().hash()) != Some(header.hash())
-                    {
-                        // Another block than the one the transaction was
-                        // proven in: verified, yet a fork; not this peer's
-                        // to settle here.
-                        continue;
-                    }
-                    let (root, mut path) = self.stored_path(below)?;
-                    path.extend(forward.into_iter().map(|state| state.light_block().clone()));
-                    return Ok(Some((root, path)));
-                }
-                Err(error) => self.sync_failed(index, error, status.latest_height, &mut events)?,
-            }
-        }
-        Ok(None)
+        let (root, mut path) = self.stored_path(from.height())?;
+        path.extend(forward.into_iter().map(|state| state.light_block().clone()));
+        Ok(Some((root, path)))
     }
 
     /// The root of trust and every stored member above it up to `height`,
