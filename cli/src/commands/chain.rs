@@ -711,6 +711,10 @@ pub fn verify_store(ui: &Ui, ctx: &WalletContext, json: bool) -> Result<()> {
                 ("hash", short(&latest.header_hash).into()),
                 ("pivots", report.pivots.into()),
                 ("kib", report.bytes.div_ceil(1_024).into()),
+                (
+                    "pins",
+                    u64::try_from(report.pins.len()).unwrap_or(u64::MAX).into(),
+                ),
             ],
         ),
         _ => ui.say("store-empty", &[]),

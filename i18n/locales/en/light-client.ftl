@@ -105,7 +105,10 @@ help-store-verify-json = Machine-readable output.
 help-store-unpin = Release a pinned set of blocks (fork evidence or an exported bundle).
 help-store-unpin-network = Network: devnet (default), testnet or mainnet.
 help-store-unpin-id = The pin's id (its file name, as store verify lists it).
-store-valid = The local light-client store verifies: { $blocks } blocks, { $commits } commits checked, from the root of trust { $root } to height { $height } ({ $hash }); { $pivots } of them kept as necessary links, { $kib } KiB in all. Pins:
+store-valid = The local light-client store verifies: { $blocks } blocks, { $commits } commits checked, from the root of trust { $root } to height { $height } ({ $hash }); { $pivots } of them kept as necessary links, { $kib } KiB in all. { $pins ->
+        [0] No pins.
+       *[other] Pins ({ $pins }):
+    }
 store-empty = The local light-client store is empty (not synced yet).
 store-pin = { $id } ({ $kind }): heights { $heights }
 store-unpinned = Released the pin { $id } ({ $count } blocks); the next sync no longer keeps them.

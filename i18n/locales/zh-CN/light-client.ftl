@@ -105,7 +105,10 @@ help-store-verify-json = 输出机器可读的格式。
 help-store-unpin = 释放一组固定的区块（分叉证据或导出的审计包）。
 help-store-unpin-network = 网络：devnet（默认）、testnet 或 mainnet。
 help-store-unpin-id = 固定项的 ID（即其文件名，见 store verify 的列表）。
-store-valid = 本地轻客户端存储验证通过：{ $blocks } 个区块、{ $commits } 组签名已核对，从信任根 { $root } 到高度 { $height }（{ $hash }）；其中 { $pivots } 个为必要的衔接区块，共 { $kib } KiB。固定项：
+store-valid = 本地轻客户端存储验证通过：{ $blocks } 个区块、{ $commits } 组签名已核对，从信任根 { $root } 到高度 { $height }（{ $hash }）；其中 { $pivots } 个为必要的衔接区块，共 { $kib } KiB。{ $pins ->
+        [0] 没有固定项。
+       *[other] 固定项（{ $pins }）：
+    }
 store-empty = 本地轻客户端存储为空（尚未同步）。
 store-pin = { $id }（{ $kind }）：高度 { $heights }
 store-unpinned = 已释放固定项 { $id }（{ $count } 个区块）；下次同步时将不再保留。

@@ -105,7 +105,10 @@ help-store-verify-json = 輸出機器可讀的格式。
 help-store-unpin = 解除一組釘選的區塊（分叉證據或匯出的稽核包）。
 help-store-unpin-network = 網路：devnet（預設）、testnet 或 mainnet。
 help-store-unpin-id = 釘選項的 ID（即其檔名，見 store verify 的列表）。
-store-valid = 本機輕客戶端儲存驗證通過：{ $blocks } 個區塊、{ $commits } 組簽章已核對，從信任根 { $root } 到高度 { $height }（{ $hash }）；其中 { $pivots } 個為必要的銜接區塊，共 { $kib } KiB。釘選項：
+store-valid = 本機輕客戶端儲存驗證通過：{ $blocks } 個區塊、{ $commits } 組簽章已核對，從信任根 { $root } 到高度 { $height }（{ $hash }）；其中 { $pivots } 個為必要的銜接區塊，共 { $kib } KiB。{ $pins ->
+        [0] 沒有釘選項。
+       *[other] 釘選項（{ $pins }）：
+    }
 store-empty = 本機輕客戶端儲存為空（尚未同步）。
 store-pin = { $id }（{ $kind }）：高度 { $heights }
 store-unpinned = 已解除釘選 { $id }（{ $count } 個區塊）；下次同步時將不再保留。
