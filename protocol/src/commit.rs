@@ -35,7 +35,7 @@ pub struct CommitSignature {
 
 /// The precommits that finalize block `block_hash` at `height`, `round`.
 /// Signatures are strictly ascending by validator index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Commit {
     /// Height of the committed block.
     pub height: u64,
@@ -194,10 +194,24 @@ impl Commit {
         chain_id: &ChainId,
         validators: &ValidatorSet,
     ) -> Result<Tally, CommitError> {
+        self.tally_digest(&self.signing_digest(chain_id), validators)
+    }
+
+    /// [`Commit::tally`] over signatures of `digest` instead of this chain's
+    /// precommit digest: a subchain committee signs
+    /// [`crate::subchain::subchain_vote_digest`] with the same commit shape.
+    ///
+    /// # Errors
+    /// As [`Commit::tally`].
+    pub fn tally_digest(
+        &self,
+        digest: &[u8; 32],
+        validators: &ValidatorSet,
+    ) -> Result<Tally, CommitError> {
         if self.signatures.is_empty() {
             return Err(CommitError::NoSignatures);
         }
-        let digest = self.signing_digest(chain_id);
+        let digest = *digest;
         let mut signed_power: u64 = 0;
         let mut signers = Vec::with_capacity(self.signatures.len());
         let mut previous: Option<u16> = None;

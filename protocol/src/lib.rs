@@ -24,6 +24,7 @@
 //! | [`staking`] | the [`Bond`]/[`Unbond`] payloads and the [`StakeRecord`] |
 //! | [`points`] | merchants, rates, the quote, swaps, POINT mint and withdrawal, the council |
 //! | [`history`] | the account history hash chain and [`verify_history`](history::verify_history) |
+//! | [`subchain`] | subchain registration, header reports, [`apply_report`](subchain::apply_report), the XOR fork choice |
 //!
 //! Every error enum has a `code()` returning a stable kebab-case code that
 //! front ends map to translated messages.
@@ -73,6 +74,7 @@ pub mod payment_request;
 pub mod points;
 pub mod staking;
 pub mod state;
+pub mod subchain;
 pub mod transaction;
 pub mod tx_result;
 pub mod validator;

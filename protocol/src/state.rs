@@ -58,6 +58,12 @@ pub enum RecordKind {
     Alliance = 8,
     /// [`crate::points::CouncilVotes`] keyed by `merchant u32 || action u8` (`0x09`).
     CouncilVotes = 9,
+    /// A [`crate::subchain::SubchainRecord`] keyed by `subchain u32` (`0x0A`).
+    Subchain = 0x0A,
+    /// The [`crate::subchain::SubchainRegistry`] (empty id, `0x0B`).
+    SubchainRegistry = 0x0B,
+    /// A [`crate::subchain::AnchoredHeader`] keyed by `subchain u32 || height u64` (`0x0C`).
+    AnchoredHeader = 0x0C,
 }
 
 /// The key of record `kind` with identifier `id`:

@@ -13,6 +13,7 @@ use crate::points::{
     TransferAsset, Withdraw,
 };
 use crate::staking::{Bond, Unbond};
+use crate::subchain::{SubchainRegister, SubchainReport, SubchainRetire};
 
 /// A transaction kind: a `u16` on the wire. Later issues add kinds
 /// (traceability, subchains); unknown kinds fail to decode with
@@ -47,6 +48,12 @@ pub enum TxKind {
     DepositWithdraw = 0x0025,
     /// Points to POINT or back (`0x0026`), see [`Swap`].
     Swap = 0x0026,
+    /// Register a subchain (`0x0030`), see [`SubchainRegister`].
+    SubchainRegister = 0x0030,
+    /// Report a subchain header (`0x0031`), see [`SubchainReport`].
+    SubchainReport = 0x0031,
+    /// Retire a subchain (`0x0032`), see [`SubchainRetire`].
+    SubchainRetire = 0x0032,
 }
 
 impl TxKind {
@@ -73,6 +80,9 @@ impl TxKind {
             0x0024 => Some(Self::DepositTopUp),
             0x0025 => Some(Self::DepositWithdraw),
             0x0026 => Some(Self::Swap),
+            0x0030 => Some(Self::SubchainRegister),
+            0x0031 => Some(Self::SubchainReport),
+            0x0032 => Some(Self::SubchainRetire),
             _ => None,
         }
     }
@@ -143,6 +153,12 @@ pub enum TxPayload {
     DepositWithdraw(DepositWithdraw),
     /// [`TxKind::Swap`].
     Swap(Swap),
+    /// [`TxKind::SubchainRegister`].
+    SubchainRegister(SubchainRegister),
+    /// [`TxKind::SubchainReport`].
+    SubchainReport(SubchainReport),
+    /// [`TxKind::SubchainRetire`].
+    SubchainRetire(SubchainRetire),
 }
 
 impl TxPayload {
@@ -163,6 +179,9 @@ impl TxPayload {
             Self::DepositTopUp(_) => TxKind::DepositTopUp,
             Self::DepositWithdraw(_) => TxKind::DepositWithdraw,
             Self::Swap(_) => TxKind::Swap,
+            Self::SubchainRegister(_) => TxKind::SubchainRegister,
+            Self::SubchainReport(_) => TxKind::SubchainReport,
+            Self::SubchainRetire(_) => TxKind::SubchainRetire,
         }
     }
 
@@ -183,6 +202,9 @@ impl TxPayload {
             Self::DepositTopUp(p) => p.encode(),
             Self::DepositWithdraw(p) => p.encode(),
             Self::Swap(p) => p.encode(),
+            Self::SubchainRegister(p) => p.encode(),
+            Self::SubchainReport(p) => p.encode(),
+            Self::SubchainRetire(p) => p.encode(),
         }
     }
 
@@ -205,6 +227,9 @@ impl TxPayload {
             TxKind::DepositTopUp => DepositTopUp::decode(bytes).map(Self::DepositTopUp),
             TxKind::DepositWithdraw => DepositWithdraw::decode(bytes).map(Self::DepositWithdraw),
             TxKind::Swap => Swap::decode(bytes).map(Self::Swap),
+            TxKind::SubchainRegister => SubchainRegister::decode(bytes).map(Self::SubchainRegister),
+            TxKind::SubchainReport => SubchainReport::decode(bytes).map(Self::SubchainReport),
+            TxKind::SubchainRetire => SubchainRetire::decode(bytes).map(Self::SubchainRetire),
         }
     }
 }

@@ -85,7 +85,7 @@ impl Decode for Validator {
 /// A validator set in canonical order: strictly ascending by address (so
 /// no address appears twice). Commits refer to validators by their index in
 /// this order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ValidatorSet {
     validators: Vec<Validator>,
     total_power: u64,
