@@ -2203,6 +2203,42 @@ proven: ProvenAt, };
 
 export type WordList = "zh-hans" | "zh-hant" | "en";
 
+export type AuditStateView = "not-audited" | "clean" | "behind" | "alert" | "failed";
+
+export type AuditSummaryView = { state: AuditStateView, reports: number, height: number, tip: string, main_height: number, at_ms: number, committee_size: number | null, bits: number | null, alerts: Array<SubchainAlertView>, };
+
+export type EvidenceTextArgs = { text: string, };
+
+export type FollowSubchainArgs = { id: number, follow: boolean, };
+
+export type PowParamsView = { initial_bits: number, min_bits: number, retarget_interval: number, target_spacing_ms: number, };
+
+export type SubchainAlertView = { kind: string, height: number, main_height: number, error: ErrorView | null, evidence_path: string | null, };
+
+export type SubchainArgs = { id: number, };
+
+export type SubchainAuditProgressView = { subchain: number, phase: string, checked: number, total: number, from: number, to: number, };
+
+export type SubchainAuditView = { subchain: SubchainView, new_reports: number, main_headers: number, elapsed_ms: number, };
+
+export type SubchainEvidenceView = { kind: string, subchain: number, height: number, headers: Array<string>, main_heights: Array<number>, double_signers: Array<string>, main_chain: string, };
+
+export type SubchainKindView = "bft" | "pow-xor";
+
+export type SubchainListView = { subchains: Array<SubchainView>, registered: number, alerted: number, proven: ProvenAt, };
+
+export type SubchainStatusView = "active" | "halted" | "retired";
+
+export type SubchainValueArgs = { id: number, key: string, height: number | null, };
+
+export type SubchainValueView = { subchain: number, name: string, key: string, found: boolean, text: string | null, hex: string | null, height: number, header: string, main_height: number, };
+
+export type SubchainView = { id: number, name: string, kind: SubchainKindView, status: SubchainStatusView, halted_at: number | null, owner: string, stake: AmountView, registered_at: number, genesis_committee: string | null, pow: PowParamsView | null, anchored_height: number, anchored_tip: string, reports: number, last_anchor: number, followed: boolean, state: AuditStateView, audit: AuditSummaryView | null, proven: ProvenAt, };
+
+export type SyncAuditView = { sync: SyncView, subchains: Array<SubchainAuditView>, subchain_error: ErrorView | null, };
+
+export type SyncJobEvent = { "kind": "sync", "event": SyncEventView } | { "kind": "subchain", "event": SubchainAuditProgressView };
+
 /** The least validity a quote must have left to be confirmed (ms). */
 export const MIN_CONFIRM_MS = 5000;
 
@@ -2257,8 +2293,8 @@ export const commands = {
     invoke<ChainStatusView>("chain_status"),
   watchChain: (onProgress: Channel<ChainStatusView>): Promise<null> =>
     invoke<null>("watch_chain", { onProgress }),
-  sync: (onProgress: Channel<SyncEventView>): Promise<SyncView> =>
-    invoke<SyncView>("sync", { onProgress }),
+  sync: (onProgress: Channel<SyncJobEvent>): Promise<SyncAuditView> =>
+    invoke<SyncAuditView>("sync", { onProgress }),
   cancel: (args: CancelArgs): Promise<null> =>
     invoke<null>("cancel", { args }),
   balance: (): Promise<BalanceView> =>
@@ -2331,6 +2367,16 @@ export const commands = {
     invoke<HistoryView>("history", { args }),
   exportReceipt: (args: ReceiptArgs): Promise<ReceiptBundleView> =>
     invoke<ReceiptBundleView>("export_receipt", { args }),
+  listSubchains: (): Promise<SubchainListView> =>
+    invoke<SubchainListView>("list_subchains"),
+  auditSubchain: (args: SubchainArgs, onProgress: Channel<SubchainAuditProgressView>): Promise<SubchainAuditView> =>
+    invoke<SubchainAuditView>("audit_subchain", { args, onProgress }),
+  subchainValue: (args: SubchainValueArgs): Promise<SubchainValueView> =>
+    invoke<SubchainValueView>("subchain_value", { args }),
+  verifySubchainEvidence: (args: EvidenceTextArgs): Promise<SubchainEvidenceView> =>
+    invoke<SubchainEvidenceView>("verify_subchain_evidence", { args }),
+  followSubchain: (args: FollowSubchainArgs): Promise<null> =>
+    invoke<null>("follow_subchain", { args }),
 };
 
 /** The command names (capabilities list the same). */
@@ -2395,6 +2441,11 @@ export const COMMAND_NAMES = [
   "find_payment",
   "history",
   "export_receipt",
+  "list_subchains",
+  "audit_subchain",
+  "subchain_value",
+  "verify_subchain_evidence",
+  "follow_subchain",
 ] as const;
 
 export { Channel };

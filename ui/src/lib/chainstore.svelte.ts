@@ -10,7 +10,9 @@ import {
   type BalanceView,
   type ChainStatusView,
   type SyncEventView,
+  type SyncJobEvent,
 } from "./ipc";
+import { refreshSubchains, resetSubchains, syncAudited, syncAuditProgress } from "./subchainstore.svelte";
 
 /** What a sync reported besides its progress: a node dropped, a new primary, evidence written. */
 export type SyncNote = Exclude<SyncEventView, { kind: "progress" }>;
@@ -25,6 +27,8 @@ export const chainState = $state({
   syncedOnce: false,
   /** The notes of the last sync. */
   notes: [] as SyncNote[],
+  /** Why the last sync's audits of the followed subchains stopped, if they did. */
+  subchainError: null as AppError | null,
 });
 
 /** The verified head's age at `now` (ms): its age in the status, grown since it arrived. */
@@ -74,28 +78,38 @@ export async function refreshBalance(): Promise<void> {
   }
 }
 
-/** Syncs to the primary's tip, then proves the balance there. */
+/**
+ * Syncs to the primary's tip and audits the followed subchains up to it, then
+ * proves the balance and the subchain list there.
+ */
 export async function syncNow(): Promise<void> {
   if (chainState.syncing) return;
   chainState.syncing = true;
   chainState.error = null;
+  chainState.subchainError = null;
   chainState.notes = [];
   void watchChain();
   try {
-    // The progress itself arrives through the published status (view.syncing).
-    await api.sync(
-      channel<SyncEventView>((event) => {
-        if (event.kind !== "progress") chainState.notes = [...chainState.notes, event];
+    // The sync's progress arrives through the published status (view.syncing);
+    // the subchain audits' progress comes on this channel.
+    const done = await api.sync(
+      channel<SyncJobEvent>((message) => {
+        if (message.kind === "subchain") syncAuditProgress(message.event);
+        else if (message.event.kind !== "progress") chainState.notes = [...chainState.notes, message.event];
       }),
     );
     chainState.syncedOnce = true;
+    chainState.subchainError = done.subchain_error;
+    syncAudited(done.subchains);
     await refreshBalance();
   } catch (e) {
     chainState.error = toAppError(e);
   } finally {
     chainState.syncing = false;
+    syncAuditProgress(null);
     await refreshStatus();
   }
+  if (chainState.syncedOnce) await refreshSubchains();
 }
 
 /** Cancels the running sync only (a send keeps going). */
@@ -109,6 +123,8 @@ export function resetChain(): void {
   chainState.error = null;
   chainState.syncedOnce = false;
   chainState.notes = [];
+  chainState.subchainError = null;
+  resetSubchains();
 }
 
 /** Forgets the status subscription, so the next `watchChain` subscribes again (tests). */

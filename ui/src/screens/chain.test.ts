@@ -8,7 +8,7 @@ import Settings from "./Settings.svelte";
 import { setLocale } from "../lib/i18n.svelte";
 import { session } from "../lib/session.svelte";
 import { chainState, resetChain, stopWatching } from "../lib/chainstore.svelte";
-import type { ChainStatusView, EndpointsView, SendProgress, SyncEventView } from "../lib/ipc";
+import type { ChainStatusView, EndpointsView, SendProgress, SyncJobEvent } from "../lib/ipc";
 import {
   appInfo,
   argsOf,
@@ -38,7 +38,7 @@ describe("home: sync and balance", () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
     let watcher: SentChannel<ChainStatusView> | null = null;
-    let syncEvents: SentChannel<SyncEventView> | null = null;
+    let syncEvents: SentChannel<SyncJobEvent> | null = null;
     const calls = recordIPC(async (cmd, p) => {
       if (cmd === "watch_chain") {
         watcher = p.onProgress as SentChannel<ChainStatusView>;
@@ -47,7 +47,7 @@ describe("home: sync and balance", () => {
       if (cmd === "chain_status") return chainStatus({ trusted: null });
       if (cmd === "balance") return balanceView("100");
       if (cmd === "sync") {
-        syncEvents = p.onProgress as SentChannel<SyncEventView>;
+        syncEvents = p.onProgress as SentChannel<SyncJobEvent>;
         watcher?.onmessage(
           chainStatus({
             trusted: null,
@@ -55,9 +55,13 @@ describe("home: sync and balance", () => {
             jobs: [{ id: 1, kind: "sync", state: "running", cancelled: false }],
           }),
         );
-        syncEvents.onmessage({ kind: "peer-demoted", peer: "http://127.0.0.1:9", code: "lc-client-cancelled" });
+        syncEvents.onmessage({ kind: "sync", event: { kind: "peer-demoted", peer: "http://127.0.0.1:9", code: "lc-client-cancelled" } });
         await gate;
-        return { from_height: 0, height: 42, hash: "ab".repeat(32), headers_fetched: 5, primary: "p", witnesses_agreed: 0, elapsed_ms: 10 };
+        return {
+          sync: { from_height: 0, height: 42, hash: "ab".repeat(32), headers_fetched: 5, primary: "p", witnesses_agreed: 0, elapsed_ms: 10 },
+          subchains: [],
+          subchain_error: null,
+        };
       }
       return null;
     });

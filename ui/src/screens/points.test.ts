@@ -343,7 +343,7 @@ describe("receive payment", () => {
       if (cmd === "request_payment") return paymentRequest();
       if (cmd === "render_text_qr") return '<svg data-testid="svg"></svg>';
       if (cmd === "chain_status") return chainStatus();
-      if (cmd === "sync") return { from_height: 40, height: 42, hash: "ab".repeat(32), headers_fetched: 2, primary: "p", witnesses_agreed: 0, elapsed_ms: 5 };
+      if (cmd === "sync") return { sync: { from_height: 40, height: 42, hash: "ab".repeat(32), headers_fetched: 2, primary: "p", witnesses_agreed: 0, elapsed_ms: 5 }, subchains: [], subchain_error: null };
       if (cmd === "find_payment") {
         checks += 1;
         const watch = { len: 3 + checks, head: "ee".repeat(32), last_height: 40 + checks };

@@ -29,6 +29,7 @@ import RequestPayment from "./RequestPayment.svelte";
 import Withdraw from "./Withdraw.svelte";
 import MerchantAdmin from "./MerchantAdmin.svelte";
 import History from "./History.svelte";
+import Subchains from "./Subchains.svelte";
 
 /** The uses that talk to the network (everything but the offline cold signer). */
 const ONLINE: UseMode[] = ["wallet", "watch-only"];
@@ -63,6 +64,7 @@ export const screens: ScreenDef[] = [
   { id: "message", component: Message, title: "app-message-title", needsWallet: true },
   { id: "scan", component: Scan, title: "app-nav-scan", nav: ONLINE, needsWallet: true },
   { id: "accept", component: Accept, title: "app-accept-title", needsWallet: true, modes: ["watch-only"] },
+  { id: "subchains", component: Subchains, title: "app-nav-subchains", nav: true, needsWallet: true, modes: ONLINE },
   { id: "audit", component: SyncAudit, title: "app-nav-audit", nav: true, needsWallet: true, modes: ONLINE },
   { id: "settings", component: Settings, title: "app-nav-settings", nav: true },
   { id: "backup-check", component: BackupCheck, title: "app-backup-check-title", needsWallet: true },
