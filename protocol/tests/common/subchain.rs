@@ -4,8 +4,8 @@
 
 use jifen_protocol::subchain::{
     AnchorLeaf, Entry, Outcome, ReportSeal, Seal, SubchainHeader, SubchainId, SubchainReport,
-    anchors_root, entries_root, meets_work, subchain_state_key, subchain_vote_digest,
-    xor_distance, xor_wins,
+    anchors_root, entries_root, meets_work, subchain_state_key, subchain_vote_digest, xor_distance,
+    xor_wins,
 };
 use jifen_protocol::{Commit, CommitSignature, Encode, Hash32};
 
@@ -82,7 +82,10 @@ pub fn vectors(put: &mut dyn FnMut(&str, String)) {
         },
     };
     put("subchain.entry", hex::encode(entry.encode()));
-    put("subchain.state-key", subchain_state_key(&entry.key).to_string());
+    put(
+        "subchain.state-key",
+        subchain_state_key(&entry.key).to_string(),
+    );
     put("subchain.bft-header-encoding", hex::encode(header.encode()));
     put("subchain.bft-header-id", id.to_string());
     put("subchain.vote-digest", hex::encode(digest));

@@ -308,6 +308,21 @@ fn records_round_trip_and_decode_strictly() {
         SubchainRecord::decode(&unknown),
         Err(DecodeError::BadTag { got: 4, .. })
     ));
+    // A pow-xor tip above 64 bits.
+    let pow_bytes = record(pow, SubchainStatus::Active).encode();
+    let bits_at = pow_bytes.len() - 16 - 9;
+    assert_eq!(pow_bytes[bits_at], 8);
+    let mut too_hard = pow_bytes.clone();
+    too_hard[bits_at] = 65;
+    assert!(matches!(
+        SubchainRecord::decode(&too_hard),
+        Err(DecodeError::InvalidValue {
+            field: "tip bits",
+            ..
+        })
+    ));
+    too_hard[bits_at] = 64;
+    assert!(SubchainRecord::decode(&too_hard).is_ok());
     let mut kind = bytes;
     kind[status_at + 9] = 0;
     assert!(matches!(
@@ -377,6 +392,15 @@ fn anchor_leaves_are_45_bytes_and_strict() {
     ));
     bad[44] = 4;
     assert!(AnchorLeaf::decode(&bad).is_err());
+    let mut zero_height = bytes.clone();
+    zero_height[4..12].copy_from_slice(&[0; 8]);
+    assert!(matches!(
+        AnchorLeaf::decode(&zero_height),
+        Err(DecodeError::InvalidValue {
+            field: "height",
+            ..
+        })
+    ));
     assert_eq!(leaf.leaf_hash(), crate::merkle::leaf_hash(&bytes));
     // The root over the leaves, in block order; the empty tree without reports.
     assert_eq!(anchors_root(&[]), crate::merkle::empty_root());
