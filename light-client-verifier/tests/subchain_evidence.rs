@@ -10,7 +10,9 @@
 
 mod subchain_common;
 
-use jifen_light_client_verifier::subchain::test_chain::{Committee, anchor, devnet, mine_next};
+use jifen_light_client_verifier::subchain::test_chain::{
+    Committee, anchor, devnet, mine, mine_next,
+};
 use jifen_light_client_verifier::test_chain::T0;
 use jifen_light_client_verifier::{AnchoredIn, SubchainEvidence, verify_subchain_evidence};
 use jifen_protocol::message::Coded;
@@ -358,4 +360,93 @@ fn equivocation_evidence_needs_one_committee_and_one_height() {
     let error = audit_items(&mut audit, &anchored, &anchored.items).unwrap_err();
     assert_eq!(error.code(), "subchain-wrong-validators", "{error}");
     view.reports += 0;
+}
+
+/// Claims over pow-xor siblings that a faulty main chain anchored.
+#[test]
+fn lost_fork_choice_claims_need_replaces_equal_bits_and_work() {
+    let mut view = pow_view();
+    let first = mine_next(&view, T0 + 1_000, 0);
+    view.accept(&first, FIRST_MAIN);
+    let (winner, loser) = candidates(&view, T0 + 2_000);
+    let parent = view.tip.hash;
+    // The loser mined at one bit more, and a sibling that misses its bits.
+    let harder = mine(view.id, 2, parent, T0 + 2_000, 5, 77);
+    let mut weak = harder.clone();
+    for nonce in 0.. {
+        weak.header.seal = Seal::Pow { bits: 4, nonce };
+        if !jifen_protocol::subchain::meets_work(&weak.header.hash(), 4) {
+            break;
+        }
+    }
+    let reports = vec![
+        (first, Outcome::Extends),
+        (winner, Outcome::Extends),
+        (loser, Outcome::Extends),
+        (harder, Outcome::Replaces),
+        (weak, Outcome::Replaces),
+    ];
+    let anchored = anchor(&reports, PER_BLOCK, FIRST_MAIN, 0);
+    let side = |i: usize| AnchoredIn {
+        item: anchored.items[i].clone(),
+        main_block: anchored.chain.block(anchored.items[i].main_height),
+    };
+    let claim = |loser: usize| SubchainEvidence::LostForkChoice {
+        main_chain: devnet(),
+        subchain: view.id,
+        parent,
+        winner: side(1),
+        loser: side(loser),
+    };
+    let code = |loser| verify_subchain_evidence(&claim(loser)).unwrap_err().code();
+    assert_eq!(code(2), "subchain-evidence-loser-not-replaces");
+    assert_eq!(code(3), "subchain-evidence-bits-mismatch");
+    assert_eq!(code(4), "subchain-evidence-insufficient-work");
+}
+
+#[test]
+fn lost_fork_choice_files_need_a_parent() {
+    let (view, anchored) = lost_fork_choice();
+    let mut audit = jifen_light_client_verifier::SubchainAudit::new(devnet(), view.id, view.params);
+    let _ = audit_items(&mut audit, &anchored, &anchored.items);
+    let alert = &audit.alerts()[0];
+    let (winner, loser_height) = alert.needs();
+    let evidence = alert
+        .evidence(
+            &devnet(),
+            &anchored.items[usize::try_from(winner.index).unwrap()],
+            &anchored.chain.block(winner.main_height),
+            &anchored.chain.block(loser_height),
+        )
+        .unwrap();
+    let text = evidence.to_json();
+    let SubchainEvidence::LostForkChoice { parent, .. } = &evidence else {
+        panic!()
+    };
+    let parent_hex = parent.to_string();
+    let no_parent = text.replace(&format!("\"parent\": \"{parent_hex}\""), "\"parent\": null");
+    assert_ne!(no_parent, text);
+    assert_eq!(
+        SubchainEvidence::from_json(&no_parent).unwrap_err().code(),
+        "subchain-evidence-unknown-format"
+    );
+    let short_parent = text.replace(
+        &format!("\"parent\": \"{parent_hex}\""),
+        &format!("\"parent\": \"{}\"", &parent_hex[..62]),
+    );
+    assert_ne!(short_parent, text);
+    assert_eq!(
+        SubchainEvidence::from_json(&short_parent)
+            .unwrap_err()
+            .code(),
+        "subchain-evidence-hex"
+    );
+    let zero_subchain = text.replace("\"subchain\": 2", "\"subchain\": 0");
+    assert_ne!(zero_subchain, text);
+    assert_eq!(
+        SubchainEvidence::from_json(&zero_subchain)
+            .unwrap_err()
+            .code(),
+        "subchain-evidence-decode"
+    );
 }
