@@ -151,7 +151,8 @@ proptest! {
         let consumer = role("consumer");
         let platform = role("platform").address();
         let faucet = NodeKey::devnet_account(0).unwrap().address();
-        let ctx = BlockContext { height: 2, proposer, min_fee: FEE, validators: &set };
+        let chain = chain_id();
+        let ctx = BlockContext { height: 2, proposer, min_fee: FEE, validators: &set, chain_id: &chain };
         for (nonce, (n, direction, permille, aligned)) in (0u64..).zip(swaps) {
             let id = MerchantId::new(n).unwrap();
             let before_m = merchant(&state, n);

@@ -3,6 +3,7 @@
 
 use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::points::PointsCode;
+use jifen_protocol::subchain::SubchainCode;
 use serde_json::{Map, Number, Value};
 
 use crate::Call;
@@ -421,8 +422,9 @@ impl ErrorObject {
 }
 
 /// The node's error codes and their names (`docs/rpc.md#errors`). The
-/// transaction codes 1001-1011 and the points rules 1101-1199
-/// ([`ErrorCode::Points`]) are also the result codes a block records
+/// transaction codes 1001-1011, the points rules 1101-1199
+/// ([`ErrorCode::Points`]) and the subchain rules 1201-1299
+/// ([`ErrorCode::Subchain`]) are also the result codes a block records
 /// (`jifen_protocol::tx_result`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
@@ -460,6 +462,10 @@ pub enum ErrorCode {
     TxOverflow,
     /// 1101-1199: a points rule (`jifen_protocol::points::PointsCode`).
     Points(PointsCode),
+    /// 1201-1299: a subchain rule (`jifen_protocol::subchain::SubchainCode`);
+    /// 1201 `subchain-unknown` also answers a read about an unregistered
+    /// subchain.
+    Subchain(SubchainCode),
     /// 1099 `state-corrupt`: a stored state record does not decode (the
     /// node's storage is damaged).
     StateCorrupt,
@@ -475,11 +481,16 @@ pub enum ErrorCode {
     /// for one request or one batch ([`crate::MAX_RESPONSE_BYTES`]); ask
     /// for less (a shorter range, fewer requests in a batch).
     ResponseTooLarge,
+    /// 2006 `subchain-not-kept`: the node does not keep that subchain's
+    /// blocks and states (it anchors its headers only), so it cannot prove
+    /// a subchain state value.
+    SubchainNotKept,
 }
 
 impl ErrorCode {
-    /// Every code but the points rules (those are [`PointsCode::ALL`]).
-    pub const ALL: [Self; 22] = [
+    /// Every code but the points and subchain rules (those are
+    /// [`PointsCode::ALL`] and [`SubchainCode::ALL`]).
+    pub const ALL: [Self; 23] = [
         Self::ParseError,
         Self::InvalidRequest,
         Self::MethodNotFound,
@@ -502,6 +513,7 @@ impl ErrorCode {
         Self::TxNotFound,
         Self::BatchTooLarge,
         Self::ResponseTooLarge,
+        Self::SubchainNotKept,
     ];
 
     /// The numeric code.
@@ -525,12 +537,14 @@ impl ErrorCode {
             Self::MempoolFull => 1010,
             Self::TxOverflow => 1011,
             Self::Points(code) => code.number() as i64,
+            Self::Subchain(code) => code.number() as i64,
             Self::StateCorrupt => 1099,
             Self::HeightNotAvailable => 2001,
             Self::RangeTooLarge => 2002,
             Self::TxNotFound => 2003,
             Self::BatchTooLarge => 2004,
             Self::ResponseTooLarge => 2005,
+            Self::SubchainNotKept => 2006,
         }
     }
 
@@ -555,12 +569,14 @@ impl ErrorCode {
             Self::MempoolFull => "mempool-full",
             Self::TxOverflow => "tx-overflow",
             Self::Points(code) => code.code(),
+            Self::Subchain(code) => code.as_str(),
             Self::StateCorrupt => "state-corrupt",
             Self::HeightNotAvailable => "height-not-available",
             Self::RangeTooLarge => "range-too-large",
             Self::TxNotFound => "tx-not-found",
             Self::BatchTooLarge => "batch-too-large",
             Self::ResponseTooLarge => "response-too-large",
+            Self::SubchainNotKept => "subchain-not-kept",
         }
     }
 
@@ -571,10 +587,10 @@ impl ErrorCode {
             .into_iter()
             .find(|code| code.number() == number)
             .or_else(|| {
-                u16::try_from(number)
-                    .ok()
-                    .and_then(PointsCode::from_number)
+                let number = u16::try_from(number).ok()?;
+                PointsCode::from_number(number)
                     .map(Self::Points)
+                    .or_else(|| SubchainCode::from_number(number).map(Self::Subchain))
             })
     }
 
@@ -597,6 +613,7 @@ mod tests {
         let all: Vec<ErrorCode> = ErrorCode::ALL
             .into_iter()
             .chain(PointsCode::ALL.into_iter().map(ErrorCode::Points))
+            .chain(SubchainCode::ALL.into_iter().map(ErrorCode::Subchain))
             .collect();
         let mut numbers: Vec<i64> = all.iter().map(|c| c.number()).collect();
         let mut names: Vec<&str> = all.iter().map(|c| c.name()).collect();

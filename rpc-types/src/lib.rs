@@ -9,6 +9,7 @@
 //! | [`state`] | `jifen_state`, `jifen_account` |
 //! | [`tx`] | `jifen_submitTx`, `jifen_txStatus`, `jifen_txProof` |
 //! | [`history`] | `jifen_history` |
+//! | [`subchain`] | `jifen_subchains`, `jifen_subchainReports`, `jifen_subchainHeaders`, `jifen_anchorProof`, `jifen_subchainState` |
 //! | [`field`](mod@field) | strict reading of members and [`WireError`] |
 //! | [`binary`] | `jifen_lightBlocks` as a binary frame ([`LIGHT_BLOCKS_CONTENT_TYPE`]) |
 //! | [`limits`] | the node's answer budget ([`MAX_RESPONSE_BYTES`]) and the bound on JSON values both sides check before parsing ([`json_values`]) |
@@ -43,6 +44,7 @@ pub mod field;
 pub mod history;
 pub mod limits;
 pub mod state;
+pub mod subchain;
 pub mod tx;
 
 pub use binary::{LIGHT_BLOCKS_CONTENT_TYPE, accepts_light_blocks, names_light_blocks_type};
@@ -58,6 +60,12 @@ pub use field::WireError;
 pub use history::{HistoryParams, HistoryResult, MAX_HISTORY_ENTRIES};
 pub use limits::{MAX_JSON_VALUES, MAX_RESPONSE_BYTES, json_values};
 pub use state::{AccountParams, AccountResult, StateParams, StateResult};
+pub use subchain::{
+    AnchorProofParams, AnchorProofResult, AnchoredReport, MAX_SUBCHAIN_HEADERS,
+    MAX_SUBCHAIN_REPORTS, SubchainHeadersParams, SubchainHeadersResult, SubchainReportsParams,
+    SubchainReportsResult, SubchainStateParams, SubchainStateResult, SubchainsParams,
+    SubchainsResult,
+};
 pub use tx::{
     SubmitTxParams, SubmitTxResult, TxProofParams, TxProofResult, TxStatus, TxStatusParams,
     TxStatusResult,
@@ -91,9 +99,19 @@ pub mod method {
     pub const TX_PROOF: &str = "jifen_txProof";
     /// A page of an account's history.
     pub const HISTORY: &str = "jifen_history";
+    /// Every registered subchain with its record.
+    pub const SUBCHAINS: &str = "jifen_subchains";
+    /// A page of a subchain's anchored reports with their anchor proofs.
+    pub const SUBCHAIN_REPORTS: &str = "jifen_subchainReports";
+    /// The headers the main chain holds for a subchain, by height.
+    pub const SUBCHAIN_HEADERS: &str = "jifen_subchainHeaders";
+    /// One anchor leaf of a block with its proof.
+    pub const ANCHOR_PROOF: &str = "jifen_anchorProof";
+    /// A subchain state value with its proof against an anchored header.
+    pub const SUBCHAIN_STATE: &str = "jifen_subchainState";
 
     /// Every method.
-    pub const ALL: [&str; 12] = [
+    pub const ALL: [&str; 17] = [
         STATUS,
         HEADER,
         COMMIT,
@@ -106,6 +124,11 @@ pub mod method {
         TX_STATUS,
         TX_PROOF,
         HISTORY,
+        SUBCHAINS,
+        SUBCHAIN_REPORTS,
+        SUBCHAIN_HEADERS,
+        ANCHOR_PROOF,
+        SUBCHAIN_STATE,
     ];
 }
 
@@ -176,4 +199,14 @@ serialize_as_wire!(
     TxProofResult,
     HistoryParams,
     HistoryResult,
+    SubchainsParams,
+    SubchainsResult,
+    SubchainReportsParams,
+    SubchainReportsResult,
+    SubchainHeadersParams,
+    SubchainHeadersResult,
+    AnchorProofParams,
+    AnchorProofResult,
+    SubchainStateParams,
+    SubchainStateResult,
 );

@@ -78,6 +78,7 @@ mod reader;
 mod reads;
 mod source;
 mod status;
+pub(crate) mod subchains;
 mod stored;
 mod sync;
 mod witnesses;

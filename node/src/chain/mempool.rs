@@ -83,6 +83,7 @@ impl Chain {
                 proposer: consensus::proposer(&set, height).unwrap_or(sender),
                 min_fee: self.params.min_fee,
                 validators: &set,
+                chain_id: &self.chain_id,
             };
             execution::dry_run(&self.state, &tx, &ctx)?;
         }

@@ -6,8 +6,10 @@
 //! | this one | [`Chain`]: opening, block production, reads |
 //! | `mempool` | admission of transactions ([`Chain::submit_tx`]) |
 //! | `verify` | re-checking the whole store ([`Chain::verify_store`]) |
+//! | `subchain` | the anchored subchain reports and headers, and the subchains whose blocks this node keeps |
 
 mod mempool;
+mod subchain;
 mod verify;
 
 use std::collections::{BTreeMap, HashSet};
@@ -23,7 +25,8 @@ use crate::consensus::{self, ConsensusError};
 use crate::execution::{self, BlockContext};
 use crate::genesis::{ChainParams, GenesisError};
 use crate::keys::NodeKey;
-use crate::store::{BlockRecord, StateChange, Store, StoreError, TxLocation};
+use crate::store::{BlockAnchor, BlockRecord, StateChange, Store, StoreError, TxLocation};
+pub use subchain::{AnchorProof, KeptSubchain, SubchainStates};
 
 /// Most transactions waiting in the mempool.
 pub const MEMPOOL_CAPACITY: usize = 20_000;
@@ -93,6 +96,7 @@ pub struct Chain {
     mempool_ids: HashSet<Hash32>,
     sync_every: u64,
     tree: StateTree,
+    kept: BTreeMap<jifen_protocol::subchain::SubchainId, KeptSubchain>,
 }
 
 fn diff(old: &StateMap, new: &StateMap) -> Vec<StateChange> {
@@ -197,6 +201,7 @@ impl Chain {
             mempool_ids: HashSet::new(),
             sync_every: 1,
             tree,
+            kept: BTreeMap::new(),
         })
     }
 
@@ -263,11 +268,14 @@ impl Chain {
         let mut results = Vec::new();
         let mut dropped = Vec::new();
         let mut history = Vec::new();
+        let mut anchors = Vec::new();
+        let chain_id = self.chain_id.clone();
         let ctx = BlockContext {
             height,
             proposer,
             min_fee: self.params.min_fee,
             validators: &set,
+            chain_id: &chain_id,
         };
         for tx in &self.mempool {
             if included.len() >= MAX_BLOCK_TXS {
@@ -283,6 +291,15 @@ impl Chain {
                             .into_iter()
                             .map(|(address, index)| (address, index, id)),
                     );
+                    if let (Some(anchored), jifen_protocol::TxPayload::SubchainReport(report)) =
+                        (executed.anchor, &tx.unsigned.payload)
+                    {
+                        anchors.push(BlockAnchor {
+                            leaf: anchored.leaf,
+                            index: anchored.index,
+                            report: report.clone(),
+                        });
+                    }
                     included.push(tx.clone());
                 }
                 Err(_) => dropped.push(tx.id()),
@@ -328,7 +345,9 @@ impl Chain {
             tx_root: tx_root(&included),
             results_root: tx_result::results_root(&tx_results),
             state_root: tree.root(),
-            anchors_root: merkle::empty_root(),
+            anchors_root: jifen_protocol::subchain::anchors_root(
+                &anchors.iter().map(|a| a.leaf).collect::<Vec<_>>(),
+            ),
             validators_hash: set.hash(),
             next_validators_hash: next.hash(),
             proposer,
@@ -348,6 +367,7 @@ impl Chain {
             changes,
             new_validator_sets,
             history,
+            anchors,
         };
         let durable = self.sync_every <= 1 || height.is_multiple_of(self.sync_every);
         self.store.commit_block(&record, durable)?;

@@ -2,15 +2,18 @@
 
 use std::collections::BTreeMap;
 
-use jifen_protocol::{Header, StateMap};
+use jifen_protocol::subchain::anchors_root;
+use jifen_protocol::{Header, StateMap, TxPayload};
 
 use super::{Chain, ChainError};
 use crate::store::StateChange;
 
 impl Chain {
     /// Re-checks the whole store: every header's state root against the
-    /// replayed state, every commit against its header and validator set,
-    /// and the header chain links. Returns the number of blocks checked.
+    /// replayed state, its `anchors_root` against the stored anchor leaves
+    /// (which must name the block's accepted subchain reports, in order),
+    /// every commit against its header and validator set, and the header
+    /// chain links. Returns the number of blocks checked.
     ///
     /// # Errors
     /// [`ChainError::Inconsistent`] naming the first problem.
@@ -48,6 +51,7 @@ impl Chain {
                     "header {height} state root differs from the stored state"
                 )));
             }
+            self.check_anchors(&header)?;
             if header.previous_block_hash != previous.as_ref().map(Header::hash) {
                 return Err(ChainError::Inconsistent(format!(
                     "header {height} does not link to its parent"
@@ -83,5 +87,41 @@ impl Chain {
             ));
         }
         Ok(tip)
+    }
+
+    /// The stored anchor leaves of `header`'s block give its `anchors_root`
+    /// and are its successful subchain reports, in block order.
+    fn check_anchors(&self, header: &Header) -> Result<(), ChainError> {
+        let height = header.height;
+        let leaves = self.store.anchors(height)?;
+        if anchors_root(&leaves) != header.anchors_root {
+            return Err(ChainError::Inconsistent(format!(
+                "header {height} anchors root differs from its stored anchor leaves"
+            )));
+        }
+        let txs = self.store.block_txs(height)?.unwrap_or_default();
+        let results = self.store.results(height)?.unwrap_or_default();
+        let reported: Vec<_> = txs
+            .iter()
+            .zip(&results)
+            .filter_map(|(tx, code)| match &tx.unsigned.payload {
+                TxPayload::SubchainReport(report) if *code == 0 => Some((
+                    report.header.subchain,
+                    report.header.height,
+                    report.header.hash(),
+                )),
+                _ => None,
+            })
+            .collect();
+        let anchored: Vec<_> = leaves
+            .iter()
+            .map(|leaf| (leaf.subchain, leaf.height, leaf.header_hash))
+            .collect();
+        if reported != anchored {
+            return Err(ChainError::Inconsistent(format!(
+                "block {height} anchor leaves are not its accepted subchain reports"
+            )));
+        }
+        Ok(())
     }
 }

@@ -19,11 +19,13 @@
 //! | this one | [`TxError`], the fee, the nonce and the history around every payload |
 //! | `overlay` | the write buffer a payload runs against |
 //! | `points` | the points kinds: mint, withdraw, transfers, merchants, council, rates, swaps |
+//! | `subchain` | the subchain kinds: registration, header reports and their anchors, retirement |
 //! | `election` | [`elect`]: the validator set of the next epoch |
 
 mod election;
 mod overlay;
 mod points;
+mod subchain;
 #[cfg(test)]
 mod tests;
 
@@ -31,6 +33,7 @@ use std::collections::BTreeSet;
 
 use jifen_protocol::history::history_step;
 use jifen_protocol::points::{PointsCode, PointsError, SwapDirection};
+use jifen_protocol::subchain::SubchainError;
 use jifen_protocol::{
     Account, Address, AssetId, ChainId, Decode, StakeRecord, StateMap, Transaction, TxPayload,
     ValidatorSet, account_key, stake_key,
@@ -38,6 +41,7 @@ use jifen_protocol::{
 
 pub use election::elect;
 use overlay::{Overlay, Writes};
+pub use subchain::Anchored;
 
 /// Why a transaction is rejected (by the mempool) or failed (in a block).
 /// Each has a stable numeric code (RPC error code and block result code) and
@@ -112,6 +116,10 @@ pub enum TxError {
     /// never a POINT shortage, which is [`TxError::InsufficientBalance`].
     #[error("{1}")]
     Rule(PointsCode, String),
+    /// A subchain rule (codes 1201-1223,
+    /// `jifen_protocol::subchain::SubchainCode`).
+    #[error(transparent)]
+    Subchain(SubchainError),
     /// Stored state is corrupt.
     #[error("corrupt state record: {0}")]
     CorruptState(String),
@@ -132,6 +140,12 @@ impl From<PointsError> for TxError {
     }
 }
 
+impl From<SubchainError> for TxError {
+    fn from(error: SubchainError) -> Self {
+        Self::Subchain(error)
+    }
+}
+
 impl TxError {
     /// The numeric code: the JSON-RPC error code and the block result code.
     #[must_use]
@@ -149,6 +163,7 @@ impl TxError {
             Self::MempoolFull => 1010,
             Self::Overflow => 1011,
             Self::Rule(code, _) => code.number(),
+            Self::Subchain(error) => error.code_kind().number(),
             Self::CorruptState(_) => 1099,
         }
     }
@@ -169,6 +184,7 @@ impl TxError {
             Self::MempoolFull => "mempool-full",
             Self::Overflow => "tx-overflow",
             Self::Rule(code, _) => code.code(),
+            Self::Subchain(error) => error.code_kind().as_str(),
             Self::CorruptState(_) => "state-corrupt",
         }
     }
@@ -185,6 +201,8 @@ pub struct BlockContext<'a> {
     pub min_fee: u128,
     /// The validator set that signs the block: the council.
     pub validators: &'a ValidatorSet,
+    /// The chain (subchain votes are bound to it).
+    pub chain_id: &'a ChainId,
 }
 
 /// The outcome of executing an includable transaction.
@@ -194,6 +212,8 @@ pub struct Executed {
     pub result: Result<(), TxError>,
     /// Each party and the index its history gave the transaction.
     pub history: Vec<(Address, u64)>,
+    /// The anchor of an accepted subchain report.
+    pub anchor: Option<Anchored>,
 }
 
 /// Reads an account (absent: zero).
@@ -232,6 +252,7 @@ pub const fn payload_spend(payload: &TxPayload) -> u128 {
             AssetId::Points(_) => 0,
         },
         TxPayload::MerchantRegister(register) => register.deposit,
+        TxPayload::SubchainRegister(register) => register.stake,
         TxPayload::DepositTopUp(top_up) => top_up.amount,
         TxPayload::Swap(swap) => match swap.direction {
             SwapDirection::PointToPoints => swap.amount_in,
@@ -242,7 +263,9 @@ pub const fn payload_spend(payload: &TxPayload) -> u128 {
         | TxPayload::CouncilVote(_)
         | TxPayload::RateSet(_)
         | TxPayload::PointsIssue(_)
-        | TxPayload::DepositWithdraw(_) => 0,
+        | TxPayload::DepositWithdraw(_)
+        | TxPayload::SubchainReport(_)
+        | TxPayload::SubchainRetire(_) => 0,
     }
 }
 
@@ -302,6 +325,7 @@ struct Plan {
     writes: Vec<Writes>,
     result: Result<(), TxError>,
     history: Vec<(Address, u64)>,
+    anchor: Option<Anchored>,
 }
 
 fn plan(state: &StateMap, tx: &Transaction, ctx: &BlockContext<'_>) -> Result<Plan, TxError> {
@@ -317,7 +341,11 @@ fn plan(state: &StateMap, tx: &Transaction, ctx: &BlockContext<'_>) -> Result<Pl
     fee_overlay.credit_point(&ctx.proposer, fee)?;
 
     let mut payload_overlay = Overlay::new(&fee_overlay);
-    let result = run_payload(&mut payload_overlay, tx, ctx);
+    let mut anchor = None;
+    let result = run_payload(&mut payload_overlay, tx, ctx, &mut anchor);
+    if result.is_err() {
+        anchor = None;
+    }
     let (payload_writes, touched) = payload_overlay.finish();
 
     let mut parties: BTreeSet<Address> = BTreeSet::from([sender]);
@@ -351,6 +379,7 @@ fn plan(state: &StateMap, tx: &Transaction, ctx: &BlockContext<'_>) -> Result<Pl
         writes,
         result,
         history,
+        anchor,
     })
 }
 
@@ -369,11 +398,16 @@ pub fn execute(
         writes,
         result,
         history,
+        anchor,
     } = plan(state, tx, ctx)?;
     for (key, value) in writes.into_iter().flatten() {
         state.set(key, value);
     }
-    Ok(Executed { result, history })
+    Ok(Executed {
+        result,
+        history,
+        anchor,
+    })
 }
 
 /// What executing `tx` in the next block would do to its payload, without
@@ -390,6 +424,7 @@ fn run_payload(
     ov: &mut Overlay<'_>,
     tx: &Transaction,
     ctx: &BlockContext<'_>,
+    anchor: &mut Option<Anchored>,
 ) -> Result<(), TxError> {
     let sender = &tx.unsigned.sender;
     match &tx.unsigned.payload {
@@ -433,5 +468,11 @@ fn run_payload(
         TxPayload::DepositTopUp(top_up) => points::top_up(ov, sender, top_up),
         TxPayload::DepositWithdraw(take) => points::deposit_withdraw(ov, sender, take),
         TxPayload::Swap(swap) => points::swap(ov, sender, swap, ctx),
+        TxPayload::SubchainRegister(register) => subchain::register(ov, sender, register, ctx),
+        TxPayload::SubchainReport(report) => {
+            *anchor = Some(subchain::report(ov, report, ctx)?);
+            Ok(())
+        }
+        TxPayload::SubchainRetire(retire) => subchain::retire(ov, sender, retire),
     }
 }

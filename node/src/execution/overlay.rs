@@ -15,6 +15,10 @@ use jifen_protocol::points::{
     AllianceParams, CouncilAction, CouncilVotes, MerchantRecord, MerchantRegistry, PointSupply,
     PointsError, RateRecord,
 };
+use jifen_protocol::subchain::keys::{anchored_header_key, subchain_key, subchain_registry_key};
+use jifen_protocol::subchain::{
+    AnchoredHeader, SubchainError, SubchainId, SubchainRecord, SubchainRegistry,
+};
 use jifen_protocol::{
     Account, Address, Decode, Encode, Hash32, MerchantId, StakeRecord, StateMap, account_key,
     stake_key,
@@ -283,5 +287,43 @@ impl<'a> Overlay<'a> {
     pub fn put_votes(&mut self, merchant: MerchantId, action: CouncilAction, votes: &CouncilVotes) {
         let value = (!votes.voters.is_empty()).then(|| votes.encode());
         self.set(council_votes_key(merchant, action), value);
+    }
+}
+
+/// The subchain records (ADR 0019).
+impl Overlay<'_> {
+    /// Subchain `id`'s record, or 1201 `subchain-unknown`.
+    pub fn subchain(&self, id: SubchainId) -> Result<SubchainRecord, TxError> {
+        decoded(self.get(&subchain_key(id)))?
+            .ok_or_else(|| TxError::from(SubchainError::Unknown(id)))
+    }
+
+    /// Writes subchain `id`'s record.
+    pub fn put_subchain(&mut self, id: SubchainId, record: &SubchainRecord) {
+        self.set(subchain_key(id), Some(record.encode()));
+    }
+
+    /// The subchain registry (absent: none registered yet).
+    pub fn subchain_registry(&self) -> Result<SubchainRegistry, TxError> {
+        Ok(decoded(self.get(&subchain_registry_key()))?.unwrap_or_default())
+    }
+
+    /// Writes the subchain registry.
+    pub fn put_subchain_registry(&mut self, registry: SubchainRegistry) {
+        self.set(subchain_registry_key(), Some(registry.encode()));
+    }
+
+    /// The header anchored for `id` at subchain height `height`.
+    pub fn anchored_header(
+        &self,
+        id: SubchainId,
+        height: u64,
+    ) -> Result<Option<AnchoredHeader>, TxError> {
+        decoded(self.get(&anchored_header_key(id, height)))
+    }
+
+    /// Writes the header anchored for `id` at `height`.
+    pub fn put_anchored_header(&mut self, id: SubchainId, height: u64, anchored: &AnchoredHeader) {
+        self.set(anchored_header_key(id, height), Some(anchored.encode()));
     }
 }

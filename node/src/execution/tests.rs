@@ -42,6 +42,7 @@ struct World {
     set: ValidatorSet,
     height: u64,
     proposer: Address,
+    chain_id: ChainId,
 }
 
 impl World {
@@ -84,6 +85,7 @@ impl World {
             set,
             height: 5,
             proposer: Address::from_bytes([9; 20]),
+            chain_id: chain_id(),
         }
     }
 
@@ -93,6 +95,7 @@ impl World {
             proposer: self.proposer,
             min_fee: MIN_FEE,
             validators: &self.set,
+            chain_id: &self.chain_id,
         }
     }
 
@@ -108,6 +111,7 @@ impl World {
             proposer: self.proposer,
             min_fee: MIN_FEE,
             validators: &self.set.clone(),
+            chain_id: &self.chain_id.clone(),
         };
         let executed = execute(&mut self.state, &t, &ctx).unwrap();
         assert_eq!(dry, executed.result, "the mempool predicts the block");
@@ -169,6 +173,7 @@ fn transfer_moves_amount_pays_the_proposer_and_extends_three_histories() {
         proposer: w.proposer,
         min_fee: MIN_FEE,
         validators: &w.set.clone(),
+        chain_id: &w.chain_id.clone(),
     };
     let executed = execute(&mut w.state, &t, &ctx).unwrap();
     assert_eq!(executed.result, Ok(()));

@@ -23,6 +23,8 @@
 //! | `json-flood` | answers to block requests (`jifen_lightBlock`, `jifen_lightBlocks`) are a valid JSON array of 3 million zeros (6 MB, under a client's size bound for them) |
 //! | `history-omits-entry` | `jifen_history` leaves out the first entry of every page and says the history is one shorter |
 //! | `stale-rate` | every state answer is the genesis value with its genesis proof, labelled with the height asked for |
+//! | `subchain-bad-anchor-proof` | every anchor proof (`jifen_subchainReports`, `jifen_anchorProof`) has one path hash altered (a block with one leaf gets a made-up sibling, its leaf count one more) |
+//! | `subchain-hide-report` | `jifen_subchainReports` leaves out the first report of every page, numbers the rest from `from` and says the total is one less |
 //! | `binary-garbage` | binary light-block ranges (`Accept: application/vnd.jifen.light-blocks.v1`) keep their first 16 bytes (magic, `from`, count) and carry garbage after them; JSON answers are honest |
 
 use std::str::FromStr;
@@ -32,6 +34,7 @@ use jifen_protocol::{
     Commit, CommitSignature, Hash32, Header, InclusionProof, Signature, StateProof, ValidatorSet,
     tagged_hash,
 };
+use jifen_rpc_types::AnchoredReport;
 
 use super::http::TransportLie;
 use super::{RpcError, height_unavailable, internal};
@@ -105,11 +108,15 @@ pub enum Fault {
     /// `binary-garbage`: a binary light-block range keeps its first
     /// [`GARBAGE_KEEPS`] bytes and the rest is garbage of the same length.
     BinaryGarbage,
+    /// `subchain-bad-anchor-proof`: anchor proofs that do not verify.
+    SubchainBadAnchorProof,
+    /// `subchain-hide-report`: one report of every page left out.
+    SubchainHideReport,
 }
 
 impl Fault {
     /// Every fault, for listing.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 22] = [
         Self::ForgedCommit,
         Self::WrongValidatorSet,
         Self::TamperedStateProof,
@@ -130,6 +137,8 @@ impl Fault {
         Self::HistoryOmitsEntry,
         Self::StaleRate,
         Self::BinaryGarbage,
+        Self::SubchainBadAnchorProof,
+        Self::SubchainHideReport,
     ];
 
     /// The name tests select the fault by.
@@ -156,6 +165,8 @@ impl Fault {
             Self::HistoryOmitsEntry => "history-omits-entry",
             Self::StaleRate => "stale-rate",
             Self::BinaryGarbage => "binary-garbage",
+            Self::SubchainBadAnchorProof => "subchain-bad-anchor-proof",
+            Self::SubchainHideReport => "subchain-hide-report",
         }
     }
 
@@ -366,4 +377,52 @@ pub fn served_tx_proof(fault: Option<Fault>, mut proof: InclusionProof) -> Inclu
         proof.path.push(Hash32([1; 32]));
     }
     proof
+}
+
+/// An anchor proof and its leaf count as served: `subchain-bad-anchor-proof`
+/// alters a path hash, or gives a lone leaf a made-up sibling (the count
+/// one more, so the answer stays consistent and only the proof is wrong).
+#[must_use]
+pub fn served_anchor_proof(
+    fault: Option<Fault>,
+    leaf_count: u64,
+    mut proof: InclusionProof,
+) -> (u64, InclusionProof) {
+    if fault != Some(Fault::SubchainBadAnchorProof) {
+        return (leaf_count, proof);
+    }
+    if let Some(hash) = proof.path.first_mut() {
+        flip(hash);
+        return (leaf_count, proof);
+    }
+    proof.tree_size = proof.tree_size.saturating_add(1);
+    proof.path.push(Hash32([1; 32]));
+    (proof.tree_size, proof)
+}
+
+/// One report of `jifen_subchainReports` as served.
+#[must_use]
+pub fn served_anchored_report(fault: Option<Fault>, mut report: AnchoredReport) -> AnchoredReport {
+    let (leaf_count, proof) = served_anchor_proof(fault, report.leaf_count, report.anchor_proof);
+    report.leaf_count = leaf_count;
+    report.anchor_proof = proof;
+    report
+}
+
+/// A page of `jifen_subchainReports` as served: `subchain-hide-report`
+/// drops its first report, renumbers the rest and lowers the total.
+#[must_use]
+pub fn served_reports(
+    fault: Option<Fault>,
+    total: u64,
+    mut reports: Vec<AnchoredReport>,
+) -> (u64, Vec<AnchoredReport>) {
+    if fault != Some(Fault::SubchainHideReport) || reports.is_empty() {
+        return (total, reports);
+    }
+    reports.remove(0);
+    for report in &mut reports {
+        report.index = report.index.saturating_sub(1);
+    }
+    (total.saturating_sub(1), reports)
 }

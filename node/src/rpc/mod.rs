@@ -20,6 +20,7 @@ pub mod client;
 mod connections;
 pub mod fault;
 pub mod http;
+mod subchain;
 
 use std::sync::{Arc, Mutex};
 
@@ -28,9 +29,9 @@ use jifen_rpc_types::{
     AccountParams, AccountResult, Call, CommitParams, CommitResult, ErrorCode, ErrorObject,
     HeaderParams, HeaderResult, HistoryParams, HistoryResult, LightBlockParams, LightBlockResult,
     LightBlocksParams, LightBlocksResult, MAX_HISTORY_ENTRIES, StateParams, StateResult,
-    StatusParams, StatusResult, SubmitTxParams, SubmitTxResult, TxProofParams, TxProofResult,
-    TxStatusParams, TxStatusResult, ValidatorsParams, ValidatorsResult, WireError, WireObject,
-    method,
+    StatusParams, StatusResult, SubchainReportsParams, SubchainsParams, SubmitTxParams,
+    SubmitTxResult, TxProofParams, TxProofResult, TxStatusParams, TxStatusResult, ValidatorsParams,
+    ValidatorsResult, WireError, WireObject, method,
 };
 use serde_json::{Map, Value};
 
@@ -104,6 +105,7 @@ pub const fn tx_error_code(error: &TxError) -> ErrorCode {
         TxError::MempoolFull => ErrorCode::MempoolFull,
         TxError::Overflow => ErrorCode::TxOverflow,
         TxError::Rule(code, _) => ErrorCode::Points(*code),
+        TxError::Subchain(error) => ErrorCode::Subchain(error.code_kind()),
         TxError::CorruptState(_) => ErrorCode::StateCorrupt,
     }
 }
@@ -191,6 +193,17 @@ fn call_within(
         }
         method::TX_STATUS => serve(ctx, &params, tx_status),
         method::HISTORY => serve(ctx, &params, history),
+        method::SUBCHAINS => {
+            SubchainsParams::from_json(&params).map_err(invalid_params)?;
+            subchain::subchains(ctx, budget).map(|output| output.to_json())
+        }
+        method::SUBCHAIN_REPORTS => {
+            let params = SubchainReportsParams::from_json(&params).map_err(invalid_params)?;
+            subchain::reports(ctx, params, budget).map(|output| output.to_json())
+        }
+        method::SUBCHAIN_HEADERS => serve(ctx, &params, subchain::headers),
+        method::ANCHOR_PROOF => serve(ctx, &params, subchain::anchor_proof),
+        method::SUBCHAIN_STATE => serve(ctx, &params, subchain::state),
         _ => Err(ErrorObject::new(
             ErrorCode::MethodNotFound,
             format!("unknown method {name}"),
@@ -581,7 +594,13 @@ mod tests {
             jifen_protocol::PointsCode::ALL
                 .into_iter()
                 .map(|code| TxError::Rule(code, String::new())),
-        );
+        )
+        .chain([
+            TxError::Subchain(jifen_protocol::subchain::SubchainError::RegistryFull),
+            TxError::Subchain(jifen_protocol::subchain::SubchainError::AlreadyAnchored {
+                height: 1,
+            }),
+        ]);
         for refusal in refusals {
             let code = tx_error_code(&refusal);
             assert_eq!(code.number(), i64::from(refusal.number()), "{refusal:?}");
