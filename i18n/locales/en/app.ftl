@@ -774,6 +774,7 @@ app-subchain-evidence-headers = The two headers (the anchored one first)
 app-subchain-evidence-main = Anchored in main-chain blocks { $first } and { $second }
 app-subchain-evidence-signers = Members that signed both
 app-subchain-evidence-chain = Main chain { $chain }
+app-sync-subchain = Auditing subchain #{ $id }:
 app-subchain-sync-stopped = The subchain audits after the sync stopped: { $reason }
 app-home-subchain-alert = { $count ->
     [one] A subchain audit found a problem.

@@ -759,6 +759,7 @@ app-subchain-evidence-headers = 两个区块头（先列已锚定的）
 app-subchain-evidence-main = 分别锚定在主链第 { $first } 和第 { $second } 个区块
 app-subchain-evidence-signers = 两个都签署的成员
 app-subchain-evidence-chain = 主链 { $chain }
+app-sync-subchain = 正在审计子链 #{ $id }：
 app-subchain-sync-stopped = 同步后的子链审计已停止：{ $reason }
 app-home-subchain-alert = { $count ->
     [1] 子链审计发现了问题。

@@ -759,6 +759,7 @@ app-subchain-evidence-headers = 兩個區塊頭（先列已錨定的）
 app-subchain-evidence-main = 分別錨定在主鏈第 { $first } 和第 { $second } 個區塊
 app-subchain-evidence-signers = 兩個都簽署的成員
 app-subchain-evidence-chain = 主鏈 { $chain }
+app-sync-subchain = 正在稽核子鏈 #{ $id }：
 app-subchain-sync-stopped = 同步後的子鏈稽核已停止：{ $reason }
 app-home-subchain-alert = { $count ->
     [1] 子鏈稽核發現了問題。

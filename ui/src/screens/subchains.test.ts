@@ -345,6 +345,34 @@ describe("the sync audits the followed subchains", () => {
 });
 
 describe("home screen", () => {
+  test("while the sync audits a followed subchain, the sync bar says which and how far", async () => {
+    go("home");
+    let events: SentChannel<SyncJobEvent> | null = null;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    recordIPC(async (cmd, p) => {
+      if (cmd === "chain_status") return chainStatus();
+      if (cmd === "list_subchains") return listView([bft({ followed: true })]);
+      if (cmd === "sync") {
+        events = p.onProgress as SentChannel<SyncJobEvent>;
+        await gate;
+        return { sync: { from_height: 40, height: 50, hash: "ab".repeat(32), headers_fetched: 2, primary: "p", witnesses_agreed: 0, elapsed_ms: 5 }, subchains: [], subchain_error: null };
+      }
+      return null;
+    });
+    render(Home);
+    await settle();
+    const sync = syncNow();
+    await settle();
+    events!.onmessage({ kind: "subchain", event: { subchain: 1, phase: "headers", checked: 0, total: 0, from: 41, to: 50 } });
+    await settle();
+    expect(screen.getByTestId("sync-subchain").textContent).toContain("Auditing subchain #1: Proving main-chain blocks 41 to 50");
+    release();
+    await sync;
+    await settle();
+    expect(screen.queryByTestId("sync-subchain")).toBeNull();
+  });
+
   test("an alert banner when a subchain audit found a problem, leading to the Subchains screen", async () => {
     go("home");
     recordIPC((cmd) => {
