@@ -78,6 +78,10 @@ pub mod peer;
 pub mod store;
 pub mod trust;
 
+pub use client::subchains::{
+    FoundAlert, ProvenSubchainValue, REPORTS_PAGE, ROUND_REPORTS, SubchainAuditRun,
+    SubchainProgress,
+};
 pub use client::{
     Backoff, ClientConfig, ClientError, ClientStatus, HISTORY_PAGE, LightClient, LightReader,
     PeerReport, PeerRole, PeerState, ProvenHistory, SyncSummary, TrustRoot,
@@ -92,9 +96,6 @@ pub use jifen_light_client_verifier::{
     UntrustedState, UntrustedTxProof, Verdict, VerificationError, Verified, VerifiedBundle,
     VerifiedEvidence, load_checked, load_stored, load_trusted, open_trusted, plan_commit, sync_to,
     sync_to_with_progress, verify, verify_bundle, verify_evidence, verify_store,
-};
-pub use client::subchains::{
-    ProvenSubchainValue, REPORTS_PAGE, ROUND_REPORTS, SubchainAuditRun, SubchainProgress,
 };
 pub use peer::{
     Peer, PeerError, PeerStatus, SubchainReportsAnswer, TxStatusAnswer, UntrustedSubchainState,

@@ -247,7 +247,12 @@ pub fn sync(ui: &Ui, ctx: &WalletContext) -> Result<()> {
                 ("new", audited.new_reports.into()),
                 (
                     "height",
-                    audited.subchain.audit.as_ref().map_or(0, |a| a.height).into(),
+                    audited
+                        .subchain
+                        .audit
+                        .as_ref()
+                        .map_or(0, |a| a.height)
+                        .into(),
                 ),
                 (
                     "state",

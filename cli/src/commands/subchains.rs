@@ -48,7 +48,10 @@ pub fn run(ui: &Ui, ctx: &WalletContext, command: &SubchainCommand) -> Result<()
                 say_subchain(ui, subchain);
             }
             if view.alerted > 0 {
-                ui.say("subchain-alerted", &[("count", u64::from(view.alerted).into())]);
+                ui.say(
+                    "subchain-alerted",
+                    &[("count", u64::from(view.alerted).into())],
+                );
             }
             Ok(())
         }
@@ -128,11 +131,19 @@ pub fn run(ui: &Ui, ctx: &WalletContext, command: &SubchainCommand) -> Result<()
                     ("count", view.double_signers.len().into()),
                     (
                         "first",
-                        view.headers.first().map(|h| short(h)).unwrap_or_default().into(),
+                        view.headers
+                            .first()
+                            .map(|h| short(h))
+                            .unwrap_or_default()
+                            .into(),
                     ),
                     (
                         "second",
-                        view.headers.get(1).map(|h| short(h)).unwrap_or_default().into(),
+                        view.headers
+                            .get(1)
+                            .map(|h| short(h))
+                            .unwrap_or_default()
+                            .into(),
                     ),
                 ],
             );
@@ -232,35 +243,34 @@ fn say_subchain(ui: &Ui, s: &SubchainView) {
             )],
         ),
     };
-    ui.data(&ui.text(
-        "subchain-row",
-        &[
-            ("id", u64::from(s.id).into()),
-            ("name", s.name.clone().into()),
-            ("kind", kind_text(ui, s.kind).into()),
-            ("consensus", consensus.into()),
-            ("status", ui.text(status, &[]).into()),
-            ("height", s.anchored_height.into()),
-            ("anchor", s.last_anchor.into()),
-            (
-                "audited",
-                s.audit.as_ref().map_or(0, |a| a.height).into(),
-            ),
-            ("state", state_text(ui, s.state).into()),
-            (
-                "followed",
-                ui.text(
-                    if s.followed {
-                        "subchain-follow-yes"
-                    } else {
-                        "subchain-follow-no"
-                    },
-                    &[],
-                )
-                .into(),
-            ),
-        ],
-    ));
+    ui.data(
+        &ui.text(
+            "subchain-row",
+            &[
+                ("id", u64::from(s.id).into()),
+                ("name", s.name.clone().into()),
+                ("kind", kind_text(ui, s.kind).into()),
+                ("consensus", consensus.into()),
+                ("status", ui.text(status, &[]).into()),
+                ("height", s.anchored_height.into()),
+                ("anchor", s.last_anchor.into()),
+                ("audited", s.audit.as_ref().map_or(0, |a| a.height).into()),
+                ("state", state_text(ui, s.state).into()),
+                (
+                    "followed",
+                    ui.text(
+                        if s.followed {
+                            "subchain-follow-yes"
+                        } else {
+                            "subchain-follow-no"
+                        },
+                        &[],
+                    )
+                    .into(),
+                ),
+            ],
+        ),
+    );
     if let Some(audit) = &s.audit {
         for alert in &audit.alerts {
             say_alert(ui, alert);
@@ -269,7 +279,11 @@ fn say_subchain(ui: &Ui, s: &SubchainView) {
 }
 
 fn say_alert(ui: &Ui, alert: &SubchainAlertView) {
-    let reason = alert.error.as_ref().map(|e| error_text(ui, e)).unwrap_or_default();
+    let reason = alert
+        .error
+        .as_ref()
+        .map(|e| error_text(ui, e))
+        .unwrap_or_default();
     ui.say(
         match alert.kind.as_str() {
             "equivocation" => "subchain-alert-equivocation",

@@ -184,7 +184,33 @@ impl SubchainEvidence {
         }
     }
 
-    fn parts(
+    /// The subchain it is about.
+    #[must_use]
+    pub const fn subchain(&self) -> SubchainId {
+        self.parts().1
+    }
+
+    /// The main chain whose anchors it cites.
+    #[must_use]
+    pub const fn main_chain(&self) -> &ChainId {
+        self.parts().0
+    }
+
+    /// The subchain height of the two headers (the second's, as claimed;
+    /// [`verify_subchain_evidence`] checks they agree).
+    #[must_use]
+    pub const fn height(&self) -> u64 {
+        self.parts().4.item.report.header.height
+    }
+
+    /// The main heights anchoring the two headers (as claimed).
+    #[must_use]
+    pub const fn main_heights(&self) -> [u64; 2] {
+        let (_, _, _, first, second) = self.parts();
+        [first.item.main_height, second.item.main_height]
+    }
+
+    const fn parts(
         &self,
     ) -> (
         &ChainId,

@@ -245,7 +245,13 @@ impl<S: LightStore> LightClient<S> {
                 return Err(ClientError::Cancelled);
             }
             keep(None);
-            match self.walk_down(index, anchor, height, &mut |header| keep(Some(header)), cancel) {
+            match self.walk_down(
+                index,
+                anchor,
+                height,
+                &mut |header| keep(Some(header)),
+                cancel,
+            ) {
                 Ok(header) => return Ok(Some((index, header))),
                 Err(WalkError::Peer(error)) => {
                     self.peers().peer_failed(index, &error, None, &mut events);

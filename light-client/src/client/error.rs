@@ -264,7 +264,10 @@ impl Coded for ClientError {
             Self::SubchainUnknown { subchain } => {
                 vec![("subchain", subchain.get().into()), detail(self)]
             }
-            Self::SubchainRecord { subchain, detail: reason } => vec![
+            Self::SubchainRecord {
+                subchain,
+                detail: reason,
+            } => vec![
                 ("subchain", subchain.get().into()),
                 ("reason", reason.into()),
                 detail(self),

@@ -78,8 +78,8 @@ mod reader;
 mod reads;
 mod source;
 mod status;
-pub(crate) mod subchains;
 mod stored;
+pub(crate) mod subchains;
 mod sync;
 mod witnesses;
 

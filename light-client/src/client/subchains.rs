@@ -30,6 +30,7 @@ use jifen_protocol::subchain::{ReportSeal, SubchainId, SubchainRecord, subchain_
 use jifen_protocol::{Decode, Hash32, Header, verify_state_proof};
 
 use super::{ClientError, LightClient};
+use crate::light_block::LightBlock;
 use crate::peer::PeerError;
 use crate::progress::ProgressEvent;
 use crate::proof::Proven;
@@ -77,11 +78,22 @@ pub struct SubchainAuditRun {
     /// under a verified header that breaks its subchain's rules, or a record
     /// that disagrees with the anchored reports.
     pub failure: Option<AuditError>,
-    /// Evidence found in this run (an equivocation the main chain
-    /// anchored, a lost fork choice it did not refuse).
-    pub findings: Vec<SubchainEvidence>,
-    /// The files they were written to (none without an evidence folder).
-    pub evidence: Vec<PathBuf>,
+    /// Alerts raised in this run (an equivocation the main chain anchored,
+    /// a lost fork choice it did not refuse), each with its evidence when
+    /// the peer served what it needs.
+    pub alerts: Vec<FoundAlert>,
+}
+
+/// An alert of one audit run.
+#[derive(Debug, Clone)]
+pub struct FoundAlert {
+    /// What the auditor saw.
+    pub alert: Alert,
+    /// Its evidence, verified (`None` when the peer did not serve the
+    /// earlier report or the main-chain blocks).
+    pub evidence: Option<SubchainEvidence>,
+    /// The file it was written to (none without an evidence folder).
+    pub path: Option<PathBuf>,
 }
 
 /// A subchain state value proven against an audited subchain header.
@@ -129,10 +141,11 @@ impl<S: LightStore> LightClient<S> {
         let Some(bytes) = proven.value else {
             return Ok(None);
         };
-        let record = SubchainRecord::decode(&bytes).map_err(|error| ClientError::SubchainRecord {
-            subchain: id,
-            detail: error.to_string(),
-        })?;
+        let record =
+            SubchainRecord::decode(&bytes).map_err(|error| ClientError::SubchainRecord {
+                subchain: id,
+                detail: error.to_string(),
+            })?;
         Ok(Some(Proven {
             value: record,
             height: proven.height,
@@ -175,8 +188,7 @@ impl<S: LightStore> LightClient<S> {
         let start = audit.reports_checked();
         let mut main_headers = 0u64;
         let mut committee_size = None;
-        let mut evidence = Vec::new();
-        let mut findings = Vec::new();
+        let mut alerts = Vec::new();
         let mut failure = None;
         progress(SubchainProgress::Reports {
             checked: start,
@@ -191,7 +203,11 @@ impl<S: LightStore> LightClient<S> {
             // Reports checked are true whoever served them (each is proven
             // against a verified header), so a liar found mid-round costs
             // only the rest of the round, asked of the next peer.
-            let Some(index) = self.peers().read_order().into_iter().find(|&i| self.peers().is_usable(i))
+            let Some(index) = self
+                .peers()
+                .read_order()
+                .into_iter()
+                .find(|&i| self.peers().is_usable(i))
             else {
                 return Err(self.no_peer());
             };
@@ -234,11 +250,17 @@ impl<S: LightStore> LightClient<S> {
                     }
                 }
                 let new_alerts: Vec<Alert> = audit.alerts()[alerts_before..].to_vec();
-                for alert in &new_alerts {
-                    if let Some(found) = self.alert_evidence(index, &audit, alert, cancel)? {
-                        evidence.extend(self.write_subchain_evidence(&found)?);
-                        findings.push(found);
-                    }
+                for alert in new_alerts {
+                    let found = self.alert_evidence(index, &audit, &alert, cancel)?;
+                    let path = match &found {
+                        Some(found) => self.write_subchain_evidence(found)?,
+                        None => None,
+                    };
+                    alerts.push(FoundAlert {
+                        alert,
+                        evidence: found,
+                        path,
+                    });
                 }
                 match checked {
                     Ok(_) => {}
@@ -269,8 +291,7 @@ impl<S: LightStore> LightClient<S> {
             main_headers,
             committee_size,
             failure,
-            findings,
-            evidence,
+            alerts,
         })
     }
 
@@ -311,11 +332,17 @@ impl<S: LightStore> LightClient<S> {
             };
             let header_hash = answer.header.hash();
             let fault = if answer.height != height || answer.header.height != height {
-                Some(("subchain-state-wrong-height", format!("asked height {height}, got {}", answer.height)))
+                Some((
+                    "subchain-state-wrong-height",
+                    format!("asked height {height}, got {}", answer.height),
+                ))
             } else if header_hash != anchored.header_hash {
                 Some((
                     "subchain-state-wrong-header",
-                    format!("header {header_hash} is not the audited {}", anchored.header_hash),
+                    format!(
+                        "header {header_hash} is not the audited {}",
+                        anchored.header_hash
+                    ),
                 ))
             } else if let Err(error) = verify_state_proof(
                 &answer.header.state_root,
@@ -430,6 +457,62 @@ impl<S: LightStore> LightClient<S> {
         Ok(Some(found))
     }
 
+    /// The evidence of a new `alert`, from peer `index`: the earlier
+    /// report it names and the two main-chain light blocks, each checked
+    /// against the verified header at its height. `None` when the peer does
+    /// not serve them consistently (the alert itself stands: the audit
+    /// proved it).
+    fn alert_evidence(
+        &mut self,
+        index: usize,
+        audit: &SubchainAudit,
+        alert: &Alert,
+        cancel: &AtomicBool,
+    ) -> Result<Option<SubchainEvidence>, ClientError> {
+        let (earlier_ref, main_height) = alert.needs();
+        let peer = self.peer(index);
+        let Ok(page) = peer.subchain_reports(audit.subchain(), earlier_ref.index, 1) else {
+            return Ok(None);
+        };
+        let Some(earlier) = page.reports.into_iter().next() else {
+            return Ok(None);
+        };
+        let Some(earlier_block) =
+            self.verified_light_block(index, earlier_ref.main_height, cancel)?
+        else {
+            return Ok(None);
+        };
+        let Some(block) = self.verified_light_block(index, main_height, cancel)? else {
+            return Ok(None);
+        };
+        Ok(alert
+            .evidence(audit.main_chain(), &earlier, &earlier_block, &block)
+            .ok())
+    }
+
+    /// Peer `index`'s light block at `height`, if its header is the
+    /// verified one there (stored, or proven by hash links below a stored
+    /// block).
+    fn verified_light_block(
+        &mut self,
+        index: usize,
+        height: u64,
+        cancel: &AtomicBool,
+    ) -> Result<Option<LightBlock>, ClientError> {
+        let verified = match self.store.get(height)? {
+            Some(block) => Some(block.header),
+            None => self.proven_below(height, cancel)?,
+        };
+        let Some(verified) = verified else {
+            return Ok(None);
+        };
+        Ok(self
+            .peer(index)
+            .light_block(height)
+            .ok()
+            .filter(|block| block.header == verified))
+    }
+
     fn demote(&self, index: usize, code: &'static str, detail: String) {
         let mut events = |_: &ProgressEvent| {};
         self.peers().demote(index, code, detail, &mut events);
@@ -452,7 +535,7 @@ impl<S: LightStore> LightClient<S> {
         let name = format!(
             "subchain-{}-{}-{}.json",
             evidence.subchain(),
-            evidence.kind_name(),
+            evidence.kind(),
             evidence.height()
         );
         let path = dir.join(name);

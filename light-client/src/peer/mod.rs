@@ -18,11 +18,11 @@ mod rpc;
 #[cfg(feature = "rpc")]
 pub use rpc::{HISTORY_ANSWER_BYTES, RpcOptions, RpcPeer, SMALL_ANSWER_BYTES};
 
+use jifen_light_client_verifier::subchain::AnchoredReport;
 use jifen_protocol::history::HistoryEntry;
 use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::subchain::{SubchainHeader, SubchainId};
 use jifen_protocol::{Address, ChainId, DecodeError, Hash32, StateProof, Transaction};
-use jifen_light_client_verifier::subchain::AnchoredReport;
 
 use crate::light_block::LightBlock;
 use crate::proof::{UntrustedState, UntrustedTxProof};

@@ -12,14 +12,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use jifen_light_client::subchain::SubchainAudit;
 use jifen_light_client::{
     AuditBundle, ClientConfig, LightClient, Peer, Pin, ProgressEvent, Proven, RedbStore,
     RpcOptions, RpcPeer, StoreAudit, SyncSummary, SystemClock, TrustRoot, TxInclusion,
 };
-use jifen_protocol::{Account, Address, Hash32, Network, TxPayload, UnsignedTransaction};
-use jifen_protocol::subchain::{SubchainId, SubchainRecord};
-use jifen_light_client::subchain::SubchainAudit;
 use jifen_light_client::{ProvenSubchainValue, SubchainAuditRun, SubchainProgress};
+use jifen_protocol::subchain::{SubchainId, SubchainRecord};
+use jifen_protocol::{Account, Address, Hash32, Network, TxPayload, UnsignedTransaction};
 
 use super::error::ChainError;
 use super::reader::ChainReader;

@@ -5,10 +5,9 @@
 
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use jifen_light_client::subchain::SubchainAudit;
+use jifen_light_client::subchain::{Alert, AuditError, SubchainAudit};
 use jifen_light_client::{SubchainAuditRun, SubchainProgress};
-use jifen_protocol::message::Coded;
-use jifen_protocol::subchain::{SubchainId, TipState};
+use jifen_protocol::subchain::{SubchainError, SubchainId, TipState};
 
 use super::book::AuditBook;
 use super::error::SubchainFlowError;
@@ -48,38 +47,101 @@ fn progress_view(id: SubchainId, progress: SubchainProgress) -> SubchainAuditPro
     }
 }
 
+/// Where a finding is: the subchain height and the main height.
+fn position(error: &AuditError, audit: &SubchainAudit) -> (u64, u64) {
+    match error {
+        AuditError::Report {
+            main_height,
+            source,
+            ..
+        } => (
+            rule_height(source).unwrap_or(audit.tip().height + 1),
+            *main_height,
+        ),
+        AuditError::OutcomeMismatch { main_height, .. }
+        | AuditError::AnchorProofInvalid { main_height, .. }
+        | AuditError::AnchorOutOfOrder { main_height, .. } => {
+            (audit.tip().height + 1, *main_height)
+        }
+        _ => (audit.tip().height, audit.last_main_height()),
+    }
+}
+
+/// The subchain height a rule names, when it names one.
+const fn rule_height(error: &SubchainError) -> Option<u64> {
+    match error {
+        SubchainError::SkippedHeight { got, .. } => Some(*got),
+        SubchainError::BrokenParent { height, .. }
+        | SubchainError::WrongValidators { height, .. }
+        | SubchainError::BadNextValidators { height }
+        | SubchainError::BadCommit { height, .. }
+        | SubchainError::NoQuorum { height, .. }
+        | SubchainError::WrongBits { height, .. }
+        | SubchainError::InsufficientWork { height, .. }
+        | SubchainError::LosesForkChoice { height, .. }
+        | SubchainError::ReorgTooDeep { height, .. }
+        | SubchainError::AlreadyAnchored { height } => Some(*height),
+        _ => None,
+    }
+}
+
 /// The summary kept after `run`, adding to the `previous` one's findings.
 fn summarize(run: &SubchainAuditRun, previous: Option<AuditSummaryView>) -> AuditSummaryView {
     let audit: &SubchainAudit = &run.audit;
     let tip = audit.tip();
-    let mut alerts = previous.as_ref().map(|p| p.alerts.clone()).unwrap_or_default();
-    for (index, found) in run.findings.iter().enumerate() {
+    let mut alerts = previous
+        .as_ref()
+        .map(|p| p.alerts.clone())
+        .unwrap_or_default();
+    for found in &run.alerts {
+        let (kind, main_height) = match &found.alert {
+            Alert::Equivocation { second, .. } => ("equivocation", second.main_height),
+            Alert::LostForkChoice { loser, .. } => ("lost-fork-choice", loser.main_height),
+        };
         alerts.push(SubchainAlertView {
-            kind: found.kind_name().to_owned(),
-            height: found.height(),
-            main_height: found.main_height(),
+            kind: kind.to_owned(),
+            height: found.alert.height(),
+            main_height,
             error: None,
-            evidence_path: run
-                .evidence
-                .get(index)
-                .map(|path| path.display().to_string()),
+            evidence_path: found.path.as_ref().map(|path| path.display().to_string()),
         });
     }
     if let Some(failure) = &run.failure {
-        alerts.push(SubchainAlertView {
-            kind: failure.kind_name().to_owned(),
-            height: failure.height().unwrap_or(0),
-            main_height: failure.main_height().unwrap_or(0),
-            error: Some(ErrorView::of(failure)),
-            evidence_path: None,
-        });
+        let lost_fork = matches!(failure.rule(), Some(SubchainError::LosesForkChoice { .. }));
+        let (height, main_height) = position(failure, audit);
+        let kind = match failure {
+            AuditError::RecordMismatch { .. }
+            | AuditError::TipMismatch { .. }
+            | AuditError::StatusMismatch { .. }
+            | AuditError::MissingAnchor { .. } => "record-mismatch",
+            _ if lost_fork => "lost-fork-choice",
+            _ => "invalid-report",
+        };
+        // A lost fork choice already has its alert (with the evidence):
+        // the failure adds the rule broken to it.
+        match alerts
+            .iter_mut()
+            .rev()
+            .find(|a| lost_fork && a.kind == "lost-fork-choice" && a.height == height)
+        {
+            Some(alert) => alert.error = Some(ErrorView::of(failure)),
+            None => alerts.push(SubchainAlertView {
+                kind: kind.to_owned(),
+                height,
+                main_height,
+                error: Some(ErrorView::of(failure)),
+                evidence_path: None,
+            }),
+        }
     }
-    let state = if run.failure.is_some() {
+    let state = if run.failure.is_some()
+        || previous
+            .as_ref()
+            .is_some_and(|p| p.state == AuditStateView::Failed)
+    {
         AuditStateView::Failed
     } else if alerts.is_empty() {
         AuditStateView::Clean
-    } else if previous.as_ref().is_some_and(|p| p.state == AuditStateView::Failed) {
-        AuditStateView::Failed
     } else {
         AuditStateView::Alert
     };
@@ -124,11 +186,9 @@ pub fn audit(
     let resume = book.checkpoint(id);
     if let (Some(summary), Some(_)) = (&previous, &resume) {
         if summary.state == AuditStateView::Failed {
-            let record = session
-                .subchain_record(id)?
-                .ok_or(ChainError::from(jifen_light_client::ClientError::SubchainUnknown {
-                    subchain: id,
-                }))?;
+            let record = session.subchain_record(id)?.ok_or(ChainError::from(
+                jifen_light_client::ClientError::SubchainUnknown { subchain: id },
+            ))?;
             return Ok(SubchainAuditView {
                 subchain: view(
                     id,

@@ -32,9 +32,9 @@ pub fn verify_text(text: &str) -> Result<SubchainEvidenceView, SubchainFlowError
     let evidence = SubchainEvidence::from_json(text)?;
     let verified = verify_subchain_evidence(&evidence)?;
     Ok(SubchainEvidenceView {
-        kind: evidence.kind_name().to_owned(),
-        subchain: evidence.subchain().get(),
-        height: evidence.height(),
+        kind: verified.kind.to_owned(),
+        subchain: verified.subchain.get(),
+        height: verified.height,
         headers: verified
             .header_hashes
             .iter()
@@ -46,6 +46,6 @@ pub fn verify_text(text: &str) -> Result<SubchainEvidenceView, SubchainFlowError
             .iter()
             .map(|address| hex::encode(address.as_bytes()))
             .collect(),
-        main_chain: evidence.main_chain().to_string(),
+        main_chain: verified.main_chain.to_string(),
     })
 }

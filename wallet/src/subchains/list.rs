@@ -90,7 +90,10 @@ pub fn list(reader: &ChainReader) -> Result<SubchainListView, SubchainFlowError>
 /// The audit's verdict on `record`: a clean audit that has not reached the
 /// record's report count is behind.
 #[must_use]
-pub fn state_against(record: &SubchainRecord, summary: Option<&AuditSummaryView>) -> AuditStateView {
+pub fn state_against(
+    record: &SubchainRecord,
+    summary: Option<&AuditSummaryView>,
+) -> AuditStateView {
     match summary {
         None => AuditStateView::NotAudited,
         Some(summary) => match summary.state {
