@@ -32,8 +32,12 @@ use jifen_wallet::receive::AddressView;
 use jifen_wallet::request_payment::{PaymentRequestInput, PaymentRequestView};
 use jifen_wallet::send::{SendProgress, SendReceipt, SendRequest, SendReview};
 use jifen_wallet::sign_message::{SignedMessageView, VerifiedMessageView};
+use jifen_wallet::subchains::views::{
+    SubchainAuditProgressView, SubchainAuditView, SubchainEvidenceView, SubchainListView,
+    SubchainValueView,
+};
 use jifen_wallet::swap::SwapRequest;
-use jifen_wallet::sync::{ChainStatusView, SyncEventView, SyncView};
+use jifen_wallet::sync::{ChainStatusView, SyncAuditView};
 use jifen_wallet::wallets::{KdfView, WalletRow, WalletView};
 use jifen_wallet::withdraw::WithdrawRequest;
 use serde::Deserialize;
@@ -47,6 +51,9 @@ use crate::points::{
 use crate::secret::SecretString;
 use crate::settings::AppMode;
 use crate::state::{AppInfo, CreateWalletArgs, RestoreWalletArgs, UnlockedView};
+use crate::subchains::{
+    EvidenceTextArgs, FollowSubchainArgs, SubchainArgs, SubchainValueArgs, SyncJobEvent,
+};
 use jifen_wallet::scan::Scanned;
 use jifen_wallet::sync::JobKind;
 
@@ -303,7 +310,7 @@ commands! {
     KeyringDisableCmd = "keyring_disable" (Nothing, Nothing) -> WalletView;
     ChainStatusCmd = "chain_status" (Nothing, Nothing) -> ChainStatusView;
     WatchChainCmd = "watch_chain" (Nothing, ChainStatusView) -> Nothing;
-    SyncCmd = "sync" (Nothing, SyncEventView) -> SyncView;
+    SyncCmd = "sync" (Nothing, SyncJobEvent) -> SyncAuditView;
     CancelCmd = "cancel" (CancelArgs, Nothing) -> Nothing;
     BalanceCmd = "balance" (Nothing, Nothing) -> BalanceView;
     ReviewSendCmd = "review_send" (SendRequest, Nothing) -> SendReview;
@@ -340,6 +347,11 @@ commands! {
     FindPaymentCmd = "find_payment" (FindPaymentArgs, Nothing) -> PaymentCheckView;
     HistoryCmd = "history" (HistoryArgs, Nothing) -> HistoryView;
     ExportReceiptCmd = "export_receipt" (ReceiptArgs, Nothing) -> ReceiptBundleView;
+    ListSubchainsCmd = "list_subchains" (Nothing, Nothing) -> SubchainListView;
+    AuditSubchainCmd = "audit_subchain" (SubchainArgs, SubchainAuditProgressView) -> SubchainAuditView;
+    SubchainValueCmd = "subchain_value" (SubchainValueArgs, Nothing) -> SubchainValueView;
+    VerifySubchainEvidenceCmd = "verify_subchain_evidence" (EvidenceTextArgs, Nothing) -> SubchainEvidenceView;
+    FollowSubchainCmd = "follow_subchain" (FollowSubchainArgs, Nothing) -> Nothing;
 }
 
 /// Collects the declarations of every type the commands use.

@@ -65,4 +65,9 @@ pub const COMMANDS: &[&str] = &[
     "find_payment",
     "history",
     "export_receipt",
+    "list_subchains",
+    "audit_subchain",
+    "subchain_value",
+    "verify_subchain_evidence",
+    "follow_subchain",
 ];

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use jifen_wallet::audit::{self, RootOf, Source};
 use jifen_wallet::cold::requests::{self, NonceSource};
 use jifen_wallet::send::{self, INCLUSION_TIMEOUT};
-use jifen_wallet::sync::JobKind;
+use jifen_wallet::sync::{self as sync_flow, JobKind, SyncEventView};
 use jifen_wallet::{balance, endpoints, faucet, scan, sign_message};
 use tauri::State;
 use tauri::ipc::Channel;
@@ -267,18 +267,37 @@ pub async fn watch_chain(
     Ok(Nothing)
 }
 
-/// Syncs to the tip on the chain worker, streaming progress (also published
-/// in the status); `cancel {job: "sync"}` stops this sync only.
+/// Syncs to the tip, then audits every followed subchain up to it, on the
+/// chain worker (job `sync`); the sync's progress goes into the published
+/// status and to `on_progress`, the audits' progress to `on_progress`;
+/// `cancel {job: "sync"}` stops both. A subchain audit that fails does not
+/// undo the sync (`subchain_error`).
 #[tauri::command]
 pub async fn sync(
     chain: State<'_, ChainService>,
     on_progress: Events<api::SyncCmd>,
 ) -> Out<api::SyncCmd> {
-    let job = chain.worker()?.sync(move |event| {
-        // A closed window only loses the progress messages.
-        let _ = on_progress.send(event);
-    })?;
-    Ok(job.wait().await??)
+    let events = on_progress.clone();
+    let handle = chain
+        .worker()?
+        .run(JobKind::Sync, move |session, feed, cancel| {
+            sync_flow::sync_and_audit(
+                session,
+                &mut |event| {
+                    if let SyncEventView::Progress(progress) = &event {
+                        feed.syncing(progress.clone());
+                    }
+                    // A closed window only loses the progress messages.
+                    let _ = events.send(crate::subchains::SyncJobEvent::Sync(event));
+                },
+                &mut |progress| {
+                    let _ = on_progress
+                        .send(crate::subchains::SyncJobEvent::Subchain(progress.clone()));
+                },
+                cancel,
+            )
+        })?;
+    Ok(handle.wait().await??)
 }
 
 /// Cancels the first job of one kind (the running one, else the next queued);

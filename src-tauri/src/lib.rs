@@ -7,6 +7,8 @@
 //! - [`commands`]: the IPC commands, each forwarding to one use case;
 //! - [`points`]: the points commands (holdings, merchants, swap, pay, ask to
 //!   be paid, withdraw, merchant administration) and their confirmation;
+//! - [`subchains`]: the subchain commands (list with audit status, audit,
+//!   proven value, follow, evidence) and the sync job's events;
 //! - [`state`]: what the engine thread owns (context, settings, the open
 //!   wallet) and the wallet use cases on it;
 //! - [`engine`]: the thread that owns that state;
@@ -30,6 +32,7 @@ pub mod qr;
 pub mod secret;
 pub mod settings;
 pub mod state;
+pub mod subchains;
 
 use std::sync::Arc;
 
@@ -117,6 +120,11 @@ pub fn builder<R: Runtime>(
             points::find_payment,
             points::history,
             points::export_receipt,
+            subchains::list_subchains,
+            subchains::audit_subchain,
+            subchains::subchain_value,
+            subchains::verify_subchain_evidence,
+            subchains::follow_subchain,
         ]))
 }
 

@@ -58,7 +58,10 @@ fn sync_balance_faucet_send_and_audit() {
         "lc-client-no-trusted-state"
     );
     let synced = invoke(&main, "sync", json!({"onProgress": channel()})).unwrap();
-    assert!(synced["height"].as_u64().unwrap() >= 1);
+    assert!(synced["sync"]["height"].as_u64().unwrap() >= 1);
+    // No subchain is followed yet: the sync audits none.
+    assert_eq!(synced["subchains"], json!([]));
+    assert_eq!(synced["subchain_error"], Value::Null);
 
     let balance = invoke(&main, "balance", json!({})).unwrap();
     assert_eq!(balance["balance"]["text"], "0");

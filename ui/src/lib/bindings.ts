@@ -114,6 +114,46 @@ name: string,
  */
 decimals: number, };
 
+export type AuditStateView = "not-audited" | "clean" | "behind" | "alert" | "failed";
+
+export type AuditSummaryView = { 
+/**
+ * Clean, alert or failed (behind is decided against a newer record).
+ */
+state: AuditStateView, 
+/**
+ * Reports checked in all.
+ */
+reports: number, 
+/**
+ * The audited tip's subchain height.
+ */
+height: number, 
+/**
+ * The audited tip's id (hex).
+ */
+tip: string, 
+/**
+ * The main-chain height the audit reached (its record was proven there).
+ */
+main_height: number, 
+/**
+ * When it ran, unix ms.
+ */
+at_ms: number, 
+/**
+ * Members of the committee that signed the latest audited report (bft).
+ */
+committee_size: number | null, 
+/**
+ * Difficulty of the audited tip in leading zero bits (pow-xor).
+ */
+bits: number | null, 
+/**
+ * Findings.
+ */
+alerts: Array<SubchainAlertView>, };
+
 export type BackupAnswersArgs = { 
 /**
  * One word per position asked.
@@ -449,6 +489,12 @@ power: number,
  */
 total_power: number, };
 
+export type EvidenceTextArgs = { 
+/**
+ * The file's text.
+ */
+text: string, };
+
 export type FeeModeView = "settlement" | "spread";
 
 export type FindPaymentArgs = { 
@@ -468,6 +514,16 @@ export type FingerprintArgs = {
  * The fingerprint.
  */
 fingerprint: string, };
+
+export type FollowSubchainArgs = { 
+/**
+ * The subchain's number.
+ */
+id: number, 
+/**
+ * Follow (`true`) or stop (`false`).
+ */
+follow: boolean, };
 
 export type HistoryArgs = { 
 /**
@@ -1258,6 +1314,24 @@ kind: string,
  */
 heights: Array<number>, };
 
+export type PowParamsView = { 
+/**
+ * Leading zero bits of the first window.
+ */
+initial_bits: number, 
+/**
+ * Floor of the retarget.
+ */
+min_bits: number, 
+/**
+ * Blocks per retarget window.
+ */
+retarget_interval: number, 
+/**
+ * Spacing aimed at, milliseconds.
+ */
+target_spacing_ms: number, };
+
 export type ProvenAt = { 
 /**
  * The header's height.
@@ -1687,6 +1761,258 @@ bytes: number,
  */
 pins: Array<PinView>, };
 
+export type SubchainAlertView = { 
+/**
+ * `equivocation`, `lost-fork-choice`, `invalid-report` or
+ * `record-mismatch`.
+ */
+kind: string, 
+/**
+ * The subchain height it is about (0 when none).
+ */
+height: number, 
+/**
+ * The main-chain height of the report (0 when none).
+ */
+main_height: number, 
+/**
+ * The rule broken, translated by the front end.
+ */
+error: ErrorView | null, 
+/**
+ * The evidence file written for it, if any.
+ */
+evidence_path: string | null, };
+
+export type SubchainArgs = { 
+/**
+ * The subchain's number (1, 2, ...).
+ */
+id: number, };
+
+export type SubchainAuditProgressView = { 
+/**
+ * The subchain.
+ */
+subchain: number, 
+/**
+ * `headers` (proving main-chain headers `from..=to`) or `reports`
+ * (`checked` of `total`).
+ */
+phase: string, 
+/**
+ * Reports checked.
+ */
+checked: number, 
+/**
+ * Reports to check.
+ */
+total: number, 
+/**
+ * First main height of the headers being proven.
+ */
+from: number, 
+/**
+ * Last.
+ */
+to: number, };
+
+export type SubchainAuditView = { 
+/**
+ * The subchain after the audit.
+ */
+subchain: SubchainView, 
+/**
+ * Reports checked in this run.
+ */
+new_reports: number, 
+/**
+ * Main-chain headers proven for them.
+ */
+main_headers: number, 
+/**
+ * Wall time of the run, milliseconds.
+ */
+elapsed_ms: number, };
+
+export type SubchainEvidenceView = { 
+/**
+ * `equivocation` or `lost-fork-choice`.
+ */
+kind: string, 
+/**
+ * The subchain.
+ */
+subchain: number, 
+/**
+ * The subchain height.
+ */
+height: number, 
+/**
+ * The two header ids (the anchored one first).
+ */
+headers: Array<string>, 
+/**
+ * Main-chain heights the two were anchored at.
+ */
+main_heights: Array<number>, 
+/**
+ * Committee members that signed both (equivocation), hex addresses.
+ */
+double_signers: Array<string>, 
+/**
+ * The main chain's id.
+ */
+main_chain: string, };
+
+export type SubchainKindView = "bft" | "pow-xor";
+
+export type SubchainListView = { 
+/**
+ * In number order.
+ */
+subchains: Array<SubchainView>, 
+/**
+ * How many are registered (more than listed when over the limit).
+ */
+registered: number, 
+/**
+ * Subchains whose audit raised an alert or failed (for a banner).
+ */
+alerted: number, 
+/**
+ * The main-chain header the list was proven at.
+ */
+proven: ProvenAt, };
+
+export type SubchainStatusView = "active" | "halted" | "retired";
+
+export type SubchainValueArgs = { 
+/**
+ * The subchain's number.
+ */
+id: number, 
+/**
+ * The key, exactly as typed.
+ */
+key: string, 
+/**
+ * An audited subchain height; the audited tip when absent.
+ */
+height: number | null, };
+
+export type SubchainValueView = { 
+/**
+ * The subchain.
+ */
+subchain: number, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * The key.
+ */
+key: string, 
+/**
+ * Whether the key holds a value (false: proven absent).
+ */
+found: boolean, 
+/**
+ * The value as text, when it is printable UTF-8.
+ */
+text: string | null, 
+/**
+ * The value in hex.
+ */
+hex: string | null, 
+/**
+ * The subchain height it is proven at.
+ */
+height: number, 
+/**
+ * That (audited) header's id.
+ */
+header: string, 
+/**
+ * The main-chain height that anchored it.
+ */
+main_height: number, };
+
+export type SubchainView = { 
+/**
+ * Its number.
+ */
+id: number, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Consensus kind.
+ */
+kind: SubchainKindView, 
+/**
+ * Standing on the main chain.
+ */
+status: SubchainStatusView, 
+/**
+ * Subchain height of the equivocation that halted it.
+ */
+halted_at: number | null, 
+/**
+ * Who registered it.
+ */
+owner: string, 
+/**
+ * POINT locked while registered.
+ */
+stake: AmountView, 
+/**
+ * Main-chain height of the registration.
+ */
+registered_at: number, 
+/**
+ * Hash of the genesis committee (bft).
+ */
+genesis_committee: string | null, 
+/**
+ * Difficulty rules (pow-xor).
+ */
+pow: PowParamsView | null, 
+/**
+ * The anchored tip's subchain height, by the proven record.
+ */
+anchored_height: number, 
+/**
+ * The anchored tip's id (hex).
+ */
+anchored_tip: string, 
+/**
+ * Reports anchored in all.
+ */
+reports: number, 
+/**
+ * Main-chain height of the latest anchored report (0: none).
+ */
+last_anchor: number, 
+/**
+ * Whether the wallet audits it with every sync.
+ */
+followed: boolean, 
+/**
+ * The audit's verdict against this record.
+ */
+state: AuditStateView, 
+/**
+ * The last audit, if any.
+ */
+audit: AuditSummaryView | null, 
+/**
+ * The main-chain header the record was proven at.
+ */
+proven: ProvenAt, };
+
 export type SwapReceipt = { 
 /**
  * The transaction id.
@@ -1905,6 +2231,21 @@ chain_id: string,
  */
 proven: ProvenAt, };
 
+export type SyncAuditView = { 
+/**
+ * The sync.
+ */
+sync: SyncView, 
+/**
+ * One audit per followed subchain, in number order.
+ */
+subchains: Array<SubchainAuditView>, 
+/**
+ * Why the subchain audits stopped early, if they did (the sync itself
+ * succeeded and stands).
+ */
+subchain_error: ErrorView | null, };
+
 export type SyncEventView = { "kind": "progress" } & SyncProgressView | { "kind": "peer-demoted", 
 /**
  * The node.
@@ -1922,6 +2263,8 @@ peer: string, } | { "kind": "evidence-written",
  * The evidence file.
  */
 path: string, };
+
+export type SyncJobEvent = { "kind": "sync", "event": SyncEventView } | { "kind": "subchain", "event": SubchainAuditProgressView };
 
 export type SyncPhase = "bootstrapping" | "syncing" | "cross-checking" | "done";
 
@@ -2202,42 +2545,6 @@ chain_id: string,
 proven: ProvenAt, };
 
 export type WordList = "zh-hans" | "zh-hant" | "en";
-
-export type AuditStateView = "not-audited" | "clean" | "behind" | "alert" | "failed";
-
-export type AuditSummaryView = { state: AuditStateView, reports: number, height: number, tip: string, main_height: number, at_ms: number, committee_size: number | null, bits: number | null, alerts: Array<SubchainAlertView>, };
-
-export type EvidenceTextArgs = { text: string, };
-
-export type FollowSubchainArgs = { id: number, follow: boolean, };
-
-export type PowParamsView = { initial_bits: number, min_bits: number, retarget_interval: number, target_spacing_ms: number, };
-
-export type SubchainAlertView = { kind: string, height: number, main_height: number, error: ErrorView | null, evidence_path: string | null, };
-
-export type SubchainArgs = { id: number, };
-
-export type SubchainAuditProgressView = { subchain: number, phase: string, checked: number, total: number, from: number, to: number, };
-
-export type SubchainAuditView = { subchain: SubchainView, new_reports: number, main_headers: number, elapsed_ms: number, };
-
-export type SubchainEvidenceView = { kind: string, subchain: number, height: number, headers: Array<string>, main_heights: Array<number>, double_signers: Array<string>, main_chain: string, };
-
-export type SubchainKindView = "bft" | "pow-xor";
-
-export type SubchainListView = { subchains: Array<SubchainView>, registered: number, alerted: number, proven: ProvenAt, };
-
-export type SubchainStatusView = "active" | "halted" | "retired";
-
-export type SubchainValueArgs = { id: number, key: string, height: number | null, };
-
-export type SubchainValueView = { subchain: number, name: string, key: string, found: boolean, text: string | null, hex: string | null, height: number, header: string, main_height: number, };
-
-export type SubchainView = { id: number, name: string, kind: SubchainKindView, status: SubchainStatusView, halted_at: number | null, owner: string, stake: AmountView, registered_at: number, genesis_committee: string | null, pow: PowParamsView | null, anchored_height: number, anchored_tip: string, reports: number, last_anchor: number, followed: boolean, state: AuditStateView, audit: AuditSummaryView | null, proven: ProvenAt, };
-
-export type SyncAuditView = { sync: SyncView, subchains: Array<SubchainAuditView>, subchain_error: ErrorView | null, };
-
-export type SyncJobEvent = { "kind": "sync", "event": SyncEventView } | { "kind": "subchain", "event": SubchainAuditProgressView };
 
 /** The least validity a quote must have left to be confirmed (ms). */
 export const MIN_CONFIRM_MS = 5000;
