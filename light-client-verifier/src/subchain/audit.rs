@@ -216,11 +216,15 @@ impl SubchainAudit {
                     && item.outcome == Outcome::Replaces
                     && let Some(winner) = self.anchor_ref(height)
                 {
-                    self.alerts.push(Alert::LostForkChoice {
+                    let alert = Alert::LostForkChoice {
                         height,
                         winner,
                         loser: item.clone(),
-                    });
+                    };
+                    // Checking the same item again does not repeat the alert.
+                    if !self.alerts.contains(&alert) {
+                        self.alerts.push(alert);
+                    }
                 }
                 return Err(refused(source));
             }
