@@ -40,6 +40,7 @@ fn a_losing_sibling_anchored_as_replaces_is_refused_with_evidence() {
         panic!("one alert")
     };
     assert_eq!(alert.code(), "subchain-alert-lost-fork-choice");
+    assert_eq!(alert.args().len(), 4);
     let (winner, loser_height) = alert.needs();
     let earlier = &anchored.items[usize::try_from(winner.index).unwrap()];
     let evidence = alert
