@@ -61,30 +61,30 @@ fn a_value_is_proven_against_the_audited_header_only() {
     // A value the state does not hold.
     let mut lie = answer(2, &second, "batch/2");
     lie.value = Some(b"coffee".to_vec());
-    assert_eq!(code(&lie), "subchain-state-proof");
+    assert_eq!(code(&lie), "subchain-value-proof");
     // Hiding a value that exists.
     let mut hidden = answer(2, &second, "batch/2");
     hidden.value = None;
-    assert_eq!(code(&hidden), "subchain-state-proof");
+    assert_eq!(code(&hidden), "subchain-value-proof");
     // A header the audit does not hold there (another state root).
     let mut forged = answer(2, &second, "batch/2");
     forged.header.state_root = first.root();
-    assert_eq!(code(&forged), "subchain-state-header-mismatch");
+    assert_eq!(code(&forged), "subchain-value-wrong-header");
     // Height 3 is not audited yet.
     assert_eq!(
         code(&answer(3, &second, "batch/2")),
-        "subchain-state-not-audited"
+        "subchain-value-not-audited"
     );
     let mut height = answer(2, &second, "batch/2");
     height.height = 1;
-    assert_eq!(code(&height), "subchain-state-wrong-height");
+    assert_eq!(code(&height), "subchain-value-wrong-height");
     let mut key = answer(2, &second, "batch/2");
     key.key = String::new();
-    assert_eq!(code(&key), "subchain-state-bad-key");
+    assert_eq!(code(&key), "subchain-value-bad-key");
     let mut other = answer(2, &second, "batch/2");
     other.header.subchain = jifen_light_client_verifier::subchain::test_chain::subchain(5);
     let error = audit.verify_state(&other).unwrap_err();
-    assert_eq!(error.code(), "subchain-state-wrong-subchain");
+    assert_eq!(error.code(), "subchain-value-wrong-subchain");
     assert!(matches!(error, SubchainStateError::WrongSubchain { .. }));
     assert!(
         Coded::args(&error)
@@ -107,16 +107,16 @@ fn state_at_or_above_an_equivocation_is_not_trusted() {
     };
     assert_eq!(
         audit.verify_state(&answer(2)).unwrap_err().code(),
-        "subchain-state-halted"
+        "subchain-value-halted"
     );
     assert_eq!(
         audit.verify_state(&answer(3)).unwrap_err().code(),
-        "subchain-state-halted"
+        "subchain-value-halted"
     );
     // Below it the header is audited (its placeholder root does not hold
     // the empty map, so the proof is what fails, not the halt).
     assert_eq!(
         audit.verify_state(&answer(1)).unwrap_err().code(),
-        "subchain-state-proof"
+        "subchain-value-proof"
     );
 }

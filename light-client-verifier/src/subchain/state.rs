@@ -46,9 +46,9 @@ pub struct ProvenSubchainValue {
 
 /// Why a subchain state answer is refused.
 ///
-/// Codes: `subchain-state-wrong-subchain`, `subchain-state-wrong-height`,
-/// `subchain-state-not-audited`, `subchain-state-header-mismatch`,
-/// `subchain-state-halted`, `subchain-state-bad-key`, `subchain-state-proof`.
+/// Codes: `subchain-value-wrong-subchain`, `subchain-value-wrong-height`,
+/// `subchain-value-not-audited`, `subchain-value-wrong-header`,
+/// `subchain-value-halted`, `subchain-value-bad-key`, `subchain-value-proof`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SubchainStateError {
@@ -113,13 +113,13 @@ impl SubchainStateError {
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
-            Self::WrongSubchain { .. } => "subchain-state-wrong-subchain",
-            Self::WrongHeight { .. } => "subchain-state-wrong-height",
-            Self::NotAudited { .. } => "subchain-state-not-audited",
-            Self::HeaderMismatch { .. } => "subchain-state-header-mismatch",
-            Self::Halted { .. } => "subchain-state-halted",
-            Self::BadKey { .. } => "subchain-state-bad-key",
-            Self::Proof { .. } => "subchain-state-proof",
+            Self::WrongSubchain { .. } => "subchain-value-wrong-subchain",
+            Self::WrongHeight { .. } => "subchain-value-wrong-height",
+            Self::NotAudited { .. } => "subchain-value-not-audited",
+            Self::HeaderMismatch { .. } => "subchain-value-wrong-header",
+            Self::Halted { .. } => "subchain-value-halted",
+            Self::BadKey { .. } => "subchain-value-bad-key",
+            Self::Proof { .. } => "subchain-value-proof",
         }
     }
 }
