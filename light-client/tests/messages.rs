@@ -499,6 +499,10 @@ fn every_error_gives_the_arguments_its_messages_use() {
             subchain: SubchainId::new(7).unwrap(),
             height: 3,
         },
+        ClientError::SubchainHalted {
+            subchain: SubchainId::new(7).unwrap(),
+            height: 3,
+        },
     ];
     let fixture = Chain::new(3, 10, static_set);
     let mut fork = fixture.block(2);

@@ -301,5 +301,5 @@ lc-peer-unsupported = The node does not serve { $method }.
 lc-client-subchain-unknown = There is no subchain number { $subchain } (proven at the verified head).
 lc-client-subchain-record = The record of subchain { $subchain } proven on chain does not decode ({ $reason }); the chain is broken.
 lc-client-subchain-not-audited = Subchain { $subchain } is not audited at height { $height }; audit it first.
-subchain-state-wrong-height = { $peer } answered a subchain value for another height than asked ({ $reason }).
-subchain-state-wrong-header = { $peer } proved a subchain value against a header the audit did not check ({ $reason }).
+lc-client-subchain-halted = Subchain { $subchain } halted at height { $height } (its committee signed two headers): nothing from that height on is trusted.
+subchain-state-invalid = { $peer } proved a subchain value that does not check against the audit ({ $reason }).

@@ -130,3 +130,12 @@ subchain-evidence-winner-not-first = The winning sibling was not anchored before
 subchain-evidence-loser-not-replaces = The losing sibling is anchored as “{ $got }”, not as a replacement.
 subchain-evidence-loser-wins = The sibling called the loser is in fact XOR-closer to the parent: no rule was broken.
 subchain-evidence-wrong-report = The report given is not anchored report { $index } (header { $hash }).
+
+## Subchain values
+subchain-value-wrong-subchain = The answer is about subchain { $got }, not { $expected }.
+subchain-value-wrong-height = The answer is for height { $expected }, but its block is at height { $got }.
+subchain-value-not-audited = Height { $height } is not audited yet (audited up to { $audited }).
+subchain-value-wrong-header = The block given for height { $height } is not the audited one.
+subchain-value-halted = Subchain data at height { $height } cannot be trusted: the subchain halted at height { $halted }.
+subchain-value-bad-key = “{ $key }” is not a valid subchain key.
+subchain-value-proof = The subchain value is not proven by its block: { $reason }

@@ -301,5 +301,5 @@ lc-peer-unsupported = 该节点不提供 { $method }。
 lc-client-subchain-unknown = 没有编号为 { $subchain } 的子链（已在验证过的链头证明）。
 lc-client-subchain-record = 链上证明的子链 { $subchain } 记录无法解码（{ $reason }）；链本身已损坏。
 lc-client-subchain-not-audited = 子链 { $subchain } 在高度 { $height } 尚未审计；请先审计。
-subchain-state-wrong-height = { $peer } 给出的子链值不是所请求的高度（{ $reason }）。
-subchain-state-wrong-header = { $peer } 用审计未核对过的区块头证明子链值（{ $reason }）。
+lc-client-subchain-halted = 子链 { $subchain } 已在高度 { $height } 停止（其委员会签署了两个区块头）：从该高度起的数据都不可信。
+subchain-state-invalid = { $peer } 证明的子链值与审计结果不符（{ $reason }）。

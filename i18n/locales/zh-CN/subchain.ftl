@@ -124,3 +124,12 @@ subchain-evidence-winner-not-first = 胜出的兄弟区块并未先于落败者�
 subchain-evidence-loser-not-replaces = 落败的兄弟区块锚定为“{ $got }”，而不是替换。
 subchain-evidence-loser-wins = 所称的落败者实际上与父块的 XOR 距离更近：没有违反规则。
 subchain-evidence-wrong-report = 给出的报告不是第 { $index } 条锚定报告（区块头 { $hash }）。
+
+## 子链值
+subchain-value-wrong-subchain = 该答复针对的是子链 { $got }，不是 { $expected }。
+subchain-value-wrong-height = 该答复针对高度 { $expected }，但其区块在高度 { $got }。
+subchain-value-not-audited = 高度 { $height } 尚未审计（已审计至 { $audited }）。
+subchain-value-wrong-header = 给出的高度 { $height } 区块不是审计过的那个。
+subchain-value-halted = 高度 { $height } 的子链数据不可信：该子链已在高度 { $halted } 停止。
+subchain-value-bad-key = “{ $key }”不是有效的子链键。
+subchain-value-proof = 该子链值未被其区块证明：{ $reason }

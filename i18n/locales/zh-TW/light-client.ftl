@@ -301,5 +301,5 @@ lc-peer-unsupported = 該節點不提供 { $method }。
 lc-client-subchain-unknown = 沒有編號為 { $subchain } 的子鏈（已在驗證過的鏈頭證明）。
 lc-client-subchain-record = 鏈上證明的子鏈 { $subchain } 記錄無法解碼（{ $reason }）；鏈本身已損壞。
 lc-client-subchain-not-audited = 子鏈 { $subchain } 在高度 { $height } 尚未審計；請先審計。
-subchain-state-wrong-height = { $peer } 給出的子鏈值不是所請求的高度（{ $reason }）。
-subchain-state-wrong-header = { $peer } 用審計未核對過的區塊頭證明子鏈值（{ $reason }）。
+lc-client-subchain-halted = 子鏈 { $subchain } 已在高度 { $height } 停止（其委員會簽署了兩個區塊頭）：從該高度起的資料都不可信。
+subchain-state-invalid = { $peer } 證明的子鏈值與審計結果不符（{ $reason }）。

@@ -124,3 +124,12 @@ subchain-evidence-winner-not-first = 勝出的兄弟區塊並未先於落敗者�
 subchain-evidence-loser-not-replaces = 落敗的兄弟區塊錨定為「{ $got }」，而不是替換。
 subchain-evidence-loser-wins = 所稱的落敗者實際上與父塊的 XOR 距離更近：沒有違反規則。
 subchain-evidence-wrong-report = 給出的報告不是第 { $index } 條錨定報告（區塊頭 { $hash }）。
+
+## 子鏈值
+subchain-value-wrong-subchain = 該答覆針對的是子鏈 { $got }，不是 { $expected }。
+subchain-value-wrong-height = 該答覆針對高度 { $expected }，但其區塊在高度 { $got }。
+subchain-value-not-audited = 高度 { $height } 尚未審計（已審計至 { $audited }）。
+subchain-value-wrong-header = 給出的高度 { $height } 區塊不是審計過的那個。
+subchain-value-halted = 高度 { $height } 的子鏈資料不可信：該子鏈已在高度 { $halted } 停止。
+subchain-value-bad-key = 「{ $key }」不是有效的子鏈鍵。
+subchain-value-proof = 該子鏈值未被其區塊證明：{ $reason }
