@@ -31,10 +31,16 @@ fn a_losing_sibling_anchored_as_replaces_is_refused_with_evidence() {
         3,
         "the refused report is not counted"
     );
+    let again = audit.check(
+        anchored.chain.header(anchored.items[3].main_height),
+        &anchored.items[3],
+    );
+    assert_eq!(again.unwrap_err().code(), "subchain-loses-fork-choice");
     let [alert] = audit.alerts() else {
         panic!("one alert")
     };
     assert_eq!(alert.code(), "subchain-alert-lost-fork-choice");
+    assert_eq!(alert.args().len(), 4);
     let (winner, loser_height) = alert.needs();
     let earlier = &anchored.items[usize::try_from(winner.index).unwrap()];
     let evidence = alert

@@ -79,8 +79,7 @@ pub mod store;
 pub mod trust;
 
 pub use client::subchains::{
-    FoundAlert, ProvenSubchainValue, REPORTS_PAGE, ROUND_REPORTS, SubchainAuditRun,
-    SubchainProgress,
+    FoundAlert, REPORTS_PAGE, ROUND_REPORTS, SubchainAuditRun, SubchainProgress,
 };
 pub use client::{
     Backoff, ClientConfig, ClientError, ClientStatus, HISTORY_PAGE, LightClient, LightReader,
@@ -97,9 +96,7 @@ pub use jifen_light_client_verifier::{
     VerifiedEvidence, load_checked, load_stored, load_trusted, open_trusted, plan_commit, sync_to,
     sync_to_with_progress, verify, verify_bundle, verify_evidence, verify_store,
 };
-pub use peer::{
-    Peer, PeerError, PeerStatus, SubchainReportsAnswer, TxStatusAnswer, UntrustedSubchainState,
-};
+pub use peer::{Peer, PeerError, PeerStatus, SubchainReportsAnswer, TxStatusAnswer};
 #[cfg(feature = "rpc")]
 pub use peer::{RpcOptions, RpcPeer};
 #[cfg(feature = "redb")]

@@ -63,13 +63,79 @@ subchain-already-anchored = The header at height { $height } is already anchored
 subchain-wrong-subchain = The header is for subchain { $got }, not { $expected }.
 
 ## Light client and wallet
-lc-peer-unsupported = The node does not serve { $method }.
-lc-client-subchain-unknown = There is no subchain number { $subchain } (proven at the verified head).
-lc-client-subchain-record = The record of subchain { $subchain } proven on chain does not decode ({ $reason }); the chain is broken.
-lc-client-subchain-not-audited = Subchain { $subchain } is not audited at height { $height }; audit it first.
-subchain-state-wrong-height = { $peer } answered a subchain value for another height than asked ({ $reason }).
-subchain-state-wrong-header = { $peer } proved a subchain value against a header the audit did not check ({ $reason }).
 subchain-id-invalid = “{ $text }” is not a subchain number (1, 2, …).
 subchain-key-invalid = “{ $key }” is not a subchain key (1 to 64 bytes, no control characters).
 subchain-not-audited = Subchain { $subchain } has not been audited on this device yet: audit it first (jifen subchain audit { $subchain }).
 subchain-record-malformed = A subchain record proven on chain does not decode ({ $detail }).
+
+## The audit (light client)
+subchain-missing-anchor = Subchain { $subchain }: report { $expected } was expected, { $got } came (a node withheld anchored reports).
+subchain-wrong-main-chain = The anchoring block is from chain { $got }, not { $expected }.
+subchain-wrong-main-height = Report { $index } names main height { $got }, but was checked against the header at { $expected }.
+subchain-anchor-out-of-order = Report { $index } (main height { $main_height }, leaf { $leaf_index }) comes before the previous one (main height { $previous_height }, leaf { $previous_leaf }).
+subchain-anchor-proof-invalid = Report { $index } is not anchored at main height { $main_height }: { $reason }
+subchain-outcome-mismatch = Report { $index } at main height { $main_height } is anchored as “{ $anchored }”, but the rules give “{ $derived }”.
+subchain-record-mismatch = The proven record of subchain { $subchain } disagrees with its anchored reports: { $reason }
+subchain-tip-mismatch = The proven record of subchain { $subchain } names tip { $expected } at height { $expected_height }; the anchored reports lead to { $got } at height { $got_height }.
+subchain-status-mismatch = The proven record of subchain { $subchain } says “{ $expected }”; the anchored reports say “{ $got }”.
+subchain-alert-lost-fork-choice = The main chain anchored a header that loses the XOR fork choice.
+subchain-not-kept = The node does not keep this subchain's blocks.
+
+## Evidence files
+subchain-evidence-json = This is not a subchain evidence file: { $reason }
+subchain-evidence-unknown-format = Unknown subchain evidence format “{ $format }”.
+subchain-evidence-hex = The evidence field { $field } is not hex.
+subchain-evidence-decode = The evidence field { $field } does not decode: { $reason }
+subchain-evidence-wrong-main-chain = The { $side ->
+        [first] first
+       *[other] second
+    } main block is from another chain than the evidence says.
+subchain-evidence-main-block-invalid = The { $side ->
+        [first] first
+       *[other] second
+    } main block is not validly signed: { $detail }
+subchain-evidence-main-height-mismatch = The { $side ->
+        [first] first
+       *[other] second
+    } report names main height { $expected }, its block is at { $got }.
+subchain-evidence-anchor-proof-invalid = The { $side ->
+        [first] first
+       *[other] second
+    } header is not anchored in its main block: { $reason }
+subchain-evidence-wrong-subchain = The { $side ->
+        [first] first
+       *[other] second
+    } header is for another subchain.
+subchain-evidence-wrong-kind = The { $side ->
+        [first] first
+       *[other] second
+    } header is not a { $expected } header.
+subchain-evidence-height-mismatch = The two headers are at different heights ({ $first } and { $second }): no conflict.
+subchain-evidence-no-conflict = Both headers are the same block ({ $hash }): no conflict.
+subchain-evidence-set-mismatch = The two headers are not signed by the same committee.
+subchain-evidence-commit-invalid = The { $side ->
+        [first] first
+       *[other] second
+    } commit is invalid: { $reason }
+subchain-evidence-not-siblings = The { $side ->
+        [first] first
+       *[other] second
+    } header is not a child of the evidence's parent.
+subchain-evidence-bits-mismatch = The siblings are mined at different difficulties ({ $first } and { $second } bits).
+subchain-evidence-insufficient-work = The { $side ->
+        [first] first
+       *[other] second
+    } header does not carry its work.
+subchain-evidence-winner-not-first = The winning sibling was not anchored before the losing one.
+subchain-evidence-loser-not-replaces = The losing sibling is anchored as “{ $got }”, not as a replacement.
+subchain-evidence-loser-wins = The sibling called the loser is in fact XOR-closer to the parent: no rule was broken.
+subchain-evidence-wrong-report = The report given is not anchored report { $index } (header { $hash }).
+
+## Subchain values
+subchain-value-wrong-subchain = The answer is about subchain { $got }, not { $expected }.
+subchain-value-wrong-height = The answer is for height { $expected }, but its block is at height { $got }.
+subchain-value-not-audited = Height { $height } is not audited yet (audited up to { $audited }).
+subchain-value-wrong-header = The block given for height { $height } is not the audited one.
+subchain-value-halted = Subchain data at height { $height } cannot be trusted: the subchain halted at height { $halted }.
+subchain-value-bad-key = “{ $key }” is not a valid subchain key.
+subchain-value-proof = The subchain value is not proven by its block: { $reason }

@@ -57,13 +57,79 @@ subchain-already-anchored = 高度 { $height } 的区块头已被锚定。
 subchain-wrong-subchain = 该区块头属于子链 { $got }，不是 { $expected }。
 
 ## 轻客户端与钱包
-lc-peer-unsupported = 该节点不提供 { $method }。
-lc-client-subchain-unknown = 没有编号为 { $subchain } 的子链（已在验证过的链头证明）。
-lc-client-subchain-record = 链上证明的子链 { $subchain } 记录无法解码（{ $reason }）；链本身已损坏。
-lc-client-subchain-not-audited = 子链 { $subchain } 在高度 { $height } 尚未审计；请先审计。
-subchain-state-wrong-height = { $peer } 给出的子链值不是所请求的高度（{ $reason }）。
-subchain-state-wrong-header = { $peer } 用审计未核对过的区块头证明子链值（{ $reason }）。
 subchain-id-invalid = “{ $text }”不是子链编号（1、2……）。
 subchain-key-invalid = “{ $key }”不是子链键（1 至 64 字节，不含控制字符）。
 subchain-not-audited = 本设备尚未审计子链 { $subchain }：请先审计（jifen subchain audit { $subchain }）。
 subchain-record-malformed = 链上证明的子链记录无法解码（{ $detail }）。
+
+## 审计（轻客户端）
+subchain-missing-anchor = 子链 { $subchain }：应为第 { $expected } 条报告，收到的是第 { $got } 条（有节点隐瞒了已锚定的报告）。
+subchain-wrong-main-chain = 锚定区块来自链 { $got }，不是 { $expected }。
+subchain-wrong-main-height = 报告 { $index } 所称的主链高度是 { $got }，但核对所用的是高度 { $expected } 的区块头。
+subchain-anchor-out-of-order = 报告 { $index }（主链高度 { $main_height }，叶 { $leaf_index }）排在上一条（主链高度 { $previous_height }，叶 { $previous_leaf }）之前。
+subchain-anchor-proof-invalid = 报告 { $index } 并未锚定在主链高度 { $main_height }：{ $reason }
+subchain-outcome-mismatch = 主链高度 { $main_height } 的报告 { $index } 锚定为“{ $anchored }”，但按规则应为“{ $derived }”。
+subchain-record-mismatch = 子链 { $subchain } 的已证明记录与其锚定报告不一致：{ $reason }
+subchain-tip-mismatch = 子链 { $subchain } 的已证明记录所指顶端是高度 { $expected_height } 的 { $expected }；锚定报告得出的是高度 { $got_height } 的 { $got }。
+subchain-status-mismatch = 子链 { $subchain } 的已证明记录为“{ $expected }”；锚定报告得出的是“{ $got }”。
+subchain-alert-lost-fork-choice = 主链锚定了一个在 XOR 分叉选择中落败的区块头。
+subchain-not-kept = 该节点不保存此子链的区块。
+
+## 证据文件
+subchain-evidence-json = 这不是子链证据文件：{ $reason }
+subchain-evidence-unknown-format = 未知的子链证据格式“{ $format }”。
+subchain-evidence-hex = 证据字段 { $field } 不是十六进制。
+subchain-evidence-decode = 证据字段 { $field } 无法解码：{ $reason }
+subchain-evidence-wrong-main-chain = { $side ->
+        [first] 第一
+       *[other] 第二
+    }个主链区块与证据所称的链不同。
+subchain-evidence-main-block-invalid = { $side ->
+        [first] 第一
+       *[other] 第二
+    }个主链区块的签名无效：{ $detail }
+subchain-evidence-main-height-mismatch = { $side ->
+        [first] 第一
+       *[other] 第二
+    }条报告所称主链高度为 { $expected }，其区块却在 { $got }。
+subchain-evidence-anchor-proof-invalid = { $side ->
+        [first] 第一
+       *[other] 第二
+    }个区块头并未锚定在其主链区块中：{ $reason }
+subchain-evidence-wrong-subchain = { $side ->
+        [first] 第一
+       *[other] 第二
+    }个区块头属于另一条子链。
+subchain-evidence-wrong-kind = { $side ->
+        [first] 第一
+       *[other] 第二
+    }个区块头不是 { $expected } 区块头。
+subchain-evidence-height-mismatch = 两个区块头高度不同（{ $first } 与 { $second }）：不构成冲突。
+subchain-evidence-no-conflict = 两个区块头是同一个区块（{ $hash }）：不构成冲突。
+subchain-evidence-set-mismatch = 两个区块头不是由同一委员会签署的。
+subchain-evidence-commit-invalid = { $side ->
+        [first] 第一
+       *[other] 第二
+    }个提交无效：{ $reason }
+subchain-evidence-not-siblings = { $side ->
+        [first] 第一
+       *[other] 第二
+    }个区块头不是证据所指父块的子块。
+subchain-evidence-bits-mismatch = 两个兄弟区块的难度不同（{ $first } 位与 { $second } 位）。
+subchain-evidence-insufficient-work = { $side ->
+        [first] 第一
+       *[other] 第二
+    }个区块头的工作量不足。
+subchain-evidence-winner-not-first = 胜出的兄弟区块并未先于落败者被锚定。
+subchain-evidence-loser-not-replaces = 落败的兄弟区块锚定为“{ $got }”，而不是替换。
+subchain-evidence-loser-wins = 所称的落败者实际上与父块的 XOR 距离更近：没有违反规则。
+subchain-evidence-wrong-report = 给出的报告不是第 { $index } 条锚定报告（区块头 { $hash }）。
+
+## 子链值
+subchain-value-wrong-subchain = 该答复针对的是子链 { $got }，不是 { $expected }。
+subchain-value-wrong-height = 该答复针对高度 { $expected }，但其区块在高度 { $got }。
+subchain-value-not-audited = 高度 { $height } 尚未审计（已审计至 { $audited }）。
+subchain-value-wrong-header = 给出的高度 { $height } 区块不是审计过的那个。
+subchain-value-halted = 高度 { $height } 的子链数据不可信：该子链已在高度 { $halted } 停止。
+subchain-value-bad-key = “{ $key }”不是有效的子链键。
+subchain-value-proof = 该子链值未被其区块证明：{ $reason }

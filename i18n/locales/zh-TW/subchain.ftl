@@ -57,13 +57,79 @@ subchain-already-anchored = 高度 { $height } 的區塊頭已被錨定。
 subchain-wrong-subchain = 該區塊頭屬於子鏈 { $got }，不是 { $expected }。
 
 ## 輕客戶端與錢包
-lc-peer-unsupported = 該節點不提供 { $method }。
-lc-client-subchain-unknown = 沒有編號為 { $subchain } 的子鏈（已在驗證過的鏈頭證明）。
-lc-client-subchain-record = 鏈上證明的子鏈 { $subchain } 記錄無法解碼（{ $reason }）；鏈本身已損壞。
-lc-client-subchain-not-audited = 子鏈 { $subchain } 在高度 { $height } 尚未審計；請先審計。
-subchain-state-wrong-height = { $peer } 給出的子鏈值不是所請求的高度（{ $reason }）。
-subchain-state-wrong-header = { $peer } 用審計未核對過的區塊頭證明子鏈值（{ $reason }）。
 subchain-id-invalid = “{ $text }”不是子鏈編號（1、2……）。
 subchain-key-invalid = “{ $key }”不是子鏈鍵（1 至 64 位元組，不含控制字元）。
 subchain-not-audited = 本裝置尚未審計子鏈 { $subchain }：請先審計（jifen subchain audit { $subchain }）。
 subchain-record-malformed = 鏈上證明的子鏈記錄無法解碼（{ $detail }）。
+
+## 審計（輕客戶端）
+subchain-missing-anchor = 子鏈 { $subchain }：應為第 { $expected } 條報告，收到的是第 { $got } 條（有節點隱瞞了已錨定的報告）。
+subchain-wrong-main-chain = 錨定區塊來自鏈 { $got }，不是 { $expected }。
+subchain-wrong-main-height = 報告 { $index } 所稱的主鏈高度是 { $got }，但核對所用的是高度 { $expected } 的區塊頭。
+subchain-anchor-out-of-order = 報告 { $index }（主鏈高度 { $main_height }，葉 { $leaf_index }）排在上一條（主鏈高度 { $previous_height }，葉 { $previous_leaf }）之前。
+subchain-anchor-proof-invalid = 報告 { $index } 並未錨定在主鏈高度 { $main_height }：{ $reason }
+subchain-outcome-mismatch = 主鏈高度 { $main_height } 的報告 { $index } 錨定為「{ $anchored }」，但按規則應為「{ $derived }」。
+subchain-record-mismatch = 子鏈 { $subchain } 的已證明記錄與其錨定報告不一致：{ $reason }
+subchain-tip-mismatch = 子鏈 { $subchain } 的已證明記錄所指頂端是高度 { $expected_height } 的 { $expected }；錨定報告得出的是高度 { $got_height } 的 { $got }。
+subchain-status-mismatch = 子鏈 { $subchain } 的已證明記錄為「{ $expected }」；錨定報告得出的是「{ $got }」。
+subchain-alert-lost-fork-choice = 主鏈錨定了一個在 XOR 分叉選擇中落敗的區塊頭。
+subchain-not-kept = 該節點不保存此子鏈的區塊。
+
+## 證據檔案
+subchain-evidence-json = 這不是子鏈證據檔案：{ $reason }
+subchain-evidence-unknown-format = 未知的子鏈證據格式「{ $format }」。
+subchain-evidence-hex = 證據欄位 { $field } 不是十六進位。
+subchain-evidence-decode = 證據欄位 { $field } 無法解碼：{ $reason }
+subchain-evidence-wrong-main-chain = { $side ->
+        [first] 第一
+       *[other] 第二
+    }個主鏈區塊與證據所稱的鏈不同。
+subchain-evidence-main-block-invalid = { $side ->
+        [first] 第一
+       *[other] 第二
+    }個主鏈區塊的簽名無效：{ $detail }
+subchain-evidence-main-height-mismatch = { $side ->
+        [first] 第一
+       *[other] 第二
+    }條報告所稱主鏈高度為 { $expected }，其區塊卻在 { $got }。
+subchain-evidence-anchor-proof-invalid = { $side ->
+        [first] 第一
+       *[other] 第二
+    }個區塊頭並未錨定在其主鏈區塊中：{ $reason }
+subchain-evidence-wrong-subchain = { $side ->
+        [first] 第一
+       *[other] 第二
+    }個區塊頭屬於另一條子鏈。
+subchain-evidence-wrong-kind = { $side ->
+        [first] 第一
+       *[other] 第二
+    }個區塊頭不是 { $expected } 區塊頭。
+subchain-evidence-height-mismatch = 兩個區塊頭高度不同（{ $first } 與 { $second }）：不構成衝突。
+subchain-evidence-no-conflict = 兩個區塊頭是同一個區塊（{ $hash }）：不構成衝突。
+subchain-evidence-set-mismatch = 兩個區塊頭不是由同一委員會簽署的。
+subchain-evidence-commit-invalid = { $side ->
+        [first] 第一
+       *[other] 第二
+    }個提交無效：{ $reason }
+subchain-evidence-not-siblings = { $side ->
+        [first] 第一
+       *[other] 第二
+    }個區塊頭不是證據所指父塊的子塊。
+subchain-evidence-bits-mismatch = 兩個兄弟區塊的難度不同（{ $first } 位與 { $second } 位）。
+subchain-evidence-insufficient-work = { $side ->
+        [first] 第一
+       *[other] 第二
+    }個區塊頭的工作量不足。
+subchain-evidence-winner-not-first = 勝出的兄弟區塊並未先於落敗者被錨定。
+subchain-evidence-loser-not-replaces = 落敗的兄弟區塊錨定為「{ $got }」，而不是替換。
+subchain-evidence-loser-wins = 所稱的落敗者實際上與父塊的 XOR 距離更近：沒有違反規則。
+subchain-evidence-wrong-report = 給出的報告不是第 { $index } 條錨定報告（區塊頭 { $hash }）。
+
+## 子鏈值
+subchain-value-wrong-subchain = 該答覆針對的是子鏈 { $got }，不是 { $expected }。
+subchain-value-wrong-height = 該答覆針對高度 { $expected }，但其區塊在高度 { $got }。
+subchain-value-not-audited = 高度 { $height } 尚未審計（已審計至 { $audited }）。
+subchain-value-wrong-header = 給出的高度 { $height } 區塊不是審計過的那個。
+subchain-value-halted = 高度 { $height } 的子鏈資料不可信：該子鏈已在高度 { $halted } 停止。
+subchain-value-bad-key = 「{ $key }」不是有效的子鏈鍵。
+subchain-value-proof = 該子鏈值未被其區塊證明：{ $reason }

@@ -62,6 +62,24 @@ impl Alert {
         }
     }
 
+    /// The message arguments for its code (an alert is not an error, so
+    /// not `Coded`): `subchain`, `height`, and the main heights of the
+    /// earlier and the later anchor (`first_main_height`,
+    /// `second_main_height`).
+    #[must_use]
+    pub fn args(&self) -> Vec<(&'static str, jifen_protocol::message::Arg)> {
+        let (earlier, later) = match self {
+            Self::Equivocation { first, second, .. } => (first, second),
+            Self::LostForkChoice { winner, loser, .. } => (winner, loser),
+        };
+        vec![
+            ("subchain", later.report.header.subchain.get().into()),
+            ("height", self.height().into()),
+            ("first_main_height", earlier.main_height.into()),
+            ("second_main_height", later.main_height.into()),
+        ]
+    }
+
     /// The subchain height concerned.
     #[must_use]
     pub const fn height(&self) -> u64 {
@@ -216,11 +234,15 @@ impl SubchainAudit {
                     && item.outcome == Outcome::Replaces
                     && let Some(winner) = self.anchor_ref(height)
                 {
-                    self.alerts.push(Alert::LostForkChoice {
+                    let alert = Alert::LostForkChoice {
                         height,
                         winner,
                         loser: item.clone(),
-                    });
+                    };
+                    // Checking the same item again does not repeat the alert.
+                    if !self.alerts.contains(&alert) {
+                        self.alerts.push(alert);
+                    }
                 }
                 return Err(refused(source));
             }

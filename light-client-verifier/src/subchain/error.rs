@@ -20,7 +20,7 @@ use jifen_protocol::{ChainId, Hash32};
 pub enum AuditError {
     /// The node skipped a report (`index` is not the next one), or hid one
     /// (the proven record counts more reports than were audited).
-    #[error("subchain {subchain}: anchored report {expected} is missing (got {got})")]
+    #[error("subchain {subchain}: an anchored report is missing (expected {expected}, got {got})")]
     MissingAnchor {
         /// The subchain.
         subchain: SubchainId,

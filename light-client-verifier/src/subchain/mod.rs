@@ -18,6 +18,10 @@
 //! an alert and the main-chain blocks it names into a [`SubchainEvidence`]
 //! file that [`verify_subchain_evidence`] re-checks offline.
 //!
+//! A subchain state value is trusted through [`SubchainAudit::verify_state`]:
+//! the node's header must be the audited one at that height and the value
+//! proven under its `state_root`.
+//!
 //! [`SubchainRecord`]: jifen_protocol::subchain::SubchainRecord
 //! [`apply_report`]: jifen_protocol::subchain::apply_report
 
@@ -26,6 +30,7 @@ mod checkpoint;
 mod error;
 mod evidence;
 mod evidence_error;
+mod state;
 #[cfg(feature = "test-support")]
 pub mod test_chain;
 
@@ -37,6 +42,7 @@ pub use evidence::{
     verify_subchain_evidence,
 };
 pub use evidence_error::SubchainEvidenceError;
+pub use state::{ProvenSubchainValue, SubchainStateError, UntrustedSubchainState};
 
 use jifen_protocol::subchain::{AnchorLeaf, Outcome, SubchainReport};
 use jifen_protocol::{Decode, DecodeError, Encode, InclusionProof, Reader};

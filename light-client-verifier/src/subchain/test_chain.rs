@@ -201,6 +201,20 @@ impl BftSubchain {
         report
     }
 
+    /// [`BftSubchain::next`] (no committee change) committing to
+    /// `state_root`.
+    pub fn next_with_state(&mut self, state_root: Hash32) -> SubchainReport {
+        let height = self.headers.len() as u64 + 1;
+        let parent = self.headers.last().map_or(Hash32::ZERO, |(h, _)| h.hash());
+        let mut header = self.header(height, parent, 0, &self.committee.clone());
+        header.state_root = state_root;
+        let report = self
+            .committee
+            .report(&self.main_chain, header.clone(), None);
+        self.headers.push((header, self.committee.clone()));
+        report
+    }
+
     /// A second header at produced `height`, committed by that height's
     /// committee: an equivocation.
     #[must_use]

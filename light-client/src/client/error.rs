@@ -150,6 +150,17 @@ pub enum ClientError {
         /// The decoding error.
         detail: String,
     },
+    /// The subchain halted at `height` (its committee signed two headers):
+    /// nothing at or above it is trusted.
+    #[error(
+        "subchain {subchain} halted at height {height}: its state from there on is not trusted"
+    )]
+    SubchainHalted {
+        /// The subchain.
+        subchain: SubchainId,
+        /// The height of the equivocation.
+        height: u64,
+    },
     /// The audit holds no header at this subchain height yet.
     #[error("subchain {subchain} is not audited at height {height}")]
     SubchainNotAudited {
@@ -183,6 +194,7 @@ impl ClientError {
             Self::SubchainUnknown { .. } => "lc-client-subchain-unknown",
             Self::SubchainRecord { .. } => "lc-client-subchain-record",
             Self::SubchainNotAudited { .. } => "lc-client-subchain-not-audited",
+            Self::SubchainHalted { .. } => "lc-client-subchain-halted",
         }
     }
 }
@@ -272,7 +284,8 @@ impl Coded for ClientError {
                 ("reason", reason.into()),
                 detail(self),
             ],
-            Self::SubchainNotAudited { subchain, height } => vec![
+            Self::SubchainNotAudited { subchain, height }
+            | Self::SubchainHalted { subchain, height } => vec![
                 ("subchain", subchain.get().into()),
                 ("height", (*height).into()),
                 detail(self),

@@ -26,8 +26,8 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use jifen_protocol::subchain::keys::subchain_key;
-use jifen_protocol::subchain::{ReportSeal, SubchainId, SubchainRecord, subchain_state_key};
-use jifen_protocol::{Decode, Hash32, Header, verify_state_proof};
+use jifen_protocol::subchain::{ReportSeal, SubchainId, SubchainRecord};
+use jifen_protocol::{Decode, Header};
 
 use super::{ClientError, LightClient};
 use crate::light_block::LightBlock;
@@ -35,7 +35,9 @@ use crate::peer::PeerError;
 use crate::progress::ProgressEvent;
 use crate::proof::Proven;
 use crate::store::LightStore;
-use crate::subchain::{Alert, AnchoredReport, AuditError, SubchainAudit, SubchainEvidence};
+use crate::subchain::{
+    Alert, AnchoredReport, AuditError, ProvenSubchainValue, SubchainAudit, SubchainEvidence,
+};
 
 /// Reports checked per round (one walk of main-chain headers each).
 pub const ROUND_REPORTS: u64 = 4_096;
@@ -94,23 +96,6 @@ pub struct FoundAlert {
     pub evidence: Option<SubchainEvidence>,
     /// The file it was written to (none without an evidence folder).
     pub path: Option<PathBuf>,
-}
-
-/// A subchain state value proven against an audited subchain header.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProvenSubchainValue {
-    /// The subchain.
-    pub subchain: SubchainId,
-    /// The key as given.
-    pub key: String,
-    /// The value (`None`: proven absent).
-    pub value: Option<Vec<u8>>,
-    /// The subchain height it is proven at.
-    pub height: u64,
-    /// That header's id (audited).
-    pub header_hash: Hash32,
-    /// Main-chain height of the report that anchored that header.
-    pub main_height: u64,
 }
 
 /// Whether `error` is about the answer a peer gave (so the peer is demoted
@@ -295,13 +280,14 @@ impl<S: LightStore> LightClient<S> {
         })
     }
 
-    /// The value under `key` in subchain `id`'s state, proven against the
-    /// header `audit` holds at the audited tip (or at `height`, if given
-    /// and audited).
+    /// The value under `key` in the subchain's state, proven against the
+    /// header `audit` holds at the audited tip (or at `height`, if given and
+    /// audited), with [`SubchainAudit::verify_state`].
     ///
     /// # Errors
     /// [`ClientError::SubchainNotAudited`] when `audit` holds no header at
-    /// that height, [`ClientError::NoPeer`] when no peer proves the value
+    /// that height, [`ClientError::SubchainHalted`] at or above an
+    /// equivocation, [`ClientError::NoPeer`] when no peer proves the value
     /// (each one that answered wrongly is demoted).
     pub fn subchain_value(
         &mut self,
@@ -311,14 +297,18 @@ impl<S: LightStore> LightClient<S> {
     ) -> Result<ProvenSubchainValue, ClientError> {
         let id = audit.subchain();
         let height = height.unwrap_or(audit.tip().height);
-        let anchored = audit
-            .anchored(height)
-            .ok_or(ClientError::SubchainNotAudited {
+        if let Some(halted) = audit.halted_at().filter(|&halted| height >= halted) {
+            return Err(ClientError::SubchainHalted {
+                subchain: id,
+                height: halted,
+            });
+        }
+        if audit.anchored(height).is_none() {
+            return Err(ClientError::SubchainNotAudited {
                 subchain: id,
                 height,
-            })?;
-        let state_key = subchain_state_key(key);
-        let mut events = |_: &ProgressEvent| {};
+            });
+        }
         for index in self.peers().read_order() {
             if !self.peers().is_usable(index) {
                 continue;
@@ -330,42 +320,21 @@ impl<S: LightStore> LightClient<S> {
                     continue;
                 }
             };
-            let header_hash = answer.header.hash();
-            let fault = if answer.height != height || answer.header.height != height {
-                Some((
-                    "subchain-state-wrong-height",
-                    format!("asked height {height}, got {}", answer.height),
-                ))
-            } else if header_hash != anchored.header_hash {
-                Some((
-                    "subchain-state-wrong-header",
+            if answer.height != height || answer.key != key {
+                self.demote(
+                    index,
+                    "subchain-state-invalid",
                     format!(
-                        "header {header_hash} is not the audited {}",
-                        anchored.header_hash
+                        "asked {key:?} at height {height}, got {:?} at {}",
+                        answer.key, answer.height
                     ),
-                ))
-            } else if let Err(error) = verify_state_proof(
-                &answer.header.state_root,
-                &state_key,
-                answer.value.as_deref(),
-                &answer.proof,
-            ) {
-                Some((error.code(), error.to_string()))
-            } else {
-                None
-            };
-            if let Some((code, detail)) = fault {
-                self.peers().demote(index, code, detail, &mut events);
+                );
                 continue;
             }
-            return Ok(ProvenSubchainValue {
-                subchain: id,
-                key: key.to_owned(),
-                value: answer.value,
-                height,
-                header_hash,
-                main_height: anchored.main_height,
-            });
+            match audit.verify_state(&answer) {
+                Ok(proven) => return Ok(proven),
+                Err(error) => self.demote(index, "subchain-state-invalid", error.to_string()),
+            }
         }
         Err(self.no_peer())
     }

@@ -18,11 +18,11 @@ mod rpc;
 #[cfg(feature = "rpc")]
 pub use rpc::{HISTORY_ANSWER_BYTES, RpcOptions, RpcPeer, SMALL_ANSWER_BYTES};
 
-use jifen_light_client_verifier::subchain::AnchoredReport;
+use jifen_light_client_verifier::subchain::{AnchoredReport, UntrustedSubchainState};
 use jifen_protocol::history::HistoryEntry;
 use jifen_protocol::message::{Arg, Coded};
-use jifen_protocol::subchain::{SubchainHeader, SubchainId};
-use jifen_protocol::{Address, ChainId, DecodeError, Hash32, StateProof, Transaction};
+use jifen_protocol::subchain::SubchainId;
+use jifen_protocol::{Address, ChainId, DecodeError, Hash32, Transaction};
 
 use crate::light_block::LightBlock;
 use crate::proof::{UntrustedState, UntrustedTxProof};
@@ -192,20 +192,6 @@ pub struct SubchainReportsAnswer {
     pub total: u64,
     /// The reports, from the index asked, in anchoring order.
     pub reports: Vec<AnchoredReport>,
-}
-
-/// A subchain state value with the subchain header it is proven against
-/// (untrusted: the header must be an audited one).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UntrustedSubchainState {
-    /// The subchain height.
-    pub height: u64,
-    /// The anchored header at that height.
-    pub header: SubchainHeader,
-    /// The value (`None`: absent).
-    pub value: Option<Vec<u8>>,
-    /// Its proof against `header.state_root`.
-    pub proof: StateProof,
 }
 
 /// A [`Peer`] as a [`LightBlockSource`] for the sync driver.

@@ -51,12 +51,10 @@ use jifen_rpc_types::{
 };
 use serde_json::Value;
 
-use super::{
-    Peer, PeerError, PeerStatus, SubchainReportsAnswer, TxStatusAnswer, UntrustedSubchainState,
-};
+use super::{Peer, PeerError, PeerStatus, SubchainReportsAnswer, TxStatusAnswer};
 use crate::light_block::LightBlock;
 use crate::proof::{UntrustedState, UntrustedTxProof};
-use crate::subchain::AnchoredReport;
+use crate::subchain::{AnchoredReport, UntrustedSubchainState};
 
 /// The largest answer accepted to a call whose result is a few fields
 /// (`jifen_status`, `jifen_txStatus`, `jifen_submitTx`): 64 KiB.
@@ -609,10 +607,11 @@ impl Peer for RpcPeer {
             other => other?,
         };
         WireError::check_equal("subchain", id.get(), result.subchain.get())?;
-        WireError::check_equal("key", key.to_owned(), result.key)?;
+        WireError::check_equal("key", key, result.key.as_str())?;
         Ok(UntrustedSubchainState {
             height: result.height,
             header: result.header,
+            key: result.key,
             value: result.value,
             proof: result.proof,
         })

@@ -12,12 +12,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use jifen_light_client::subchain::SubchainAudit;
+use jifen_light_client::subchain::{ProvenSubchainValue, SubchainAudit};
 use jifen_light_client::{
     AuditBundle, ClientConfig, LightClient, Peer, Pin, ProgressEvent, Proven, RedbStore,
     RpcOptions, RpcPeer, StoreAudit, SyncSummary, SystemClock, TrustRoot, TxInclusion,
 };
-use jifen_light_client::{ProvenSubchainValue, SubchainAuditRun, SubchainProgress};
+use jifen_light_client::{SubchainAuditRun, SubchainProgress};
 use jifen_protocol::subchain::{SubchainId, SubchainRecord};
 use jifen_protocol::{Account, Address, Hash32, Network, TxPayload, UnsignedTransaction};
 
