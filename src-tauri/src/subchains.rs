@@ -1,7 +1,7 @@
 //! The subchain commands (issue 13, `docs/adr/0019-subchains-and-their-audit.md`):
 //! the list with this wallet's audit status (a read: it never waits behind a
-//! job), the audit of one subchain (a chain-worker job of kind `audit`, after
-//! a sync to the tip, with progress and its own cancel), a value proven
+//! job), the audit of one subchain up to the verified head (a chain-worker
+//! job of kind `audit`, with progress and its own cancel), a value proven
 //! against an audited header, following a subchain (audited with every
 //! sync), and subchain evidence checked offline from a picked file's text.
 //!
@@ -12,7 +12,7 @@
 use jifen_wallet::subchains::error::parse_id;
 use jifen_wallet::subchains::views::SubchainAuditProgressView;
 use jifen_wallet::subchains::{SubchainFlowError, audit, book, evidence, list, value};
-use jifen_wallet::sync::{self, JobKind, SyncEventView};
+use jifen_wallet::sync::{JobKind, SyncEventView};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use tauri::ipc::Channel;
@@ -84,8 +84,10 @@ pub async fn list_subchains(chain: State<'_, ChainService>) -> Out<api::ListSubc
     blocking(move || Ok(list::list(&reader)?)).await
 }
 
-/// Syncs to the tip, then audits one subchain up to it, resuming from the
-/// kept checkpoint (job `audit`: `cancel {job: "audit"}` stops it).
+/// Audits one subchain up to the verified head (the one the list is proven
+/// at), resuming from the kept checkpoint; job `audit` (`cancel {job:
+/// "audit"}` stops it). A sync moves the head; the followed subchains are
+/// audited by the sync itself.
 #[tauri::command]
 pub async fn audit_subchain(
     chain: State<'_, ChainService>,
@@ -93,29 +95,19 @@ pub async fn audit_subchain(
     on_progress: Events<api::AuditSubchainCmd>,
 ) -> Out<api::AuditSubchainCmd> {
     let id = id_of(args.id)?;
-    let handle = chain
-        .worker()?
-        .run(JobKind::Audit, move |session, feed, cancel| {
-            sync::sync(
-                session,
-                &mut |event| {
-                    if let SyncEventView::Progress(progress) = &event {
-                        feed.syncing(progress.clone());
-                    }
-                },
-                cancel,
-            )
-            .map_err(SubchainFlowError::from)?;
+    chain
+        .job(JobKind::Audit, move |session, cancel| {
             audit::audit(
                 session,
                 id,
                 &mut |progress| {
+                    // A closed window only loses the progress messages.
                     let _ = on_progress.send(progress.clone());
                 },
                 cancel,
             )
-        })?;
-    Ok(handle.wait().await??)
+        })
+        .await
 }
 
 /// A value in an audited subchain's state, proven against the audited

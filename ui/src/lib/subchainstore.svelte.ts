@@ -46,7 +46,7 @@ export async function refreshSubchains(): Promise<void> {
   }
 }
 
-/** Audits one subchain (a sync to the tip first), with progress; cancel with `cancelAudit`. */
+/** Audits one subchain up to the verified head, with progress; cancel with `cancelAudit`. */
 export async function auditSubchain(id: number): Promise<void> {
   if (subchainState.auditing) return;
   subchainState.auditing = { id, job: "audit", progress: null };
