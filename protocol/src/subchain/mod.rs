@@ -2,7 +2,7 @@
 //! the wallet apply to them (ADR 0019, `docs/protocol.md#subchains`).
 //!
 //! A subchain chooses its own consensus (`bft`: its own committee with
-//! > 2/3 commits; `pow-xor`: proof of work with the XOR fork choice of seed
+//! commits of more than 2/3; `pow-xor`: proof of work with the XOR fork choice of seed
 //! 000), reports its block headers to the main chain, and the main chain
 //! checks every report with [`apply_report`] before anchoring it under the
 //! block's `anchors_root`. The wallet's audit runs the same function on the

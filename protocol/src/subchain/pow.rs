@@ -77,5 +77,5 @@ pub fn expected_bits(params: &PowParams, previous_bits: u8, span_ms: u64) -> u8 
 #[must_use]
 pub const fn starts_window(params: &PowParams, height: u64) -> bool {
     let interval = params.retarget_interval as u64;
-    height > interval && (height - 1) % interval == 0
+    height > interval && (height - 1).is_multiple_of(interval)
 }
