@@ -184,14 +184,13 @@ impl Producers {
                 }
             }
         }
-        let mut nonce = account(chain.state(), &operator)?.nonce;
-        for payload in payloads {
+        let first = account(chain.state(), &operator)?.nonce;
+        for (nonce, payload) in (first..).zip(payloads) {
             let tx = self.sign(chain, nonce, payload)?;
             if let Err(error) = chain.submit_tx(tx) {
                 tracing::warn!(%error, "subchain producer transaction refused");
                 break;
             }
-            nonce += 1;
         }
         Ok(())
     }
