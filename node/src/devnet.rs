@@ -16,6 +16,7 @@ use crate::chain::{Chain, ChainError};
 use crate::genesis::ChainParams;
 use crate::rpc::http::HttpServer;
 use crate::rpc::{Fault, RpcContext, handle};
+use crate::subchains::Producers;
 
 /// Devnet options.
 #[derive(Debug, Clone)]
@@ -36,6 +37,11 @@ pub struct DevnetConfig {
     pub fault: Option<Fault>,
     /// Whether to produce blocks (false: serve an existing chain only).
     pub produce: bool,
+    /// Whether to run the devnet's subchains beside the main chain
+    /// ([`crate::subchains`]); `jifen-node devnet` does unless
+    /// `--no-subchains`, library users opt in (fixtures and tests that count
+    /// transactions do not want them).
+    pub subchains: bool,
 }
 
 impl DevnetConfig {
@@ -52,6 +58,7 @@ impl DevnetConfig {
             rpc_addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             fault: None,
             produce: true,
+            subchains: false,
         }
     }
 }
@@ -69,6 +76,9 @@ pub enum DevnetError {
     /// The RPC server failed to bind.
     #[error("rpc server: {0}")]
     Rpc(#[from] std::io::Error),
+    /// The subchain producers could not start.
+    #[error(transparent)]
+    Subchains(#[from] crate::subchains::ProducerError),
 }
 
 /// Current unix time in milliseconds.
@@ -125,10 +135,15 @@ impl Devnet {
             let chain = Arc::clone(&chain);
             let stop = Arc::clone(&stop);
             let block_time = Duration::from_millis(config.block_time_ms);
+            let subchains = if config.subchains {
+                Some(Producers::new(config.block_time_ms)?)
+            } else {
+                None
+            };
             Some(
                 std::thread::Builder::new()
                     .name("producer".into())
-                    .spawn(move || produce_loop(&chain, &stop, block_time))?,
+                    .spawn(move || produce_loop(&chain, &stop, block_time, subchains))?,
             )
         } else {
             None
@@ -220,7 +235,12 @@ fn serve(
     )
 }
 
-fn produce_loop(chain: &Mutex<Chain>, stop: &AtomicBool, block_time: Duration) {
+fn produce_loop(
+    chain: &Mutex<Chain>,
+    stop: &AtomicBool,
+    block_time: Duration,
+    mut subchains: Option<Producers>,
+) {
     let mut next = Instant::now() + block_time;
     while !stop.load(Ordering::SeqCst) {
         let now = Instant::now();
@@ -245,6 +265,11 @@ fn produce_loop(chain: &Mutex<Chain>, stop: &AtomicBool, block_time: Duration) {
                         next = %header.next_validators_hash,
                         "validator set changes after this block"
                     );
+                }
+                if let Some(producers) = subchains.as_mut()
+                    && let Err(err) = producers.step(&mut guard)
+                {
+                    tracing::error!(%err, "subchain production failed");
                 }
             }
             Err(err) => {
