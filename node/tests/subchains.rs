@@ -392,7 +392,8 @@ fn a_refused_report_in_a_block_pays_its_fee_and_is_not_anchored() {
     assert_eq!(main.balance(&relayer()), before - 2 * FEE);
     let chain = main.chain.lock().unwrap();
     let leaves = chain.anchors(chain.height()).unwrap();
-    assert_eq!(leaves, vec![leaf_of(Outcome::Extends, winner)]);
+    // The subchain's first report: index 0.
+    assert_eq!(leaves, vec![leaf_of(Outcome::Extends, winner, 0)]);
     let header = chain.header(chain.height()).unwrap().unwrap();
     assert_eq!(header.anchors_root, anchors_root(&leaves));
 }

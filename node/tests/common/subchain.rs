@@ -202,9 +202,10 @@ pub fn is_pow(record: &SubchainRecord) -> bool {
     matches!(record.params, ConsensusParams::PowXor(_))
 }
 
-pub fn leaf_of(outcome: Outcome, header: &SubchainHeader) -> AnchorLeaf {
+pub fn leaf_of(outcome: Outcome, header: &SubchainHeader, index: u64) -> AnchorLeaf {
     AnchorLeaf {
         subchain: header.subchain,
+        index,
         height: header.height,
         header_hash: header.hash(),
         outcome,
