@@ -17,7 +17,9 @@ use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use common::{demoted_code, state_of, subchain_net, sync, within};
-use jifen_light_client::subchain::SubchainAudit;
+use jifen_light_client::subchain::{
+    Alert, SubchainAudit, SubchainEvidence, verify_subchain_evidence,
+};
 use jifen_light_client::{MemoryStore, TrustRoot};
 use jifen_node::rpc::Fault;
 use jifen_node::subchains::workload::GREETING;
@@ -165,4 +167,51 @@ fn a_node_serving_bad_anchor_proofs_is_demoted_and_alone_it_proves_nothing() {
         (run.map(|_| ()), alone)
     });
     assert_eq!(error.unwrap_err().code(), "lc-client-no-peer");
+}
+
+#[test]
+fn an_equivocating_committee_is_an_alert_with_evidence_that_checks_offline() {
+    // `rogue-committee` (subchain 3) signs two headers at height 3; the
+    // main chain anchors the second as equivocation and halts it.
+    let net = subchain_net(&[], 12);
+    let evidence_dir = tempfile::tempdir().unwrap();
+    let mut client = net.client(
+        MemoryStore::new(),
+        TrustRoot::Genesis,
+        0,
+        &[],
+        Some(evidence_dir.path()),
+    );
+    sync(&mut client).unwrap();
+    let run = client
+        .audit_subchain(id(3), None, &mut |_| {}, &AtomicBool::new(false))
+        .unwrap();
+    // The audit agrees with the main chain: halted at 3, nothing failed.
+    assert!(run.failure.is_none(), "{:?}", run.failure);
+    assert_eq!(run.audit.halted_at(), Some(3));
+    assert_eq!(run.alerts.len(), 1);
+    let found = &run.alerts[0];
+    assert!(matches!(found.alert, Alert::Equivocation { height: 3, .. }));
+    let path = found.path.clone().unwrap();
+    assert!(path.starts_with(evidence_dir.path()));
+
+    // The file alone convinces anyone: the two commits by the same
+    // committee, each header anchored in a validly signed main block.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let evidence = SubchainEvidence::from_json(&text).unwrap();
+    let verified = verify_subchain_evidence(&evidence).unwrap();
+    assert_eq!(verified.kind, "equivocation");
+    assert_eq!(verified.height, 3);
+    assert_ne!(verified.header_hashes[0], verified.header_hashes[1]);
+    assert_eq!(verified.double_signers.len(), 3, "3 of 4 members sign each");
+
+    // Nothing at or above the equivocation is trusted; below it is.
+    let halted = client
+        .subchain_value(&run.audit, "rogue/height", Some(3))
+        .unwrap_err();
+    assert_eq!(halted.code(), "lc-client-subchain-halted");
+    let below = client
+        .subchain_value(&run.audit, "rogue/height", Some(2))
+        .unwrap();
+    assert_eq!(below.value.as_deref(), Some(&b"2"[..]));
 }

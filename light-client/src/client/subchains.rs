@@ -281,8 +281,9 @@ impl<S: LightStore> LightClient<S> {
     }
 
     /// The value under `key` in the subchain's state, proven against the
-    /// header `audit` holds at the audited tip (or at `height`, if given and
-    /// audited), with [`SubchainAudit::verify_state`].
+    /// header `audit` holds at the audited tip (below the halt, for a halted
+    /// subchain; or at `height`, if given and audited), with
+    /// [`SubchainAudit::verify_state`].
     ///
     /// # Errors
     /// [`ClientError::SubchainNotAudited`] when `audit` holds no header at
@@ -296,7 +297,11 @@ impl<S: LightStore> LightClient<S> {
         height: Option<u64>,
     ) -> Result<ProvenSubchainValue, ClientError> {
         let id = audit.subchain();
-        let height = height.unwrap_or(audit.tip().height);
+        // By default the audited tip, or below a halt the last trusted height.
+        let height = height.unwrap_or_else(|| match audit.halted_at() {
+            Some(halted) => audit.tip().height.min(halted.saturating_sub(1)),
+            None => audit.tip().height,
+        });
         if let Some(halted) = audit.halted_at().filter(|&halted| height >= halted) {
             return Err(ClientError::SubchainHalted {
                 subchain: id,

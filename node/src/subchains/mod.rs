@@ -1,6 +1,7 @@
 //! The devnet's subchains (ADR 0019): one `bft` subchain,
-//! `trace-consortium`, and one `pow-xor` subchain, `xor-demo`, produced
-//! beside the main chain and reported to it by real transactions of the
+//! `trace-consortium`, one `pow-xor` subchain, `xor-demo`, and a bft
+//! subchain whose committee misbehaves, `rogue-committee`, produced beside
+//! the main chain and reported to it by real transactions of the
 //! `subchain-operator` demo role (`jifen-node accounts`).
 //!
 //! After each main block the producer ([`Producers::step`]) registers the
@@ -16,7 +17,12 @@
 //!   every [`FORK_EVERY`]-th height it mines **two siblings** and reports
 //!   both, alternately the XOR winner first (the second is refused with
 //!   `subchain-loses-fork-choice`) and the loser first (the second is
-//!   anchored as `replaces`).
+//!   anchored as `replaces`);
+//! - `rogue-committee`: like `trace-consortium`, until its committee signs
+//!   two different headers at height [`ROGUE_EQUIVOCATES_AT`] and both are
+//!   reported: the main chain anchors the second as `equivocation`, halts
+//!   the subchain and keeps its stake. It is there so a wallet's audit has
+//!   a real alert to show (and its evidence file to re-check offline).
 //!
 //! | module | holds |
 //! |---|---|
@@ -49,6 +55,10 @@ pub const OPERATOR_ROLE: &str = "subchain-operator";
 pub const TRACE_NAME: &str = "trace-consortium";
 /// The pow-xor subchain's name.
 pub const XOR_NAME: &str = "xor-demo";
+/// The misbehaving bft subchain's name.
+pub const ROGUE_NAME: &str = "rogue-committee";
+/// The height at which `rogue-committee`'s committee equivocates.
+pub const ROGUE_EQUIVOCATES_AT: u64 = 3;
 /// Every this many `xor-demo` heights, two siblings compete.
 pub const FORK_EVERY: u64 = 5;
 /// `xor-demo`'s difficulty rules (the spacing comes from the block time).
@@ -85,7 +95,7 @@ struct Produced {
 pub struct Producers {
     operator: NodeKey,
     target_spacing_ms: u64,
-    subchains: [Produced; 2],
+    subchains: [Produced; 3],
 }
 
 impl Producers {
@@ -108,6 +118,11 @@ impl Producers {
                     workload: Workload::XorDemo,
                     id: None,
                 },
+                Produced {
+                    name: ROGUE_NAME,
+                    workload: Workload::Rogue,
+                    id: None,
+                },
             ],
         })
     }
@@ -118,9 +133,15 @@ impl Producers {
         (self.subchains[0].id, self.subchains[1].id)
     }
 
+    /// The id of `rogue-committee`, once registered.
+    #[must_use]
+    pub fn rogue_id(&self) -> Option<SubchainId> {
+        self.subchains[2].id
+    }
+
     fn registration(&self, produced: &Produced) -> Result<SubchainRegister, ProducerError> {
         let consensus = match produced.workload {
-            Workload::Trace => RegisterConsensus::Bft {
+            Workload::Trace | Workload::Rogue => RegisterConsensus::Bft {
                 genesis: bft::committee(0)?.0,
             },
             Workload::XorDemo => RegisterConsensus::PowXor(PowParams {
@@ -179,6 +200,7 @@ impl Producers {
                             xor_blocks(chain, id, &record)
                         }
                         Workload::XorDemo => Vec::new(),
+                        Workload::Rogue => rogue_blocks(chain, id, &record)?,
                     };
                     payloads.extend(reports.into_iter().map(TxPayload::SubchainReport));
                 }
@@ -220,6 +242,41 @@ fn block_time(chain: &Chain, record: &SubchainRecord) -> u64 {
         .tip()
         .map_or(0, |tip| tip.time_ms)
         .max(record.tip.time_ms)
+}
+
+/// `rogue-committee`'s next block, and at [`ROGUE_EQUIVOCATES_AT`] a
+/// second, different one its committee also signs (both reported: the
+/// second is the equivocation).
+fn rogue_blocks(
+    chain: &Chain,
+    id: SubchainId,
+    record: &SubchainRecord,
+) -> Result<Vec<SubchainReport>, ProducerError> {
+    let height = record.tip.height + 1;
+    let workload = Workload::Rogue;
+    let mut body = bft::Body {
+        subchain: id,
+        height,
+        time_ms: block_time(chain, record),
+        parent: record.tip.hash,
+        tx_root: entries_root(&workload.entries(height)),
+        state_root: workload.state(height).root(),
+    };
+    let mut reports = vec![bft::report(chain.chain_id(), &body)?];
+    if height == ROGUE_EQUIVOCATES_AT {
+        let conflicting = workload.conflicting_entries(height);
+        let mut state = workload.state(height);
+        for e in &conflicting {
+            state.set(
+                jifen_protocol::subchain::subchain_state_key(&e.key),
+                Some(e.value.clone()),
+            );
+        }
+        body.tx_root = entries_root(&conflicting);
+        body.state_root = state.root();
+        reports.push(bft::report(chain.chain_id(), &body)?);
+    }
+    Ok(reports)
 }
 
 fn trace_block(

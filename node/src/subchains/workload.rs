@@ -19,6 +19,10 @@ pub enum Workload {
     Trace,
     /// `xor-demo` (pow-xor): `pow/height` every block.
     XorDemo,
+    /// `rogue-committee` (bft): `rogue/height` every block; its committee
+    /// equivocates at [`super::ROGUE_EQUIVOCATES_AT`] (the second header
+    /// also writes `rogue/fork`, which the kept state never holds).
+    Rogue,
 }
 
 fn entry(key: &str, value: impl ToString) -> Entry {
@@ -45,7 +49,17 @@ impl Workload {
                 entries
             }
             Self::XorDemo => vec![entry("pow/height", height)],
+            Self::Rogue => vec![entry("rogue/height", height)],
         }
+    }
+
+    /// The entries of the second, conflicting block a misbehaving committee
+    /// signs at `height` (`rogue-committee` only).
+    #[must_use]
+    pub fn conflicting_entries(self, height: u64) -> Vec<Entry> {
+        let mut entries = self.entries(height);
+        entries.push(entry("rogue/fork", "the other history"));
+        entries
     }
 
     /// The state after `height` (empty at 0): the entries of heights
@@ -64,6 +78,7 @@ impl Workload {
                 put(entry("demo/height", height));
             }
             Self::XorDemo => put(entry("pow/height", height)),
+            Self::Rogue => put(entry("rogue/height", height)),
         }
         map
     }
@@ -81,7 +96,7 @@ mod tests {
 
     #[test]
     fn the_closed_form_is_the_replay_of_the_entries() {
-        for workload in [Workload::Trace, Workload::XorDemo] {
+        for workload in [Workload::Trace, Workload::XorDemo, Workload::Rogue] {
             let mut replayed = StateMap::new();
             assert_eq!(workload.state(0), replayed);
             for height in 1..=3 * SET_EVERY + 2 {
