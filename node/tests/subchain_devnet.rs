@@ -325,3 +325,46 @@ proptest! {
         prop_assert_eq!(main.record(id).tip.hash, expected);
     }
 }
+
+#[test]
+fn a_devnet_with_subchains_serves_them_over_http() {
+    let dir = tempfile::tempdir().unwrap();
+    let devnet = jifen_testenv::devnet::DevnetBuilder::new(dir.path())
+        .manual()
+        .subchains()
+        .start()
+        .unwrap();
+    jifen_testenv::devnet::produce_blocks(&devnet, 8).unwrap();
+    let mut client = jifen_node::rpc::client::RpcClient::new(devnet.rpc_addr());
+    let listing = client.call("jifen_subchains", json!({})).unwrap();
+    let listing = jifen_rpc_types::SubchainsResult::from_json(&listing).unwrap();
+    let names: Vec<&str> = listing
+        .subchains
+        .iter()
+        .map(|(_, r)| r.name.as_str())
+        .collect();
+    assert_eq!(names, ["trace-consortium", "xor-demo"]);
+    assert!(
+        listing.subchains[0].1.reports >= 5,
+        "{:?}",
+        listing.subchains[0].1
+    );
+    let state = client
+        .call(
+            "jifen_subchainState",
+            json!({"subchain": 1, "key": "demo/greeting"}),
+        )
+        .unwrap();
+    let state = jifen_rpc_types::SubchainStateResult::from_json(&state).unwrap();
+    assert_eq!(state.value, Some(workload::GREETING.as_bytes().to_vec()));
+    // Without the flag there are none.
+    let plain_dir = tempfile::tempdir().unwrap();
+    let plain = jifen_testenv::devnet::DevnetBuilder::new(plain_dir.path())
+        .manual()
+        .start()
+        .unwrap();
+    jifen_testenv::devnet::produce_blocks(&plain, 3).unwrap();
+    let mut client = jifen_node::rpc::client::RpcClient::new(plain.rpc_addr());
+    let listing = client.call("jifen_subchains", json!({})).unwrap();
+    assert_eq!(listing["subchains"], json!([]));
+}
