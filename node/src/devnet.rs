@@ -133,7 +133,11 @@ impl Devnet {
         let server = serve(config.rpc_addr, ctx, None)?;
         let stop = Arc::new(AtomicBool::new(false));
         let subchains = if config.subchains {
-            Some(Arc::new(Mutex::new(Producers::new(config.block_time_ms)?)))
+            let mut producers = Producers::new(config.block_time_ms)?;
+            if let Ok(mut chain) = chain.lock() {
+                producers.adopt(&mut chain)?;
+            }
+            Some(Arc::new(Mutex::new(producers)))
         } else {
             None
         };

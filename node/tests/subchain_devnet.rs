@@ -357,6 +357,23 @@ fn a_devnet_with_subchains_serves_them_over_http() {
         .unwrap();
     let state = jifen_rpc_types::SubchainStateResult::from_json(&state).unwrap();
     assert_eq!(state.value, Some(workload::GREETING.as_bytes().to_vec()));
+    // Restarted, it serves the states at once (before producing a block).
+    drop(client);
+    drop(devnet);
+    let devnet = jifen_testenv::devnet::DevnetBuilder::new(dir.path())
+        .manual()
+        .subchains()
+        .start()
+        .unwrap();
+    let mut client = jifen_node::rpc::client::RpcClient::new(devnet.rpc_addr());
+    let again = client
+        .call(
+            "jifen_subchainState",
+            json!({"subchain": 2, "key": "pow/height"}),
+        )
+        .unwrap();
+    let again = jifen_rpc_types::SubchainStateResult::from_json(&again).unwrap();
+    assert_eq!(again.value, Some(again.height.to_string().into_bytes()));
     // Without the flag there are none.
     let plain_dir = tempfile::tempdir().unwrap();
     let plain = jifen_testenv::devnet::DevnetBuilder::new(plain_dir.path())
