@@ -69,6 +69,63 @@ pub enum StoreCommand {
     },
 }
 
+/// `subchain`: the subchains the main chain audits.
+#[derive(Debug, Subcommand)]
+pub enum SubchainCommand {
+    /// List the subchains with their proven records and this wallet's audit status.
+    List {
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Audit a subchain: every header it reported, checked under its own
+    /// consensus and anchored in a verified main-chain block.
+    Audit {
+        /// The subchain's number.
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a value of an audited subchain's state, proven against an audited header.
+    Get {
+        /// The subchain's number.
+        #[arg(value_name = "ID")]
+        id: String,
+        /// The state key (e.g. demo/greeting).
+        #[arg(value_name = "KEY")]
+        key: String,
+        /// An audited subchain height instead of the audited tip.
+        #[arg(long, value_name = "HEIGHT")]
+        height: Option<u64>,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a subchain evidence file offline (equivocation or a lost fork choice).
+    VerifyEvidence {
+        /// The evidence file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Audit a subchain with every `jifen sync` from now on.
+    Follow {
+        /// The subchain's number.
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// Stop auditing a subchain with every sync (its audit is kept).
+    Unfollow {
+        /// The subchain's number.
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+}
+
 /// Options shared by `create` and `restore`.
 #[derive(Debug, Args)]
 pub struct NewWalletArgs {
@@ -491,6 +548,9 @@ pub enum Command {
     /// The light store: re-verify everything in it, release a pin.
     #[command(subcommand)]
     Store(StoreCommand),
+    /// Subchains: list, audit, read a proven value, verify evidence, follow.
+    #[command(subcommand)]
+    Subchain(SubchainCommand),
     /// List POINT and every merchant's points you hold, each balance proven.
     Points(crate::points_args::PointsArgs),
     /// List the registered merchants with their current rates, proven.

@@ -57,6 +57,10 @@ impl Locale {
                 ("cold.ftl", include_str!("../locales/zh-CN/cold.ftl")),
                 ("points.ftl", include_str!("../locales/zh-CN/points.ftl")),
                 ("app.ftl", include_str!("../locales/zh-CN/app.ftl")),
+                (
+                    "subchain.ftl",
+                    include_str!("../locales/zh-CN/subchain.ftl"),
+                ),
             ],
             Locale::ZhTw => &[
                 ("cli.ftl", include_str!("../locales/zh-TW/cli.ftl")),
@@ -68,6 +72,10 @@ impl Locale {
                 ("cold.ftl", include_str!("../locales/zh-TW/cold.ftl")),
                 ("points.ftl", include_str!("../locales/zh-TW/points.ftl")),
                 ("app.ftl", include_str!("../locales/zh-TW/app.ftl")),
+                (
+                    "subchain.ftl",
+                    include_str!("../locales/zh-TW/subchain.ftl"),
+                ),
             ],
             Locale::En => &[
                 ("cli.ftl", include_str!("../locales/en/cli.ftl")),
@@ -79,6 +87,7 @@ impl Locale {
                 ("cold.ftl", include_str!("../locales/en/cold.ftl")),
                 ("points.ftl", include_str!("../locales/en/points.ftl")),
                 ("app.ftl", include_str!("../locales/en/app.ftl")),
+                ("subchain.ftl", include_str!("../locales/en/subchain.ftl")),
             ],
         }
     }

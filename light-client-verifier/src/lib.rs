@@ -23,6 +23,7 @@
 //! | [`bundle`] | [`AuditBundle`] (root, path, final proof: a state value or a transaction's inclusion), its file format and [`verify_bundle`] |
 //! | [`progress`] | typed [`ProgressEvent`]s, [`Phase`]s and [`SyncProgress`] |
 //! | [`proof`] | checking untrusted state answers and transaction proofs against a verified header; [`Proven`] values |
+//! | [`subchain`] | the subchain audit: [`SubchainAudit`] over [`AnchoredReport`]s, [`AuditError`], alerts and [`SubchainEvidence`] with [`verify_subchain_evidence`], subchain state proven against an audited header ([`SubchainAudit::verify_state`]); (cargo feature `test-support`) `subchain::test_chain`, subchains and anchoring main chains for tests |
 //! | [`store`] | the [`LightStore`] trait (format 2: head, chain links, pins), [`MemoryStore`], one atomic [`StoreChange`] per commit with pruning ([`plan_commit`]), constant-time [`open_trusted`], [`load_checked`], [`verify_store`] |
 //! | `test_chain`, `conformance` | (cargo feature `test-support`) a deterministic signed test chain and the store conformance suite every backend runs |
 //! | `optimum` | (cargo feature `test-support`) the offline optimum: the fewest light blocks from one height to another of a known chain (`optimum::min_light_blocks`) |
@@ -54,6 +55,7 @@ pub mod progress;
 pub mod proof;
 pub mod scheduler;
 pub mod store;
+pub mod subchain;
 pub mod sync;
 #[cfg(feature = "test-support")]
 pub mod test_chain;
@@ -74,6 +76,11 @@ pub use store::{
     ChainLink, LightStore, MemoryStore, Pin, PinKind, RetainPolicy, StoreAudit, StoreChange,
     StoreError, StoreHead, load_checked, load_stored, load_trusted, open_trusted, plan_commit,
     verify_store,
+};
+pub use subchain::{
+    Alert, AnchorRef, AnchoredIn, AnchoredReport, AuditError, Checked, ProvenSubchainValue,
+    SubchainAudit, SubchainEvidence, SubchainEvidenceError, SubchainStateError,
+    UntrustedSubchainState, VerifiedSubchainEvidence, verify_subchain_evidence,
 };
 pub use sync::{
     Advance, LightBlockSource, MemorySource, SyncError, SyncReport, SyncRun, sync_to,

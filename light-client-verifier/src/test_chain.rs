@@ -141,6 +141,8 @@ pub struct Chain {
     state_root: Option<Hash32>,
     /// The transactions (with result codes) of the blocks that have some.
     transactions: BTreeMap<u64, Vec<(Transaction, u16)>>,
+    /// The anchor leaf hashes of the blocks that anchor subchain reports.
+    anchors: BTreeMap<u64, Vec<Hash32>>,
 }
 
 impl Chain {
@@ -182,6 +184,7 @@ impl Chain {
             keys,
             state_root: None,
             transactions: BTreeMap::new(),
+            anchors: BTreeMap::new(),
         };
         chain.build_headers(length);
         chain
@@ -209,6 +212,26 @@ impl Chain {
         self.headers.clear();
         self.build_headers(length);
         self
+    }
+
+    /// The same chain with each block of `anchors` committing to its
+    /// subchain anchor leaves (`jifen_protocol::subchain::AnchorLeaf`
+    /// leaf hashes, in block order) in `anchors_root`; every header above
+    /// links to the new headers.
+    #[must_use]
+    pub fn with_anchors(mut self, anchors: BTreeMap<u64, Vec<Hash32>>) -> Self {
+        self.anchors = anchors;
+        let length = self.len();
+        self.headers.clear();
+        self.build_headers(length);
+        self
+    }
+
+    /// The inclusion proof of anchor leaf `index` under block `height`'s
+    /// `anchors_root` (as a node's `jifen_anchorProof`).
+    #[must_use]
+    pub fn anchor_proof(&self, height: u64, index: usize) -> InclusionProof {
+        InclusionProof::generate(&self.anchors[&height], index).expect("an anchored leaf")
     }
 
     /// The proof answer for transaction `index` of block `height` (as a
@@ -278,7 +301,12 @@ impl Chain {
             state_root: self
                 .state_root
                 .unwrap_or_else(|| Hash32(sha256(format!("fixture/state/{height}").as_bytes()))),
-            anchors_root: merkle::empty_root(),
+            anchors_root: self
+                .anchors
+                .get(&height)
+                .map_or_else(merkle::empty_root, |leaves| {
+                    merkle::root_from_leaf_hashes(leaves)
+                }),
             validators_hash: validators.hash(),
             next_validators_hash: self.set_at(height + 1).hash(),
             proposer: validators.validators()[0].address,

@@ -69,7 +69,8 @@
 //! ```
 
 pub use jifen_light_client_verifier::{
-    bundle, cross_check, evidence, light_block, progress, proof, scheduler, sync, verifier,
+    bundle, cross_check, evidence, light_block, progress, proof, scheduler, subchain, sync,
+    verifier,
 };
 
 pub mod client;
@@ -77,6 +78,9 @@ pub mod peer;
 pub mod store;
 pub mod trust;
 
+pub use client::subchains::{
+    FoundAlert, REPORTS_PAGE, ROUND_REPORTS, SubchainAuditRun, SubchainProgress,
+};
 pub use client::{
     Backoff, ClientConfig, ClientError, ClientStatus, HISTORY_PAGE, LightClient, LightReader,
     PeerReport, PeerRole, PeerState, ProvenHistory, SyncSummary, TrustRoot,
@@ -92,7 +96,7 @@ pub use jifen_light_client_verifier::{
     VerifiedEvidence, load_checked, load_stored, load_trusted, open_trusted, plan_commit, sync_to,
     sync_to_with_progress, verify, verify_bundle, verify_evidence, verify_store,
 };
-pub use peer::{Peer, PeerError, PeerStatus, TxStatusAnswer};
+pub use peer::{Peer, PeerError, PeerStatus, SubchainReportsAnswer, TxStatusAnswer};
 #[cfg(feature = "rpc")]
 pub use peer::{RpcOptions, RpcPeer};
 #[cfg(feature = "redb")]

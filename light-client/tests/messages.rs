@@ -23,6 +23,7 @@ use jifen_light_client::{
 };
 use jifen_light_client_verifier::test_chain::{Chain, static_set};
 use jifen_protocol::message::Coded;
+use jifen_protocol::subchain::SubchainId;
 use jifen_protocol::{
     ChainId, CommitError, DecodeError, Hash32, HeaderError, MerkleError, StateProofError,
 };
@@ -178,6 +179,9 @@ fn peer_errors() -> Vec<PeerError> {
             code: 1004,
             name: "tx-nonce-too-low".into(),
             message: "nonce 0 already used".into(),
+        },
+        PeerError::Unsupported {
+            method: "jifen_subchainState",
         },
     ]
 }
@@ -484,6 +488,21 @@ fn every_error_gives_the_arguments_its_messages_use() {
             height: 9,
         },
         ClientError::TxNotProven { id: hash },
+        ClientError::SubchainUnknown {
+            subchain: SubchainId::new(7).unwrap(),
+        },
+        ClientError::SubchainRecord {
+            subchain: SubchainId::new(7).unwrap(),
+            detail: "short".into(),
+        },
+        ClientError::SubchainNotAudited {
+            subchain: SubchainId::new(7).unwrap(),
+            height: 3,
+        },
+        ClientError::SubchainHalted {
+            subchain: SubchainId::new(7).unwrap(),
+            height: 3,
+        },
     ];
     let fixture = Chain::new(3, 10, static_set);
     let mut fork = fixture.block(2);

@@ -181,6 +181,7 @@ fn compute() -> BTreeMap<String, String> {
         hex(map.prove(&account_key(&address_of(3))).1.encode()),
     );
     common::points::vectors(&mut put);
+    common::subchain::vectors(&mut put);
     v
 }
 

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use jifen_light_client::Proven;
 use jifen_protocol::history::{HistoryCheckpoint, HistoryEntry};
 use jifen_protocol::points::{SwapDirection, quote as quote_swap};
-use jifen_protocol::{Address, AssetId, MerchantId, Network, Transaction, TxPayload};
+use jifen_protocol::subchain::SubchainRecord;
+use jifen_protocol::subchain::keys::subchain_key;
+use jifen_protocol::{Address, AssetId, Decode, MerchantId, Network, Transaction, TxPayload};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -210,6 +212,9 @@ pub fn kind_name(tx: &Transaction) -> &'static str {
         TxPayload::DepositTopUp(_) => "deposit-top-up",
         TxPayload::DepositWithdraw(_) => "deposit-withdraw",
         TxPayload::Swap(_) => "swap",
+        TxPayload::SubchainRegister(_) => "subchain-register",
+        TxPayload::SubchainReport(_) => "subchain-report",
+        TxPayload::SubchainRetire(_) => "subchain-retire",
     }
 }
 
@@ -264,6 +269,21 @@ pub(crate) fn describe(
         TxPayload::DepositTopUp(d) if sent && ok => push(point.amount(d.amount), false),
         TxPayload::DepositWithdraw(d) if sent && ok => push(point.amount(d.amount), true),
         TxPayload::MerchantRegister(r) if sent && ok => push(point.amount(r.deposit), false),
+        TxPayload::SubchainRegister(r) if sent && ok => push(point.amount(r.stake), false),
+        TxPayload::SubchainRetire(r) if sent && ok => {
+            // The stake never changes after registration, so the current
+            // record names what the retirement returned.
+            let proven = reader.state(&subchain_key(r.subchain))?;
+            if let Some(bytes) = proven.value {
+                let record = SubchainRecord::decode(&bytes).map_err(|source| {
+                    PointsFlowError::RecordMalformed {
+                        what: "subchain",
+                        detail: source.to_string(),
+                    }
+                })?;
+                push(point.amount(record.stake), true);
+            }
+        }
         TxPayload::Swap(swap) if sent && ok => {
             let points = assets.get(reader, AssetId::Points(swap.merchant))?;
             let out = swap_out(reader, swap.merchant, swap)?;

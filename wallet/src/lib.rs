@@ -36,6 +36,11 @@
 //! | export / verify an audit bundle | [`audit::export_bundle`], [`audit::verify_bundle`] | [`audit::BundleReportView`] |
 //! | verify fork evidence | [`audit::verify_evidence`] | [`audit::EvidenceReportView`] |
 //! | verify the light store, release a pin | [`audit::verify_store`], [`audit::unpin`] | [`audit::StoreReportView`], [`audit::PinView`] |
+//! | list subchains with their audit status | [`subchains::list::list`] | [`subchains::views::SubchainListView`] |
+//! | follow a subchain (audited with every sync) | [`subchains::book::follow`], [`subchains::book::unfollow`] | |
+//! | audit a subchain (progress, cancel) | [`subchains::audit::audit`], [`subchains::audit::audit_followed`] | [`subchains::views::SubchainAuditView`] |
+//! | show a proven subchain state value | [`subchains::value::value`] | [`subchains::views::SubchainValueView`] |
+//! | verify subchain evidence offline | [`subchains::evidence::verify`] | [`subchains::views::SubchainEvidenceView`] |
 //! | cold device: pair, review, sign | [`cold::device::export_pairing`], [`cold::device::review`], [`cold::device::sign`] | [`cold::views`] |
 //! | online half: pair, request, accept, broadcast, pending, discard | [`cold::requests`] | [`cold::views`] |
 //!
@@ -83,6 +88,7 @@ pub mod scan;
 pub mod send;
 pub mod sign_message;
 pub mod store;
+pub mod subchains;
 pub mod swap;
 pub mod sync;
 pub mod views;

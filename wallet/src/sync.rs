@@ -18,7 +18,9 @@ use ts_rs::TS;
 use crate::chain::session::EVIDENCE_DIR;
 use crate::chain::{ChainError, ChainReader, ChainSession, ChainSettings};
 use crate::jobs::CancelToken;
-use crate::views::NetworkView;
+use crate::subchains::SubchainFlowError;
+use crate::subchains::views::{SubchainAuditProgressView, SubchainAuditView};
+use crate::views::{ErrorView, NetworkView};
 
 /// Evidence files listed at most (newest last).
 pub const MAX_EVIDENCE_LISTED: usize = 100;
@@ -174,6 +176,47 @@ pub fn sync(
         cancel,
     )?;
     Ok(SyncView::from(&summary))
+}
+
+/// A sync followed by the audit of every followed subchain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SyncAuditView {
+    /// The sync.
+    pub sync: SyncView,
+    /// One audit per followed subchain, in number order.
+    pub subchains: Vec<SubchainAuditView>,
+    /// Why the subchain audits stopped early, if they did (the sync itself
+    /// succeeded and stands).
+    pub subchain_error: Option<ErrorView>,
+}
+
+/// [`sync`], then the audit of every subchain the person follows
+/// ([`crate::subchains::audit::audit_followed`]), so a followed subchain is
+/// checked up to the same verified head. A failed audit does not undo the
+/// sync: it is reported in [`SyncAuditView::subchain_error`].
+///
+/// # Errors
+/// As [`sync`]; `chain-cancelled` also while auditing.
+pub fn sync_and_audit(
+    session: &mut ChainSession,
+    on_event: &mut dyn FnMut(SyncEventView),
+    on_audit: &mut dyn FnMut(&SubchainAuditProgressView),
+    cancel: &CancelToken,
+) -> Result<SyncAuditView, ChainError> {
+    let sync = sync(session, on_event, cancel)?;
+    let (subchains, subchain_error) =
+        match crate::subchains::audit::audit_followed(session, on_audit, cancel) {
+            Ok(views) => (views, None),
+            Err(SubchainFlowError::Chain(ChainError::Cancelled)) => {
+                return Err(ChainError::Cancelled);
+            }
+            Err(error) => (Vec::new(), Some(ErrorView::of(&error))),
+        };
+    Ok(SyncAuditView {
+        sync,
+        subchains,
+        subchain_error,
+    })
 }
 
 /// The verified head.

@@ -203,13 +203,15 @@ pub fn sync_for_wallet(
 pub fn sync(ui: &Ui, ctx: &WalletContext) -> Result<()> {
     let mut session = ctx.open_chain(ctx.network)?;
     let mut display = SyncDisplay::new(ui);
-    let result = sync::sync(
+    let result = sync::sync_and_audit(
         &mut session,
         &mut |event| display.event(event),
+        &mut |_| {},
         &CancelToken::new(),
     );
     display.finish();
-    let summary = result.map_err(|e| peers_failed(ui, &session.reader(), e))?;
+    let outcome = result.map_err(|e| peers_failed(ui, &session.reader(), e))?;
+    let summary = &outcome.sync;
     ui.say(
         "sync-done",
         &[
@@ -235,6 +237,40 @@ pub fn sync(ui: &Ui, ctx: &WalletContext) -> Result<()> {
                 ],
             );
         }
+    }
+    for audited in &outcome.subchains {
+        ui.say(
+            "sync-subchain-audited",
+            &[
+                ("id", u64::from(audited.subchain.id).into()),
+                ("name", audited.subchain.name.clone().into()),
+                ("new", audited.new_reports.into()),
+                (
+                    "height",
+                    audited
+                        .subchain
+                        .audit
+                        .as_ref()
+                        .map_or(0, |a| a.height)
+                        .into(),
+                ),
+                (
+                    "state",
+                    super::subchains::state_text(ui, audited.subchain.state).into(),
+                ),
+            ],
+        );
+    }
+    if let Some(error) = &outcome.subchain_error {
+        let args: Vec<(&str, jifen_i18n::Arg)> = error
+            .args
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.clone().into()))
+            .collect();
+        ui.say(
+            "sync-subchain-failed",
+            &[("reason", ui.text(&error.code, &args).into())],
+        );
     }
     ui.data(&format!("{}:{}", summary.height, summary.hash));
     Ok(())

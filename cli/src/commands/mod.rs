@@ -10,6 +10,7 @@ mod message;
 mod points;
 mod security;
 mod setup;
+mod subchains;
 
 use jifen_protocol::Network;
 use jifen_wallet::{FrontEnd, WalletContext};
@@ -158,6 +159,7 @@ pub fn run(ui: &Ui, cli: &Cli) -> Result<()> {
         Command::Store(StoreCommand::Unpin { network, id }) => {
             chain::unpin(ui, &with_network(&ctx, network)?, id)
         }
+        Command::Subchain(command) => subchains::run(ui, &ctx, command),
         Command::Endpoints(args) => chain::endpoints(ui, &ctx, args),
         Command::Points(args) => points::points(ui, &ctx, args),
         Command::Merchants(args) => points::merchants(ui, &ctx, args.json),

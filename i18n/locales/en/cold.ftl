@@ -177,3 +177,14 @@ cold-fee-mode-settlement = Settlement (no exchange fee)
 cold-fee-mode-spread = Spread (the platform keeps a fee)
 cold-direction-sell = Sell points for POINT
 cold-direction-buy = Buy points with POINT
+
+# Subchains (issue 13)
+cold-kind-subchain-register = Register a subchain
+cold-kind-subchain-report = Report a subchain header
+cold-kind-subchain-retire = Retire a subchain
+cold-review-subchain = Subchain
+cold-review-subchain-name = Subchain name
+cold-review-subchain-consensus = Consensus
+cold-review-subchain-stake = Stake locked
+cold-review-subchain-height = Subchain height
+cold-review-subchain-header = Header id

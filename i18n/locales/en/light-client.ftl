@@ -295,3 +295,11 @@ chain-not-devnet = The faucet exists on the devnet only, not on { $network }.
 chain-wait-cancelled = Stopped waiting for transaction { $id }. It was sent and may still be included: the balance will show it.
 chain-worker-stopped = The chain worker has stopped (the app is closing).
 send-review-id = Review { $id }.
+
+# Subchain audit (issue 13)
+lc-peer-unsupported = The node does not serve { $method }.
+lc-client-subchain-unknown = There is no subchain number { $subchain } (proven at the verified head).
+lc-client-subchain-record = The record of subchain { $subchain } proven on chain does not decode ({ $reason }); the chain is broken.
+lc-client-subchain-not-audited = Subchain { $subchain } is not audited at height { $height }; audit it first.
+lc-client-subchain-halted = Subchain { $subchain } halted at height { $height } (its committee signed two headers): nothing from that height on is trusted.
+subchain-state-invalid = { $peer } proved a subchain value that does not check against the audit ({ $reason }).

@@ -176,3 +176,14 @@ cold-fee-mode-settlement = 结算模式（无兑换费）
 cold-fee-mode-spread = 点差模式（平台收取费用）
 cold-direction-sell = 卖出积分换 POINT
 cold-direction-buy = 用 POINT 买入积分
+
+# Subchains (issue 13)
+cold-kind-subchain-register = 注册子链
+cold-kind-subchain-report = 报告子链区块头
+cold-kind-subchain-retire = 注销子链
+cold-review-subchain = 子链
+cold-review-subchain-name = 子链名称
+cold-review-subchain-consensus = 共识
+cold-review-subchain-stake = 锁定的押金
+cold-review-subchain-height = 子链高度
+cold-review-subchain-header = 区块头 ID

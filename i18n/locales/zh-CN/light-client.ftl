@@ -295,3 +295,11 @@ chain-not-devnet = 水龙头只在开发网（devnet）上提供，{ $network } 
 chain-wait-cancelled = 已停止等待交易 { $id }。它已经发出，仍可能被打包：余额会反映出来。
 chain-worker-stopped = 链上任务线程已停止（应用正在关闭）。
 send-review-id = 审核编号 { $id }。
+
+# Subchain audit (issue 13)
+lc-peer-unsupported = 该节点不提供 { $method }。
+lc-client-subchain-unknown = 没有编号为 { $subchain } 的子链（已在验证过的链头证明）。
+lc-client-subchain-record = 链上证明的子链 { $subchain } 记录无法解码（{ $reason }）；链本身已损坏。
+lc-client-subchain-not-audited = 子链 { $subchain } 在高度 { $height } 尚未审计；请先审计。
+lc-client-subchain-halted = 子链 { $subchain } 已在高度 { $height } 停止（其委员会签署了两个区块头）：从该高度起的数据都不可信。
+subchain-state-invalid = { $peer } 证明的子链值与审计结果不符（{ $reason }）。

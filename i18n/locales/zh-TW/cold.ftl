@@ -176,3 +176,14 @@ cold-fee-mode-settlement = 結算模式（無兌換費）
 cold-fee-mode-spread = 價差模式（平台收取費用）
 cold-direction-sell = 賣出積分換 POINT
 cold-direction-buy = 用 POINT 買入積分
+
+# Subchains (issue 13)
+cold-kind-subchain-register = 註冊子鏈
+cold-kind-subchain-report = 回報子鏈區塊頭
+cold-kind-subchain-retire = 註銷子鏈
+cold-review-subchain = 子鏈
+cold-review-subchain-name = 子鏈名稱
+cold-review-subchain-consensus = 共識
+cold-review-subchain-stake = 鎖定的押金
+cold-review-subchain-height = 子鏈高度
+cold-review-subchain-header = 區塊頭 ID

@@ -295,3 +295,11 @@ chain-not-devnet = 水龍頭只在開發網（devnet）上提供，{ $network } 
 chain-wait-cancelled = 已停止等待交易 { $id }。它已經發出，仍可能被打包：餘額會反映出來。
 chain-worker-stopped = 鏈上工作執行緒已停止（應用程式正在關閉）。
 send-review-id = 審核編號 { $id }。
+
+# Subchain audit (issue 13)
+lc-peer-unsupported = 該節點不提供 { $method }。
+lc-client-subchain-unknown = 沒有編號為 { $subchain } 的子鏈（已在驗證過的鏈頭證明）。
+lc-client-subchain-record = 鏈上證明的子鏈 { $subchain } 記錄無法解碼（{ $reason }）；鏈本身已損壞。
+lc-client-subchain-not-audited = 子鏈 { $subchain } 在高度 { $height } 尚未審計；請先審計。
+lc-client-subchain-halted = 子鏈 { $subchain } 已在高度 { $height } 停止（其委員會簽署了兩個區塊頭）：從該高度起的資料都不可信。
+subchain-state-invalid = { $peer } 證明的子鏈值與審計結果不符（{ $reason }）。

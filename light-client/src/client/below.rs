@@ -78,7 +78,7 @@ impl<S: LightStore> LightClient<S> {
         };
         let found = match forward {
             Some(found) => Some(found),
-            None => self.walk_with_peers(&anchor, height, None, cancel)?,
+            None => self.walk_with_peers(&anchor, height, &mut |_| {}, cancel)?,
         };
         let Some((walker, header)) = found else {
             return Ok(None);
@@ -106,7 +106,15 @@ impl<S: LightStore> LightClient<S> {
         cancel: &AtomicBool,
     ) -> Result<Option<Vec<Header>>, ClientError> {
         let mut links = Vec::new();
-        let walked = self.walk_with_peers(anchor, height, Some(&mut links), cancel)?;
+        let walked = self.walk_with_peers(
+            anchor,
+            height,
+            &mut |header| match header {
+                Some(header) => links.push(header.clone()),
+                None => links.clear(),
+            },
+            cancel,
+        )?;
         Ok(walked.map(|_| links))
     }
 
@@ -205,7 +213,7 @@ impl<S: LightStore> LightClient<S> {
     }
 
     /// The nearest stored (verified) block above `height`.
-    fn stored_above(&self, height: u64) -> Result<Header, ClientError> {
+    pub(super) fn stored_above(&self, height: u64) -> Result<Header, ClientError> {
         let above = self
             .store
             .heights()?
@@ -220,13 +228,15 @@ impl<S: LightStore> LightClient<S> {
     }
 
     /// Walks down from `anchor` to `height` with each usable peer in turn
-    /// until one serves the way: that peer and the header at `height`
-    /// (with every header of the walk in `keep`, if given).
-    fn walk_with_peers(
+    /// until one serves the way: that peer and the header at `height`.
+    /// Every header of the walk goes to `keep` as it is linked (`None`
+    /// before each peer's walk: what an earlier peer linked may be
+    /// dropped, though it is on the chain all the same).
+    pub(super) fn walk_with_peers(
         &self,
         anchor: &Header,
         height: u64,
-        mut keep: Option<&mut Vec<Header>>,
+        keep: &mut dyn FnMut(Option<&Header>),
         cancel: &AtomicBool,
     ) -> Result<Option<(usize, Header)>, ClientError> {
         let mut events = |_: &ProgressEvent| {};
@@ -234,10 +244,14 @@ impl<S: LightStore> LightClient<S> {
             if cancel.load(Ordering::Relaxed) {
                 return Err(ClientError::Cancelled);
             }
-            if let Some(keep) = keep.as_deref_mut() {
-                keep.clear();
-            }
-            match self.walk_down(index, anchor, height, keep.as_deref_mut(), cancel) {
+            keep(None);
+            match self.walk_down(
+                index,
+                anchor,
+                height,
+                &mut |header| keep(Some(header)),
+                cancel,
+            ) {
                 Ok(header) => return Ok(Some((index, header))),
                 Err(WalkError::Peer(error)) => {
                     self.peers().peer_failed(index, &error, None, &mut events);
@@ -253,13 +267,13 @@ impl<S: LightStore> LightClient<S> {
 
     /// Peer `index`'s blocks from below `anchor` down to `height`, each the
     /// parent of the one above; the header at `height`. Every header
-    /// linked is pushed to `keep`, if given.
+    /// linked goes to `keep`.
     fn walk_down(
         &self,
         index: usize,
         anchor: &Header,
         height: u64,
-        mut keep: Option<&mut Vec<Header>>,
+        keep: &mut dyn FnMut(&Header),
         cancel: &AtomicBool,
     ) -> Result<Header, WalkError> {
         let peer = self.peer(index);
@@ -274,9 +288,7 @@ impl<S: LightStore> LightClient<S> {
             for block in blocks.into_iter().rev() {
                 verifier::is_parent_of(&child, &block.header).map_err(WalkError::NotOnChain)?;
                 child = block.header;
-                if let Some(keep) = keep.as_deref_mut() {
-                    keep.push(child.clone());
-                }
+                keep(&child);
             }
             if child.height > to {
                 // Fewer blocks than asked: nothing linked below `child`.

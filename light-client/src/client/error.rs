@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use jifen_protocol::message::{Arg, Coded};
+use jifen_protocol::subchain::SubchainId;
 use jifen_protocol::{ChainId, Hash32};
 
 use crate::evidence::Evidence;
@@ -134,6 +135,40 @@ pub enum ClientError {
         /// The transaction.
         id: Hash32,
     },
+    /// No subchain has this number (proven absent at the trusted header).
+    #[error("subchain {subchain} is not registered")]
+    SubchainUnknown {
+        /// The number asked.
+        subchain: SubchainId,
+    },
+    /// A subchain record proven under the state root does not decode: the
+    /// chain itself is broken.
+    #[error("the proven record of subchain {subchain} does not decode: {detail}")]
+    SubchainRecord {
+        /// The subchain.
+        subchain: SubchainId,
+        /// The decoding error.
+        detail: String,
+    },
+    /// The subchain halted at `height` (its committee signed two headers):
+    /// nothing at or above it is trusted.
+    #[error(
+        "subchain {subchain} halted at height {height}: its state from there on is not trusted"
+    )]
+    SubchainHalted {
+        /// The subchain.
+        subchain: SubchainId,
+        /// The height of the equivocation.
+        height: u64,
+    },
+    /// The audit holds no header at this subchain height yet.
+    #[error("subchain {subchain} is not audited at height {height}")]
+    SubchainNotAudited {
+        /// The subchain.
+        subchain: SubchainId,
+        /// The height asked.
+        height: u64,
+    },
 }
 
 impl ClientError {
@@ -156,6 +191,10 @@ impl ClientError {
             Self::RootUnavailable { .. } => "lc-client-root-unavailable",
             Self::HistoryNotPrefix { .. } => "lc-client-history-not-prefix",
             Self::TxNotProven { .. } => "lc-client-tx-not-proven",
+            Self::SubchainUnknown { .. } => "lc-client-subchain-unknown",
+            Self::SubchainRecord { .. } => "lc-client-subchain-record",
+            Self::SubchainNotAudited { .. } => "lc-client-subchain-not-audited",
+            Self::SubchainHalted { .. } => "lc-client-subchain-halted",
         }
     }
 }
@@ -234,6 +273,23 @@ impl Coded for ClientError {
                 detail(self),
             ],
             Self::TxNotProven { id } => vec![("id", id.to_string().into()), detail(self)],
+            Self::SubchainUnknown { subchain } => {
+                vec![("subchain", subchain.get().into()), detail(self)]
+            }
+            Self::SubchainRecord {
+                subchain,
+                detail: reason,
+            } => vec![
+                ("subchain", subchain.get().into()),
+                ("reason", reason.into()),
+                detail(self),
+            ],
+            Self::SubchainNotAudited { subchain, height }
+            | Self::SubchainHalted { subchain, height } => vec![
+                ("subchain", subchain.get().into()),
+                ("height", (*height).into()),
+                detail(self),
+            ],
         }
     }
 }

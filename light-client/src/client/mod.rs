@@ -79,6 +79,7 @@ mod reads;
 mod source;
 mod status;
 mod stored;
+pub(crate) mod subchains;
 mod sync;
 mod witnesses;
 

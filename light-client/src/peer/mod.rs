@@ -18,8 +18,10 @@ mod rpc;
 #[cfg(feature = "rpc")]
 pub use rpc::{HISTORY_ANSWER_BYTES, RpcOptions, RpcPeer, SMALL_ANSWER_BYTES};
 
+use jifen_light_client_verifier::subchain::{AnchoredReport, UntrustedSubchainState};
 use jifen_protocol::history::HistoryEntry;
 use jifen_protocol::message::{Arg, Coded};
+use jifen_protocol::subchain::SubchainId;
 use jifen_protocol::{Address, ChainId, DecodeError, Hash32, Transaction};
 
 use crate::light_block::LightBlock;
@@ -140,6 +142,56 @@ pub trait Peer: Send + Sync {
         from: u64,
         limit: u64,
     ) -> Result<Vec<HistoryEntry>, PeerError>;
+
+    /// At most `limit` of subchain `id`'s anchored reports from report
+    /// index `from`, in anchoring order, each with its anchor proof
+    /// (`jifen_subchainReports`). Untrusted: the audit checks each against a
+    /// verified main-chain header.
+    ///
+    /// # Errors
+    /// [`PeerError`]; [`PeerError::Unsupported`] for a peer that does not
+    /// serve subchains.
+    fn subchain_reports(
+        &self,
+        id: SubchainId,
+        from: u64,
+        limit: u32,
+    ) -> Result<SubchainReportsAnswer, PeerError> {
+        let _ = (id, from, limit);
+        Err(PeerError::Unsupported {
+            method: "jifen_subchainReports",
+        })
+    }
+
+    /// The value under `key` in subchain `id`'s state at subchain height
+    /// `height` (`None`: the anchored tip), with the header it is proven
+    /// against (`jifen_subchainState`). Untrusted.
+    ///
+    /// # Errors
+    /// [`PeerError`]; [`PeerError::Unsupported`] as above.
+    fn subchain_state(
+        &self,
+        id: SubchainId,
+        key: &str,
+        height: Option<u64>,
+    ) -> Result<UntrustedSubchainState, PeerError> {
+        let _ = (id, key, height);
+        Err(PeerError::Unsupported {
+            method: "jifen_subchainState",
+        })
+    }
+}
+
+/// One page of a subchain's anchored reports, as a peer serves it
+/// (untrusted).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubchainReportsAnswer {
+    /// The peer's tip height.
+    pub height: u64,
+    /// Reports anchored at that tip, by the peer's word.
+    pub total: u64,
+    /// The reports, from the index asked, in anchoring order.
+    pub reports: Vec<AnchoredReport>,
 }
 
 /// A [`Peer`] as a [`LightBlockSource`] for the sync driver.
@@ -287,6 +339,13 @@ pub enum PeerError {
         /// Its message.
         message: String,
     },
+    /// The peer does not serve this kind of data (e.g. a node that keeps
+    /// no subchain blocks); not a lie.
+    #[error("the node does not serve {method}")]
+    Unsupported {
+        /// The JSON-RPC method.
+        method: &'static str,
+    },
 }
 
 /// A result that does not read as `docs/rpc.md` defines it.
@@ -351,6 +410,7 @@ impl PeerError {
             Self::BadFrame { .. } => "lc-peer-bad-frame",
             Self::HeightUnavailable { .. } => "lc-peer-height-unavailable",
             Self::TxRejected { .. } => "lc-peer-tx-rejected",
+            Self::Unsupported { .. } => "lc-peer-unsupported",
         }
     }
 
@@ -362,7 +422,10 @@ impl PeerError {
     pub fn is_transport(&self) -> bool {
         matches!(
             self,
-            Self::Unreachable { .. } | Self::Timeout { .. } | Self::HttpStatus { .. }
+            Self::Unreachable { .. }
+                | Self::Timeout { .. }
+                | Self::HttpStatus { .. }
+                | Self::Unsupported { .. }
         )
     }
 }
@@ -409,6 +472,7 @@ impl Coded for PeerError {
             Self::TxRejected { name, message, .. } => {
                 vec![("reason", name.into()), ("detail", message.into())]
             }
+            Self::Unsupported { method } => vec![("method", (*method).into())],
         }
     }
 }

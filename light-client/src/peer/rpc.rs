@@ -40,19 +40,21 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use jifen_protocol::history::HistoryEntry;
+use jifen_protocol::subchain::SubchainId;
 use jifen_protocol::{Address, Hash32, Network, Transaction};
 use jifen_rpc_types::{
     AccountParams, Call, ErrorCode, ErrorObject, HistoryParams, Id, LIGHT_BLOCKS_CONTENT_TYPE,
     LightBlockParams, LightBlockResult, LightBlocksParams, LightBlocksResult, MAX_HISTORY_ENTRIES,
     MAX_JSON_VALUES, MAX_LIGHT_BLOCKS, Request, Response, StateParams, StateResult, StatusParams,
-    SubmitTxParams, TxProofParams, TxStatus, TxStatusParams, WireError, WireObject, json_values,
-    method, names_light_blocks_type,
+    SubchainReportsParams, SubchainStateParams, SubmitTxParams, TxProofParams, TxStatus,
+    TxStatusParams, WireError, WireObject, json_values, method, names_light_blocks_type,
 };
 use serde_json::Value;
 
-use super::{Peer, PeerError, PeerStatus, TxStatusAnswer};
+use super::{Peer, PeerError, PeerStatus, SubchainReportsAnswer, TxStatusAnswer};
 use crate::light_block::LightBlock;
 use crate::proof::{UntrustedState, UntrustedTxProof};
+use crate::subchain::{AnchoredReport, UntrustedSubchainState};
 
 /// The largest answer accepted to a call whose result is a few fields
 /// (`jifen_status`, `jifen_txStatus`, `jifen_submitTx`): 64 KiB.
@@ -554,6 +556,65 @@ impl Peer for RpcPeer {
         let params = HistoryParams::new(address, Network::Devnet, Some(from), Some(limit));
         let result = self.call(&params)?;
         history_page(&params, limit, result)
+    }
+
+    fn subchain_reports(
+        &self,
+        id: SubchainId,
+        from: u64,
+        limit: u32,
+    ) -> Result<SubchainReportsAnswer, PeerError> {
+        let result = self.call(&SubchainReportsParams {
+            subchain: id,
+            from,
+            limit,
+        })?;
+        WireError::check_equal("subchain", id.get(), result.subchain.get())?;
+        Ok(SubchainReportsAnswer {
+            height: result.height,
+            total: result.total,
+            reports: result
+                .reports
+                .into_iter()
+                .map(|r| AnchoredReport {
+                    index: r.index,
+                    main_height: r.main_height,
+                    leaf_index: r.leaf_index,
+                    outcome: r.outcome,
+                    report: r.report,
+                    anchor_proof: r.anchor_proof,
+                })
+                .collect(),
+        })
+    }
+
+    fn subchain_state(
+        &self,
+        id: SubchainId,
+        key: &str,
+        height: Option<u64>,
+    ) -> Result<UntrustedSubchainState, PeerError> {
+        let result = match self.call(&SubchainStateParams {
+            subchain: id,
+            key: key.to_owned(),
+            height,
+        }) {
+            Err(PeerError::Rpc { code, .. }) if code == ErrorCode::SubchainNotKept.number() => {
+                return Err(PeerError::Unsupported {
+                    method: method::SUBCHAIN_STATE,
+                });
+            }
+            other => other?,
+        };
+        WireError::check_equal("subchain", id.get(), result.subchain.get())?;
+        WireError::check_equal("key", key, result.key.as_str())?;
+        Ok(UntrustedSubchainState {
+            height: result.height,
+            header: result.header,
+            key: result.key,
+            value: result.value,
+            proof: result.proof,
+        })
     }
 }
 

@@ -225,7 +225,18 @@ impl SubchainTip {
                     next_validators_hash: Hash32(reader.array("next validators hash")?),
                 },
                 SubchainKind::PowXor => TipState::Pow {
-                    bits: reader.u8("tip bits")?,
+                    bits: {
+                        let offset = reader.offset();
+                        let bits = reader.u8("tip bits")?;
+                        if bits > MAX_POW_BITS {
+                            return Err(invalid(
+                                "tip bits",
+                                offset,
+                                "more than 64 leading zero bits",
+                            ));
+                        }
+                        bits
+                    },
                     window_start_ms: reader.u64("window start")?,
                 },
             },

@@ -98,7 +98,15 @@ impl Decode for AnchorLeaf {
 
     fn decode_from(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let subchain = super::read_subchain(reader, "subchain")?;
+        let height_offset = reader.offset();
         let height = reader.u64("height")?;
+        if height == 0 {
+            return Err(DecodeError::InvalidValue {
+                field: "height",
+                offset: height_offset,
+                reason: "subchain heights start at 1",
+            });
+        }
         let header_hash = Hash32(reader.array("header hash")?);
         let offset = reader.offset();
         let byte = reader.u8("outcome")?;

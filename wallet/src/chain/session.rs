@@ -12,10 +12,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use jifen_light_client::subchain::{ProvenSubchainValue, SubchainAudit};
 use jifen_light_client::{
     AuditBundle, ClientConfig, LightClient, Peer, Pin, ProgressEvent, Proven, RedbStore,
     RpcOptions, RpcPeer, StoreAudit, SyncSummary, SystemClock, TrustRoot, TxInclusion,
 };
+use jifen_light_client::{SubchainAuditRun, SubchainProgress};
+use jifen_protocol::subchain::{SubchainId, SubchainRecord};
 use jifen_protocol::{Account, Address, Hash32, Network, TxPayload, UnsignedTransaction};
 
 use super::error::ChainError;
@@ -303,6 +306,54 @@ impl ChainSession {
     /// `lc-store-unknown-pin`, store errors.
     pub fn unpin(&mut self, id: &str) -> Result<Pin, ChainError> {
         Ok(self.client.unpin(id)?)
+    }
+
+    /// Subchain `id`'s record proven at the trusted header (`None`: not
+    /// registered).
+    ///
+    /// # Errors
+    /// Light-client errors.
+    pub fn subchain_record(
+        &mut self,
+        id: SubchainId,
+    ) -> Result<Option<Proven<SubchainRecord>>, ChainError> {
+        Ok(self.client.subchain_record(id)?)
+    }
+
+    /// Audits subchain `id` to the trusted header, resuming `resume`
+    /// (`docs/adr/0019-subchains-and-their-audit.md`).
+    ///
+    /// # Errors
+    /// Light-client errors; [`ChainError::Cancelled`].
+    pub fn audit_subchain(
+        &mut self,
+        id: SubchainId,
+        resume: Option<SubchainAudit>,
+        progress: &mut dyn FnMut(SubchainProgress),
+        cancel: &CancelToken,
+    ) -> Result<SubchainAuditRun, ChainError> {
+        match self
+            .client
+            .audit_subchain(id, resume, progress, cancel.flag())
+        {
+            Ok(run) => Ok(run),
+            Err(jifen_light_client::ClientError::Cancelled) => Err(ChainError::Cancelled),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// The value under `key` in an audited subchain's state, proven against
+    /// the audited header at `height` (`None`: the audited tip).
+    ///
+    /// # Errors
+    /// Light-client errors (`lc-client-subchain-not-audited`).
+    pub fn subchain_value(
+        &mut self,
+        audit: &SubchainAudit,
+        key: &str,
+        height: Option<u64>,
+    ) -> Result<ProvenSubchainValue, ChainError> {
+        Ok(self.client.subchain_value(audit, key, height)?)
     }
 }
 

@@ -192,6 +192,9 @@ pub const fn kind_message(kind: TxKind) -> &'static str {
         TxKind::DepositTopUp => "cold-kind-deposit-top-up",
         TxKind::DepositWithdraw => "cold-kind-deposit-withdraw",
         TxKind::Swap => "cold-kind-swap",
+        TxKind::SubchainRegister => "cold-kind-subchain-register",
+        TxKind::SubchainReport => "cold-kind-subchain-report",
+        TxKind::SubchainRetire => "cold-kind-subchain-retire",
     }
 }
 

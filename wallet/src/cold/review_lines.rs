@@ -118,7 +118,10 @@ fn assets_named(payload: &TxPayload) -> Vec<AssetId> {
         | TxPayload::Unbond(_)
         | TxPayload::Mint(_)
         | TxPayload::Withdraw(_)
-        | TxPayload::MerchantRegister(_) => vec![AssetId::Point],
+        | TxPayload::MerchantRegister(_)
+        | TxPayload::SubchainRegister(_)
+        | TxPayload::SubchainReport(_)
+        | TxPayload::SubchainRetire(_) => vec![AssetId::Point],
         TxPayload::TransferAsset(t) => vec![AssetId::Point, t.asset],
         TxPayload::CouncilVote(v) => merchant(v.merchant),
         TxPayload::RateSet(r) => merchant(r.merchant),
@@ -323,6 +326,35 @@ impl Lines<'_> {
                 self.bound("cold-review-deposit-amount", point(d.amount));
             }
             TxPayload::Swap(s) => self.swap(s),
+            TxPayload::SubchainRegister(r) => {
+                self.bound(
+                    "cold-review-subchain-name",
+                    ReviewValue::Text(r.name.clone()),
+                );
+                self.bound(
+                    "cold-review-subchain-consensus",
+                    ReviewValue::Text(r.consensus.params().kind().as_str().to_owned()),
+                );
+                self.bound("cold-review-subchain-stake", point(r.stake));
+            }
+            TxPayload::SubchainReport(r) => {
+                self.bound(
+                    "cold-review-subchain",
+                    ReviewValue::Number(u64::from(r.header.subchain.get())),
+                );
+                self.bound(
+                    "cold-review-subchain-height",
+                    ReviewValue::Number(r.header.height),
+                );
+                self.bound(
+                    "cold-review-subchain-header",
+                    ReviewValue::Text(r.header.hash().to_string()),
+                );
+            }
+            TxPayload::SubchainRetire(r) => self.bound(
+                "cold-review-subchain",
+                ReviewValue::Number(u64::from(r.subchain.get())),
+            ),
         }
         if self.out.iter().any(|l| l.claimed) {
             self.out.push(ReviewLine::new(
