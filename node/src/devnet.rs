@@ -99,6 +99,7 @@ pub struct Devnet {
     extra: Vec<HttpServer>,
     stop: Arc<AtomicBool>,
     producer: Option<std::thread::JoinHandle<()>>,
+    subchains: Option<Arc<Mutex<Producers>>>,
 }
 
 /// Opens the chain in `config.data_dir`, initializing a devnet genesis from
@@ -131,15 +132,20 @@ impl Devnet {
         };
         let server = serve(config.rpc_addr, ctx, None)?;
         let stop = Arc::new(AtomicBool::new(false));
+        let subchains = if config.subchains {
+            let mut producers = Producers::new(config.block_time_ms)?;
+            if let Ok(mut chain) = chain.lock() {
+                producers.adopt(&mut chain)?;
+            }
+            Some(Arc::new(Mutex::new(producers)))
+        } else {
+            None
+        };
         let producer = if config.produce {
             let chain = Arc::clone(&chain);
             let stop = Arc::clone(&stop);
             let block_time = Duration::from_millis(config.block_time_ms);
-            let subchains = if config.subchains {
-                Some(Producers::new(config.block_time_ms)?)
-            } else {
-                None
-            };
+            let subchains = subchains.clone();
             Some(
                 std::thread::Builder::new()
                     .name("producer".into())
@@ -155,7 +161,33 @@ impl Devnet {
             extra: Vec::new(),
             stop,
             producer,
+            subchains,
         })
+    }
+
+    /// Produces `count` blocks now, one after the other, each followed by
+    /// the subchain producers' step when they run (for a devnet started
+    /// without its producer thread); returns the new height.
+    ///
+    /// # Errors
+    /// [`ChainError`] if a block cannot be produced or stored.
+    pub fn produce_blocks(&self, count: u64) -> Result<u64, ChainError> {
+        let mut chain = self
+            .chain
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for _ in 0..count {
+            chain.produce_block(now_ms())?;
+            if let Some(producers) = &self.subchains {
+                let mut producers = producers
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                if let Err(err) = producers.step(&mut chain) {
+                    tracing::error!(%err, "subchain production failed");
+                }
+            }
+        }
+        Ok(chain.height())
     }
 
     /// Serves the same chain on one more RPC endpoint (127.0.0.1, any free
@@ -239,7 +271,7 @@ fn produce_loop(
     chain: &Mutex<Chain>,
     stop: &AtomicBool,
     block_time: Duration,
-    mut subchains: Option<Producers>,
+    subchains: Option<Arc<Mutex<Producers>>>,
 ) {
     let mut next = Instant::now() + block_time;
     while !stop.load(Ordering::SeqCst) {
@@ -266,10 +298,13 @@ fn produce_loop(
                         "validator set changes after this block"
                     );
                 }
-                if let Some(producers) = subchains.as_mut()
-                    && let Err(err) = producers.step(&mut guard)
-                {
-                    tracing::error!(%err, "subchain production failed");
+                if let Some(producers) = &subchains {
+                    let mut producers = producers
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    if let Err(err) = producers.step(&mut guard) {
+                        tracing::error!(%err, "subchain production failed");
+                    }
                 }
             }
             Err(err) => {

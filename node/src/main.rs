@@ -239,6 +239,10 @@ fn main() -> anyhow::Result<()> {
                     .iter()
                     .filter(|m| m.owner == owner)
                     .map(|m| format!(" (owner of {} {})", m.symbol, m.name))
+                    .chain(
+                        (role == jifen_node::subchains::OPERATOR_ROLE)
+                            .then(|| " (registers and relays the devnet subchains)".to_owned()),
+                    )
                     .collect();
                 writeln!(
                     out,

@@ -3,7 +3,9 @@
 //! committee changes, pow-xor forks resolve both ways (`replaces` and
 //! `subchain-loses-fork-choice` really occur), state values are proven
 //! against anchored headers; the XOR fork choice of the node equals the
-//! pairwise minimum of `xor_wins` on random sibling sets (property test);
+//! pairwise minimum of `xor_wins` on random sibling sets and what the
+//! wallet's auditor (`jifen_light_client_verifier::subchain`) derives from
+//! the anchored reports (property test);
 //! and the hostile faults `subchain-bad-anchor-proof` and
 //! `subchain-hide-report` lie as documented.
 #![allow(
@@ -176,6 +178,12 @@ fn the_devnet_runs_both_subchains_and_both_fork_outcomes() {
     );
     let verified = main.chain.lock().unwrap().verify_store().unwrap();
     assert_eq!(verified, main.height());
+    // The wallet's auditor resolves the devnet's real forks as the node did.
+    for subchain in [trace, xor] {
+        let audit = audit(&main, subchain);
+        assert!(audit.alerts().is_empty());
+        audit.finish(&main.record(subchain)).unwrap();
+    }
 
     // After a restart the producers find their subchains and go on.
     drop(main);
@@ -266,6 +274,12 @@ fn the_hostile_faults_lie_about_anchors_and_reports() {
     assert_eq!(hidden.reports[0].report, honest.reports[1].report);
     // The proven record still counts every report: the lie is visible.
     assert_eq!(main.record(trace).reports, honest.total);
+    // And the wallet's auditor refuses both lies.
+    assert!(audit_through(&main, trace, None).is_ok());
+    for fault in [Fault::SubchainBadAnchorProof, Fault::SubchainHideReport] {
+        let refused = audit_through(&main, trace, Some(fault)).unwrap_err();
+        assert!(refused.starts_with("subchain-"), "{fault:?}: {refused}");
+    }
 }
 
 fn owner() -> NodeKey {
@@ -322,6 +336,120 @@ proptest! {
                 prop_assert_eq!(code, SubchainCode::LosesForkChoice.number());
             }
         }
-        prop_assert_eq!(main.record(id).tip.hash, expected);
+        let record = main.record(id);
+        prop_assert_eq!(record.tip.hash, expected);
+        // The wallet's auditor, fed the node's anchored reports and the
+        // main headers, derives the same tip and raises no alert.
+        let audit = audit(&main, id);
+        prop_assert!(audit.alerts().is_empty());
+        prop_assert_eq!(audit.finish(&record), Ok(()));
+        prop_assert_eq!(audit.anchored(2).map(|a| a.header_hash), Some(expected));
     }
+}
+
+/// The wallet's audit of subchain `id` over every report the node anchored.
+fn audit(main: &Main, id: SubchainId) -> jifen_light_client_verifier::subchain::SubchainAudit {
+    audit_through(main, id, None).unwrap()
+}
+
+/// The wallet's audit of subchain `id` over the reports a node telling
+/// `fault`'s lie serves; the audit's first refusal.
+fn audit_through(
+    main: &Main,
+    id: SubchainId,
+    fault: Option<Fault>,
+) -> Result<jifen_light_client_verifier::subchain::SubchainAudit, String> {
+    use jifen_light_client_verifier::subchain::{AnchoredReport, SubchainAudit};
+    let record = main.record(id);
+    let mut audit = SubchainAudit::new(common::chain_id(), id, record.params);
+    let page = main
+        .rpc(
+            fault,
+            "jifen_subchainReports",
+            json!({"subchain": id.get(), "from": 0, "limit": 256}),
+        )
+        .unwrap();
+    let page = jifen_rpc_types::SubchainReportsResult::from_json(&page).unwrap();
+    for item in page.reports {
+        let header = main
+            .chain
+            .lock()
+            .unwrap()
+            .header(item.main_height)
+            .unwrap()
+            .unwrap();
+        let item = AnchoredReport {
+            index: item.index,
+            main_height: item.main_height,
+            leaf_index: item.leaf_index,
+            outcome: item.outcome,
+            report: item.report,
+            anchor_proof: item.anchor_proof,
+        };
+        audit
+            .check(&header, &item)
+            .map_err(|e| e.code().to_owned())?;
+    }
+    audit.finish(&record).map_err(|e| e.code().to_owned())?;
+    Ok(audit)
+}
+
+#[test]
+fn a_devnet_with_subchains_serves_them_over_http() {
+    let dir = tempfile::tempdir().unwrap();
+    let devnet = jifen_testenv::devnet::DevnetBuilder::new(dir.path())
+        .manual()
+        .subchains()
+        .start()
+        .unwrap();
+    jifen_testenv::devnet::produce_blocks(&devnet, 8).unwrap();
+    let mut client = jifen_node::rpc::client::RpcClient::new(devnet.rpc_addr());
+    let listing = client.call("jifen_subchains", json!({})).unwrap();
+    let listing = jifen_rpc_types::SubchainsResult::from_json(&listing).unwrap();
+    let names: Vec<&str> = listing
+        .subchains
+        .iter()
+        .map(|(_, r)| r.name.as_str())
+        .collect();
+    assert_eq!(names, ["trace-consortium", "xor-demo"]);
+    assert!(
+        listing.subchains[0].1.reports >= 5,
+        "{:?}",
+        listing.subchains[0].1
+    );
+    let state = client
+        .call(
+            "jifen_subchainState",
+            json!({"subchain": 1, "key": "demo/greeting"}),
+        )
+        .unwrap();
+    let state = jifen_rpc_types::SubchainStateResult::from_json(&state).unwrap();
+    assert_eq!(state.value, Some(workload::GREETING.as_bytes().to_vec()));
+    // Restarted, it serves the states at once (before producing a block).
+    drop(client);
+    drop(devnet);
+    let devnet = jifen_testenv::devnet::DevnetBuilder::new(dir.path())
+        .manual()
+        .subchains()
+        .start()
+        .unwrap();
+    let mut client = jifen_node::rpc::client::RpcClient::new(devnet.rpc_addr());
+    let again = client
+        .call(
+            "jifen_subchainState",
+            json!({"subchain": 2, "key": "pow/height"}),
+        )
+        .unwrap();
+    let again = jifen_rpc_types::SubchainStateResult::from_json(&again).unwrap();
+    assert_eq!(again.value, Some(again.height.to_string().into_bytes()));
+    // Without the flag there are none.
+    let plain_dir = tempfile::tempdir().unwrap();
+    let plain = jifen_testenv::devnet::DevnetBuilder::new(plain_dir.path())
+        .manual()
+        .start()
+        .unwrap();
+    jifen_testenv::devnet::produce_blocks(&plain, 3).unwrap();
+    let mut client = jifen_node::rpc::client::RpcClient::new(plain.rpc_addr());
+    let listing = client.call("jifen_subchains", json!({})).unwrap();
+    assert_eq!(listing["subchains"], json!([]));
 }

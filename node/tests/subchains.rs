@@ -175,6 +175,26 @@ fn bft_reports_extend_change_committee_and_an_equivocation_halts() {
         main.report(&relayer(), &stale),
         code(SubchainCode::WrongValidators)
     );
+    // A next committee where the header names none (it does not change).
+    let mut extra = bft_report(id, tip + 1, parent);
+    if let ReportSeal::Bft {
+        next_validators, ..
+    } = &mut extra.seal
+    {
+        *next_validators = Some(bft::committee(9).unwrap().0);
+    }
+    assert_eq!(
+        main.report(&relayer(), &extra),
+        code(SubchainCode::BadNextValidators)
+    );
+    // A header older than its parent.
+    let mut early = body(id, tip + 1, parent);
+    early.time_ms = GENESIS_MS;
+    let early = bft::report(&common::chain_id(), &early).unwrap();
+    assert_eq!(
+        main.report(&relayer(), &early),
+        code(SubchainCode::TimeBackwards)
+    );
     assert_eq!(
         main.record(id).reports,
         record.reports,

@@ -158,6 +158,30 @@ impl Producers {
         })
     }
 
+    /// Finds the subchains the operator registered (by name) and tells the
+    /// chain it keeps their blocks, so their states are served at once
+    /// after a restart.
+    ///
+    /// # Errors
+    /// [`ProducerError::Chain`] when a record is unreadable.
+    pub fn adopt(&mut self, chain: &mut Chain) -> Result<(), ProducerError> {
+        if self.subchains.iter().all(|p| p.id.is_some()) {
+            return Ok(());
+        }
+        let operator = self.operator.address();
+        for (id, record) in chain.subchain_records()? {
+            if let Some(produced) = self
+                .subchains
+                .iter_mut()
+                .find(|p| p.id.is_none() && p.name == record.name && record.owner == operator)
+            {
+                produced.id = Some(id);
+                chain.keep_subchain(id, KeptSubchain(Arc::new(produced.workload)));
+            }
+        }
+        Ok(())
+    }
+
     /// One step after main block production: find or register the
     /// subchains, then produce and report their next blocks.
     ///
@@ -166,18 +190,7 @@ impl Producers {
     /// already queued.
     pub fn step(&mut self, chain: &mut Chain) -> Result<(), ProducerError> {
         let operator = self.operator.address();
-        if self.subchains.iter().any(|p| p.id.is_none()) {
-            for (id, record) in chain.subchain_records()? {
-                if let Some(produced) = self
-                    .subchains
-                    .iter_mut()
-                    .find(|p| p.id.is_none() && p.name == record.name && record.owner == operator)
-                {
-                    produced.id = Some(id);
-                    chain.keep_subchain(id, KeptSubchain(Arc::new(produced.workload)));
-                }
-            }
-        }
+        self.adopt(chain)?;
         // Everything the operator sent is in a block: the anchored tips are
         // the ones its reports made.
         if chain.pending_from(&operator) > 0 {
