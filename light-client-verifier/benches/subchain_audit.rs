@@ -117,6 +117,7 @@ fn main() {
             .map(|n| {
                 AnchorLeaf {
                     subchain: subchain(1),
+                    index: n as u64,
                     height: n as u64 + 1,
                     header_hash: Hash32(sha256(&n.to_be_bytes())),
                     outcome: Outcome::Extends,

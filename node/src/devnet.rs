@@ -16,6 +16,7 @@ use crate::chain::{Chain, ChainError};
 use crate::genesis::ChainParams;
 use crate::rpc::http::HttpServer;
 use crate::rpc::{Fault, RpcContext, handle};
+use crate::subchains::Producers;
 
 /// Devnet options.
 #[derive(Debug, Clone)]
@@ -36,6 +37,11 @@ pub struct DevnetConfig {
     pub fault: Option<Fault>,
     /// Whether to produce blocks (false: serve an existing chain only).
     pub produce: bool,
+    /// Whether to run the devnet's subchains beside the main chain
+    /// ([`crate::subchains`]); `jifen-node devnet` does unless
+    /// `--no-subchains`, library users opt in (fixtures and tests that count
+    /// transactions do not want them).
+    pub subchains: bool,
 }
 
 impl DevnetConfig {
@@ -52,6 +58,7 @@ impl DevnetConfig {
             rpc_addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             fault: None,
             produce: true,
+            subchains: false,
         }
     }
 }
@@ -69,6 +76,9 @@ pub enum DevnetError {
     /// The RPC server failed to bind.
     #[error("rpc server: {0}")]
     Rpc(#[from] std::io::Error),
+    /// The subchain producers could not start.
+    #[error(transparent)]
+    Subchains(#[from] crate::subchains::ProducerError),
 }
 
 /// Current unix time in milliseconds.
@@ -89,6 +99,7 @@ pub struct Devnet {
     extra: Vec<HttpServer>,
     stop: Arc<AtomicBool>,
     producer: Option<std::thread::JoinHandle<()>>,
+    subchains: Option<Arc<Mutex<Producers>>>,
 }
 
 /// Opens the chain in `config.data_dir`, initializing a devnet genesis from
@@ -121,14 +132,24 @@ impl Devnet {
         };
         let server = serve(config.rpc_addr, ctx, None)?;
         let stop = Arc::new(AtomicBool::new(false));
+        let subchains = if config.subchains {
+            let mut producers = Producers::new(config.block_time_ms)?;
+            if let Ok(mut chain) = chain.lock() {
+                producers.adopt(&mut chain)?;
+            }
+            Some(Arc::new(Mutex::new(producers)))
+        } else {
+            None
+        };
         let producer = if config.produce {
             let chain = Arc::clone(&chain);
             let stop = Arc::clone(&stop);
             let block_time = Duration::from_millis(config.block_time_ms);
+            let subchains = subchains.clone();
             Some(
                 std::thread::Builder::new()
                     .name("producer".into())
-                    .spawn(move || produce_loop(&chain, &stop, block_time))?,
+                    .spawn(move || produce_loop(&chain, &stop, block_time, subchains))?,
             )
         } else {
             None
@@ -140,7 +161,33 @@ impl Devnet {
             extra: Vec::new(),
             stop,
             producer,
+            subchains,
         })
+    }
+
+    /// Produces `count` blocks now, one after the other, each followed by
+    /// the subchain producers' step when they run (for a devnet started
+    /// without its producer thread); returns the new height.
+    ///
+    /// # Errors
+    /// [`ChainError`] if a block cannot be produced or stored.
+    pub fn produce_blocks(&self, count: u64) -> Result<u64, ChainError> {
+        let mut chain = self
+            .chain
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for _ in 0..count {
+            chain.produce_block(now_ms())?;
+            if let Some(producers) = &self.subchains {
+                let mut producers = producers
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                if let Err(err) = producers.step(&mut chain) {
+                    tracing::error!(%err, "subchain production failed");
+                }
+            }
+        }
+        Ok(chain.height())
     }
 
     /// Serves the same chain on one more RPC endpoint (127.0.0.1, any free
@@ -220,7 +267,12 @@ fn serve(
     )
 }
 
-fn produce_loop(chain: &Mutex<Chain>, stop: &AtomicBool, block_time: Duration) {
+fn produce_loop(
+    chain: &Mutex<Chain>,
+    stop: &AtomicBool,
+    block_time: Duration,
+    subchains: Option<Arc<Mutex<Producers>>>,
+) {
     let mut next = Instant::now() + block_time;
     while !stop.load(Ordering::SeqCst) {
         let now = Instant::now();
@@ -245,6 +297,14 @@ fn produce_loop(chain: &Mutex<Chain>, stop: &AtomicBool, block_time: Duration) {
                         next = %header.next_validators_hash,
                         "validator set changes after this block"
                     );
+                }
+                if let Some(producers) = &subchains {
+                    let mut producers = producers
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    if let Err(err) = producers.step(&mut guard) {
+                        tracing::error!(%err, "subchain production failed");
+                    }
                 }
             }
             Err(err) => {

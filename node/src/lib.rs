@@ -11,6 +11,7 @@
 //! | [`chain`] | the chain: state, history, mempool, block production, queries |
 //! | [`rpc`] | the JSON-RPC 2.0 server over HTTP and a small client |
 //! | [`devnet`] | running a devnet: producer thread plus RPC server |
+//! | [`subchains`] | the devnet's `bft` and `pow-xor` subchains, produced and reported beside the main chain |
 //! | [`bench`](mod@bench) | the node benchmark behind `jifen-node bench` |
 //!
 //! See `docs/rpc.md` for the RPC methods and `docs/protocol.md` for the
@@ -26,3 +27,4 @@ pub mod keys;
 pub mod log;
 pub mod rpc;
 pub mod store;
+pub mod subchains;

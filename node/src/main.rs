@@ -53,6 +53,9 @@ enum Command {
         /// Serve the existing chain without producing blocks.
         #[arg(long)]
         no_produce: bool,
+        /// Do not run the devnet's subchains (`trace-consortium`, `xor-demo`).
+        #[arg(long)]
+        no_subchains: bool,
     },
     /// Generate a chain of `--blocks` blocks with real commits into a data
     /// directory (for the light-client benchmarks), then exit.
@@ -135,6 +138,7 @@ fn main() -> anyhow::Result<()> {
             rotate,
             fault,
             no_produce,
+            no_subchains,
         } => {
             let mut config = DevnetConfig::new(data_dir);
             config.validators = validators;
@@ -143,6 +147,7 @@ fn main() -> anyhow::Result<()> {
             config.rotate = rotate;
             config.fault = fault;
             config.produce = !no_produce;
+            config.subchains = !no_subchains;
             config.rpc_addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), rpc_port);
             let devnet = Devnet::start(&config).context("starting the devnet")?;
             let mut out = std::io::stdout().lock();
@@ -234,6 +239,10 @@ fn main() -> anyhow::Result<()> {
                     .iter()
                     .filter(|m| m.owner == owner)
                     .map(|m| format!(" (owner of {} {})", m.symbol, m.name))
+                    .chain(
+                        (role == jifen_node::subchains::OPERATOR_ROLE)
+                            .then(|| " (registers and relays the devnet subchains)".to_owned()),
+                    )
                     .collect();
                 writeln!(
                     out,

@@ -81,7 +81,7 @@ fn the_words_encode_the_first_16_bytes_of_the_roles_tagged_hash() {
 /// PBKDF2 and HMAC from Python's standard library), so a change in the
 /// derivation or the word list fails here instead of silently moving the
 /// demo economy to other addresses: (role, words, public key, address).
-const PUBLISHED: [(&str, &str, &str, &str); 7] = [
+const PUBLISHED: [(&str, &str, &str, &str); 8] = [
     (
         "platform",
         "setup sword memory real promote reflect very opera mango later measure narrow",
@@ -123,6 +123,12 @@ const PUBLISHED: [(&str, &str, &str, &str); 7] = [
         "claw ceiling kitten tuna remove angry mushroom tape august antique village impact",
         "02b79464edcd7ab75b489cf81bb756166050978dec8d1961196da6e80b01824576",
         "12a55592f16f0bbc0b9da308b3dcc380afa0b380",
+    ),
+    (
+        "subchain-operator",
+        "shine meadow rookie bronze blast just write diesel matrix witness crucial amount",
+        "03966ff60a3dd298fc3ee5e560ef3f29379e28640e47ebc48b3f1924f9fb058e52",
+        "77e7991749b26f7f1eeb2c0b249a8ba439374e10",
     ),
 ];
 

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use jifen_node::chain::ChainError;
-use jifen_node::devnet::{Devnet, DevnetConfig, DevnetError, now_ms};
+use jifen_node::devnet::{Devnet, DevnetConfig, DevnetError};
 use jifen_node::rpc::Fault;
 
 /// Block time of a test devnet unless set: fast enough that a transfer is
@@ -79,6 +79,15 @@ impl DevnetBuilder {
         self
     }
 
+    /// Run the devnet's subchains (`trace-consortium`, `xor-demo`) beside
+    /// the main chain, also in [`DevnetBuilder::manual`] mode (each block
+    /// of [`produce_blocks`] is followed by the producers' step).
+    #[must_use]
+    pub const fn subchains(mut self) -> Self {
+        self.config.subchains = true;
+        self
+    }
+
     /// The main RPC endpoint tells `fault`'s lie (further endpoints, honest
     /// or lying, come from `Devnet::add_rpc`).
     #[must_use]
@@ -108,14 +117,7 @@ impl DevnetBuilder {
 /// # Errors
 /// [`ChainError`] if a block cannot be produced or stored.
 pub fn produce_blocks(devnet: &Devnet, count: u64) -> Result<u64, ChainError> {
-    let chain = devnet.chain();
-    let mut chain = chain
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    for _ in 0..count {
-        chain.produce_block(now_ms())?;
-    }
-    Ok(chain.height())
+    devnet.produce_blocks(count)
 }
 
 /// The devnet's current height.

@@ -231,17 +231,13 @@ fn say_subchain(ui: &Ui, s: &SubchainView) {
             "subchain-consensus-pow",
             &[("bits", u64::from(pow.initial_bits).into())],
         ),
-        (None, audit) => ui.text(
-            "subchain-consensus-bft",
-            &[(
-                "members",
-                audit
-                    .as_ref()
-                    .and_then(|a| a.committee_size)
-                    .map_or_else(|| "?".to_owned(), |n| n.to_string())
-                    .into(),
-            )],
-        ),
+        (None, audit) => match audit.as_ref().and_then(|a| a.committee_size) {
+            Some(members) => ui.text(
+                "subchain-consensus-bft",
+                &[("members", u64::from(members).into())],
+            ),
+            None => ui.text("subchain-consensus-bft-unaudited", &[]),
+        },
     };
     ui.data(
         &ui.text(

@@ -25,6 +25,7 @@ subchain-follow-no = no
 subchain-kind-bft = bft
 subchain-kind-pow-xor = pow-xor
 subchain-consensus-bft = committee of { $members }
+subchain-consensus-bft-unaudited = committee (its size is known after an audit)
 subchain-consensus-pow = { $bits } bits of work
 subchain-status-active = active
 subchain-status-halted = halted (equivocation)

@@ -19,6 +19,7 @@ subchain-follow-no = 否
 subchain-kind-bft = bft
 subchain-kind-pow-xor = pow-xor
 subchain-consensus-bft = { $members } 人委员会
+subchain-consensus-bft-unaudited = 委员会（审计后可知人数）
 subchain-consensus-pow = 工作量 { $bits } 位
 subchain-status-active = 运行中
 subchain-status-halted = 已停止（双签）

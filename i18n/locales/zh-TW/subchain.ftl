@@ -19,6 +19,7 @@ subchain-follow-no = 否
 subchain-kind-bft = bft
 subchain-kind-pow-xor = pow-xor
 subchain-consensus-bft = { $members } 人委員會
+subchain-consensus-bft-unaudited = 委員會（審計後可知人數）
 subchain-consensus-pow = 工作量 { $bits } 位
 subchain-status-active = 運行中
 subchain-status-halted = 已停止（雙簽）

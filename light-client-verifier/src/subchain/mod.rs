@@ -72,6 +72,7 @@ impl AnchoredReport {
     pub fn leaf(&self) -> AnchorLeaf {
         AnchorLeaf {
             subchain: self.report.header.subchain,
+            index: self.index,
             height: self.report.header.height,
             header_hash: self.report.header.hash(),
             outcome: self.outcome,

@@ -459,6 +459,7 @@ pub fn anchor(
         for n in 0..foreign {
             let other = AnchorLeaf {
                 subchain: subchain(999),
+                index: n as u64,
                 height: n as u64 + 1,
                 header_hash: Hash32(sha256(format!("foreign/{height}/{n}").as_bytes())),
                 outcome: Outcome::Extends,
@@ -468,6 +469,7 @@ pub fn anchor(
         for (report, outcome) in chunk {
             let leaf = AnchorLeaf {
                 subchain: report.header.subchain,
+                index: placed.len() as u64,
                 height: report.header.height,
                 header_hash: report.header.hash(),
                 outcome: *outcome,

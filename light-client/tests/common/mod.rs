@@ -60,6 +60,17 @@ pub fn live_net(faults: &[Option<Fault>], min_height: u64) -> Net {
     serve(devnet, faults, dir)
 }
 
+/// A chain that keeps producing blocks with the devnet's two subchains
+/// (`trace-consortium`, bft, and `xor-demo`, pow-xor) reported beside it.
+pub fn subchain_net(faults: &[Option<Fault>], min_height: u64) -> Net {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = config(dir.path());
+    config.subchains = true;
+    let devnet = Devnet::start(&config).unwrap();
+    wait_for(&devnet, min_height);
+    serve(devnet, faults, dir)
+}
+
 /// A chain that grows only when the test produces blocks
 /// (`jifen_testenv::devnet::produce_blocks`), for tests that submit a
 /// transaction and need it at a height they choose.

@@ -150,6 +150,22 @@ impl Chain {
         }))
     }
 
+    /// The transactions of block `height` (empty above the tip).
+    ///
+    /// # Errors
+    /// [`ChainError::Store`].
+    pub fn block_txs(&self, height: u64) -> Result<Vec<jifen_protocol::Transaction>, ChainError> {
+        Ok(self.store.block_txs(height)?.unwrap_or_default())
+    }
+
+    /// The result codes of block `height` (0: success; empty above the tip).
+    ///
+    /// # Errors
+    /// [`ChainError::Store`].
+    pub fn block_results(&self, height: u64) -> Result<Vec<u16>, ChainError> {
+        Ok(self.store.results(height)?.unwrap_or_default())
+    }
+
     /// How many of `sender`'s transactions wait in the mempool.
     #[must_use]
     pub fn pending_from(&self, sender: &Address) -> usize {

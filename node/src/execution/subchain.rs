@@ -136,6 +136,7 @@ pub fn report(
     Ok(Anchored {
         leaf: AnchorLeaf {
             subchain: id,
+            index,
             height: header.height,
             header_hash,
             outcome,

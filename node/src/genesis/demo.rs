@@ -25,14 +25,16 @@ const VALID_UNTIL: u64 = 1_000_000_000;
 
 /// Each demo role's POINT at genesis (fees, deposits, buys).
 pub const DEMO_ROLE_BALANCE: u128 = 10_000 * POINT;
-/// The demo roles with a POINT balance.
-pub const DEMO_ROLES: [&str; 6] = [
+/// The demo roles with a POINT balance. `subchain-operator` registers the
+/// devnet's subchains and relays their headers (`crate::subchains`).
+pub const DEMO_ROLES: [&str; 7] = [
     "issuer",
     "consumer",
     "merchant-1",
     "merchant-2",
     "merchant-3",
     "merchant-4",
+    "subchain-operator",
 ];
 /// Each devnet validator's POINT at genesis, for council-vote fees.
 pub const VALIDATOR_FEE_BALANCE: u128 = 100 * POINT;

@@ -63,11 +63,12 @@ impl LeafCache {
         height: u64,
         index: u32,
     ) -> Result<(u64, InclusionProof), RpcError> {
-        if !self.0.contains_key(&height) {
-            let leaves = chain.anchors(height).map_err(internal)?;
-            self.0.insert(height, leaves);
-        }
-        let leaves = self.0.get(&height).map(Vec::as_slice).unwrap_or_default();
+        let leaves = match self.0.entry(height) {
+            std::collections::btree_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(chain.anchors(height).map_err(internal)?)
+            }
+        };
         let hashes: Vec<_> = leaves.iter().map(AnchorLeaf::leaf_hash).collect();
         let proof = InclusionProof::generate(&hashes, index as usize).map_err(internal)?;
         Ok((leaves.len() as u64, proof))

@@ -114,3 +114,5 @@ pub fn verified_account(client: &mut RpcClient, address: &Address, height: u64) 
     .unwrap();
     value.map_or(Account::default(), |v| Account::decode(&v).unwrap())
 }
+
+pub mod subchain;

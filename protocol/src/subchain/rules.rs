@@ -59,11 +59,17 @@ impl Outcome {
 }
 
 /// One leaf of a main-chain header's `anchors_root`: `subchain u32 ||
-/// height u64 || header id (32) || outcome u8` (45 bytes).
+/// index u64 || height u64 || header id (32) || outcome u8` (53 bytes).
+/// The index numbers the subchain's anchored reports from 0, so a node
+/// cannot hide a report and renumber the rest: every report's place is
+/// committed by the main chain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct AnchorLeaf {
     /// The subchain.
     pub subchain: SubchainId,
+    /// The report's position among the subchain's anchored reports, from 0
+    /// (the record's report count before it).
+    pub index: u64,
     /// The reported header's height.
     pub height: u64,
     /// The reported header's id.
@@ -73,7 +79,7 @@ pub struct AnchorLeaf {
 }
 
 /// The length of an anchor leaf's encoding.
-pub const ANCHOR_LEAF_LEN: usize = 45;
+pub const ANCHOR_LEAF_LEN: usize = 53;
 
 impl AnchorLeaf {
     /// The RFC 6962 leaf hash (`SHA256(0x00 || encoding)`) an anchor proof
@@ -87,6 +93,7 @@ impl AnchorLeaf {
 impl Encode for AnchorLeaf {
     fn encode_to(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.subchain.get().to_be_bytes());
+        out.extend_from_slice(&self.index.to_be_bytes());
         out.extend_from_slice(&self.height.to_be_bytes());
         out.extend_from_slice(self.header_hash.as_bytes());
         out.push(self.outcome.to_u8());
@@ -98,6 +105,7 @@ impl Decode for AnchorLeaf {
 
     fn decode_from(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let subchain = super::read_subchain(reader, "subchain")?;
+        let index = reader.u64("report index")?;
         let height_offset = reader.offset();
         let height = reader.u64("height")?;
         if height == 0 {
@@ -117,6 +125,7 @@ impl Decode for AnchorLeaf {
         })?;
         Ok(Self {
             subchain,
+            index,
             height,
             header_hash,
             outcome,

@@ -108,12 +108,14 @@ pub fn vectors(put: &mut dyn FnMut(&str, String)) {
 
     let leaf = AnchorLeaf {
         subchain: header.subchain,
+        index: 0,
         height: 1,
         header_hash: id,
         outcome: Outcome::Extends,
     };
     let replaced = AnchorLeaf {
         subchain: b.subchain,
+        index: 2,
         height: 2,
         header_hash: b.hash(),
         outcome: Outcome::Replaces,

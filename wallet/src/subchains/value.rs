@@ -8,13 +8,14 @@ use jifen_protocol::subchain::entries::valid_key;
 use super::book::AuditBook;
 use super::error::SubchainFlowError;
 use super::views::SubchainValueView;
-use crate::chain::ChainSession;
+use crate::chain::{ChainError, ChainSession};
 
 /// The value under `key` in subchain `id`'s state at the audited tip (or
 /// at audited subchain height `height`).
 ///
 /// # Errors
-/// `subchain-key-invalid`, `subchain-not-audited` (audit first),
+/// `subchain-key-invalid`, `lc-client-subchain-unknown`,
+/// `subchain-not-audited` (audit first),
 /// `lc-client-subchain-not-audited` (that height is not audited),
 /// `lc-client-no-peer` (no node proves it).
 pub fn value(
@@ -28,14 +29,16 @@ pub fn value(
             key: key.to_owned(),
         });
     }
-    let book = AuditBook::of(session);
-    let audit = book
-        .checkpoint(id)
-        .ok_or(SubchainFlowError::NotAudited { subchain: id.get() })?;
     let name = session
         .subchain_record(id)?
-        .map(|record| record.value.name)
-        .unwrap_or_default();
+        .ok_or_else(|| {
+            ChainError::from(jifen_light_client::ClientError::SubchainUnknown { subchain: id })
+        })?
+        .value
+        .name;
+    let audit = AuditBook::of(session)
+        .checkpoint(id)
+        .ok_or(SubchainFlowError::NotAudited { subchain: id.get() })?;
     let proven = session.subchain_value(&audit, key, height)?;
     let text = proven
         .value

@@ -367,22 +367,26 @@ fn registry_and_anchored_header_round_trip() {
 }
 
 #[test]
-fn anchor_leaves_are_45_bytes_and_strict() {
+fn anchor_leaves_are_53_bytes_and_strict() {
     let leaf = AnchorLeaf {
         subchain: sid(2),
+        index: 9,
         height: 5,
         header_hash: h(0xEE),
         outcome: Outcome::Replaces,
     };
     let bytes = round_trip(&leaf);
     assert_eq!(bytes.len(), rules::ANCHOR_LEAF_LEN);
-    assert_eq!(&bytes[..12], &[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 5]);
-    assert_eq!(bytes[44], 2);
+    assert_eq!(
+        &bytes[..20],
+        &[0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 5]
+    );
+    assert_eq!(bytes[52], 2);
     for outcome in [Outcome::Extends, Outcome::Replaces, Outcome::Equivocation] {
         assert_eq!(Outcome::from_u8(outcome.to_u8()), Some(outcome));
     }
     let mut bad = bytes.clone();
-    bad[44] = 0;
+    bad[52] = 0;
     assert!(matches!(
         AnchorLeaf::decode(&bad),
         Err(DecodeError::BadTag {
@@ -390,10 +394,10 @@ fn anchor_leaves_are_45_bytes_and_strict() {
             ..
         })
     ));
-    bad[44] = 4;
+    bad[52] = 4;
     assert!(AnchorLeaf::decode(&bad).is_err());
     let mut zero_height = bytes.clone();
-    zero_height[4..12].copy_from_slice(&[0; 8]);
+    zero_height[12..20].copy_from_slice(&[0; 8]);
     assert!(matches!(
         AnchorLeaf::decode(&zero_height),
         Err(DecodeError::InvalidValue {
