@@ -387,6 +387,116 @@ export const steps = [
     await ctx.byTestId("bundle-transaction").scrollIntoView({ block: "center" });
     await ctx.shot("12o-receipt-bundle-verified", { phoneFocus: "bundle-transaction" });
   }],
+  ["subchains: the devnet's bft and pow-xor subchains audit clean; follow one; a proven value of #1", async (ctx) => {
+    await (await shown(ctx, "nav-subchains")).click();
+    await ctx.browser.waitUntil(async () => (await ctx.browser.$$('[data-testid="subchain-card"]')).length >= 2, {
+      timeout: 120_000,
+      timeoutMsg: "the devnet's two subchains are not listed",
+    });
+    const card = (id) => ctx.browser.$(`[data-testid="subchain-card"][data-id="${id}"]`);
+    ctx.assert.equal(await (await card(1)).getAttribute("data-kind"), "bft");
+    ctx.assert.equal(await (await card(2)).getAttribute("data-kind"), "pow-xor");
+    ctx.assert.match(await (await card(1)).getText(), /trace-consortium/);
+    ctx.assert.match(await (await card(2)).getText(), /xor-demo/);
+    for (const id of [1, 2]) {
+      await (await (await card(id)).$('[data-testid="subchain-audit"]')).click();
+      await ctx.browser.waitUntil(async () => (await (await card(id)).getAttribute("data-state")) === "clean", {
+        timeout: 300_000,
+        interval: 500,
+        timeoutMsg: `subchain #${id} did not audit clean: ${await (await card(id)).getText()}`,
+      });
+      const state = await (await (await card(id)).$('[data-testid="subchain-state"]')).getText();
+      ctx.assert.ok(state.includes("健康") && state.includes("✓"), state);
+      const audited = Number(await (await (await card(id)).$('[data-testid="subchain-audited"]')).getAttribute("data-height"));
+      ctx.assert.ok(audited >= 1, `subchain #${id} audited to ${audited}`);
+    }
+    // The committee of the latest audited bft report, and the pow-xor difficulty.
+    ctx.assert.match(await (await (await card(1)).$('[data-testid="subchain-consensus"]')).getText(), /委员会 \d+ 人/);
+    ctx.assert.match(await (await (await card(2)).$('[data-testid="subchain-consensus"]')).getText(), /难度 \d+ 位/);
+    // Follow #1: audited with every sync from now on.
+    await (await (await card(1)).$('[data-testid="subchain-follow"]')).click();
+    await ctx.browser.waitUntil(async () => (await (await card(1)).getAttribute("data-followed")) === "true", {
+      timeout: 60_000,
+      timeoutMsg: "subchain #1 is not followed",
+    });
+    await ctx.shot("13-subchains", { phoneFocus: "subchain-card" });
+    // A value of #1's state, proven against the audited header.
+    await (await shown(ctx, "value-subchain")).selectByAttribute("value", "1");
+    await type(ctx, "value-key", "demo/greeting");
+    await (await shown(ctx, "value-read")).click();
+    const text = await shown(ctx, "value-text", 120_000);
+    ctx.assert.ok((await text.getText()).includes("hello from the trace consortium"), await text.getText());
+    ctx.assert.match(await (await shown(ctx, "value-header")).getText(), /^[0-9a-f]{64}$/);
+    ctx.assert.match(await (await shown(ctx, "value-anchor")).getText(), /\d+/);
+    await ctx.byTestId("value-report").scrollIntoView({ block: "center" });
+    await ctx.shot("13-subchains-value", { phoneFocus: "value-report" });
+  }],
+  ["subchains: the home screen's sync audits the followed subchain (#1) and only it", async (ctx) => {
+    const audited = async (id) =>
+      Number(await (await ctx.browser.$(`[data-testid="subchain-card"][data-id="${id}"] [data-testid="subchain-audited"]`)).getAttribute("data-height"));
+    const before = [await audited(1), await audited(2)];
+    await (await shown(ctx, "nav-home")).click();
+    await (await shown(ctx, "sync-now", 60_000)).click();
+    await shown(ctx, "sync-now", 300_000);
+    ctx.assert.equal(await ctx.browser.$('[data-testid="subchain-alert-banner"]').isExisting(), false, "no subchain alert while both are clean");
+    await (await shown(ctx, "nav-subchains")).click();
+    await shown(ctx, "subchain-card", 60_000);
+    // The devnet's bft subchain reports a block with every main block: the sync audited more of #1.
+    await ctx.browser.waitUntil(async () => (await audited(1)) > before[0], { timeout: 60_000, timeoutMsg: `#1 still audited to ${before[0]}` });
+    ctx.assert.equal(await audited(2), before[1], "#2 is not followed: the sync leaves it");
+  }],
+  ["subchains: the rogue committee's equivocation is an ALERT beside the two healthy ones, on the home screen too; its evidence checks offline", async (ctx) => {
+    // The devnet's third subchain, rogue-committee, is halted by the main chain: its
+    // committee signed two headers at one height. This wallet's audit finds it itself.
+    await (await shown(ctx, "nav-subchains")).click();
+    const card = (id) => ctx.browser.$(`[data-testid="subchain-card"][data-id="${id}"]`);
+    await (await card(3)).waitForDisplayed({ timeout: 60_000 });
+    ctx.assert.match(await (await card(3)).getText(), /rogue-committee/);
+    ctx.assert.equal(await (await (await card(3)).$('[data-testid="subchain-status"]')).getAttribute("data-status"), "halted");
+    // The honest two audited at the same verified head as the rogue one (#1, followed,
+    // was audited by the last sync; #2 may be behind it).
+    for (const id of [2, 3, 1]) {
+      const before = await (await card(id)).getAttribute("data-audited-at");
+      const button = await (await card(id)).$('[data-testid="subchain-audit"]');
+      await button.waitForEnabled({ timeout: 300_000 });
+      await button.click();
+      await ctx.browser.waitUntil(async () => (await (await card(id)).getAttribute("data-audited-at")) !== before, {
+        timeout: 300_000,
+        interval: 500,
+        timeoutMsg: `the audit of #${id} did not end: ${await (await card(id)).getText()}`,
+      });
+    }
+    ctx.assert.equal(await (await card(3)).getAttribute("data-state"), "alert", await (await card(3)).getText());
+    ctx.assert.equal(await (await card(1)).getAttribute("data-state"), "clean");
+    ctx.assert.equal(await (await card(2)).getAttribute("data-state"), "clean");
+    ctx.assert.ok((await (await (await card(3)).$('[data-testid="subchain-state"]')).getText()).includes("警报"));
+    const alert = await (await card(3)).$('[data-testid="subchain-alert"]');
+    ctx.assert.equal(await alert.getAttribute("data-kind"), "equivocation");
+    const path = (await (await (await card(3)).$('[data-testid="subchain-alert-evidence"]')).getText()).trim();
+    ctx.assert.match(path, /\.json$/);
+    // A healthy one (#2) and the alerted one (#3) on one screen.
+    await ctx.browser.execute(() => document.querySelector('[data-testid="subchain-card"][data-id="2"]')?.scrollIntoView({ block: "start" }));
+    await ctx.shot("13-subchains-alert", { phoneFocus: "subchain-alerts" });
+    // The evidence file the audit wrote, checked with nothing but its own contents.
+    await (await shown(ctx, "subchain-evidence-file")).setValue(path);
+    await ctx.browser.waitUntil(async () => (await ctx.byTestId("subchain-evidence-verify").isEnabled()), {
+      timeout: 30_000,
+      timeoutMsg: "the evidence file was not read",
+    });
+    await (await shown(ctx, "subchain-evidence-verify")).click();
+    const report = await shown(ctx, "subchain-evidence-report", 60_000);
+    ctx.assert.equal(await report.getAttribute("data-kind"), "equivocation");
+    ctx.assert.ok((await report.getText()).includes("证据有效"), await report.getText());
+    await report.scrollIntoView({ block: "center" });
+    await ctx.shot("13-subchains-evidence", { phoneFocus: "subchain-evidence-report" });
+    // The home screen warns, and leads here.
+    await (await shown(ctx, "nav-home")).click();
+    const banner = await shown(ctx, "subchain-alert-banner", 60_000);
+    ctx.assert.ok((await banner.getText()).includes("子链审计发现了问题"), await banner.getText());
+    await ctx.shot("13-subchains-home-alert", { phoneFocus: "subchain-alert-banner" });
+    await (await shown(ctx, "subchain-alert-open")).click();
+    await (await card(3)).waitForDisplayed({ timeout: 60_000 });
+  }],
   ["switch language at runtime", async (ctx) => {
     await (await shown(ctx, "nav-settings")).click();
     const lang = await shown(ctx, "language");
@@ -413,9 +523,9 @@ export const steps = [
     await ctx.shot("15c-swap-form-en");
     // On a phone the entries beyond the bar open from "More" (hidden on a desktop: opened by script).
     await ctx.browser.execute(() => document.querySelector('[data-testid="more-toggle"]')?.click());
-    await ctx.browser.waitUntil(async () => (await ctx.browser.$$('[data-testid="more-sheet"] button')).length === 7, {
+    await ctx.browser.waitUntil(async () => (await ctx.browser.$$('[data-testid="more-sheet"] button')).length === 8, {
       timeout: 10_000,
-      timeoutMsg: "the More sheet lists the other seven entries",
+      timeoutMsg: "the More sheet lists the other eight entries",
     });
     await ctx.shot("15d-more-sheet-en");
     await ctx.browser.execute(() => document.querySelector('[data-testid="more-toggle"]')?.click());
@@ -538,6 +648,11 @@ export const steps = [
     // The request is pending until its signature is accepted.
     await (await shown(ctx, "nav-home")).click();
     await (await shown(ctx, "to-accept")).click();
+    // The pending list loads after the screen shows.
+    await ctx.browser.waitUntil(async () => (await ctx.browser.$$('[data-testid="pending-row"]')).length > 0, {
+      timeout: 30_000,
+      timeoutMsg: "no pending request listed",
+    });
     const rows = await ctx.browser.$$('[data-testid="pending-row"]');
     ctx.assert.equal(rows.length, 1, "the sign request is listed as pending");
     const fingerprint = await ctx.byTestId("pending-list").getText();
