@@ -1,7 +1,7 @@
 //! The subchain commands (issue 13, `docs/adr/0019-subchains-and-their-audit.md`):
 //! the list with this wallet's audit status (a read: it never waits behind a
 //! job), the audit of one subchain up to the verified head (a chain-worker
-//! job of kind `audit`, with progress and its own cancel), a value proven
+//! job of kind `subchain-audit`, with progress and its own cancel), a value proven
 //! against an audited header, following a subchain (audited with every
 //! sync), and subchain evidence checked offline from a picked file's text.
 //!
@@ -85,8 +85,8 @@ pub async fn list_subchains(chain: State<'_, ChainService>) -> Out<api::ListSubc
 }
 
 /// Audits one subchain up to the verified head (the one the list is proven
-/// at), resuming from the kept checkpoint; job `audit` (`cancel {job:
-/// "audit"}` stops it). A sync moves the head; the followed subchains are
+/// at), resuming from the kept checkpoint; job `subchain-audit` (`cancel
+/// {job: "subchain-audit"}` stops it and nothing else). A sync moves the head; the followed subchains are
 /// audited by the sync itself.
 #[tauri::command]
 pub async fn audit_subchain(
@@ -96,7 +96,7 @@ pub async fn audit_subchain(
 ) -> Out<api::AuditSubchainCmd> {
     let id = id_of(args.id)?;
     chain
-        .job(JobKind::Audit, move |session, cancel| {
+        .job(JobKind::SubchainAudit, move |session, cancel| {
             audit::audit(
                 session,
                 id,

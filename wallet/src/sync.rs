@@ -358,6 +358,9 @@ pub enum JobKind {
     Audit,
     /// Opening, reopening or closing the light client's session.
     Session,
+    /// The audit of one subchain (a cancel of it never reaches an `audit`
+    /// job such as a history or a bundle export).
+    SubchainAudit,
 }
 
 /// Where a job stands.

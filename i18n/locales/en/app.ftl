@@ -374,6 +374,7 @@ app-job-kind-faucet = Faucet
 app-job-kind-broadcast = Broadcast of a signed request
 app-job-kind-audit = Audit
 app-job-kind-session = Connecting to the nodes
+app-job-kind-subchain-audit = Subchain audit
 app-job-state-queued = waiting
 app-job-state-running = running
 app-job-cancelled = cancel requested

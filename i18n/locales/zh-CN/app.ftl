@@ -368,6 +368,7 @@ app-job-kind-faucet = 水龙头
 app-job-kind-broadcast = 广播已签名的请求
 app-job-kind-audit = 审计
 app-job-kind-session = 连接节点
+app-job-kind-subchain-audit = 子链审计
 app-job-state-queued = 等待中
 app-job-state-running = 运行中
 app-job-cancelled = 已请求取消

@@ -368,6 +368,7 @@ app-job-kind-faucet = 水龍頭
 app-job-kind-broadcast = 廣播已簽署的請求
 app-job-kind-audit = 稽核
 app-job-kind-session = 連線節點
+app-job-kind-subchain-audit = 子鏈稽核
 app-job-state-queued = 等待中
 app-job-state-running = 執行中
 app-job-cancelled = 已要求取消

@@ -661,7 +661,7 @@ export type IndexArgs = {
  */
 index: number, };
 
-export type JobKind = "sync" | "send" | "faucet" | "broadcast" | "audit" | "session";
+export type JobKind = "sync" | "send" | "faucet" | "broadcast" | "audit" | "session" | "subchain-audit";
 
 export type JobState = "queued" | "running";
 

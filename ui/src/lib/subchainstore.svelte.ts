@@ -17,7 +17,7 @@ export const subchainState = $state({
   list: null as SubchainListView | null,
   error: null as AppError | null,
   /** The subchain being audited (by the Audit button or a sync), and where it is. */
-  auditing: null as { id: number; job: "audit" | "sync"; progress: SubchainAuditProgressView | null } | null,
+  auditing: null as { id: number; job: "subchain-audit" | "sync"; progress: SubchainAuditProgressView | null } | null,
   auditError: null as AppError | null,
   /** The last audit run per subchain id, this app run. */
   lastRun: {} as Record<number, SubchainAuditView>,
@@ -49,13 +49,13 @@ export async function refreshSubchains(): Promise<void> {
 /** Audits one subchain up to the verified head, with progress; cancel with `cancelAudit`. */
 export async function auditSubchain(id: number): Promise<void> {
   if (subchainState.auditing) return;
-  subchainState.auditing = { id, job: "audit", progress: null };
+  subchainState.auditing = { id, job: "subchain-audit", progress: null };
   subchainState.auditError = null;
   try {
     const run = await api.auditSubchain(
       { id },
       channel<SubchainAuditProgressView>((progress) => {
-        if (subchainState.auditing?.id === id) subchainState.auditing = { id, job: "audit", progress };
+        if (subchainState.auditing?.id === id) subchainState.auditing = { id, job: "subchain-audit", progress };
       }),
     );
     subchainState.lastRun = { ...subchainState.lastRun, [id]: run };
@@ -69,11 +69,11 @@ export async function auditSubchain(id: number): Promise<void> {
 }
 
 /**
- * Cancels the running subchain audit: the Audit button's job (kind `audit`),
- * or the sync that is auditing the followed subchains.
+ * Cancels the running subchain audit: the Audit button's job (kind
+ * `subchain-audit`), or the sync that is auditing the followed subchains.
  */
 export async function cancelAudit(): Promise<void> {
-  const job = subchainState.auditing?.job ?? "audit";
+  const job = subchainState.auditing?.job ?? "subchain-audit";
   await api.cancel({ job }).catch(() => {});
 }
 

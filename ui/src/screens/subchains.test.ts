@@ -166,7 +166,7 @@ describe("subchains screen", () => {
     expect((screen.getByTestId("subchain-audit-bar") as HTMLProgressElement).value).toBe(33);
     expect(screen.getByTestId("subchain-audit-progress").textContent).toContain("Checked 9 of 27 reports");
     await fireEvent.click(screen.getByTestId("subchain-audit-cancel"));
-    expect(argsOf(calls, "cancel")).toEqual([{ job: "audit" }]);
+    expect(argsOf(calls, "cancel")).toEqual([{ job: "subchain-audit" }]);
     release();
     await settle();
     expect(screen.queryByTestId("subchain-audit-progress")).toBeNull();
