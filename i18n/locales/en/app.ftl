@@ -765,6 +765,7 @@ app-subchain-value-anchor-line = main-chain block { $height }
 app-subchain-form-pick = Pick a subchain.
 app-subchain-form-key = “{ $key }” is not a subchain key (1 to 64 bytes, no control characters).
 app-subchain-form-height = “{ $height }” is not a height (a whole number, or empty for the audited tip).
+app-subchain-form-audit-first = Audit #{ $id } { $name } first (Audit now on its card): a value is proven only against a header this wallet audited.
 app-subchain-evidence-title = Check subchain evidence
 app-subchain-evidence-lead = An evidence file proves a subchain misbehaved (two headers signed at one height, or a fork-choice loser anchored). It is checked here with nothing but its own contents: no node is asked.
 app-subchain-evidence-file = Evidence file (.json)

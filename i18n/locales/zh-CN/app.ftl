@@ -750,6 +750,7 @@ app-subchain-value-anchor-line = 主链第 { $height } 个区块
 app-subchain-form-pick = 请选择一条子链。
 app-subchain-form-key = “{ $key }”不是有效的子链键（1 至 64 字节，不含控制字符）。
 app-subchain-form-height = “{ $height }”不是有效的高度（整数，或留空表示已审计的最新高度）。
+app-subchain-form-audit-first = 请先审计 #{ $id } { $name }（其卡片上的“立即审计”）：值只对照本钱包审计过的区块头证明。
 app-subchain-evidence-title = 核验子链证据
 app-subchain-evidence-lead = 证据文件证明某条子链有不当行为（在同一高度签署了两个区块头，或锚定了分叉选择中落败的区块头）。这里只用文件自身的内容核验，不询问任何节点。
 app-subchain-evidence-file = 证据文件（.json）

@@ -750,6 +750,7 @@ app-subchain-value-anchor-line = 主鏈第 { $height } 個區塊
 app-subchain-form-pick = 請選擇一條子鏈。
 app-subchain-form-key = 「{ $key }」不是有效的子鏈鍵（1 至 64 位元組，不含控制字元）。
 app-subchain-form-height = 「{ $height }」不是有效的高度（整數，或留空表示已稽核的最新高度）。
+app-subchain-form-audit-first = 請先稽核 #{ $id } { $name }（其卡片上的「立即稽核」）：值只對照本錢包稽核過的區塊頭證明。
 app-subchain-evidence-title = 核驗子鏈證據
 app-subchain-evidence-lead = 證據檔案證明某條子鏈有不當行為（在同一高度簽署了兩個區塊頭，或錨定了分叉選擇中落敗的區塊頭）。這裡只用檔案本身的內容核驗，不詢問任何節點。
 app-subchain-evidence-file = 證據檔案（.json）

@@ -102,6 +102,20 @@ export function checkValueForm(subchain: string, key: string, height: string): V
   return { ok: true, id: Number(id), key, height: Number(h) };
 }
 
+/**
+ * The value form against the list: a value is proven only against a header
+ * this wallet audited, so a subchain never audited here is sent to its card's
+ * Audit button first (the wallet would refuse with `subchain-not-audited`).
+ */
+export function checkAudited(form: ValueForm, subchains: SubchainView[]): ValueForm {
+  if (!form.ok) return form;
+  const s = subchains.find((x) => x.id === form.id);
+  if (s && s.audit === null) {
+    return { ok: false, field: "subchain", error: "app-subchain-form-audit-first", args: { id: String(s.id), name: s.name } };
+  }
+  return form;
+}
+
 /** The first and last 8 hex digits of a long id, for a line of text (the whole id is shown beside it). */
 export function short(hex: string): string {
   return hex.length > 20 ? `${hex.slice(0, 8)}…${hex.slice(-8)}` : hex;

@@ -244,10 +244,10 @@ describe("subchains screen", () => {
     expect(screen.getByTestId("value-anchor").textContent).toBe("main-chain block 44");
   });
 
-  test("a value of a subchain never audited says so, translated", async () => {
+  test("a value of a subchain never audited here is sent to its Audit button; a refusal of the wallet is shown translated", async () => {
     setLocale("zh-TW");
-    recordIPC((cmd) => {
-      if (cmd === "list_subchains") return listView([powXor()]);
+    const calls = recordIPC((cmd) => {
+      if (cmd === "list_subchains") return listView([powXor(), bft()]);
       if (cmd === "subchain_value") throw { code: "chain-cancelled", args: {} };
       return null;
     });
@@ -256,6 +256,14 @@ describe("subchains screen", () => {
     await fireEvent.input(screen.getByTestId("value-key"), { target: { value: "k" } });
     await fireEvent.click(screen.getByTestId("value-read"));
     await settle();
+    const refused = screen.getByTestId("value-form-error");
+    expect(refused.dataset.code).toBe("app-subchain-form-audit-first");
+    expect(refused.textContent).toContain("#2 xor-demo");
+    expect(argsOf(calls, "subchain_value")).toEqual([]);
+    await fireEvent.change(screen.getByTestId("value-subchain"), { target: { value: "1" } });
+    await fireEvent.click(screen.getByTestId("value-read"));
+    await settle();
+    expect(argsOf(calls, "subchain_value")).toEqual([{ id: 1, key: "k", height: null }]);
     expect(screen.getByTestId("error").dataset.code).toBe("chain-cancelled");
     expect(screen.getByTestId("error").textContent).not.toContain("chain-cancelled");
   });
