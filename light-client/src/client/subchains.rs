@@ -229,12 +229,16 @@ impl<S: LightStore> LightClient<S> {
                 };
                 let alerts_before = audit.alerts().len();
                 let checked = audit.check(header, report);
-                if let ReportSeal::Bft { validators, .. } = &report.report.seal {
-                    if checked.is_ok() {
-                        committee_size = Some(validators.len());
-                    }
+                if let ReportSeal::Bft { validators, .. } = &report.report.seal
+                    && checked.is_ok()
+                {
+                    committee_size = Some(validators.len());
                 }
-                let new_alerts: Vec<Alert> = audit.alerts()[alerts_before..].to_vec();
+                let new_alerts: Vec<Alert> = audit
+                    .alerts()
+                    .get(alerts_before..)
+                    .unwrap_or_default()
+                    .to_vec();
                 for alert in new_alerts {
                     let found = self.alert_evidence(index, &audit, &alert, cancel)?;
                     let path = match &found {
@@ -264,10 +268,10 @@ impl<S: LightStore> LightClient<S> {
                 });
             }
         }
-        if failure.is_none() {
-            if let Err(error) = audit.finish(&record.value) {
-                failure = Some(error);
-            }
+        if failure.is_none()
+            && let Err(error) = audit.finish(&record.value)
+        {
+            failure = Some(error);
         }
         Ok(SubchainAuditRun {
             new_reports: audit.reports_checked() - start,
@@ -423,10 +427,10 @@ impl<S: LightStore> LightClient<S> {
                 &anchor,
                 low,
                 &mut |header| {
-                    if let Some(header) = header {
-                        if heights.contains(&header.height) {
-                            found.insert(header.height, header.clone());
-                        }
+                    if let Some(header) = header
+                        && heights.contains(&header.height)
+                    {
+                        found.insert(header.height, header.clone());
                     }
                 },
                 cancel,
