@@ -79,7 +79,7 @@ pub mod store;
 pub mod trust;
 
 pub use client::subchains::{
-    FoundAlert, REPORTS_PAGE, ROUND_REPORTS, SubchainAuditRun, SubchainProgress,
+    FoundAlert, MAX_KEPT_HEADERS, REPORTS_PAGE, ROUND_REPORTS, SubchainAuditRun, SubchainProgress,
 };
 pub use client::{
     Backoff, ClientConfig, ClientError, ClientStatus, HISTORY_PAGE, LightClient, LightReader,

@@ -117,6 +117,7 @@ fn main() {
         let all: Vec<AnchorLeaf> = (0..leaves)
             .map(|i| AnchorLeaf {
                 subchain: id,
+                index: i as u64,
                 height: i as u64 + 1,
                 header_hash: Hash32([i as u8; 32]),
                 outcome: Outcome::Extends,

@@ -411,7 +411,15 @@ fn a_devnet_with_subchains_serves_them_over_http() {
         .iter()
         .map(|(_, r)| r.name.as_str())
         .collect();
-    assert_eq!(names, ["trace-consortium", "xor-demo"]);
+    assert_eq!(names, ["trace-consortium", "xor-demo", "rogue-committee"]);
+    // The rogue committee equivocated at height 3: anchored, then halted.
+    let rogue = &listing.subchains[2].1;
+    assert_eq!(
+        rogue.status,
+        jifen_protocol::subchain::SubchainStatus::Halted {
+            height: jifen_node::subchains::ROGUE_EQUIVOCATES_AT
+        }
+    );
     assert!(
         listing.subchains[0].1.reports >= 5,
         "{:?}",

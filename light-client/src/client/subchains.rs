@@ -6,9 +6,11 @@
 //!    caught by the count, not by trusting its listing).
 //! 2. The reports after the last audited one are fetched from a peer in
 //!    rounds of at most [`ROUND_REPORTS`]; the main-chain headers they were
-//!    anchored in are proven by one walk of hash links down from the stored
-//!    block above the round's highest one (no signature check per header,
-//!    no header fetched twice in a round).
+//!    anchored in are proven by a walk of hash links down from the stored
+//!    block above the round's highest one (no signature check per header).
+//!    The first walk also keeps up to [`MAX_KEPT_HEADERS`] anchoring headers
+//!    above the round for the rounds after it, so a subchain anchored in
+//!    65,536 main blocks costs one walk, not one per round.
 //! 3. Each report goes through the auditor in anchoring order. An answer
 //!    the auditor refuses for the *peer's* sake (a bad anchor proof, a gap,
 //!    a report out of order) demotes that peer and the round starts again
@@ -39,8 +41,10 @@ use crate::subchain::{
     Alert, AnchoredReport, AuditError, ProvenSubchainValue, SubchainAudit, SubchainEvidence,
 };
 
-/// Reports checked per round (one walk of main-chain headers each).
+/// Reports checked per round.
 pub const ROUND_REPORTS: u64 = 4_096;
+/// Verified main-chain headers kept between rounds (about 330 bytes each).
+pub const MAX_KEPT_HEADERS: usize = 65_536;
 /// Reports asked per call.
 pub const REPORTS_PAGE: u32 = 256;
 
@@ -175,6 +179,8 @@ impl<S: LightStore> LightClient<S> {
         let mut committee_size = None;
         let mut alerts = Vec::new();
         let mut failure = None;
+        // Verified main-chain headers of the walks, kept for later rounds.
+        let mut headers: BTreeMap<u64, Header> = BTreeMap::new();
         progress(SubchainProgress::Reports {
             checked: start,
             total,
@@ -204,6 +210,11 @@ impl<S: LightStore> LightClient<S> {
                 }
             };
             let Some((low, high)) = main_range(&reports) else {
+                self.demote(
+                    index,
+                    "subchain-missing-anchor",
+                    format!("no report from index {from}"),
+                );
                 continue;
             };
             progress(SubchainProgress::Headers {
@@ -211,10 +222,11 @@ impl<S: LightStore> LightClient<S> {
                 to: high,
             });
             let heights: BTreeSet<u64> = reports.iter().map(|r| r.main_height).collect();
-            let Some(headers) = self.main_headers(&heights, cancel)? else {
+            let walked = self.main_headers(&heights, &mut headers, cancel)?;
+            let Some(walked) = walked else {
                 return Err(self.no_peer());
             };
-            main_headers += headers.len() as u64;
+            main_headers += walked;
             for report in &reports {
                 if cancel.load(Ordering::Relaxed) {
                     return Err(ClientError::Cancelled);
@@ -229,12 +241,16 @@ impl<S: LightStore> LightClient<S> {
                 };
                 let alerts_before = audit.alerts().len();
                 let checked = audit.check(header, report);
-                if let ReportSeal::Bft { validators, .. } = &report.report.seal {
-                    if checked.is_ok() {
-                        committee_size = Some(validators.len());
-                    }
+                if let ReportSeal::Bft { validators, .. } = &report.report.seal
+                    && checked.is_ok()
+                {
+                    committee_size = Some(validators.len());
                 }
-                let new_alerts: Vec<Alert> = audit.alerts()[alerts_before..].to_vec();
+                let new_alerts: Vec<Alert> = audit
+                    .alerts()
+                    .get(alerts_before..)
+                    .unwrap_or_default()
+                    .to_vec();
                 for alert in new_alerts {
                     let found = self.alert_evidence(index, &audit, &alert, cancel)?;
                     let path = match &found {
@@ -263,11 +279,13 @@ impl<S: LightStore> LightClient<S> {
                     total,
                 });
             }
+            // Later rounds need only heights above this round's.
+            headers = headers.split_off(&high.saturating_add(1));
         }
-        if failure.is_none() {
-            if let Err(error) = audit.finish(&record.value) {
-                failure = Some(error);
-            }
+        if failure.is_none()
+            && let Err(error) = audit.finish(&record.value)
+        {
+            failure = Some(error);
         }
         Ok(SubchainAuditRun {
             new_reports: audit.reports_checked() - start,
@@ -401,41 +419,58 @@ impl<S: LightStore> LightClient<S> {
         Ok(Ok(reports))
     }
 
-    /// The verified main-chain headers at `heights` (all at or below the
-    /// trusted height): stored ones from the store, the others by one walk
-    /// of hash links down from the stored block above the highest. `None`
-    /// when no peer served the walk (each was marked for it).
+    /// Makes `headers` hold the verified main-chain header at every height
+    /// of `heights` (all at or below the trusted height): stored ones from
+    /// the store, the others by one walk of hash links down from the stored
+    /// block above the highest missing one. The walk also keeps, up to
+    /// [`MAX_KEPT_HEADERS`], every header above `heights` that anchors
+    /// anything, so the next rounds (higher main heights) usually need no
+    /// walk of their own. The number of headers walked; `None` when no peer
+    /// served the walk (each was marked for it).
     fn main_headers(
         &mut self,
         heights: &BTreeSet<u64>,
+        headers: &mut BTreeMap<u64, Header>,
         cancel: &AtomicBool,
-    ) -> Result<Option<BTreeMap<u64, Header>>, ClientError> {
-        let (Some(&low), Some(&high)) = (heights.first(), heights.last()) else {
-            return Ok(Some(BTreeMap::new()));
+    ) -> Result<Option<u64>, ClientError> {
+        let missing: BTreeSet<u64> = heights
+            .iter()
+            .copied()
+            .filter(|height| !headers.contains_key(height))
+            .collect();
+        let (Some(&low), Some(&high)) = (missing.first(), missing.last()) else {
+            return Ok(Some(0));
         };
         let anchor = self.stored_above(high.saturating_sub(1))?;
-        let mut found = BTreeMap::new();
-        if heights.contains(&anchor.height) {
-            found.insert(anchor.height, anchor.clone());
+        if missing.contains(&anchor.height) {
+            headers.insert(anchor.height, anchor.clone());
         }
-        if anchor.height > low {
-            let walked = self.walk_with_peers(
-                &anchor,
-                low,
-                &mut |header| {
-                    if let Some(header) = header {
-                        if heights.contains(&header.height) {
-                            found.insert(header.height, header.clone());
-                        }
+        if anchor.height <= low {
+            return Ok(Some(0));
+        }
+        let empty = jifen_protocol::merkle::empty_root();
+        let mut walked = 0u64;
+        let found = self.walk_with_peers(
+            &anchor,
+            low,
+            &mut |header| match header {
+                // Another peer starts the walk again: what was linked stays
+                // true (it is on the trusted chain).
+                None => {}
+                Some(header) => {
+                    walked += 1;
+                    let keep = missing.contains(&header.height)
+                        || (header.height > high
+                            && header.anchors_root != empty
+                            && headers.len() < MAX_KEPT_HEADERS);
+                    if keep {
+                        headers.insert(header.height, header.clone());
                     }
-                },
-                cancel,
-            )?;
-            if walked.is_none() {
-                return Ok(None);
-            }
-        }
-        Ok(Some(found))
+                }
+            },
+            cancel,
+        )?;
+        Ok(found.map(|_| walked))
     }
 
     /// The evidence of a new `alert`, from peer `index`: the earlier

@@ -184,24 +184,24 @@ pub fn audit(
     let book = AuditBook::of(session);
     let previous = book.summary(id);
     let resume = book.checkpoint(id);
-    if let (Some(summary), Some(_)) = (&previous, &resume) {
-        if summary.state == AuditStateView::Failed {
-            let record = session.subchain_record(id)?.ok_or(ChainError::from(
-                jifen_light_client::ClientError::SubchainUnknown { subchain: id },
-            ))?;
-            return Ok(SubchainAuditView {
-                subchain: view(
-                    id,
-                    &record,
-                    previous.clone(),
-                    book.followed().contains(&id),
-                    session.network(),
-                ),
-                new_reports: 0,
-                main_headers: 0,
-                elapsed_ms: 0,
-            });
-        }
+    if let (Some(summary), Some(_)) = (&previous, &resume)
+        && summary.state == AuditStateView::Failed
+    {
+        let record = session.subchain_record(id)?.ok_or(ChainError::from(
+            jifen_light_client::ClientError::SubchainUnknown { subchain: id },
+        ))?;
+        return Ok(SubchainAuditView {
+            subchain: view(
+                id,
+                &record,
+                previous.clone(),
+                book.followed().contains(&id),
+                session.network(),
+            ),
+            new_reports: 0,
+            main_headers: 0,
+            elapsed_ms: 0,
+        });
     }
     let run = session.audit_subchain(
         id,
