@@ -25,7 +25,7 @@ use jifen_node::subchains::{ROGUE_EQUIVOCATES_AT, bft, workload::GREETING};
 use jifen_protocol::subchain::{SubchainId, entries_root};
 use jifen_protocol::{Hash32, TxPayload, UnsignedTransaction};
 use serde_json::{Value, json};
-use support::{app, channel, code, create, invoke, window};
+use support::{Gate, app, channel, code, create, gated_proxy, invoke, window};
 use tauri::WebviewWindow;
 use tauri::test::MockRuntime;
 
@@ -348,4 +348,90 @@ fn an_equivocation_is_an_alert_with_evidence_the_app_checks_offline() {
     assert_eq!(verdict["double_signers"].as_array().unwrap().len(), 3);
     let listed = invoke(&main, "list_subchains", json!({})).unwrap();
     assert_eq!(listed["alerted"], 2);
+}
+
+fn jobs_of(main: &WebviewWindow<MockRuntime>, kind: &str) -> Vec<Value> {
+    invoke(main, "chain_status", json!({})).unwrap()["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|j| j["kind"] == kind)
+        .cloned()
+        .collect()
+}
+
+/// Waits (bounded) until `ready` holds.
+fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let until = Instant::now() + jifen_testenv::DEADLINE;
+    while !ready() {
+        assert!(Instant::now() < until, "{what} never happened");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// While a subchain audit is held (the node's reports do not come), the
+/// list answers at once, and the card's cancel (`subchain-audit`) stops that
+/// audit only: an audit-bundle export queued behind it (job `audit`) is
+/// written; the subchain is then audited from where it was.
+#[test]
+fn a_held_audit_does_not_hold_the_list_and_its_cancel_reaches_it_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let devnet = start_devnet(dir.path());
+    let gate = Gate::default();
+    let proxy = gated_proxy(devnet.rpc_addr(), "jifen_subchainReports", gate.clone());
+    let app = app(
+        &dir.path().join("app"),
+        Some(vec![format!("http://{proxy}")]),
+    );
+    let main = window(&app, "main");
+    create(&main, "auditor");
+    let listed = listed_at(&main, 2);
+
+    gate.close();
+    std::thread::scope(|scope| {
+        let (audit_done, audit_result) = std::sync::mpsc::channel();
+        let auditing = main.clone();
+        scope.spawn(move || {
+            let args = json!({"args": {"id": 1}, "onProgress": channel()});
+            audit_done
+                .send(invoke(&auditing, "audit_subchain", args))
+                .unwrap();
+        });
+        wait_until("a running subchain audit", || {
+            jobs_of(&main, "subchain-audit")
+                .iter()
+                .any(|j| j["state"] == "running")
+        });
+        // The list is a read: it answers while the audit waits.
+        let during = invoke(&main, "list_subchains", json!({})).unwrap();
+        assert_eq!(during["proven"], listed["proven"]);
+        assert_eq!(during["subchains"][0]["state"], "not-audited");
+
+        let (export_done, export_result) = std::sync::mpsc::channel();
+        let exporting = main.clone();
+        scope.spawn(move || {
+            export_done
+                .send(invoke(&exporting, "export_audit_bundle", json!({})))
+                .unwrap();
+        });
+        wait_until("a queued export", || {
+            jobs_of(&main, "audit")
+                .iter()
+                .any(|j| j["state"] == "queued")
+        });
+        invoke(&main, "cancel", json!({"args": {"job": "subchain-audit"}})).unwrap();
+        assert_eq!(jobs_of(&main, "subchain-audit")[0]["cancelled"], true);
+        assert_eq!(jobs_of(&main, "audit")[0]["cancelled"], false);
+        gate.open();
+        let audited = audit_result.recv_timeout(jifen_testenv::DEADLINE).unwrap();
+        assert_eq!(code(audited), "chain-cancelled");
+        let exported = export_result
+            .recv_timeout(jifen_testenv::DEADLINE)
+            .unwrap()
+            .unwrap();
+        assert!(exported["path"].as_str().unwrap().ends_with(".json"));
+    });
+    // Nothing of the cancelled run was kept: the next audit does it all.
+    let run = audit(&main, 1);
+    assert_eq!(run["subchain"]["state"], "clean", "{run}");
 }
