@@ -180,13 +180,7 @@ impl AnchoredReport {
     /// The anchor leaf the proof is for.
     #[must_use]
     pub fn leaf(&self) -> AnchorLeaf {
-        AnchorLeaf {
-            subchain: self.report.header.subchain,
-            index: self.index,
-            height: self.report.header.height,
-            header_hash: self.report.header.hash(),
-            outcome: self.outcome,
-        }
+        AnchorLeaf::of(&self.report.header, self.index, self.outcome)
     }
 }
 

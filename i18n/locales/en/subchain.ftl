@@ -140,3 +140,23 @@ subchain-value-wrong-header = The block given for height { $height } is not the 
 subchain-value-halted = Subchain data at height { $height } cannot be trusted: the subchain halted at height { $halted }.
 subchain-value-bad-key = “{ $key }” is not a valid subchain key.
 subchain-value-proof = The subchain value is not proven by its block: { $reason }
+
+## CLI help
+help-subchain = Subchains: list them, audit one, read a proven value, verify evidence, follow.
+help-subchain-list = List the subchains with their proven records and this wallet's audit status.
+help-subchain-list-json = Machine-readable output.
+help-subchain-audit = Audit a subchain: every header it reported, checked under its own consensus and anchored in a verified main-chain block.
+help-subchain-audit-id = The subchain's number.
+help-subchain-audit-json = Machine-readable output.
+help-subchain-get = Show a value of an audited subchain's state, proven against an audited header.
+help-subchain-get-id = The subchain's number.
+help-subchain-get-key = The state key (e.g. demo/greeting).
+help-subchain-get-height = An audited subchain height instead of the audited tip.
+help-subchain-get-json = Machine-readable output.
+help-subchain-verify-evidence = Check a subchain evidence file offline (equivocation or a lost fork choice).
+help-subchain-verify-evidence-file = The evidence file.
+help-subchain-verify-evidence-json = Machine-readable output.
+help-subchain-follow = Audit a subchain with every sync from now on.
+help-subchain-follow-id = The subchain's number.
+help-subchain-unfollow = Stop auditing a subchain with every sync (its audit is kept).
+help-subchain-unfollow-id = The subchain's number.

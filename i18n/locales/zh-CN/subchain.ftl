@@ -134,3 +134,23 @@ subchain-value-wrong-header = 给出的高度 { $height } 区块不是审计过�
 subchain-value-halted = 高度 { $height } 的子链数据不可信：该子链已在高度 { $halted } 停止。
 subchain-value-bad-key = “{ $key }”不是有效的子链键。
 subchain-value-proof = 该子链值未被其区块证明：{ $reason }
+
+## 命令行帮助
+help-subchain = 子链：列出、审计、读取已证明的值、验证证据、随同步审计。
+help-subchain-list = 列出子链及其已证明的记录和本钱包的审计状态。
+help-subchain-list-json = 机器可读的输出。
+help-subchain-audit = 审计子链：其报告的每个区块头，都按其自身共识核对并锚定在已验证的主链区块中。
+help-subchain-audit-id = 子链编号。
+help-subchain-audit-json = 机器可读的输出。
+help-subchain-get = 显示已审计子链状态中的一个值，以审计过的区块头证明。
+help-subchain-get-id = 子链编号。
+help-subchain-get-key = 状态键（例如 demo/greeting）。
+help-subchain-get-height = 指定一个已审计的子链高度，而不是已审计的顶端。
+help-subchain-get-json = 机器可读的输出。
+help-subchain-verify-evidence = 离线核验子链证据文件（双签或 XOR 分叉选择落败）。
+help-subchain-verify-evidence-file = 证据文件。
+help-subchain-verify-evidence-json = 机器可读的输出。
+help-subchain-follow = 此后每次同步都审计该子链。
+help-subchain-follow-id = 子链编号。
+help-subchain-unfollow = 不再随同步审计该子链（已有的审计保留）。
+help-subchain-unfollow-id = 子链编号。

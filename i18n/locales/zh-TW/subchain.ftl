@@ -134,3 +134,23 @@ subchain-value-wrong-header = 給出的高度 { $height } 區塊不是審計過�
 subchain-value-halted = 高度 { $height } 的子鏈資料不可信：該子鏈已在高度 { $halted } 停止。
 subchain-value-bad-key = 「{ $key }」不是有效的子鏈鍵。
 subchain-value-proof = 該子鏈值未被其區塊證明：{ $reason }
+
+## 命令列說明
+help-subchain = 子鏈：列出、審計、讀取已證明的值、驗證證據、隨同步審計。
+help-subchain-list = 列出子鏈及其已證明的記錄和本錢包的審計狀態。
+help-subchain-list-json = 機器可讀的輸出。
+help-subchain-audit = 審計子鏈：其回報的每個區塊頭，都按其自身共識核對並錨定在已驗證的主鏈區塊中。
+help-subchain-audit-id = 子鏈編號。
+help-subchain-audit-json = 機器可讀的輸出。
+help-subchain-get = 顯示已審計子鏈狀態中的一個值，以審計過的區塊頭證明。
+help-subchain-get-id = 子鏈編號。
+help-subchain-get-key = 狀態鍵（例如 demo/greeting）。
+help-subchain-get-height = 指定一個已審計的子鏈高度，而不是已審計的頂端。
+help-subchain-get-json = 機器可讀的輸出。
+help-subchain-verify-evidence = 離線核驗子鏈證據檔案（雙簽或 XOR 分叉選擇落敗）。
+help-subchain-verify-evidence-file = 證據檔案。
+help-subchain-verify-evidence-json = 機器可讀的輸出。
+help-subchain-follow = 此後每次同步都審計該子鏈。
+help-subchain-follow-id = 子鏈編號。
+help-subchain-unfollow = 不再隨同步審計該子鏈（已有的審計保留）。
+help-subchain-unfollow-id = 子鏈編號。

@@ -16,7 +16,7 @@
 use std::collections::BTreeMap;
 
 use jifen_protocol::subchain::{
-    AnchoredHeader, ConsensusParams, SubchainId, SubchainKind, SubchainTip, TipState,
+    AnchoredHeader, ConsensusParams, SubchainId, SubchainKind, SubchainTip,
 };
 use jifen_protocol::{ChainId, Decode, DecodeError, Encode, Hash32, Reader};
 
@@ -195,22 +195,7 @@ impl SubchainAudit {
 }
 
 fn read_tip(reader: &mut Reader<'_>, kind: SubchainKind) -> Result<SubchainTip, DecodeError> {
-    Ok(SubchainTip {
-        height: reader.u64("tip height")?,
-        hash: Hash32(reader.array("tip hash")?),
-        parent: Hash32(reader.array("tip parent")?),
-        time_ms: reader.u64("tip time")?,
-        parent_time_ms: reader.u64("tip parent time")?,
-        state: match kind {
-            SubchainKind::Bft => TipState::Bft {
-                next_validators_hash: Hash32(reader.array("next validators hash")?),
-            },
-            SubchainKind::PowXor => TipState::Pow {
-                bits: reader.u8("tip bits")?,
-                window_start_ms: reader.u64("window start")?,
-            },
-        },
-    })
+    SubchainTip::decode_kind(reader, kind)
 }
 
 fn read_alert(reader: &mut Reader<'_>) -> Result<Alert, DecodeError> {

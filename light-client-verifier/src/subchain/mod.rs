@@ -70,13 +70,7 @@ impl AnchoredReport {
     /// anchored outcome.
     #[must_use]
     pub fn leaf(&self) -> AnchorLeaf {
-        AnchorLeaf {
-            subchain: self.report.header.subchain,
-            index: self.index,
-            height: self.report.header.height,
-            header_hash: self.report.header.hash(),
-            outcome: self.outcome,
-        }
+        AnchorLeaf::of(&self.report.header, self.index, self.outcome)
     }
 
     /// Why the leaf is not proven under `anchors_root` at `leaf_index`

@@ -213,7 +213,12 @@ impl Encode for SubchainTip {
 }
 
 impl SubchainTip {
-    fn decode_kind(reader: &mut Reader<'_>, kind: SubchainKind) -> Result<Self, DecodeError> {
+    /// Reads a tip of a `kind` subchain (its encoding does not carry the
+    /// kind: the record's parameters say it).
+    ///
+    /// # Errors
+    /// [`DecodeError`], e.g. a pow-xor tip above 64 bits.
+    pub fn decode_kind(reader: &mut Reader<'_>, kind: SubchainKind) -> Result<Self, DecodeError> {
         Ok(Self {
             height: reader.u64("tip height")?,
             hash: Hash32(reader.array("tip hash")?),

@@ -82,6 +82,19 @@ pub struct AnchorLeaf {
 pub const ANCHOR_LEAF_LEN: usize = 53;
 
 impl AnchorLeaf {
+    /// The leaf of `header` anchored as report `index` of its subchain with
+    /// `outcome`.
+    #[must_use]
+    pub fn of(header: &SubchainHeader, index: u64, outcome: Outcome) -> Self {
+        Self {
+            subchain: header.subchain,
+            index,
+            height: header.height,
+            header_hash: header.hash(),
+            outcome,
+        }
+    }
+
     /// The RFC 6962 leaf hash (`SHA256(0x00 || encoding)`) an anchor proof
     /// is checked with.
     #[must_use]
