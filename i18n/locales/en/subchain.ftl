@@ -66,7 +66,7 @@ subchain-wrong-subchain = The header is for subchain { $got }, not { $expected }
 ## Light client and wallet
 subchain-id-invalid = “{ $text }” is not a subchain number (1, 2, …).
 subchain-key-invalid = “{ $key }” is not a subchain key (1 to 64 bytes, no control characters).
-subchain-not-audited = Subchain { $subchain } has not been audited on this device yet: audit it first (jifen subchain audit { $subchain }).
+subchain-not-audited = Subchain { $subchain } has not been audited on this device yet: audit it first.
 subchain-record-malformed = A subchain record proven on chain does not decode ({ $detail }).
 
 ## The audit (light client)

@@ -60,7 +60,7 @@ subchain-wrong-subchain = 该区块头属于子链 { $got }，不是 { $expected
 ## 轻客户端与钱包
 subchain-id-invalid = “{ $text }”不是子链编号（1、2……）。
 subchain-key-invalid = “{ $key }”不是子链键（1 至 64 字节，不含控制字符）。
-subchain-not-audited = 本设备尚未审计子链 { $subchain }：请先审计（jifen subchain audit { $subchain }）。
+subchain-not-audited = 本设备尚未审计子链 { $subchain }：请先审计。
 subchain-record-malformed = 链上证明的子链记录无法解码（{ $detail }）。
 
 ## 审计（轻客户端）

@@ -60,7 +60,7 @@ subchain-wrong-subchain = 該區塊頭屬於子鏈 { $got }，不是 { $expected
 ## 輕客戶端與錢包
 subchain-id-invalid = “{ $text }”不是子鏈編號（1、2……）。
 subchain-key-invalid = “{ $key }”不是子鏈鍵（1 至 64 位元組，不含控制字元）。
-subchain-not-audited = 本裝置尚未審計子鏈 { $subchain }：請先審計（jifen subchain audit { $subchain }）。
+subchain-not-audited = 本裝置尚未審計子鏈 { $subchain }：請先審計。
 subchain-record-malformed = 鏈上證明的子鏈記錄無法解碼（{ $detail }）。
 
 ## 審計（輕客戶端）
