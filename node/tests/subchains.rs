@@ -368,7 +368,11 @@ fn pow_xor_fork_choice_and_its_refusals() {
     assert_eq!(main.run(&owner(), retire.clone()), 0);
     assert_eq!(main.balance(&owner()), before + MIN_SUBCHAIN_STAKE - FEE);
     let record = main.record(id);
-    assert_eq!((record.status, record.stake), (SubchainStatus::Retired, 0));
+    // The record keeps the amount it returned.
+    assert_eq!(
+        (record.status, record.stake),
+        (SubchainStatus::Retired, MIN_SUBCHAIN_STAKE)
+    );
     let four = &siblings(&pow_template(id, 4, three.hash(), bits), 1)[0];
     assert_eq!(
         main.report(&relayer(), &pow_report(four.clone())),

@@ -167,10 +167,9 @@ pub fn retire(
         }
         SubchainStatus::Retired => return Err(refused(SubchainError::Retired(id))),
     }
-    let stake = record.stake;
+    // The record keeps the amount: retired says it was paid back, and a
+    // wallet's history reads from it what the retirement returned.
     record.status = SubchainStatus::Retired;
-    // The record no longer holds POINT once it is paid back.
-    record.stake = 0;
     ov.put_subchain(id, &record);
-    ov.credit_point(sender, stake)
+    ov.credit_point(sender, record.stake)
 }

@@ -283,7 +283,8 @@ pub struct SubchainRecord {
     pub owner: Address,
     /// Its name, 1-64 bytes (the merchant name rule).
     pub name: String,
-    /// POINT locked while registered (and kept when halted).
+    /// POINT locked at registration (kept locked when halted; paid back,
+    /// and still recorded, when retired).
     pub stake: u128,
     /// Main-chain height of the registration.
     pub registered_at: u64,
