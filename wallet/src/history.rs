@@ -11,9 +11,7 @@ use std::collections::HashMap;
 use jifen_light_client::Proven;
 use jifen_protocol::history::{HistoryCheckpoint, HistoryEntry};
 use jifen_protocol::points::{SwapDirection, quote as quote_swap};
-use jifen_protocol::subchain::SubchainRecord;
-use jifen_protocol::subchain::keys::subchain_key;
-use jifen_protocol::{Address, AssetId, Decode, MerchantId, Network, Transaction, TxPayload};
+use jifen_protocol::{Address, AssetId, MerchantId, Network, Transaction, TxPayload};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -271,17 +269,9 @@ pub(crate) fn describe(
         TxPayload::MerchantRegister(r) if sent && ok => push(point.amount(r.deposit), false),
         TxPayload::SubchainRegister(r) if sent && ok => push(point.amount(r.stake), false),
         TxPayload::SubchainRetire(r) if sent && ok => {
-            // The stake never changes after registration, so the current
-            // record names what the retirement returned.
-            let proven = reader.state(&subchain_key(r.subchain))?;
-            if let Some(bytes) = proven.value {
-                let record = SubchainRecord::decode(&bytes).map_err(|source| {
-                    PointsFlowError::RecordMalformed {
-                        what: "subchain",
-                        detail: source.to_string(),
-                    }
-                })?;
-                push(point.amount(record.stake), true);
+            // A retired record keeps the stake it paid back.
+            if let Some(record) = reader.subchain_record(r.subchain)? {
+                push(point.amount(record.value.stake), true);
             }
         }
         TxPayload::Swap(swap) if sent && ok => {

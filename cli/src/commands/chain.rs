@@ -262,14 +262,12 @@ pub fn sync(ui: &Ui, ctx: &WalletContext) -> Result<()> {
         );
     }
     if let Some(error) = &outcome.subchain_error {
-        let args: Vec<(&str, jifen_i18n::Arg)> = error
-            .args
-            .iter()
-            .map(|(name, value)| (name.as_str(), value.clone().into()))
-            .collect();
         ui.say(
             "sync-subchain-failed",
-            &[("reason", ui.text(&error.code, &args).into())],
+            &[(
+                "reason",
+                crate::error::describe_view(ui.catalog(), error).into(),
+            )],
         );
     }
     ui.data(&format!("{}:{}", summary.height, summary.hash));

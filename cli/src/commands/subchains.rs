@@ -8,12 +8,12 @@ use jifen_wallet::subchains::views::{
     SubchainStatusView, SubchainView,
 };
 use jifen_wallet::subchains::{SubchainFlowError, audit, book, evidence, list, value};
-use jifen_wallet::{CancelToken, ErrorView, WalletContext};
+use jifen_wallet::{CancelToken, WalletContext};
 
 use super::chain::{peers_failed, short, synced_session};
 use super::print_json;
 use crate::args::SubchainCommand;
-use crate::error::{Failure, Result};
+use crate::error::{Failure, Result, describe_view};
 use crate::ui::Ui;
 
 /// A subchain error, saying first what each node did when none answered.
@@ -278,7 +278,7 @@ fn say_alert(ui: &Ui, alert: &SubchainAlertView) {
     let reason = alert
         .error
         .as_ref()
-        .map(|e| error_text(ui, e))
+        .map(|e| describe_view(ui.catalog(), e))
         .unwrap_or_default();
     ui.say(
         match alert.kind.as_str() {
@@ -296,14 +296,4 @@ fn say_alert(ui: &Ui, alert: &SubchainAlertView) {
             ),
         ],
     );
-}
-
-/// A stored error in the person's language.
-fn error_text(ui: &Ui, error: &ErrorView) -> String {
-    let args: Vec<(&str, jifen_i18n::Arg)> = error
-        .args
-        .iter()
-        .map(|(name, value)| (name.as_str(), value.clone().into()))
-        .collect();
-    ui.text(&error.code, &args)
 }

@@ -22,7 +22,9 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use jifen_protocol::{Account, Address, Hash32, Header, Transaction};
+use jifen_protocol::subchain::keys::subchain_key;
+use jifen_protocol::subchain::{SubchainId, SubchainRecord};
+use jifen_protocol::{Account, Address, Decode, Hash32, Header, Transaction};
 
 use super::peers::PeerTable;
 use super::{
@@ -268,6 +270,32 @@ impl LightReader {
             height,
             header_hash: header.hash(),
         })
+    }
+
+    /// Subchain `id`'s record, proven at the trusted header (`None`: no
+    /// such subchain).
+    ///
+    /// # Errors
+    /// As [`LightReader::state`]; [`ClientError::SubchainRecord`] when the
+    /// proven value does not decode (the chain itself is broken).
+    pub fn subchain_record(
+        &self,
+        id: SubchainId,
+    ) -> Result<Option<Proven<SubchainRecord>>, ClientError> {
+        let proven = self.state(&subchain_key(id))?;
+        let Some(bytes) = proven.value else {
+            return Ok(None);
+        };
+        let record =
+            SubchainRecord::decode(&bytes).map_err(|error| ClientError::SubchainRecord {
+                subchain: id,
+                detail: error.to_string(),
+            })?;
+        Ok(Some(Proven {
+            value: record,
+            height: proven.height,
+            header_hash: proven.header_hash,
+        }))
     }
 
     /// Hands a signed transaction to the primary (or the next peer if it

@@ -27,9 +27,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use jifen_protocol::subchain::keys::subchain_key;
+use jifen_protocol::Header;
 use jifen_protocol::subchain::{ReportSeal, SubchainId, SubchainRecord};
-use jifen_protocol::{Decode, Header};
 
 use super::{ClientError, LightClient};
 use crate::light_block::LightBlock;
@@ -117,29 +116,17 @@ fn peer_fault(error: &AuditError) -> bool {
 
 impl<S: LightStore> LightClient<S> {
     /// Subchain `id`'s record, proven at the trusted header (`None`: no
-    /// such subchain).
+    /// such subchain): [`LightReader::subchain_record`](crate::LightReader::subchain_record)
+    /// after a first sync if nothing is trusted yet.
     ///
     /// # Errors
-    /// As [`LightClient::state`]; [`ClientError::SubchainRecord`] when the
-    /// proven value does not decode (the chain itself is broken).
+    /// As [`LightClient::state`]; [`ClientError::SubchainRecord`].
     pub fn subchain_record(
         &mut self,
         id: SubchainId,
     ) -> Result<Option<Proven<SubchainRecord>>, ClientError> {
-        let proven = self.state(&subchain_key(id))?;
-        let Some(bytes) = proven.value else {
-            return Ok(None);
-        };
-        let record =
-            SubchainRecord::decode(&bytes).map_err(|error| ClientError::SubchainRecord {
-                subchain: id,
-                detail: error.to_string(),
-            })?;
-        Ok(Some(Proven {
-            value: record,
-            height: proven.height,
-            header_hash: proven.header_hash,
-        }))
+        self.trust_first()?;
+        self.reader().subchain_record(id)
     }
 
     /// Audits subchain `id` up to the trusted header, resuming `resume`

@@ -100,6 +100,18 @@ impl ChainReader {
         Ok(self.reader.state(key)?)
     }
 
+    /// Subchain `id`'s record, proven at the verified head (`None`: proven
+    /// not registered).
+    ///
+    /// # Errors
+    /// As [`ChainReader::state`]; `lc-client-subchain-record`.
+    pub fn subchain_record(
+        &self,
+        id: jifen_protocol::subchain::SubchainId,
+    ) -> Result<Option<Proven<jifen_protocol::subchain::SubchainRecord>>, ChainError> {
+        Ok(self.reader.subchain_record(id)?)
+    }
+
     /// The chain id transactions are signed for.
     #[must_use]
     pub fn chain_id(&self) -> &jifen_protocol::ChainId {

@@ -239,11 +239,9 @@ pub fn audit_followed(
     for id in AuditBook::of(session).followed() {
         match audit(session, id, progress, cancel) {
             Ok(view) => views.push(view),
-            Err(SubchainFlowError::Chain(error))
-                if error.code() == "lc-client-subchain-unknown" =>
-            {
-                continue;
-            }
+            Err(SubchainFlowError::Chain(ChainError::Client(
+                jifen_light_client::ClientError::SubchainUnknown { .. },
+            ))) => continue,
             Err(error) => return Err(error),
         }
     }

@@ -2,7 +2,7 @@
 //! wallet's audit status (no audit runs here: see [`super::audit`]).
 
 use jifen_light_client::Proven;
-use jifen_protocol::subchain::keys::{subchain_key, subchain_registry_key};
+use jifen_protocol::subchain::keys::subchain_registry_key;
 use jifen_protocol::subchain::{
     ConsensusParams, SubchainId, SubchainRecord, SubchainRegistry, SubchainStatus,
 };
@@ -27,26 +27,6 @@ fn decode<T: Decode>(bytes: &[u8]) -> Result<T, SubchainFlowError> {
     })
 }
 
-/// Subchain `id`'s record, proven at the verified head (`None`: proven
-/// not registered).
-///
-/// # Errors
-/// Light-client errors, `subchain-record-malformed`.
-pub fn record(
-    reader: &ChainReader,
-    id: SubchainId,
-) -> Result<Option<Proven<SubchainRecord>>, SubchainFlowError> {
-    let proven = reader.state(&subchain_key(id))?;
-    let Some(bytes) = proven.value.as_deref() else {
-        return Ok(None);
-    };
-    Ok(Some(Proven {
-        value: decode(bytes)?,
-        height: proven.height,
-        header_hash: proven.header_hash,
-    }))
-}
-
 /// Every registered subchain (at most [`MAX_LISTED`]), proven at the
 /// verified head, with this wallet's audit status.
 ///
@@ -65,7 +45,7 @@ pub fn list(reader: &ChainReader) -> Result<SubchainListView, SubchainFlowError>
         let Some(id) = SubchainId::new(n) else {
             continue;
         };
-        if let Some(proven) = record(reader, id)? {
+        if let Some(proven) = reader.subchain_record(id)? {
             subchains.push(view(
                 id,
                 &proven,
