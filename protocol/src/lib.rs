@@ -72,6 +72,7 @@ pub mod message;
 pub mod network;
 pub mod payment_request;
 pub mod points;
+pub mod provenance;
 pub mod staking;
 pub mod state;
 pub mod subchain;
