@@ -64,6 +64,12 @@ pub enum RecordKind {
     SubchainRegistry = 0x0B,
     /// A [`crate::subchain::AnchoredHeader`] keyed by `subchain u32 || height u64` (`0x0C`).
     AnchoredHeader = 0x0C,
+    /// A [`crate::provenance::PartyRecord`] keyed by address (`0x0D`).
+    Party = 0x0D,
+    /// A [`crate::provenance::AnchorRecord`] keyed by the item's encoding (`0x0E`).
+    ItemAnchor = 0x0E,
+    /// A [`crate::provenance::SalesRecord`] keyed by the item's encoding (`0x0F`).
+    ItemSales = 0x0F,
 }
 
 /// The key of record `kind` with identifier `id`:

@@ -12,6 +12,7 @@ use crate::points::{
     CouncilVote, DepositTopUp, DepositWithdraw, MerchantRegister, Mint, PointsIssue, RateSet, Swap,
     TransferAsset, Withdraw,
 };
+use crate::provenance::{ItemAnchor, ItemSale, PartyRegister};
 use crate::staking::{Bond, Unbond};
 use crate::subchain::{SubchainRegister, SubchainReport, SubchainRetire};
 
@@ -54,6 +55,12 @@ pub enum TxKind {
     SubchainReport = 0x0031,
     /// Retire a subchain (`0x0032`), see [`SubchainRetire`].
     SubchainRetire = 0x0032,
+    /// Register a provenance party (`0x0040`), see [`PartyRegister`].
+    PartyRegister = 0x0040,
+    /// Anchor an item's provenance records (`0x0041`), see [`ItemAnchor`].
+    ItemAnchor = 0x0041,
+    /// Record an item's sale (`0x0042`), see [`ItemSale`].
+    ItemSale = 0x0042,
 }
 
 impl TxKind {
@@ -83,6 +90,9 @@ impl TxKind {
             0x0030 => Some(Self::SubchainRegister),
             0x0031 => Some(Self::SubchainReport),
             0x0032 => Some(Self::SubchainRetire),
+            0x0040 => Some(Self::PartyRegister),
+            0x0041 => Some(Self::ItemAnchor),
+            0x0042 => Some(Self::ItemSale),
             _ => None,
         }
     }
@@ -159,6 +169,12 @@ pub enum TxPayload {
     SubchainReport(SubchainReport),
     /// [`TxKind::SubchainRetire`].
     SubchainRetire(SubchainRetire),
+    /// [`TxKind::PartyRegister`].
+    PartyRegister(PartyRegister),
+    /// [`TxKind::ItemAnchor`].
+    ItemAnchor(ItemAnchor),
+    /// [`TxKind::ItemSale`].
+    ItemSale(ItemSale),
 }
 
 impl TxPayload {
@@ -182,6 +198,9 @@ impl TxPayload {
             Self::SubchainRegister(_) => TxKind::SubchainRegister,
             Self::SubchainReport(_) => TxKind::SubchainReport,
             Self::SubchainRetire(_) => TxKind::SubchainRetire,
+            Self::PartyRegister(_) => TxKind::PartyRegister,
+            Self::ItemAnchor(_) => TxKind::ItemAnchor,
+            Self::ItemSale(_) => TxKind::ItemSale,
         }
     }
 
@@ -205,6 +224,9 @@ impl TxPayload {
             Self::SubchainRegister(p) => p.encode(),
             Self::SubchainReport(p) => p.encode(),
             Self::SubchainRetire(p) => p.encode(),
+            Self::PartyRegister(p) => p.encode(),
+            Self::ItemAnchor(p) => p.encode(),
+            Self::ItemSale(p) => p.encode(),
         }
     }
 
@@ -230,6 +252,9 @@ impl TxPayload {
             TxKind::SubchainRegister => SubchainRegister::decode(bytes).map(Self::SubchainRegister),
             TxKind::SubchainReport => SubchainReport::decode(bytes).map(Self::SubchainReport),
             TxKind::SubchainRetire => SubchainRetire::decode(bytes).map(Self::SubchainRetire),
+            TxKind::PartyRegister => PartyRegister::decode(bytes).map(Self::PartyRegister),
+            TxKind::ItemAnchor => ItemAnchor::decode(bytes).map(Self::ItemAnchor),
+            TxKind::ItemSale => ItemSale::decode(bytes).map(Self::ItemSale),
         }
     }
 }

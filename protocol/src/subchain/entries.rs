@@ -10,14 +10,14 @@ pub const SUBCHAIN_KEY_TAG: &str = "jifen/subchain-key";
 /// Longest entry key, bytes.
 pub const MAX_ENTRY_KEY_LEN: usize = 64;
 /// Longest entry value, bytes.
-pub const MAX_ENTRY_VALUE_LEN: usize = 1_024;
+pub const MAX_ENTRY_VALUE_LEN: usize = 4_096;
 
 /// One write of a subchain block: `key` now holds `value`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Entry {
     /// 1-64 bytes of printable UTF-8 (no control characters).
     pub key: String,
-    /// At most 1,024 bytes.
+    /// At most 4,096 bytes (a provenance record with its EPCIS event).
     pub value: Vec<u8>,
 }
 
