@@ -81,6 +81,7 @@ pub mod open;
 pub mod password_gate;
 pub mod pay;
 pub mod points;
+pub mod provenance;
 pub mod receive;
 pub mod record;
 pub mod request_payment;
