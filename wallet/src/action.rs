@@ -40,6 +40,8 @@ pub enum ActionReview {
     Withdraw(Box<WithdrawReview>),
     /// A merchant's administration (rate, points issue, deposit).
     Merchant(Box<MerchantActionReview>),
+    /// A retailer's sale of an item (provenance).
+    Sale(Box<crate::provenance::sale::SaleReview>),
 }
 
 impl ActionReview {
@@ -51,6 +53,7 @@ impl ActionReview {
             Self::Pay(review) => &review.review_id,
             Self::Withdraw(review) => &review.review_id,
             Self::Merchant(review) => &review.review_id,
+            Self::Sale(review) => &review.review_id,
         }
     }
 }
