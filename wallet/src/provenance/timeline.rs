@@ -19,6 +19,50 @@ pub const PLACE_FIELD: &str = "jifen:place";
 /// The user extension that holds sealed personal data (`"jifen:sealed"`).
 pub const SEALED_FIELD: &str = "jifen:sealed";
 
+/// `time_ms` (UTC) as `YYYY-MM-DD HH:MM` in the zone `+hh:mm`/`-hh:mm`
+/// (UTC when the offset does not parse).
+#[must_use]
+pub fn local_time(time_ms: i64, offset: &str) -> String {
+    let minutes = parse_offset(offset).unwrap_or(0);
+    let local = time_ms.div_euclid(60_000) + minutes;
+    let (days, minute_of_day) = (local.div_euclid(1_440), local.rem_euclid(1_440));
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
+        minute_of_day / 60,
+        minute_of_day % 60
+    )
+}
+
+fn parse_offset(offset: &str) -> Option<i64> {
+    if offset == "Z" {
+        return Some(0);
+    }
+    let (sign, rest) = match offset.as_bytes().first()? {
+        b'+' => (1, &offset[1..]),
+        b'-' => (-1, &offset[1..]),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':')?;
+    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
+/// `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 /// A party as shown.
 #[must_use]
 pub fn party_view(
@@ -128,6 +172,7 @@ fn record_view(
             action: None,
             time_ms: 0,
             time_zone: String::new(),
+            local_time: String::new(),
             place: None,
             biz_location: None,
             read_point: None,
@@ -155,6 +200,7 @@ fn record_view(
         action: event.action().map(|a| a.as_str().to_owned()),
         time_ms: event.event_time_ms(),
         time_zone: event.time_zone_offset().to_owned(),
+        local_time: local_time(event.event_time_ms(), event.time_zone_offset()),
         place,
         biz_location,
         read_point: event.read_point(),
@@ -227,5 +273,22 @@ pub fn view(
         subchain_height,
         fetch_ms,
         verify_ms,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_time;
+
+    #[test]
+    fn local_times_follow_their_offsets() {
+        assert_eq!(local_time(0, "Z"), "1970-01-01 00:00");
+        // 2026-10-03T01:12:00Z
+        let t = 1_790_989_920_000;
+        assert_eq!(local_time(t, "+08:00"), "2026-10-03 09:12");
+        assert_eq!(local_time(t, "-05:30"), "2026-10-02 19:42");
+        assert_eq!(local_time(t, "garbage"), "2026-10-03 01:12");
+        assert_eq!(local_time(-60_000, "+00:00"), "1969-12-31 23:59");
+        assert_eq!(local_time(951_782_400_000, "+00:00"), "2000-02-29 00:00");
     }
 }
