@@ -150,6 +150,8 @@ pub enum ActionReceipt {
     Withdraw(Box<SendReceipt>),
     /// A merchant's administration.
     Merchant(Box<SendReceipt>),
+    /// A retailer's sale of an item.
+    Sale(Box<SendReceipt>),
 }
 
 /// Step 3 of every points flow: broadcasts `tx` (the signed `prepared`),
@@ -182,6 +184,9 @@ pub fn prove_action(
         ActionReview::Merchant(_) => ActionReceipt::Merchant(Box::new(
             crate::send::broadcast_and_prove(session, tx, &sender, timeout, on_event, cancel)?,
         )),
+        ActionReview::Sale(_) => ActionReceipt::Sale(Box::new(crate::send::broadcast_and_prove(
+            session, tx, &sender, timeout, on_event, cancel,
+        )?)),
     })
 }
 

@@ -196,3 +196,6 @@ cold-review-item-records = Records anchored
 cold-review-item-root = Records root
 cold-review-item-sale = Sale
 cold-review-item-sale-note = Records this item as sold by you (retail_selling); a second sale marks a copied tag
+cold-kind-party-register = Register a provenance party
+cold-kind-item-anchor = Anchor an item's records
+cold-kind-item-sale = Record an item's sale

@@ -195,3 +195,6 @@ cold-review-item-records = 已锚定记录数
 cold-review-item-root = 记录根哈希
 cold-review-item-sale = 售出
 cold-review-item-sale-note = 将此商品登记为由您售出（retail_selling）；同一序列号再次售出即表明标签被复制
+cold-kind-party-register = 登记溯源参与方
+cold-kind-item-anchor = 锚定商品记录
+cold-kind-item-sale = 登记商品售出

@@ -195,3 +195,6 @@ cold-review-item-records = 已錨定記錄數
 cold-review-item-root = 記錄根雜湊
 cold-review-item-sale = 售出
 cold-review-item-sale-note = 將此商品登記為由您售出（retail_selling）；同一序號再次售出即表示標籤被複製
+cold-kind-party-register = 登記溯源參與方
+cold-kind-item-anchor = 錨定商品記錄
+cold-kind-item-sale = 登記商品售出

@@ -15,6 +15,7 @@ use jifen_protocol::provenance::{
     AnchorRecord, ItemId, PartyRecord, ProvenanceRecord, Role, SalesRecord, anchor_key,
     gs1_check_digit, party_key, sales_key,
 };
+use jifen_crypto::signer::Signer;
 use jifen_protocol::{Decode, Hash32, PublicKey};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -26,7 +27,7 @@ use super::views::{RecordedView, TagView, TraceProgressView};
 use crate::action::now_ms;
 use crate::chain::{ChainError, ChainSession};
 use crate::jobs::CancelToken;
-use crate::open::UnlockedWallet;
+use crate::store::UnlockedWallet;
 use crate::subchains::audit::audit;
 use crate::subchains::book::AuditBook;
 use crate::subchains::views::AuditStateView;
@@ -239,7 +240,9 @@ pub fn prepare(
     let product = tag::parse_for(&request.tag, facts.network)?;
     let item: ItemId = product.item.clone();
     let location = location_uri(&request.location)?;
-    let signer: PublicKey = facts.public_key(request.from_index)?;
+    let signer: PublicKey = facts
+        .public_key(request.from_index)
+        .map_err(ChainError::from)?;
     let address = signer.address();
     session.sync(&mut |_| {}, cancel)?;
     let reader = session.reader();

@@ -77,7 +77,9 @@ pub fn review(
         Some(text) if !text.is_empty() => parse_points(text)?,
         _ => MIN_FEE,
     };
-    let sender = facts.public_key(request.from_index)?;
+    let sender = facts
+        .public_key(request.from_index)
+        .map_err(crate::chain::ChainError::from)?;
     let address = sender.address();
     let party = reader.state(&party_key(&address))?;
     let party: Option<PartyRecord> = party

@@ -194,10 +194,10 @@ fn record_view(
         .or_else(|| event.read_point());
     TraceRecordView {
         index,
-        event_kind: event.kind().as_str().to_owned(),
+        event_kind: event.kind().name().trim_end_matches("Event").to_lowercase(),
         biz_step: event.biz_step(),
         disposition: event.disposition(),
-        action: event.action().map(|a| a.as_str().to_owned()),
+        action: event.action().map(|a| a.name().to_owned()),
         time_ms: event.event_time_ms(),
         time_zone: event.time_zone_offset().to_owned(),
         local_time: local_time(event.event_time_ms(), event.time_zone_offset()),
