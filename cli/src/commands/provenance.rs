@@ -329,11 +329,11 @@ pub fn record_receiving(ui: &Ui, ctx: &WalletContext, args: &RecordReceivingArgs
             ("hash", review.event_hash.clone().into()),
         ],
     );
-    if !confirmed(ui, args.sign.yes, "receiving-confirm")? {
+    if !confirmed(ui, args.yes, "receiving-confirm")? {
         ui.say("receiving-cancelled", &[]);
         return Ok(());
     }
-    let keys = unlock(ui, &ctx, &mut open, &args.sign.password, args.sign.no_keyring)?;
+    let keys = unlock(ui, &ctx, &mut open, &args.password, args.no_keyring)?;
     let signed = prepared.sign(keys);
     open.lock();
     let signed = signed?;
