@@ -395,3 +395,39 @@ pub fn record_sale(ui: &Ui, ctx: &WalletContext, args: &RecordSaleArgs) -> Resul
     show_included(ui, &receipt);
     Ok(())
 }
+
+/// `jifen verify-trace-bundle`.
+pub fn verify_bundle(
+    ui: &Ui,
+    ctx: &WalletContext,
+    file: &Path,
+    checkpoint: Option<&str>,
+    json: bool,
+) -> Result<()> {
+    let view = bundle::verify(
+        ctx,
+        jifen_wallet::audit::RootOf::Disk,
+        jifen_wallet::audit::Source::File(file),
+        checkpoint,
+    )?;
+    if json {
+        return print_json(ui, &view);
+    }
+    ui.data(&ui.text(
+        "trace-bundle-checked",
+        &[
+            ("item", view.item.clone().into()),
+            ("verdict", ui.text(verdict_id(view.verdict), &[]).into()),
+            ("records", u64::from(view.records).into()),
+            ("height", view.main_height.into()),
+            ("subchain_height", view.subchain_height.into()),
+        ],
+    ));
+    for reason in &view.reasons {
+        ui.data(&format!("  • {reason}"));
+    }
+    if !view.matches {
+        return Err(UserError::new("trace-bundle-verdict-differs").into());
+    }
+    Ok(())
+}

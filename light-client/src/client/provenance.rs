@@ -83,7 +83,10 @@ impl<S: LightStore> LightClient<S> {
                 match page {
                     Ok(page) => match all.as_mut() {
                         None => all = Some(page),
-                        Some(all) => all.records.extend(page.records),
+                        Some(all) => {
+                            all.records.extend(page.records);
+                            all.answers.extend(page.answers);
+                        }
                     },
                     Err(error) => {
                         self.demote(index, "provenance-records-invalid", error.to_string());
