@@ -14,8 +14,8 @@ use super::views::{
 };
 use crate::views::{ErrorView, ProvenAt};
 
-/// The user extension that names a place for people (`"jifen:place"`).
-pub const PLACE_FIELD: &str = "jifen:place";
+/// The user extension that names a place for people (`"jifen:placeName"`).
+pub const PLACE_FIELD: &str = "jifen:placeName";
 /// The user extension that holds sealed personal data (`"jifen:sealed"`).
 pub const SEALED_FIELD: &str = "jifen:sealed";
 
