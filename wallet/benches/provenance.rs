@@ -52,11 +52,21 @@ fn main() {
     let started = Instant::now();
     let cold = loop {
         let begin = Instant::now();
-        let traced = trace(&mut session, &tag, TracePurpose::Counter, &mut |_| {}, &CancelToken::new()).unwrap();
+        let traced = trace(
+            &mut session,
+            &tag,
+            TracePurpose::Counter,
+            &mut |_| {},
+            &CancelToken::new(),
+        )
+        .unwrap();
         if traced.view.verdict == VerdictView::Authentic && traced.view.records.len() == 20 {
             break (begin.elapsed(), traced);
         }
-        assert!(started.elapsed() < Duration::from_secs(120), "the demo item never appeared");
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the demo item never appeared"
+        );
         std::thread::sleep(Duration::from_millis(300));
     };
     println!(
@@ -72,7 +82,14 @@ fn main() {
     let mut last = None;
     for _ in 0..rounds {
         let begin = Instant::now();
-        let traced = trace(&mut session, &tag, TracePurpose::Counter, &mut |_| {}, &CancelToken::new()).unwrap();
+        let traced = trace(
+            &mut session,
+            &tag,
+            TracePurpose::Counter,
+            &mut |_| {},
+            &CancelToken::new(),
+        )
+        .unwrap();
         total.push(begin.elapsed().as_secs_f64() * 1e3);
         fetch.push(traced.view.fetch_ms as f64);
         verify.push(traced.view.verify_ms as f64);
@@ -94,7 +111,9 @@ fn main() {
         .pages
         .iter()
         .flat_map(|p| p.records.iter())
-        .map(|r| ProvenanceRecord::decode(&hex::decode(r.value.as_ref().unwrap()).unwrap()).unwrap())
+        .map(|r| {
+            ProvenanceRecord::decode(&hex::decode(r.value.as_ref().unwrap()).unwrap()).unwrap()
+        })
         .collect();
     let chain_id = session.settings().chain_id().clone();
     let reps = 200;

@@ -110,9 +110,12 @@ fn every_demo_product_gets_its_verdict_and_a_merchant_receives_and_sells() {
     // Authentic: every record checked and anchored; the carrier's record
     // holds the consignee's data sealed for the retailer.
     let authentic = demo_product(DemoKind::Authentic);
-    let traced = look_until(&mut session, &authentic.tag_uri(), TracePurpose::Inspect, |t| {
-        t.view.verdict == VerdictView::Authentic
-    });
+    let traced = look_until(
+        &mut session,
+        &authentic.tag_uri(),
+        TracePurpose::Inspect,
+        |t| t.view.verdict == VerdictView::Authentic,
+    );
     assert_eq!(traced.view.records.len(), authentic.records as usize);
     assert!(traced.view.reasons.is_empty());
     assert!(traced.view.records.iter().all(|r| {
@@ -120,7 +123,10 @@ fn every_demo_product_gets_its_verdict_and_a_merchant_receives_and_sells() {
         c.hash && c.signature && c.link && c.signer && c.anchored && c.order
     }));
     assert!(traced.view.records.iter().any(|r| r.sealed_for.is_some()));
-    assert_eq!(traced.view.records[0].biz_step.as_deref(), Some("commissioning"));
+    assert_eq!(
+        traced.view.records[0].biz_step.as_deref(),
+        Some("commissioning")
+    );
     assert!(traced.view.subchain_height > 0 && traced.view.proven_at.height > 0);
     let counter = look(&mut session, &authentic.tag_uri(), TracePurpose::Counter);
     assert_eq!(counter.view.verdict, VerdictView::Authentic);
@@ -128,14 +134,18 @@ fn every_demo_product_gets_its_verdict_and_a_merchant_receives_and_sells() {
     // Its bundle re-checks offline to the same verdict; a changed record
     // does not.
     let path = bundle::save(&traced.bundle, &dir.path().join("bundles")).unwrap();
-    let checked = bundle::verify(&ctx, RootOf::Session(&session), Source::File(&path), None).unwrap();
+    let checked =
+        bundle::verify(&ctx, RootOf::Session(&session), Source::File(&path), None).unwrap();
     assert!(checked.matches, "{checked:?}");
     assert_eq!(checked.verdict, VerdictView::Authentic);
     assert_eq!(checked.records, authentic.records);
     let mut changed = traced.bundle.clone();
     let value = changed.pages[0].records[1].value.as_mut().unwrap();
     let flip = value.len() - 10;
-    value.replace_range(flip..flip + 1, if &value[flip..=flip] == "0" { "1" } else { "0" });
+    value.replace_range(
+        flip..flip + 1,
+        if &value[flip..=flip] == "0" { "1" } else { "0" },
+    );
     let text = serde_json::to_string(&changed).unwrap();
     let error =
         bundle::verify(&ctx, RootOf::Session(&session), Source::Text(&text), None).unwrap_err();
@@ -150,36 +160,51 @@ fn every_demo_product_gets_its_verdict_and_a_merchant_receives_and_sells() {
 
     // Tampered: the rewritten record fails its hash, named.
     let tampered = demo_product(DemoKind::Tampered);
-    let traced = look_until(&mut session, &tampered.tag_uri(), TracePurpose::Inspect, |t| {
-        t.view.verdict == VerdictView::Tampered
-    });
+    let traced = look_until(
+        &mut session,
+        &tampered.tag_uri(),
+        TracePurpose::Inspect,
+        |t| t.view.verdict == VerdictView::Tampered,
+    );
     assert_eq!(codes(&traced)[0], "trace-reason-hash-mismatch");
     let bad = &traced.view.records[2];
     assert!(!bad.checks.hash && bad.checks.signature);
-    assert_eq!(bad.problem.as_ref().unwrap().code, "trace-reason-hash-mismatch");
+    assert_eq!(
+        bad.problem.as_ref().unwrap().code,
+        "trace-reason-hash-mismatch"
+    );
 
     // Cloned: sold twice.
     let cloned = demo_product(DemoKind::Cloned);
-    let traced = look_until(&mut session, &cloned.tag_uri(), TracePurpose::Inspect, |t| {
-        t.view.sales.len() == 2
-    });
+    let traced = look_until(
+        &mut session,
+        &cloned.tag_uri(),
+        TracePurpose::Inspect,
+        |t| t.view.sales.len() == 2,
+    );
     assert_eq!(traced.view.verdict, VerdictView::SuspectedClone);
     assert_eq!(codes(&traced), ["trace-reason-sold-twice"]);
 
     // Unanchored: 6 records, 4 anchored.
     let unanchored = demo_product(DemoKind::Unanchored);
-    let traced = look_until(&mut session, &unanchored.tag_uri(), TracePurpose::Inspect, |t| {
-        t.view.anchor.is_some() && t.view.records.len() == 6
-    });
+    let traced = look_until(
+        &mut session,
+        &unanchored.tag_uri(),
+        TracePurpose::Inspect,
+        |t| t.view.anchor.is_some() && t.view.records.len() == 6,
+    );
     assert_eq!(traced.view.verdict, VerdictView::Unanchored);
     assert_eq!(traced.view.anchor.as_ref().unwrap().count, 4);
     assert!(traced.view.records[3].checks.anchored && !traced.view.records[4].checks.anchored);
 
     // Signer not registered.
     let unregistered = demo_product(DemoKind::Unregistered);
-    let traced = look_until(&mut session, &unregistered.tag_uri(), TracePurpose::Inspect, |t| {
-        t.view.records.len() == unregistered.records as usize && t.view.anchor.is_some()
-    });
+    let traced = look_until(
+        &mut session,
+        &unregistered.tag_uri(),
+        TracePurpose::Inspect,
+        |t| t.view.records.len() == unregistered.records as usize && t.view.anchor.is_some(),
+    );
     assert_eq!(traced.view.verdict, VerdictView::SignerNotRegistered);
     assert_eq!(codes(&traced)[0], "trace-reason-signer-unknown");
     assert_eq!(traced.view.records[1].party.name, None);
@@ -203,11 +228,15 @@ fn every_demo_product_gets_its_verdict_and_a_merchant_receives_and_sells() {
     .unwrap_err();
     assert_eq!(error.code(), "trace-wrong-network");
     assert_eq!(
-        tag::parse("https://id.gs1.org/01/06901234100014/21/X").unwrap_err().code(),
+        tag::parse("https://id.gs1.org/01/06901234100014/21/X")
+            .unwrap_err()
+            .code(),
         "tag-bad-check-digit"
     );
     assert_eq!(
-        tag::parse("https://id.gs1.org/01/06901234100013").unwrap_err().code(),
+        tag::parse("https://id.gs1.org/01/06901234100013")
+            .unwrap_err()
+            .code(),
         "tag-missing-serial"
     );
 
@@ -236,9 +265,14 @@ fn every_demo_product_gets_its_verdict_and_a_merchant_receives_and_sells() {
     )
     .unwrap_err();
     assert_eq!(error.code(), "trace-location-invalid");
-    let prepared =
-        receiving::prepare(&mut shop_session, &facts, &request, &mut |_| {}, &CancelToken::new())
-            .unwrap();
+    let prepared = receiving::prepare(
+        &mut shop_session,
+        &facts,
+        &request,
+        &mut |_| {},
+        &CancelToken::new(),
+    )
+    .unwrap();
     assert_eq!(prepared.review().index, 20);
     let signed = prepared.sign(shop.keys().unwrap()).unwrap();
     let recorded =
@@ -248,10 +282,16 @@ fn every_demo_product_gets_its_verdict_and_a_merchant_receives_and_sells() {
     let traced = look_until(&mut session, &long.tag_uri(), TracePurpose::Inspect, |t| {
         t.view.records.len() == 21 && t.view.verdict == VerdictView::Authentic
     });
-    assert_eq!(traced.view.records[20].biz_step.as_deref(), Some("receiving"));
+    assert_eq!(
+        traced.view.records[20].biz_step.as_deref(),
+        Some("receiving")
+    );
 
     // A consumer wallet is not a party: it cannot receive or sell.
-    let consumer_ctx = context(&dir.path().join("consumer"), format!("http://{}", devnet.rpc_addr()));
+    let consumer_ctx = context(
+        &dir.path().join("consumer"),
+        format!("http://{}", devnet.rpc_addr()),
+    );
     let consumer = role_wallet(&consumer_ctx, "consumer");
     let mut consumer_session = synced(&consumer_ctx);
     let error = sale::review(

@@ -119,7 +119,10 @@ fn party_text(ui: &Ui, party: &PartyView) -> String {
                 .collect();
             format!("{name} ({})", roles.join(", "))
         }
-        None => ui.text("trace-party-unregistered", &[("address", short_address(&party.address))]),
+        None => ui.text(
+            "trace-party-unregistered",
+            &[("address", short_address(&party.address))],
+        ),
     }
 }
 
@@ -347,9 +350,15 @@ pub fn record_receiving(ui: &Ui, ctx: &WalletContext, args: &RecordReceivingArgs
     ui.data(&ui.text(
         "receiving-recorded",
         &[
-            ("number", (u64::from(recorded.index.unwrap_or(0)) + 1).into()),
+            (
+                "number",
+                (u64::from(recorded.index.unwrap_or(0)) + 1).into(),
+            ),
             ("height", recorded.proven_at.height.into()),
-            ("hash", recorded.event_hash.clone().unwrap_or_default().into()),
+            (
+                "hash",
+                recorded.event_hash.clone().unwrap_or_default().into(),
+            ),
         ],
     ));
     Ok(())

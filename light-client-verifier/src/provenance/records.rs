@@ -1,10 +1,10 @@
 //! An item's records as a node serves them (`jifen_provenanceRecords`),
 //! proven against an audited subchain header.
 
-use jifen_protocol::subchain::subchain_state_key;
-use jifen_protocol::{Hash32, StateProof, verify_state_proof};
 use jifen_protocol::provenance::{ItemId, count_entry_key, decode_count, record_entry_key};
 use jifen_protocol::subchain::SubchainHeader;
+use jifen_protocol::subchain::subchain_state_key;
+use jifen_protocol::{Hash32, StateProof, verify_state_proof};
 
 use crate::subchain::{SubchainAudit, SubchainStateError, UntrustedSubchainState};
 

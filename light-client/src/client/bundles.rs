@@ -22,7 +22,7 @@ use crate::bundle::{
     AuditBundle, FinalProof, STATE_VALUE_PROOF, TX_INCLUSION_PROOF, TxInclusionProof,
 };
 use crate::light_block::LightBlock;
-use crate::proof::UntrustedState;
+use crate::proof::StateAnswer;
 use crate::store::{LightStore, StoreError, load_checked};
 use jifen_protocol::Header;
 
@@ -62,7 +62,7 @@ impl<S: LightStore> LightClient<S> {
     pub fn states_bundle(
         &mut self,
         keys: &[Hash32],
-    ) -> Result<(AuditBundle, Vec<(UntrustedState, Option<Vec<u8>>)>), ClientError> {
+    ) -> Result<(AuditBundle, Vec<StateAnswer>), ClientError> {
         self.trust_first()?;
         let (header, answers) = self.reader().state_answers(keys)?;
         let (root, path) = self.stored_path(header.height)?;

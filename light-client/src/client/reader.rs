@@ -227,7 +227,7 @@ impl LightReader {
     pub(super) fn state_answers(
         &self,
         keys: &[Hash32],
-    ) -> Result<(Header, Vec<(UntrustedState, Option<Vec<u8>>)>), ClientError> {
+    ) -> Result<(Header, Vec<proof::StateAnswer>), ClientError> {
         let header = self.trusted_header()?;
         let height = header.height;
         let mut answers = Vec::with_capacity(keys.len());

@@ -4,8 +4,8 @@
 //! three main-chain payloads.
 
 use jifen_protocol::provenance::{
-    Gtin, ItemAnchor, ItemId, ItemSale, PartyRegister, ProvenanceRecord, Role, Roles,
-    anchor_key, count_entry_key, party_key, record_entry_key, records_root, sales_key,
+    Gtin, ItemAnchor, ItemId, ItemSale, PartyRegister, ProvenanceRecord, Role, Roles, anchor_key,
+    count_entry_key, party_key, record_entry_key, records_root, sales_key,
 };
 use jifen_protocol::subchain::{SubchainId, subchain_state_key};
 use jifen_protocol::{Encode, Hash32};
@@ -35,7 +35,10 @@ pub fn vectors(put: &mut dyn FnMut(&str, String)) {
     let first = record(1, 0, Hash32::ZERO, Hash32([0x11; 32]));
     let second = record(2, 1, first.leaf(), Hash32([0x22; 32]));
     put("provenance.item", hex(item().encode()));
-    put("provenance.record-0-digest", hex(first.digest(&chain_id()).to_vec()));
+    put(
+        "provenance.record-0-digest",
+        hex(first.digest(&chain_id()).to_vec()),
+    );
     put("provenance.record-0", hex(first.encode()));
     put("provenance.record-0-leaf", first.leaf().to_string());
     put("provenance.record-1-leaf", second.leaf().to_string());
@@ -53,7 +56,10 @@ pub fn vectors(put: &mut dyn FnMut(&str, String)) {
     );
     put("provenance.anchor-key", anchor_key(&item()).to_string());
     put("provenance.sales-key", sales_key(&item()).to_string());
-    put("provenance.party-key-1", party_key(&address_of(1)).to_string());
+    put(
+        "provenance.party-key-1",
+        party_key(&address_of(1)).to_string(),
+    );
     put(
         "provenance.party-register",
         hex(PartyRegister {
@@ -75,5 +81,8 @@ pub fn vectors(put: &mut dyn FnMut(&str, String)) {
         }
         .encode()),
     );
-    put("provenance.item-sale", hex(ItemSale { item: item() }.encode()));
+    put(
+        "provenance.item-sale",
+        hex(ItemSale { item: item() }.encode()),
+    );
 }

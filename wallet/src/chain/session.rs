@@ -364,13 +364,7 @@ impl ChainSession {
     pub fn states_bundle(
         &mut self,
         keys: &[Hash32],
-    ) -> Result<
-        (
-            AuditBundle,
-            Vec<(jifen_light_client::UntrustedState, Option<Vec<u8>>)>,
-        ),
-        ChainError,
-    > {
+    ) -> Result<(AuditBundle, Vec<jifen_light_client::proof::StateAnswer>), ChainError> {
         Ok(self.client.states_bundle(keys)?)
     }
 

@@ -19,8 +19,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use jifen_light_client::provenance::{LookupInput, Purpose, UntrustedRecords, check};
 use jifen_light_client::proof::{UntrustedState, verify_state};
+use jifen_light_client::provenance::{LookupInput, Purpose, UntrustedRecords, check};
 use jifen_light_client::{AuditBundle, RECORDS_PAGE};
 use jifen_protocol::provenance::{
     AnchorRecord, ItemId, PartyRecord, SalesRecord, anchor_key, party_key, sales_key,
@@ -166,7 +166,9 @@ fn answer_of(page: &RecordsPage) -> Result<UntrustedRecords, ProvenanceFlowError
             .iter()
             .map(|entry| {
                 Ok((
-                    entry.index.ok_or_else(|| invalid("a record without index"))?,
+                    entry
+                        .index
+                        .ok_or_else(|| invalid("a record without index"))?,
                     value(&entry.value)?,
                     decode_hex::<StateProof>(&entry.proof, "proof")?,
                 ))
@@ -241,7 +243,13 @@ impl ProvenanceBundle {
         let safe: String = self
             .item
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
             .collect();
         format!("provenance-{safe}.json")
     }
@@ -281,8 +289,8 @@ pub fn verify(
     if bundle.format != BUNDLE_FORMAT {
         return Err(invalid(format!("unknown format {:?}", bundle.format)));
     }
-    let item = ItemId::parse(&bundle.item)
-        .ok_or_else(|| invalid("the item is not <gtin>/<serial>"))?;
+    let item =
+        ItemId::parse(&bundle.item).ok_or_else(|| invalid("the item is not <gtin>/<serial>"))?;
     // The main chain: the path from the root of trust to `H`.
     crate::audit::verify_bundle(
         ctx,
@@ -326,7 +334,12 @@ pub fn verify(
             .map_err(|e| invalid(format!("the {what} proof: {e}")))?;
         values.insert((what.clone(), party.clone()), value);
     }
-    let get = |what: &str, party: &str| values.get(&(what.to_owned(), party.to_owned())).cloned().flatten();
+    let get = |what: &str, party: &str| {
+        values
+            .get(&(what.to_owned(), party.to_owned()))
+            .cloned()
+            .flatten()
+    };
     let anchor: Option<AnchorRecord> = get("anchor", "")
         .map(|b| AnchorRecord::decode(&b).map_err(|e| invalid(format!("anchor: {e}"))))
         .transpose()?;
@@ -341,7 +354,9 @@ pub fn verify(
     if let Some(id) = subchain_id {
         let record = get("subchain", "")
             .ok_or_else(|| invalid("the subchain is not registered"))
-            .and_then(|b| SubchainRecord::decode(&b).map_err(|e| invalid(format!("subchain: {e}"))))?;
+            .and_then(|b| {
+                SubchainRecord::decode(&b).map_err(|e| invalid(format!("subchain: {e}")))
+            })?;
         if let SubchainStatus::Halted { height } = record.status
             && height <= records_height
         {
@@ -397,7 +412,11 @@ pub fn verify(
         verdict,
         reasons,
         main_height: header.height,
-        subchain_height: if subchain_id.is_some() { records_height } else { 0 },
+        subchain_height: if subchain_id.is_some() {
+            records_height
+        } else {
+            0
+        },
         records: u32::try_from(records.len()).unwrap_or(u32::MAX),
     })
 }

@@ -106,13 +106,15 @@ fn details(event: &Event) -> Vec<DetailView> {
     }
     if let Value::Object(fields) = json {
         for (name, value) in fields {
-            if name.starts_with("jifen:") && name != PLACE_FIELD && name != SEALED_FIELD {
-                if let Some(value) = text(value) {
-                    details.push(DetailView {
-                        name: name.clone(),
-                        value,
-                    });
-                }
+            if name.starts_with("jifen:")
+                && name != PLACE_FIELD
+                && name != SEALED_FIELD
+                && let Some(value) = text(value)
+            {
+                details.push(DetailView {
+                    name: name.clone(),
+                    value,
+                });
             }
         }
     }

@@ -24,7 +24,7 @@ use super::views::{TraceProgressView, TracePurpose, TraceView};
 use crate::chain::ChainSession;
 use crate::jobs::CancelToken;
 use crate::subchains::audit::audit;
-use crate::subchains::book::AuditBook as AuditBook;
+use crate::subchains::book::AuditBook;
 use crate::subchains::views::AuditStateView;
 use crate::views::ProvenAt;
 
@@ -120,7 +120,11 @@ pub fn trace(
                 .map(|r| r.signer_address())
         })
         .chain(anchor.iter().map(|a| a.issuer))
-        .chain(sales.iter().flat_map(|s| s.sales.iter().map(|sale| sale.seller)))
+        .chain(
+            sales
+                .iter()
+                .flat_map(|s| s.sales.iter().map(|sale| sale.seller)),
+        )
         .collect();
     addresses.sort_unstable();
     addresses.dedup();
