@@ -61,6 +61,10 @@ impl Locale {
                     "subchain.ftl",
                     include_str!("../locales/zh-CN/subchain.ftl"),
                 ),
+                (
+                    "provenance.ftl",
+                    include_str!("../locales/zh-CN/provenance.ftl"),
+                ),
             ],
             Locale::ZhTw => &[
                 ("cli.ftl", include_str!("../locales/zh-TW/cli.ftl")),
@@ -76,6 +80,10 @@ impl Locale {
                     "subchain.ftl",
                     include_str!("../locales/zh-TW/subchain.ftl"),
                 ),
+                (
+                    "provenance.ftl",
+                    include_str!("../locales/zh-TW/provenance.ftl"),
+                ),
             ],
             Locale::En => &[
                 ("cli.ftl", include_str!("../locales/en/cli.ftl")),
@@ -88,6 +96,10 @@ impl Locale {
                 ("points.ftl", include_str!("../locales/en/points.ftl")),
                 ("app.ftl", include_str!("../locales/en/app.ftl")),
                 ("subchain.ftl", include_str!("../locales/en/subchain.ftl")),
+                (
+                    "provenance.ftl",
+                    include_str!("../locales/en/provenance.ftl"),
+                ),
             ],
         }
     }
