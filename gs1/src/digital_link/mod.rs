@@ -231,15 +231,38 @@ impl DigitalLink {
         if segments.last() == Some(&"") {
             segments.pop();
         }
-        let start = segments
+        // A resolver may put any path before the key: the first `/01/` after
+        // which the rest reads as a Digital Link is the key; if none does,
+        // the first one's error is reported.
+        let host = host.to_ascii_lowercase();
+        let mut first_error = None;
+        for (start, _) in segments
             .iter()
-            .position(|s| *s == "01" || *s == "gtin")
-            .ok_or(TagError::NoGtin)?;
-        let (_, after) = segments.split_at(start);
+            .enumerate()
+            .filter(|(_, s)| **s == "01" || **s == "gtin")
+        {
+            let Some(after) = segments.get(start..) else {
+                break;
+            };
+            match Self::read_path(&host, after) {
+                Ok(mut link) => {
+                    link.read_query(query, current_year)?;
+                    return Ok(link);
+                }
+                Err(error) => {
+                    first_error.get_or_insert(error);
+                }
+            }
+        }
+        Err(first_error.unwrap_or(TagError::NoGtin))
+    }
+
+    /// Reads `01/<gtin>[/22/..][/10/..][/21/..]` (`after` starts at the `01`).
+    fn read_path(host: &str, after: &[&str]) -> Result<Self, TagError> {
         let mut rest = after.iter().skip(1);
         let gtin = parse_gtin(&decode(rest.next().ok_or(TagError::NoGtin)?)?)?;
         let mut link = Self {
-            resolver: host.to_ascii_lowercase(),
+            resolver: host.to_owned(),
             gtin,
             cpv: None,
             lot: None,
@@ -290,7 +313,6 @@ impl DigitalLink {
                 }
             }
         }
-        link.read_query(query, current_year)?;
         Ok(link)
     }
 
