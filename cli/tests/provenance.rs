@@ -49,7 +49,9 @@ fn trace_tag_and_epcis_through_the_cli() {
     // The timeline and verdict in Chinese; the tampered record named.
     let tampered = demo_product(DemoKind::Tampered).tag_uri();
     until(&tampered, "tampered");
-    let out = ok(run(jifen(data).env("JIFEN_LANG", "zh-CN").args(["trace", &tampered])));
+    let out = ok(run(jifen(data)
+        .env("JIFEN_LANG", "zh-CN")
+        .args(["trace", &tampered])));
     let text = stdout(&out);
     assert!(text.contains("结论：记录被篡改"), "{text}");
     assert!(text.contains("✗哈希"), "{text}");
@@ -69,8 +71,15 @@ fn trace_tag_and_epcis_through_the_cli() {
     let text = stdout(&out);
     assert!(text.contains("Verdict: Authentic"), "{text}");
     assert!(text.contains("encrypted for"), "{text}");
-    let file = std::fs::read_dir(&bundles).unwrap().next().unwrap().unwrap().path();
-    let out = ok(run(jifen(data).args(["verify-trace-bundle", file.to_str().unwrap()])));
+    let file = std::fs::read_dir(&bundles)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let out = ok(run(
+        jifen(data).args(["verify-trace-bundle", file.to_str().unwrap()])
+    ));
     assert!(stdout(&out).contains("Authentic"), "{}", stdout(&out));
 
     // The partner tools.
@@ -95,11 +104,23 @@ fn trace_tag_and_epcis_through_the_cli() {
         r#"{"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-10-01T00:00:00Z","epcisBody":{"eventList":[{"type":"ObjectEvent","eventTime":"2026-10-01T08:00:00+08:00","eventTimeZoneOffset":"+08:00","epcList":["https://id.gs1.org/01/09506000134352/21/1"],"action":"OBSERVE","bizStep":"receiving"},{"type":"ObjectEvent","eventTime":"2026-10-02T08:00:00.000Z","eventTimeZoneOffset":"+00:00","epcList":["urn:epc:id:sgtin:9506000.013435.2"],"action":"OBSERVE","bizStep":"shipping"}]}}"#,
     )
     .unwrap();
-    let out = ok(run(jifen(data).args(["epcis", "hash", event.to_str().unwrap()])));
+    let out = ok(run(jifen(data).args([
+        "epcis",
+        "hash",
+        event.to_str().unwrap(),
+    ])));
     let printed = stdout(&out);
-    let lines: Vec<&str> = printed.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = printed
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     assert_eq!(lines.len(), 2);
-    assert!(lines.iter().all(|l| l.starts_with("ni:///sha-256;") && l.ends_with("?ver=CBV2.0")));
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with("ni:///sha-256;") && l.ends_with("?ver=CBV2.0"))
+    );
     assert_ne!(lines[0], lines[1]);
     fails_with(
         &run(jifen(data).args(["epcis", "hash", file.to_str().unwrap()])),

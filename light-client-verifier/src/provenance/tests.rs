@@ -446,6 +446,12 @@ fn a_bin_is_inside_its_site_and_carriers_move_the_item() {
     fixture.anchor_all();
     let lookup = fixture.lookup(Purpose::Inspect);
     assert_eq!(lookup.verdict, Verdict::Authentic, "{:?}", lookup.findings);
-    assert_eq!(super::check::site("https://id.gs1.org/414/6901234000017/254/A-1"), A);
-    assert_eq!(super::check::site("urn:epc:id:sgln:0614141.00777.0"), "urn:epc:id:sgln:0614141.00777.0");
+    assert_eq!(
+        super::check::site("https://id.gs1.org/414/6901234000017/254/A-1"),
+        A
+    );
+    assert_eq!(
+        super::check::site("urn:epc:id:sgln:0614141.00777.0"),
+        "urn:epc:id:sgln:0614141.00777.0"
+    );
 }

@@ -44,11 +44,12 @@ use jifen_protocol::provenance::{ItemId, ProvenanceRecord};
 use jifen_protocol::subchain::SubchainId;
 use jifen_protocol::{Address, Hash32, Network, Transaction};
 use jifen_rpc_types::{
-    AccountParams, ProvenanceRecordsParams, ProvenanceSubmitParams, Call, ErrorCode, ErrorObject, HistoryParams, Id, LIGHT_BLOCKS_CONTENT_TYPE,
+    AccountParams, Call, ErrorCode, ErrorObject, HistoryParams, Id, LIGHT_BLOCKS_CONTENT_TYPE,
     LightBlockParams, LightBlockResult, LightBlocksParams, LightBlocksResult, MAX_HISTORY_ENTRIES,
-    MAX_JSON_VALUES, MAX_LIGHT_BLOCKS, Request, Response, StateParams, StateResult, StatusParams,
-    SubchainReportsParams, SubchainStateParams, SubmitTxParams, TxProofParams, TxStatus,
-    TxStatusParams, WireError, WireObject, json_values, method, names_light_blocks_type,
+    MAX_JSON_VALUES, MAX_LIGHT_BLOCKS, ProvenanceRecordsParams, ProvenanceSubmitParams, Request,
+    Response, StateParams, StateResult, StatusParams, SubchainReportsParams, SubchainStateParams,
+    SubmitTxParams, TxProofParams, TxStatus, TxStatusParams, WireError, WireObject, json_values,
+    method, names_light_blocks_type,
 };
 use serde_json::Value;
 
