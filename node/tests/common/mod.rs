@@ -116,3 +116,4 @@ pub fn verified_account(client: &mut RpcClient, address: &Address, height: u64) 
 }
 
 pub mod subchain;
+pub mod provenance;
