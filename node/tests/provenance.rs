@@ -25,15 +25,17 @@ use jifen_node::provenance::{
 };
 use jifen_node::subchains::Producers;
 use jifen_protocol::provenance::{
-    AnchorRecord, PartyRecord, Roles, SalesRecord, anchor_key, party_key, records_root,
-    sales_key,
+    AnchorRecord, PartyRecord, Roles, SalesRecord, anchor_key, party_key, records_root, sales_key,
 };
 use jifen_protocol::subchain::SubchainId;
 use jifen_protocol::{Decode, Hash32};
 
 fn state<T: Decode>(main: &Main, key: &Hash32) -> Option<T> {
     let chain = main.chain.lock().unwrap();
-    chain.state().get(key).map(|bytes| T::decode(bytes).unwrap())
+    chain
+        .state()
+        .get(key)
+        .map(|bytes| T::decode(bytes).unwrap())
 }
 
 /// Every demo product anchored as far as it will be, and the clone sold twice.
@@ -195,7 +197,10 @@ fn records_reads_page_and_refuse_what_they_must() {
             .unwrap_err()
     };
     assert_eq!(refused(records_params(99, &item, None)), 1201);
-    assert_eq!(refused(records_params(trace.get(), &item, Some(tip + 1))), 2001);
+    assert_eq!(
+        refused(records_params(trace.get(), &item, Some(tip + 1))),
+        2001
+    );
     assert_eq!(refused(records_params(trace.get(), &item, Some(0))), 2001);
     params["limit"] = 257.into();
     assert_eq!(refused(params), -32602);

@@ -115,5 +115,5 @@ pub fn verified_account(client: &mut RpcClient, address: &Address, height: u64) 
     value.map_or(Account::default(), |v| Account::decode(&v).unwrap())
 }
 
-pub mod subchain;
 pub mod provenance;
+pub mod subchain;
