@@ -152,7 +152,9 @@ fn main() {
     let entries = {
         let guard = chain.lock().unwrap();
         let tip = guard.subchain_record(id).unwrap().unwrap().tip.height;
-        guard.kept_subchain_state(id, tip).map_or(0, |map| map.len())
+        guard
+            .kept_subchain_state(id, tip)
+            .map_or(0, |map| map.len())
     };
     println!(
         "records read (20 records + count, 21 proofs, subchain state of {entries} entries): {:.2} ms per call, answer {:.1} KiB",
