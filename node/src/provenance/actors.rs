@@ -240,7 +240,10 @@ fn send(chain: &mut Chain, key: &NodeKey, payloads: Vec<TxPayload>) -> Result<()
         return Ok(());
     };
     // Not funded yet (the operator's transfer is on its way): wait.
-    let fees = chain.params().min_fee.saturating_mul(payloads.len() as u128);
+    let fees = chain
+        .params()
+        .min_fee
+        .saturating_mul(payloads.len() as u128);
     if sender_account.balance < fees {
         return Ok(());
     }
