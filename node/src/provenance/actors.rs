@@ -236,9 +236,18 @@ fn send(chain: &mut Chain, key: &NodeKey, payloads: Vec<TxPayload>) -> Result<()
     if payloads.is_empty() || chain.pending_from(&sender) > 0 {
         return Ok(());
     }
-    let Ok(first) = account(chain.state(), &sender).map(|a| a.nonce) else {
+    let Ok(sender_account) = account(chain.state(), &sender) else {
         return Ok(());
     };
+    // Not funded yet (the operator's transfer is on its way): wait.
+    let fees = chain
+        .params()
+        .min_fee
+        .saturating_mul(payloads.len() as u128);
+    if sender_account.balance < fees {
+        return Ok(());
+    }
+    let first = sender_account.nonce;
     let mut by_nonce: BTreeMap<u64, Transaction> = BTreeMap::new();
     for (nonce, payload) in (first..).zip(payloads) {
         let unsigned = UnsignedTransaction::new(

@@ -47,6 +47,24 @@ impl Tail {
 #[error("{MAX_QUEUED_RECORDS} records already wait for a subchain block")]
 pub struct QueueFull;
 
+impl QueueFull {
+    /// The stable code (the RPC answers it as 1010 `mempool-full`).
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        "provenance-queue-full"
+    }
+}
+
+impl jifen_protocol::message::Coded for QueueFull {
+    fn code(&self) -> &'static str {
+        QueueFull::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, jifen_protocol::message::Arg)> {
+        vec![("max", (MAX_QUEUED_RECORDS as u64).into())]
+    }
+}
+
 #[derive(Debug, Default)]
 struct Inner {
     stored: BTreeMap<u64, Vec<Entry>>,

@@ -52,6 +52,40 @@ pub enum DemoError {
     Seal(#[from] jifen_crypto::seal::SealError),
 }
 
+impl DemoError {
+    /// The stable code.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::Key(_) => "provenance-demo-key",
+            Self::Event { .. } => "provenance-demo-event",
+            Self::Seal(_) => "provenance-demo-seal",
+        }
+    }
+}
+
+impl jifen_protocol::message::Coded for DemoError {
+    fn code(&self) -> &'static str {
+        DemoError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, jifen_protocol::message::Arg)> {
+        match self {
+            Self::Key(error) => vec![("detail", error.to_string().into())],
+            Self::Event {
+                item,
+                index,
+                reason,
+            } => vec![
+                ("item", item.as_str().into()),
+                ("index", u64::from(*index).into()),
+                ("reason", reason.as_str().into()),
+            ],
+            Self::Seal(error) => vec![("detail", error.code().into())],
+        }
+    }
+}
+
 /// The `jifen:sealed` value of `plaintext` for the party `recipient`,
 /// sealed with the fixed ephemeral secret derived from `label`.
 ///

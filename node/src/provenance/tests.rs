@@ -190,3 +190,17 @@ fn a_submitted_record_is_checked_against_the_tail_and_the_parties() {
     };
     assert_eq!(code(wrong, &authentic[1]), 1322);
 }
+
+#[test]
+fn the_demo_tags_parse_as_devnet_digital_links_of_their_items() {
+    for product in DEMO_PRODUCTS {
+        let tag = jifen_gs1::ProductTag::parse(&product.tag_uri()).unwrap();
+        assert_eq!(tag.item, product.item(), "{}", product.key);
+        assert_eq!(
+            tag.link.network(),
+            Some(jifen_protocol::Network::Devnet),
+            "{}",
+            product.key
+        );
+    }
+}

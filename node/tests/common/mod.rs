@@ -115,4 +115,5 @@ pub fn verified_account(client: &mut RpcClient, address: &Address, height: u64) 
     value.map_or(Account::default(), |v| Account::decode(&v).unwrap())
 }
 
+pub mod provenance;
 pub mod subchain;
