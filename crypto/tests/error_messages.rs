@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use jifen_crypto::hd::HdError;
 use jifen_crypto::keystore::KeystoreError;
 use jifen_crypto::mnemonic::MnemonicError;
+use jifen_crypto::seal::SealError;
 use jifen_crypto::signer::{MessageSignatureError, SignError};
 use jifen_files::{FileError, FileKind, Op};
 use jifen_i18n::{Arg, Catalog, Locale, catalog_shape};
@@ -24,6 +25,11 @@ use jifen_protocol::message::Coded;
 fn every_error() -> Vec<Box<dyn Coded>> {
     let path = PathBuf::from("/tmp/wallet.jks");
     let mut errors: Vec<Box<dyn Coded>> = vec![
+        Box::new(SealError::BadPublicKey),
+        Box::new(SealError::BadEphemeral),
+        Box::new(SealError::TooLong),
+        Box::new(SealError::Random),
+        Box::new(SealError::NotForThisKey),
         Box::new(MnemonicError::WordCount { got: 11 }),
         Box::new(MnemonicError::UnknownWord { position: 3 }),
         Box::new(MnemonicError::BadChecksum),
@@ -150,7 +156,14 @@ fn codes_in_sources() -> BTreeSet<String> {
     for file in files {
         let source = std::fs::read_to_string(&file).unwrap();
         let mut rest = source.as_str();
-        while let Some(start) = rest.find("pub fn code(&self) -> &'static str {") {
+        while let Some(start) = [
+            "pub fn code(&self) -> &'static str {",
+            "pub const fn code(&self) -> &'static str {",
+        ]
+        .iter()
+        .filter_map(|pattern| rest.find(pattern))
+        .min()
+        {
             let body = &rest[start..];
             let end = body.find("\n    }\n").unwrap();
             for (i, piece) in body[..end].split('"').enumerate() {
