@@ -105,13 +105,31 @@ impl Backend for Redb {
 
 struct Sled;
 
+/// sled releases its file lock when its last handle and background flusher
+/// are gone, which on a loaded machine can be a moment after the previous
+/// handle was dropped: retry a busy lock for a bounded time.
+fn sled_retry<T>(mut open: impl FnMut() -> Result<T, String>) -> T {
+    let mut last = String::new();
+    for _ in 0..250 {
+        match open() {
+            Ok(value) => return value,
+            Err(error) if error.contains("WouldBlock") => {
+                last = error;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(error) => panic!("{error}"),
+        }
+    }
+    panic!("sled stayed locked for 5 s: {last}");
+}
+
 impl Backend for Sled {
     type Store = SledStore;
     fn open(path: &Path) -> SledStore {
-        SledStore::open(path).unwrap()
+        sled_retry(|| SledStore::open(path).map_err(|e| e.to_string()))
     }
     fn write_block(path: &Path, height: u64, bytes: Option<&[u8]>) {
-        let db = sled::open(path).unwrap();
+        let db = sled_retry(|| sled::open(path).map_err(|e| e.to_string()));
         match bytes {
             Some(bytes) => drop(db.insert(height.to_be_bytes(), bytes).unwrap()),
             None => drop(db.remove(height.to_be_bytes()).unwrap()),

@@ -445,7 +445,7 @@ fn entries_round_trip_and_the_state_key_is_tagged() {
         entries::Entry::decode(
             &entries::Entry {
                 key: "k".to_owned(),
-                value: vec![0; 1_025]
+                value: vec![0; entries::MAX_ENTRY_VALUE_LEN + 1]
             }
             .encode()
         )
