@@ -3,9 +3,9 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 
-export type ActionReceipt = { "kind": "swap" } & SwapReceipt | { "kind": "pay" } & PaymentReceipt | { "kind": "withdraw" } & SendReceipt | { "kind": "merchant" } & SendReceipt;
+export type ActionReceipt = { "kind": "sale" } & SendReceipt | { "kind": "swap" } & SwapReceipt | { "kind": "pay" } & PaymentReceipt | { "kind": "withdraw" } & SendReceipt | { "kind": "merchant" } & SendReceipt;
 
-export type ActionReview = { "kind": "swap" } & SwapReview | { "kind": "pay" } & PayReview | { "kind": "withdraw" } & WithdrawReview | { "kind": "merchant" } & MerchantActionReview;
+export type ActionReview = { "kind": "sale" } & SaleReview | { "kind": "swap" } & SwapReview | { "kind": "pay" } & PayReview | { "kind": "withdraw" } & WithdrawReview | { "kind": "merchant" } & MerchantActionReview;
 
 export type AddressChain = "receive" | "change";
 
@@ -1563,7 +1563,7 @@ address: string | null,
  */
 text: string, };
 
-export type ScannedKind = "address" | "sign-request" | "signature" | "account" | "payment-request" | "unknown";
+export type ScannedKind = "address" | "sign-request" | "signature" | "account" | "payment-request" | "product-tag" | "unknown";
 
 export type SendProgress = { 
 /**
@@ -2546,6 +2546,46 @@ proven: ProvenAt, };
 
 export type WordList = "zh-hans" | "zh-hant" | "en";
 
+// --- provisional (hand-written until the wallet's provenance use cases land; regenerate) ---
+export type TracePurpose = "inspect" | "counter";
+
+export type VerdictView = "unknown-product" | "tampered" | "signer-not-registered" | "suspected-clone" | "unanchored" | "authentic";
+
+export type TagView = { uri: string, canonical: string, gtin: string, serial: string, lot: string | null, expiry: string | null, network: string | null, resolver: string, };
+
+export type PartyView = { address: string, name: string | null, roles: Array<string>, };
+
+export type RecordChecksView = { hash: boolean, signature: boolean, link: boolean, signer: boolean, anchored: boolean, order: boolean, };
+
+export type DetailView = { name: string, value: string, };
+
+export type TraceRecordView = { index: number, event_kind: string, biz_step: string | null, disposition: string | null, action: string | null, time_ms: number, time_zone: string, place: string | null, biz_location: string | null, read_point: string | null, party: PartyView, event_hash: string, details: Array<DetailView>, sealed_for: string | null, checks: RecordChecksView, problem: ErrorView | null, };
+
+export type SaleView = { seller: PartyView, time_ms: number, main_height: number, };
+
+export type AnchorView = { issuer: PartyView, subchain: number, count: number, main_height: number, anchorings: number, };
+
+export type TraceView = { tag: TagView, purpose: TracePurpose, verdict: VerdictView, reasons: Array<ErrorView>, records: Array<TraceRecordView>, anchor: AnchorView | null, sales: Array<SaleView>, proven_at: ProvenAt, subchain_height: number, fetch_ms: number, verify_ms: number, };
+
+export type RecordedView = { tag: TagView, biz_step: string, index: number | null, event_hash: string | null, tx_id: string | null, proven_at: ProvenAt, };
+
+export type TraceProgressView = { stage: string, done: number, total: number, };
+
+export type TagTextArgs = { text: string, };
+
+export type TraceArgs = { tag: string, purpose: TracePurpose, };
+
+export type ReceivingArgs = { tag: string, location: string, place: string | null, };
+
+export type RecordReview = { tag: TagView, biz_step: string, place: string | null, location: string, party: PartyView, event_hash: string, };
+
+export type ConfirmReceivingArgs = { event_hash: string, };
+
+export type SaleArgs = { tag: string, fee: string | null, };
+
+export type SaleReview = { review_id: string, tag: TagView, from: string, network_fee: AmountView, balance: AmountView, remaining: AmountView, chain_id: string, proven: ProvenAt, };
+// --- end provisional ---
+
 /** The least validity a quote must have left to be confirmed (ms). */
 export const MIN_CONFIRM_MS = 5000;
 
@@ -2684,6 +2724,18 @@ export const commands = {
     invoke<SubchainEvidenceView>("verify_subchain_evidence", { args }),
   followSubchain: (args: FollowSubchainArgs): Promise<null> =>
     invoke<null>("follow_subchain", { args }),
+  parseTag: (args: TagTextArgs): Promise<TagView> =>
+    invoke<TagView>("parse_tag", { args }),
+  traceTag: (args: TraceArgs, onProgress: Channel<TraceProgressView>): Promise<TraceView> =>
+    invoke<TraceView>("trace_tag", { args, onProgress }),
+  exportTraceBundle: (): Promise<string> =>
+    invoke<string>("export_trace_bundle"),
+  reviewReceiving: (args: ReceivingArgs): Promise<RecordReview> =>
+    invoke<RecordReview>("review_receiving", { args }),
+  confirmReceiving: (args: ConfirmReceivingArgs, onProgress: Channel<TraceProgressView>): Promise<RecordedView> =>
+    invoke<RecordedView>("confirm_receiving", { args, onProgress }),
+  reviewSale: (args: SaleArgs): Promise<ActionReview> =>
+    invoke<ActionReview>("review_sale", { args }),
 };
 
 /** The command names (capabilities list the same). */
@@ -2753,6 +2805,12 @@ export const COMMAND_NAMES = [
   "subchain_value",
   "verify_subchain_evidence",
   "follow_subchain",
+  "parse_tag",
+  "trace_tag",
+  "export_trace_bundle",
+  "review_receiving",
+  "confirm_receiving",
+  "review_sale",
 ] as const;
 
 export { Channel };
