@@ -1,0 +1,88 @@
+// Typed fixtures of the provenance views, as the Rust side sends them
+// (`wallet/src/provenance/views.rs`), for the Vitest suites.
+import type { PartyView, RecordReview, SaleReview, TagView, TraceRecordView, TraceView, VerdictView } from "./ipc";
+import { points } from "./testing";
+
+export const TAG = "https://id.gs1.org/01/09506000134352/21/A1?net=devnet";
+
+export function tag(over: Partial<TagView> = {}): TagView {
+  return {
+    uri: TAG,
+    canonical: "https://id.gs1.org/01/09506000134352/21/A1",
+    gtin: "09506000134352",
+    serial: "A1",
+    lot: "L7",
+    expiry: "2027-06-30",
+    network: "devnet",
+    resolver: "id.gs1.org",
+    ...over,
+  };
+}
+
+export function party(name: string | null, roles: string[] = ["producer"]): PartyView {
+  return { address: `jfd1${(name ?? "anon").toLowerCase()}`, name, roles };
+}
+
+export function record(index: number, over: Partial<TraceRecordView> = {}): TraceRecordView {
+  return {
+    index,
+    event_kind: "object",
+    biz_step: "commissioning",
+    disposition: "active",
+    action: "ADD",
+    // 2026-03-01 02:30 UTC: 10:30 in Shanghai.
+    time_ms: Date.UTC(2026, 2, 1, 2, 30) + index * 86_400_000,
+    time_zone: "+08:00",
+    place: "Hangzhou tea garden",
+    biz_location: "https://id.gs1.org/414/9506000134352",
+    read_point: null,
+    party: party("West Lake Tea Co."),
+    event_hash: `ni:///sha-256;${"ab".repeat(32)}?ver=CBV2.0`,
+    details: [{ name: "cbvmda:lotNumber", value: "L7" }],
+    sealed_for: null,
+    checks: { hash: true, signature: true, link: true, signer: true, anchored: true, order: true },
+    problem: null,
+    ...over,
+  };
+}
+
+export function traceView(verdict: VerdictView, over: Partial<TraceView> = {}): TraceView {
+  return {
+    tag: tag(),
+    purpose: "inspect",
+    verdict,
+    reasons: [{ code: `trace-reason-${verdict}`, args: {} }],
+    records: [record(0), record(1, { biz_step: "receiving", place: "Shanghai warehouse", party: party("Huadong Logistics", ["warehouse"]) })],
+    anchor: { issuer: party("GS1 China", ["tag_issuer"]), subchain: 1, count: 2, main_height: 31, anchorings: 2 },
+    sales: [],
+    proven_at: { height: 44, header_hash: "cd".repeat(32) },
+    subchain_height: 27,
+    fetch_ms: 120,
+    verify_ms: 8,
+    ...over,
+  };
+}
+
+export function recordReview(): RecordReview {
+  return {
+    tag: tag(),
+    biz_step: "receiving",
+    place: "Jifen shop, Nanjing Road",
+    location: "https://id.gs1.org/414/9506000134369",
+    party: party("Nanjing Road Shop", ["retailer"]),
+    event_hash: `ni:///sha-256;${"ef".repeat(32)}?ver=CBV2.0`,
+  };
+}
+
+export function saleReview(): SaleReview {
+  return {
+    review_id: "rv-sale",
+    tag: tag(),
+    from: "jfd1vault",
+    network_fee: points("0.001"),
+    balance: points("100"),
+    remaining: points("99.999"),
+    chain_id: "jifen-devnet",
+    proven: { height: 44, header_hash: "cd".repeat(32) },
+  };
+}
