@@ -2559,7 +2559,7 @@ export type RecordChecksView = { hash: boolean, signature: boolean, link: boolea
 
 export type DetailView = { name: string, value: string, };
 
-export type TraceRecordView = { index: number, event_kind: string, biz_step: string | null, disposition: string | null, action: string | null, time_ms: number, time_zone: string, place: string | null, biz_location: string | null, read_point: string | null, party: PartyView, event_hash: string, details: Array<DetailView>, sealed_for: string | null, checks: RecordChecksView, problem: ErrorView | null, };
+export type TraceRecordView = { index: number, event_kind: string, biz_step: string | null, disposition: string | null, action: string | null, time_ms: number, time_zone: string, local_time: string, place: string | null, biz_location: string | null, read_point: string | null, party: PartyView, event_hash: string, details: Array<DetailView>, sealed_for: string | null, checks: RecordChecksView, problem: ErrorView | null, };
 
 export type SaleView = { seller: PartyView, time_ms: number, main_height: number, };
 
@@ -2575,15 +2575,15 @@ export type TagTextArgs = { text: string, };
 
 export type TraceArgs = { tag: string, purpose: TracePurpose, };
 
-export type ReceivingArgs = { tag: string, location: string, place: string | null, };
+export type ReceivingRequest = { tag: string, location: string, place: string | null, time_zone: string | null, from_index: number, };
 
-export type RecordReview = { tag: TagView, biz_step: string, place: string | null, location: string, party: PartyView, event_hash: string, };
+export type RecordReview = { tag: TagView, biz_step: string, location: string, place: string | null, party: string, from: string, index: number, event_hash: string, event: string, };
 
 export type ConfirmReceivingArgs = { event_hash: string, };
 
-export type SaleArgs = { tag: string, fee: string | null, };
+export type SaleRequest = { tag: string, from_index: number, fee: string | null, };
 
-export type SaleReview = { review_id: string, tag: TagView, from: string, network_fee: AmountView, balance: AmountView, remaining: AmountView, chain_id: string, proven: ProvenAt, };
+export type SaleReview = { review_id: string, from: string, seller: string, tag: TagView, anchored_records: number, network_fee: AmountView, nonce: number, chain_id: string, proven: ProvenAt, };
 // --- end provisional ---
 
 /** The least validity a quote must have left to be confirmed (ms). */
@@ -2730,11 +2730,11 @@ export const commands = {
     invoke<TraceView>("trace_tag", { args, onProgress }),
   exportTraceBundle: (): Promise<string> =>
     invoke<string>("export_trace_bundle"),
-  reviewReceiving: (args: ReceivingArgs): Promise<RecordReview> =>
-    invoke<RecordReview>("review_receiving", { args }),
+  reviewReceiving: (args: ReceivingRequest, onProgress: Channel<TraceProgressView>): Promise<RecordReview> =>
+    invoke<RecordReview>("review_receiving", { args, onProgress }),
   confirmReceiving: (args: ConfirmReceivingArgs, onProgress: Channel<TraceProgressView>): Promise<RecordedView> =>
     invoke<RecordedView>("confirm_receiving", { args, onProgress }),
-  reviewSale: (args: SaleArgs): Promise<ActionReview> =>
+  reviewSale: (args: SaleRequest): Promise<ActionReview> =>
     invoke<ActionReview>("review_sale", { args }),
 };
 

@@ -33,6 +33,7 @@ export function record(index: number, over: Partial<TraceRecordView> = {}): Trac
     // 2026-03-01 02:30 UTC: 10:30 in Shanghai.
     time_ms: Date.UTC(2026, 2, 1, 2, 30) + index * 86_400_000,
     time_zone: "+08:00",
+    local_time: "2026-03-01 10:30",
     place: "Hangzhou tea garden",
     biz_location: "https://id.gs1.org/414/9506000134352",
     read_point: null,
@@ -67,21 +68,25 @@ export function recordReview(): RecordReview {
   return {
     tag: tag(),
     biz_step: "receiving",
-    place: "Jifen shop, Nanjing Road",
     location: "https://id.gs1.org/414/9506000134369",
-    party: party("Nanjing Road Shop", ["retailer"]),
+    place: "Jifen shop, Nanjing Road",
+    party: "Nanjing Road Shop",
+    from: "jfd1shop",
+    index: 2,
     event_hash: `ni:///sha-256;${"ef".repeat(32)}?ver=CBV2.0`,
+    event: "{}",
   };
 }
 
 export function saleReview(): SaleReview {
   return {
     review_id: "rv-sale",
-    tag: tag(),
     from: "jfd1vault",
+    seller: "Nanjing Road Shop",
+    tag: tag(),
+    anchored_records: 3,
     network_fee: points("0.001"),
-    balance: points("100"),
-    remaining: points("99.999"),
+    nonce: 4,
     chain_id: "jifen-devnet",
     proven: { height: 44, header_hash: "cd".repeat(32) },
   };

@@ -34,10 +34,10 @@ export function banner(verdict: VerdictView): Banner {
   }
 }
 
-/** A catalog message if there is one, else the name as written. */
+/** A catalog message if there is one (the name as written, or in kebab case), else the name itself. */
 function named(prefix: string, name: string): string {
-  const id = `${prefix}-${name.replaceAll("_", "-")}`;
-  return has(id) ? t(id) : name;
+  for (const id of [`${prefix}-${name}`, `${prefix}-${name.replaceAll("_", "-")}`]) if (has(id)) return t(id);
+  return name;
 }
 
 /** A CBV business step, translated (`step-<name>`), else its name. */
@@ -50,28 +50,16 @@ export function roleLabel(role: string): string {
   return named("role", role);
 }
 
-/** Minutes east of UTC of an offset like `+08:00` or `-05:30` (`Z`: 0; unreadable: null). */
-export function offsetMinutes(zone: string): number | null {
-  const z = zone.trim();
-  if (z === "Z" || z === "") return 0;
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(z);
-  if (!m) return null;
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  if (Number(m[2]) > 14 || Number(m[3]) > 59) return null;
-  return m[1] === "-" ? -minutes : minutes;
+/** An event's time where it happened (the wallet's `local_time`) with its zone. */
+export function eventTime(record: TraceRecordView): string {
+  return `${record.local_time} (${record.time_zone})`;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/**
- * An event's time as written where it happened: `YYYY-MM-DD HH:MM` in the
- * event's time zone, with that zone (`+08:00`); UTC when the zone does not read.
- */
-export function localTime(timeMs: number, zone: string): string {
-  const offset = offsetMinutes(zone);
-  const d = new Date(timeMs + (offset ?? 0) * 60_000);
-  const text = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  return `${text} (${offset === null ? "UTC" : zone.trim() === "Z" || zone.trim() === "" ? "UTC" : zone.trim()})`;
+/** This device's time zone as an offset (`+08:00`), for the records it makes. */
+export function localZone(now = new Date()): string {
+  const east = -now.getTimezoneOffset();
+  const abs = Math.abs(east);
+  return `${east < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
 }
 
 /** The checks shown on every record, in order, with their message ids. */

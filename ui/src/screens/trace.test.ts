@@ -8,7 +8,7 @@ import { LOCALES, setLocale, t } from "../lib/i18n.svelte";
 import { session } from "../lib/session.svelte";
 import { go, route } from "../lib/router.svelte";
 import { resetChain, stopWatching, chainState } from "../lib/chainstore.svelte";
-import { banner, localTime, offsetMinutes, stepLabel, loadPrefs, CHECKS } from "../lib/trace";
+import { banner, localZone, stepLabel, loadPrefs, CHECKS } from "../lib/trace";
 import { errorText, type TraceProgressView, type VerdictView } from "../lib/ipc";
 import { argsOf, balanceView, chainStatus, keyedWallet, receipt, recordIPC, settle, watchWallet, type SentChannel } from "../lib/testing";
 import { TAG, record, recordReview, saleReview, traceView } from "../lib/testing-trace";
@@ -53,14 +53,12 @@ describe("trace logic", () => {
     expect(new Set(VERDICTS.map(([v]) => banner(v).icon)).size).toBeGreaterThanOrEqual(4);
   });
 
-  test("an event's time is shown in its own time zone", () => {
-    const at = Date.UTC(2026, 2, 1, 2, 30);
-    expect(localTime(at, "+08:00")).toBe("2026-03-01 10:30 (+08:00)");
-    expect(localTime(at, "-05:00")).toBe("2026-02-28 21:30 (-05:00)");
-    expect(localTime(at, "Z")).toBe("2026-03-01 02:30 (UTC)");
-    expect(localTime(at, "nonsense")).toBe("2026-03-01 02:30 (UTC)");
-    expect(offsetMinutes("+05:30")).toBe(330);
-    expect(offsetMinutes("+25:00")).toBeNull();
+  test("the records this device makes carry its time zone as an offset", () => {
+    const at = (offset: number) => ({ getTimezoneOffset: () => offset }) as Date;
+    expect(localZone(at(-480))).toBe("+08:00");
+    expect(localZone(at(300))).toBe("-05:00");
+    expect(localZone(at(-330))).toBe("+05:30");
+    expect(localZone(at(0))).toBe("+00:00");
   });
 
   test("a step the catalogs do not know shows its own name; the check labels exist in every language", () => {
@@ -237,7 +235,8 @@ describe("trace screen", () => {
     await fireEvent.input(screen.getByTestId("trace-location"), { target: { value: " https://id.gs1.org/414/9506000134369 " } });
     await fireEvent.submit(screen.getByTestId("trace-location").closest("form")!);
     await settle();
-    expect(argsOf(calls, "review_receiving")).toEqual([{ tag: traceView("authentic").tag.canonical, location: "https://id.gs1.org/414/9506000134369", place: null }]);
+    expect(argsOf(calls, "review_receiving")).toEqual([{ tag: traceView("authentic").tag.canonical, location: "https://id.gs1.org/414/9506000134369", place: null, time_zone: localZone(), from_index: 0 }]);
+    expect(screen.getByTestId("trace-receiving-index").textContent).toBe("2");
     expect(loadPrefs().location).toBe("https://id.gs1.org/414/9506000134369");
     expect(screen.getByTestId("trace-receiving-hash").textContent).toBe(recordReview().event_hash);
     await fireEvent.click(screen.getByTestId("trace-receiving-confirm"));
@@ -258,7 +257,7 @@ describe("trace screen", () => {
     await settle();
     await fireEvent.click(screen.getByTestId("trace-record-sale"));
     await settle();
-    expect(argsOf(calls, "review_sale")).toEqual([{ tag: traceView("authentic").tag.canonical, fee: null }]);
+    expect(argsOf(calls, "review_sale")).toEqual([{ tag: traceView("authentic").tag.canonical, from_index: 0, fee: null }]);
     expect(screen.getByTestId("trace-sale-card").dataset.reviewId).toBe("rv-sale");
     await fireEvent.click(screen.getByTestId("action-confirm"));
     await settle();
