@@ -836,6 +836,7 @@ app-trace-timing = Time
 app-trace-timing-line = fetch { $fetch } ms, verify { $verify } ms
 app-trace-export = Export audit bundle
 app-trace-exported = Saved:
+app-trace-none = No product has been looked up yet: check one first.
 app-trace-merchant-title = Merchant
 app-trace-merchant-cold = Recording receiving or a sale needs this wallet's keys, which are on its cold device: record them from a wallet that holds the keys.
 app-trace-receiving = Record receiving

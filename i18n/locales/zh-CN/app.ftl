@@ -821,6 +821,7 @@ app-trace-timing = 用时
 app-trace-timing-line = 获取 { $fetch } 毫秒，核验 { $verify } 毫秒
 app-trace-export = 导出审计包
 app-trace-exported = 已保存：
+app-trace-none = 尚未查验任何商品：请先查验一件。
 app-trace-merchant-title = 商户
 app-trace-merchant-cold = 记录收货或销售需要本钱包的密钥，而密钥在其冷设备上：请在持有密钥的钱包中记录。
 app-trace-receiving = 记录收货

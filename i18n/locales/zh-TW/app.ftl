@@ -821,6 +821,7 @@ app-trace-timing = 用時
 app-trace-timing-line = 取得 { $fetch } 毫秒，核驗 { $verify } 毫秒
 app-trace-export = 匯出稽核包
 app-trace-exported = 已儲存：
+app-trace-none = 尚未查驗任何商品：請先查驗一件。
 app-trace-merchant-title = 商戶
 app-trace-merchant-cold = 記錄收貨或銷售需要本錢包的金鑰，而金鑰在其冷裝置上：請在持有金鑰的錢包中記錄。
 app-trace-receiving = 記錄收貨
