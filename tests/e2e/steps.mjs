@@ -9,6 +9,13 @@ async function shown(ctx, id, ms = 30_000) {
   return el;
 }
 
+// A demo product's tag from `jifen-node products` by a pattern of its name.
+function demoProduct(ctx, pattern) {
+  const name = Object.keys(ctx.products).find((n) => pattern.test(n));
+  ctx.assert.ok(name, `no demo product matching ${pattern} in jifen-node products: ${JSON.stringify(ctx.products)}`);
+  return ctx.products[name];
+}
+
 async function type(ctx, id, text) {
   const el = await shown(ctx, id);
   await el.setValue(text);
@@ -496,6 +503,44 @@ export const steps = [
     await ctx.shot("13-subchains-home-alert", { phoneFocus: "subchain-alert-banner" });
     await (await shown(ctx, "subchain-alert-open")).click();
     await (await card(3)).waitForDisplayed({ timeout: 60_000 });
+  }],
+  ["provenance: Check a product from the home screen; the devnet's authentic demo tag, pasted, is authentic", async (ctx) => {
+    const tag = demoProduct(ctx, /authentic/);
+    await (await shown(ctx, "nav-home")).click();
+    await (await shown(ctx, "home-trace")).click();
+    const input = await shown(ctx, "trace-input");
+    await input.setValue(tag);
+    await ctx.browser.keys(["Enter"]);
+    const banner = await shown(ctx, "trace-verdict", 180_000);
+    ctx.assert.equal(await banner.getAttribute("data-verdict"), "authentic", await banner.getText());
+    ctx.assert.equal(await banner.getAttribute("data-tone"), "ok");
+    ctx.assert.ok((await ctx.byTestId("trace-verdict-word").getText()).length > 0);
+    ctx.assert.ok((await ctx.browser.$$('[data-testid="trace-record"]')).length >= 2, "the authentic demo product has a history");
+    ctx.assert.equal(await ctx.browser.$('[data-testid="trace-record"][data-ok="false"]').isExisting(), false, "every record of the authentic product checks");
+    ctx.assert.match(await ctx.byTestId("trace-proven").getText(), /\d+/);
+    await ctx.shot("14-trace-authentic", { phoneFocus: "trace-verdict" });
+    await (await shown(ctx, "trace-export")).click();
+    const path = await shown(ctx, "trace-bundle-path", 60_000);
+    ctx.assert.match(await path.getText(), /exports/);
+  }],
+  ["provenance: counter mode; the cloned demo tag, typed by a scanner ending in Enter, is a suspected copy and the field is ready for the next scan", async (ctx) => {
+    const tag = demoProduct(ctx, /clon/);
+    await (await shown(ctx, "trace-counter")).click();
+    ctx.assert.equal(await ctx.byTestId("trace-screen").getAttribute("data-counter"), "true");
+    const input = await shown(ctx, "trace-input");
+    await input.click();
+    await ctx.browser.keys([...tag, "Enter"]);
+    await ctx.browser.waitUntil(async () => (await ctx.byTestId("trace-verdict").getAttribute("data-verdict")) === "suspected-clone", {
+      timeout: 180_000,
+      timeoutMsg: `the cloned demo tag was not a suspected copy: ${await ctx.byTestId("trace-screen").getText()}`,
+    });
+    ctx.assert.equal(await ctx.byTestId("trace-verdict").getAttribute("data-tone"), "alert");
+    const focused = await ctx.browser.execute(() => document.activeElement?.getAttribute("data-testid"));
+    ctx.assert.equal(focused, "trace-input", "the scanner's field keeps the focus");
+    ctx.assert.equal(await input.getValue(), "");
+    await ctx.shot("14-trace-clone", { phoneFocus: "trace-verdict" });
+    // Counter mode is remembered on the device: turned off again for the steps after.
+    await (await shown(ctx, "trace-counter")).click();
   }],
   ["switch language at runtime", async (ctx) => {
     await (await shown(ctx, "nav-settings")).click();
