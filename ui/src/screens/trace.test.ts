@@ -160,7 +160,7 @@ describe("trace screen", () => {
     setLocale("zh-CN");
     let ch: SentChannel<TraceProgressView> | null = null;
     let fail: (e: unknown) => void = () => {};
-    recordIPC((cmd, p) => {
+    const calls = recordIPC((cmd, p) => {
       if (cmd !== "trace_tag") return null;
       ch = p.onProgress as SentChannel<TraceProgressView>;
       return new Promise((_, reject) => (fail = reject));
@@ -171,6 +171,8 @@ describe("trace screen", () => {
     await settle();
     expect(screen.getByTestId("trace-progress").textContent).toContain(t("app-trace-stage-records"));
     expect(screen.getByTestId("trace-progress").textContent).toContain("3 / 20");
+    await fireEvent.click(screen.getByTestId("trace-cancel"));
+    expect(argsOf(calls, "cancel")).toEqual([{ job: "audit" }]);
     fail({ code: "chain-cancelled", args: {} });
     await settle();
     expect(screen.queryByTestId("trace-progress")).toBeNull();
