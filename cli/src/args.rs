@@ -574,6 +574,18 @@ pub enum Command {
     Withdraw(crate::points_args::WithdrawArgs),
     /// Show or change the nodes (primary, witnesses) and the checkpoint.
     Endpoints(EndpointArgs),
+    /// Look up a product by its tag: its verified history and a verdict.
+    Trace(crate::provenance_args::TraceArgs),
+    /// Product tags (GS1 Digital Link): parse one.
+    #[command(subcommand)]
+    Tag(crate::provenance_args::TagCommand),
+    /// EPCIS 2.0 documents: the CBV 2.0 hash of each event.
+    #[command(subcommand)]
+    Epcis(crate::provenance_args::EpcisCommand),
+    /// Receive goods: append your signed receiving record to an item's history.
+    RecordReceiving(crate::provenance_args::RecordReceivingArgs),
+    /// Record on the main chain that you sold an item (a second sale marks a copied tag).
+    RecordSale(crate::provenance_args::RecordSaleArgs),
 }
 
 /// Options of `endpoints`.

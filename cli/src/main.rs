@@ -9,6 +9,7 @@ mod args;
 mod commands;
 mod error;
 mod points_args;
+mod provenance_args;
 mod secret_input;
 mod ui;
 

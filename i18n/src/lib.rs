@@ -61,6 +61,7 @@ impl Locale {
                     "subchain.ftl",
                     include_str!("../locales/zh-CN/subchain.ftl"),
                 ),
+                ("trace.ftl", include_str!("../locales/zh-CN/trace.ftl")),
             ],
             Locale::ZhTw => &[
                 ("cli.ftl", include_str!("../locales/zh-TW/cli.ftl")),
@@ -76,6 +77,7 @@ impl Locale {
                     "subchain.ftl",
                     include_str!("../locales/zh-TW/subchain.ftl"),
                 ),
+                ("trace.ftl", include_str!("../locales/zh-TW/trace.ftl")),
             ],
             Locale::En => &[
                 ("cli.ftl", include_str!("../locales/en/cli.ftl")),
@@ -88,6 +90,7 @@ impl Locale {
                 ("points.ftl", include_str!("../locales/en/points.ftl")),
                 ("app.ftl", include_str!("../locales/en/app.ftl")),
                 ("subchain.ftl", include_str!("../locales/en/subchain.ftl")),
+                ("trace.ftl", include_str!("../locales/en/trace.ftl")),
             ],
         }
     }

@@ -52,6 +52,7 @@ pub mod light_block;
 #[cfg(feature = "test-support")]
 pub mod optimum;
 pub mod progress;
+pub mod provenance;
 pub mod proof;
 pub mod scheduler;
 pub mod store;

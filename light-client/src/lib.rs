@@ -69,8 +69,8 @@
 //! ```
 
 pub use jifen_light_client_verifier::{
-    bundle, cross_check, evidence, light_block, progress, proof, scheduler, subchain, sync,
-    verifier,
+    bundle, cross_check, evidence, light_block, progress, proof, provenance, scheduler, subchain,
+    sync, verifier,
 };
 
 pub mod client;
@@ -78,6 +78,7 @@ pub mod peer;
 pub mod store;
 pub mod trust;
 
+pub use client::RECORDS_PAGE;
 pub use client::subchains::{
     FoundAlert, MAX_KEPT_HEADERS, REPORTS_PAGE, ROUND_REPORTS, SubchainAuditRun, SubchainProgress,
 };

@@ -152,7 +152,7 @@ proptest! {
         let platform = role("platform").address();
         let faucet = NodeKey::devnet_account(0).unwrap().address();
         let chain = chain_id();
-        let ctx = BlockContext { height: 2, proposer, min_fee: FEE, validators: &set, chain_id: &chain };
+        let ctx = BlockContext { height: 2, proposer, min_fee: FEE, validators: &set, chain_id: &chain, time_ms: 0 };
         for (nonce, (n, direction, permille, aligned)) in (0u64..).zip(swaps) {
             let id = MerchantId::new(n).unwrap();
             let before_m = merchant(&state, n);

@@ -3,6 +3,7 @@
 
 use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::points::PointsCode;
+use jifen_protocol::provenance::ProvenanceCode;
 use jifen_protocol::subchain::SubchainCode;
 use serde_json::{Map, Number, Value};
 
@@ -423,9 +424,11 @@ impl ErrorObject {
 
 /// The node's error codes and their names (`docs/rpc.md#errors`). The
 /// transaction codes 1001-1011, the points rules 1101-1199
-/// ([`ErrorCode::Points`]) and the subchain rules 1201-1299
-/// ([`ErrorCode::Subchain`]) are also the result codes a block records
-/// (`jifen_protocol::tx_result`).
+/// ([`ErrorCode::Points`]), the subchain rules 1201-1299
+/// ([`ErrorCode::Subchain`]) and the provenance rules 1301-1312
+/// ([`ErrorCode::Provenance`]) are also the result codes a block records
+/// (`jifen_protocol::tx_result`); 1320-1324 refuse a submitted
+/// provenance record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
     /// -32700 `parse-error`: the body is not JSON.
@@ -466,6 +469,10 @@ pub enum ErrorCode {
     /// 1201 `subchain-unknown` also answers a read about an unregistered
     /// subchain.
     Subchain(SubchainCode),
+    /// 1301-1399: a provenance rule
+    /// (`jifen_protocol::provenance::ProvenanceCode`): 1301-1312 refuse a
+    /// transaction, 1320-1324 a record given to `jifen_provenanceSubmit`.
+    Provenance(ProvenanceCode),
     /// 1099 `state-corrupt`: a stored state record does not decode (the
     /// node's storage is damaged).
     StateCorrupt,
@@ -488,8 +495,9 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    /// Every code but the points and subchain rules (those are
-    /// [`PointsCode::ALL`] and [`SubchainCode::ALL`]).
+    /// Every code but the points, subchain and provenance rules (those are
+    /// [`PointsCode::ALL`], [`SubchainCode::ALL`] and
+    /// [`ProvenanceCode::ALL`]).
     pub const ALL: [Self; 23] = [
         Self::ParseError,
         Self::InvalidRequest,
@@ -538,6 +546,7 @@ impl ErrorCode {
             Self::TxOverflow => 1011,
             Self::Points(code) => code.number() as i64,
             Self::Subchain(code) => code.number() as i64,
+            Self::Provenance(code) => code.number() as i64,
             Self::StateCorrupt => 1099,
             Self::HeightNotAvailable => 2001,
             Self::RangeTooLarge => 2002,
@@ -570,6 +579,7 @@ impl ErrorCode {
             Self::TxOverflow => "tx-overflow",
             Self::Points(code) => code.code(),
             Self::Subchain(code) => code.as_str(),
+            Self::Provenance(code) => code.as_str(),
             Self::StateCorrupt => "state-corrupt",
             Self::HeightNotAvailable => "height-not-available",
             Self::RangeTooLarge => "range-too-large",
@@ -591,6 +601,7 @@ impl ErrorCode {
                 PointsCode::from_number(number)
                     .map(Self::Points)
                     .or_else(|| SubchainCode::from_number(number).map(Self::Subchain))
+                    .or_else(|| ProvenanceCode::from_number(number).map(Self::Provenance))
             })
     }
 
@@ -614,6 +625,7 @@ mod tests {
             .into_iter()
             .chain(PointsCode::ALL.into_iter().map(ErrorCode::Points))
             .chain(SubchainCode::ALL.into_iter().map(ErrorCode::Subchain))
+            .chain(ProvenanceCode::ALL.into_iter().map(ErrorCode::Provenance))
             .collect();
         let mut numbers: Vec<i64> = all.iter().map(|c| c.number()).collect();
         let mut names: Vec<&str> = all.iter().map(|c| c.name()).collect();

@@ -40,6 +40,8 @@ pub enum ActionReview {
     Withdraw(Box<WithdrawReview>),
     /// A merchant's administration (rate, points issue, deposit).
     Merchant(Box<MerchantActionReview>),
+    /// A retailer's sale of an item (provenance).
+    Sale(Box<crate::provenance::sale::SaleReview>),
 }
 
 impl ActionReview {
@@ -51,6 +53,7 @@ impl ActionReview {
             Self::Pay(review) => &review.review_id,
             Self::Withdraw(review) => &review.review_id,
             Self::Merchant(review) => &review.review_id,
+            Self::Sale(review) => &review.review_id,
         }
     }
 }
@@ -147,6 +150,8 @@ pub enum ActionReceipt {
     Withdraw(Box<SendReceipt>),
     /// A merchant's administration.
     Merchant(Box<SendReceipt>),
+    /// A retailer's sale of an item.
+    Sale(Box<SendReceipt>),
 }
 
 /// Step 3 of every points flow: broadcasts `tx` (the signed `prepared`),
@@ -179,6 +184,9 @@ pub fn prove_action(
         ActionReview::Merchant(_) => ActionReceipt::Merchant(Box::new(
             crate::send::broadcast_and_prove(session, tx, &sender, timeout, on_event, cancel)?,
         )),
+        ActionReview::Sale(_) => ActionReceipt::Sale(Box::new(crate::send::broadcast_and_prove(
+            session, tx, &sender, timeout, on_event, cancel,
+        )?)),
     })
 }
 

@@ -213,6 +213,9 @@ pub fn kind_name(tx: &Transaction) -> &'static str {
         TxPayload::SubchainRegister(_) => "subchain-register",
         TxPayload::SubchainReport(_) => "subchain-report",
         TxPayload::SubchainRetire(_) => "subchain-retire",
+        TxPayload::PartyRegister(_) => "party-register",
+        TxPayload::ItemAnchor(_) => "item-anchor",
+        TxPayload::ItemSale(_) => "item-sale",
     }
 }
 

@@ -1,6 +1,7 @@
 //! Use case: **scan a code** (a picture from a file or a camera frame, or
 //! text typed or pasted) and say what it is, so a front end can route it:
-//! an address of this network to pay, or a part of a cold-signing message.
+//! an address of this network to pay, a part of a cold-signing message,
+//! a payment request, or a product tag to trace.
 
 use jifen_protocol::{Address, Network};
 use jifen_qr::UrType;
@@ -23,6 +24,8 @@ pub enum ScannedKind {
     Account,
     /// A payment request (`jifen:...`, `docs/payment-request.md`): pay it.
     PaymentRequest,
+    /// A product tag (a GS1 Digital Link with a GTIN and a serial): trace it.
+    ProductTag,
     /// Something else.
     Unknown,
 }
@@ -51,6 +54,7 @@ pub fn classify(text: &str, network: Network) -> Scanned {
             Some(UrType::Signature) => ScannedKind::Signature,
             Some(UrType::Account) => ScannedKind::Account,
             None if is_payment_request(trimmed) => ScannedKind::PaymentRequest,
+            None if jifen_gs1::ProductTag::parse(trimmed).is_ok() => ScannedKind::ProductTag,
             None => ScannedKind::Unknown,
         }
     };

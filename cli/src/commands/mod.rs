@@ -8,6 +8,7 @@ mod chain;
 mod cold;
 mod message;
 mod points;
+mod provenance;
 mod security;
 mod setup;
 mod subchains;
@@ -171,6 +172,11 @@ pub fn run(ui: &Ui, cli: &Cli) -> Result<()> {
         Command::Withdraw(args) => points::withdraw(ui, &ctx, args),
         Command::History(args) => points::history(ui, &ctx, args),
         Command::Receipt(args) => points::receipt(ui, &ctx, args),
+        Command::Trace(args) => provenance::trace(ui, &ctx, args),
+        Command::Tag(command) => provenance::tag(ui, command),
+        Command::Epcis(command) => provenance::epcis(ui, command),
+        Command::RecordReceiving(args) => provenance::record_receiving(ui, &ctx, args),
+        Command::RecordSale(args) => provenance::record_sale(ui, &ctx, args),
     }
 }
 

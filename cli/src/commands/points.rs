@@ -66,7 +66,7 @@ fn mode_text(ui: &Ui, mode: FeeModeView) -> String {
 }
 
 /// The session of the wallet's network, synced, with the wallet open.
-fn wallet_session(
+pub(super) fn wallet_session(
     ui: &Ui,
     ctx: &WalletContext,
     wallet: &WalletArg,
@@ -429,7 +429,7 @@ fn show_swap_review(ui: &Ui, r: &SwapReview, to_stdout: bool) {
 }
 
 /// Asks "do it?" unless `yes`; a script without `--yes` is refused.
-fn confirmed(ui: &Ui, yes: bool, question: &str) -> Result<bool> {
+pub(super) fn confirmed(ui: &Ui, yes: bool, question: &str) -> Result<bool> {
     if yes {
         return Ok(true);
     }
@@ -447,7 +447,7 @@ fn confirmed(ui: &Ui, yes: bool, question: &str) -> Result<bool> {
 /// A watch-only wallet cannot sign: it makes a sign request for its cold
 /// device (shown as a QR code), which answers with a signature that
 /// `jifen cold accept --broadcast` proves included.
-fn cold_request(
+pub(super) fn cold_request(
     ui: &Ui,
     ctx: &WalletContext,
     open: &OpenWallet,
@@ -471,7 +471,7 @@ fn cold_request(
 
 /// Unlocks, signs the reviewed transaction (refused if a quote has under
 /// 5 s left), locks again.
-fn sign(
+pub(super) fn sign(
     ui: &Ui,
     ctx: &WalletContext,
     open: &mut OpenWallet,
@@ -824,7 +824,7 @@ pub fn withdraw(ui: &Ui, ctx: &WalletContext, args: &WithdrawArgs) -> Result<()>
     Ok(())
 }
 
-fn broadcast(
+pub(super) fn broadcast(
     ui: &Ui,
     session: &mut ChainSession,
     tx: &Transaction,
@@ -843,7 +843,7 @@ fn broadcast(
     .map_err(|e| peers_failed(ui, &reader, e))
 }
 
-fn show_included(ui: &Ui, receipt: &SendReceipt) {
+pub(super) fn show_included(ui: &Ui, receipt: &SendReceipt) {
     ui.data(&ui.text(
         "points-tx-included",
         &[

@@ -79,6 +79,7 @@ mod reads;
 mod source;
 mod status;
 mod stored;
+mod provenance;
 pub(crate) mod subchains;
 mod sync;
 mod witnesses;
@@ -90,6 +91,7 @@ pub use status::{
     ClientStatus, CrossCheckReport, PeerReport, PeerRole, PeerState, RootKind, SyncSummary,
     TrustRootStatus, TrustedHead,
 };
+pub use provenance::RECORDS_PAGE;
 pub use stored::MAX_BUNDLE_PINS;
 
 use std::collections::BTreeMap;

@@ -319,4 +319,28 @@ impl LightReader {
         }
         Err(self.shared.no_peer())
     }
+
+    /// Hands a signed provenance record to the first peer that takes it
+    /// (the node producing its subchain; others answer unsupported).
+    ///
+    /// # Errors
+    /// [`ClientError::TxRejected`] with the node's reason (1302-1324),
+    /// [`ClientError::NoPeer`] when no peer takes records.
+    pub fn submit_record(
+        &self,
+        record: &jifen_protocol::provenance::ProvenanceRecord,
+    ) -> Result<(), ClientError> {
+        let peers = &self.shared.peers;
+        let mut events = |_: &ProgressEvent| {};
+        for index in peers.read_order() {
+            match peers.peer(index).submit_record(record) {
+                Ok(()) => return Ok(()),
+                Err(error @ PeerError::TxRejected { .. }) => {
+                    return Err(ClientError::TxRejected(error));
+                }
+                Err(error) => peers.peer_failed(index, &error, None, &mut events),
+            }
+        }
+        Err(self.shared.no_peer())
+    }
 }

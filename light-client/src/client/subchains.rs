@@ -516,12 +516,12 @@ impl<S: LightStore> LightClient<S> {
             .filter(|block| block.header == verified))
     }
 
-    fn demote(&self, index: usize, code: &'static str, detail: String) {
+    pub(super) fn demote(&self, index: usize, code: &'static str, detail: String) {
         let mut events = |_: &ProgressEvent| {};
         self.peers().demote(index, code, detail, &mut events);
     }
 
-    fn peer_error(&self, index: usize, error: &PeerError) {
+    pub(super) fn peer_error(&self, index: usize, error: &PeerError) {
         let mut events = |_: &ProgressEvent| {};
         self.peers().peer_failed(index, error, None, &mut events);
     }

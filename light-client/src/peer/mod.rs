@@ -18,7 +18,9 @@ mod rpc;
 #[cfg(feature = "rpc")]
 pub use rpc::{HISTORY_ANSWER_BYTES, RpcOptions, RpcPeer, SMALL_ANSWER_BYTES};
 
+use jifen_light_client_verifier::provenance::UntrustedRecords;
 use jifen_light_client_verifier::subchain::{AnchoredReport, UntrustedSubchainState};
+use jifen_protocol::provenance::{ItemId, ProvenanceRecord};
 use jifen_protocol::history::HistoryEntry;
 use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::subchain::SubchainId;
@@ -178,6 +180,41 @@ pub trait Peer: Send + Sync {
         let _ = (id, key, height);
         Err(PeerError::Unsupported {
             method: "jifen_subchainState",
+        })
+    }
+
+    /// Records `from..from + limit` of `item` on subchain `id` at subchain
+    /// height `height` (`None`: the anchored tip), with the count, each
+    /// with its proof under the header's state root
+    /// (`jifen_provenanceRecords`). Untrusted.
+    ///
+    /// # Errors
+    /// [`PeerError`]; [`PeerError::Unsupported`] for a peer that does not
+    /// keep that subchain.
+    fn provenance_records(
+        &self,
+        id: SubchainId,
+        item: &ItemId,
+        height: Option<u64>,
+        from: u32,
+        limit: u32,
+    ) -> Result<UntrustedRecords, PeerError> {
+        let _ = (id, item, height, from, limit);
+        Err(PeerError::Unsupported {
+            method: "jifen_provenanceRecords",
+        })
+    }
+
+    /// Hands a signed provenance record to the node that produces its
+    /// subchain (`jifen_provenanceSubmit`); it is written in the
+    /// subchain's next block.
+    ///
+    /// # Errors
+    /// [`PeerError`]: a refusal carries the node's code (1302-1324).
+    fn submit_record(&self, record: &ProvenanceRecord) -> Result<(), PeerError> {
+        let _ = record;
+        Err(PeerError::Unsupported {
+            method: "jifen_provenanceSubmit",
         })
     }
 }

@@ -84,6 +84,7 @@ impl Chain {
                 min_fee: self.params.min_fee,
                 validators: &set,
                 chain_id: &self.chain_id,
+                time_ms: self.next_block_time_ms(),
             };
             execution::dry_run(&self.state, &tx, &ctx)?;
         }

@@ -254,6 +254,18 @@ impl Chain {
         &self.state
     }
 
+    /// The earliest time the next block can have from now: the clock, but
+    /// never before the tip's time + 1 or the genesis time (what the
+    /// mempool's dry run takes for the block's time).
+    #[must_use]
+    pub fn next_block_time_ms(&self) -> u64 {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
+        now.max(self.tip.as_ref().map_or(0, |h| h.time_ms + 1))
+            .max(self.params.genesis_time_ms)
+    }
+
     /// Produces, signs and stores the next block at time `now_ms`.
     ///
     /// # Errors
@@ -270,12 +282,17 @@ impl Chain {
         let mut history = Vec::new();
         let mut anchors = Vec::new();
         let chain_id = self.chain_id.clone();
+        let previous = self.tip.as_ref();
+        let time_ms = now_ms
+            .max(previous.map_or(self.params.genesis_time_ms, |h| h.time_ms + 1))
+            .max(self.params.genesis_time_ms);
         let ctx = BlockContext {
             height,
             proposer,
             min_fee: self.params.min_fee,
             validators: &set,
             chain_id: &chain_id,
+            time_ms,
         };
         for tx in &self.mempool {
             if included.len() >= MAX_BLOCK_TXS {
@@ -322,10 +339,6 @@ impl Chain {
             .zip(&results)
             .map(|(tx, code)| (tx.id(), *code))
             .collect();
-        let previous = self.tip.as_ref();
-        let time_ms = now_ms
-            .max(previous.map_or(self.params.genesis_time_ms, |h| h.time_ms + 1))
-            .max(self.params.genesis_time_ms);
         let last_commit_hash = match previous {
             Some(prev) => Some(
                 self.store

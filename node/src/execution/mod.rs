@@ -20,11 +20,13 @@
 //! | `overlay` | the write buffer a payload runs against |
 //! | `points` | the points kinds: mint, withdraw, transfers, merchants, council, rates, swaps |
 //! | `subchain` | the subchain kinds: registration, header reports and their anchors, retirement |
+//! | `provenance` | the provenance kinds: parties, item anchors, sales |
 //! | `election` | [`elect`]: the validator set of the next epoch |
 
 mod election;
 mod overlay;
 mod points;
+mod provenance;
 mod subchain;
 #[cfg(test)]
 mod tests;
@@ -33,6 +35,7 @@ use std::collections::BTreeSet;
 
 use jifen_protocol::history::history_step;
 use jifen_protocol::points::{PointsCode, PointsError, SwapDirection};
+use jifen_protocol::provenance::ProvenanceError;
 use jifen_protocol::subchain::SubchainError;
 use jifen_protocol::{
     Account, Address, AssetId, ChainId, Decode, StakeRecord, StateMap, Transaction, TxPayload,
@@ -120,6 +123,10 @@ pub enum TxError {
     /// `jifen_protocol::subchain::SubchainCode`).
     #[error(transparent)]
     Subchain(SubchainError),
+    /// A provenance rule (codes 1301-1324,
+    /// `jifen_protocol::provenance::ProvenanceCode`).
+    #[error(transparent)]
+    Provenance(ProvenanceError),
     /// Stored state is corrupt.
     #[error("corrupt state record: {0}")]
     CorruptState(String),
@@ -146,6 +153,12 @@ impl From<SubchainError> for TxError {
     }
 }
 
+impl From<ProvenanceError> for TxError {
+    fn from(error: ProvenanceError) -> Self {
+        Self::Provenance(error)
+    }
+}
+
 impl TxError {
     /// The numeric code: the JSON-RPC error code and the block result code.
     #[must_use]
@@ -164,6 +177,7 @@ impl TxError {
             Self::Overflow => 1011,
             Self::Rule(code, _) => code.number(),
             Self::Subchain(error) => error.code_kind().number(),
+            Self::Provenance(error) => error.kind().number(),
             Self::CorruptState(_) => 1099,
         }
     }
@@ -185,6 +199,7 @@ impl TxError {
             Self::Overflow => "tx-overflow",
             Self::Rule(code, _) => code.code(),
             Self::Subchain(error) => error.code_kind().as_str(),
+            Self::Provenance(error) => error.kind().as_str(),
             Self::CorruptState(_) => "state-corrupt",
         }
     }
@@ -203,6 +218,8 @@ pub struct BlockContext<'a> {
     pub validators: &'a ValidatorSet,
     /// The chain (subchain votes are bound to it).
     pub chain_id: &'a ChainId,
+    /// The block's time (UTC ms): the `now` of the provenance rules.
+    pub time_ms: u64,
 }
 
 /// The outcome of executing an includable transaction.
@@ -265,7 +282,10 @@ pub const fn payload_spend(payload: &TxPayload) -> u128 {
         | TxPayload::PointsIssue(_)
         | TxPayload::DepositWithdraw(_)
         | TxPayload::SubchainReport(_)
-        | TxPayload::SubchainRetire(_) => 0,
+        | TxPayload::SubchainRetire(_)
+        | TxPayload::PartyRegister(_)
+        | TxPayload::ItemAnchor(_)
+        | TxPayload::ItemSale(_) => 0,
     }
 }
 
@@ -474,5 +494,8 @@ fn run_payload(
             Ok(())
         }
         TxPayload::SubchainRetire(retire) => subchain::retire(ov, sender, retire),
+        TxPayload::PartyRegister(register) => provenance::register(ov, sender, register, ctx),
+        TxPayload::ItemAnchor(item) => provenance::anchor(ov, sender, item, ctx),
+        TxPayload::ItemSale(sale) => provenance::sale(ov, sender, sale, ctx),
     }
 }

@@ -15,6 +15,9 @@ use jifen_protocol::points::{
     AllianceParams, CouncilAction, CouncilVotes, MerchantRecord, MerchantRegistry, PointSupply,
     PointsError, RateRecord,
 };
+use jifen_protocol::provenance::{
+    AnchorRecord, ItemId, PartyRecord, SalesRecord, anchor_key, party_key, sales_key,
+};
 use jifen_protocol::subchain::keys::{anchored_header_key, subchain_key, subchain_registry_key};
 use jifen_protocol::subchain::{
     AnchoredHeader, SubchainError, SubchainId, SubchainRecord, SubchainRegistry,
@@ -325,5 +328,44 @@ impl Overlay<'_> {
     /// Writes the header anchored for `id` at `height`.
     pub fn put_anchored_header(&mut self, id: SubchainId, height: u64, anchored: &AnchoredHeader) {
         self.set(anchored_header_key(id, height), Some(anchored.encode()));
+    }
+}
+
+/// The provenance records (`docs/traceability.md`).
+impl Overlay<'_> {
+    /// `party`'s registration.
+    pub fn party(&self, party: &Address) -> Result<Option<PartyRecord>, TxError> {
+        decoded(self.get(&party_key(party)))
+    }
+
+    /// Writes `party`'s registration.
+    pub fn put_party(&mut self, party: &Address, record: &PartyRecord) {
+        self.set(party_key(party), Some(record.encode()));
+    }
+
+    /// `item`'s anchors.
+    pub fn item_anchor(&self, item: &ItemId) -> Result<Option<AnchorRecord>, TxError> {
+        decoded(self.get(&anchor_key(item)))
+    }
+
+    /// Writes `item`'s anchors.
+    pub fn put_item_anchor(&mut self, item: &ItemId, record: &AnchorRecord) {
+        self.set(anchor_key(item), Some(record.encode()));
+    }
+
+    /// `item`'s sales.
+    pub fn item_sales(&self, item: &ItemId) -> Result<Option<SalesRecord>, TxError> {
+        decoded(self.get(&sales_key(item)))
+    }
+
+    /// Writes `item`'s sales.
+    pub fn put_item_sales(&mut self, item: &ItemId, record: &SalesRecord) {
+        self.set(sales_key(item), Some(record.encode()));
+    }
+
+    /// Subchain `id`'s record, if registered (a provenance rule names the
+    /// missing subchain itself).
+    pub fn subchain_if_any(&self, id: SubchainId) -> Result<Option<SubchainRecord>, TxError> {
+        decoded(self.get(&subchain_key(id)))
     }
 }

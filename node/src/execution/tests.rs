@@ -43,6 +43,8 @@ struct World {
     height: u64,
     proposer: Address,
     chain_id: ChainId,
+    /// The block's time (2026-12-01 00:00 UTC).
+    time_ms: u64,
 }
 
 impl World {
@@ -86,6 +88,7 @@ impl World {
             height: 5,
             proposer: Address::from_bytes([9; 20]),
             chain_id: chain_id(),
+            time_ms: 1_796_083_200_000,
         }
     }
 
@@ -96,6 +99,7 @@ impl World {
             min_fee: MIN_FEE,
             validators: &self.set,
             chain_id: &self.chain_id,
+            time_ms: self.time_ms,
         }
     }
 
@@ -112,6 +116,7 @@ impl World {
             min_fee: MIN_FEE,
             validators: &self.set.clone(),
             chain_id: &self.chain_id.clone(),
+            time_ms: self.time_ms,
         };
         let executed = execute(&mut self.state, &t, &ctx).unwrap();
         assert_eq!(dry, executed.result, "the mempool predicts the block");
@@ -174,6 +179,7 @@ fn transfer_moves_amount_pays_the_proposer_and_extends_three_histories() {
         min_fee: MIN_FEE,
         validators: &w.set.clone(),
         chain_id: &w.chain_id.clone(),
+        time_ms: w.time_ms,
     };
     let executed = execute(&mut w.state, &t, &ctx).unwrap();
     assert_eq!(executed.result, Ok(()));
@@ -544,3 +550,5 @@ fn swaps_both_ways_and_every_refusal() {
     }
     assert_eq!(w.code(&consumer, swap(late)), "merchant-not-approved");
 }
+
+mod provenance;

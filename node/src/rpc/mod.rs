@@ -106,6 +106,7 @@ pub const fn tx_error_code(error: &TxError) -> ErrorCode {
         TxError::Overflow => ErrorCode::TxOverflow,
         TxError::Rule(code, _) => ErrorCode::Points(*code),
         TxError::Subchain(error) => ErrorCode::Subchain(error.code_kind()),
+        TxError::Provenance(error) => ErrorCode::Provenance(error.kind()),
         TxError::CorruptState(_) => ErrorCode::StateCorrupt,
     }
 }
@@ -600,6 +601,8 @@ mod tests {
             TxError::Subchain(jifen_protocol::subchain::SubchainError::AlreadyAnchored {
                 height: 1,
             }),
+            TxError::Provenance(jifen_protocol::provenance::ProvenanceError::NotPlatform),
+            TxError::Provenance(jifen_protocol::provenance::ProvenanceError::SalesFull),
         ]);
         for refusal in refusals {
             let code = tx_error_code(&refusal);

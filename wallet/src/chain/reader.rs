@@ -247,6 +247,28 @@ impl ChainReader {
     }
 }
 
+impl ChainReader {
+    /// Hands a signed provenance record to the node producing its subchain.
+    ///
+    /// # Errors
+    /// [`ChainError::Rejected`] with the node's reason, light-client errors.
+    pub fn submit_record(
+        &self,
+        record: &jifen_protocol::provenance::ProvenanceRecord,
+    ) -> Result<(), ChainError> {
+        match self.reader.submit_record(record) {
+            Ok(()) => Ok(()),
+            Err(ClientError::TxRejected(PeerError::TxRejected { name, message, .. })) => {
+                Err(ChainError::Rejected {
+                    reason: name,
+                    message,
+                })
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
 /// The checks of a transfer that need no chain: a non-zero amount, at least
 /// the minimum fee, amount plus fee within `u128`. Returns amount plus fee.
 ///

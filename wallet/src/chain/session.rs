@@ -355,6 +355,19 @@ impl ChainSession {
     ) -> Result<ProvenSubchainValue, ChainError> {
         Ok(self.client.subchain_value(audit, key, height)?)
     }
+
+    /// Every record of `item` on an audited subchain, proven against the
+    /// audited header at its tip.
+    ///
+    /// # Errors
+    /// Light-client errors.
+    pub fn provenance_records(
+        &mut self,
+        audit: &SubchainAudit,
+        item: &jifen_protocol::provenance::ItemId,
+    ) -> Result<jifen_light_client::provenance::ProvenRecords, ChainError> {
+        Ok(self.client.provenance_records(audit, item)?)
+    }
 }
 
 /// [`ChainError::TxFailed`] unless the proven result code is 0 (success).

@@ -76,6 +76,8 @@ pub fn context_of(review: &ActionReview) -> Result<Option<SignContext>, ColdErro
         ActionReview::Merchant(merchant) => {
             context.assets.extend(asset_context(&merchant.merchant)?);
         }
+        // The sale line names the item itself: nothing to add.
+        ActionReview::Sale(_) => {}
     }
     Ok(Some(context).filter(|c| !c.is_empty()))
 }

@@ -195,6 +195,9 @@ pub const fn kind_message(kind: TxKind) -> &'static str {
         TxKind::SubchainRegister => "cold-kind-subchain-register",
         TxKind::SubchainReport => "cold-kind-subchain-report",
         TxKind::SubchainRetire => "cold-kind-subchain-retire",
+        TxKind::PartyRegister => "cold-kind-party-register",
+        TxKind::ItemAnchor => "cold-kind-item-anchor",
+        TxKind::ItemSale => "cold-kind-item-sale",
     }
 }
 

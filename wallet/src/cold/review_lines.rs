@@ -121,7 +121,10 @@ fn assets_named(payload: &TxPayload) -> Vec<AssetId> {
         | TxPayload::MerchantRegister(_)
         | TxPayload::SubchainRegister(_)
         | TxPayload::SubchainReport(_)
-        | TxPayload::SubchainRetire(_) => vec![AssetId::Point],
+        | TxPayload::SubchainRetire(_)
+        | TxPayload::PartyRegister(_)
+        | TxPayload::ItemAnchor(_)
+        | TxPayload::ItemSale(_) => vec![AssetId::Point],
         TxPayload::TransferAsset(t) => vec![AssetId::Point, t.asset],
         TxPayload::CouncilVote(v) => merchant(v.merchant),
         TxPayload::RateSet(r) => merchant(r.merchant),
@@ -355,6 +358,34 @@ impl Lines<'_> {
                 "cold-review-subchain",
                 ReviewValue::Number(u64::from(r.subchain.get())),
             ),
+            TxPayload::PartyRegister(r) => {
+                self.bound(
+                    "cold-review-party",
+                    ReviewValue::Address(r.party.encode(self.network)),
+                );
+                self.bound("cold-review-party-name", ReviewValue::Text(r.name.clone()));
+                let roles: Vec<&str> = r.roles.iter().map(|role| role.as_str()).collect();
+                self.bound("cold-review-party-roles", ReviewValue::Text(roles.join(", ")));
+            }
+            TxPayload::ItemAnchor(a) => {
+                self.bound("cold-review-item", ReviewValue::Text(a.item.to_string()));
+                self.bound(
+                    "cold-review-subchain",
+                    ReviewValue::Number(u64::from(a.subchain.get())),
+                );
+                self.bound(
+                    "cold-review-item-records",
+                    ReviewValue::Number(u64::from(a.count)),
+                );
+                self.bound("cold-review-item-root", ReviewValue::Text(a.root.to_string()));
+            }
+            TxPayload::ItemSale(sale) => {
+                self.bound("cold-review-item", ReviewValue::Text(sale.item.to_string()));
+                self.bound(
+                    "cold-review-item-sale",
+                    ReviewValue::Message("cold-review-item-sale-note"),
+                );
+            }
         }
         if self.out.iter().any(|l| l.claimed) {
             self.out.push(ReviewLine::new(

@@ -115,6 +115,8 @@ pub struct TraceRecordView {
     pub time_ms: i64,
     /// The event's time zone offset (`+08:00`), to show local time.
     pub time_zone: String,
+    /// The event's local time, `YYYY-MM-DD HH:MM` in its own time zone.
+    pub local_time: String,
     /// A readable place name when the event carries one, else the location.
     pub place: Option<String>,
     /// Business location (an SGLN Digital Link).
