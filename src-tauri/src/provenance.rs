@@ -10,8 +10,8 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use jifen_wallet::chain::ChainError;
 use jifen_wallet::WalletError;
+use jifen_wallet::chain::ChainError;
 use jifen_wallet::provenance::bundle::{self, ProvenanceBundle};
 use jifen_wallet::provenance::receiving::{self, PreparedRecord, RecordReview, SignedRecord};
 use jifen_wallet::provenance::{sale, tag, trace};
@@ -66,7 +66,10 @@ impl LastTrace {
     }
 
     fn get(&self) -> Option<ProvenanceBundle> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner).clone()
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 }
 
@@ -91,13 +94,22 @@ impl WalletState {
     /// `wallet-reauth-required` (kept: confirm with the password, then sign
     /// again), `chain-key-mismatch` and signing errors.
     pub fn sign_record(&mut self, event_hash: &str) -> Result<SignedRecord, AppError> {
-        if self
-            .kept_record
-            .as_ref()
-            .is_none_or(|r| r.review().event_hash != event_hash)
-        {
-            return Err(ChainError::NoSuchReview.into());
+        let prepared = match self.kept_record.take() {
+            Some(kept) if kept.review().event_hash == event_hash => kept,
+            other => {
+                self.kept_record = other;
+                return Err(ChainError::NoSuchReview.into());
+            }
+        };
+        let signed = self.sign_with_keys(&prepared);
+        if signed.is_err() {
+            // Kept: after the password again (or another refusal) it is the same review.
+            self.kept_record = Some(prepared);
         }
+        signed
+    }
+
+    fn sign_with_keys(&mut self, prepared: &PreparedRecord) -> Result<SignedRecord, AppError> {
         let open = self.open_wallet()?;
         if open.handle().is_watch_only() {
             return Err(AppRefusal::WatchOnlyNeedsRequest.into());
@@ -105,15 +117,7 @@ impl WalletState {
         if open.needs_reauth() {
             return Err(WalletError::ReauthRequired.into());
         }
-        let signed = {
-            let keys = open.keys()?;
-            match &self.kept_record {
-                Some(prepared) => prepared.sign(keys)?,
-                None => return Err(ChainError::NoSuchReview.into()),
-            }
-        };
-        self.kept_record = None;
-        Ok(signed)
+        Ok(prepared.sign(open.keys()?)?)
     }
 }
 
@@ -202,7 +206,9 @@ pub async fn confirm_receiving(
     on_progress: Events<api::ConfirmReceivingCmd>,
 ) -> Out<api::ConfirmReceivingCmd> {
     chain.check_online()?;
-    let signed = engine.call(move |s| s.sign_record(&args.event_hash)).await?;
+    let signed = engine
+        .call(move |s| s.sign_record(&args.event_hash))
+        .await?;
     chain
         .job(JobKind::Send, move |session, cancel| {
             receiving::submit_and_prove(

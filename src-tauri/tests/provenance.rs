@@ -82,7 +82,11 @@ fn parse_trace_an_unknown_item_export_and_the_merchant_refusals() {
     // Its audit bundle, saved under the exports.
     let path = invoke(&main, "export_trace_bundle", json!({})).unwrap();
     let path = std::path::PathBuf::from(path.as_str().unwrap());
-    assert!(path.starts_with(dir.path().join("app")), "{}", path.display());
+    assert!(
+        path.starts_with(dir.path().join("app")),
+        "{}",
+        path.display()
+    );
     let saved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(saved["view"]["verdict"], "unknown-product");

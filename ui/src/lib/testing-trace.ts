@@ -1,6 +1,6 @@
 // Typed fixtures of the provenance views, as the Rust side sends them
 // (`wallet/src/provenance/views.rs`), for the Vitest suites.
-import type { PartyView, RecordReview, SaleReview, TagView, TraceRecordView, TraceView, VerdictView } from "./ipc";
+import type { ErrorView, PartyView, RecordReview, SaleReview, TagView, TraceRecordView, TraceView, VerdictView } from "./ipc";
 import { points } from "./testing";
 
 export const TAG = "https://id.gs1.org/01/09506000134352/21/A1?net=devnet";
@@ -47,12 +47,22 @@ export function record(index: number, over: Partial<TraceRecordView> = {}): Trac
   };
 }
 
+/** A reason the wallet gives with each verdict (authentic has none). */
+export const REASONS: Record<VerdictView, ErrorView[]> = {
+  authentic: [],
+  unanchored: [{ code: "trace-reason-unanchored", args: { count: 1, total: 3 } }],
+  tampered: [{ code: "trace-reason-hash-mismatch", args: { record: 2 } }],
+  "suspected-clone": [{ code: "trace-reason-sold-before", args: { height: 40 } }],
+  "signer-not-registered": [{ code: "trace-reason-signer-unknown", args: { record: 1 } }],
+  "unknown-product": [{ code: "trace-reason-unknown-product", args: {} }],
+};
+
 export function traceView(verdict: VerdictView, over: Partial<TraceView> = {}): TraceView {
   return {
     tag: tag(),
     purpose: "inspect",
     verdict,
-    reasons: [{ code: `trace-reason-${verdict}`, args: {} }],
+    reasons: REASONS[verdict],
     records: [record(0), record(1, { biz_step: "receiving", place: "Shanghai warehouse", party: party("Huadong Logistics", ["warehouse"]) })],
     anchor: { issuer: party("GS1 China", ["tag_issuer"]), subchain: 1, count: 2, main_height: 31, anchorings: 2 },
     sales: [],

@@ -42,7 +42,7 @@ function named(prefix: string, name: string): string {
 
 /** A CBV business step, translated (`step-<name>`), else its name. */
 export function stepLabel(step: string | null): string {
-  return step ? named("step", step) : t("app-trace-step-none");
+  return named("step", step ?? "none");
 }
 
 /** A party's role, translated (`role-<name>`), else its name. */
@@ -64,12 +64,12 @@ export function localZone(now = new Date()): string {
 
 /** The checks shown on every record, in order, with their message ids. */
 export const CHECKS: Array<{ key: keyof RecordChecksView; label: string }> = [
-  { key: "hash", label: "app-trace-check-hash" },
-  { key: "signature", label: "app-trace-check-signature" },
-  { key: "link", label: "app-trace-check-link" },
-  { key: "signer", label: "app-trace-check-signer" },
-  { key: "anchored", label: "app-trace-check-anchored" },
-  { key: "order", label: "app-trace-check-order" },
+  { key: "hash", label: "trace-check-hash" },
+  { key: "signature", label: "trace-check-signature" },
+  { key: "link", label: "trace-check-link" },
+  { key: "signer", label: "trace-check-signer" },
+  { key: "anchored", label: "trace-check-anchored" },
+  { key: "order", label: "trace-check-order" },
 ];
 
 /** Whether every check of a record passed. */
@@ -77,9 +77,9 @@ export function recordOk(record: TraceRecordView): boolean {
   return CHECKS.every((c) => record.checks[c.key]);
 }
 
-/** A progress stage's message id (`sync`, `audit`, `records`, `verify`). */
+/** A progress stage's message id (`trace-stage-sync`, `-audit`, `-records`, `-verify`). */
 export function stageLabel(stage: string): string {
-  const id = `app-trace-stage-${stage}`;
+  const id = `trace-stage-${stage}`;
   return has(id) ? id : "app-trace-stage-other";
 }
 

@@ -8,10 +8,10 @@ import { LOCALES, setLocale, t } from "../lib/i18n.svelte";
 import { session } from "../lib/session.svelte";
 import { go, route } from "../lib/router.svelte";
 import { resetChain, stopWatching, chainState } from "../lib/chainstore.svelte";
-import { banner, localZone, stepLabel, loadPrefs, CHECKS } from "../lib/trace";
+import { banner, localZone, roleLabel, stepLabel, loadPrefs, CHECKS } from "../lib/trace";
 import { errorText, type TraceProgressView, type VerdictView } from "../lib/ipc";
 import { argsOf, balanceView, chainStatus, keyedWallet, receipt, recordIPC, settle, watchWallet, type SentChannel } from "../lib/testing";
-import { TAG, record, recordReview, saleReview, traceView } from "../lib/testing-trace";
+import { REASONS, TAG, record, recordReview, saleReview, traceView } from "../lib/testing-trace";
 
 const VERDICTS: Array<[VerdictView, string]> = [
   ["authentic", "ok"],
@@ -63,7 +63,12 @@ describe("trace logic", () => {
 
   test("a step the catalogs do not know shows its own name; the check labels exist in every language", () => {
     expect(stepLabel("some_new_step")).toBe("some_new_step");
-    expect(stepLabel(null)).toBe(t("app-trace-step-none"));
+    expect(stepLabel(null)).toBe(t("step-none"));
+    // Steps are written as CBV names them (with underscores), roles in kebab case.
+    setLocale("zh-CN");
+    expect(stepLabel("retail_selling")).not.toBe("retail_selling");
+    expect(roleLabel("tag_issuer")).not.toBe("tag_issuer");
+    expect(roleLabel("tag-issuer")).toBe(roleLabel("tag_issuer"));
     for (const locale of LOCALES) {
       setLocale(locale);
       for (const c of CHECKS) expect(t(c.label)).not.toBe(c.label);
@@ -81,7 +86,13 @@ describe("trace screen", () => {
     expect(b.dataset.tone).toBe(tone);
     expect(b.classList.contains(`verdict-${tone}`)).toBe(true);
     expect(screen.getByTestId("trace-verdict-word").textContent).toBe(t(`verdict-${verdict}`));
-    expect(screen.getByTestId("trace-verdict-reason").textContent).toBe(errorText({ code: `trace-reason-${verdict}`, args: {} }));
+    expect(screen.getByTestId("trace-verdict-word").textContent).not.toContain("verdict-");
+    const reason = screen.queryByTestId("trace-verdict-reason");
+    if (verdict === "authentic") expect(reason).toBeNull();
+    else {
+      expect(reason!.textContent).toBe(errorText(REASONS[verdict][0]));
+      expect(reason!.textContent).not.toContain("trace-reason");
+    }
   });
 
   test("the scanner's Enter submits, the field empties and keeps the focus for the next scan", async () => {
@@ -169,7 +180,7 @@ describe("trace screen", () => {
     await scan(TAG);
     ch!.onmessage({ stage: "records", done: 3, total: 20 });
     await settle();
-    expect(screen.getByTestId("trace-progress").textContent).toContain(t("app-trace-stage-records"));
+    expect(screen.getByTestId("trace-progress").textContent).toContain(t("trace-stage-records"));
     expect(screen.getByTestId("trace-progress").textContent).toContain("3 / 20");
     await fireEvent.click(screen.getByTestId("trace-cancel"));
     expect(argsOf(calls, "cancel")).toEqual([{ job: "audit" }]);
@@ -200,8 +211,8 @@ describe("trace screen", () => {
     const checks = Array.from(records[1].querySelectorAll<HTMLElement>("[data-testid=trace-check]"));
     expect(checks.filter((c) => c.dataset.ok === "false").map((c) => c.dataset.check)).toEqual(["hash", "anchored"]);
     expect(checks[0].classList.contains("check-bad")).toBe(true);
-    expect(checks[0].textContent).toBe("hash ✕");
-    expect(checks[1].textContent).toBe("signature ✓");
+    expect(checks[0].textContent).toBe(`${t("trace-check-hash")} ✕`);
+    expect(checks[1].textContent).toBe(`${t("trace-check-signature")} ✓`);
     expect(records[1].querySelector("[data-testid=trace-record-problem]")!.textContent).toBe(t("app-trace-no-tag-in-image"));
     expect(records[1].querySelector("[data-testid=trace-record-sealed]")!.textContent).toContain("Personal data encrypted for Huadong Logistics");
     expect(screen.getByTestId("trace-anchor").textContent).toContain("GS1 China anchored 2 records at main-chain block 31");
