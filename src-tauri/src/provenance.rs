@@ -149,6 +149,8 @@ pub async fn trace_tag(
                 },
                 cancel,
             )
+            // The flow's error is large; it crosses as the view it becomes anyway.
+            .map_err(AppError::from)
         })
         .await?;
     last.set(traced.bundle);
@@ -190,6 +192,8 @@ pub async fn review_receiving(
                 },
                 cancel,
             )
+            // The flow's error is large; it crosses as the view it becomes anyway.
+            .map_err(AppError::from)
         })
         .await?;
     engine.call(move |s| s.keep_record(prepared)).await
@@ -219,6 +223,8 @@ pub async fn confirm_receiving(
                 },
                 cancel,
             )
+            // The flow's error is large; it crosses as the view it becomes anyway.
+            .map_err(AppError::from)
         })
         .await
 }
