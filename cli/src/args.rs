@@ -586,6 +586,21 @@ pub enum Command {
     RecordReceiving(crate::provenance_args::RecordReceivingArgs),
     /// Record on the main chain that you sold an item (a second sale marks a copied tag).
     RecordSale(crate::provenance_args::RecordSaleArgs),
+    /// Re-check a product lookup's bundle offline and recompute its verdict.
+    VerifyTraceBundle {
+        /// Which network.
+        #[arg(long, default_value = "devnet", value_name = "NETWORK")]
+        network: String,
+        /// Trust this header (height:hash) instead of the light store's root.
+        #[arg(long, value_name = "HEIGHT:HASH")]
+        checkpoint: Option<String>,
+        /// The bundle file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Options of `endpoints`.

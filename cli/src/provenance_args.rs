@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use crate::args::WalletArg;
+use crate::args::{PasswordArgs, WalletArg};
 use crate::points_args::SignArgs;
 
 /// `trace`: a product's verified history and verdict.
@@ -76,9 +76,15 @@ pub struct RecordReceivingArgs {
     /// The party's receive address index.
     #[arg(long, default_value_t = 0)]
     pub index: u32,
-    /// Signing and waiting.
+    /// Password source.
     #[command(flatten)]
-    pub sign: SignArgs,
+    pub password: PasswordArgs,
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    pub yes: bool,
+    /// Do not try the OS keyring.
+    #[arg(long)]
+    pub no_keyring: bool,
 }
 
 /// `record-sale`: record on the main chain that you sold an item.

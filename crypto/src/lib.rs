@@ -3,6 +3,7 @@
 //! - [`mnemonic`]: BIP39 mnemonics in English, simplified and traditional Chinese.
 //! - [`hd`]: BIP32/BIP44 derivation on secp256k1 (`docs/keys.md`).
 //! - [`signer`]: RFC 6979 low-S ECDSA signing and signed messages.
+//! - [`seal`]: personal data sealed to one party's key (ECIES, `docs/traceability.md`).
 //! - [`keystore`]: the encrypted keystore file (Argon2id + AES-256-GCM, key slots;
 //!   `docs/keystore.md`).
 //!
@@ -11,4 +12,5 @@
 pub mod hd;
 pub mod keystore;
 pub mod mnemonic;
+pub mod seal;
 pub mod signer;

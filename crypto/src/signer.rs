@@ -92,6 +92,11 @@ impl SecretKey {
     pub(crate) fn from_k256(key: SigningKey) -> Self {
         SecretKey { key }
     }
+
+    /// The secret scalar, for ECDH (`crate::seal`).
+    pub(crate) fn nonzero_scalar(&self) -> &k256::NonZeroScalar {
+        self.key.as_nonzero_scalar()
+    }
 }
 
 impl Signer for SecretKey {

@@ -100,3 +100,22 @@ fn every_published_json_example_hashes_as_published() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn identifiers_normalise_as_the_reference_normaliser_tests_say() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/ralphtro/dl_normaliser.json");
+    let vectors: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let cases = vectors["cases"].as_array().unwrap();
+    assert!(cases.len() >= 70);
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            let input = case["input"].as_str().unwrap();
+            let want = case["canonical"].as_str();
+            let got = jifen_gs1::identifiers::canonical_id(input);
+            (got.as_deref() != want).then(|| format!("{input}: got {got:?} want {want:?}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -62,6 +62,10 @@ impl Locale {
                     include_str!("../locales/zh-CN/subchain.ftl"),
                 ),
                 ("trace.ftl", include_str!("../locales/zh-CN/trace.ftl")),
+                (
+                    "provenance.ftl",
+                    include_str!("../locales/zh-CN/provenance.ftl"),
+                ),
             ],
             Locale::ZhTw => &[
                 ("cli.ftl", include_str!("../locales/zh-TW/cli.ftl")),
@@ -78,6 +82,10 @@ impl Locale {
                     include_str!("../locales/zh-TW/subchain.ftl"),
                 ),
                 ("trace.ftl", include_str!("../locales/zh-TW/trace.ftl")),
+                (
+                    "provenance.ftl",
+                    include_str!("../locales/zh-TW/provenance.ftl"),
+                ),
             ],
             Locale::En => &[
                 ("cli.ftl", include_str!("../locales/en/cli.ftl")),
@@ -91,6 +99,10 @@ impl Locale {
                 ("app.ftl", include_str!("../locales/en/app.ftl")),
                 ("subchain.ftl", include_str!("../locales/en/subchain.ftl")),
                 ("trace.ftl", include_str!("../locales/en/trace.ftl")),
+                (
+                    "provenance.ftl",
+                    include_str!("../locales/en/provenance.ftl"),
+                ),
             ],
         }
     }

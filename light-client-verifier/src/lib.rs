@@ -52,8 +52,8 @@ pub mod light_block;
 #[cfg(feature = "test-support")]
 pub mod optimum;
 pub mod progress;
-pub mod provenance;
 pub mod proof;
+pub mod provenance;
 pub mod scheduler;
 pub mod store;
 pub mod subchain;

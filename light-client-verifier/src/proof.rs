@@ -152,6 +152,9 @@ pub struct Proven<T> {
 ///
 /// # Errors
 /// [`ProofError::WrongHeight`], [`ProofError::WrongKey`],
+/// A node's state answer and the value it proves (`None`: proven absent).
+pub type StateAnswer = (UntrustedState, Option<Vec<u8>>);
+
 /// [`ProofError::State`].
 pub fn verify_state(
     header: &Header,

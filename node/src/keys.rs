@@ -143,6 +143,13 @@ impl NodeKey {
     pub fn sign_digest(&self, digest: &[u8; 32]) -> Result<Signature, KeyError> {
         self.key.sign_digest(digest).map_err(|_| KeyError::Signing)
     }
+
+    /// The secret key (to open data sealed to this key,
+    /// `jifen_crypto::seal::open`).
+    #[must_use]
+    pub const fn secret_key(&self) -> &SecretKey {
+        &self.key
+    }
 }
 
 /// The role's mnemonic: the first 16 bytes of its tagged hash as entropy,

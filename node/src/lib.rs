@@ -12,6 +12,7 @@
 //! | [`rpc`] | the JSON-RPC 2.0 server over HTTP and a small client |
 //! | [`devnet`] | running a devnet: producer thread plus RPC server |
 //! | [`subchains`] | the devnet's `bft` and `pow-xor` subchains, produced and reported beside the main chain |
+//! | [`provenance`] | the provenance records ledger, the checks of submitted records, the devnet's demo parties and products |
 //! | [`bench`](mod@bench) | the node benchmark behind `jifen-node bench` |
 //!
 //! See `docs/rpc.md` for the RPC methods and `docs/protocol.md` for the
@@ -25,6 +26,7 @@ pub mod execution;
 pub mod genesis;
 pub mod keys;
 pub mod log;
+pub mod provenance;
 pub mod rpc;
 pub mod store;
 pub mod subchains;

@@ -95,6 +95,9 @@ enum Command {
     /// (address, public key and the 12 words `jifen restore` takes); public,
     /// testing only.
     Accounts,
+    /// Print the devnet's demo products: each tag's GS1 Digital Link and
+    /// what a lookup of it shows (docs/traceability.md#devnet-products).
+    Products,
     /// Print the hex of a signed devnet transfer (for demos and docs).
     SignTransfer {
         /// Devnet account index of the sender.
@@ -243,6 +246,9 @@ fn main() -> anyhow::Result<()> {
                         (role == jifen_node::subchains::OPERATOR_ROLE)
                             .then(|| " (registers and relays the devnet subchains)".to_owned()),
                     )
+                    .chain((role == jifen_node::provenance::PLATFORM_ROLE).then(|| {
+                        " (alliance platform: registers the provenance parties)".to_owned()
+                    }))
                     .collect();
                 writeln!(
                     out,
@@ -255,6 +261,52 @@ fn main() -> anyhow::Result<()> {
                     "  public devnet words — never use on a real network: {}",
                     NodeKey::devnet_role_words(role)?
                 )?;
+            }
+            // The provenance demo's parties (registered by the platform)
+            // and the one signer that never is.
+            for role in jifen_node::provenance::PROVENANCE_ROLES {
+                let key = NodeKey::devnet_role(role)?;
+                let party = jifen_node::provenance::DEMO_PARTIES
+                    .iter()
+                    .find(|party| party.role == role)
+                    .map_or_else(
+                        || {
+                            " (never registered: signs the unregistered product's inspection)"
+                                .to_owned()
+                        },
+                        |party| {
+                            let roles: Vec<&str> = party.roles.iter().map(|r| r.as_str()).collect();
+                            format!(" (provenance party {}: {})", party.name, roles.join(", "))
+                        },
+                    );
+                writeln!(
+                    out,
+                    "{role} {} public_key={}{party}",
+                    key.address().encode(Network::Devnet),
+                    hex::encode(key.public_key().as_bytes())
+                )?;
+                writeln!(
+                    out,
+                    "  public devnet words — never use on a real network: {}",
+                    NodeKey::devnet_role_words(role)?
+                )?;
+            }
+            Ok(())
+        }
+        Command::Products => {
+            let mut out = std::io::stdout().lock();
+            writeln!(
+                out,
+                "devnet demo products (records on trace-consortium, anchors and sales on the main chain):"
+            )?;
+            for product in jifen_node::provenance::DEMO_PRODUCTS {
+                writeln!(out, "{} {}", product.key, product.tag_uri())?;
+                writeln!(
+                    out,
+                    "  {}: {} records, {} anchored, {} sales",
+                    product.name, product.records, product.anchored, product.sales
+                )?;
+                writeln!(out, "  shows {}", product.shows)?;
             }
             Ok(())
         }

@@ -18,6 +18,7 @@
 //! | `anchors` | height | `count u32 || anchor leaf (45)*`, the leaves of the block's `anchors_root` (absent: none) |
 //! | `subchain_reports` | subchain u32 `||` report index u64 | `main height u64 || leaf index u32 || outcome u8 || report` |
 //! | `subchain_headers` | subchain u32 `||` height u64 | `main height u64 || header`: the header the main chain holds at that height |
+//! | `subchain_entries` | subchain u32 `||` height u64 | `count u32 || entry*`: the entries this node wrote into a block of a subchain it produces beyond its closed-form workload (submitted provenance records) |
 
 use std::path::Path;
 
@@ -42,7 +43,7 @@ const HISTORY: TableDefinition<&[u8], &[u8]> = TableDefinition::new("history");
 
 mod subchain;
 
-use subchain::{ANCHORS, SUBCHAIN_HEADERS, SUBCHAIN_REPORTS};
+use subchain::{ANCHORS, SUBCHAIN_ENTRIES, SUBCHAIN_HEADERS, SUBCHAIN_REPORTS};
 pub use subchain::{BlockAnchor, StoredReport};
 
 /// Largest state value stored (bytes).
@@ -231,6 +232,7 @@ impl Store {
             txn.open_table(ANCHORS).map_err(db_err)?;
             txn.open_table(SUBCHAIN_REPORTS).map_err(db_err)?;
             txn.open_table(SUBCHAIN_HEADERS).map_err(db_err)?;
+            txn.open_table(SUBCHAIN_ENTRIES).map_err(db_err)?;
         }
         txn.commit().map_err(db_err)?;
         Ok(Self { db: database })

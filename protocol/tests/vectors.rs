@@ -182,6 +182,7 @@ fn compute() -> BTreeMap<String, String> {
     );
     common::points::vectors(&mut put);
     common::subchain::vectors(&mut put);
+    common::provenance::vectors(&mut put);
     v
 }
 

@@ -10,6 +10,7 @@
 //! | [`tx`] | `jifen_submitTx`, `jifen_txStatus`, `jifen_txProof` |
 //! | [`history`] | `jifen_history` |
 //! | [`subchain`] | `jifen_subchains`, `jifen_subchainReports`, `jifen_subchainHeaders`, `jifen_anchorProof`, `jifen_subchainState` |
+//! | [`provenance`] | `jifen_provenanceSubmit`, `jifen_provenanceRecords` |
 //! | [`field`](mod@field) | strict reading of members and [`WireError`] |
 //! | [`binary`] | `jifen_lightBlocks` as a binary frame ([`LIGHT_BLOCKS_CONTENT_TYPE`]) |
 //! | [`limits`] | the node's answer budget ([`MAX_RESPONSE_BYTES`]) and the bound on JSON values both sides check before parsing ([`json_values`]) |
@@ -43,6 +44,7 @@ pub mod envelope;
 pub mod field;
 pub mod history;
 pub mod limits;
+pub mod provenance;
 pub mod state;
 pub mod subchain;
 pub mod tx;
@@ -59,6 +61,10 @@ pub use envelope::{
 pub use field::WireError;
 pub use history::{HistoryParams, HistoryResult, MAX_HISTORY_ENTRIES};
 pub use limits::{MAX_JSON_VALUES, MAX_RESPONSE_BYTES, json_values};
+pub use provenance::{
+    MAX_PROVENANCE_RECORDS, ProvenRecord, ProvenValue, ProvenanceRecordsParams,
+    ProvenanceRecordsResult, ProvenanceSubmitParams, ProvenanceSubmitResult,
+};
 pub use state::{AccountParams, AccountResult, StateParams, StateResult};
 pub use subchain::{
     AnchorProofParams, AnchorProofResult, AnchoredReport, MAX_SUBCHAIN_HEADERS,
@@ -109,9 +115,13 @@ pub mod method {
     pub const ANCHOR_PROOF: &str = "jifen_anchorProof";
     /// A subchain state value with its proof against an anchored header.
     pub const SUBCHAIN_STATE: &str = "jifen_subchainState";
+    /// Hands a signed provenance record to the node producing its subchain.
+    pub const PROVENANCE_SUBMIT: &str = "jifen_provenanceSubmit";
+    /// An item's provenance records with proofs against an anchored header.
+    pub const PROVENANCE_RECORDS: &str = "jifen_provenanceRecords";
 
     /// Every method.
-    pub const ALL: [&str; 17] = [
+    pub const ALL: [&str; 19] = [
         STATUS,
         HEADER,
         COMMIT,
@@ -129,6 +139,8 @@ pub mod method {
         SUBCHAIN_HEADERS,
         ANCHOR_PROOF,
         SUBCHAIN_STATE,
+        PROVENANCE_SUBMIT,
+        PROVENANCE_RECORDS,
     ];
 }
 
@@ -209,4 +221,8 @@ serialize_as_wire!(
     AnchorProofResult,
     SubchainStateParams,
     SubchainStateResult,
+    ProvenanceSubmitParams,
+    ProvenanceSubmitResult,
+    ProvenanceRecordsParams,
+    ProvenanceRecordsResult,
 );

@@ -177,6 +177,18 @@ pub fn run(ui: &Ui, cli: &Cli) -> Result<()> {
         Command::Epcis(command) => provenance::epcis(ui, command),
         Command::RecordReceiving(args) => provenance::record_receiving(ui, &ctx, args),
         Command::RecordSale(args) => provenance::record_sale(ui, &ctx, args),
+        Command::VerifyTraceBundle {
+            network,
+            checkpoint,
+            file,
+            json,
+        } => provenance::verify_bundle(
+            ui,
+            &with_network(&ctx, network)?,
+            file,
+            checkpoint.as_deref(),
+            *json,
+        ),
     }
 }
 

@@ -119,7 +119,10 @@ fn party_text(ui: &Ui, party: &PartyView) -> String {
                 .collect();
             format!("{name} ({})", roles.join(", "))
         }
-        None => ui.text("trace-party-unregistered", &[("address", short_address(&party.address))]),
+        None => ui.text(
+            "trace-party-unregistered",
+            &[("address", short_address(&party.address))],
+        ),
     }
 }
 
@@ -329,11 +332,11 @@ pub fn record_receiving(ui: &Ui, ctx: &WalletContext, args: &RecordReceivingArgs
             ("hash", review.event_hash.clone().into()),
         ],
     );
-    if !confirmed(ui, args.sign.yes, "receiving-confirm")? {
+    if !confirmed(ui, args.yes, "receiving-confirm")? {
         ui.say("receiving-cancelled", &[]);
         return Ok(());
     }
-    let keys = unlock(ui, &ctx, &mut open, &args.sign.password, args.sign.no_keyring)?;
+    let keys = unlock(ui, &ctx, &mut open, &args.password, args.no_keyring)?;
     let signed = prepared.sign(keys);
     open.lock();
     let signed = signed?;
@@ -347,9 +350,15 @@ pub fn record_receiving(ui: &Ui, ctx: &WalletContext, args: &RecordReceivingArgs
     ui.data(&ui.text(
         "receiving-recorded",
         &[
-            ("number", (u64::from(recorded.index.unwrap_or(0)) + 1).into()),
+            (
+                "number",
+                (u64::from(recorded.index.unwrap_or(0)) + 1).into(),
+            ),
             ("height", recorded.proven_at.height.into()),
-            ("hash", recorded.event_hash.clone().unwrap_or_default().into()),
+            (
+                "hash",
+                recorded.event_hash.clone().unwrap_or_default().into(),
+            ),
         ],
     ));
     Ok(())
@@ -393,5 +402,41 @@ pub fn record_sale(ui: &Ui, ctx: &WalletContext, args: &RecordSaleArgs) -> Resul
     let tx = sign(ui, &ctx, &mut open, &prepared, &args.sign)?;
     let receipt = broadcast(ui, &mut session, &tx, &args.sign)?;
     show_included(ui, &receipt);
+    Ok(())
+}
+
+/// `jifen verify-trace-bundle`.
+pub fn verify_bundle(
+    ui: &Ui,
+    ctx: &WalletContext,
+    file: &Path,
+    checkpoint: Option<&str>,
+    json: bool,
+) -> Result<()> {
+    let view = bundle::verify(
+        ctx,
+        jifen_wallet::audit::RootOf::Disk,
+        jifen_wallet::audit::Source::File(file),
+        checkpoint,
+    )?;
+    if json {
+        return print_json(ui, &view);
+    }
+    ui.data(&ui.text(
+        "trace-bundle-checked",
+        &[
+            ("item", view.item.clone().into()),
+            ("verdict", ui.text(verdict_id(view.verdict), &[]).into()),
+            ("records", u64::from(view.records).into()),
+            ("height", view.main_height.into()),
+            ("subchain_height", view.subchain_height.into()),
+        ],
+    ));
+    for reason in &view.reasons {
+        ui.data(&format!("  • {reason}"));
+    }
+    if !view.matches {
+        return Err(UserError::new("trace-bundle-verdict-differs").into());
+    }
     Ok(())
 }

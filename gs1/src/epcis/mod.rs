@@ -110,15 +110,21 @@ fn depth_exceeds(value: &Value, limit: usize) -> bool {
     // An explicit stack: the check itself must not recurse on hostile input.
     let mut stack = vec![(value, 0usize)];
     while let Some((value, depth)) = stack.pop() {
-        let children: Box<dyn Iterator<Item = &Value>> = match value {
-            Value::Array(items) => Box::new(items.iter()),
-            Value::Object(map) => Box::new(map.values()),
-            _ => continue,
-        };
-        if depth >= limit {
-            return true;
+        match value {
+            Value::Array(items) if !items.is_empty() => {
+                if depth >= limit {
+                    return true;
+                }
+                stack.extend(items.iter().map(|child| (child, depth + 1)));
+            }
+            Value::Object(map) if !map.is_empty() => {
+                if depth >= limit {
+                    return true;
+                }
+                stack.extend(map.values().map(|child| (child, depth + 1)));
+            }
+            _ => {}
         }
-        stack.extend(children.map(|child| (child, depth + 1)));
     }
     false
 }
@@ -150,33 +156,38 @@ pub fn parse_events(json: &[u8]) -> Result<Vec<Event>, EpcisError> {
     if depth_exceeds(&root, MAX_DEPTH) {
         return Err(EpcisError::TooDeep { max: MAX_DEPTH });
     }
-    let Value::Object(document) = root else {
+    let Value::Object(mut document) = root else {
         return Err(EpcisError::NotAnObject { index: 0 });
     };
     let mut namespaces = Namespaces::default();
     namespaces.extend_from(document.get("@context"));
-    let body = document.get("epcisBody");
-    let list = body
-        .and_then(|b| b.get("eventList"))
-        .or_else(|| body.and_then(|b| b.get("queryResults")?.get("resultsBody")?.get("eventList")));
-    let events: Vec<&Value> = match (list, body.and_then(|b| b.get("event"))) {
-        (Some(Value::Array(items)), _) => items.iter().collect(),
-        (Some(_), _) => return Err(EpcisError::NoEventList),
-        (None, Some(single)) => vec![single],
-        (None, None) => {
-            let is_event = document
-                .get("type")
-                .and_then(Value::as_str)
-                .is_some_and(|t| EventKind::from_name(t).is_some());
-            if body.is_some() || !is_event {
-                return Err(EpcisError::NoEventList);
-            }
-            return Ok(vec![Event::from_object(
-                0,
-                document,
-                Namespaces::default(),
-            )?]);
+    let Some(body) = document.get_mut("epcisBody") else {
+        let is_event = document
+            .get("type")
+            .and_then(Value::as_str)
+            .is_some_and(|t| EventKind::from_name(t).is_some());
+        if !is_event {
+            return Err(EpcisError::NoEventList);
         }
+        return Ok(vec![Event::from_object(
+            0,
+            document,
+            Namespaces::default(),
+        )?]);
+    };
+    // Events are moved out of the document, not copied.
+    let events: Vec<Value> = if let Some(list) = body.get_mut("eventList") {
+        take_list(list)?
+    } else if let Some(list) = body
+        .get_mut("queryResults")
+        .and_then(|q| q.get_mut("resultsBody"))
+        .and_then(|r| r.get_mut("eventList"))
+    {
+        take_list(list)?
+    } else if let Some(single) = body.get_mut("event") {
+        vec![single.take()]
+    } else {
+        return Err(EpcisError::NoEventList);
     };
     if events.len() > MAX_EVENTS {
         return Err(EpcisError::TooManyEvents { max: MAX_EVENTS });
@@ -185,10 +196,17 @@ pub fn parse_events(json: &[u8]) -> Result<Vec<Event>, EpcisError> {
         .into_iter()
         .enumerate()
         .map(|(index, value)| match value {
-            Value::Object(map) => Event::from_object(index, map.clone(), namespaces.clone()),
+            Value::Object(map) => Event::from_object(index, map, namespaces.clone()),
             _ => Err(EpcisError::NotAnObject { index }),
         })
         .collect()
+}
+
+fn take_list(list: &mut Value) -> Result<Vec<Value>, EpcisError> {
+    match list.take() {
+        Value::Array(items) => Ok(items),
+        _ => Err(EpcisError::NoEventList),
+    }
 }
 
 const ID_LISTS: [&str; 4] = ["epcList", "childEPCs", "inputEPCList", "outputEPCList"];

@@ -69,9 +69,11 @@ fn scalars(value: &Value) -> Vec<String> {
     }
 }
 
+/// The timestamp fields among the ordered ones (CBV 2.0 rules 8-9; the
+/// reference applies them to every ordered field whose name holds "time"
+/// but not "offset": exactly these).
 fn is_time_field(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.contains("time") && !lower.contains("offset")
+    matches!(name, "eventTime" | "time" | "startTime" | "endTime")
 }
 
 impl Writer<'_> {

@@ -289,7 +289,11 @@ fn check_anchor(
                     main_height: point.height,
                     first: covered,
                 };
-                for record in checked.iter_mut().take(count as usize).skip(covered as usize) {
+                for record in checked
+                    .iter_mut()
+                    .take(count as usize)
+                    .skip(covered as usize)
+                {
                     if record.problem.is_none() {
                         record.problem = Some(finding.clone());
                     }

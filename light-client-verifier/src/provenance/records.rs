@@ -1,9 +1,10 @@
 //! An item's records as a node serves them (`jifen_provenanceRecords`),
 //! proven against an audited subchain header.
 
-use jifen_protocol::StateProof;
 use jifen_protocol::provenance::{ItemId, count_entry_key, decode_count, record_entry_key};
 use jifen_protocol::subchain::SubchainHeader;
+use jifen_protocol::subchain::subchain_state_key;
+use jifen_protocol::{Hash32, StateProof, verify_state_proof};
 
 use crate::subchain::{SubchainAudit, SubchainStateError, UntrustedSubchainState};
 
@@ -31,6 +32,8 @@ pub struct ProvenRecords {
     pub count: u32,
     /// The records of the page, in index order (`None`: proven absent).
     pub records: Vec<Option<Vec<u8>>>,
+    /// The answers they were proven from (for a bundle).
+    pub answers: Vec<UntrustedRecords>,
 }
 
 /// Why a records answer is refused.
@@ -40,6 +43,14 @@ pub enum RecordsError {
     /// A value's proof failed (see [`SubchainStateError`]).
     #[error(transparent)]
     State(#[from] SubchainStateError),
+    /// The answer's header is not the one expected (offline check).
+    #[error("the records are proven against header {got}, not {expected}")]
+    WrongHeader {
+        /// The expected header id.
+        expected: Hash32,
+        /// The answer's.
+        got: Hash32,
+    },
     /// The count entry is not a `u32`.
     #[error("the record count entry is malformed")]
     BadCount,
@@ -61,6 +72,7 @@ impl RecordsError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::State(error) => error.code(),
+            Self::WrongHeader { .. } => "provenance-records-wrong-header",
             Self::BadCount => "provenance-records-bad-count",
             Self::WrongIndices { .. } => "provenance-records-wrong-indices",
         }
@@ -114,6 +126,61 @@ impl UntrustedRecords {
             main_height: proven.main_height,
             count,
             records,
+            answers: vec![self.clone()],
+        })
+    }
+
+    /// Proves this page offline against a subchain header whose id is
+    /// `expected` (proven anchored by the main chain, e.g. through its
+    /// `AnchoredHeader` record): the same checks as [`Self::verify`],
+    /// with the header fixed instead of audited.
+    ///
+    /// # Errors
+    /// [`RecordsError`].
+    pub fn verify_under(
+        &self,
+        expected: &Hash32,
+        item: &ItemId,
+        from: u32,
+        limit: u32,
+    ) -> Result<ProvenRecords, RecordsError> {
+        let got = self.header.hash();
+        if got != *expected || self.header.height != self.height {
+            return Err(RecordsError::WrongHeader {
+                expected: *expected,
+                got,
+            });
+        }
+        let root = self.header.state_root;
+        let one = |key: String, value: &Option<Vec<u8>>, proof: &StateProof| {
+            verify_state_proof(&root, &subchain_state_key(&key), value.as_deref(), proof)
+                .map_err(|source| RecordsError::State(SubchainStateError::Proof { source }))
+        };
+        one(count_entry_key(item), &self.count.0, &self.count.1)?;
+        let count = match &self.count.0 {
+            None => 0,
+            Some(bytes) => decode_count(bytes).ok_or(RecordsError::BadCount)?,
+        };
+        let to = count.min(from.saturating_add(limit));
+        let indices: Vec<u32> = self.records.iter().map(|(index, _, _)| *index).collect();
+        if !indices.iter().copied().eq(from..to.max(from)) {
+            return Err(RecordsError::WrongIndices {
+                from,
+                to,
+                got: indices,
+            });
+        }
+        let mut records = Vec::with_capacity(self.records.len());
+        for (index, value, proof) in &self.records {
+            one(record_entry_key(item, *index), value, proof)?;
+            records.push(value.clone());
+        }
+        Ok(ProvenRecords {
+            height: self.height,
+            main_height: 0,
+            count,
+            records,
+            answers: vec![self.clone()],
         })
     }
 }

@@ -52,10 +52,22 @@ impl Fixture {
             ("stranger", TestKey::new(15)),
         ]);
         let parties = BTreeMap::from([
-            (keys["producer"].address(), Some(party("Tea Farm", &[Role::Producer]))),
-            (keys["warehouse"].address(), Some(party("Warehouse", &[Role::Warehouse]))),
-            (keys["retailer"].address(), Some(party("Shop", &[Role::Retailer]))),
-            (keys["issuer"].address(), Some(party("Issuer", &[Role::TagIssuer]))),
+            (
+                keys["producer"].address(),
+                Some(party("Tea Farm", &[Role::Producer])),
+            ),
+            (
+                keys["warehouse"].address(),
+                Some(party("Warehouse", &[Role::Warehouse])),
+            ),
+            (
+                keys["retailer"].address(),
+                Some(party("Shop", &[Role::Retailer])),
+            ),
+            (
+                keys["issuer"].address(),
+                Some(party("Issuer", &[Role::TagIssuer])),
+            ),
         ]);
         let mut fixture = Self {
             chain_id: ChainId::new("jifen-devnet").unwrap(),
@@ -87,7 +99,10 @@ impl Fixture {
         let event = self.event(step, place, day);
         let hash = parse_events(&event).unwrap()[0].hash();
         let index = u32::try_from(self.records.len()).unwrap();
-        let prev = self.records.last().map_or(Hash32::ZERO, ProvenanceRecord::leaf);
+        let prev = self
+            .records
+            .last()
+            .map_or(Hash32::ZERO, ProvenanceRecord::leaf);
         let key = &self.keys[who];
         let mut record = ProvenanceRecord {
             item: self.item.clone(),
@@ -107,7 +122,10 @@ impl Fixture {
     }
 
     fn anchor_first(&mut self, count: usize) {
-        let leaves: Vec<Hash32> = self.records[..count].iter().map(ProvenanceRecord::leaf).collect();
+        let leaves: Vec<Hash32> = self.records[..count]
+            .iter()
+            .map(ProvenanceRecord::leaf)
+            .collect();
         self.anchor = Some(AnchorRecord {
             issuer: self.keys["issuer"].address(),
             subchain: SubchainId::new(1).unwrap(),
@@ -133,8 +151,7 @@ impl Fixture {
     }
 
     fn lookup(&self, purpose: Purpose) -> super::Lookup {
-        let records: Vec<Option<Vec<u8>>> =
-            self.records.iter().map(|r| Some(r.encode())).collect();
+        let records: Vec<Option<Vec<u8>>> = self.records.iter().map(|r| Some(r.encode())).collect();
         check(&LookupInput {
             chain_id: &self.chain_id,
             item: &self.item,
@@ -153,7 +170,12 @@ fn a_clean_history_is_authentic() {
     assert_eq!(lookup.verdict, Verdict::Authentic, "{:?}", lookup.findings);
     assert!(lookup.findings.is_empty());
     assert_eq!(lookup.anchored, 4);
-    assert!(lookup.records.iter().all(|r| r.checks.anchored && r.problem.is_none()));
+    assert!(
+        lookup
+            .records
+            .iter()
+            .all(|r| r.checks.anchored && r.problem.is_none())
+    );
 }
 
 #[test]
@@ -182,7 +204,11 @@ fn a_resigned_change_is_caught_by_the_anchor() {
     assert_eq!(lookup.verdict, Verdict::Tampered, "{:?}", lookup.findings);
     assert!(matches!(
         lookup.findings[0],
-        Finding::AnchorMismatch { count: 4, first: 0, .. }
+        Finding::AnchorMismatch {
+            count: 4,
+            first: 0,
+            ..
+        }
     ));
     assert_eq!(lookup.anchored, 0);
 }
@@ -192,7 +218,11 @@ fn a_bad_signature_and_a_broken_link_are_named() {
     let mut fixture = Fixture::new();
     fixture.records[1].signature = fixture.keys["stranger"].sign_digest(&[7; 32]);
     let lookup = fixture.lookup(Purpose::Inspect);
-    assert!(lookup.findings.contains(&Finding::BadSignature { index: 1 }));
+    assert!(
+        lookup
+            .findings
+            .contains(&Finding::BadSignature { index: 1 })
+    );
     let mut fixture = Fixture::new();
     fixture.records[3].prev = Hash32([1; 32]);
     let key = &fixture.keys["retailer"];
@@ -208,10 +238,19 @@ fn records_beyond_the_anchor_are_unanchored() {
     fixture.anchor_first(2);
     let lookup = fixture.lookup(Purpose::Inspect);
     assert_eq!(lookup.verdict, Verdict::Unanchored);
-    assert_eq!(lookup.findings, vec![Finding::Unanchored { unanchored: 2, total: 4 }]);
+    assert_eq!(
+        lookup.findings,
+        vec![Finding::Unanchored {
+            unanchored: 2,
+            total: 4
+        }]
+    );
     assert!(lookup.records[1].checks.anchored && !lookup.records[2].checks.anchored);
     fixture.anchor = None;
-    assert_eq!(fixture.lookup(Purpose::Inspect).findings, vec![Finding::NotAnchored]);
+    assert_eq!(
+        fixture.lookup(Purpose::Inspect).findings,
+        vec![Finding::NotAnchored]
+    );
 }
 
 #[test]
@@ -220,13 +259,18 @@ fn an_anchor_over_missing_records_is_tampered() {
     fixture.records.pop();
     let lookup = fixture.lookup(Purpose::Inspect);
     assert_eq!(lookup.verdict, Verdict::Tampered);
-    assert!(lookup.findings.contains(&Finding::MissingRecords { anchored: 4, found: 3 }));
+    assert!(lookup.findings.contains(&Finding::MissingRecords {
+        anchored: 4,
+        found: 3
+    }));
 }
 
 #[test]
 fn signers_must_be_registered_in_role_and_period() {
     let mut fixture = Fixture::new();
-    fixture.parties.insert(fixture.keys["warehouse"].address(), None);
+    fixture
+        .parties
+        .insert(fixture.keys["warehouse"].address(), None);
     let lookup = fixture.lookup(Purpose::Inspect);
     assert_eq!(lookup.verdict, Verdict::SignerNotRegistered);
     assert_eq!(lookup.findings[0], Finding::SignerUnknown { index: 1 });
@@ -234,19 +278,25 @@ fn signers_must_be_registered_in_role_and_period() {
     let mut fixture = Fixture::new();
     let mut late = party("Warehouse", &[Role::Warehouse]);
     late.valid_from_ms = u64::try_from(T0 + 2 * DAY).unwrap();
-    fixture.parties.insert(fixture.keys["warehouse"].address(), Some(late));
+    fixture
+        .parties
+        .insert(fixture.keys["warehouse"].address(), Some(late));
     let lookup = fixture.lookup(Purpose::Inspect);
     assert_eq!(lookup.findings[0], Finding::SignerOutOfPeriod { index: 1 });
     assert!(lookup.records[2].checks.signer);
 
     let mut fixture = Fixture::new();
-    fixture
-        .parties
-        .insert(fixture.keys["warehouse"].address(), Some(party("Warehouse", &[Role::Carrier])));
+    fixture.parties.insert(
+        fixture.keys["warehouse"].address(),
+        Some(party("Warehouse", &[Role::Carrier])),
+    );
     let lookup = fixture.lookup(Purpose::Inspect);
     assert_eq!(
         lookup.findings[0],
-        Finding::SignerLacksRole { index: 1, step: "receiving".into() }
+        Finding::SignerLacksRole {
+            index: 1,
+            step: "receiving".into()
+        }
     );
 }
 
@@ -257,7 +307,13 @@ fn sales_mark_copies() {
     assert_eq!(fixture.lookup(Purpose::Inspect).verdict, Verdict::Authentic);
     let counter = fixture.lookup(Purpose::Counter);
     assert_eq!(counter.verdict, Verdict::SuspectedClone);
-    assert!(matches!(counter.findings[0], Finding::SoldBefore { main_height: 20, .. }));
+    assert!(matches!(
+        counter.findings[0],
+        Finding::SoldBefore {
+            main_height: 20,
+            ..
+        }
+    ));
     fixture.sold(2);
     let lookup = fixture.lookup(Purpose::Inspect);
     assert_eq!(lookup.verdict, Verdict::SuspectedClone);
@@ -282,7 +338,11 @@ fn one_serial_in_two_places_is_a_copy() {
     assert_eq!(lookup.verdict, Verdict::SuspectedClone);
     assert_eq!(
         lookup.findings,
-        vec![Finding::TwoPlaces { index: 2, place: B.into(), previous: A.into() }]
+        vec![Finding::TwoPlaces {
+            index: 2,
+            place: B.into(),
+            previous: A.into()
+        }]
     );
 }
 
@@ -296,7 +356,11 @@ fn order_and_unknown_products() {
     let lookup = fixture.lookup(Purpose::Inspect);
     assert_eq!(lookup.verdict, Verdict::Tampered);
     assert!(lookup.findings.contains(&Finding::NoCommissioning));
-    assert!(lookup.findings.contains(&Finding::TimeBackwards { index: 1 }));
+    assert!(
+        lookup
+            .findings
+            .contains(&Finding::TimeBackwards { index: 1 })
+    );
 
     let mut fixture = Fixture::new();
     fixture.records.clear();
@@ -341,9 +405,14 @@ fn garbage_records_never_panic() {
             .and_then(|b| ProvenanceRecord::decode(b).ok())
             .is_some_and(|m| {
                 let original = &fixture.records[target];
-                let rehash = parse_events(&m.event).ok().and_then(|e| e.first().map(|e| e.hash().0));
+                let rehash = parse_events(&m.event)
+                    .ok()
+                    .and_then(|e| e.first().map(|e| e.hash().0));
                 rehash == Some(original.event_hash.0)
-                    && ProvenanceRecord { event: original.event.clone(), ..m } == *original
+                    && ProvenanceRecord {
+                        event: original.event.clone(),
+                        ..m
+                    } == *original
             });
         if !same_identity {
             assert_ne!(lookup.verdict, Verdict::Authentic, "round {round}");
@@ -359,5 +428,8 @@ fn garbage_records_never_panic() {
         parties: &fixture.parties,
         purpose: Purpose::Inspect,
     });
-    assert!(matches!(lookup.findings[0], Finding::Unreadable { index: 1, .. }));
+    assert!(matches!(
+        lookup.findings[0],
+        Finding::Unreadable { index: 1, .. }
+    ));
 }

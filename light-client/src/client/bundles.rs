@@ -22,6 +22,7 @@ use crate::bundle::{
     AuditBundle, FinalProof, STATE_VALUE_PROOF, TX_INCLUSION_PROOF, TxInclusionProof,
 };
 use crate::light_block::LightBlock;
+use crate::proof::StateAnswer;
 use crate::store::{LightStore, StoreError, load_checked};
 use jifen_protocol::Header;
 
@@ -47,6 +48,25 @@ impl<S: LightStore> LightClient<S> {
                 bytes: answer.encode(),
             }),
         ))
+    }
+
+    /// An audit bundle of the trusted header (the root of trust and every
+    /// stored verified block up to it, no final proof) with a peer's proven
+    /// state answer for each of `keys` at that header, in order, and the
+    /// values they prove. A provenance lookup's bundle is made of these:
+    /// anyone re-checks the path with [`crate::verify_bundle`] and each
+    /// answer with [`crate::proof::verify_state`] against its last header.
+    ///
+    /// # Errors
+    /// As [`LightClient::account_bundle`].
+    pub fn states_bundle(
+        &mut self,
+        keys: &[Hash32],
+    ) -> Result<(AuditBundle, Vec<StateAnswer>), ClientError> {
+        self.trust_first()?;
+        let (header, answers) = self.reader().state_answers(keys)?;
+        let (root, path) = self.stored_path(header.height)?;
+        Ok((AuditBundle::new(root, path, None), answers))
     }
 
     /// An audit bundle proving that transaction `id` is in a block with its

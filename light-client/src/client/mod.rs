@@ -74,24 +74,24 @@ mod bundles;
 mod error;
 mod history;
 mod peers;
+mod provenance;
 mod reader;
 mod reads;
 mod source;
 mod status;
 mod stored;
-mod provenance;
 pub(crate) mod subchains;
 mod sync;
 mod witnesses;
 
 pub use error::{ClientError, Misbehaviour};
 pub use history::{HISTORY_PAGE, ProvenHistory};
+pub use provenance::RECORDS_PAGE;
 pub use reader::LightReader;
 pub use status::{
     ClientStatus, CrossCheckReport, PeerReport, PeerRole, PeerState, RootKind, SyncSummary,
     TrustRootStatus, TrustedHead,
 };
-pub use provenance::RECORDS_PAGE;
 pub use stored::MAX_BUNDLE_PINS;
 
 use std::collections::BTreeMap;

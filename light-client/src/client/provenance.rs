@@ -38,7 +38,10 @@ impl<S: LightStore> LightClient<S> {
             None => audit.tip().height,
         };
         if audit.anchored(height).is_none() {
-            return Err(ClientError::SubchainNotAudited { subchain: id, height });
+            return Err(ClientError::SubchainNotAudited {
+                subchain: id,
+                height,
+            });
         }
         'peers: for index in self.peers().read_order() {
             if !self.peers().is_usable(index) {
@@ -46,16 +49,19 @@ impl<S: LightStore> LightClient<S> {
             }
             let mut all: Option<ProvenRecords> = None;
             loop {
-                let from = all.as_ref().map_or(0, |p| {
-                    u32::try_from(p.records.len()).unwrap_or(u32::MAX)
-                });
+                let from = all
+                    .as_ref()
+                    .map_or(0, |p| u32::try_from(p.records.len()).unwrap_or(u32::MAX));
                 if all.as_ref().is_some_and(|p| from >= p.count) {
                     break;
                 }
-                let answer = match self
-                    .peer(index)
-                    .provenance_records(id, item, Some(height), from, RECORDS_PAGE)
-                {
+                let answer = match self.peer(index).provenance_records(
+                    id,
+                    item,
+                    Some(height),
+                    from,
+                    RECORDS_PAGE,
+                ) {
                     Ok(answer) => answer,
                     Err(error) => {
                         self.peer_error(index, &error);
@@ -83,7 +89,10 @@ impl<S: LightStore> LightClient<S> {
                 match page {
                     Ok(page) => match all.as_mut() {
                         None => all = Some(page),
-                        Some(all) => all.records.extend(page.records),
+                        Some(all) => {
+                            all.records.extend(page.records);
+                            all.answers.extend(page.answers);
+                        }
                     },
                     Err(error) => {
                         self.demote(index, "provenance-records-invalid", error.to_string());

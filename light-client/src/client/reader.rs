@@ -222,6 +222,24 @@ impl LightReader {
         Err(self.shared.no_peer())
     }
 
+    /// The trusted header and a peer's proven answer for each of `keys` at
+    /// it (the answers, for a bundle, and the values).
+    pub(super) fn state_answers(
+        &self,
+        keys: &[Hash32],
+    ) -> Result<(Header, Vec<proof::StateAnswer>), ClientError> {
+        let header = self.trusted_header()?;
+        let height = header.height;
+        let mut answers = Vec::with_capacity(keys.len());
+        for key in keys {
+            answers.push(self.ask_proven(
+                |peer| peer.state(key, height),
+                |answer| proof::verify_state(&header, key, answer),
+            )?);
+        }
+        Ok((header, answers))
+    }
+
     /// The trusted header, a peer's answer for `address` and the account it
     /// proves.
     pub(super) fn account_answer(

@@ -20,9 +20,9 @@ pub use rpc::{HISTORY_ANSWER_BYTES, RpcOptions, RpcPeer, SMALL_ANSWER_BYTES};
 
 use jifen_light_client_verifier::provenance::UntrustedRecords;
 use jifen_light_client_verifier::subchain::{AnchoredReport, UntrustedSubchainState};
-use jifen_protocol::provenance::{ItemId, ProvenanceRecord};
 use jifen_protocol::history::HistoryEntry;
 use jifen_protocol::message::{Arg, Coded};
+use jifen_protocol::provenance::{ItemId, ProvenanceRecord};
 use jifen_protocol::subchain::SubchainId;
 use jifen_protocol::{Address, ChainId, DecodeError, Hash32, Transaction};
 

@@ -97,6 +97,10 @@ pub struct Chain {
     sync_every: u64,
     tree: StateTree,
     kept: BTreeMap<jifen_protocol::subchain::SubchainId, KeptSubchain>,
+    provenance: Option<(
+        jifen_protocol::subchain::SubchainId,
+        std::sync::Arc<crate::provenance::TraceLedger>,
+    )>,
 }
 
 fn diff(old: &StateMap, new: &StateMap) -> Vec<StateChange> {
@@ -202,6 +206,7 @@ impl Chain {
             sync_every: 1,
             tree,
             kept: BTreeMap::new(),
+            provenance: None,
         })
     }
 

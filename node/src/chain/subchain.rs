@@ -7,11 +7,12 @@ use std::sync::Arc;
 
 use jifen_protocol::subchain::keys::{subchain_key, subchain_registry_key};
 use jifen_protocol::subchain::{
-    AnchorLeaf, SubchainHeader, SubchainId, SubchainRecord, SubchainRegistry,
+    AnchorLeaf, Entry, SubchainHeader, SubchainId, SubchainRecord, SubchainRegistry,
 };
 use jifen_protocol::{Address, Decode, InclusionProof, StateMap};
 
 use super::{Chain, ChainError};
+use crate::provenance::TraceLedger;
 use crate::store::StoredReport;
 
 /// The state of a subchain after each of its heights, for a node that keeps
@@ -52,6 +53,43 @@ impl Chain {
     /// its state at any height.
     pub fn keep_subchain(&mut self, id: SubchainId, states: KeptSubchain) {
         self.kept.insert(id, states);
+    }
+
+    /// Declares that this node produces the provenance subchain `id`, whose
+    /// records `ledger` holds (it keeps its states too).
+    pub fn keep_provenance(&mut self, id: SubchainId, ledger: Arc<TraceLedger>) {
+        self.kept.insert(id, KeptSubchain(ledger.clone()));
+        self.provenance = Some((id, ledger));
+    }
+
+    /// The provenance subchain this node produces, with its ledger.
+    #[must_use]
+    pub fn provenance(&self) -> Option<(SubchainId, &TraceLedger)> {
+        self.provenance
+            .as_ref()
+            .map(|(id, ledger)| (*id, ledger.as_ref()))
+    }
+
+    /// Keeps the entries this node wrote into block `height` of subchain
+    /// `id` beyond its closed-form workload.
+    ///
+    /// # Errors
+    /// [`ChainError::Store`].
+    pub fn put_subchain_entries(
+        &self,
+        id: SubchainId,
+        height: u64,
+        entries: &[Entry],
+    ) -> Result<(), ChainError> {
+        Ok(self.store.put_subchain_entries(id, height, entries)?)
+    }
+
+    /// The entries kept for subchain `id`, by height.
+    ///
+    /// # Errors
+    /// [`ChainError::Store`].
+    pub fn subchain_entries(&self, id: SubchainId) -> Result<Vec<(u64, Vec<Entry>)>, ChainError> {
+        Ok(self.store.subchain_entries(id)?)
     }
 
     /// The state of kept subchain `id` after `height`; `None` when the node

@@ -20,6 +20,7 @@ pub mod client;
 mod connections;
 pub mod fault;
 pub mod http;
+mod provenance;
 mod subchain;
 
 use std::sync::{Arc, Mutex};
@@ -28,10 +29,10 @@ use jifen_protocol::{Encode, Hash32, ValidatorSet, account_key};
 use jifen_rpc_types::{
     AccountParams, AccountResult, Call, CommitParams, CommitResult, ErrorCode, ErrorObject,
     HeaderParams, HeaderResult, HistoryParams, HistoryResult, LightBlockParams, LightBlockResult,
-    LightBlocksParams, LightBlocksResult, MAX_HISTORY_ENTRIES, StateParams, StateResult,
-    StatusParams, StatusResult, SubchainReportsParams, SubchainsParams, SubmitTxParams,
-    SubmitTxResult, TxProofParams, TxProofResult, TxStatusParams, TxStatusResult, ValidatorsParams,
-    ValidatorsResult, WireError, WireObject, method,
+    LightBlocksParams, LightBlocksResult, MAX_HISTORY_ENTRIES, ProvenanceRecordsParams,
+    StateParams, StateResult, StatusParams, StatusResult, SubchainReportsParams, SubchainsParams,
+    SubmitTxParams, SubmitTxResult, TxProofParams, TxProofResult, TxStatusParams, TxStatusResult,
+    ValidatorsParams, ValidatorsResult, WireError, WireObject, method,
 };
 use serde_json::{Map, Value};
 
@@ -205,6 +206,11 @@ fn call_within(
         method::SUBCHAIN_HEADERS => serve(ctx, &params, subchain::headers),
         method::ANCHOR_PROOF => serve(ctx, &params, subchain::anchor_proof),
         method::SUBCHAIN_STATE => serve(ctx, &params, subchain::state),
+        method::PROVENANCE_SUBMIT => serve(ctx, &params, provenance::submit),
+        method::PROVENANCE_RECORDS => {
+            let params = ProvenanceRecordsParams::from_json(&params).map_err(invalid_params)?;
+            provenance::records(ctx, params, budget).map(|output| output.to_json())
+        }
         _ => Err(ErrorObject::new(
             ErrorCode::MethodNotFound,
             format!("unknown method {name}"),

@@ -29,7 +29,7 @@ fn unknown(id: SubchainId) -> RpcError {
     )
 }
 
-fn record(chain: &Chain, id: SubchainId) -> Result<SubchainRecord, RpcError> {
+pub(super) fn record(chain: &Chain, id: SubchainId) -> Result<SubchainRecord, RpcError> {
     chain
         .subchain_record(id)
         .map_err(internal)?

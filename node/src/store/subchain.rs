@@ -3,7 +3,7 @@
 //! in the parent module's table).
 
 use jifen_protocol::subchain::{
-    AnchorLeaf, Outcome, SubchainHeader, SubchainId, SubchainReport, rules::ANCHOR_LEAF_LEN,
+    AnchorLeaf, Entry, Outcome, SubchainHeader, SubchainId, SubchainReport, rules::ANCHOR_LEAF_LEN,
 };
 use jifen_protocol::{Decode, Encode, Reader, encoding::put_len};
 use redb::{ReadableDatabase, TableDefinition, WriteTransaction};
@@ -15,6 +15,11 @@ pub(super) const SUBCHAIN_REPORTS: TableDefinition<&[u8], &[u8]> =
     TableDefinition::new("subchain_reports");
 pub(super) const SUBCHAIN_HEADERS: TableDefinition<&[u8], &[u8]> =
     TableDefinition::new("subchain_headers");
+pub(super) const SUBCHAIN_ENTRIES: TableDefinition<&[u8], &[u8]> =
+    TableDefinition::new("subchain_entries");
+
+/// Most entries one stored subchain block holds.
+pub const MAX_STORED_ENTRIES: usize = 65_536;
 
 /// One accepted subchain report of a block.
 #[derive(Debug, Clone)]
@@ -214,6 +219,72 @@ impl Store {
                 parse(value.value())
                     .map_err(|e| corrupt("subchain header", hex::encode(key.value()), e))?,
             );
+        }
+        Ok(out)
+    }
+
+    /// Keeps the entries this node wrote into block `height` of subchain
+    /// `id` (durably, before the block is reported: a restart must give
+    /// the state the reported header commits to). Writing a height again
+    /// replaces its entries.
+    ///
+    /// # Errors
+    /// [`StoreError`].
+    pub fn put_subchain_entries(
+        &self,
+        id: SubchainId,
+        height: u64,
+        entries: &[Entry],
+    ) -> Result<(), StoreError> {
+        let mut value = Vec::new();
+        put_len(&mut value, entries.len());
+        for entry in entries {
+            entry.encode_to(&mut value);
+        }
+        let txn = self.db.begin_write().map_err(db_err)?;
+        txn.open_table(SUBCHAIN_ENTRIES)
+            .map_err(db_err)?
+            .insert(subchain_index_key(id, height).as_slice(), value.as_slice())
+            .map_err(db_err)?;
+        txn.commit().map_err(db_err)
+    }
+
+    /// Every height of subchain `id` with the entries kept for it
+    /// ([`Store::put_subchain_entries`]), in height order.
+    ///
+    /// # Errors
+    /// [`StoreError`].
+    pub fn subchain_entries(&self, id: SubchainId) -> Result<Vec<(u64, Vec<Entry>)>, StoreError> {
+        let txn = self.db.begin_read().map_err(db_err)?;
+        let table = txn.open_table(SUBCHAIN_ENTRIES).map_err(db_err)?;
+        let start = subchain_index_key(id, 0);
+        let last = subchain_index_key(id, u64::MAX);
+        let mut out = Vec::new();
+        for item in table
+            .range(start.as_slice()..=last.as_slice())
+            .map_err(db_err)?
+        {
+            let (key, value) = item.map_err(db_err)?;
+            let height = key
+                .value()
+                .get(4..12)
+                .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                .map_or(0, u64::from_be_bytes);
+            let parse = |bytes: &[u8]| -> Result<_, jifen_protocol::DecodeError> {
+                let mut reader = Reader::new(bytes);
+                let count = reader.count("entries", 0, MAX_STORED_ENTRIES, 8)?;
+                let mut entries = Vec::with_capacity(count);
+                for _ in 0..count {
+                    entries.push(Entry::decode_from(&mut reader)?);
+                }
+                reader.finish("subchain entries")?;
+                Ok(entries)
+            };
+            out.push((
+                height,
+                parse(value.value())
+                    .map_err(|e| corrupt("subchain entries", hex::encode(key.value()), e))?,
+            ));
         }
         Ok(out)
     }

@@ -12,7 +12,10 @@
 //! submits its report:
 //! - `trace-consortium`: one block per main block, committed by 3 of its 4
 //!   members; its committee changes every [`bft::SET_EVERY`] heights (the
-//!   report carries `next_validators`);
+//!   report carries `next_validators`); it holds the provenance records
+//!   (the demo products' and those given to `jifen_provenanceSubmit`,
+//!   `crate::provenance`), and the demo's parties, anchors and sales are
+//!   sent beside it;
 //! - `xor-demo`: one block every second main block (its target spacing);
 //!   every [`FORK_EVERY`]-th height it mines **two siblings** and reports
 //!   both, alternately the XOR winner first (the second is refused with
@@ -47,6 +50,9 @@ use jifen_protocol::{Transaction, TxPayload, UnsignedTransaction};
 use crate::chain::{Chain, KeptSubchain};
 use crate::execution::{TxError, account};
 use crate::keys::{KeyError, NodeKey};
+use crate::provenance::actors::Actors;
+use crate::provenance::records::DemoError;
+use crate::provenance::{TraceLedger, trace_ledger};
 use workload::Workload;
 
 /// The demo role that registers and relays the devnet's subchains.
@@ -81,6 +87,9 @@ pub enum ProducerError {
     /// The main chain's store failed.
     #[error(transparent)]
     Chain(#[from] crate::chain::ChainError),
+    /// The provenance demo's records could not be built.
+    #[error(transparent)]
+    Demo(#[from] DemoError),
 }
 
 #[derive(Debug)]
@@ -96,6 +105,8 @@ pub struct Producers {
     operator: NodeKey,
     target_spacing_ms: u64,
     subchains: [Produced; 3],
+    actors: Actors,
+    ledger: Option<Arc<TraceLedger>>,
 }
 
 impl Producers {
@@ -124,6 +135,8 @@ impl Producers {
                     id: None,
                 },
             ],
+            actors: Actors::new()?,
+            ledger: None,
         })
     }
 
@@ -163,7 +176,8 @@ impl Producers {
     /// after a restart.
     ///
     /// # Errors
-    /// [`ProducerError::Chain`] when a record is unreadable.
+    /// [`ProducerError::Chain`] when a record is unreadable,
+    /// [`ProducerError::Demo`] when the provenance demo cannot be built.
     pub fn adopt(&mut self, chain: &mut Chain) -> Result<(), ProducerError> {
         if self.subchains.iter().all(|p| p.id.is_some()) {
             return Ok(());
@@ -175,8 +189,15 @@ impl Producers {
                 .iter_mut()
                 .find(|p| p.id.is_none() && p.name == record.name && record.owner == operator)
             {
+                if produced.workload == Workload::Trace {
+                    let ledger =
+                        Arc::new(trace_ledger(chain.chain_id(), chain.subchain_entries(id)?)?);
+                    chain.keep_provenance(id, Arc::clone(&ledger));
+                    self.ledger = Some(ledger);
+                } else {
+                    chain.keep_subchain(id, KeptSubchain(Arc::new(produced.workload)));
+                }
                 produced.id = Some(id);
-                chain.keep_subchain(id, KeptSubchain(Arc::new(produced.workload)));
             }
         }
         Ok(())
@@ -191,12 +212,17 @@ impl Producers {
     pub fn step(&mut self, chain: &mut Chain) -> Result<(), ProducerError> {
         let operator = self.operator.address();
         self.adopt(chain)?;
+        let trace = self.subchains[0].id.zip(self.ledger.clone());
+        self.actors.step(
+            chain,
+            trace.as_ref().map(|(id, ledger)| (*id, ledger.as_ref())),
+        )?;
         // Everything the operator sent is in a block: the anchored tips are
         // the ones its reports made.
         if chain.pending_from(&operator) > 0 {
             return Ok(());
         }
-        let mut payloads = Vec::new();
+        let mut payloads = self.actors.funding(chain)?;
         for produced in &self.subchains {
             match produced.id {
                 None => payloads.push(TxPayload::SubchainRegister(self.registration(produced)?)),
@@ -207,13 +233,16 @@ impl Producers {
                     if record.status != SubchainStatus::Active {
                         continue;
                     }
-                    let reports = match produced.workload {
-                        Workload::Trace => vec![trace_block(chain, id, &record)?],
-                        Workload::XorDemo if chain.height().is_multiple_of(2) => {
+                    let reports = match (produced.workload, &self.ledger) {
+                        (Workload::Trace, Some(ledger)) => {
+                            vec![trace_block(chain, id, &record, ledger)?]
+                        }
+                        (Workload::Trace, None) => Vec::new(),
+                        (Workload::XorDemo, _) if chain.height().is_multiple_of(2) => {
                             xor_blocks(chain, id, &record)
                         }
-                        Workload::XorDemo => Vec::new(),
-                        Workload::Rogue => rogue_blocks(chain, id, &record)?,
+                        (Workload::XorDemo, _) => Vec::new(),
+                        (Workload::Rogue, _) => rogue_blocks(chain, id, &record)?,
                     };
                     payloads.extend(reports.into_iter().map(TxPayload::SubchainReport));
                 }
@@ -292,20 +321,27 @@ fn rogue_blocks(
     Ok(reports)
 }
 
+/// `trace-consortium`'s next block: the queued provenance records it
+/// writes are kept in the store first, so the state its header commits to
+/// survives a restart.
 fn trace_block(
     chain: &Chain,
     id: SubchainId,
     record: &SubchainRecord,
+    ledger: &TraceLedger,
 ) -> Result<SubchainReport, ProducerError> {
     let height = record.tip.height + 1;
-    let workload = Workload::Trace;
+    if let Some((entries, taken)) = ledger.next_block(height) {
+        chain.put_subchain_entries(id, height, &entries)?;
+        ledger.written(height, entries, taken);
+    }
     let body = bft::Body {
         subchain: id,
         height,
         time_ms: block_time(chain, record),
         parent: record.tip.hash,
-        tx_root: entries_root(&workload.entries(height)),
-        state_root: workload.state(height).root(),
+        tx_root: entries_root(&ledger.entries(height)),
+        state_root: ledger.state(height).root(),
     };
     Ok(bft::report(chain.chain_id(), &body)?)
 }

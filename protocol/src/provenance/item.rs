@@ -89,6 +89,14 @@ impl ItemId {
             })
     }
 
+    /// Parses `<gtin>/<serial>` (the [`fmt::Display`] form; the serial may
+    /// itself hold `/`).
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        let (gtin, serial) = text.split_once('/')?;
+        Self::new(Gtin::parse(gtin)?, serial)
+    }
+
     /// The GTIN.
     #[must_use]
     pub const fn gtin(&self) -> Gtin {

@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::indexing_slicing)] // test fixture: a panic is a failed test
 
 pub mod points;
+pub mod provenance;
 pub mod subchain;
 
 use jifen_protocol::merkle;

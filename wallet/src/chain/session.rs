@@ -356,6 +356,18 @@ impl ChainSession {
         Ok(self.client.subchain_value(audit, key, height)?)
     }
 
+    /// An audit bundle of the trusted header (no final proof) and a proven
+    /// state answer for each of `keys` at it.
+    ///
+    /// # Errors
+    /// Light-client errors.
+    pub fn states_bundle(
+        &mut self,
+        keys: &[Hash32],
+    ) -> Result<(AuditBundle, Vec<jifen_light_client::proof::StateAnswer>), ChainError> {
+        Ok(self.client.states_bundle(keys)?)
+    }
+
     /// Every record of `item` on an audited subchain, proven against the
     /// audited header at its tip.
     ///

@@ -365,7 +365,10 @@ impl Lines<'_> {
                 );
                 self.bound("cold-review-party-name", ReviewValue::Text(r.name.clone()));
                 let roles: Vec<&str> = r.roles.iter().map(|role| role.as_str()).collect();
-                self.bound("cold-review-party-roles", ReviewValue::Text(roles.join(", ")));
+                self.bound(
+                    "cold-review-party-roles",
+                    ReviewValue::Text(roles.join(", ")),
+                );
             }
             TxPayload::ItemAnchor(a) => {
                 self.bound("cold-review-item", ReviewValue::Text(a.item.to_string()));
@@ -377,7 +380,10 @@ impl Lines<'_> {
                     "cold-review-item-records",
                     ReviewValue::Number(u64::from(a.count)),
                 );
-                self.bound("cold-review-item-root", ReviewValue::Text(a.root.to_string()));
+                self.bound(
+                    "cold-review-item-root",
+                    ReviewValue::Text(a.root.to_string()),
+                );
             }
             TxPayload::ItemSale(sale) => {
                 self.bound("cold-review-item", ReviewValue::Text(sale.item.to_string()));

@@ -117,7 +117,10 @@ impl Coded for ProvenanceFlowError {
             Self::Chain(inner) => inner.args(),
             Self::Subchain(inner) => inner.args(),
             Self::WrongNetwork { tag, wallet } => {
-                vec![("tag", tag.clone().into()), ("wallet", wallet.clone().into())]
+                vec![
+                    ("tag", tag.clone().into()),
+                    ("wallet", wallet.clone().into()),
+                ]
             }
             Self::RecordMalformed { what, detail } => {
                 vec![("what", (*what).into()), ("detail", detail.clone().into())]

@@ -10,12 +10,12 @@
 
 use std::time::{Duration, Instant};
 
+use jifen_crypto::signer::Signer;
 use jifen_gs1::{Action, EventBuilder, parse_events};
 use jifen_protocol::provenance::{
     AnchorRecord, ItemId, PartyRecord, ProvenanceRecord, Role, SalesRecord, anchor_key,
     gs1_check_digit, party_key, sales_key,
 };
-use jifen_crypto::signer::Signer;
 use jifen_protocol::{Decode, Hash32, PublicKey};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -111,7 +111,9 @@ impl PreparedRecord {
     /// # Errors
     /// `chain-key-mismatch` when the key is not the party's; signing errors.
     pub fn sign(&self, keys: &UnlockedWallet) -> Result<SignedRecord, ProvenanceFlowError> {
-        let key = keys.signing_key(self.from_index).map_err(ChainError::from)?;
+        let key = keys
+            .signing_key(self.from_index)
+            .map_err(ChainError::from)?;
         if key.public_key() != self.record.signer {
             return Err(ChainError::KeyMismatch {
                 index: self.from_index,
@@ -160,9 +162,9 @@ pub fn location_uri(text: &str) -> Result<String, ProvenanceFlowError> {
 }
 
 fn check_gln(gln: &str) -> Option<()> {
-    let bytes = gln.as_bytes();
-    let check = gs1_check_digit(&bytes[..12])?;
-    (bytes[12] - b'0' == check).then_some(())
+    let (last, body) = gln.as_bytes().split_last()?;
+    let check = gs1_check_digit(body)?;
+    (body.len() == 12 && last.checked_sub(b'0') == Some(check)).then_some(())
 }
 
 fn decode<T: Decode>(what: &'static str, bytes: &[u8]) -> Result<T, ProvenanceFlowError> {
@@ -287,14 +289,20 @@ pub fn prepare(
     .disposition("in_progress")
     .read_point(&location)
     .biz_location(&location);
-    if let Some(place) = request.place.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+    if let Some(place) = request
+        .place
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         builder = builder.extension(PLACE_FIELD, serde_json::Value::String(place.to_owned()));
     }
     let json = builder.build();
-    let event_bytes = serde_json::to_vec(&json).map_err(|e| ProvenanceFlowError::RecordMalformed {
-        what: "event",
-        detail: e.to_string(),
-    })?;
+    let event_bytes =
+        serde_json::to_vec(&json).map_err(|e| ProvenanceFlowError::RecordMalformed {
+            what: "event",
+            detail: e.to_string(),
+        })?;
     let event = parse_events(&event_bytes)?
         .into_iter()
         .next()
@@ -311,11 +319,12 @@ pub fn prepare(
         event: event_bytes.clone(),
         event_hash,
         signer,
-        signature: jifen_protocol::Signature::from_bytes(&[0; 64])
-            .map_err(|e| ProvenanceFlowError::RecordMalformed {
+        signature: jifen_protocol::Signature::from_bytes(&[0; 64]).map_err(|e| {
+            ProvenanceFlowError::RecordMalformed {
                 what: "signature",
                 detail: e.to_string(),
-            })?,
+            }
+        })?,
     };
     let digest = record.digest(&chain_id);
     Ok(PreparedRecord {

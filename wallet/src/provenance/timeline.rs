@@ -14,8 +14,8 @@ use super::views::{
 };
 use crate::views::{ErrorView, ProvenAt};
 
-/// The user extension that names a place for people (`"jifen:place"`).
-pub const PLACE_FIELD: &str = "jifen:place";
+/// The user extension that names a place for people (`"jifen:placeName"`).
+pub const PLACE_FIELD: &str = "jifen:placeName";
 /// The user extension that holds sealed personal data (`"jifen:sealed"`).
 pub const SEALED_FIELD: &str = "jifen:sealed";
 
@@ -106,13 +106,15 @@ fn details(event: &Event) -> Vec<DetailView> {
     }
     if let Value::Object(fields) = json {
         for (name, value) in fields {
-            if name.starts_with("jifen:") && name != PLACE_FIELD && name != SEALED_FIELD {
-                if let Some(value) = text(value) {
-                    details.push(DetailView {
-                        name: name.clone(),
-                        value,
-                    });
-                }
+            if name.starts_with("jifen:")
+                && name != PLACE_FIELD
+                && name != SEALED_FIELD
+                && let Some(value) = text(value)
+            {
+                details.push(DetailView {
+                    name: name.clone(),
+                    value,
+                });
             }
         }
     }

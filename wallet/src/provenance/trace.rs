@@ -11,16 +11,17 @@ use std::time::Instant;
 
 use jifen_light_client::provenance::{Lookup, LookupInput, Purpose, check};
 use jifen_protocol::provenance::{
-    AnchorRecord, PartyRecord, ProvenanceRecord, SalesRecord, anchor_key, party_key, sales_key,
+    AnchorRecord, PartyRecord, ProvenanceRecord, SalesRecord, anchor_key, sales_key,
 };
-use jifen_protocol::{Address, Decode, Hash32};
+use jifen_protocol::subchain::AnchoredHeader;
+use jifen_protocol::{Address, Decode, Encode};
 
-use super::bundle::ProvenanceBundle;
+use super::bundle::{self, ProvenanceBundle, StateEntry};
 use super::error::ProvenanceFlowError;
 use super::tag;
 use super::timeline;
 use super::views::{TraceProgressView, TracePurpose, TraceView};
-use crate::chain::{ChainReader, ChainSession};
+use crate::chain::ChainSession;
 use crate::jobs::CancelToken;
 use crate::subchains::audit::audit;
 use crate::subchains::book::AuditBook;
@@ -49,32 +50,14 @@ fn decode_at<T: Decode>(
         })
 }
 
-/// The party records of `addresses`, proven at the verified head.
-///
-/// # Errors
-/// Light-client errors; [`ProvenanceFlowError::RecordMalformed`].
-pub fn parties(
-    reader: &ChainReader,
-    addresses: impl IntoIterator<Item = Address>,
-) -> Result<BTreeMap<Address, Option<PartyRecord>>, ProvenanceFlowError> {
-    let mut parties = BTreeMap::new();
-    for address in addresses {
-        if parties.contains_key(&address) {
-            continue;
-        }
-        let proven = reader.state(&party_key(&address))?;
-        parties.insert(address, decode_at("party record", proven.value)?);
-    }
-    Ok(parties)
-}
-
 fn ms_since(started: Instant) -> u64 {
     u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
-/// Looks up the product `tag_text` names: syncs, proves its anchor, sales
-/// and parties, audits its records' subchain and proves its records, then
-/// checks everything.
+/// Looks up the product `tag_text` names: syncs, audits its records'
+/// subchain and proves its records, then proves its anchor, sales and
+/// parties (all at one verified header, kept with the records' proofs in
+/// the bundle), and checks everything.
 ///
 /// # Errors
 /// `tag-*` (not a product tag), `trace-wrong-network`, light-client and
@@ -98,17 +81,15 @@ pub fn trace(
     progress(&step("sync", 0, 0));
     session.sync(&mut |_| {}, cancel)?;
     let reader = session.reader();
-    let anchor_proven = reader.state(&anchor_key(&item))?;
-    let proven_at = ProvenAt {
-        height: anchor_proven.height,
-        header_hash: anchor_proven.header_hash.to_string(),
-    };
-    let anchor: Option<AnchorRecord> = decode_at("anchor record", anchor_proven.value.clone())?;
-    let sales_proven = reader.state(&sales_key(&item))?;
-    let sales: Option<SalesRecord> = decode_at("sales record", sales_proven.value.clone())?;
+    // Where the records live and who sold it: read once to know what to
+    // fetch; everything the verdict uses is proven again below at one header.
+    let anchor: Option<AnchorRecord> =
+        decode_at("anchor record", reader.state(&anchor_key(&item))?.value)?;
+    let sales: Option<SalesRecord> =
+        decode_at("sales record", reader.state(&sales_key(&item))?.value)?;
+    let mut answers = Vec::new();
     let mut records = Vec::new();
-    let mut subchain_height = 0;
-    let mut subchain_header = None;
+    let mut subchain = None;
     if let Some(anchor) = &anchor {
         let id = anchor.subchain;
         let audited = audit(
@@ -126,21 +107,57 @@ pub fn trace(
             .ok_or(ProvenanceFlowError::SubchainUntrusted { subchain: id.get() })?;
         progress(&step("records", 0, 0));
         let proven = session.provenance_records(&checkpoint, &item)?;
-        subchain_height = proven.height;
-        subchain_header = checkpoint.anchored(proven.height).map(|a| a.header_hash);
+        subchain = Some((id, proven.height));
         records = proven.records;
+        answers = proven.answers;
     }
-    let signers = records.iter().filter_map(|bytes| {
-        bytes
-            .as_ref()
-            .and_then(|b| ProvenanceRecord::decode(b).ok())
-            .map(|r| r.signer_address())
-    });
-    let others = anchor
+    let mut addresses: Vec<Address> = records
         .iter()
-        .map(|a| a.issuer)
-        .chain(sales.iter().flat_map(|s| s.sales.iter().map(|sale| sale.seller)));
-    let parties = parties(&reader, signers.chain(others).collect::<Vec<_>>())?;
+        .filter_map(|bytes| {
+            bytes
+                .as_ref()
+                .and_then(|b| ProvenanceRecord::decode(b).ok())
+                .map(|r| r.signer_address())
+        })
+        .chain(anchor.iter().map(|a| a.issuer))
+        .chain(
+            sales
+                .iter()
+                .flat_map(|s| s.sales.iter().map(|sale| sale.seller)),
+        )
+        .collect();
+    addresses.sort_unstable();
+    addresses.dedup();
+    let keys = bundle::keys(&item, subchain, &addresses);
+    let hashes: Vec<_> = keys.iter().map(|(_, _, key)| *key).collect();
+    let (main, proven) = session.states_bundle(&hashes)?;
+    let at = main.path.last().unwrap_or(&main.root);
+    let proven_at = ProvenAt {
+        height: at.height(),
+        header_hash: at.hash().to_string(),
+    };
+    let value = |i: usize| proven.get(i).and_then(|(_, value)| value.clone());
+    let anchor: Option<AnchorRecord> = decode_at("anchor record", value(0))?;
+    let sales: Option<SalesRecord> = decode_at("sales record", value(1))?;
+    let first_party = if subchain.is_some() { 4 } else { 2 };
+    if let Some((id, height)) = subchain {
+        // The audit's header must be the one the main chain anchored.
+        let anchored: Option<AnchoredHeader> = decode_at("anchored header", value(3))?;
+        let audited = AuditBook::of(session)
+            .checkpoint(id)
+            .and_then(|c| c.anchored(height).map(|a| a.header_hash));
+        if anchored.map(|a| a.header_hash) != audited {
+            return Err(ProvenanceFlowError::RecordMalformed {
+                what: "anchored header",
+                detail: format!("subchain {id} height {height}: not the audited header"),
+            });
+        }
+    }
+    let mut parties = BTreeMap::new();
+    for (i, address) in addresses.iter().enumerate() {
+        let party: Option<PartyRecord> = decode_at("party record", value(first_party + i))?;
+        parties.insert(*address, party);
+    }
     let fetch_ms = ms_since(fetch_started);
     progress(&step("verify", 0, records.len() as u64));
     let verify_started = Instant::now();
@@ -166,17 +183,32 @@ pub fn trace(
         sales.as_ref(),
         &parties,
         proven_at,
-        subchain_height,
+        subchain.map_or(0, |(_, height)| height),
         (fetch_ms, verify_ms),
     );
+    let states = keys
+        .iter()
+        .zip(&proven)
+        .map(|((what, party, _), (answer, _))| StateEntry {
+            what: what.clone(),
+            party: party.clone(),
+            answer: hex::encode(answer.encode()),
+        })
+        .collect();
     let bundle = ProvenanceBundle::new(
-        &view,
         &item,
-        anchor_proven.value,
-        sales_proven.value,
-        &parties,
-        subchain_header.unwrap_or(Hash32::ZERO),
-        records,
+        tag_text.trim(),
+        purpose,
+        view.verdict,
+        lookup
+            .findings
+            .iter()
+            .map(|f| jifen_protocol::message::Coded::code(f).to_owned())
+            .collect(),
+        &main,
+        states,
+        subchain.map(|(id, _)| id.get()),
+        &answers,
     );
     Ok(Traced { view, bundle })
 }

@@ -99,7 +99,11 @@ fn the_platform_registers_parties_and_no_one_else_does() {
     let mut w = world();
     let before = w.point(&role("platform").address());
     assert_eq!(
-        number(&mut w, "platform", register("tag", &[Role::TagIssuer], 0, FAR)),
+        number(
+            &mut w,
+            "platform",
+            register("tag", &[Role::TagIssuer], 0, FAR)
+        ),
         0
     );
     let record: PartyRecord = read(&w, &party_key(&role("tag").address())).unwrap();
@@ -121,7 +125,10 @@ fn the_platform_registers_parties_and_no_one_else_does() {
     assert_eq!(number(&mut w, "issuer", payload), 1301);
     assert!(w.state.get(&party_key(&role("shop").address())).is_none());
     assert_eq!(
-        w.code(&role("stranger"), register("shop", &[Role::Retailer], 0, FAR)),
+        w.code(
+            &role("stranger"),
+            register("shop", &[Role::Retailer], 0, FAR)
+        ),
         "provenance-not-platform"
     );
     // A re-registration replaces the roles and the period.
@@ -129,7 +136,11 @@ fn the_platform_registers_parties_and_no_one_else_does() {
     assert_eq!(number(&mut w, "platform", payload), 0);
     let record: PartyRecord = read(&w, &party_key(&role("tag").address())).unwrap();
     assert_eq!(
-        (record.roles.bits(), record.valid_from_ms, record.valid_until_ms),
+        (
+            record.roles.bits(),
+            record.valid_from_ms,
+            record.valid_until_ms
+        ),
         (0b01_0000 | 0b10_0000, 5, 10)
     );
 }
@@ -176,10 +187,12 @@ fn a_tag_issuer_anchors_and_extends_with_every_refusal_numbered() {
     assert_eq!(number(&mut w, "tag", anchor("A", bft(), 2)), 1309);
     assert_eq!(
         w.run(&role("tag"), anchor("A", bft(), 1)).unwrap_err(),
-        TxError::Provenance(jifen_protocol::provenance::ProvenanceError::CountNotGreater {
-            anchored: 2,
-            got: 1
-        })
+        TxError::Provenance(
+            jifen_protocol::provenance::ProvenanceError::CountNotGreater {
+                anchored: 2,
+                got: 1
+            }
+        )
     );
     // Extensions up to the most points an item keeps, then 1310.
     for count in 3..=u32::try_from(MAX_ANCHOR_POINTS).unwrap() + 1 {
