@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | [`digital_link`] | GS1 Digital Link URI syntax 1.2 | [`DigitalLink`], [`ProductTag`], [`item_uri`], [`item_from_uri`] |
 //! | [`epcis`] | EPCIS 2.0 JSON / JSON-LD | [`Event`], [`parse_events`], [`EventBuilder`] |
-//! | [`event_hash`] | CBV 2.0 "EPCIS event hash ID" | [`pre_hash`], [`event_hash`], [`EventHash`] |
+//! | [`event_hash`](mod@event_hash) | CBV 2.0 "EPCIS event hash ID" | [`pre_hash`], [`event_hash()`], [`EventHash`] |
 //!
 //! Everything here is pure: no IO, no clock except where a two-digit year
 //! needs one ([`DigitalLink::parse`]; [`DigitalLink::parse_at`] takes the

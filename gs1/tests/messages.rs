@@ -36,6 +36,10 @@ fn tag_errors() -> Vec<TagError> {
             character: ' ',
         },
         TagError::ValueTooLong { ai: ai(), max: 20 },
+        TagError::ValueTooShort {
+            ai: "3103".to_owned(),
+            min: 6,
+        },
         TagError::EmptyValue { ai: ai() },
         TagError::BadExpiry {
             value: "261301".to_owned(),

@@ -247,7 +247,7 @@ fn every_demo_product_gets_its_verdict_and_a_merchant_receives_and_sells() {
     let mut shop_session = synced(&shop_ctx);
     let request = ReceivingRequest {
         tag: long.tag_uri(),
-        location: "6901234000092".into(),
+        location: "https://id.gs1.org/414/6901234000061/254/dock-2".into(),
         place: Some("百货商城 收货区 / MALL receiving dock".into()),
         time_zone: Some("+08:00".into()),
         from_index: 0,

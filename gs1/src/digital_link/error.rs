@@ -8,6 +8,7 @@ use jifen_protocol::message::{Arg, Coded};
 /// Codes: `tag-too-long`, `tag-not-http-uri`, `tag-bad-host`,
 /// `tag-no-gtin`, `tag-gtin-length`, `tag-bad-check-digit`,
 /// `tag-missing-serial`, `tag-invalid-character`, `tag-value-too-long`,
+/// `tag-value-too-short`,
 /// `tag-empty-value`, `tag-bad-expiry`, `tag-unknown-network`,
 /// `tag-unknown-ai`, `tag-misplaced-ai`, `tag-duplicate-ai`,
 /// `tag-bad-percent-encoding`.
@@ -69,6 +70,15 @@ pub enum TagError {
         /// Its maximum length.
         max: usize,
     },
+    /// A value shorter than its AI requires (e.g. a fixed-length numeric
+    /// data attribute).
+    #[error("AI {ai} is shorter than {min} characters")]
+    ValueTooShort {
+        /// The application identifier.
+        ai: String,
+        /// Its minimum length.
+        min: usize,
+    },
     /// An AI with an empty value.
     #[error("AI {ai} has an empty value")]
     EmptyValue {
@@ -127,6 +137,7 @@ impl TagError {
             Self::MissingSerial => "tag-missing-serial",
             Self::InvalidCharacter { .. } => "tag-invalid-character",
             Self::ValueTooLong { .. } => "tag-value-too-long",
+            Self::ValueTooShort { .. } => "tag-value-too-short",
             Self::EmptyValue { .. } => "tag-empty-value",
             Self::BadExpiry { .. } => "tag-bad-expiry",
             Self::UnknownNetwork { .. } => "tag-unknown-network",
@@ -138,7 +149,7 @@ impl TagError {
     }
 
     /// Every code, for catalog checks.
-    pub const CODES: [&'static str; 16] = [
+    pub const CODES: [&'static str; 17] = [
         "tag-too-long",
         "tag-not-http-uri",
         "tag-bad-host",
@@ -148,6 +159,7 @@ impl TagError {
         "tag-missing-serial",
         "tag-invalid-character",
         "tag-value-too-long",
+        "tag-value-too-short",
         "tag-empty-value",
         "tag-bad-expiry",
         "tag-unknown-network",
@@ -188,6 +200,7 @@ impl Coded for TagError {
                 vec![("ai", ai.into()), ("character", visible(*character).into())]
             }
             Self::ValueTooLong { ai, max } => vec![("ai", ai.into()), ("max", (*max).into())],
+            Self::ValueTooShort { ai, min } => vec![("ai", ai.into()), ("min", (*min).into())],
             Self::EmptyValue { ai } | Self::DuplicateAi { ai } => vec![("ai", ai.into())],
             Self::BadExpiry { value } => vec![("value", value.into())],
             Self::UnknownNetwork { name } => vec![("name", name.into())],

@@ -8,6 +8,7 @@
 //! the Jifen network; other non-numeric parameters are kept but play no part
 //! in the item's identity.
 
+mod ai_table;
 mod error;
 mod expiry;
 
@@ -64,31 +65,13 @@ impl ProductTag {
     }
 }
 
-/// Data attributes (query-string AIs) we accept: (AI, numeric, max length).
-/// Dates (11-17) are checked as YYMMDD; net amounts `31nn`-`36nn` are 6 digits.
-fn data_attribute(ai: &str) -> Option<(bool, usize)> {
-    Some(match ai {
-        "11" | "12" | "13" | "15" | "16" | "17" => (true, 6),
-        "20" => (true, 2),
-        "30" | "37" => (true, 8),
-        "240" | "241" | "250" | "251" => (false, 30),
-        "242" => (true, 6),
-        "243" | "254" => (false, 20),
-        "7003" => (true, 10),
-        "7240" => (false, 20),
-        "8008" => (true, 12),
-        _ if ai.len() == 4
-            && (ai.starts_with("31")
-                || ai.starts_with("32")
-                || ai.starts_with("33")
-                || ai.starts_with("34")
-                || ai.starts_with("35")
-                || ai.starts_with("36")) =>
-        {
-            (true, 6)
-        }
-        _ => return None,
-    })
+/// A data attribute of the query string: (digits only, shortest, longest).
+fn data_attribute(ai: &str) -> Option<(bool, usize, usize)> {
+    let index = ai_table::DATA_ATTRIBUTES
+        .binary_search_by(|(a, ..)| (*a).cmp(ai))
+        .ok()?;
+    let (_, numeric, min, max) = ai_table::DATA_ATTRIBUTES.get(index)?;
+    Some((*numeric, *min, *max))
 }
 
 /// Clips outside text kept in an error to `max` characters.
@@ -248,15 +231,38 @@ impl DigitalLink {
         if segments.last() == Some(&"") {
             segments.pop();
         }
-        let start = segments
+        // A resolver may put any path before the key: the first `/01/` after
+        // which the rest reads as a Digital Link is the key; if none does,
+        // the first one's error is reported.
+        let host = host.to_ascii_lowercase();
+        let mut first_error = None;
+        for (start, _) in segments
             .iter()
-            .position(|s| *s == "01" || *s == "gtin")
-            .ok_or(TagError::NoGtin)?;
-        let (_, after) = segments.split_at(start);
+            .enumerate()
+            .filter(|(_, s)| **s == "01" || **s == "gtin")
+        {
+            let Some(after) = segments.get(start..) else {
+                break;
+            };
+            match Self::read_path(&host, after) {
+                Ok(mut link) => {
+                    link.read_query(query, current_year)?;
+                    return Ok(link);
+                }
+                Err(error) => {
+                    first_error.get_or_insert(error);
+                }
+            }
+        }
+        Err(first_error.unwrap_or(TagError::NoGtin))
+    }
+
+    /// Reads `01/<gtin>[/22/..][/10/..][/21/..]` (`after` starts at the `01`).
+    fn read_path(host: &str, after: &[&str]) -> Result<Self, TagError> {
         let mut rest = after.iter().skip(1);
         let gtin = parse_gtin(&decode(rest.next().ok_or(TagError::NoGtin)?)?)?;
         let mut link = Self {
-            resolver: host.to_ascii_lowercase(),
+            resolver: host.to_owned(),
             gtin,
             cpv: None,
             lot: None,
@@ -307,7 +313,6 @@ impl DigitalLink {
                 }
             }
         }
-        link.read_query(query, current_year)?;
         Ok(link)
     }
 
@@ -330,7 +335,7 @@ impl DigitalLink {
                 if is_key_or_qualifier(&key) {
                     return Err(TagError::MisplacedAi { ai: clip(&key, 16) });
                 }
-                let (numeric, max) = data_attribute(&key)
+                let (numeric, min, max) = data_attribute(&key)
                     .ok_or_else(|| TagError::UnknownAi { ai: clip(&key, 16) })?;
                 if self.attributes.iter().any(|(ai, _)| *ai == key) {
                     return Err(TagError::DuplicateAi { ai: key });
@@ -349,6 +354,9 @@ impl DigitalLink {
                     if key == "17" {
                         self.expiry = Some(date);
                     }
+                }
+                if value.chars().count() < min {
+                    return Err(TagError::ValueTooShort { ai: key, min });
                 }
                 self.attributes.push((key, value));
             } else if matches!(key.as_str(), "gtin" | "lot" | "ser" | "cpv") {

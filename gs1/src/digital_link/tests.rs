@@ -75,7 +75,7 @@ fn refuses_with_specific_errors() {
         "tag-unknown-network"
     );
     assert_eq!(
-        code("https://id.gs1.org/01/09506000134352/21/1?99=1"),
+        code("https://id.gs1.org/01/09506000134352/21/1?19=1"),
         "tag-unknown-ai"
     );
     assert_eq!(

@@ -13,7 +13,8 @@ pub const EPCIS_CONTEXT: &str = "https://ref.gs1.org/standards/epcis/2.0.0/epcis
 pub const JIFEN_NAMESPACE: &str = "https://jifen.example/epcis/";
 
 /// Builds a valid EPCIS 2.0 event as JSON, with `@context`
-/// `[EPCIS_CONTEXT, {"jifen": JIFEN_NAMESPACE}]`.
+/// `[EPCIS_CONTEXT, {"jifen": JIFEN_NAMESPACE}]` (plus any prefix of the
+/// standard context, such as `cbvmda`, that an ILMD or extension key uses).
 ///
 /// ```
 /// use jifen_gs1::{Action, EventBuilder, Event};
@@ -214,11 +215,27 @@ impl EventBuilder {
         } else {
             "Z".to_owned()
         };
-        let mut event = Map::new();
-        event.insert(
-            "@context".to_owned(),
-            json!([EPCIS_CONTEXT, { "jifen": JIFEN_NAMESPACE }]),
+        // Prefixes of the standard context used in keys are declared too:
+        // JSON-LD needs no declaration, but implementations that read only
+        // the document's own prefixes (the reference event hash generator
+        // among them) would otherwise hash the key unexpanded.
+        let mut prefixes = Map::new();
+        prefixes.insert(
+            "jifen".to_owned(),
+            Value::String(JIFEN_NAMESPACE.to_owned()),
         );
+        for key in self.ilmd.keys().chain(self.extensions.keys()) {
+            let Some((prefix, _)) = key.split_once(':') else {
+                continue;
+            };
+            if let Some((_, namespace)) =
+                super::context::STANDARD.iter().find(|(p, _)| *p == prefix)
+            {
+                prefixes.insert(prefix.to_owned(), Value::String((*namespace).to_owned()));
+            }
+        }
+        let mut event = Map::new();
+        event.insert("@context".to_owned(), json!([EPCIS_CONTEXT, prefixes]));
         event.insert(
             "type".to_owned(),
             Value::String(self.kind.name().to_owned()),

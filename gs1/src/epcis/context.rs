@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 /// The prefixes the standard EPCIS 2.0 context defines.
-const STANDARD: [(&str, &str); 8] = [
+pub(crate) const STANDARD: [(&str, &str); 8] = [
     ("epcis", "https://ref.gs1.org/epcis/"),
     ("cbv", "https://ref.gs1.org/cbv/"),
     ("cbvmda", "urn:epcglobal:cbv:mda:"),

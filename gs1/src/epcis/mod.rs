@@ -7,7 +7,7 @@ pub(crate) mod context;
 mod error;
 pub(crate) mod time;
 
-pub use builder::EventBuilder;
+pub use builder::{EPCIS_CONTEXT, EventBuilder, JIFEN_NAMESPACE};
 pub use error::EpcisError;
 
 use jifen_protocol::provenance::ItemId;

@@ -203,3 +203,30 @@ fn event_hashes_print_and_parse() {
         );
     }
 }
+
+#[test]
+fn builder_declares_the_standard_prefixes_its_keys_use() {
+    let json = EventBuilder::object(0, "+00:00", Action::Add, "commissioning")
+        .ilmd("cbvmda:lotNumber", "L1")
+        .build();
+    assert_eq!(
+        json["@context"][1],
+        json!({"jifen": "https://jifen.example/epcis/", "cbvmda": "urn:epcglobal:cbv:mda:"})
+    );
+    // The declaration changes the JSON, not the hash: we expand the
+    // standard context's prefixes anyway.
+    let mut undeclared = json.clone();
+    undeclared["@context"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("cbvmda");
+    assert_eq!(
+        Event::from_json(json).unwrap().hash(),
+        Event::from_json(undeclared).unwrap().hash()
+    );
+    let plain = EventBuilder::object(0, "+00:00", Action::Add, "commissioning").build();
+    assert_eq!(
+        plain["@context"],
+        json!([builder::EPCIS_CONTEXT, {"jifen": "https://jifen.example/epcis/"}])
+    );
+}

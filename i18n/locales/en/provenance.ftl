@@ -10,6 +10,7 @@ tag-bad-check-digit = The product barcode's check digit is wrong: the last digit
 tag-missing-serial = The tag names the product but no serial number (AI 21), so not one particular item.
 tag-invalid-character = The tag's AI { $ai } holds "{ $character }", which is not allowed there.
 tag-value-too-long = The tag's AI { $ai } is too long: at most { $max } characters.
+tag-value-too-short = The tag's AI { $ai } is too short: at least { $min } characters.
 tag-empty-value = The tag's AI { $ai } is empty.
 tag-bad-expiry = The expiry date "{ $value }" is not a valid date (YYMMDD expected).
 tag-unknown-network = The tag names an unknown network "{ $name }": expected mainnet, testnet or devnet.

@@ -10,6 +10,7 @@ tag-bad-check-digit = 商品条码校验位错误：最后一位是 { $got }，�
 tag-missing-serial = 标签只标明了商品，没有序列号（AI 21），无法确定是哪一件。
 tag-invalid-character = 标签的 AI { $ai } 中有不允许的字符“{ $character }”。
 tag-value-too-long = 标签的 AI { $ai } 太长，最多 { $max } 个字符。
+tag-value-too-short = 标签的 AI { $ai } 太短，至少 { $min } 个字符。
 tag-empty-value = 标签的 AI { $ai } 是空的。
 tag-bad-expiry = 有效期“{ $value }”不是有效的日期（应为 YYMMDD）。
 tag-unknown-network = 标签指定了未知的网络“{ $name }”，应为 mainnet、testnet 或 devnet。

@@ -10,6 +10,7 @@ tag-bad-check-digit = 商品條碼檢查碼錯誤：最後一位是 { $got }，�
 tag-missing-serial = 標籤只標明了商品，沒有序號（AI 21），無法確定是哪一件。
 tag-invalid-character = 標籤的 AI { $ai } 中有不允許的字元「{ $character }」。
 tag-value-too-long = 標籤的 AI { $ai } 太長，最多 { $max } 個字元。
+tag-value-too-short = 標籤的 AI { $ai } 太短，至少 { $min } 個字元。
 tag-empty-value = 標籤的 AI { $ai } 是空的。
 tag-bad-expiry = 有效期限「{ $value }」不是有效的日期（應為 YYMMDD）。
 tag-unknown-network = 標籤指定了未知的網路「{ $name }」，應為 mainnet、testnet 或 devnet。

@@ -84,8 +84,26 @@ pub struct Lookup {
     pub anchored: u32,
 }
 
-const IN_TRANSIT: [&str; 4] = ["shipping", "departing", "transporting", "loading"];
-const ARRIVING: [&str; 5] = ["receiving", "arriving", "accepting", "storing", "stocking"];
+/// Steps that move the item between sites.
+const IN_TRANSIT: [&str; 6] = [
+    "shipping",
+    "departing",
+    "transporting",
+    "loading",
+    "unloading",
+    "arriving",
+];
+/// Steps that say the item is kept at a site.
+const AT_SITE: [&str; 4] = ["receiving", "accepting", "storing", "stocking"];
+
+/// The site of a location: a GLN Digital Link without its extension (a
+/// bin `/254/A-03-12` is in the warehouse `/414/<GLN>`), else the location.
+pub(crate) fn site(location: &str) -> &str {
+    match location.find("/414/") {
+        Some(at) => location.get(..at + 5 + 13).unwrap_or(location),
+        None => location,
+    }
+}
 
 fn decode(index: u32, bytes: Option<&Vec<u8>>) -> Result<(ProvenanceRecord, Event), Finding> {
     let unreadable = |reason: String| Finding::Unreadable { index, reason };
@@ -196,13 +214,18 @@ pub fn check(input: &LookupInput<'_>) -> Lookup {
             checks.order = false;
             record_findings.push(Finding::AfterSale { index });
         }
+        // Kept at a site (received, stored...) until something moves it:
+        // kept at a second site without moving is one serial in two places.
         let here = event.biz_location().or_else(|| event.read_point());
         if IN_TRANSIT.contains(&step.as_str()) {
             in_transit = true;
-        } else if ARRIVING.contains(&step.as_str())
+        } else if AT_SITE.contains(&step.as_str())
             && let Some(here) = here
         {
-            if let Some(previous) = place.as_ref().filter(|p| **p != here && !in_transit) {
+            if let Some(previous) = place
+                .as_ref()
+                .filter(|p| site(p) != site(&here) && !in_transit)
+            {
                 checks.order = false;
                 record_findings.push(Finding::TwoPlaces {
                     index,
@@ -212,8 +235,6 @@ pub fn check(input: &LookupInput<'_>) -> Lookup {
             }
             place = Some(here);
             in_transit = false;
-        } else if place.is_none() {
-            place = here;
         }
         prev_time = Some(time);
         let leaf = record.leaf();

@@ -433,3 +433,19 @@ fn garbage_records_never_panic() {
         Finding::Unreadable { index: 1, .. }
     ));
 }
+
+#[test]
+fn a_bin_is_inside_its_site_and_carriers_move_the_item() {
+    let mut fixture = Fixture::new();
+    fixture.records.truncate(2);
+    // Stored in a bin of the same warehouse: the same site.
+    fixture.push("warehouse", "storing", &format!("{A}/254/A-03-12"), 1);
+    // Arriving at a hub moves it; received at B: no finding.
+    fixture.push("warehouse", "arriving", B, 2);
+    fixture.push("retailer", "receiving", B, 3);
+    fixture.anchor_all();
+    let lookup = fixture.lookup(Purpose::Inspect);
+    assert_eq!(lookup.verdict, Verdict::Authentic, "{:?}", lookup.findings);
+    assert_eq!(super::check::site("https://id.gs1.org/414/6901234000017/254/A-1"), A);
+    assert_eq!(super::check::site("urn:epc:id:sgln:0614141.00777.0"), "urn:epc:id:sgln:0614141.00777.0");
+}

@@ -346,12 +346,13 @@ impl LightReader {
     /// [`ClientError::NoPeer`] when no peer takes records.
     pub fn submit_record(
         &self,
+        subchain: SubchainId,
         record: &jifen_protocol::provenance::ProvenanceRecord,
     ) -> Result<(), ClientError> {
         let peers = &self.shared.peers;
         let mut events = |_: &ProgressEvent| {};
         for index in peers.read_order() {
-            match peers.peer(index).submit_record(record) {
+            match peers.peer(index).submit_record(subchain, record) {
                 Ok(()) => return Ok(()),
                 Err(error @ PeerError::TxRejected { .. }) => {
                     return Err(ClientError::TxRejected(error));

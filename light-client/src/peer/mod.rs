@@ -205,14 +205,18 @@ pub trait Peer: Send + Sync {
         })
     }
 
-    /// Hands a signed provenance record to the node that produces its
-    /// subchain (`jifen_provenanceSubmit`); it is written in the
+    /// Hands a signed provenance record for subchain `subchain` to the node
+    /// that produces it (`jifen_provenanceSubmit`); it is written in the
     /// subchain's next block.
     ///
     /// # Errors
     /// [`PeerError`]: a refusal carries the node's code (1302-1324).
-    fn submit_record(&self, record: &ProvenanceRecord) -> Result<(), PeerError> {
-        let _ = record;
+    fn submit_record(
+        &self,
+        subchain: SubchainId,
+        record: &ProvenanceRecord,
+    ) -> Result<(), PeerError> {
+        let _ = (subchain, record);
         Err(PeerError::Unsupported {
             method: "jifen_provenanceSubmit",
         })

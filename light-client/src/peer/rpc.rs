@@ -40,10 +40,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use jifen_protocol::history::HistoryEntry;
+use jifen_protocol::provenance::{ItemId, ProvenanceRecord};
 use jifen_protocol::subchain::SubchainId;
 use jifen_protocol::{Address, Hash32, Network, Transaction};
 use jifen_rpc_types::{
-    AccountParams, Call, ErrorCode, ErrorObject, HistoryParams, Id, LIGHT_BLOCKS_CONTENT_TYPE,
+    AccountParams, ProvenanceRecordsParams, ProvenanceSubmitParams, Call, ErrorCode, ErrorObject, HistoryParams, Id, LIGHT_BLOCKS_CONTENT_TYPE,
     LightBlockParams, LightBlockResult, LightBlocksParams, LightBlocksResult, MAX_HISTORY_ENTRIES,
     MAX_JSON_VALUES, MAX_LIGHT_BLOCKS, Request, Response, StateParams, StateResult, StatusParams,
     SubchainReportsParams, SubchainStateParams, SubmitTxParams, TxProofParams, TxStatus,
@@ -54,6 +55,7 @@ use serde_json::Value;
 use super::{Peer, PeerError, PeerStatus, SubchainReportsAnswer, TxStatusAnswer};
 use crate::light_block::LightBlock;
 use crate::proof::{UntrustedState, UntrustedTxProof};
+use crate::provenance::UntrustedRecords;
 use crate::subchain::{AnchoredReport, UntrustedSubchainState};
 
 /// The largest answer accepted to a call whose result is a few fields
@@ -615,6 +617,72 @@ impl Peer for RpcPeer {
             value: result.value,
             proof: result.proof,
         })
+    }
+
+    fn provenance_records(
+        &self,
+        id: SubchainId,
+        item: &ItemId,
+        height: Option<u64>,
+        from: u32,
+        limit: u32,
+    ) -> Result<UntrustedRecords, PeerError> {
+        let result = match self.call(&ProvenanceRecordsParams {
+            subchain: id,
+            item: item.clone(),
+            height,
+            from,
+            limit,
+        }) {
+            Err(PeerError::Rpc { code, .. }) if code == ErrorCode::SubchainNotKept.number() => {
+                return Err(PeerError::Unsupported {
+                    method: method::PROVENANCE_RECORDS,
+                });
+            }
+            other => other?,
+        };
+        WireError::check_equal("subchain", id.get(), result.subchain.get())?;
+        Ok(UntrustedRecords {
+            height: result.height,
+            header: result.header,
+            count: (result.count.value, result.count.proof),
+            records: result
+                .records
+                .into_iter()
+                .map(|r| (r.index, r.value.value, r.value.proof))
+                .collect(),
+        })
+    }
+
+    fn submit_record(
+        &self,
+        subchain: SubchainId,
+        record: &ProvenanceRecord,
+    ) -> Result<(), PeerError> {
+        let result = self
+            .call(&ProvenanceSubmitParams {
+                subchain: Some(subchain),
+                record: record.clone(),
+            })
+            .map_err(|error| match error {
+                PeerError::Rpc { code, .. } if code == ErrorCode::SubchainNotKept.number() => {
+                    PeerError::Unsupported {
+                        method: method::PROVENANCE_SUBMIT,
+                    }
+                }
+                PeerError::Rpc {
+                    code,
+                    name,
+                    message,
+                } if (1000..2000).contains(&code) => PeerError::TxRejected {
+                    code,
+                    name,
+                    message,
+                },
+                other => other,
+            })?;
+        WireError::check_equal("index", record.index, result.index)?;
+        Ok(())
     }
 }
 

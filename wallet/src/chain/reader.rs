@@ -254,9 +254,10 @@ impl ChainReader {
     /// [`ChainError::Rejected`] with the node's reason, light-client errors.
     pub fn submit_record(
         &self,
+        subchain: jifen_protocol::subchain::SubchainId,
         record: &jifen_protocol::provenance::ProvenanceRecord,
     ) -> Result<(), ChainError> {
-        match self.reader.submit_record(record) {
+        match self.reader.submit_record(subchain, record) {
             Ok(()) => Ok(()),
             Err(ClientError::TxRejected(PeerError::TxRejected { name, message, .. })) => {
                 Err(ChainError::Rejected {

@@ -359,7 +359,9 @@ pub fn submit_and_prove(
     progress: &mut dyn FnMut(&TraceProgressView),
     cancel: &CancelToken,
 ) -> Result<RecordedView, ProvenanceFlowError> {
-    session.reader().submit_record(&signed.record)?;
+    session
+        .reader()
+        .submit_record(signed.subchain, &signed.record)?;
     let started = Instant::now();
     let item = &signed.record.item;
     loop {
