@@ -529,7 +529,9 @@ export const steps = [
     ctx.assert.equal(await ctx.byTestId("trace-screen").getAttribute("data-counter"), "true");
     const input = await shown(ctx, "trace-input");
     await input.click();
-    await ctx.browser.keys([...tag, "Enter"]);
+    // A wedge types the code's characters as keys, then Enter, in one burst.
+    // (browser.keys with one key per character drops doubled letters here: "htps".)
+    await input.addValue(`${tag}\uE007`);
     await ctx.browser.waitUntil(async () => (await ctx.byTestId("trace-verdict").getAttribute("data-verdict")) === "suspected-clone", {
       timeout: 180_000,
       timeoutMsg: `the cloned demo tag was not a suspected copy: ${await ctx.byTestId("trace-screen").getText()}`,
