@@ -579,9 +579,9 @@ export const steps = [
     await ctx.shot("15c-swap-form-en");
     // On a phone the entries beyond the bar open from "More" (hidden on a desktop: opened by script).
     await ctx.browser.execute(() => document.querySelector('[data-testid="more-toggle"]')?.click());
-    await ctx.browser.waitUntil(async () => (await ctx.browser.$$('[data-testid="more-sheet"] button')).length === 8, {
+    await ctx.browser.waitUntil(async () => (await ctx.browser.$$('[data-testid="more-sheet"] button')).length === 9, {
       timeout: 10_000,
-      timeoutMsg: "the More sheet lists the other eight entries",
+      timeoutMsg: "the More sheet lists the other nine entries",
     });
     await ctx.shot("15d-more-sheet-en");
     await ctx.browser.execute(() => document.querySelector('[data-testid="more-toggle"]')?.click());
