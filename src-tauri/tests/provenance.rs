@@ -97,7 +97,8 @@ fn parse_trace_an_unknown_item_export_and_the_merchant_refusals() {
     );
     let saved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    assert_eq!(saved["view"]["verdict"], "unknown-product");
+    assert_eq!(saved["format"], "jifen-provenance-bundle/1");
+    assert_eq!(saved["verdict"], "unknown-product");
 
     // A fresh wallet is no registered party: neither receiving nor a sale.
     let request = json!({"tag": UNKNOWN, "location": "9506000134369", "place": null, "time_zone": "+08:00", "from_index": 0});
@@ -160,10 +161,21 @@ fn demo_products_each_verdict_then_a_retailer_receives_and_sells() {
         if seen.iter().all(|(kind, t)| t["verdict"] == expected(*kind)) {
             for (kind, t) in &seen {
                 let product = demo_product(*kind);
-                assert_eq!(t["records"].as_array().unwrap().len() as u32, product.records, "{kind:?}");
-                assert_eq!(t["sales"].as_array().unwrap().len() as u32, product.sales, "{kind:?}");
+                assert_eq!(
+                    t["records"].as_array().unwrap().len() as u32,
+                    product.records,
+                    "{kind:?}"
+                );
+                assert_eq!(
+                    t["sales"].as_array().unwrap().len() as u32,
+                    product.sales,
+                    "{kind:?}"
+                );
                 if *kind != DemoKind::Authentic && *kind != DemoKind::Long {
-                    assert!(!t["reasons"].as_array().unwrap().is_empty(), "{kind:?}: {t}");
+                    assert!(
+                        !t["reasons"].as_array().unwrap().is_empty(),
+                        "{kind:?}: {t}"
+                    );
                 }
             }
             break;
