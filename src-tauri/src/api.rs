@@ -28,6 +28,9 @@ use jifen_wallet::open::RevealedWords;
 use jifen_wallet::pay::PayRequest;
 use jifen_wallet::points::list::HoldingsView;
 use jifen_wallet::points::merchants::MerchantView;
+use jifen_wallet::provenance::receiving::{ReceivingRequest, RecordReview};
+use jifen_wallet::provenance::sale::SaleRequest;
+use jifen_wallet::provenance::views::{RecordedView, TagView, TraceProgressView, TraceView};
 use jifen_wallet::receive::AddressView;
 use jifen_wallet::request_payment::{PaymentRequestInput, PaymentRequestView};
 use jifen_wallet::send::{SendProgress, SendReceipt, SendRequest, SendReview};
@@ -48,6 +51,7 @@ use crate::points::{
     ConfirmActionArgs, FindPaymentArgs, HistoryArgs, MerchantArgs, PaymentCheckView, ReceiptArgs,
     TextQrArgs,
 };
+use crate::provenance::{ConfirmReceivingArgs, TagTextArgs, TraceArgs};
 use crate::secret::SecretString;
 use crate::settings::AppMode;
 use crate::state::{AppInfo, CreateWalletArgs, RestoreWalletArgs, UnlockedView};
@@ -352,6 +356,12 @@ commands! {
     SubchainValueCmd = "subchain_value" (SubchainValueArgs, Nothing) -> SubchainValueView;
     VerifySubchainEvidenceCmd = "verify_subchain_evidence" (EvidenceTextArgs, Nothing) -> SubchainEvidenceView;
     FollowSubchainCmd = "follow_subchain" (FollowSubchainArgs, Nothing) -> Nothing;
+    ParseTagCmd = "parse_tag" (TagTextArgs, Nothing) -> TagView;
+    TraceTagCmd = "trace_tag" (TraceArgs, TraceProgressView) -> TraceView;
+    ExportTraceBundleCmd = "export_trace_bundle" (Nothing, Nothing) -> String;
+    ReviewReceivingCmd = "review_receiving" (ReceivingRequest, TraceProgressView) -> RecordReview;
+    ConfirmReceivingCmd = "confirm_receiving" (ConfirmReceivingArgs, TraceProgressView) -> RecordedView;
+    ReviewSaleCmd = "review_sale" (SaleRequest, Nothing) -> ActionReview;
 }
 
 /// Collects the declarations of every type the commands use.

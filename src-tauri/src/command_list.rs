@@ -70,4 +70,10 @@ pub const COMMANDS: &[&str] = &[
     "subchain_value",
     "verify_subchain_evidence",
     "follow_subchain",
+    "parse_tag",
+    "trace_tag",
+    "export_trace_bundle",
+    "review_receiving",
+    "confirm_receiving",
+    "review_sale",
 ];

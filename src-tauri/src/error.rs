@@ -73,6 +73,9 @@ pub enum AppRefusal {
     /// No data directory could be found.
     #[error("no data directory")]
     NoDataDir,
+    /// An audit bundle of a lookup was asked for before any lookup.
+    #[error("no product has been looked up yet")]
+    NoTrace,
 }
 
 impl Coded for AppRefusal {
@@ -91,6 +94,7 @@ impl Coded for AppRefusal {
             AppRefusal::EngineStopped => "app-engine-stopped",
             AppRefusal::EngineStart => "app-engine-start",
             AppRefusal::NoDataDir => "app-no-data-dir",
+            AppRefusal::NoTrace => "app-trace-none",
         }
     }
 
@@ -111,7 +115,8 @@ impl Coded for AppRefusal {
             | AppRefusal::WatchOnlyNeedsRequest
             | AppRefusal::EngineStopped
             | AppRefusal::EngineStart
-            | AppRefusal::NoDataDir => Vec::new(),
+            | AppRefusal::NoDataDir
+            | AppRefusal::NoTrace => Vec::new(),
         }
     }
 }

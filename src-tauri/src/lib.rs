@@ -9,6 +9,9 @@
 //!   be paid, withdraw, merchant administration) and their confirmation;
 //! - [`subchains`]: the subchain commands (list with audit status, audit,
 //!   proven value, follow, evidence) and the sync job's events;
+//! - [`provenance`]: product provenance (a tag parsed and looked up with
+//!   every record checked, the lookup's audit bundle, a merchant's receiving
+//!   record and sale);
 //! - [`state`]: what the engine thread owns (context, settings, the open
 //!   wallet) and the wallet use cases on it;
 //! - [`engine`]: the thread that owns that state;
@@ -28,6 +31,7 @@ pub mod commands;
 pub mod engine;
 pub mod error;
 pub mod points;
+pub mod provenance;
 pub mod qr;
 pub mod secret;
 pub mod settings;
@@ -59,6 +63,7 @@ pub fn builder<R: Runtime>(
         .manage(engine)
         .manage(chain)
         .manage(public)
+        .manage(provenance::LastTrace::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_wallets,
@@ -125,6 +130,12 @@ pub fn builder<R: Runtime>(
             subchains::subchain_value,
             subchains::verify_subchain_evidence,
             subchains::follow_subchain,
+            provenance::parse_tag,
+            provenance::trace_tag,
+            provenance::export_trace_bundle,
+            provenance::review_receiving,
+            provenance::confirm_receiving,
+            provenance::review_sale,
         ]))
 }
 

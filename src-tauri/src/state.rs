@@ -193,6 +193,9 @@ pub struct WalletState {
     settings_problem: Option<AppRefusal>,
     public: Arc<Public>,
     open: Option<OpenWallet>,
+    /// A receiving record prepared for the open wallet, kept while the person
+    /// reviews it (`provenance.rs`); dropped with the wallet.
+    pub(crate) kept_record: Option<jifen_wallet::provenance::receiving::PreparedRecord>,
 }
 
 impl std::fmt::Debug for WalletState {
@@ -226,6 +229,7 @@ impl WalletState {
             settings_problem,
             public,
             open: None,
+            kept_record: None,
         }
     }
 
@@ -289,6 +293,7 @@ impl WalletState {
             // A review kept from the other mode is not signed in this one.
             open.clear_review();
         }
+        self.kept_record = None;
         self.app_info()
     }
 
@@ -374,6 +379,7 @@ impl WalletState {
 
     fn close(&mut self) {
         self.open = None;
+        self.kept_record = None;
         self.public.set_facts(None);
     }
 

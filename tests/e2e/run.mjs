@@ -35,6 +35,8 @@ mkdirSync(shots, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), "jifen-e2e-"));
 let rpc = null;
 let accounts = [];
+// The devnet's demo product tags by name ("authentic", "cloned", ...).
+const products = {};
 // The demo roles' public devnet words by role ("merchant-1": TEA's owner).
 const roleWords = {};
 if (nodeBin) {
@@ -50,6 +52,17 @@ if (nodeBin) {
       roleWords[role] = line.slice(line.lastIndexOf(": ") + 2).trim();
       role = null;
     }
+  }
+  // The devnet's demo products (issue 14), one per verdict: "<name> <tag URI> …" per
+  // line from `jifen-node products` (the provenance node helper's command).
+  try {
+    for (const line of execFileSync(nodeBin, ["products"], { encoding: "utf8" }).split("\n")) {
+      const uri = line.split(/\s+/).find((word) => /^https?:\/\/\S+\/01\/\d{14}\/21\//.test(word));
+      const name = line.trim().split(/\s+/)[0];
+      if (uri && name) products[name] = uri;
+    }
+  } catch (e) {
+    console.log(`no demo products (jifen-node products): ${e.message.split("\n")[0]}`);
   }
   const devnet = start(nodeBin, ["devnet", "--data-dir", join(work, "devnet"), "--rpc-port", "0"], {}, "node");
   const m = await waitForLine(devnet, /RPC: (http:\/\/[0-9.:]+)/, 60_000);
@@ -137,6 +150,7 @@ const ctx = {
   rpc,
   accounts,
   roleWords,
+  products,
   launched,
   // `phoneFocus`: the test id of what the phone screenshot should show (scrolled to
   // the middle of the screen), when the phone's taller page would leave it below.

@@ -9,6 +9,22 @@ async function shown(ctx, id, ms = 30_000) {
   return el;
 }
 
+// Counter mode on or off (it is remembered in the webview's storage, which can
+// outlive a run's data directory).
+async function counterMode(ctx, on) {
+  if ((await ctx.byTestId("trace-screen").getAttribute("data-counter")) !== String(on)) {
+    await (await shown(ctx, "trace-counter")).click();
+  }
+  ctx.assert.equal(await ctx.byTestId("trace-screen").getAttribute("data-counter"), String(on));
+}
+
+// A demo product's tag from `jifen-node products` by a pattern of its name.
+function demoProduct(ctx, pattern) {
+  const name = Object.keys(ctx.products).find((n) => pattern.test(n));
+  ctx.assert.ok(name, `no demo product matching ${pattern} in jifen-node products: ${JSON.stringify(ctx.products)}`);
+  return ctx.products[name];
+}
+
 async function type(ctx, id, text) {
   const el = await shown(ctx, id);
   await el.setValue(text);
@@ -497,6 +513,46 @@ export const steps = [
     await (await shown(ctx, "subchain-alert-open")).click();
     await (await card(3)).waitForDisplayed({ timeout: 60_000 });
   }],
+  ["provenance: Check a product from the home screen; the devnet's authentic demo tag, pasted, is authentic", async (ctx) => {
+    const tag = demoProduct(ctx, /authentic/);
+    await (await shown(ctx, "nav-home")).click();
+    await (await shown(ctx, "home-trace")).click();
+    await counterMode(ctx, false);
+    const input = await shown(ctx, "trace-input");
+    await input.setValue(tag);
+    await ctx.browser.keys(["Enter"]);
+    const banner = await shown(ctx, "trace-verdict", 180_000);
+    ctx.assert.equal(await banner.getAttribute("data-verdict"), "authentic", await banner.getText());
+    ctx.assert.equal(await banner.getAttribute("data-tone"), "ok");
+    ctx.assert.ok((await ctx.byTestId("trace-verdict-word").getText()).length > 0);
+    ctx.assert.ok((await ctx.browser.$$('[data-testid="trace-record"]')).length >= 2, "the authentic demo product has a history");
+    ctx.assert.equal(await ctx.browser.$('[data-testid="trace-record"][data-ok="false"]').isExisting(), false, "every record of the authentic product checks");
+    ctx.assert.match(await ctx.byTestId("trace-proven").getText(), /\d+/);
+    await ctx.shot("14-trace-authentic", { phoneFocus: "trace-verdict" });
+    await (await shown(ctx, "trace-export")).click();
+    const path = await shown(ctx, "trace-bundle-path", 60_000);
+    ctx.assert.match(await path.getText(), /exports/);
+  }],
+  ["provenance: counter mode; the cloned demo tag, typed by a scanner ending in Enter, is a suspected copy and the field is ready for the next scan", async (ctx) => {
+    const tag = demoProduct(ctx, /clon/);
+    await counterMode(ctx, true);
+    const input = await shown(ctx, "trace-input");
+    await input.click();
+    // A wedge types the code's characters as keys, then Enter, in one burst.
+    // (browser.keys with one key per character drops doubled letters here: "htps".)
+    await input.addValue(`${tag}\uE007`);
+    await ctx.browser.waitUntil(async () => (await ctx.byTestId("trace-verdict").getAttribute("data-verdict")) === "suspected-clone", {
+      timeout: 180_000,
+      timeoutMsg: `the cloned demo tag was not a suspected copy: ${await ctx.byTestId("trace-screen").getText()}`,
+    });
+    ctx.assert.equal(await ctx.byTestId("trace-verdict").getAttribute("data-tone"), "alert");
+    const focused = await ctx.browser.execute(() => document.activeElement?.getAttribute("data-testid"));
+    ctx.assert.equal(focused, "trace-input", "the scanner's field keeps the focus");
+    ctx.assert.equal(await input.getValue(), "");
+    await ctx.shot("14-trace-clone", { phoneFocus: "trace-verdict" });
+    // Counter mode is remembered on the device: turned off again for the steps after.
+    await counterMode(ctx, false);
+  }],
   ["switch language at runtime", async (ctx) => {
     await (await shown(ctx, "nav-settings")).click();
     const lang = await shown(ctx, "language");
@@ -523,9 +579,9 @@ export const steps = [
     await ctx.shot("15c-swap-form-en");
     // On a phone the entries beyond the bar open from "More" (hidden on a desktop: opened by script).
     await ctx.browser.execute(() => document.querySelector('[data-testid="more-toggle"]')?.click());
-    await ctx.browser.waitUntil(async () => (await ctx.browser.$$('[data-testid="more-sheet"] button')).length === 8, {
+    await ctx.browser.waitUntil(async () => (await ctx.browser.$$('[data-testid="more-sheet"] button')).length === 9, {
       timeout: 10_000,
-      timeoutMsg: "the More sheet lists the other eight entries",
+      timeoutMsg: "the More sheet lists the other nine entries",
     });
     await ctx.shot("15d-more-sheet-en");
     await ctx.browser.execute(() => document.querySelector('[data-testid="more-toggle"]')?.click());

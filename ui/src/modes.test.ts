@@ -90,7 +90,7 @@ describe("modes", () => {
     await settle();
     expect(argsOf(calls, "set_mode")).toEqual([{ mode: "wallet" }]);
     expect(screen.queryByTestId("offline-banner")).toBeNull();
-    expect(navIds()).toEqual(["nav-home", "nav-points", "nav-swap", "nav-pay", "nav-send", "nav-receive", "nav-history", "nav-request-payment",
+    expect(navIds()).toEqual(["nav-home", "nav-points", "nav-swap", "nav-pay", "nav-send", "nav-receive", "nav-trace", "nav-history", "nav-request-payment",
       "nav-scan", "nav-subchains", "nav-audit", "nav-settings"]);
     expect(screen.getByTestId("screen-home")).toBeTruthy();
     // On a phone the bar keeps home, points, swap and pay; the rest opens from "More".
@@ -100,7 +100,7 @@ describe("modes", () => {
     await fireEvent.click(screen.getByTestId("more-toggle"));
     await settle();
     const more = screen.queryAllByTestId(/^more-(?!toggle|sheet)/).map((b) => b.dataset.testid);
-    expect(more).toEqual(["more-send", "more-receive", "more-history", "more-request-payment", "more-scan", "more-subchains", "more-audit", "more-settings"]);
+    expect(more).toEqual(["more-send", "more-receive", "more-trace", "more-history", "more-request-payment", "more-scan", "more-subchains", "more-audit", "more-settings"]);
     await fireEvent.click(screen.getByTestId("more-request-payment"));
     await settle();
     expect(screen.getByTestId("screen-request-payment")).toBeTruthy();
@@ -160,7 +160,7 @@ describe("modes", () => {
     expect(calls.some(([c]) => c === "unlock")).toBe(false);
     expect(screen.getByTestId("watch-only-badge").textContent).toBe("watch-only · paired with a cold device (chain jifen-devnet)");
     // No swap or pay: a watch-only wallet's keys are on its cold device.
-    expect(navIds()).toEqual(["nav-home", "nav-points", "nav-send", "nav-receive", "nav-history", "nav-request-payment", "nav-scan", "nav-subchains", "nav-audit",
+    expect(navIds()).toEqual(["nav-home", "nav-points", "nav-send", "nav-receive", "nav-trace", "nav-history", "nav-request-payment", "nav-scan", "nav-subchains", "nav-audit",
       "nav-settings"]);
     await fireEvent.click(screen.getByTestId("nav-settings"));
     await settle();

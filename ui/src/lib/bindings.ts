@@ -3,9 +3,9 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 
-export type ActionReceipt = { "kind": "swap" } & SwapReceipt | { "kind": "pay" } & PaymentReceipt | { "kind": "withdraw" } & SendReceipt | { "kind": "merchant" } & SendReceipt;
+export type ActionReceipt = { "kind": "swap" } & SwapReceipt | { "kind": "pay" } & PaymentReceipt | { "kind": "withdraw" } & SendReceipt | { "kind": "merchant" } & SendReceipt | { "kind": "sale" } & SendReceipt;
 
-export type ActionReview = { "kind": "swap" } & SwapReview | { "kind": "pay" } & PayReview | { "kind": "withdraw" } & WithdrawReview | { "kind": "merchant" } & MerchantActionReview;
+export type ActionReview = { "kind": "swap" } & SwapReview | { "kind": "pay" } & PayReview | { "kind": "withdraw" } & WithdrawReview | { "kind": "merchant" } & MerchantActionReview | { "kind": "sale" } & SaleReview;
 
 export type AddressChain = "receive" | "change";
 
@@ -44,6 +44,28 @@ decimals: number,
  * The amount in whole units, without trailing zeros (`2.5`).
  */
 text: string, };
+
+export type AnchorView = { 
+/**
+ * The tag issuer.
+ */
+issuer: PartyView, 
+/**
+ * The subchain holding the records.
+ */
+subchain: number, 
+/**
+ * Records the latest anchor covers.
+ */
+count: number, 
+/**
+ * The main-chain height of the latest anchor.
+ */
+main_height: number, 
+/**
+ * How many times it was anchored or extended.
+ */
+anchorings: number, };
 
 export type AppInfo = { 
 /**
@@ -365,6 +387,12 @@ export type ConfirmActionArgs = {
  */
 review_id: string, };
 
+export type ConfirmReceivingArgs = { 
+/**
+ * `RecordReview::event_hash`.
+ */
+event_hash: string, };
+
 export type ConfirmSendArgs = { 
 /**
  * The review id of the `review_send` answer.
@@ -410,6 +438,16 @@ lagging: number,
  * When, unix ms.
  */
 at_ms: number, };
+
+export type DetailView = { 
+/**
+ * The field's name as written in the event (e.g. `cbvmda:lotNumber`).
+ */
+name: string, 
+/**
+ * Its value as text.
+ */
+value: string, };
 
 export type DirectionView = "sell" | "buy";
 
@@ -950,6 +988,20 @@ name: string,
  */
 images: Array<Array<number>>, };
 
+export type PartyView = { 
+/**
+ * Its address (this network's text form).
+ */
+address: string, 
+/**
+ * Its registered name; `None` when not registered.
+ */
+name: string | null, 
+/**
+ * Its registered roles (`producer`, `warehouse`, ...).
+ */
+roles: Array<string>, };
+
 export type PasswordArgs = { 
 /**
  * The password.
@@ -1460,6 +1512,119 @@ tx_id: string,
  */
 headers: number, };
 
+export type ReceivingRequest = { 
+/**
+ * The item's tag.
+ */
+tag: string, 
+/**
+ * Where: a 13-digit GLN or a GS1 Digital Link of a location (`/414/`).
+ */
+location: string, 
+/**
+ * A readable name of the place (shown in timelines).
+ */
+place: string | null, 
+/**
+ * The local time zone offset (`+08:00`; default `+08:00`).
+ */
+time_zone: string | null, 
+/**
+ * The party's account (index).
+ */
+from_index: number, };
+
+export type RecordChecksView = { 
+/**
+ * The event's CBV 2.0 hash, recomputed, equals the signed one.
+ */
+hash: boolean, 
+/**
+ * The signature verifies.
+ */
+signature: boolean, 
+/**
+ * It links to the previous record (and names this item).
+ */
+link: boolean, 
+/**
+ * Its signer was a registered party in a role for its step at its time.
+ */
+signer: boolean, 
+/**
+ * It is covered by a main-chain anchor that matches.
+ */
+anchored: boolean, 
+/**
+ * It is in a sane place of the business steps.
+ */
+order: boolean, };
+
+export type RecordReview = { 
+/**
+ * The item.
+ */
+tag: TagView, 
+/**
+ * `receiving`.
+ */
+biz_step: string, 
+/**
+ * The location (a Digital Link).
+ */
+location: string, 
+/**
+ * The place's name.
+ */
+place: string | null, 
+/**
+ * The party's registered name.
+ */
+party: string, 
+/**
+ * The party's address.
+ */
+from: string, 
+/**
+ * The record's place in the item's history.
+ */
+index: number, 
+/**
+ * The event's CBV 2.0 hash.
+ */
+event_hash: string, 
+/**
+ * The event, as it will be stored (JSON).
+ */
+event: string, };
+
+export type RecordedView = { 
+/**
+ * The item's tag.
+ */
+tag: TagView, 
+/**
+ * `receiving` or `retail_selling`.
+ */
+biz_step: string, 
+/**
+ * The record's index (receiving) on the subchain.
+ */
+index: number | null, 
+/**
+ * The event hash (receiving).
+ */
+event_hash: string | null, 
+/**
+ * The main-chain transaction id (sale).
+ */
+tx_id: string | null, 
+/**
+ * Where it was proven: the audited subchain height (receiving) or the
+ * main-chain header (sale).
+ */
+proven_at: ProvenAt, };
+
 export type RequestIdArgs = { 
 /**
  * The request id.
@@ -1539,6 +1704,72 @@ cost: AmountView,
  */
 cost_bps: number, };
 
+export type SaleRequest = { 
+/**
+ * The item's tag.
+ */
+tag: string, 
+/**
+ * The retailer's account (index).
+ */
+from_index: number, 
+/**
+ * The network fee in POINT (default the minimum).
+ */
+fee: string | null, };
+
+export type SaleReview = { 
+/**
+ * The review id (first 16 hex digits of the signing digest).
+ */
+review_id: string, 
+/**
+ * The retailer's address.
+ */
+from: string, 
+/**
+ * The retailer's registered name.
+ */
+seller: string, 
+/**
+ * The item.
+ */
+tag: TagView, 
+/**
+ * Records the item's anchor covers.
+ */
+anchored_records: number, 
+/**
+ * The network fee.
+ */
+network_fee: AmountView, 
+/**
+ * The transaction's nonce.
+ */
+nonce: number, 
+/**
+ * The chain it is signed for.
+ */
+chain_id: string, 
+/**
+ * Where the anchor, sales and party were proven.
+ */
+proven: ProvenAt, };
+
+export type SaleView = { 
+/**
+ * The retailer.
+ */
+seller: PartyView, 
+/**
+ * The block's time, UTC ms.
+ */
+time_ms: number, 
+/**
+ * The main-chain height.
+ */
+main_height: number, };
+
 export type SaveFramesArgs = { 
 /**
  * Which kind of frames.
@@ -1563,7 +1794,7 @@ address: string | null,
  */
 text: string, };
 
-export type ScannedKind = "address" | "sign-request" | "signature" | "account" | "payment-request" | "unknown";
+export type ScannedKind = "address" | "sign-request" | "signature" | "account" | "payment-request" | "product-tag" | "unknown";
 
 export type SendProgress = { 
 /**
@@ -2324,11 +2555,198 @@ witnesses_agreed: number,
  */
 elapsed_ms: number, };
 
+export type TagTextArgs = { 
+/**
+ * The text.
+ */
+text: string, };
+
+export type TagView = { 
+/**
+ * The tag as read.
+ */
+uri: string, 
+/**
+ * The item's canonical Digital Link (`https://id.gs1.org/01/.../21/...`).
+ */
+canonical: string, 
+/**
+ * GTIN-14.
+ */
+gtin: string, 
+/**
+ * Serial number (AI 21).
+ */
+serial: string, 
+/**
+ * Batch/lot (AI 10).
+ */
+lot: string | null, 
+/**
+ * Expiry date (AI 17) as `YYYY-MM-DD` (`DD` `00`: end of month).
+ */
+expiry: string | null, 
+/**
+ * The network the tag names (`net=`), if any.
+ */
+network: string | null, 
+/**
+ * The resolver host.
+ */
+resolver: string, };
+
 export type TextQrArgs = { 
 /**
  * The text (`PaymentRequestView::qr_text`).
  */
 text: string, };
+
+export type TraceArgs = { 
+/**
+ * The tag (a GS1 Digital Link).
+ */
+tag: string, 
+/**
+ * A consumer's inspection or a merchant's counter scan.
+ */
+purpose: TracePurpose, };
+
+export type TraceProgressView = { 
+/**
+ * `sync` (the main chain), `audit` (the records' subchain), `records`
+ * (fetching them), `verify`.
+ */
+stage: string, 
+/**
+ * Done so far in this stage.
+ */
+done: number, 
+/**
+ * Total in this stage (0 when unknown).
+ */
+total: number, };
+
+export type TracePurpose = "inspect" | "counter";
+
+export type TraceRecordView = { 
+/**
+ * Place in the item's history, from 0.
+ */
+index: number, 
+/**
+ * `object`, `aggregation`, `transformation`, `transaction`, `association`.
+ */
+event_kind: string, 
+/**
+ * CBV business step short name (`receiving`...); front ends translate
+ * `step-<name>` and show the name itself when unknown.
+ */
+biz_step: string | null, 
+/**
+ * CBV disposition short name.
+ */
+disposition: string | null, 
+/**
+ * `ADD`, `OBSERVE`, `DELETE`.
+ */
+action: string | null, 
+/**
+ * Event time, UTC milliseconds.
+ */
+time_ms: number, 
+/**
+ * The event's time zone offset (`+08:00`), to show local time.
+ */
+time_zone: string, 
+/**
+ * The event's local time, `YYYY-MM-DD HH:MM` in its own time zone.
+ */
+local_time: string, 
+/**
+ * A readable place name when the event carries one, else the location.
+ */
+place: string | null, 
+/**
+ * Business location (an SGLN Digital Link).
+ */
+biz_location: string | null, 
+/**
+ * Read point.
+ */
+read_point: string | null, 
+/**
+ * Who signed it.
+ */
+party: PartyView, 
+/**
+ * The CBV 2.0 event hash as signed (`ni:///sha-256;...?ver=CBV2.0`).
+ */
+event_hash: string, 
+/**
+ * Lot, expiry, origin, quality and other details.
+ */
+details: Array<DetailView>, 
+/**
+ * Personal data in the record is encrypted for this party (its name,
+ * or its address when not registered).
+ */
+sealed_for: string | null, 
+/**
+ * The checks.
+ */
+checks: RecordChecksView, 
+/**
+ * The first failed check, translated by the front end.
+ */
+problem: ErrorView | null, };
+
+export type TraceView = { 
+/**
+ * The tag.
+ */
+tag: TagView, 
+/**
+ * Why it was looked up.
+ */
+purpose: TracePurpose, 
+/**
+ * The verdict.
+ */
+verdict: VerdictView, 
+/**
+ * Every reason for it (the first is the main one), translated by the
+ * front end (`trace-reason-*` messages).
+ */
+reasons: Array<ErrorView>, 
+/**
+ * The records, oldest first.
+ */
+records: Array<TraceRecordView>, 
+/**
+ * The anchor, if any.
+ */
+anchor: AnchorView | null, 
+/**
+ * Every recorded sale.
+ */
+sales: Array<SaleView>, 
+/**
+ * The verified main-chain header the parties, anchor and sales were
+ * proven against.
+ */
+proven_at: ProvenAt, 
+/**
+ * The audited subchain height the records were proven at (0 when none).
+ */
+subchain_height: number, 
+/**
+ * Time spent fetching from nodes, ms.
+ */
+fetch_ms: number, 
+/**
+ * Time spent verifying, ms.
+ */
+verify_ms: number, };
 
 export type TrustedView = { 
 /**
@@ -2384,6 +2802,8 @@ wallet: WalletView,
  * What unlocking did about weak key-derivation parameters.
  */
 kdf: KdfNotice, };
+
+export type VerdictView = "unknown-product" | "tampered" | "signer-not-registered" | "suspected-clone" | "unanchored" | "authentic";
 
 export type VerifiedMessageView = { 
 /**
@@ -2684,6 +3104,18 @@ export const commands = {
     invoke<SubchainEvidenceView>("verify_subchain_evidence", { args }),
   followSubchain: (args: FollowSubchainArgs): Promise<null> =>
     invoke<null>("follow_subchain", { args }),
+  parseTag: (args: TagTextArgs): Promise<TagView> =>
+    invoke<TagView>("parse_tag", { args }),
+  traceTag: (args: TraceArgs, onProgress: Channel<TraceProgressView>): Promise<TraceView> =>
+    invoke<TraceView>("trace_tag", { args, onProgress }),
+  exportTraceBundle: (): Promise<string> =>
+    invoke<string>("export_trace_bundle"),
+  reviewReceiving: (args: ReceivingRequest, onProgress: Channel<TraceProgressView>): Promise<RecordReview> =>
+    invoke<RecordReview>("review_receiving", { args, onProgress }),
+  confirmReceiving: (args: ConfirmReceivingArgs, onProgress: Channel<TraceProgressView>): Promise<RecordedView> =>
+    invoke<RecordedView>("confirm_receiving", { args, onProgress }),
+  reviewSale: (args: SaleRequest): Promise<ActionReview> =>
+    invoke<ActionReview>("review_sale", { args }),
 };
 
 /** The command names (capabilities list the same). */
@@ -2753,6 +3185,12 @@ export const COMMAND_NAMES = [
   "subchain_value",
   "verify_subchain_evidence",
   "follow_subchain",
+  "parse_tag",
+  "trace_tag",
+  "export_trace_bundle",
+  "review_receiving",
+  "confirm_receiving",
+  "review_sale",
 ] as const;
 
 export { Channel };

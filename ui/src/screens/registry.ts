@@ -30,6 +30,7 @@ import Withdraw from "./Withdraw.svelte";
 import MerchantAdmin from "./MerchantAdmin.svelte";
 import History from "./History.svelte";
 import Subchains from "./Subchains.svelte";
+import Trace from "./Trace.svelte";
 
 /** The uses that talk to the network (everything but the offline cold signer). */
 const ONLINE: UseMode[] = ["wallet", "watch-only"];
@@ -54,6 +55,8 @@ export const screens: ScreenDef[] = [
   { id: "cold-pair", component: ColdPair, title: "app-nav-cold-pair", nav: true, needsWallet: true, modes: COLD },
   { id: "cold-sign", component: ColdSign, title: "app-nav-cold-sign", nav: true, needsWallet: true, modes: COLD },
   { id: "receive", component: Receive, title: "app-nav-receive", nav: true, bar: ["watch-only"], needsWallet: true },
+  // Check a product (issue 14): consumers from Home, merchants at the counter.
+  { id: "trace", component: Trace, title: "app-nav-trace", nav: true, needsWallet: true, modes: ONLINE },
   { id: "history", component: History, title: "app-nav-history", nav: true, needsWallet: true, modes: ONLINE },
   { id: "request-payment", component: RequestPayment, title: "app-nav-collect", nav: true, needsWallet: true, modes: ONLINE },
   // Reached from Points: a merchant's record and rate history, withdrawing to fiat, a merchant's tools.
