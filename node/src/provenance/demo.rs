@@ -1,6 +1,6 @@
 //! The devnet's demo parties and products (`docs/traceability.md#devnet-products`).
 //!
-//! Every key is a public devnet key ([`NodeKey::devnet_role`]; the words
+//! Every key is a public devnet key ([`crate::keys::NodeKey::devnet_role`]; the words
 //! of each role are printed by `jifen-node accounts`, so a wallet can
 //! restore e.g. a retailer). The platform registers the parties; the
 //! `trace-consortium` subchain writes each product's signed records at

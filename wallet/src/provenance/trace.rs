@@ -4,7 +4,7 @@
 //! The IO: a sync of the main chain; the anchor, sales and parties proven
 //! at the verified head; the records' subchain audited (resuming from the
 //! kept checkpoint) and the records proven against the audited header.
-//! The checks are the pure [`jifen_light_client::provenance::check`].
+//! The checks are the pure [`jifen_light_client::provenance::check()`].
 
 use std::collections::BTreeMap;
 use std::time::Instant;
