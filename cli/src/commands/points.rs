@@ -810,16 +810,41 @@ pub fn withdraw(ui: &Ui, ctx: &WalletContext, args: &WithdrawArgs) -> Result<()>
             ("height", review.proven.height.into()),
         ],
     ));
-    ui.say("send-review-id", &[("id", review.review_id.clone().into())]);
-    if !confirmed(ui, args.sign.yes, "withdraw-confirm")? {
-        ui.say("withdraw-cancelled", &[]);
+    let review_id = review.review_id.clone();
+    confirm_sign_send(
+        ui,
+        &ctx,
+        &mut open,
+        &mut session,
+        &prepared,
+        &args.sign,
+        (&review_id, "withdraw-confirm", "withdraw-cancelled"),
+    )
+}
+
+/// The end of every command that signs a reviewed action: the review id,
+/// "do it?", then a cold sign request (watch-only) or sign, broadcast and
+/// the proven receipt. `(review_id, question, cancelled)` are the review's
+/// id and the two message ids.
+pub(super) fn confirm_sign_send(
+    ui: &Ui,
+    ctx: &WalletContext,
+    open: &mut OpenWallet,
+    session: &mut ChainSession,
+    prepared: &PreparedAction,
+    sign_args: &SignArgs,
+    (review_id, question, cancelled): (&str, &str, &str),
+) -> Result<()> {
+    ui.say("send-review-id", &[("id", review_id.to_owned().into())]);
+    if !confirmed(ui, sign_args.yes, question)? {
+        ui.say(cancelled, &[]);
         return Ok(());
     }
     if open.facts()?.watch_only {
-        return cold_request(ui, &ctx, &open, &prepared, &args.sign);
+        return cold_request(ui, ctx, open, prepared, sign_args);
     }
-    let tx = sign(ui, &ctx, &mut open, &prepared, &args.sign)?;
-    let receipt = broadcast(ui, &mut session, &tx, &args.sign)?;
+    let tx = sign(ui, ctx, open, prepared, sign_args)?;
+    let receipt = broadcast(ui, session, &tx, sign_args)?;
     show_included(ui, &receipt);
     Ok(())
 }
@@ -932,18 +957,20 @@ fn administer(
             ],
         ),
     );
-    ui.say("send-review-id", &[("id", review.review_id.clone().into())]);
-    if !confirmed(ui, sign_args.yes, "merchant-action-confirm")? {
-        ui.say("merchant-action-cancelled", &[]);
-        return Ok(());
-    }
-    if open.facts()?.watch_only {
-        return cold_request(ui, &ctx, &open, &prepared, sign_args);
-    }
-    let tx = sign(ui, &ctx, &mut open, &prepared, sign_args)?;
-    let receipt = broadcast(ui, &mut session, &tx, sign_args)?;
-    show_included(ui, &receipt);
-    Ok(())
+    let review_id = review.review_id.clone();
+    confirm_sign_send(
+        ui,
+        &ctx,
+        &mut open,
+        &mut session,
+        &prepared,
+        sign_args,
+        (
+            &review_id,
+            "merchant-action-confirm",
+            "merchant-action-cancelled",
+        ),
+    )
 }
 
 fn entry_line(ui: &Ui, entry: &jifen_wallet::history::HistoryEntryView) -> String {

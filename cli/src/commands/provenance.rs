@@ -17,7 +17,7 @@ use jifen_wallet::provenance::{ProvenanceFlowError, bundle, tag as tags, trace a
 use jifen_wallet::{CancelToken, WalletContext};
 
 use super::chain::{amount, peers_failed, short, synced_session};
-use super::points::{broadcast, cold_request, confirmed, show_included, sign, wallet_session};
+use super::points::{confirm_sign_send, confirmed, wallet_session};
 use super::print_json;
 use super::security::unlock;
 use crate::error::{Failure, Result, UserError, describe_view};
@@ -391,18 +391,16 @@ pub fn record_sale(ui: &Ui, ctx: &WalletContext, args: &RecordSaleArgs) -> Resul
             ("height", review.proven.height.into()),
         ],
     );
-    ui.say("send-review-id", &[("id", review.review_id.clone().into())]);
-    if !confirmed(ui, args.sign.yes, "sale-confirm")? {
-        ui.say("sale-cancelled", &[]);
-        return Ok(());
-    }
-    if open.facts()?.watch_only {
-        return cold_request(ui, &ctx, &open, &prepared, &args.sign);
-    }
-    let tx = sign(ui, &ctx, &mut open, &prepared, &args.sign)?;
-    let receipt = broadcast(ui, &mut session, &tx, &args.sign)?;
-    show_included(ui, &receipt);
-    Ok(())
+    let review_id = review.review_id.clone();
+    confirm_sign_send(
+        ui,
+        &ctx,
+        &mut open,
+        &mut session,
+        &prepared,
+        &args.sign,
+        (&review_id, "sale-confirm", "sale-cancelled"),
+    )
 }
 
 /// `jifen verify-trace-bundle`.
