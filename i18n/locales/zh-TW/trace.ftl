@@ -4,7 +4,7 @@
 verdict-authentic = 正品
 verdict-tampered = 記錄被篡改
 verdict-signer-not-registered = 簽名方未登記
-verdict-suspected-clone = 疑似仿冒（標籤被複制）
+verdict-suspected-clone = 疑似仿冒（標籤被複製）
 verdict-unanchored = 未完全錨定
 verdict-unknown-product = 未知商品
 
