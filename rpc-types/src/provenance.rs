@@ -7,7 +7,7 @@
 //! header's `state_root`, the header against the audited subchain, and the
 //! records themselves (hashes, signatures, links, anchors).
 
-use jifen_protocol::provenance::{Gtin, ItemId, ProvenanceRecord};
+use jifen_protocol::provenance::{ItemId, ProvenanceRecord};
 use jifen_protocol::subchain::{SubchainHeader, SubchainId};
 use jifen_protocol::{Encode, StateProof};
 use serde_json::Value;
@@ -42,13 +42,11 @@ fn u32_value(value: u64, name: &'static str) -> Result<u32, WireError> {
 /// # Errors
 /// [`WireError::BadText`] when the GTIN's check digit or the serial is wrong.
 pub fn parse_item(text: &str) -> Result<ItemId, WireError> {
-    text.split_once('/')
-        .and_then(|(gtin, serial)| ItemId::new(Gtin::parse(gtin)?, serial))
-        .ok_or(WireError::BadText {
-            field: "item",
-            expected: "<gtin>/<serial>: 14 digits with a valid check digit, a slash, \
+    ItemId::parse(text).ok_or(WireError::BadText {
+        field: "item",
+        expected: "<gtin>/<serial>: 14 digits with a valid check digit, a slash, \
                        1-20 characters of GS1's set of 82",
-        })
+    })
 }
 
 fn item(fields: &Fields<'_>) -> Result<ItemId, WireError> {

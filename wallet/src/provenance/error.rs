@@ -90,6 +90,32 @@ pub enum ProvenanceFlowError {
     File(#[from] jifen_files::FileError),
 }
 
+/// Decodes a proven record's bytes; a record that does not decode means
+/// the chain's data is broken ([`ProvenanceFlowError::RecordMalformed`]).
+///
+/// # Errors
+/// [`ProvenanceFlowError::RecordMalformed`].
+pub fn decode_proven<T: jifen_protocol::Decode>(
+    what: &'static str,
+    bytes: Option<&[u8]>,
+) -> Result<Option<T>, ProvenanceFlowError> {
+    bytes.map(|bytes| decode_one(what, bytes)).transpose()
+}
+
+/// [`decode_proven`] of a value that is present.
+///
+/// # Errors
+/// [`ProvenanceFlowError::RecordMalformed`].
+pub fn decode_one<T: jifen_protocol::Decode>(
+    what: &'static str,
+    bytes: &[u8],
+) -> Result<T, ProvenanceFlowError> {
+    T::decode(bytes).map_err(|error| ProvenanceFlowError::RecordMalformed {
+        what,
+        detail: error.to_string(),
+    })
+}
+
 impl Coded for ProvenanceFlowError {
     fn code(&self) -> &'static str {
         match self {

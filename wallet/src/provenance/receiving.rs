@@ -20,7 +20,7 @@ use jifen_protocol::{Decode, Hash32, PublicKey};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::error::ProvenanceFlowError;
+use super::error::{ProvenanceFlowError, decode_one};
 use super::tag;
 use super::timeline::PLACE_FIELD;
 use super::views::{RecordedView, TagView, TraceProgressView};
@@ -167,13 +167,6 @@ fn check_gln(gln: &str) -> Option<()> {
     (body.len() == 12 && last.checked_sub(b'0') == Some(check)).then_some(())
 }
 
-fn decode<T: Decode>(what: &'static str, bytes: &[u8]) -> Result<T, ProvenanceFlowError> {
-    T::decode(bytes).map_err(|error| ProvenanceFlowError::RecordMalformed {
-        what,
-        detail: error.to_string(),
-    })
-}
-
 /// The item's records' subchain, audited: the audit checkpoint.
 fn audited(
     session: &mut ChainSession,
@@ -218,7 +211,7 @@ fn last_leaf(records: &[Option<Vec<u8>>]) -> Result<(Hash32, u32), ProvenanceFlo
             detail: "the item's last record is missing".into(),
         }),
         Some(Some(bytes)) => {
-            let record: ProvenanceRecord = decode("provenance record", bytes)?;
+            let record: ProvenanceRecord = decode_one("provenance record", bytes)?;
             Ok((record.leaf(), count))
         }
     }
@@ -253,7 +246,7 @@ pub fn prepare(
         .state(&party_key(&address))?
         .value
         .as_deref()
-        .map(|b| decode("party record", b))
+        .map(|b| decode_one("party record", b))
         .transpose()?;
     let party = party
         .filter(|p| p.registered_at(now) && p.roles.may_record("receiving"))
@@ -261,11 +254,11 @@ pub fn prepare(
             role: format!("{} / {}", Role::Warehouse.as_str(), Role::Retailer.as_str()),
         })?;
     let anchor: AnchorRecord = match reader.state(&anchor_key(&item))?.value.as_deref() {
-        Some(bytes) => decode("anchor record", bytes)?,
+        Some(bytes) => decode_one("anchor record", bytes)?,
         None => return Err(ProvenanceFlowError::NotAnchored),
     };
     if let Some(bytes) = reader.state(&sales_key(&item))?.value {
-        let sales: SalesRecord = decode("sales record", &bytes)?;
+        let sales: SalesRecord = decode_one("sales record", &bytes)?;
         if let Some(first) = sales.sales.first() {
             return Err(ProvenanceFlowError::AlreadySold {
                 height: first.height,

@@ -6,11 +6,11 @@
 use jifen_protocol::provenance::{
     AnchorRecord, ItemSale, PartyRecord, Role, SalesRecord, anchor_key, party_key, sales_key,
 };
-use jifen_protocol::{Decode, TxPayload};
+use jifen_protocol::TxPayload;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::error::ProvenanceFlowError;
+use super::error::{ProvenanceFlowError, decode_one};
 use super::tag;
 use super::views::TagView;
 use crate::action::{ActionReview, PreparedAction, now_ms, review_id};
@@ -52,13 +52,6 @@ pub struct SaleReview {
     pub proven: ProvenAt,
 }
 
-fn decode<T: Decode>(what: &'static str, bytes: &[u8]) -> Result<T, ProvenanceFlowError> {
-    T::decode(bytes).map_err(|error| ProvenanceFlowError::RecordMalformed {
-        what,
-        detail: error.to_string(),
-    })
-}
-
 /// Checks that the account is a retailer now, the item is anchored and
 /// not sold, and prepares the sale transaction.
 ///
@@ -85,7 +78,7 @@ pub fn review(
     let party: Option<PartyRecord> = party
         .value
         .as_deref()
-        .map(|b| decode("party record", b))
+        .map(|b| decode_one("party record", b))
         .transpose()?;
     let seller = match party {
         Some(party) if party.valid_at(Role::Retailer, now_ms()) => party.name,
@@ -101,11 +94,11 @@ pub fn review(
         header_hash: anchor.header_hash.to_string(),
     };
     let anchor: AnchorRecord = match anchor.value.as_deref() {
-        Some(bytes) => decode("anchor record", bytes)?,
+        Some(bytes) => decode_one("anchor record", bytes)?,
         None => return Err(ProvenanceFlowError::NotAnchored),
     };
     if let Some(bytes) = reader.state(&sales_key(&item))?.value {
-        let sales: SalesRecord = decode("sales record", &bytes)?;
+        let sales: SalesRecord = decode_one("sales record", &bytes)?;
         if let Some(first) = sales.sales.first() {
             return Err(ProvenanceFlowError::AlreadySold {
                 height: first.height,

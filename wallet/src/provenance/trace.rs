@@ -17,7 +17,7 @@ use jifen_protocol::subchain::AnchoredHeader;
 use jifen_protocol::{Address, Decode, Encode};
 
 use super::bundle::{self, ProvenanceBundle, StateEntry};
-use super::error::ProvenanceFlowError;
+use super::error::{ProvenanceFlowError, decode_proven};
 use super::tag;
 use super::timeline;
 use super::views::{TraceProgressView, TracePurpose, TraceView};
@@ -35,19 +35,6 @@ pub struct Traced {
     pub view: TraceView,
     /// Everything it was proven with, to export.
     pub bundle: ProvenanceBundle,
-}
-
-fn decode_at<T: Decode>(
-    what: &'static str,
-    bytes: Option<Vec<u8>>,
-) -> Result<Option<T>, ProvenanceFlowError> {
-    bytes
-        .map(|bytes| T::decode(&bytes))
-        .transpose()
-        .map_err(|error| ProvenanceFlowError::RecordMalformed {
-            what,
-            detail: error.to_string(),
-        })
 }
 
 fn ms_since(started: Instant) -> u64 {
@@ -83,10 +70,14 @@ pub fn trace(
     let reader = session.reader();
     // Where the records live and who sold it: read once to know what to
     // fetch; everything the verdict uses is proven again below at one header.
-    let anchor: Option<AnchorRecord> =
-        decode_at("anchor record", reader.state(&anchor_key(&item))?.value)?;
-    let sales: Option<SalesRecord> =
-        decode_at("sales record", reader.state(&sales_key(&item))?.value)?;
+    let anchor: Option<AnchorRecord> = decode_proven(
+        "anchor record",
+        reader.state(&anchor_key(&item))?.value.as_deref(),
+    )?;
+    let sales: Option<SalesRecord> = decode_proven(
+        "sales record",
+        reader.state(&sales_key(&item))?.value.as_deref(),
+    )?;
     let mut answers = Vec::new();
     let mut records = Vec::new();
     let mut subchain = None;
@@ -137,12 +128,13 @@ pub fn trace(
         header_hash: at.hash().to_string(),
     };
     let value = |i: usize| proven.get(i).and_then(|(_, value)| value.clone());
-    let anchor: Option<AnchorRecord> = decode_at("anchor record", value(0))?;
-    let sales: Option<SalesRecord> = decode_at("sales record", value(1))?;
+    let anchor: Option<AnchorRecord> = decode_proven("anchor record", value(0).as_deref())?;
+    let sales: Option<SalesRecord> = decode_proven("sales record", value(1).as_deref())?;
     let first_party = if subchain.is_some() { 4 } else { 2 };
     if let Some((id, height)) = subchain {
         // The audit's header must be the one the main chain anchored.
-        let anchored: Option<AnchoredHeader> = decode_at("anchored header", value(3))?;
+        let anchored: Option<AnchoredHeader> =
+            decode_proven("anchored header", value(3).as_deref())?;
         let audited = AuditBook::of(session)
             .checkpoint(id)
             .and_then(|c| c.anchored(height).map(|a| a.header_hash));
@@ -155,7 +147,8 @@ pub fn trace(
     }
     let mut parties = BTreeMap::new();
     for (i, address) in addresses.iter().enumerate() {
-        let party: Option<PartyRecord> = decode_at("party record", value(first_party + i))?;
+        let party: Option<PartyRecord> =
+            decode_proven("party record", value(first_party + i).as_deref())?;
         parties.insert(*address, party);
     }
     let fetch_ms = ms_since(fetch_started);
