@@ -94,39 +94,15 @@ impl UntrustedRecords {
         from: u32,
         limit: u32,
     ) -> Result<ProvenRecords, RecordsError> {
-        let one = |key: String, value: &Option<Vec<u8>>, proof: &StateProof| {
-            audit.verify_state(&UntrustedSubchainState {
+        self.prove_page(item, from, limit, |key, value, proof| {
+            let proven = audit.verify_state(&UntrustedSubchainState {
                 height: self.height,
                 header: self.header.clone(),
                 key,
                 value: value.clone(),
                 proof: proof.clone(),
-            })
-        };
-        let proven = one(count_entry_key(item), &self.count.0, &self.count.1)?;
-        let count = match &proven.value {
-            None => 0,
-            Some(bytes) => decode_count(bytes).ok_or(RecordsError::BadCount)?,
-        };
-        let to = count.min(from.saturating_add(limit));
-        let indices: Vec<u32> = self.records.iter().map(|(index, _, _)| *index).collect();
-        if !indices.iter().copied().eq(from..to.max(from)) {
-            return Err(RecordsError::WrongIndices {
-                from,
-                to,
-                got: indices,
-            });
-        }
-        let mut records = Vec::with_capacity(self.records.len());
-        for (index, value, proof) in &self.records {
-            records.push(one(record_entry_key(item, *index), value, proof)?.value);
-        }
-        Ok(ProvenRecords {
-            height: self.height,
-            main_height: proven.main_height,
-            count,
-            records,
-            answers: vec![self.clone()],
+            })?;
+            Ok(proven.main_height)
         })
     }
 
@@ -152,11 +128,26 @@ impl UntrustedRecords {
             });
         }
         let root = self.header.state_root;
-        let one = |key: String, value: &Option<Vec<u8>>, proof: &StateProof| {
+        let mut proven = self.prove_page(item, from, limit, |key, value, proof| {
             verify_state_proof(&root, &subchain_state_key(&key), value.as_deref(), proof)
-                .map_err(|source| RecordsError::State(SubchainStateError::Proof { source }))
-        };
-        one(count_entry_key(item), &self.count.0, &self.count.1)?;
+                .map_err(|source| RecordsError::State(SubchainStateError::Proof { source }))?;
+            Ok(0)
+        })?;
+        proven.main_height = 0;
+        Ok(proven)
+    }
+
+    /// The checks both forms share: `prove` checks one value under its
+    /// entry key (returning the anchoring main height), then the count
+    /// decides which indices the page must hold.
+    fn prove_page(
+        &self,
+        item: &ItemId,
+        from: u32,
+        limit: u32,
+        prove: impl Fn(String, &Option<Vec<u8>>, &StateProof) -> Result<u64, RecordsError>,
+    ) -> Result<ProvenRecords, RecordsError> {
+        let main_height = prove(count_entry_key(item), &self.count.0, &self.count.1)?;
         let count = match &self.count.0 {
             None => 0,
             Some(bytes) => decode_count(bytes).ok_or(RecordsError::BadCount)?,
@@ -172,12 +163,12 @@ impl UntrustedRecords {
         }
         let mut records = Vec::with_capacity(self.records.len());
         for (index, value, proof) in &self.records {
-            one(record_entry_key(item, *index), value, proof)?;
+            prove(record_entry_key(item, *index), value, proof)?;
             records.push(value.clone());
         }
         Ok(ProvenRecords {
             height: self.height,
-            main_height: 0,
+            main_height,
             count,
             records,
             answers: vec![self.clone()],

@@ -3,10 +3,10 @@
 //! cold device like every transaction). A second sale of one serial is
 //! what marks a copied tag, so the review refuses an item already sold.
 
+use jifen_protocol::TxPayload;
 use jifen_protocol::provenance::{
     AnchorRecord, ItemSale, PartyRecord, Role, SalesRecord, anchor_key, party_key, sales_key,
 };
-use jifen_protocol::TxPayload;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
