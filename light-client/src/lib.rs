@@ -97,9 +97,9 @@ pub use jifen_light_client_verifier::{
     VerifiedEvidence, load_checked, load_stored, load_trusted, open_trusted, plan_commit, sync_to,
     sync_to_with_progress, verify, verify_bundle, verify_evidence, verify_store,
 };
-pub use peer::{Peer, PeerError, PeerStatus, SubchainReportsAnswer, TxStatusAnswer};
 #[cfg(feature = "rpc")]
-pub use peer::{RpcOptions, RpcPeer};
+pub use peer::{Answer, HttpTransport, JsonRpcPeer, RpcOptions, RpcPeer, Transport};
+pub use peer::{Peer, PeerError, PeerStatus, SubchainReportsAnswer, TxStatusAnswer};
 #[cfg(feature = "redb")]
 pub use store::RedbStore;
 #[cfg(feature = "sled")]

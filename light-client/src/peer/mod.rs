@@ -9,14 +9,22 @@
 //! any answer that is not is a specific [`PeerError`], which the client
 //! uses to demote the peer.
 //!
-//! `RpcPeer` (cargo feature `rpc`, on by default) speaks the node's
-//! JSON-RPC (`docs/rpc.md`) over blocking HTTP.
+//! `JsonRpcPeer` (cargo feature `rpc`, on by default) speaks the node's
+//! JSON-RPC (`docs/rpc.md`) over a `Transport`: `RpcPeer` over blocking
+//! HTTP, `P2pPeer` (cargo feature `p2p`) over a libp2p request-response
+//! stream. Either way the same calls, bounds and checks.
 
+#[cfg(feature = "rpc")]
+mod jsonrpc;
 #[cfg(feature = "rpc")]
 mod rpc;
 
 #[cfg(feature = "rpc")]
-pub use rpc::{HISTORY_ANSWER_BYTES, RpcOptions, RpcPeer, SMALL_ANSWER_BYTES};
+pub use jsonrpc::{
+    Answer, HISTORY_ANSWER_BYTES, JsonRpcPeer, RpcOptions, SMALL_ANSWER_BYTES, Transport,
+};
+#[cfg(feature = "rpc")]
+pub use rpc::{HttpTransport, RpcPeer};
 
 use jifen_light_client_verifier::provenance::UntrustedRecords;
 use jifen_light_client_verifier::subchain::{AnchoredReport, UntrustedSubchainState};

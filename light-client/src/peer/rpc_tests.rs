@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use super::*;
+use crate::peer::RpcPeer;
 
 fn outcome(answer: &Value, id: u64) -> Result<Value, PeerError> {
     outcome_of(answer.to_string().as_bytes(), &Id::from(id))?.map_err(rpc_error)

@@ -1,0 +1,220 @@
+//! The request-response codec: length-prefixed frames with bounds checked
+//! before anything is allocated (`docs/p2p.md#requests`).
+//!
+//! Request: `u32` big-endian length, then the JSON-RPC request body.
+//! Answer: one kind byte ([`Reply::frame`]: 0 JSON, 1 a binary light-block
+//! range), a `u32` big-endian length, then the body. A length over the
+//! bound, an unknown kind or a stream that ends early is an
+//! [`std::io::ErrorKind::InvalidData`] error: libp2p reports it as a
+//! failure of that request, and the network drops the peer that sent it.
+
+use std::io;
+
+use futures::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use libp2p::StreamProtocol;
+use libp2p::request_response;
+
+/// One answer: a body and whether it is a binary light-block range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// Kind 1: a `JLB1` light-block range (`application/vnd.jifen.light-blocks.v1`).
+    pub frame: bool,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+/// One request and the largest answer its sender accepts (the bound is
+/// the sender's, never sent).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// The JSON-RPC request body.
+    pub body: Vec<u8>,
+    /// The largest answer body read.
+    pub answer_limit: u32,
+}
+
+/// The codec; `max_request` bounds what a node reads, `max_response` what
+/// a client reads at most (each request may lower it).
+#[derive(Debug, Clone)]
+pub struct RpcCodec {
+    max_request: u32,
+    max_response: u32,
+    /// The bound of the request this stream carries (set when it is written).
+    answer_limit: u32,
+}
+
+impl RpcCodec {
+    /// A codec with these bounds.
+    #[must_use]
+    pub const fn new(max_request: u32, max_response: u32) -> Self {
+        Self {
+            max_request,
+            max_response,
+            answer_limit: max_response,
+        }
+    }
+}
+
+fn invalid(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, message)
+}
+
+async fn read_body<T: AsyncRead + Unpin + Send>(
+    io: &mut T,
+    limit: u32,
+    what: &str,
+) -> io::Result<Vec<u8>> {
+    let mut length = [0u8; 4];
+    io.read_exact(&mut length).await?;
+    let length = u32::from_be_bytes(length);
+    if length > limit {
+        return Err(invalid(format!(
+            "{what} of {length} bytes is over the bound of {limit}"
+        )));
+    }
+    let mut body = vec![0u8; usize::try_from(length).map_err(|e| invalid(e.to_string()))?];
+    io.read_exact(&mut body).await?;
+    Ok(body)
+}
+
+async fn write_body<T: AsyncWrite + Unpin + Send>(io: &mut T, body: &[u8]) -> io::Result<()> {
+    let length = u32::try_from(body.len()).map_err(|e| invalid(e.to_string()))?;
+    io.write_all(&length.to_be_bytes()).await?;
+    io.write_all(body).await?;
+    io.close().await
+}
+
+impl request_response::Codec for RpcCodec {
+    type Protocol = StreamProtocol;
+    type Request = Request;
+    type Response = Reply;
+
+    async fn read_request<T>(&mut self, _: &StreamProtocol, io: &mut T) -> io::Result<Request>
+    where
+        T: AsyncRead + Unpin + Send,
+    {
+        let body = read_body(io, self.max_request, "request").await?;
+        Ok(Request {
+            body,
+            answer_limit: self.max_response,
+        })
+    }
+
+    async fn read_response<T>(&mut self, _: &StreamProtocol, io: &mut T) -> io::Result<Reply>
+    where
+        T: AsyncRead + Unpin + Send,
+    {
+        let mut kind = [0u8; 1];
+        io.read_exact(&mut kind).await?;
+        let frame = match kind {
+            [0] => false,
+            [1] => true,
+            [other] => return Err(invalid(format!("answer of unknown kind {other}"))),
+        };
+        let body = read_body(io, self.answer_limit.min(self.max_response), "answer").await?;
+        Ok(Reply { frame, body })
+    }
+
+    async fn write_request<T>(
+        &mut self,
+        _: &StreamProtocol,
+        io: &mut T,
+        request: Request,
+    ) -> io::Result<()>
+    where
+        T: AsyncWrite + Unpin + Send,
+    {
+        self.answer_limit = request.answer_limit;
+        write_body(io, &request.body).await
+    }
+
+    async fn write_response<T>(
+        &mut self,
+        _: &StreamProtocol,
+        io: &mut T,
+        reply: Reply,
+    ) -> io::Result<()>
+    where
+        T: AsyncWrite + Unpin + Send,
+    {
+        io.write_all(&[u8::from(reply.frame)]).await?;
+        write_body(io, &reply.body).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use futures::executor::block_on;
+    use futures::io::Cursor;
+    use request_response::Codec as _;
+
+    use super::*;
+
+    fn protocol() -> StreamProtocol {
+        StreamProtocol::new("/jifen/test/rpc/1")
+    }
+
+    #[test]
+    fn requests_and_answers_round_trip() {
+        let mut codec = RpcCodec::new(100, 100);
+        let mut wire = Cursor::new(Vec::new());
+        let request = Request {
+            body: b"{\"jsonrpc\":\"2.0\"}".to_vec(),
+            answer_limit: 50,
+        };
+        block_on(codec.write_request(&protocol(), &mut wire, request.clone())).unwrap();
+        let mut read = Cursor::new(wire.into_inner());
+        let got = block_on(codec.read_request(&protocol(), &mut read)).unwrap();
+        assert_eq!(got.body, request.body);
+
+        let reply = Reply {
+            frame: true,
+            body: vec![7; 50],
+        };
+        let mut wire = Cursor::new(Vec::new());
+        block_on(codec.write_response(&protocol(), &mut wire, reply.clone())).unwrap();
+        let mut read = Cursor::new(wire.into_inner());
+        assert_eq!(
+            block_on(codec.read_response(&protocol(), &mut read)).unwrap(),
+            reply
+        );
+    }
+
+    #[test]
+    fn bodies_over_the_bound_are_refused_before_reading() {
+        let mut codec = RpcCodec::new(10, 100);
+        // Says 4 GiB - 1: refused from the length alone.
+        let mut read = Cursor::new(vec![0xff, 0xff, 0xff, 0xff]);
+        let error = block_on(codec.read_request(&protocol(), &mut read)).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidData);
+        assert!(
+            error.to_string().contains("over the bound of 10"),
+            "{error}"
+        );
+
+        // The answer bound is the request's.
+        let mut codec = RpcCodec::new(10, 100);
+        let mut sink = Cursor::new(Vec::new());
+        block_on(codec.write_request(
+            &protocol(),
+            &mut sink,
+            Request {
+                body: vec![],
+                answer_limit: 3,
+            },
+        ))
+        .unwrap();
+        let mut read = Cursor::new(vec![0, 0, 0, 0, 4, 1, 2, 3, 4]);
+        let error = block_on(codec.read_response(&protocol(), &mut read)).unwrap_err();
+        assert!(error.to_string().contains("over the bound of 3"), "{error}");
+    }
+
+    #[test]
+    fn unknown_kinds_and_short_streams_are_refused() {
+        let mut codec = RpcCodec::new(10, 100);
+        let mut read = Cursor::new(vec![2, 0, 0, 0, 0]);
+        assert!(block_on(codec.read_response(&protocol(), &mut read)).is_err());
+        let mut read = Cursor::new(vec![0, 0, 0, 5, 1]);
+        assert!(block_on(codec.read_response(&protocol(), &mut read)).is_err());
+    }
+}
