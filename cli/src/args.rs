@@ -431,6 +431,15 @@ pub enum Command {
         #[arg(long, default_value = "devnet", value_name = "NETWORK")]
         network: String,
     },
+    /// Follow the chain: verify each new block as P2P peers announce it (needs a P2P endpoint; Ctrl-C stops).
+    Follow {
+        /// Which network.
+        #[arg(long, default_value = "devnet", value_name = "NETWORK")]
+        network: String,
+        /// Stop after this many new verified heads.
+        #[arg(long, value_name = "N")]
+        blocks: Option<u64>,
+    },
     /// Show what the light client trusts: header, peers, cross-check, evidence.
     Status {
         /// Which network.

@@ -66,6 +66,7 @@ impl Locale {
                     "provenance.ftl",
                     include_str!("../locales/zh-CN/provenance.ftl"),
                 ),
+                ("p2p.ftl", include_str!("../locales/zh-CN/p2p.ftl")),
             ],
             Locale::ZhTw => &[
                 ("cli.ftl", include_str!("../locales/zh-TW/cli.ftl")),
@@ -86,6 +87,7 @@ impl Locale {
                     "provenance.ftl",
                     include_str!("../locales/zh-TW/provenance.ftl"),
                 ),
+                ("p2p.ftl", include_str!("../locales/zh-TW/p2p.ftl")),
             ],
             Locale::En => &[
                 ("cli.ftl", include_str!("../locales/en/cli.ftl")),
@@ -103,6 +105,7 @@ impl Locale {
                     "provenance.ftl",
                     include_str!("../locales/en/provenance.ftl"),
                 ),
+                ("p2p.ftl", include_str!("../locales/en/p2p.ftl")),
             ],
         }
     }

@@ -99,6 +99,8 @@ pub use jifen_light_client_verifier::{
 };
 #[cfg(feature = "rpc")]
 pub use peer::{Answer, HttpTransport, JsonRpcPeer, RpcOptions, RpcPeer, Transport};
+#[cfg(feature = "p2p")]
+pub use peer::{P2pPeer, P2pTransport};
 pub use peer::{Peer, PeerError, PeerStatus, SubchainReportsAnswer, TxStatusAnswer};
 #[cfg(feature = "redb")]
 pub use store::RedbStore;

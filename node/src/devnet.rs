@@ -12,8 +12,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use std::sync::mpsc::Sender;
+
 use crate::chain::{Chain, ChainError};
 use crate::genesis::ChainParams;
+use crate::p2p::NodeP2p;
 use crate::rpc::http::HttpServer;
 use crate::rpc::{Fault, RpcContext, handle};
 use crate::subchains::Producers;
@@ -42,6 +45,8 @@ pub struct DevnetConfig {
     /// `--no-subchains`, library users opt in (fixtures and tests that count
     /// transactions do not want them).
     pub subchains: bool,
+    /// Join the peer-to-peer network (`None`: RPC only).
+    pub p2p: Option<crate::p2p::P2pOptions>,
 }
 
 impl DevnetConfig {
@@ -59,6 +64,7 @@ impl DevnetConfig {
             fault: None,
             produce: true,
             subchains: false,
+            p2p: None,
         }
     }
 }
@@ -79,6 +85,9 @@ pub enum DevnetError {
     /// The subchain producers could not start.
     #[error(transparent)]
     Subchains(#[from] crate::subchains::ProducerError),
+    /// The peer-to-peer network could not start.
+    #[error(transparent)]
+    P2p(#[from] jifen_p2p::P2pError),
 }
 
 /// Current unix time in milliseconds.
@@ -100,6 +109,12 @@ pub struct Devnet {
     stop: Arc<AtomicBool>,
     producer: Option<std::thread::JoinHandle<()>>,
     subchains: Option<Arc<Mutex<Producers>>>,
+    p2p: Option<Arc<NodeP2p>>,
+    /// Further P2P identities over the same chain, each with its own fault.
+    extra_p2p: Vec<NodeP2p>,
+    data_dir: std::path::PathBuf,
+    /// Each stored block's height, for the announcer.
+    announce: Option<Sender<u64>>,
 }
 
 /// Opens the chain in `config.data_dir`, initializing a devnet genesis from
@@ -141,15 +156,35 @@ impl Devnet {
         } else {
             None
         };
+        let (p2p, announce) = match &config.p2p {
+            Some(options) => {
+                let ctx = RpcContext {
+                    chain: Arc::clone(&chain),
+                    fault: config.fault,
+                };
+                let p2p = Arc::new(NodeP2p::start(&ctx, &config.data_dir, options.clone())?);
+                let (announce, heights) = std::sync::mpsc::channel();
+                let announcer = Arc::clone(&p2p);
+                std::thread::Builder::new()
+                    .name("announcer".into())
+                    .spawn(move || announcer.announce_from(&heights))?;
+                for address in p2p.listen_addrs() {
+                    tracing::info!(%address, "p2p");
+                }
+                (Some(p2p), Some(announce))
+            }
+            None => (None, None),
+        };
         let producer = if config.produce {
             let chain = Arc::clone(&chain);
             let stop = Arc::clone(&stop);
             let block_time = Duration::from_millis(config.block_time_ms);
             let subchains = subchains.clone();
+            let announce = announce.clone();
             Some(
                 std::thread::Builder::new()
                     .name("producer".into())
-                    .spawn(move || produce_loop(&chain, &stop, block_time, subchains))?,
+                    .spawn(move || produce_loop(&chain, &stop, block_time, subchains, announce))?,
             )
         } else {
             None
@@ -162,6 +197,10 @@ impl Devnet {
             stop,
             producer,
             subchains,
+            p2p,
+            extra_p2p: Vec::new(),
+            data_dir: config.data_dir.clone(),
+            announce,
         })
     }
 
@@ -177,7 +216,10 @@ impl Devnet {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         for _ in 0..count {
-            chain.produce_block(now_ms())?;
+            let header = chain.produce_block(now_ms())?;
+            if let Some(announce) = &self.announce {
+                let _ = announce.send(header.height);
+            }
             if let Some(producers) = &self.subchains {
                 let mut producers = producers
                     .lock()
@@ -209,6 +251,36 @@ impl Devnet {
         Ok(addr)
     }
 
+    /// Serves the same chain as one more P2P node (its own identity, on
+    /// 127.0.0.1, any free port, joined to this devnet's network when it
+    /// has one) that tells `fault`'s lie (none: honest); returns the
+    /// address to dial. For tests with several P2P peers of one chain.
+    ///
+    /// # Errors
+    /// [`DevnetError::P2p`].
+    pub fn add_p2p(&mut self, fault: Option<Fault>) -> Result<jifen_p2p::Multiaddr, DevnetError> {
+        let ctx = RpcContext {
+            chain: Arc::clone(&self.chain),
+            fault,
+        };
+        let mut options = crate::p2p::P2pOptions::new(
+            SocketAddr::from(([127, 0, 0, 1], 0)),
+            jifen_p2p::Role::Full,
+        );
+        options.bootnodes = self.p2p_addrs();
+        let dir = self
+            .data_dir
+            .join(format!("peer-{}", self.extra_p2p.len() + 1));
+        let node = NodeP2p::start(&ctx, &dir, options)?;
+        let address = node
+            .listen_addrs()
+            .into_iter()
+            .next()
+            .ok_or_else(|| jifen_p2p::P2pError::Runtime("no listen address".into()))?;
+        self.extra_p2p.push(node);
+        Ok(address)
+    }
+
     /// Requests the endpoint at `addr` (the main one or one added with
     /// [`Devnet::add_rpc`]) has received so far, `None` for another address.
     #[must_use]
@@ -223,6 +295,22 @@ impl Devnet {
     #[must_use]
     pub const fn rpc_addr(&self) -> SocketAddr {
         self.server.local_addr()
+    }
+
+    /// The peer-to-peer network, when the devnet joined it.
+    #[must_use]
+    pub fn p2p(&self) -> Option<&Arc<NodeP2p>> {
+        self.p2p.as_ref()
+    }
+
+    /// The addresses other processes dial (`…/p2p/<peer id>`); empty
+    /// without P2P.
+    #[must_use]
+    pub fn p2p_addrs(&self) -> Vec<jifen_p2p::Multiaddr> {
+        self.p2p
+            .as_ref()
+            .map(|p2p| p2p.listen_addrs())
+            .unwrap_or_default()
     }
 
     /// The chain (lock it briefly).
@@ -241,6 +329,10 @@ impl Devnet {
         for server in &mut self.extra {
             server.stop();
         }
+        // Ends the announcer (its channel closes) and the swarm.
+        self.announce = None;
+        self.p2p = None;
+        self.extra_p2p.clear();
     }
 }
 
@@ -272,6 +364,7 @@ fn produce_loop(
     stop: &AtomicBool,
     block_time: Duration,
     subchains: Option<Arc<Mutex<Producers>>>,
+    announce: Option<Sender<u64>>,
 ) {
     let mut next = Instant::now() + block_time;
     while !stop.load(Ordering::SeqCst) {
@@ -291,6 +384,9 @@ fn produce_loop(
         match guard.produce_block(now_ms()) {
             Ok(header) => {
                 tracing::debug!(height = header.height, "block produced");
+                if let Some(announce) = &announce {
+                    let _ = announce.send(header.height);
+                }
                 if header.next_validators_hash != header.validators_hash {
                     tracing::info!(
                         height = header.height,

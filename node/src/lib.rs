@@ -11,6 +11,8 @@
 //! | [`chain`] | the chain: state, history, mempool, block production, queries |
 //! | [`rpc`] | the JSON-RPC 2.0 server over HTTP and a small client |
 //! | [`devnet`] | running a devnet: producer thread plus RPC server |
+//! | [`launch`] | `jifen-node network`: validator and full nodes as separate processes on loopback |
+//! | [`p2p`] | the node on libp2p: requests served by the RPC dispatcher, blocks gossiped and judged, Kademlia |
 //! | [`subchains`] | the devnet's `bft` and `pow-xor` subchains, produced and reported beside the main chain |
 //! | [`provenance`] | the provenance records ledger, the checks of submitted records, the devnet's demo parties and products |
 //! | [`bench`](mod@bench) | the node benchmark behind `jifen-node bench` |
@@ -25,7 +27,9 @@ pub mod devnet;
 pub mod execution;
 pub mod genesis;
 pub mod keys;
+pub mod launch;
 pub mod log;
+pub mod p2p;
 pub mod provenance;
 pub mod rpc;
 pub mod store;

@@ -1,7 +1,10 @@
 //! The request-response codec: length-prefixed frames with bounds checked
 //! before anything is allocated (`docs/p2p.md#requests`).
 //!
-//! Request: `u32` big-endian length, then the JSON-RPC request body.
+//! Request: one flags byte (bit 0: a binary light-block range is accepted
+//! as the answer, what `Accept: application/vnd.jifen.light-blocks.v1`
+//! says over HTTP; other bits must be 0), a `u32` big-endian length, then
+//! the JSON-RPC request body.
 //! Answer: one kind byte ([`Reply::frame`]: 0 JSON, 1 a binary light-block
 //! range), a `u32` big-endian length, then the body. A length over the
 //! bound, an unknown kind or a stream that ends early is an
@@ -31,6 +34,8 @@ pub struct Request {
     pub body: Vec<u8>,
     /// The largest answer body read.
     pub answer_limit: u32,
+    /// A binary light-block range is accepted as the answer.
+    pub accepts_frame: bool,
 }
 
 /// The codec; `max_request` bounds what a node reads, `max_response` what
@@ -55,30 +60,66 @@ impl RpcCodec {
     }
 }
 
-fn invalid(message: String) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, message)
+/// What is wrong with a frame (inside the [`io::Error`] of kind
+/// `InvalidData` the codec returns; [`crate::network`] reads it back).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CodecError {
+    /// A body over its bound (refused from the length alone).
+    #[error("{what} of {length} bytes is over the bound of {limit}")]
+    TooLarge {
+        /// `request` or `answer`.
+        what: &'static str,
+        /// The length announced.
+        length: u32,
+        /// The bound.
+        limit: u32,
+    },
+    /// An answer kind other than 0 (JSON) or 1 (frame).
+    #[error("answer of unknown kind {0}")]
+    UnknownKind(u8),
+    /// Request flags with bits other than bit 0.
+    #[error("request flags {0:#04x} have unknown bits")]
+    UnknownFlags(u8),
+}
+
+impl CodecError {
+    /// The codec error inside `error`, if it is one.
+    #[must_use]
+    pub fn of(error: &io::Error) -> Option<&Self> {
+        error
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<Self>())
+    }
+}
+
+fn invalid(error: CodecError) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, error)
 }
 
 async fn read_body<T: AsyncRead + Unpin + Send>(
     io: &mut T,
     limit: u32,
-    what: &str,
+    what: &'static str,
 ) -> io::Result<Vec<u8>> {
     let mut length = [0u8; 4];
     io.read_exact(&mut length).await?;
     let length = u32::from_be_bytes(length);
     if length > limit {
-        return Err(invalid(format!(
-            "{what} of {length} bytes is over the bound of {limit}"
-        )));
+        return Err(invalid(CodecError::TooLarge {
+            what,
+            length,
+            limit,
+        }));
     }
-    let mut body = vec![0u8; usize::try_from(length).map_err(|e| invalid(e.to_string()))?];
+    let mut body = vec![0u8; usize::try_from(length).unwrap_or(usize::MAX)];
     io.read_exact(&mut body).await?;
     Ok(body)
 }
 
 async fn write_body<T: AsyncWrite + Unpin + Send>(io: &mut T, body: &[u8]) -> io::Result<()> {
-    let length = u32::try_from(body.len()).map_err(|e| invalid(e.to_string()))?;
+    let length = u32::try_from(body.len())
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "body over 4 GiB"))?;
     io.write_all(&length.to_be_bytes()).await?;
     io.write_all(body).await?;
     io.close().await
@@ -93,10 +134,18 @@ impl request_response::Codec for RpcCodec {
     where
         T: AsyncRead + Unpin + Send,
     {
+        let mut flags = [0u8; 1];
+        io.read_exact(&mut flags).await?;
+        let accepts_frame = match flags {
+            [0] => false,
+            [1] => true,
+            [other] => return Err(invalid(CodecError::UnknownFlags(other))),
+        };
         let body = read_body(io, self.max_request, "request").await?;
         Ok(Request {
             body,
             answer_limit: self.max_response,
+            accepts_frame,
         })
     }
 
@@ -109,7 +158,7 @@ impl request_response::Codec for RpcCodec {
         let frame = match kind {
             [0] => false,
             [1] => true,
-            [other] => return Err(invalid(format!("answer of unknown kind {other}"))),
+            [other] => return Err(invalid(CodecError::UnknownKind(other))),
         };
         let body = read_body(io, self.answer_limit.min(self.max_response), "answer").await?;
         Ok(Reply { frame, body })
@@ -125,6 +174,7 @@ impl request_response::Codec for RpcCodec {
         T: AsyncWrite + Unpin + Send,
     {
         self.answer_limit = request.answer_limit;
+        io.write_all(&[u8::from(request.accepts_frame)]).await?;
         write_body(io, &request.body).await
     }
 
@@ -161,11 +211,13 @@ mod tests {
         let request = Request {
             body: b"{\"jsonrpc\":\"2.0\"}".to_vec(),
             answer_limit: 50,
+            accepts_frame: true,
         };
         block_on(codec.write_request(&protocol(), &mut wire, request.clone())).unwrap();
         let mut read = Cursor::new(wire.into_inner());
         let got = block_on(codec.read_request(&protocol(), &mut read)).unwrap();
         assert_eq!(got.body, request.body);
+        assert!(got.accepts_frame);
 
         let reply = Reply {
             frame: true,
@@ -184,7 +236,7 @@ mod tests {
     fn bodies_over_the_bound_are_refused_before_reading() {
         let mut codec = RpcCodec::new(10, 100);
         // Says 4 GiB - 1: refused from the length alone.
-        let mut read = Cursor::new(vec![0xff, 0xff, 0xff, 0xff]);
+        let mut read = Cursor::new(vec![0, 0xff, 0xff, 0xff, 0xff]);
         let error = block_on(codec.read_request(&protocol(), &mut read)).unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::InvalidData);
         assert!(
@@ -201,12 +253,20 @@ mod tests {
             Request {
                 body: vec![],
                 answer_limit: 3,
+                accepts_frame: false,
             },
         ))
         .unwrap();
         let mut read = Cursor::new(vec![0, 0, 0, 0, 4, 1, 2, 3, 4]);
         let error = block_on(codec.read_response(&protocol(), &mut read)).unwrap_err();
-        assert!(error.to_string().contains("over the bound of 3"), "{error}");
+        assert_eq!(
+            CodecError::of(&error),
+            Some(&CodecError::TooLarge {
+                what: "answer",
+                length: 4,
+                limit: 3
+            })
+        );
     }
 
     #[test]
@@ -216,5 +276,8 @@ mod tests {
         assert!(block_on(codec.read_response(&protocol(), &mut read)).is_err());
         let mut read = Cursor::new(vec![0, 0, 0, 5, 1]);
         assert!(block_on(codec.read_response(&protocol(), &mut read)).is_err());
+        let mut read = Cursor::new(vec![2, 0, 0, 0, 0]);
+        let error = block_on(codec.read_request(&protocol(), &mut read)).unwrap_err();
+        assert_eq!(CodecError::of(&error), Some(&CodecError::UnknownFlags(2)));
     }
 }

@@ -43,6 +43,12 @@ pub fn load_or_create(dir: &Path) -> Result<Keypair, P2pError> {
     }
 }
 
+/// A fresh identity, kept nowhere (a wallet session's).
+#[must_use]
+pub fn fresh() -> Keypair {
+    Keypair::generate_ed25519()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

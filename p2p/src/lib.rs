@@ -23,7 +23,8 @@ pub mod network;
 pub mod protocol;
 
 pub use address::{AddressError, PeerAddress};
-pub use codec::{Reply, Request};
+pub use codec::{CodecError, Reply, Request};
+pub use libp2p::multiaddr::Protocol;
 pub use libp2p::{Multiaddr, PeerId};
 pub use network::{
     Acceptance, BlockValidator, Config, GossipBlock, Network, PeerInfo, RequestError,

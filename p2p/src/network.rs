@@ -38,7 +38,7 @@ use libp2p::{Multiaddr, PeerId, Swarm, connection_limits, identify, noise, tcp, 
 use tokio::sync::mpsc;
 
 use crate::P2pError;
-use crate::codec::{Reply, Request, RpcCodec};
+use crate::codec::{CodecError, Reply, Request, RpcCodec};
 use crate::protocol::{IDENTIFY_PROTOCOL, Limits, blocks_topic, kad_protocol, rpc_protocol};
 
 /// What this process is on the network.
@@ -109,9 +109,10 @@ impl std::fmt::Debug for Config {
     }
 }
 
-/// Answers requests (a node's JSON-RPC dispatcher). Runs on a blocking
-/// thread.
-pub type RequestHandler = Arc<dyn Fn(PeerId, Vec<u8>) -> Reply + Send + Sync>;
+/// Answers requests (a node's JSON-RPC dispatcher): the asker, the body,
+/// whether a binary light-block range may be the answer. Runs on a
+/// blocking thread.
+pub type RequestHandler = Arc<dyn Fn(PeerId, Vec<u8>, bool) -> Reply + Send + Sync>;
 
 /// Judges a gossiped block before it is forwarded. Runs on a blocking
 /// thread.
@@ -165,7 +166,13 @@ pub enum RequestError {
     /// The peer does not speak this chain's request protocol.
     #[error("the peer does not serve this chain's requests")]
     Unsupported,
-    /// The answer broke the codec (over its bound, unknown kind, cut short).
+    /// The answer is larger than the request's bound.
+    #[error("the answer is over the bound of {limit} bytes")]
+    TooLarge {
+        /// The bound.
+        limit: u32,
+    },
+    /// The answer broke the codec (unknown kind, cut short).
     #[error("invalid answer: {0}")]
     Invalid(String),
     /// The peer dropped the request without answering (a wallet, or a node
@@ -335,8 +342,8 @@ impl Network {
         self.send(Command::Dial(address))
     }
 
-    /// Sends `body` to `peer` (dialing `addresses` if not connected) and
-    /// waits for the answer, at most `answer_limit` bytes, within
+    /// Sends `request` to `peer` (dialing `addresses` if not connected) and
+    /// waits for the answer, at most `request.answer_limit` bytes, within
     /// `timeout` (at most the network's request timeout).
     ///
     /// # Errors
@@ -345,15 +352,14 @@ impl Network {
         &self,
         peer: PeerId,
         addresses: Vec<Multiaddr>,
-        body: Vec<u8>,
-        answer_limit: u32,
+        request: Request,
         timeout: Duration,
     ) -> Result<Reply, RequestError> {
         let (reply, answer) = std_mpsc::sync_channel(1);
         self.send(Command::Request {
             peer,
             addresses,
-            request: Request { body, answer_limit },
+            request,
             reply,
         })?;
         let wait = timeout.min(self.request_timeout);
@@ -865,7 +871,7 @@ impl Driver {
                     }
                     let loopback = self.loopback.clone();
                     tokio::task::spawn_blocking(move || {
-                        let reply = handler(peer, request.body);
+                        let reply = handler(peer, request.body, request.accepts_frame);
                         let _ = loopback.send(Command::Respond { channel, reply });
                     });
                 }
@@ -900,7 +906,12 @@ impl Driver {
                     {
                         let reason = error.to_string();
                         self.drop_peer(peer, &format!("invalid answer: {reason}"));
-                        RequestError::Invalid(reason)
+                        match CodecError::of(&error) {
+                            Some(CodecError::TooLarge { limit, .. }) => {
+                                RequestError::TooLarge { limit: *limit }
+                            }
+                            _ => RequestError::Invalid(reason),
+                        }
                     }
                     request_response::OutboundFailure::Io(error)
                         if error.kind() == std::io::ErrorKind::UnexpectedEof =>

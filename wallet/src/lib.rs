@@ -19,7 +19,8 @@
 //! | scan a code (picture or text) and route it | [`scan::classify`], [`scan::scan_image`] | [`scan::Scanned`] |
 //! | export the account for watching | [`watch_only::export`] | [`watch_only::WatchOnlyExportView`] |
 //! | sync the verified head | [`sync::sync`] | [`sync::SyncView`], [`sync::SyncEventView`] |
-//! | see the chain status | [`sync::status`] | [`sync::ChainStatusView`] |
+//! | see the chain status (each node's transport, role, K-bucket, state) | [`sync::status`] | [`sync::ChainStatusView`] |
+//! | follow the chain as P2P peers announce blocks, no polling | [`follow::follow`] | [`follow::FollowEventView`], [`follow::FollowView`] |
 //! | see a proven balance | [`balance::balance`] | [`balance::BalanceView`] |
 //! | send POINT, proven arrived | [`send::prepare`], [`send::PreparedSend::sign`], [`send::broadcast_and_prove`] | [`send::SendReview`], [`send::SendReceipt`] |
 //! | see every asset held (POINT and each merchant's points), proven | [`points::list::holdings`] | [`points::list::HoldingsView`] |
@@ -73,6 +74,7 @@ pub mod context;
 pub mod endpoints;
 pub mod error;
 pub mod faucet;
+pub mod follow;
 pub mod history;
 pub mod jobs;
 pub mod merchant_admin;

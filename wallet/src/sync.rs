@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use jifen_light_client::client::{PeerRole, PeerState, RootKind};
+
+use crate::chain::peers::Transport;
 use jifen_light_client::{Phase, ProgressEvent, SyncSummary};
 use jifen_protocol::Network;
 use serde::{Deserialize, Serialize};
@@ -316,15 +318,32 @@ impl From<&PeerState> for PeerStateView {
     }
 }
 
+/// How a node is reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum TransportView {
+    /// JSON-RPC over HTTP(S).
+    Rpc,
+    /// JSON-RPC over libp2p.
+    P2p,
+}
+
 /// A node as the status shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PeerView {
-    /// Its endpoint.
+    /// Its endpoint (URL or peer address).
     pub id: String,
     /// Its role.
     pub role: PeerRoleView,
     /// Its state.
     pub state: PeerStateView,
+    /// How it is reached.
+    pub transport: TransportView,
+    /// Its K-bucket (XOR distance from this session's random target; P2P
+    /// peers only).
+    pub bucket: Option<u32>,
+    /// Found by discovery rather than configured.
+    pub discovered: bool,
 }
 
 /// The last comparison of the verified tip with the witnesses.
@@ -467,13 +486,22 @@ pub fn status(reader: &ChainReader) -> ChainStatusView {
         peers: status
             .peers
             .iter()
-            .map(|p| PeerView {
-                id: p.id.clone(),
-                role: match p.role {
-                    PeerRole::Primary => PeerRoleView::Primary,
-                    PeerRole::Witness => PeerRoleView::Witness,
-                },
-                state: PeerStateView::from(&p.state),
+            .map(|p| {
+                let meta = reader.peer_meta(&p.id);
+                PeerView {
+                    id: p.id.clone(),
+                    role: match p.role {
+                        PeerRole::Primary => PeerRoleView::Primary,
+                        PeerRole::Witness => PeerRoleView::Witness,
+                    },
+                    state: PeerStateView::from(&p.state),
+                    transport: match meta.map(|m| m.transport) {
+                        Some(Transport::P2p) => TransportView::P2p,
+                        _ => TransportView::Rpc,
+                    },
+                    bucket: meta.and_then(|m| m.bucket),
+                    discovered: meta.is_some_and(|m| m.discovered),
+                }
             })
             .collect(),
         cross_check: status.last_cross_check.map(|c| CrossCheckView {

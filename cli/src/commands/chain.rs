@@ -14,9 +14,11 @@ use jifen_protocol::Address;
 use jifen_wallet::audit::{self, Source};
 use jifen_wallet::chain::{ChainError, ChainReader, ChainSession};
 use jifen_wallet::endpoints::{self, EndpointsChange};
+use jifen_wallet::follow::FollowEventView;
 use jifen_wallet::send::{self, SendProgress, SendReceipt, SendRequest, SendStage};
 use jifen_wallet::sync::{
     self, ChainStatusView, PeerRoleView, PeerStateView, RootView, SyncEventView, SyncPhase,
+    TransportView,
 };
 use jifen_wallet::{AmountView, CancelToken, WalletContext, balance, faucet};
 
@@ -199,6 +201,46 @@ pub fn sync_for_wallet(
     synced_session(ui, &ctx)
 }
 
+/// `jifen follow`: a sync first, then one line per verified head as P2P
+/// peers announce blocks.
+pub fn follow(ui: &Ui, ctx: &WalletContext, blocks: Option<u64>) -> Result<()> {
+    let mut session = synced_session(ui, ctx)?;
+    ui.say("follow-started", &[]);
+    let view = jifen_wallet::follow::follow(
+        &mut session,
+        blocks,
+        &mut |event| match event {
+            FollowEventView::Verified {
+                sync, latency_ms, ..
+            } => ui.say(
+                "follow-verified",
+                &[
+                    ("height", sync.height.into()),
+                    ("hash", short(&sync.hash).into()),
+                    ("witnesses", sync.witnesses_agreed.into()),
+                    ("millis", (*latency_ms).into()),
+                ],
+            ),
+            FollowEventView::FalseAnnouncement { height, peer } => ui.say(
+                "follow-false-announcement",
+                &[("height", (*height).into()), ("peer", peer.clone().into())],
+            ),
+            FollowEventView::Failed { error } => {
+                ui.say_text(&crate::error::describe_view(ui.catalog(), error));
+            }
+        },
+        &CancelToken::new(),
+    )?;
+    ui.say(
+        "follow-done",
+        &[
+            ("verified", view.verified.into()),
+            ("height", view.height.into()),
+        ],
+    );
+    Ok(())
+}
+
 /// `jifen sync`.
 pub fn sync(ui: &Ui, ctx: &WalletContext) -> Result<()> {
     let mut session = ctx.open_chain(ctx.network)?;
@@ -378,14 +420,30 @@ fn show_status(ui: &Ui, status: &ChainStatusView) {
             PeerRoleView::Primary => ui.text("status-role-primary", &[]),
             PeerRoleView::Witness => ui.text("status-role-witness", &[]),
         };
-        ui.data(&ui.text(
-            "status-peer",
-            &[
-                ("peer", peer.id.clone().into()),
-                ("role", role.into()),
-                ("state", peer_state_text(ui, &peer.id, &peer.state).into()),
-            ],
-        ));
+        let state = peer_state_text(ui, &peer.id, &peer.state);
+        match (peer.transport, peer.bucket) {
+            (TransportView::P2p, bucket) => ui.data(&ui.text(
+                if peer.discovered {
+                    "status-peer-p2p-discovered"
+                } else {
+                    "status-peer-p2p"
+                },
+                &[
+                    ("peer", peer.id.clone().into()),
+                    ("role", role.into()),
+                    ("bucket", bucket.map_or(-1, i64::from).into()),
+                    ("state", state.into()),
+                ],
+            )),
+            (TransportView::Rpc, _) => ui.data(&ui.text(
+                "status-peer",
+                &[
+                    ("peer", peer.id.clone().into()),
+                    ("role", role.into()),
+                    ("state", state.into()),
+                ],
+            )),
+        }
     }
     match &status.cross_check {
         Some(c) => ui.data(&ui.text(

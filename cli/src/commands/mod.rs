@@ -89,6 +89,9 @@ pub fn run(ui: &Ui, cli: &Cli) -> Result<()> {
         Command::Cold { command } => cold::run_cold(ui, &ctx, command),
         Command::Online { command } => cold::run_online(ui, &ctx, command),
         Command::Sync { network } => chain::sync(ui, &with_network(&ctx, network)?),
+        Command::Follow { network, blocks } => {
+            chain::follow(ui, &with_network(&ctx, network)?, *blocks)
+        }
         Command::Status { network, json } => {
             chain::status(ui, &with_network(&ctx, network)?, *json)
         }

@@ -16,6 +16,8 @@
 
 #[cfg(feature = "rpc")]
 mod jsonrpc;
+#[cfg(feature = "p2p")]
+mod p2p;
 #[cfg(feature = "rpc")]
 mod rpc;
 
@@ -23,6 +25,8 @@ mod rpc;
 pub use jsonrpc::{
     Answer, HISTORY_ANSWER_BYTES, JsonRpcPeer, RpcOptions, SMALL_ANSWER_BYTES, Transport,
 };
+#[cfg(feature = "p2p")]
+pub use p2p::{P2pPeer, P2pTransport};
 #[cfg(feature = "rpc")]
 pub use rpc::{HttpTransport, RpcPeer};
 

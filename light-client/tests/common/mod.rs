@@ -34,7 +34,47 @@ pub struct Net {
     pub devnet: Devnet,
     pub addrs: Vec<SocketAddr>,
     pub faults: Vec<Option<Fault>>,
+    /// P2P addresses, honest first then one per fault ([`p2p_net`]).
+    pub p2p_addrs: Vec<jifen_p2p::Multiaddr>,
     _dir: tempfile::TempDir,
+}
+
+/// [`net`], also served over P2P: the devnet's own P2P node (honest) and
+/// one more P2P node per fault, beside the RPC endpoints.
+pub fn p2p_net(faults: &[Option<Fault>], min_height: u64) -> Net {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = config(dir.path());
+    {
+        let producer = Devnet::start(&config).unwrap();
+        wait_for(&producer, min_height);
+    }
+    config.produce = false;
+    config.p2p = Some(jifen_node::p2p::P2pOptions::new(
+        SocketAddr::from(([127, 0, 0, 1], 0)),
+        jifen_p2p::Role::Validator,
+    ));
+    let mut net = serve(Devnet::start(&config).unwrap(), faults, dir);
+    net.p2p_addrs = net.devnet.p2p_addrs();
+    assert_eq!(net.p2p_addrs.len(), 1);
+    for fault in faults {
+        let address = net.devnet.add_p2p(*fault).unwrap();
+        net.p2p_addrs.push(address);
+    }
+    net
+}
+
+/// A wallet's network for `net`'s chain (fresh identity, no listener).
+pub fn wallet_network() -> std::sync::Arc<jifen_p2p::Network> {
+    let config = jifen_p2p::Config {
+        chain_id: chain_id().as_str().to_owned(),
+        keypair: jifen_p2p::identity::fresh(),
+        role: jifen_p2p::Role::Wallet,
+        listen: Vec::new(),
+        bootnodes: Vec::new(),
+        limits: jifen_p2p::Limits::default(),
+        version: "test".to_owned(),
+    };
+    std::sync::Arc::new(jifen_p2p::Network::start(config, None, None).unwrap())
 }
 
 /// A frozen chain of at least `min_height` blocks served by an honest
@@ -135,6 +175,7 @@ fn serve(mut devnet: Devnet, faults: &[Option<Fault>], dir: tempfile::TempDir) -
         faults: std::iter::once(None)
             .chain(faults.iter().copied())
             .collect(),
+        p2p_addrs: Vec::new(),
         _dir: dir,
     }
 }
@@ -159,6 +200,20 @@ impl Net {
     /// transport limits.
     pub fn peer(&self, index: usize) -> Box<dyn Peer> {
         Box::new(RpcPeer::connect(&self.url(index), RpcOptions::default()).unwrap())
+    }
+
+    /// P2P node `index` as the wallet reaches it through `network`.
+    pub fn p2p_peer(
+        &self,
+        network: &std::sync::Arc<jifen_p2p::Network>,
+        index: usize,
+    ) -> Box<dyn Peer> {
+        let address = jifen_p2p::PeerAddress::parse(&self.p2p_addrs[index].to_string()).unwrap();
+        Box::new(jifen_light_client::P2pPeer::over_p2p(
+            std::sync::Arc::clone(network),
+            &address,
+            RpcOptions::default(),
+        ))
     }
 
     pub fn url(&self, index: usize) -> String {

@@ -315,7 +315,11 @@ fn validators(ctx: &RpcContext, params: ValidatorsParams) -> Result<ValidatorsRe
     })
 }
 
-fn light_block(ctx: &RpcContext, chain: &Chain, height: u64) -> Result<LightBlockResult, RpcError> {
+pub(crate) fn light_block(
+    ctx: &RpcContext,
+    chain: &Chain,
+    height: u64,
+) -> Result<LightBlockResult, RpcError> {
     light_block_with(ctx, chain, height, &mut SetCache::default())
 }
 

@@ -79,7 +79,7 @@ export function chainStatus(over: Partial<ChainStatusView> = {}): ChainStatusVie
     devnet: true,
     trusted: { height: 42, hash: "ab".repeat(32), time_ms: 1_700_000_000_000, age_ms: 90_000, warn_after_ms: 120_000, too_old: false, witnesses_agreed: 1 },
     root: { kind: "genesis-first-use", checkpoint: `1:${"cd".repeat(32)}`, witnesses_agreed: null },
-    peers: [{ id: "http://127.0.0.1:26657", role: "primary", state: { kind: "active" } }],
+    peers: [{ id: "http://127.0.0.1:26657", role: "primary", state: { kind: "active" }, transport: "rpc", bucket: null, discovered: false }],
     cross_check: null,
     evidence: [],
     trust_expires_at_ms: null,

@@ -264,9 +264,10 @@ describe("sync & audit", () => {
           },
           root: { kind: "genesis-first-use", checkpoint: `1:${"cd".repeat(32)}`, witnesses_agreed: 0 },
           peers: [
-            { id: "http://127.0.0.1:1", role: "primary", state: { kind: "active" } },
-            { id: "http://127.0.0.1:2", role: "witness", state: { kind: "lagging", height: 40 } },
-            { id: "http://127.0.0.1:3", role: "witness", state: { kind: "demoted", code: "lc-client-cancelled", detail: "bad header" } },
+            { id: "http://127.0.0.1:1", role: "primary", state: { kind: "active" }, transport: "rpc", bucket: null, discovered: false },
+            { id: "http://127.0.0.1:2", role: "witness", state: { kind: "lagging", height: 40 }, transport: "rpc", bucket: null, discovered: false },
+            { id: "http://127.0.0.1:3", role: "witness", state: { kind: "demoted", code: "lc-client-cancelled", detail: "bad header" }, transport: "rpc", bucket: null, discovered: false },
+            { id: "/ip4/127.0.0.1/tcp/4/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA", role: "witness", state: { kind: "active" }, transport: "p2p", bucket: 254, discovered: true },
           ],
           jobs: [
             { id: 7, kind: "send", state: "running", cancelled: false },
@@ -284,9 +285,13 @@ describe("sync & audit", () => {
     expect(screen.getByTestId("root-unwitnessed").textContent).toMatch(/no witness/i);
     expect(screen.getByTestId("tip-old").textContent).toContain("5 minutes ago");
     const peers = screen.getAllByTestId("peer-row");
-    expect(peers.map((p) => p.dataset.state)).toEqual(["active", "lagging", "demoted"]);
+    expect(peers.map((p) => p.dataset.state)).toEqual(["active", "lagging", "demoted", "active"]);
     expect(peers[1].textContent).toContain("40");
     expect(peers[2].textContent).toContain("bad header");
+    // Each node's transport; a P2P node's K-bucket and how it was found.
+    expect(peers.map((p) => p.dataset.transport)).toEqual(["rpc", "rpc", "rpc", "p2p"]);
+    expect(peers[3].textContent).toContain("bucket 254");
+    expect(peers[3].textContent).toContain("found by discovery");
     const jobs = screen.getAllByTestId("job-row");
     expect(jobs.map((j) => [j.dataset.kind, j.dataset.state])).toEqual([["send", "running"], ["sync", "queued"]]);
     expect(jobs[0].textContent).toContain("Send");

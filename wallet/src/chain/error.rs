@@ -51,6 +51,19 @@ pub enum ChainError {
         /// The network the settings are for.
         network: Network,
     },
+    /// The peer-to-peer network could not start (P2P endpoints).
+    #[error("the peer-to-peer network could not start: {detail}")]
+    P2pStart {
+        /// Why.
+        detail: String,
+    },
+    /// Following the chain needs a P2P endpoint (blocks are announced by
+    /// gossip).
+    #[error("following the {network} chain needs a P2P endpoint")]
+    FollowNeedsP2p {
+        /// The network.
+        network: Network,
+    },
     /// The same endpoint twice.
     #[error("endpoint {url:?} is listed twice")]
     EndpointDuplicate {
@@ -282,6 +295,8 @@ impl Coded for ChainError {
             ChainError::EndpointExtra { .. } => "chain-endpoint-extra",
             ChainError::EndpointPlainHttp { .. } => "chain-endpoint-plain-http",
             ChainError::EndpointDuplicate { .. } => "chain-endpoint-duplicate",
+            ChainError::P2pStart { .. } => "chain-p2p-start",
+            ChainError::FollowNeedsP2p { .. } => "chain-follow-needs-p2p",
             ChainError::EndpointTooMany { .. } => "chain-endpoint-too-many",
             ChainError::NoEndpoints { .. } => "chain-no-endpoints",
             ChainError::SettingsIo { .. } => "chain-settings-io",
@@ -334,12 +349,15 @@ impl Coded for ChainError {
                 vec![("url", url.into()), ("network", text(network))]
             }
             ChainError::EndpointTooMany { max } => vec![("max", (*max).into())],
-            ChainError::NoEndpoints { network } | ChainError::NotDevnet { network } => {
+            ChainError::NoEndpoints { network }
+            | ChainError::NotDevnet { network }
+            | ChainError::FollowNeedsP2p { network } => {
                 vec![("network", text(network))]
             }
             ChainError::SettingsIo { path, source } | ChainError::FileIo { path, source } => {
                 vec![("path", text(&path.display())), ("reason", text(source))]
             }
+            ChainError::P2pStart { detail } => vec![("detail", detail.into())],
             ChainError::SettingsCorrupt { path, detail } => {
                 vec![("path", text(&path.display())), ("detail", detail.into())]
             }

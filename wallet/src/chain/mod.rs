@@ -18,6 +18,7 @@
 pub mod amount;
 pub mod error;
 pub mod offline;
+pub mod peers;
 pub mod reader;
 pub mod session;
 pub mod settings;

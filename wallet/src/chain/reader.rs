@@ -16,6 +16,7 @@ use jifen_protocol::{
 };
 
 use super::error::ChainError;
+use super::peers::PeerMeta;
 use super::settings::ChainSettings;
 use super::{TransferPlan, check_fee};
 
@@ -28,6 +29,9 @@ pub struct ChainReader {
     /// Per sender, the highest nonce handed to a node whose inclusion is
     /// not proven yet: a transfer planned meanwhile takes the next one.
     in_flight: Arc<Mutex<HashMap<Address, u64>>>,
+    /// Transport and K-bucket of each peer (what the light client does not
+    /// know).
+    peers: Arc<Vec<PeerMeta>>,
 }
 
 impl std::fmt::Debug for ChainReader {
@@ -45,7 +49,19 @@ impl ChainReader {
             settings,
             dir,
             in_flight: Arc::new(Mutex::new(HashMap::new())),
+            peers: Arc::new(Vec::new()),
         }
+    }
+
+    pub(super) fn with_peers(mut self, peers: Arc<Vec<PeerMeta>>) -> Self {
+        self.peers = peers;
+        self
+    }
+
+    /// Transport, K-bucket and origin of the session's peers, by id.
+    #[must_use]
+    pub fn peer_meta(&self, id: &str) -> Option<&PeerMeta> {
+        self.peers.iter().find(|meta| meta.id == id)
     }
 
     /// The network.

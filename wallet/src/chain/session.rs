@@ -14,14 +14,17 @@ use std::time::{Duration, Instant};
 
 use jifen_light_client::subchain::{ProvenSubchainValue, SubchainAudit};
 use jifen_light_client::{
-    AuditBundle, ClientConfig, LightClient, Peer, Pin, ProgressEvent, Proven, RedbStore,
-    RpcOptions, RpcPeer, StoreAudit, SyncSummary, SystemClock, TrustRoot, TxInclusion,
+    AuditBundle, ClientConfig, LightClient, Pin, ProgressEvent, Proven, RedbStore, StoreAudit,
+    SyncSummary, SystemClock, TrustRoot, TxInclusion,
 };
 use jifen_light_client::{SubchainAuditRun, SubchainProgress};
 use jifen_protocol::subchain::{SubchainId, SubchainRecord};
 use jifen_protocol::{Account, Address, Hash32, Network, TxPayload, UnsignedTransaction};
 
+use jifen_p2p::GossipBlock;
+
 use super::error::ChainError;
+use super::peers::SessionPeers;
 use super::reader::ChainReader;
 use super::settings::ChainSettings;
 use super::{create_chain_dir, file_error, prepare_store_file, write_file_atomically};
@@ -64,6 +67,8 @@ pub struct ChainSession {
     dir: PathBuf,
     client: LightClient<RedbStore>,
     reader: ChainReader,
+    /// The libp2p network of the P2P peers, if any.
+    network: Option<Arc<jifen_p2p::Network>>,
 }
 
 impl std::fmt::Debug for ChainSession {
@@ -73,11 +78,6 @@ impl std::fmt::Debug for ChainSession {
             .field("dir", &self.dir)
             .finish_non_exhaustive()
     }
-}
-
-fn peer(endpoint: &str) -> Result<Box<dyn Peer>, ChainError> {
-    let peer = RpcPeer::connect(endpoint, RpcOptions::default())?;
-    Ok(Box::new(peer))
 }
 
 impl ChainSession {
@@ -106,10 +106,11 @@ impl ChainSession {
             .map_or(TrustRoot::Genesis, TrustRoot::Checkpoint);
         let mut config = ClientConfig::new(settings.chain_id().clone(), trust_root);
         config.evidence_dir = Some(dir.join(EVIDENCE_DIR));
-        let mut peers = Vec::with_capacity(endpoints.len());
-        for endpoint in endpoints {
-            peers.push(peer(endpoint.as_str())?);
-        }
+        let SessionPeers {
+            peers,
+            meta,
+            network,
+        } = super::peers::connect(settings, endpoints)?;
         let mut peers = peers.into_iter();
         let primary = peers.next().ok_or(ChainError::NoEndpoints {
             network: settings.network(),
@@ -122,13 +123,24 @@ impl ChainSession {
             Box::new(SystemClock),
         )?;
         let settings = Arc::new(settings.clone());
-        let reader = ChainReader::new(client.reader(), Arc::clone(&settings), dir.clone());
+        let reader = ChainReader::new(client.reader(), Arc::clone(&settings), dir.clone())
+            .with_peers(Arc::new(meta));
         Ok(Self {
             settings,
             dir,
             client,
             reader,
+            network,
         })
+    }
+
+    /// Blocks gossiped by the P2P peers from now on (untrusted: a sync
+    /// verifies what they announce); `None` without a P2P peer.
+    #[must_use]
+    pub fn gossiped_blocks(&self) -> Option<std::sync::mpsc::Receiver<GossipBlock>> {
+        self.network
+            .as_ref()
+            .and_then(|network| network.subscribe_blocks().ok())
     }
 
     /// The network.

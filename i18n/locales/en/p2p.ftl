@@ -1,0 +1,14 @@
+# Peer-to-peer (ADR 0022): status lines, follow, errors.
+
+status-peer-p2p = Node { $peer } ({ $role }, P2P, K-bucket { $bucket }): { $state }
+status-peer-p2p-discovered = Node { $peer } ({ $role }, P2P, found by discovery, K-bucket { $bucket }): { $state }
+chain-p2p-start = The peer-to-peer network could not start: { $detail }
+app-peer-transport-rpc = RPC
+app-peer-transport-p2p = P2P
+app-peer-bucket = bucket { $bucket }
+app-peer-discovered = found by discovery
+follow-started = Following the chain: each block the P2P peers announce is verified. Ctrl-C stops.
+follow-verified = Verified block { $height } ({ $hash }), { $witnesses } witnesses agree, { $millis } ms after it was announced.
+follow-false-announcement = A peer announced a block { $height } that is not the verified one: { $peer }
+follow-done = Followed { $verified } new blocks; verified up to block { $height }.
+chain-follow-needs-p2p = Following the { $network } chain needs a P2P endpoint (/ip4/…/tcp/…/p2p/…): blocks are announced over P2P.

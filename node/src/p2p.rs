@@ -1,0 +1,227 @@
+//! The node on the peer-to-peer network (ADR 0022, `docs/p2p.md`).
+//!
+//! Beside its RPC server a node runs one `jifen_p2p::Network`:
+//! - **requests**: a peer's request is answered by the same JSON-RPC
+//!   dispatcher as HTTP ([`crate::rpc::handle`]), with the node's fault if
+//!   it has one, so a light client gets the same methods, errors and bounds
+//!   over both transports (and a lying node lies the same way on both);
+//! - **blocks**: every block the node stores is announced on the chain's
+//!   gossip topic as a one-block `JLB1` frame (header, commit, sets); a
+//!   block gossiped by a peer is checked before it is forwarded
+//!   ([`judge`]): its chain, its place in our chain, and for the next block
+//!   its commit's quorum under the set our chain expects;
+//! - **discovery**: Kademlia in server mode, joined through bootnodes.
+//!
+//! The identity is persisted in `<data dir>/p2p/identity.key`, so a node
+//! keeps its peer id (and its address in others' settings) across
+//! restarts.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::mpsc::Receiver;
+use std::sync::{Arc, Mutex};
+
+use jifen_p2p::{
+    Acceptance, Config, Limits, Multiaddr, Network, P2pError, Reply, RequestHandler, Role,
+};
+use jifen_rpc_types::{LIGHT_BLOCKS_CONTENT_TYPE, LightBlocksResult};
+
+use crate::chain::Chain;
+use crate::rpc::http::Accepts;
+use crate::rpc::{RpcContext, handle};
+
+/// How a node joins the network.
+#[derive(Debug, Clone)]
+pub struct P2pOptions {
+    /// The address to listen on (`127.0.0.1:0`: any free port).
+    pub listen: SocketAddr,
+    /// Peers to join through (`/ip4/…/tcp/…/p2p/…`).
+    pub bootnodes: Vec<Multiaddr>,
+    /// Validator or full node.
+    pub role: Role,
+    /// Bounds.
+    pub limits: Limits,
+}
+
+impl P2pOptions {
+    /// Listen on `listen`, no bootnodes, default bounds.
+    #[must_use]
+    pub fn new(listen: SocketAddr, role: Role) -> Self {
+        Self {
+            listen,
+            bootnodes: Vec::new(),
+            role,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// A node's running network.
+#[derive(Debug)]
+pub struct NodeP2p {
+    network: Arc<Network>,
+    ctx: RpcContext,
+}
+
+/// `socket` as a TCP multiaddr.
+#[must_use]
+pub fn tcp_multiaddr(socket: SocketAddr) -> Multiaddr {
+    use jifen_p2p::Protocol;
+    let ip = match socket.ip() {
+        std::net::IpAddr::V4(ip) => Protocol::Ip4(ip),
+        std::net::IpAddr::V6(ip) => Protocol::Ip6(ip),
+    };
+    Multiaddr::empty()
+        .with(ip)
+        .with(Protocol::Tcp(socket.port()))
+}
+
+impl NodeP2p {
+    /// Starts the network for the chain of `ctx`, with the identity kept
+    /// under `data_dir/p2p`.
+    ///
+    /// # Errors
+    /// [`P2pError`].
+    pub fn start(ctx: &RpcContext, data_dir: &Path, options: P2pOptions) -> Result<Self, P2pError> {
+        let keypair = jifen_p2p::identity::load_or_create(&data_dir.join("p2p"))?;
+        let chain_id = ctx
+            .chain
+            .lock()
+            .map(|chain| chain.chain_id().as_str().to_owned())
+            .map_err(|_| P2pError::Runtime("chain lock poisoned".into()))?;
+        let config = Config {
+            chain_id,
+            keypair,
+            role: options.role,
+            listen: vec![tcp_multiaddr(options.listen)],
+            bootnodes: options.bootnodes,
+            limits: options.limits,
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        };
+        let serving = ctx.clone();
+        let requests: RequestHandler = Arc::new(move |_peer, body: Vec<u8>, accepts_frame| {
+            let accepts = Accepts {
+                light_blocks_frame: accepts_frame,
+            };
+            match handle(&serving, &body, accepts) {
+                Some(reply) => Reply {
+                    frame: reply.content_type == LIGHT_BLOCKS_CONTENT_TYPE,
+                    body: reply.body,
+                },
+                // A notification: no JSON-RPC answer, an empty one here.
+                None => Reply {
+                    frame: false,
+                    body: Vec::new(),
+                },
+            }
+        });
+        let judging = Arc::clone(&ctx.chain);
+        let blocks = Arc::new(move |_peer, bytes: &[u8]| judge(&judging, bytes));
+        let network = Network::start(config, Some(requests), Some(blocks))?;
+        Ok(Self {
+            network: Arc::new(network),
+            ctx: ctx.clone(),
+        })
+    }
+
+    /// The network.
+    #[must_use]
+    pub fn network(&self) -> &Arc<Network> {
+        &self.network
+    }
+
+    /// The addresses others dial (`…/p2p/<peer id>`).
+    #[must_use]
+    pub fn listen_addrs(&self) -> Vec<Multiaddr> {
+        self.network.listen_addrs()
+    }
+
+    /// Announces the stored block at `height` (as this node serves it: a
+    /// node with a fault gossips its lie).
+    pub fn announce(&self, height: u64) {
+        let frame = {
+            let Ok(chain) = self.ctx.chain.lock() else {
+                return;
+            };
+            match crate::rpc::light_block(&self.ctx, &chain, height) {
+                Ok(block) => LightBlocksResult {
+                    light_blocks: vec![block],
+                }
+                .to_frame(height),
+                Err(error) => {
+                    tracing::warn!(height, error = %error.message, "block not announced");
+                    return;
+                }
+            }
+        };
+        if self.network.publish_block(frame).is_err() {
+            tracing::warn!(height, "p2p stopped; block not announced");
+        }
+    }
+
+    /// Announces every height received on `heights` until it closes (run
+    /// on its own thread).
+    pub fn announce_from(&self, heights: &Receiver<u64>) {
+        while let Ok(height) = heights.recv() {
+            self.announce(height);
+        }
+    }
+}
+
+/// The height a one-block frame announces, if it is one.
+#[must_use]
+pub fn frame_height(bytes: &[u8]) -> Option<u64> {
+    let from = bytes.get(4..12)?;
+    Some(u64::from_be_bytes(from.try_into().ok()?))
+}
+
+/// Whether a gossiped block may be forwarded: a one-block frame of our
+/// chain that is either the block we hold at its height (forward), the
+/// next block with a quorum of the set our chain expects (forward), or
+/// ahead of us (not forwarded, not punished: we cannot check it yet).
+/// Anything else is rejected and its sender dropped.
+#[must_use]
+pub fn judge(chain: &Mutex<Chain>, bytes: &[u8]) -> Acceptance {
+    let Some(height) = frame_height(bytes) else {
+        return Acceptance::Reject("not a light-block frame".into());
+    };
+    let block = match LightBlocksResult::from_frame(bytes, height, height) {
+        Ok(result) => match result.light_blocks.into_iter().next() {
+            Some(block) => block,
+            None => return Acceptance::Reject("an empty frame".into()),
+        },
+        Err(error) => return Acceptance::Reject(error.to_string()),
+    };
+    let Ok(chain) = chain.lock() else {
+        return Acceptance::Ignore;
+    };
+    if block.header.chain_id != *chain.chain_id() {
+        return Acceptance::Reject(format!("a block of chain {}", block.header.chain_id));
+    }
+    if block.header.height != height {
+        return Acceptance::Reject("the frame's height is not its header's".into());
+    }
+    let tip = chain.height();
+    if height <= tip {
+        return match chain.header(height) {
+            Ok(Some(ours)) if ours.hash() == block.header.hash() => Acceptance::Accept,
+            Ok(Some(_)) => Acceptance::Reject(format!("conflicts with our block {height}")),
+            _ => Acceptance::Ignore,
+        };
+    }
+    if height > tip + 1 {
+        return Acceptance::Ignore;
+    }
+    let set = chain.next_validator_set();
+    if block.header.validators_hash != set.hash() || block.validator_set.hash() != set.hash() {
+        return Acceptance::Reject("not signed by the set our chain expects".into());
+    }
+    if let Err(error) = block.commit.check_for(&block.header) {
+        return Acceptance::Reject(error.to_string());
+    }
+    match block.commit.tally(chain.chain_id(), set) {
+        Ok(tally) if tally.has_quorum() => Acceptance::Accept,
+        Ok(_) => Acceptance::Reject("no quorum".into()),
+        Err(error) => Acceptance::Reject(error.to_string()),
+    }
+}
