@@ -56,6 +56,36 @@ enum Command {
         /// Do not run the devnet's subchains (`trace-consortium`, `xor-demo`).
         #[arg(long)]
         no_subchains: bool,
+        /// Join the peer-to-peer network on this port of 127.0.0.1 (0: any
+        /// free port); without it, RPC only.
+        #[arg(long, value_name = "PORT")]
+        p2p_port: Option<u16>,
+        /// A peer to join through (`/ip4/…/tcp/…/p2p/…`; repeatable).
+        #[arg(long, value_name = "ADDRESS")]
+        bootnode: Vec<String>,
+        /// Exit when standard input closes (for `jifen-node network`).
+        #[arg(long)]
+        exit_with_parent: bool,
+    },
+    /// Run a local network of separate processes on loopback: the validator
+    /// (`devnet`) and full nodes joined over P2P; prints each one's RPC URL
+    /// and P2P address. Ctrl-C stops them all.
+    Network {
+        /// Full nodes besides the validator.
+        #[arg(long, default_value_t = 2)]
+        full_nodes: u16,
+        /// Data directory (`validator/`, `full-1/`, … inside).
+        #[arg(long, default_value = "jifen-network")]
+        data_dir: PathBuf,
+        /// The validator's RPC port; full node i uses this plus i.
+        #[arg(long, default_value_t = 26_657)]
+        rpc_port: u16,
+        /// The validator's P2P port; full node i uses this plus i.
+        #[arg(long, default_value_t = 27_657)]
+        p2p_port: u16,
+        /// Time between blocks, in milliseconds.
+        #[arg(long, default_value_t = 1_000)]
+        block_time_ms: u64,
     },
     /// Generate a chain of `--blocks` blocks with real commits into a data
     /// directory (for the light-client benchmarks), then exit.
@@ -142,7 +172,13 @@ fn main() -> anyhow::Result<()> {
             fault,
             no_produce,
             no_subchains,
+            p2p_port,
+            bootnode,
+            exit_with_parent,
         } => {
+            if exit_with_parent {
+                jifen_node::launch::exit_with_parent();
+            }
             let mut config = DevnetConfig::new(data_dir);
             config.validators = validators;
             config.epoch_length = epoch_length;
@@ -152,13 +188,52 @@ fn main() -> anyhow::Result<()> {
             config.produce = !no_produce;
             config.subchains = !no_subchains;
             config.rpc_addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), rpc_port);
+            if let Some(port) = p2p_port {
+                let mut options = jifen_node::p2p::P2pOptions::new(
+                    SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port),
+                    jifen_p2p::Role::Validator,
+                );
+                options.bootnodes = parse_bootnodes(&bootnode)?;
+                config.p2p = Some(options);
+            }
             let devnet = Devnet::start(&config).context("starting the devnet")?;
             let mut out = std::io::stdout().lock();
             writeln!(out, "jifen-node devnet RPC: http://{}", devnet.rpc_addr())?;
+            for address in devnet.p2p_addrs() {
+                writeln!(out, "jifen-node devnet P2P: {address}")?;
+            }
             out.flush()?;
             drop(out);
             loop {
                 std::thread::park();
+            }
+        }
+        Command::Network {
+            full_nodes,
+            data_dir,
+            rpc_port,
+            p2p_port,
+            block_time_ms,
+        } => {
+            let plan = jifen_node::launch::NetworkPlan {
+                data_dir: data_dir.clone(),
+                full_nodes,
+                rpc_port,
+                p2p_port,
+                devnet_args: vec!["--block-time-ms".into(), block_time_ms.to_string()],
+            };
+            let mut members = jifen_node::launch::launch(&plan).context("starting the network")?;
+            let mut out = std::io::stdout().lock();
+            write!(out, "{}", jifen_node::launch::describe(&members, &data_dir))?;
+            out.flush()?;
+            drop(out);
+            loop {
+                std::thread::sleep(std::time::Duration::from_millis(500));
+                for member in &mut members {
+                    if let Ok(Some(status)) = member.exited() {
+                        anyhow::bail!("{} exited ({status}); stopping the network", member.name);
+                    }
+                }
             }
         }
         Command::Fixture {
@@ -339,4 +414,16 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Reads `--bootnode` addresses.
+fn parse_bootnodes(texts: &[String]) -> anyhow::Result<Vec<jifen_p2p::Multiaddr>> {
+    texts
+        .iter()
+        .map(|text| {
+            jifen_p2p::PeerAddress::parse(text)
+                .map(|address| address.address)
+                .map_err(|error| anyhow::anyhow!("--bootnode: {error}"))
+        })
+        .collect()
 }

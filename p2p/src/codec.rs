@@ -38,6 +38,18 @@ pub struct Request {
     pub accepts_frame: bool,
 }
 
+/// What a node reads from a request stream: a request, or the reason the
+/// stream broke the codec. libp2p reports a request that fails to *read*
+/// to nobody, so the codec hands the failure up as a message instead, and
+/// the network drops the peer that sent it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inbound {
+    /// A well-formed request.
+    Request(Request),
+    /// What was wrong (the rest of the stream is not read).
+    Refused(CodecError),
+}
+
 /// The codec; `max_request` bounds what a node reads, `max_response` what
 /// a client reads at most (each request may lower it).
 #[derive(Debug, Clone)]
@@ -127,10 +139,10 @@ async fn write_body<T: AsyncWrite + Unpin + Send>(io: &mut T, body: &[u8]) -> io
 
 impl request_response::Codec for RpcCodec {
     type Protocol = StreamProtocol;
-    type Request = Request;
+    type Request = Inbound;
     type Response = Reply;
 
-    async fn read_request<T>(&mut self, _: &StreamProtocol, io: &mut T) -> io::Result<Request>
+    async fn read_request<T>(&mut self, _: &StreamProtocol, io: &mut T) -> io::Result<Inbound>
     where
         T: AsyncRead + Unpin + Send,
     {
@@ -139,14 +151,19 @@ impl request_response::Codec for RpcCodec {
         let accepts_frame = match flags {
             [0] => false,
             [1] => true,
-            [other] => return Err(invalid(CodecError::UnknownFlags(other))),
+            [other] => return Ok(Inbound::Refused(CodecError::UnknownFlags(other))),
         };
-        let body = read_body(io, self.max_request, "request").await?;
-        Ok(Request {
-            body,
-            answer_limit: self.max_response,
-            accepts_frame,
-        })
+        match read_body(io, self.max_request, "request").await {
+            Ok(body) => Ok(Inbound::Request(Request {
+                body,
+                answer_limit: self.max_response,
+                accepts_frame,
+            })),
+            Err(error) => match CodecError::of(&error) {
+                Some(refused) => Ok(Inbound::Refused(refused.clone())),
+                None => Err(error),
+            },
+        }
     }
 
     async fn read_response<T>(&mut self, _: &StreamProtocol, io: &mut T) -> io::Result<Reply>
@@ -168,11 +185,17 @@ impl request_response::Codec for RpcCodec {
         &mut self,
         _: &StreamProtocol,
         io: &mut T,
-        request: Request,
+        request: Inbound,
     ) -> io::Result<()>
     where
         T: AsyncWrite + Unpin + Send,
     {
+        let Inbound::Request(request) = request else {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "a refused request is not sent",
+            ));
+        };
         self.answer_limit = request.answer_limit;
         io.write_all(&[u8::from(request.accepts_frame)]).await?;
         write_body(io, &request.body).await
@@ -213,9 +236,13 @@ mod tests {
             answer_limit: 50,
             accepts_frame: true,
         };
-        block_on(codec.write_request(&protocol(), &mut wire, request.clone())).unwrap();
+        block_on(codec.write_request(&protocol(), &mut wire, Inbound::Request(request.clone())))
+            .unwrap();
         let mut read = Cursor::new(wire.into_inner());
-        let got = block_on(codec.read_request(&protocol(), &mut read)).unwrap();
+        let Inbound::Request(got) = block_on(codec.read_request(&protocol(), &mut read)).unwrap()
+        else {
+            panic!("refused")
+        };
         assert_eq!(got.body, request.body);
         assert!(got.accepts_frame);
 
@@ -237,11 +264,13 @@ mod tests {
         let mut codec = RpcCodec::new(10, 100);
         // Says 4 GiB - 1: refused from the length alone.
         let mut read = Cursor::new(vec![0, 0xff, 0xff, 0xff, 0xff]);
-        let error = block_on(codec.read_request(&protocol(), &mut read)).unwrap_err();
-        assert_eq!(error.kind(), io::ErrorKind::InvalidData);
-        assert!(
-            error.to_string().contains("over the bound of 10"),
-            "{error}"
+        assert_eq!(
+            block_on(codec.read_request(&protocol(), &mut read)).unwrap(),
+            Inbound::Refused(CodecError::TooLarge {
+                what: "request",
+                length: u32::MAX,
+                limit: 10
+            })
         );
 
         // The answer bound is the request's.
@@ -250,11 +279,11 @@ mod tests {
         block_on(codec.write_request(
             &protocol(),
             &mut sink,
-            Request {
+            Inbound::Request(Request {
                 body: vec![],
                 answer_limit: 3,
                 accepts_frame: false,
-            },
+            }),
         ))
         .unwrap();
         let mut read = Cursor::new(vec![0, 0, 0, 0, 4, 1, 2, 3, 4]);
@@ -277,7 +306,9 @@ mod tests {
         let mut read = Cursor::new(vec![0, 0, 0, 5, 1]);
         assert!(block_on(codec.read_response(&protocol(), &mut read)).is_err());
         let mut read = Cursor::new(vec![2, 0, 0, 0, 0]);
-        let error = block_on(codec.read_request(&protocol(), &mut read)).unwrap_err();
-        assert_eq!(CodecError::of(&error), Some(&CodecError::UnknownFlags(2)));
+        assert_eq!(
+            block_on(codec.read_request(&protocol(), &mut read)).unwrap(),
+            Inbound::Refused(CodecError::UnknownFlags(2))
+        );
     }
 }

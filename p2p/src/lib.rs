@@ -23,7 +23,7 @@ pub mod network;
 pub mod protocol;
 
 pub use address::{AddressError, PeerAddress};
-pub use codec::{CodecError, Reply, Request};
+pub use codec::{CodecError, Inbound, Reply, Request};
 pub use libp2p::multiaddr::Protocol;
 pub use libp2p::{Multiaddr, PeerId};
 pub use network::{

@@ -38,7 +38,7 @@ use libp2p::{Multiaddr, PeerId, Swarm, connection_limits, identify, noise, tcp, 
 use tokio::sync::mpsc;
 
 use crate::P2pError;
-use crate::codec::{CodecError, Reply, Request, RpcCodec};
+use crate::codec::{CodecError, Inbound, Reply, Request, RpcCodec};
 use crate::protocol::{IDENTIFY_PROTOCOL, Limits, blocks_topic, kad_protocol, rpc_protocol};
 
 /// What this process is on the network.
@@ -620,7 +620,7 @@ impl Driver {
             } => {
                 let id = self.swarm.behaviour_mut().rpc.send_request_with_addresses(
                     &peer,
-                    request,
+                    Inbound::Request(request),
                     addresses.iter().map(without_peer).collect(),
                 );
                 self.pending.insert(id, reply);
@@ -854,12 +854,19 @@ impl Driver {
         }
     }
 
-    fn rpc(&mut self, event: request_response::Event<Request, Reply>) {
+    fn rpc(&mut self, event: request_response::Event<Inbound, Reply>) {
         match event {
             request_response::Event::Message { peer, message, .. } => match message {
                 request_response::Message::Request {
                     request, channel, ..
                 } => {
+                    let request = match request {
+                        Inbound::Request(request) => request,
+                        Inbound::Refused(error) => {
+                            self.drop_peer(peer, &format!("invalid request: {error}"));
+                            return;
+                        }
+                    };
                     let Some(handler) = self.requests.clone() else {
                         // A wallet serves nothing: dropping the channel
                         // tells the asker.

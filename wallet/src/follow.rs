@@ -10,7 +10,7 @@
 //! changes.
 
 use std::sync::mpsc::RecvTimeoutError;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -62,34 +62,55 @@ pub struct FollowView {
     pub height: u64,
 }
 
-/// Follows the chain until `cancel` or, with `blocks`, until that many new
-/// heads were verified. `on_event` sees each step.
+/// When a follow stops.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct FollowLimits {
+    /// After this many new verified heads.
+    pub blocks: Option<u64>,
+    /// When no announcement came for this long (the app follows in short
+    /// turns, so other chain jobs run between them).
+    pub idle: Option<Duration>,
+}
+
+/// Follows the chain until `cancel` or one of `limits`. `on_event` sees
+/// each step.
 ///
 /// # Errors
 /// [`ChainError::FollowNeedsP2p`] when no endpoint is a P2P peer;
 /// `chain-cancelled` is not an error here (the follow just ends).
 pub fn follow(
     session: &mut ChainSession,
-    blocks: Option<u64>,
+    limits: FollowLimits,
     on_event: &mut dyn FnMut(&FollowEventView),
     cancel: &CancelToken,
 ) -> Result<FollowView, ChainError> {
-    let announcements = session
-        .gossiped_blocks()
-        .ok_or(ChainError::FollowNeedsP2p {
+    if session.announcements().is_none() {
+        return Err(ChainError::FollowNeedsP2p {
             network: session.network(),
-        })?;
+        });
+    }
     let mut view = FollowView {
         announcements: 0,
         verified: 0,
         height: trusted_height(session),
     };
-    while !cancel.is_cancelled() && blocks.is_none_or(|n| view.verified < n) {
+    let mut quiet_since = Instant::now();
+    while !cancel.is_cancelled() && limits.blocks.is_none_or(|n| view.verified < n) {
+        if limits
+            .idle
+            .is_some_and(|idle| quiet_since.elapsed() >= idle)
+        {
+            break;
+        }
+        let Some(announcements) = session.announcements() else {
+            break;
+        };
         let first = match announcements.recv_timeout(WAKE) {
             Ok(block) => block,
             Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => break,
         };
+        quiet_since = Instant::now();
         view.announcements += 1;
         // The newest of what has arrived meanwhile.
         let mut newest = first;

@@ -208,7 +208,7 @@ pub fn follow(ui: &Ui, ctx: &WalletContext, blocks: Option<u64>) -> Result<()> {
     ui.say("follow-started", &[]);
     let view = jifen_wallet::follow::follow(
         &mut session,
-        blocks,
+        jifen_wallet::follow::FollowLimits { blocks, idle: None },
         &mut |event| match event {
             FollowEventView::Verified {
                 sync, latency_ms, ..

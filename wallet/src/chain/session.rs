@@ -69,6 +69,8 @@ pub struct ChainSession {
     reader: ChainReader,
     /// The libp2p network of the P2P peers, if any.
     network: Option<Arc<jifen_p2p::Network>>,
+    /// Blocks gossiped since the session opened (P2P peers only).
+    announcements: Option<std::sync::mpsc::Receiver<GossipBlock>>,
 }
 
 impl std::fmt::Debug for ChainSession {
@@ -130,17 +132,25 @@ impl ChainSession {
             dir,
             client,
             reader,
+            announcements: network
+                .as_ref()
+                .and_then(|network| network.subscribe_blocks().ok()),
             network,
         })
     }
 
-    /// Blocks gossiped by the P2P peers from now on (untrusted: a sync
-    /// verifies what they announce); `None` without a P2P peer.
+    /// Blocks gossiped by the P2P peers since the session opened, not yet
+    /// taken (untrusted: a sync verifies what they announce); `None`
+    /// without a P2P peer.
     #[must_use]
-    pub fn gossiped_blocks(&self) -> Option<std::sync::mpsc::Receiver<GossipBlock>> {
-        self.network
-            .as_ref()
-            .and_then(|network| network.subscribe_blocks().ok())
+    pub fn announcements(&self) -> Option<&std::sync::mpsc::Receiver<GossipBlock>> {
+        self.announcements.as_ref()
+    }
+
+    /// Whether any peer is reached over P2P.
+    #[must_use]
+    pub fn has_p2p(&self) -> bool {
+        self.network.is_some()
     }
 
     /// The network.
