@@ -139,20 +139,8 @@ impl NodeP2p {
     /// Announces the stored block at `height` (as this node serves it: a
     /// node with a fault gossips its lie).
     pub fn announce(&self, height: u64) {
-        let frame = {
-            let Ok(chain) = self.ctx.chain.lock() else {
-                return;
-            };
-            match crate::rpc::light_block(&self.ctx, &chain, height) {
-                Ok(block) => LightBlocksResult {
-                    light_blocks: vec![block],
-                }
-                .to_frame(height),
-                Err(error) => {
-                    tracing::warn!(height, error = %error.message, "block not announced");
-                    return;
-                }
-            }
+        let Some(frame) = block_frame(&self.ctx, height) else {
+            return;
         };
         if self.network.publish_block(frame).is_err() {
             tracing::warn!(height, "p2p stopped; block not announced");
@@ -168,6 +156,25 @@ impl NodeP2p {
     }
 }
 
+/// The one-block `JLB1` frame of the stored block at `height`, as `ctx`
+/// serves it (`None` when there is no such block).
+#[must_use]
+pub fn block_frame(ctx: &RpcContext, height: u64) -> Option<Vec<u8>> {
+    let chain = ctx.chain.lock().ok()?;
+    match crate::rpc::light_block(ctx, &chain, height) {
+        Ok(block) => Some(
+            LightBlocksResult {
+                light_blocks: vec![block],
+            }
+            .to_frame(height),
+        ),
+        Err(error) => {
+            tracing::warn!(height, error = %error.message, "no frame for this block");
+            None
+        }
+    }
+}
+
 /// The height a one-block frame announces, if it is one.
 #[must_use]
 pub fn frame_height(bytes: &[u8]) -> Option<u64> {
@@ -176,9 +183,10 @@ pub fn frame_height(bytes: &[u8]) -> Option<u64> {
 }
 
 /// Whether a gossiped block may be forwarded: a one-block frame of our
-/// chain that is either the block we hold at its height (forward), the
-/// next block with a quorum of the set our chain expects (forward), or
-/// ahead of us (not forwarded, not punished: we cannot check it yet).
+/// chain that is either the block we hold at its height or the next block
+/// extending our tip, in both cases with its own set and a commit of a
+/// quorum of the set our chain names (forward), or ahead of us (not
+/// forwarded, not punished: we cannot check it yet).
 /// Anything else is rejected and its sender dropped.
 #[must_use]
 pub fn judge(chain: &Mutex<Chain>, bytes: &[u8]) -> Acceptance {
@@ -202,24 +210,35 @@ pub fn judge(chain: &Mutex<Chain>, bytes: &[u8]) -> Acceptance {
         return Acceptance::Reject("the frame's height is not its header's".into());
     }
     let tip = chain.height();
-    if height <= tip {
-        return match chain.header(height) {
-            Ok(Some(ours)) if ours.hash() == block.header.hash() => Acceptance::Accept,
-            Ok(Some(_)) => Acceptance::Reject(format!("conflicts with our block {height}")),
-            _ => Acceptance::Ignore,
-        };
-    }
     if height > tip + 1 {
         return Acceptance::Ignore;
     }
-    let set = chain.next_validator_set();
+    // The set that must have signed it: the one our chain names for a
+    // block we hold, the next set for the next block.
+    let set = if height <= tip {
+        match chain.header(height) {
+            Ok(Some(ours)) if ours.hash() == block.header.hash() => {}
+            Ok(Some(_)) => return Acceptance::Reject(format!("conflicts with our block {height}")),
+            _ => return Acceptance::Ignore,
+        }
+        match chain.validator_set(&block.header.validators_hash) {
+            Ok(Some(set)) => set,
+            _ => return Acceptance::Ignore,
+        }
+    } else {
+        let parent = chain.tip().map(jifen_protocol::Header::hash);
+        if block.header.previous_block_hash != parent {
+            return Acceptance::Reject("does not extend our chain".into());
+        }
+        chain.next_validator_set().clone()
+    };
     if block.header.validators_hash != set.hash() || block.validator_set.hash() != set.hash() {
         return Acceptance::Reject("not signed by the set our chain expects".into());
     }
     if let Err(error) = block.commit.check_for(&block.header) {
         return Acceptance::Reject(error.to_string());
     }
-    match block.commit.tally(chain.chain_id(), set) {
+    match block.commit.tally(chain.chain_id(), &set) {
         Ok(tally) if tally.has_quorum() => Acceptance::Accept,
         Ok(_) => Acceptance::Reject("no quorum".into()),
         Err(error) => Acceptance::Reject(error.to_string()),
