@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 //! How a node judges gossiped blocks before forwarding them
 //! (`jifen_node::p2p::judge`, `docs/p2p.md#blocks`), and that a devnet on
 //! P2P announces each block it produces.
@@ -17,7 +22,10 @@ fn devnet(dir: &std::path::Path, blocks: u64, p2p: bool) -> Devnet {
     config.validators = 4;
     config.produce = false;
     if p2p {
-        config.p2p = Some(P2pOptions::new("127.0.0.1:0".parse().unwrap(), Role::Validator));
+        config.p2p = Some(P2pOptions::new(
+            "127.0.0.1:0".parse().unwrap(),
+            Role::Validator,
+        ));
     }
     let devnet = Devnet::start(&config).unwrap();
     devnet.produce_blocks(blocks).unwrap();
@@ -54,7 +62,10 @@ fn a_node_forwards_only_blocks_it_can_check() {
     // Farther ahead: not forwarded, not punished.
     assert_eq!(judge(&ours, &frame(&theirs, 7, None)), Acceptance::Ignore);
     // Forged commits and wrong sets from a lying node of our own chain.
-    assert!(rejected(&judge(&ours, &frame(&ours, 4, Some(Fault::ForgedCommit)))));
+    assert!(rejected(&judge(
+        &ours,
+        &frame(&ours, 4, Some(Fault::ForgedCommit))
+    )));
     // Bytes that are no frame.
     assert!(rejected(&judge(&ours, b"JLB1 but nothing else")));
     assert!(rejected(&judge(&ours, &[])));
@@ -77,9 +88,15 @@ fn the_next_block_with_a_quorum_is_forwarded() {
     let follower = devnet(&dir.path().join("f"), 0, false);
     let (producer, follower) = (producer.chain(), follower.chain());
     assert_eq!(follower.lock().unwrap().height(), 5);
-    assert_eq!(judge(&follower, &frame(&producer, 6, None)), Acceptance::Accept);
+    assert_eq!(
+        judge(&follower, &frame(&producer, 6, None)),
+        Acceptance::Accept
+    );
     // The same block with a forged commit or another set is not.
-    assert!(rejected(&judge(&follower, &frame(&producer, 6, Some(Fault::ForgedCommit)))));
+    assert!(rejected(&judge(
+        &follower,
+        &frame(&producer, 6, Some(Fault::ForgedCommit))
+    )));
     assert!(rejected(&judge(
         &follower,
         &frame(&producer, 6, Some(Fault::WrongValidatorSet))

@@ -146,6 +146,12 @@ impl<T: Transport> JsonRpcPeer<T> {
         &self.options
     }
 
+    /// The transport, taken out (to wrap it, e.g. to count bytes).
+    #[must_use]
+    pub fn into_transport(self) -> T {
+        self.transport
+    }
+
     /// `transport.post`, then the JSON complexity bound.
     fn post(&self, body: Vec<u8>, limit: u64, frame: bool) -> Result<Answer, PeerError> {
         let answer = self.transport.post(body, limit, frame)?;
