@@ -11,6 +11,7 @@
 //! | [`chain`] | the chain: state, history, mempool, block production, queries |
 //! | [`rpc`] | the JSON-RPC 2.0 server over HTTP and a small client |
 //! | [`devnet`] | running a devnet: producer thread plus RPC server |
+//! | [`follow`] | a full node: importing blocks from sources, relaying transactions, RPC server |
 //! | [`subchains`] | the devnet's `bft` and `pow-xor` subchains, produced and reported beside the main chain |
 //! | [`provenance`] | the provenance records ledger, the checks of submitted records, the devnet's demo parties and products |
 //! | [`bench`](mod@bench) | the node benchmark behind `jifen-node bench` |
@@ -23,6 +24,7 @@ pub mod chain;
 pub mod consensus;
 pub mod devnet;
 pub mod execution;
+pub mod follow;
 pub mod genesis;
 pub mod keys;
 pub mod log;
