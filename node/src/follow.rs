@@ -5,14 +5,14 @@
 //! | item | holds |
 //! |---|---|
 //! | [`BlockSource`] | where blocks come from (HTTP JSON-RPC here: [`HttpSource`]; P2P elsewhere) |
-//! | [`sync_from`] | one round: ask the sources for their tip, import from the best, demote the ones whose blocks fail |
+//! | [`sync_from`], [`Follower`] | one round: ask the sources for their tip, import from the best, demote the ones whose blocks fail |
 //! | [`relay_mempool`] | hand the mempool's transactions to a source |
 //! | [`FullNode`] | the RPC server plus the follower thread (`jifen-node full`) |
 //!
 //! The chain lock is taken only to read the tip and to import one block
 //! already fetched: never while a source is being waited on.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -266,89 +266,7 @@ pub fn sync_from(
     chain: &Mutex<Chain>,
     sources: &[Arc<dyn BlockSource>],
 ) -> Result<u64, FollowError> {
-    if sources.is_empty() {
-        return Err(FollowError::NoSources);
-    }
-    let mut claims: Vec<(usize, u64)> = Vec::new();
-    for (index, source) in sources.iter().enumerate() {
-        match source.latest_height() {
-            Ok(height) => claims.push((index, height)),
-            Err(error) => tracing::debug!(
-                source = %source.id(),
-                code = error.code(),
-                %error,
-                "source did not tell its height"
-            ),
-        }
-    }
-    if claims.is_empty() {
-        return Err(FollowError::Unreachable);
-    }
-    // Highest first; equal claims keep the configured order.
-    claims.sort_by_key(|claim| std::cmp::Reverse(claim.1));
-    let claimed = claims.first().map_or(0, |claim| claim.1);
-    let mut demoted = vec![false; sources.len()];
-    let mut imported = 0u64;
-    while imported < MAX_ROUND_BLOCKS {
-        let tip = height(chain)?;
-        let next = tip + 1;
-        let Some(&(index, _)) = claims
-            .iter()
-            .find(|(index, claim)| *claim >= next && !demoted.get(*index).copied().unwrap_or(true))
-        else {
-            break;
-        };
-        let Some(source) = sources.get(index) else {
-            break;
-        };
-        let block = match source.block(next) {
-            Ok(block) => block,
-            Err(error) => {
-                tracing::warn!(
-                    source = %source.id(),
-                    height = next,
-                    code = error.code(),
-                    %error,
-                    "source demoted for this round: no block"
-                );
-                if let Some(flag) = demoted.get_mut(index) {
-                    *flag = true;
-                }
-                continue;
-            }
-        };
-        let result = lock(chain)?.import_block(&block);
-        match result {
-            Ok(header) => {
-                imported += 1;
-                tracing::debug!(height = header.height, source = %source.id(), "block imported");
-            }
-            Err(ImportError::Chain(error)) => return Err(FollowError::Chain(error)),
-            Err(ImportError::WrongHeight { .. }) if height(chain)? != tip => {
-                // Another round imported meanwhile: not the source's fault.
-            }
-            Err(error) => {
-                tracing::warn!(
-                    source = %source.id(),
-                    height = next,
-                    code = error.code(),
-                    %error,
-                    "source demoted for this round: its block failed import"
-                );
-                if let Some(flag) = demoted.get_mut(index) {
-                    *flag = true;
-                }
-            }
-        }
-    }
-    let reached = height(chain)?;
-    if imported == 0 && reached < claimed && demoted.iter().any(|flag| *flag) {
-        return Err(FollowError::Stalled {
-            height: reached,
-            claimed,
-        });
-    }
-    Ok(reached)
+    Follower::default().round(chain, sources)
 }
 
 /// Hands each mempool transaction not yet in `relayed` to the first source
@@ -391,6 +309,112 @@ pub fn relay_mempool(
         }
     }
     Ok(handed)
+}
+
+/// A follower across rounds: what it relayed, and the demotions it has
+/// reported (a source that keeps failing the same way at the same height
+/// is logged as a warning once, then at debug level).
+#[derive(Debug, Default)]
+pub struct Follower {
+    relayed: HashSet<Hash32>,
+    reported: HashMap<String, (u64, &'static str)>,
+}
+
+impl Follower {
+    /// One round of [`sync_from`].
+    ///
+    /// # Errors
+    /// As [`sync_from`].
+    pub fn round(
+        &mut self,
+        chain: &Mutex<Chain>,
+        sources: &[Arc<dyn BlockSource>],
+    ) -> Result<u64, FollowError> {
+        if sources.is_empty() {
+            return Err(FollowError::NoSources);
+        }
+        let mut claims: Vec<(usize, u64)> = Vec::new();
+        for (index, source) in sources.iter().enumerate() {
+            match source.latest_height() {
+                Ok(height) => claims.push((index, height)),
+                Err(error) => tracing::debug!(
+                    source = %source.id(),
+                    code = error.code(),
+                    %error,
+                    "source did not tell its height"
+                ),
+            }
+        }
+        if claims.is_empty() {
+            return Err(FollowError::Unreachable);
+        }
+        // Highest first; equal claims keep the configured order.
+        claims.sort_by_key(|claim| std::cmp::Reverse(claim.1));
+        let claimed = claims.first().map_or(0, |claim| claim.1);
+        let mut demoted = vec![false; sources.len()];
+        let mut imported = 0u64;
+        while imported < MAX_ROUND_BLOCKS {
+            let tip = height(chain)?;
+            let next = tip + 1;
+            let Some(&(index, _)) = claims.iter().find(|(index, claim)| {
+                *claim >= next && !demoted.get(*index).copied().unwrap_or(true)
+            }) else {
+                break;
+            };
+            let Some(source) = sources.get(index) else {
+                break;
+            };
+            let failure: (&'static str, String) = match source.block(next) {
+                Ok(block) => {
+                    let result = lock(chain)?.import_block(&block);
+                    match result {
+                        Ok(header) => {
+                            imported += 1;
+                            self.reported.remove(&source.id());
+                            tracing::debug!(height = header.height, source = %source.id(), "block imported");
+                            continue;
+                        }
+                        Err(ImportError::Chain(error)) => return Err(FollowError::Chain(error)),
+                        // Another round imported meanwhile: not the source's fault.
+                        Err(ImportError::WrongHeight { .. }) if height(chain)? != tip => continue,
+                        Err(error) => (error.code(), format!("its block failed import: {error}")),
+                    }
+                }
+                Err(error) => (error.code(), format!("no block: {error}")),
+            };
+            if let Some(flag) = demoted.get_mut(index) {
+                *flag = true;
+            }
+            let (code, reason) = failure;
+            let id = source.id();
+            if self.reported.get(&id) == Some(&(next, code)) {
+                tracing::debug!(source = %id, height = next, code, %reason, "source demoted for this round");
+            } else {
+                tracing::warn!(source = %id, height = next, code, %reason, "source demoted for this round");
+                self.reported.insert(id, (next, code));
+            }
+        }
+        let reached = height(chain)?;
+        if imported == 0 && reached < claimed && demoted.iter().any(|flag| *flag) {
+            return Err(FollowError::Stalled {
+                height: reached,
+                claimed,
+            });
+        }
+        Ok(reached)
+    }
+
+    /// [`relay_mempool`] with what this follower already relayed.
+    ///
+    /// # Errors
+    /// As [`relay_mempool`].
+    pub fn relay(
+        &mut self,
+        chain: &Mutex<Chain>,
+        sources: &[Arc<dyn BlockSource>],
+    ) -> Result<usize, FollowError> {
+        relay_mempool(chain, sources, &mut self.relayed)
+    }
 }
 
 /// What a full node runs with.
@@ -588,11 +612,11 @@ fn follow_loop(
     wake: &Wake,
     interval: Duration,
 ) {
-    let mut relayed = HashSet::new();
+    let mut follower = Follower::default();
     let mut last_height = None;
     let mut last_error: Option<&'static str> = None;
     while !stop.load(Ordering::SeqCst) {
-        match sync_from(chain, sources) {
+        match follower.round(chain, sources) {
             Ok(height) => {
                 last_error = None;
                 if last_height != Some(height) {
@@ -610,7 +634,7 @@ fn follow_loop(
                 }
             }
         }
-        if let Err(error) = relay_mempool(chain, sources, &mut relayed) {
+        if let Err(error) = follower.relay(chain, sources) {
             tracing::error!(%error, "relay failed; follower stops");
             return;
         }
@@ -623,5 +647,47 @@ fn follow_loop(
             .wait_timeout_while(asked, interval, |asked| !*asked)
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         *asked = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_sources_are_plain_http_addresses() {
+        for url in [
+            "http://127.0.0.1:26657/",
+            "http://127.0.0.1:26657",
+            "127.0.0.1:26657",
+        ] {
+            let source = HttpSource::new(url).unwrap();
+            assert_eq!(source.id(), url);
+        }
+        for url in ["https://127.0.0.1:26657/", "http://", "no-port", ""] {
+            assert_eq!(HttpSource::new(url).unwrap_err().code(), "source-bad-url");
+        }
+    }
+
+    #[test]
+    fn a_refusal_keeps_the_sources_error_name() {
+        let refused = SourceError::from(ClientError::Rpc {
+            code: 1009,
+            message: "known".into(),
+            data: Some(serde_json::json!({"code": "tx-already-known"})),
+        });
+        assert!(
+            matches!(&refused, SourceError::Refused { name, .. } if name == "tx-already-known")
+        );
+        let unnamed = SourceError::from(ClientError::Rpc {
+            code: -32603,
+            message: "failed".into(),
+            data: None,
+        });
+        assert!(matches!(&unnamed, SourceError::Refused { name, .. } if name == "-32603"));
+        assert_eq!(
+            SourceError::from(ClientError::Transport("down".into())).code(),
+            "source-transport"
+        );
     }
 }

@@ -66,6 +66,7 @@ impl From<FullBlock> for jifen_rpc_types::BlockResult {
 
 /// A header field that differs from what re-execution gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Root {
     /// `tx_root`.
     Tx,
@@ -77,6 +78,20 @@ pub enum Root {
     Anchors,
     /// `next_validators_hash`.
     NextValidators,
+}
+
+impl Root {
+    /// The header field's name.
+    #[must_use]
+    pub const fn field(self) -> &'static str {
+        match self {
+            Self::Tx => "tx_root",
+            Self::Results => "results_root",
+            Self::State => "state_root",
+            Self::Anchors => "anchors_root",
+            Self::NextValidators => "next_validators_hash",
+        }
+    }
 }
 
 /// Why a block was not imported. Nothing was stored.
@@ -152,7 +167,7 @@ pub enum ImportError {
         bytes: usize,
     },
     /// A root or hash differs from what the transactions give.
-    #[error("{what:?} root of the header is {header}, re-execution gives {computed}")]
+    #[error("the header's {} is {header}, re-execution gives {computed}", what.field())]
     BadRoot {
         /// Which one.
         what: Root,
