@@ -22,7 +22,7 @@ use std::time::Duration;
 use jifen_protocol::{Hash32, Transaction};
 use jifen_rpc_types::{BlockParams, StatusParams, SubmitTxParams, WireError};
 
-use crate::chain::{Chain, ChainError, FullBlock, ImportError};
+use crate::chain::{Chain, ChainError, FullBlock, ImportError, Link};
 use crate::genesis::ChainParams;
 use crate::rpc::client::{ClientError, RpcClient};
 use crate::rpc::http::HttpServer;
@@ -366,7 +366,14 @@ impl Follower {
             };
             let failure: (&'static str, String) = match source.block(next) {
                 Ok(block) => {
-                    let result = lock(chain)?.import_block(&block);
+                    let mut result = lock(chain)?.import_block(&block);
+                    if matches!(result, Err(ImportError::BadLink(Link::LastCommit))) {
+                        // This node may hold another valid commit of its tip
+                        // than the one the block names: ask the source for its.
+                        if let Ok(parent) = source.block(tip) {
+                            result = lock(chain)?.import_block_after(&parent.commit, &block);
+                        }
+                    }
                     match result {
                         Ok(header) => {
                             imported += 1;

@@ -683,3 +683,123 @@ fn the_genesis_file_opens_the_validators_genesis_and_full_follows_from_it() {
     let error = jifen_node::follow::open_full_chain(&other, full_dir.path()).unwrap_err();
     assert_eq!(error.code(), "full-node-genesis-mismatch");
 }
+
+/// A source over a chain in this process: serves up to `limit`, with
+/// `commits` in place of the stored commits at their heights.
+struct Memory {
+    chain: Arc<Mutex<Chain>>,
+    limit: u64,
+    commits: Vec<(u64, jifen_protocol::Commit)>,
+}
+
+impl BlockSource for Memory {
+    fn id(&self) -> String {
+        format!("memory (up to {})", self.limit)
+    }
+
+    fn latest_height(&self) -> Result<u64, jifen_node::follow::SourceError> {
+        Ok(self.chain.lock().unwrap().height().min(self.limit))
+    }
+
+    fn block(&self, height: u64) -> Result<FullBlock, jifen_node::follow::SourceError> {
+        let mut block = full_block(&self.chain.lock().unwrap(), height);
+        if let Some((_, commit)) = self.commits.iter().find(|(h, _)| *h == height) {
+            block.commit = commit.clone();
+        }
+        Ok(block)
+    }
+
+    fn submit_tx(&self, tx: &Transaction) -> Result<(), jifen_node::follow::SourceError> {
+        self.chain.lock().unwrap().submit_tx(tx.clone()).unwrap();
+        Ok(())
+    }
+}
+
+/// Another valid commit of `height`: one signature fewer when all signed,
+/// else every validator's.
+fn other_commit(chain: &Chain, height: u64) -> jifen_protocol::Commit {
+    use jifen_protocol::{Commit, CommitSignature, VoteKind};
+    let header = chain.header(height).unwrap().unwrap();
+    let mut commit = chain.commit(height).unwrap().unwrap();
+    let set = chain
+        .validator_set(&header.validators_hash)
+        .unwrap()
+        .unwrap();
+    if commit.signatures.len() == set.len() {
+        commit.signatures.pop();
+    } else {
+        let digest =
+            Commit::vote_digest(&chain_id(), VoteKind::Precommit, height, 0, &header.hash());
+        commit.signatures = set
+            .validators()
+            .iter()
+            .enumerate()
+            .map(|(index, validator)| {
+                let key = (0..8)
+                    .map(|i| NodeKey::devnet_validator(i).unwrap())
+                    .find(|key| key.address() == validator.address)
+                    .unwrap();
+                CommitSignature {
+                    validator_index: u16::try_from(index).unwrap(),
+                    signature: key.sign_digest(&digest).unwrap(),
+                }
+            })
+            .collect();
+    }
+    assert!(commit.tally(&chain_id(), &set).unwrap().has_quorum());
+    assert_ne!(commit.hash(), chain.commit(height).unwrap().unwrap().hash());
+    commit
+}
+
+#[test]
+fn another_valid_commit_of_the_tip_is_replaced_by_the_one_the_next_block_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let devnet = DevnetBuilder::new(dir.path())
+        .validators(4)
+        .manual()
+        .start()
+        .unwrap();
+    let height = produce_blocks(&devnet, 4).unwrap();
+    let validator = devnet.chain();
+    let other = other_commit(&validator.lock().unwrap(), 2);
+    let follower_dir = tempfile::tempdir().unwrap();
+    let follower = Mutex::new(Chain::open(follower_dir.path(), Some(genesis_of(&devnet))).unwrap());
+    // A source gives block 2 with another quorum of signatures.
+    let odd: Vec<Arc<dyn BlockSource>> = vec![Arc::new(Memory {
+        chain: Arc::clone(&validator),
+        limit: 2,
+        commits: vec![(2, other.clone())],
+    })];
+    assert_eq!(sync_from(&follower, &odd).unwrap(), 2);
+    assert_eq!(follower.lock().unwrap().commit(2).unwrap().unwrap(), other);
+    // Block 3 names the producer's commit of 2: plain import refuses it ...
+    let block3 = full_block(&validator.lock().unwrap(), 3);
+    let error = follower.lock().unwrap().import_block(&block3).unwrap_err();
+    assert_eq!(error.code(), "import-bad-link");
+    // ... a replacement that is not a valid commit of the tip is refused ...
+    let wrong = validator.lock().unwrap().commit(3).unwrap().unwrap();
+    let error = follower
+        .lock()
+        .unwrap()
+        .import_block_after(&wrong, &block3)
+        .unwrap_err();
+    assert_eq!(error.code(), "import-bad-parent-commit");
+    assert_eq!(follower.lock().unwrap().height(), 2);
+    // ... and the follower takes the named commit from the source.
+    let honest: Vec<Arc<dyn BlockSource>> = vec![Arc::new(Memory {
+        chain: Arc::clone(&validator),
+        limit: u64::MAX,
+        commits: Vec::new(),
+    })];
+    assert_eq!(sync_from(&follower, &honest).unwrap(), height);
+    let follower = follower.into_inner().unwrap();
+    let validator = validator.lock().unwrap();
+    for h in 1..=height {
+        assert_eq!(
+            full_block(&follower, h),
+            full_block(&validator, h),
+            "block {h}"
+        );
+    }
+    assert_eq!(follower.verify_store().unwrap(), height);
+}

@@ -76,11 +76,26 @@ pub(super) struct ExecutedBlock {
 }
 
 impl Chain {
+    /// The hash of the tip's stored commit (none before block 1).
+    pub(super) fn tip_commit_hash(&self) -> Result<Option<Hash32>, ChainError> {
+        self.tip
+            .as_ref()
+            .map(|tip| {
+                self.store
+                    .commit(tip.height)?
+                    .map(|commit| commit.hash())
+                    .ok_or_else(|| ChainError::Inconsistent("tip commit missing".into()))
+            })
+            .transpose()
+    }
+
     /// Executes `candidates` as the next block at `time_ms` with the
     /// producer's context (height tip + 1, the next set, its proposer) and
-    /// builds the header the block has.
+    /// builds the header the block has (`last_commit_hash`: the hash of the
+    /// tip's commit, [`Chain::tip_commit_hash`]).
     pub(super) fn execute_block<'a>(
         &self,
+        last_commit_hash: Option<Hash32>,
         time_ms: u64,
         candidates: impl IntoIterator<Item = &'a Transaction>,
         inclusion: Inclusion,
@@ -166,16 +181,6 @@ impl Chain {
             .map(|(tx, code)| (tx.id(), *code))
             .collect();
         let previous = self.tip.as_ref();
-        let last_commit_hash = match previous {
-            Some(prev) => Some(
-                self.store
-                    .commit(prev.height)
-                    .map_err(ChainError::from)?
-                    .ok_or_else(|| ChainError::Inconsistent("previous commit missing".into()))?
-                    .hash(),
-            ),
-            None => None,
-        };
         let header = Header {
             version: HEADER_VERSION,
             chain_id: self.chain_id.clone(),
@@ -211,6 +216,7 @@ impl Chain {
         &mut self,
         block: ExecutedBlock,
         commit: Commit,
+        parent_commit: Option<Commit>,
     ) -> Result<Header, ChainError> {
         let ExecutedBlock {
             header,
@@ -239,6 +245,7 @@ impl Chain {
             new_validator_sets,
             history,
             anchors,
+            parent_commit,
         };
         let durable = self.sync_every <= 1 || height.is_multiple_of(self.sync_every);
         self.store.commit_block(&record, durable)?;

@@ -10,6 +10,7 @@
 //! | the header's chain id is this chain's | `import-wrong-chain` |
 //! | height = tip + 1 | `import-wrong-height` |
 //! | `previous_block_hash` = the tip's hash, `last_commit_hash` = the tip's commit hash | `import-bad-link` |
+//! | ([`Chain::import_block_after`]) the other commit of the tip the block names is valid | `import-bad-parent-commit` |
 //! | time not before the parent's + 1 ms, nor the genesis | `import-bad-time` |
 //! | `validators_hash` = the chain's next set | `import-bad-validators` |
 //! | `proposer` = [`consensus::proposer`] of that set | `import-bad-proposer` |
@@ -64,6 +65,27 @@ impl From<FullBlock> for jifen_rpc_types::BlockResult {
     }
 }
 
+/// A link of the header to its parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Link {
+    /// `previous_block_hash`: the tip's hash.
+    PreviousBlock,
+    /// `last_commit_hash`: the hash of the tip's commit.
+    LastCommit,
+}
+
+impl Link {
+    /// The header field's name.
+    #[must_use]
+    pub const fn field(self) -> &'static str {
+        match self {
+            Self::PreviousBlock => "previous_block_hash",
+            Self::LastCommit => "last_commit_hash",
+        }
+    }
+}
+
 /// A header field that differs from what re-execution gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -97,7 +119,7 @@ impl Root {
 /// Why a block was not imported. Nothing was stored.
 ///
 /// Codes: `import-bad-header`, `import-wrong-chain`, `import-wrong-height`,
-/// `import-bad-link`, `import-bad-time`, `import-bad-validators`,
+/// `import-bad-link`, `import-bad-parent-commit`, `import-bad-time`, `import-bad-validators`,
 /// `import-bad-proposer`, `import-bad-commit`, `import-no-quorum`,
 /// `import-too-large`, `import-bad-tx-root`, `import-tx-rejected`,
 /// `import-bad-results-root`, `import-bad-state-root`,
@@ -126,8 +148,12 @@ pub enum ImportError {
         got: u64,
     },
     /// `previous_block_hash` or `last_commit_hash` does not name the tip.
-    #[error("the block does not link to the tip ({0})")]
-    BadLink(&'static str),
+    #[error("the block's {} does not name the tip", .0.field())]
+    BadLink(Link),
+    /// The commit given to replace the tip's is not a valid commit of it
+    /// named by the block ([`Chain::import_block_after`]).
+    #[error("bad replacement of the tip's commit: {0}")]
+    BadParentCommit(String),
     /// The time is before the parent's + 1 ms or the genesis.
     #[error("the block time {got} is before {earliest}")]
     BadTime {
@@ -203,6 +229,7 @@ impl ImportError {
             Self::WrongChain { .. } => "import-wrong-chain",
             Self::WrongHeight { .. } => "import-wrong-height",
             Self::BadLink(_) => "import-bad-link",
+            Self::BadParentCommit(_) => "import-bad-parent-commit",
             Self::BadTime { .. } => "import-bad-time",
             Self::BadValidators { .. } => "import-bad-validators",
             Self::BadProposer { .. } => "import-bad-proposer",
@@ -250,6 +277,51 @@ impl Chain {
     /// # Errors
     /// [`ImportError`]; the chain is unchanged.
     pub fn import_block(&mut self, block: &FullBlock) -> Result<Header, ImportError> {
+        self.import_checked(block, None)
+    }
+
+    /// [`Chain::import_block`] for a block whose `last_commit_hash` names
+    /// `parent_commit`, another valid commit of the tip than the one stored
+    /// (a source first gave this node a different quorum of signatures):
+    /// `parent_commit` must be for the tip, verify against the tip's set
+    /// with a quorum and have that hash; it then replaces the stored one in
+    /// the same write as the block.
+    ///
+    /// # Errors
+    /// [`ImportError::BadParentCommit`], or as [`Chain::import_block`].
+    pub fn import_block_after(
+        &mut self,
+        parent_commit: &Commit,
+        block: &FullBlock,
+    ) -> Result<Header, ImportError> {
+        let tip = self.tip.as_ref().ok_or(ImportError::BadParentCommit(
+            "no block to replace the commit of".into(),
+        ))?;
+        parent_commit
+            .check_for(tip)
+            .map_err(|e| ImportError::BadParentCommit(e.to_string()))?;
+        let set = self
+            .validator_set(&tip.validators_hash)?
+            .ok_or_else(|| ChainError::Inconsistent("tip validator set missing".into()))?;
+        let tally = parent_commit
+            .tally(&self.chain_id, &set)
+            .map_err(|e| ImportError::BadParentCommit(e.to_string()))?;
+        if !tally.has_quorum() {
+            return Err(ImportError::BadParentCommit("no quorum".into()));
+        }
+        if block.header.last_commit_hash != Some(parent_commit.hash()) {
+            return Err(ImportError::BadParentCommit(
+                "the block does not name it".into(),
+            ));
+        }
+        self.import_checked(block, Some(parent_commit))
+    }
+
+    fn import_checked(
+        &mut self,
+        block: &FullBlock,
+        parent_commit: Option<&Commit>,
+    ) -> Result<Header, ImportError> {
         let FullBlock {
             header,
             commit,
@@ -271,20 +343,14 @@ impl Chain {
         }
         let parent = self.tip.as_ref();
         if header.previous_block_hash != parent.map(Header::hash) {
-            return Err(ImportError::BadLink("previous_block_hash"));
+            return Err(ImportError::BadLink(Link::PreviousBlock));
         }
-        let last_commit_hash = match parent {
-            Some(parent) => Some(
-                self.store
-                    .commit(parent.height)
-                    .map_err(ChainError::from)?
-                    .ok_or_else(|| ChainError::Inconsistent("tip commit missing".into()))?
-                    .hash(),
-            ),
-            None => None,
+        let last_commit_hash = match parent_commit {
+            Some(replacement) => Some(replacement.hash()),
+            None => self.tip_commit_hash()?,
         };
         if header.last_commit_hash != last_commit_hash {
-            return Err(ImportError::BadLink("last_commit_hash"));
+            return Err(ImportError::BadLink(Link::LastCommit));
         }
         let earliest = parent
             .map_or(0, |p| p.time_ms.saturating_add(1))
@@ -322,19 +388,20 @@ impl Chain {
             });
         }
         check_root(Root::Tx, header.tx_root, tx_root(txs))?;
-        let executed = match self.execute_block(header.time_ms, txs, Inclusion::Strict) {
-            Ok(executed) => executed,
-            Err(ExecuteError::Chain(error)) => return Err(error.into()),
-            Err(ExecuteError::Rejected { index, error }) => {
-                return Err(ImportError::TxRejected { index, error });
-            }
-            Err(ExecuteError::TooLarge) => {
-                return Err(ImportError::TooLarge {
-                    count: txs.len(),
-                    bytes,
-                });
-            }
-        };
+        let executed =
+            match self.execute_block(last_commit_hash, header.time_ms, txs, Inclusion::Strict) {
+                Ok(executed) => executed,
+                Err(ExecuteError::Chain(error)) => return Err(error.into()),
+                Err(ExecuteError::Rejected { index, error }) => {
+                    return Err(ImportError::TxRejected { index, error });
+                }
+                Err(ExecuteError::TooLarge) => {
+                    return Err(ImportError::TooLarge {
+                        count: txs.len(),
+                        bytes,
+                    });
+                }
+            };
         let computed = &executed.header;
         check_root(Root::Results, header.results_root, computed.results_root)?;
         check_root(Root::State, header.state_root, computed.state_root)?;
@@ -347,7 +414,7 @@ impl Chain {
         if computed.hash() != header.hash() {
             return Err(ImportError::HeaderMismatch);
         }
-        let stored = self.store_block(executed, commit.clone())?;
+        let stored = self.store_block(executed, commit.clone(), parent_commit.cloned())?;
         self.drop_stale();
         Ok(stored)
     }

@@ -30,7 +30,7 @@ use crate::genesis::{ChainParams, GenesisError};
 use crate::keys::NodeKey;
 use crate::store::{StateChange, Store, StoreError, TxLocation};
 use block::{ExecuteError, Inclusion};
-pub use import::{FullBlock, ImportError};
+pub use import::{FullBlock, ImportError, Link, Root};
 pub use subchain::{AnchorProof, KeptSubchain, SubchainStates};
 
 /// Most transactions waiting in the mempool.
@@ -291,18 +291,20 @@ impl Chain {
         let time_ms = now_ms
             .max(self.tip.as_ref().map_or(0, |h| h.time_ms + 1))
             .max(self.params.genesis_time_ms);
-        let block = match self.execute_block(time_ms, &self.mempool, Inclusion::Drop) {
-            Ok(block) => block,
-            Err(ExecuteError::Chain(error)) => return Err(error),
-            Err(ExecuteError::Rejected { .. } | ExecuteError::TooLarge) => {
-                return Err(ChainError::Inconsistent(
-                    "the producer refused its own transaction".into(),
-                ));
-            }
-        };
+        let last_commit_hash = self.tip_commit_hash()?;
+        let block =
+            match self.execute_block(last_commit_hash, time_ms, &self.mempool, Inclusion::Drop) {
+                Ok(block) => block,
+                Err(ExecuteError::Chain(error)) => return Err(error),
+                Err(ExecuteError::Rejected { .. } | ExecuteError::TooLarge) => {
+                    return Err(ChainError::Inconsistent(
+                        "the producer refused its own transaction".into(),
+                    ));
+                }
+            };
         let commit =
             consensus::sign_commit(&self.chain_id, &block.header, &self.next_set, &self.keys)?;
-        self.store_block(block, commit)
+        self.store_block(block, commit, None)
     }
 
     /// The transactions waiting in the mempool, in order (what a full node
