@@ -1,5 +1,6 @@
 //! The node's benchmark (`jifen-node bench`): empty blocks per second,
-//! transfers per second, and state proofs served per second over RPC.
+//! transfers per second, a full node's import of those blocks
+//! (re-execution), and state proofs served per second over RPC.
 //! Figures go to `docs/benchmarks.md`; nothing here asserts speed.
 
 use std::net::SocketAddr;
@@ -27,6 +28,10 @@ pub struct BenchReport {
     pub transfers_per_s: f64,
     /// Blocks those transfers took.
     pub transfer_blocks: u64,
+    /// Transfers a full node imports per second: the same blocks checked
+    /// (commit signatures, every transaction's signature) and re-executed
+    /// by [`Chain::import_block`], durable commits.
+    pub imported_transfers_per_s: f64,
     /// `jifen_account` calls (value + state proof) answered per second over
     /// one kept-alive HTTP connection.
     pub proofs_per_s: f64,
@@ -117,6 +122,33 @@ pub fn run(dir: &Path, transfers: u64, seconds: u64) -> Result<BenchReport, Benc
     let transfers_per_s = rate(transfers, started.elapsed());
     let accounts = chain.state().len();
 
+    // A full node of the same chain imports every block; only the transfer
+    // blocks are timed.
+    let mut genesis = chain.params().clone();
+    genesis.devnet_keys = 0;
+    let mut full = Chain::open(&dir.join("full"), Some(genesis))?;
+    let mut imported_transfers_per_s = 0.0;
+    let mut started = Instant::now();
+    for height in 1..=chain.height() {
+        if height == start_height + 1 {
+            started = Instant::now();
+        }
+        let block = crate::chain::FullBlock {
+            header: chain
+                .header(height)?
+                .ok_or_else(|| setup("header missing"))?,
+            commit: chain
+                .commit(height)?
+                .ok_or_else(|| setup("commit missing"))?,
+            txs: chain.block_txs(height)?,
+        };
+        full.import_block(&block).map_err(setup)?;
+        if height == chain.height() {
+            imported_transfers_per_s = rate(transfers, started.elapsed());
+        }
+    }
+    drop(full);
+
     let chain = Arc::new(Mutex::new(chain));
     let ctx = RpcContext {
         chain: Arc::clone(&chain),
@@ -149,6 +181,7 @@ pub fn run(dir: &Path, transfers: u64, seconds: u64) -> Result<BenchReport, Benc
         empty_blocks_per_s,
         transfers_per_s,
         transfer_blocks,
+        imported_transfers_per_s,
         proofs_per_s,
         accounts,
     })

@@ -11,6 +11,7 @@
 //! | [`chain`] | the chain: state, history, mempool, block production, queries |
 //! | [`rpc`] | the JSON-RPC 2.0 server over HTTP and a small client |
 //! | [`devnet`] | running a devnet: producer thread plus RPC server |
+//! | [`follow`] | a full node: importing blocks from sources, relaying transactions, RPC server |
 //! | [`launch`] | `jifen-node network`: validator and full nodes as separate processes on loopback |
 //! | [`p2p`] | the node on libp2p: requests served by the RPC dispatcher, blocks gossiped and judged, Kademlia |
 //! | [`subchains`] | the devnet's `bft` and `pow-xor` subchains, produced and reported beside the main chain |
@@ -25,6 +26,7 @@ pub mod chain;
 pub mod consensus;
 pub mod devnet;
 pub mod execution;
+pub mod follow;
 pub mod genesis;
 pub mod keys;
 pub mod launch;

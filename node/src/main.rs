@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -10,6 +11,7 @@ use std::time::Instant;
 
 use jifen_node::chain::Chain;
 use jifen_node::devnet::{Devnet, DevnetConfig};
+use jifen_node::follow::{BlockSource, FOLLOW_INTERVAL, FullNode, FullNodeConfig, HttpSource};
 use jifen_node::genesis::ChainParams;
 use jifen_node::keys::NodeKey;
 use jifen_node::rpc::Fault;
@@ -148,6 +150,33 @@ enum Command {
         /// Chain id.
         #[arg(long, default_value = "jifen-devnet")]
         chain_id: String,
+    },
+    /// Write the chain parameters of a data directory as a genesis file
+    /// (JSON, `devnet_keys: 0`): what a full node starts from.
+    Genesis {
+        /// Data directory of a node of the chain.
+        #[arg(long)]
+        data_dir: PathBuf,
+        /// File to write (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Run a full node: no validator key, every block imported from the
+    /// sources and re-executed; serves the same JSON-RPC as the devnet.
+    Full {
+        /// The genesis file (`jifen-node genesis`).
+        #[arg(long)]
+        genesis: PathBuf,
+        /// Data directory.
+        #[arg(long, default_value = "jifen-full")]
+        data_dir: PathBuf,
+        /// RPC port on 127.0.0.1 (0: any free port).
+        #[arg(long, default_value_t = 26_658)]
+        rpc_port: u16,
+        /// A node to follow over HTTP JSON-RPC (`http://host:port/`); repeat
+        /// for several.
+        #[arg(long = "source", required = true)]
+        sources: Vec<String>,
     },
     /// Check a data directory: every header's state root against the stored
     /// state, every commit's quorum, the header links.
@@ -406,6 +435,53 @@ fn main() -> anyhow::Result<()> {
             let tx = unsigned.with_signature(signature);
             writeln!(std::io::stdout(), "{}", hex::encode(tx.encode()))?;
             Ok(())
+        }
+        Command::Genesis { data_dir, out } => {
+            let chain = Chain::open(&data_dir, None).context("opening the chain")?;
+            let mut params = chain.params().clone();
+            params.devnet_keys = 0;
+            let mut json = serde_json::to_string_pretty(&params)?;
+            json.push('\n');
+            match out {
+                Some(path) => std::fs::write(&path, json)
+                    .with_context(|| format!("writing {}", path.display()))?,
+                None => std::io::stdout().write_all(json.as_bytes())?,
+            }
+            Ok(())
+        }
+        Command::Full {
+            genesis,
+            data_dir,
+            rpc_port,
+            sources,
+        } => {
+            let text = std::fs::read_to_string(&genesis)
+                .with_context(|| format!("reading {}", genesis.display()))?;
+            let genesis: ChainParams =
+                serde_json::from_str(&text).context("reading the genesis file")?;
+            let sources = sources
+                .iter()
+                .map(|url| {
+                    HttpSource::new(url)
+                        .map(|source| Arc::new(source) as Arc<dyn BlockSource>)
+                        .with_context(|| format!("source {url}"))
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let node = FullNode::start(FullNodeConfig {
+                genesis,
+                data_dir,
+                rpc_addr: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), rpc_port),
+                sources,
+                interval: FOLLOW_INTERVAL,
+            })
+            .context("starting the full node")?;
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "jifen-node full RPC: http://{}", node.rpc_addr())?;
+            out.flush()?;
+            drop(out);
+            loop {
+                std::thread::park();
+            }
         }
         Command::Verify { data_dir } => {
             let chain = Chain::open(&data_dir, None).context("opening the chain")?;

@@ -106,6 +106,10 @@ pub struct BlockRecord {
     /// The accepted subchain reports, in block order (the leaves of the
     /// header's `anchors_root`).
     pub anchors: Vec<BlockAnchor>,
+    /// Another valid commit of the parent block, replacing the stored one
+    /// in the same write: the one this header's `last_commit_hash` names (a
+    /// full node that first received a different quorum of signatures).
+    pub parent_commit: Option<Commit>,
 }
 
 fn history_key(address: &Address, index: u64) -> [u8; 28] {
@@ -300,10 +304,16 @@ impl Store {
                 .map_err(db_err)?
                 .insert(height, block.header.encode().as_slice())
                 .map_err(db_err)?;
-            txn.open_table(COMMITS)
-                .map_err(db_err)?
+            let mut commits = txn.open_table(COMMITS).map_err(db_err)?;
+            commits
                 .insert(height, block.commit.encode().as_slice())
                 .map_err(db_err)?;
+            if let Some(parent) = &block.parent_commit {
+                commits
+                    .insert(height.saturating_sub(1), parent.encode().as_slice())
+                    .map_err(db_err)?;
+            }
+            drop(commits);
             txn.open_table(BLOCK_TXS)
                 .map_err(db_err)?
                 .insert(height, encode_txs(&block.txs).as_slice())

@@ -365,9 +365,9 @@ fn http_limits_are_enforced() {
 #[test]
 fn typed_results_read_every_answer_and_write_it_back_unchanged() {
     use jifen_rpc_types::{
-        AccountParams, Call, CommitParams, HeaderParams, HistoryParams, LightBlockParams,
-        LightBlocksParams, StateParams, StatusParams, SubmitTxParams, TxProofParams,
-        TxStatusParams, ValidatorsParams, WireObject,
+        AccountParams, BlockParams, Call, CommitParams, HeaderParams, HistoryParams,
+        LightBlockParams, LightBlocksParams, StateParams, StatusParams, SubmitTxParams,
+        TxProofParams, TxStatusParams, ValidatorsParams, WireObject,
     };
 
     fn round_trip<C: Call>(client: &mut RpcClient, params: &C) -> C::Output {
@@ -430,6 +430,11 @@ fn typed_results_read_every_answer_and_write_it_back_unchanged() {
         round_trip(&mut client, &HeaderParams { height });
         round_trip(&mut client, &CommitParams { height });
         round_trip(&mut client, &LightBlockParams { height });
+        let block = round_trip(&mut client, &BlockParams { height });
+        assert_eq!(
+            block.txs.len(),
+            usize::from(height == Some(3) || height.is_none())
+        );
     }
     round_trip(&mut client, &ValidatorsParams { height: Some(4) });
     let range = round_trip(&mut client, &LightBlocksParams { from: 1, to: 3 });

@@ -1,10 +1,11 @@
 //! Chain data: `jifen_status`, `jifen_header`, `jifen_commit`,
-//! `jifen_validators`, `jifen_lightBlock` and `jifen_lightBlocks`.
+//! `jifen_validators`, `jifen_lightBlock`, `jifen_lightBlocks` and
+//! `jifen_block`.
 
-use jifen_protocol::{ChainId, Commit, Encode, Hash32, Header, ValidatorSet};
+use jifen_protocol::{ChainId, Commit, Encode, Hash32, Header, Transaction, ValidatorSet};
 use serde_json::Value;
 
-use crate::field::{Fields, ObjectBuilder, WireError};
+use crate::field::{Fields, ObjectBuilder, WireError, canonical_item};
 use crate::{Call, WireObject, method};
 
 /// `jifen_status` takes no parameters.
@@ -155,6 +156,13 @@ height_params!(
     LightBlockParams,
     method::LIGHT_BLOCK,
     LightBlockResult
+);
+height_params!(
+    /// `jifen_block`: the full block at a height (what a full node
+    /// re-executes).
+    BlockParams,
+    method::BLOCK,
+    BlockResult
 );
 
 /// A header; `height` and `hash` on the wire repeat it and must agree.
@@ -358,6 +366,80 @@ impl WireObject for LightBlocksResult {
     }
 }
 
+/// Most transactions in one block (the node's block rule; a `jifen_block`
+/// answer with more is refused).
+pub const MAX_BLOCK_TXS: usize = 5_000;
+
+/// Most bytes of canonical transactions in one block (1 MiB): with
+/// [`MAX_BLOCK_TXS`] it bounds a `jifen_block` answer (hex doubles it)
+/// well inside [`crate::MAX_RESPONSE_BYTES`] next to the header and a commit
+/// of the largest set.
+pub const MAX_BLOCK_TX_BYTES: usize = 1 << 20;
+
+/// A full block: header, commit and transactions in block order (untrusted:
+/// a full node re-executes it). `height` and `hash` on the wire repeat the
+/// header's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockResult {
+    /// The header.
+    pub header: Header,
+    /// The commit that finalized it.
+    pub commit: Commit,
+    /// The transactions, in block order.
+    pub txs: Vec<Transaction>,
+}
+
+impl BlockResult {
+    /// Checks that this is the block at `height`.
+    ///
+    /// # Errors
+    /// [`WireError::Inconsistent`] (`height`).
+    pub fn expect_height(&self, height: u64) -> Result<(), WireError> {
+        WireError::check_equal("height", height, self.header.height)
+    }
+}
+
+impl WireObject for BlockResult {
+    fn to_json(&self) -> Value {
+        let txs: Vec<Value> = self
+            .txs
+            .iter()
+            .map(|tx| Value::String(hex::encode(tx.encode())))
+            .collect();
+        ObjectBuilder::new()
+            .put("height", self.header.height)
+            .put("hash", self.header.hash().to_string())
+            .put_hex("header", self.header.encode())
+            .put_hex("commit", self.commit.encode())
+            .put("txs", txs)
+            .build()
+    }
+
+    fn from_json(value: &Value) -> Result<Self, WireError> {
+        let fields = Fields::of(value, "result")?;
+        let header: Header = fields.canonical("header")?;
+        let commit: Commit = fields.canonical("commit")?;
+        let items = fields.array("txs")?;
+        if items.len() > MAX_BLOCK_TXS {
+            return Err(WireError::BadText {
+                field: "txs",
+                expected: "at most 5000 transactions",
+            });
+        }
+        let txs = items
+            .iter()
+            .map(|item| canonical_item(item, "txs"))
+            .collect::<Result<Vec<Transaction>, _>>()?;
+        WireError::check_equal("height", header.height, fields.u64("height")?)?;
+        WireError::check_equal("hash", header.hash(), fields.hash("hash")?)?;
+        Ok(Self {
+            header,
+            commit,
+            txs,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use jifen_protocol::{Validator, header::HEADER_VERSION, merkle};
@@ -447,6 +529,74 @@ mod tests {
         assert_eq!(
             LightBlockResult::from_json(&trailing).unwrap_err().code(),
             "rpc-field-decode"
+        );
+    }
+
+    #[test]
+    fn full_block_round_trips_strictly() {
+        let light = block(3);
+        let key = set().validators()[0].public_key;
+        let tx = jifen_protocol::UnsignedTransaction::new(
+            ChainId::new("jifen-devnet").unwrap(),
+            key,
+            0,
+            1_000,
+            jifen_protocol::TxPayload::Transfer(jifen_protocol::Transfer {
+                to: jifen_protocol::Address::from_bytes([7; 20]),
+                amount: 5,
+            }),
+        )
+        .with_signature(jifen_protocol::Signature::from_array([1; 64]));
+        let full = BlockResult {
+            header: light.header,
+            commit: light.commit,
+            txs: vec![tx.clone(), tx],
+        };
+        let json = full.to_json();
+        assert_eq!(json["height"], 3);
+        assert_eq!(json["txs"].as_array().unwrap().len(), 2);
+        assert_eq!(BlockResult::from_json(&json).unwrap(), full);
+        full.expect_height(3).unwrap();
+        assert_eq!(full.expect_height(4).unwrap_err().field(), "height");
+        assert_eq!(
+            BlockParams { height: Some(3) }.to_json(),
+            json!({"height": 3})
+        );
+        assert_eq!(<BlockParams as Call>::METHOD, "jifen_block");
+        let mut wrong_hash = json.clone();
+        wrong_hash["hash"] = json!(Hash32([9; 32]).to_string());
+        assert_eq!(
+            BlockResult::from_json(&wrong_hash).unwrap_err().field(),
+            "hash"
+        );
+        let mut wrong_height = json.clone();
+        wrong_height["height"] = json!(2);
+        assert_eq!(
+            BlockResult::from_json(&wrong_height).unwrap_err().field(),
+            "height"
+        );
+        let mut trailing = json.clone();
+        trailing["txs"][1] = json!(format!("{}00", trailing["txs"][1].as_str().unwrap()));
+        let error = BlockResult::from_json(&trailing).unwrap_err();
+        assert_eq!((error.code(), error.field()), ("rpc-field-decode", "txs"));
+        let mut not_hex = json.clone();
+        not_hex["txs"][0] = json!(7);
+        assert_eq!(
+            BlockResult::from_json(&not_hex).unwrap_err().code(),
+            "rpc-field-wrong-type"
+        );
+        let mut missing = json.clone();
+        missing.as_object_mut().unwrap().remove("txs");
+        assert_eq!(
+            BlockResult::from_json(&missing).unwrap_err().code(),
+            "rpc-field-missing"
+        );
+        let mut too_many = json;
+        let one = too_many["txs"][0].clone();
+        too_many["txs"] = Value::Array(vec![one; MAX_BLOCK_TXS + 1]);
+        assert_eq!(
+            BlockResult::from_json(&too_many).unwrap_err().code(),
+            "rpc-field-bad-text"
         );
     }
 

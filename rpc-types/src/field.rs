@@ -316,6 +316,16 @@ fn parse_hex(text: &str, name: &'static str, max: usize) -> Result<Vec<u8>, Wire
     })
 }
 
+/// One element of an array member: the canonical encoding of a `T` in hex
+/// (`name` names the array in the error).
+pub(crate) fn canonical_item<T: Decode>(value: &Value, name: &'static str) -> Result<T, WireError> {
+    let bytes = parse_hex(as_str(value, name)?, name, usize::MAX)?;
+    T::decode(&bytes).map_err(|source| WireError::Decode {
+        field: name,
+        source,
+    })
+}
+
 /// Builds a JSON object member by member (in the order the node has always
 /// written them).
 #[derive(Debug, Default)]

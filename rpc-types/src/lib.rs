@@ -5,7 +5,7 @@
 //! |---|---|
 //! | [`envelope`] | [`Request`], [`Response`], [`ErrorObject`], the node's [`ErrorCode`]s, [`EnvelopeError`] |
 //! | [`method`] | the method names |
-//! | [`blocks`] | `jifen_status`, `jifen_header`, `jifen_commit`, `jifen_validators`, `jifen_lightBlock(s)` |
+//! | [`blocks`] | `jifen_status`, `jifen_header`, `jifen_commit`, `jifen_validators`, `jifen_lightBlock(s)`, `jifen_block` |
 //! | [`state`] | `jifen_state`, `jifen_account` |
 //! | [`tx`] | `jifen_submitTx`, `jifen_txStatus`, `jifen_txProof` |
 //! | [`history`] | `jifen_history` |
@@ -51,9 +51,9 @@ pub mod tx;
 
 pub use binary::{LIGHT_BLOCKS_CONTENT_TYPE, accepts_light_blocks, names_light_blocks_type};
 pub use blocks::{
-    CommitParams, CommitResult, HeaderParams, HeaderResult, LightBlockParams, LightBlockResult,
-    LightBlocksParams, LightBlocksResult, StatusParams, StatusResult, ValidatorsParams,
-    ValidatorsResult,
+    BlockParams, BlockResult, CommitParams, CommitResult, HeaderParams, HeaderResult,
+    LightBlockParams, LightBlockResult, LightBlocksParams, LightBlocksResult, MAX_BLOCK_TX_BYTES,
+    MAX_BLOCK_TXS, StatusParams, StatusResult, ValidatorsParams, ValidatorsResult,
 };
 pub use envelope::{
     EnvelopeError, ErrorCode, ErrorObject, Id, Request, RequestError, Response, VERSION,
@@ -93,6 +93,8 @@ pub mod method {
     pub const LIGHT_BLOCK: &str = "jifen_lightBlock";
     /// Light blocks `from ..= to`.
     pub const LIGHT_BLOCKS: &str = "jifen_lightBlocks";
+    /// Header, commit and transactions of one block (full-node sync).
+    pub const BLOCK: &str = "jifen_block";
     /// The value under a state key, with its proof.
     pub const STATE: &str = "jifen_state";
     /// An address's account record, with its proof.
@@ -121,13 +123,14 @@ pub mod method {
     pub const PROVENANCE_RECORDS: &str = "jifen_provenanceRecords";
 
     /// Every method.
-    pub const ALL: [&str; 19] = [
+    pub const ALL: [&str; 20] = [
         STATUS,
         HEADER,
         COMMIT,
         VALIDATORS,
         LIGHT_BLOCK,
         LIGHT_BLOCKS,
+        BLOCK,
         STATE,
         ACCOUNT,
         SUBMIT_TX,
@@ -199,6 +202,8 @@ serialize_as_wire!(
     LightBlockResult,
     LightBlocksParams,
     LightBlocksResult,
+    BlockParams,
+    BlockResult,
     StateParams,
     StateResult,
     AccountParams,

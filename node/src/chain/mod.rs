@@ -4,10 +4,14 @@
 //! | module | holds |
 //! |---|---|
 //! | this one | [`Chain`]: opening, block production, reads |
+//! | `block` | the one execution body of a block, shared by production and import |
+//! | `import` | checking and storing a block from elsewhere ([`Chain::import_block`]) |
 //! | `mempool` | admission of transactions ([`Chain::submit_tx`]) |
 //! | `verify` | re-checking the whole store ([`Chain::verify_store`]) |
 //! | `subchain` | the anchored subchain reports and headers, and the subchains whose blocks this node keeps |
 
+mod block;
+mod import;
 mod mempool;
 mod subchain;
 mod verify;
@@ -17,21 +21,26 @@ use std::path::Path;
 
 use jifen_protocol::{
     Address, ChainId, Commit, Hash32, Header, InclusionProof, StateMap, StateProof, StateTree,
-    Transaction, ValidatorSet, header::HEADER_VERSION, history::HistoryEntry, merkle, tx_result,
-    tx_root,
+    Transaction, ValidatorSet, history::HistoryEntry, merkle, tx_result,
 };
 
 use crate::consensus::{self, ConsensusError};
-use crate::execution::{self, BlockContext};
+use crate::execution;
 use crate::genesis::{ChainParams, GenesisError};
 use crate::keys::NodeKey;
-use crate::store::{BlockAnchor, BlockRecord, StateChange, Store, StoreError, TxLocation};
+use crate::store::{StateChange, Store, StoreError, TxLocation};
+use block::{ExecuteError, Inclusion};
+pub use import::{FullBlock, ImportError, Link, Root};
 pub use subchain::{AnchorProof, KeptSubchain, SubchainStates};
 
 /// Most transactions waiting in the mempool.
 pub const MEMPOOL_CAPACITY: usize = 20_000;
-/// Most transactions in one block.
-pub const MAX_BLOCK_TXS: usize = 5_000;
+/// Most transactions in one block (a block rule: an imported block with
+/// more is invalid).
+pub const MAX_BLOCK_TXS: usize = jifen_rpc_types::MAX_BLOCK_TXS;
+/// Most bytes of canonical transactions in one block (a block rule, so
+/// that a `jifen_block` answer fits the RPC budget).
+pub const MAX_BLOCK_TX_BYTES: usize = jifen_rpc_types::MAX_BLOCK_TX_BYTES;
 
 /// Why the chain failed.
 #[derive(Debug, thiserror::Error)]
@@ -271,142 +280,38 @@ impl Chain {
             .max(self.params.genesis_time_ms)
     }
 
-    /// Produces, signs and stores the next block at time `now_ms`.
+    /// Produces, signs and stores the next block at time `now_ms` (not
+    /// before the tip's time + 1 nor the genesis time): the mempool's
+    /// transactions in order, up to the block's limits, skipping (and
+    /// dropping) those that cannot be included.
     ///
     /// # Errors
     /// [`ChainError`]; on error nothing was stored and the chain is unchanged.
     pub fn produce_block(&mut self, now_ms: u64) -> Result<Header, ChainError> {
-        let height = self.height() + 1;
-        let set = self.next_set.clone();
-        let proposer = consensus::proposer(&set, height)
-            .ok_or_else(|| ChainError::Inconsistent("empty validator set".into()))?;
-        let mut scratch = self.state.clone();
-        let mut included = Vec::new();
-        let mut results = Vec::new();
-        let mut dropped = Vec::new();
-        let mut history = Vec::new();
-        let mut anchors = Vec::new();
-        let chain_id = self.chain_id.clone();
-        let previous = self.tip.as_ref();
         let time_ms = now_ms
-            .max(previous.map_or(self.params.genesis_time_ms, |h| h.time_ms + 1))
+            .max(self.tip.as_ref().map_or(0, |h| h.time_ms + 1))
             .max(self.params.genesis_time_ms);
-        let ctx = BlockContext {
-            height,
-            proposer,
-            min_fee: self.params.min_fee,
-            validators: &set,
-            chain_id: &chain_id,
-            time_ms,
-        };
-        for tx in &self.mempool {
-            if included.len() >= MAX_BLOCK_TXS {
-                break;
-            }
-            match execution::execute(&mut scratch, tx, &ctx) {
-                Ok(executed) => {
-                    results.push(executed.result.err().map_or(0, |e| e.number()));
-                    let id = tx.id();
-                    history.extend(
-                        executed
-                            .history
-                            .into_iter()
-                            .map(|(address, index)| (address, index, id)),
-                    );
-                    if let (Some(anchored), jifen_protocol::TxPayload::SubchainReport(report)) =
-                        (executed.anchor, &tx.unsigned.payload)
-                    {
-                        anchors.push(BlockAnchor {
-                            leaf: anchored.leaf,
-                            index: anchored.index,
-                            report: report.clone(),
-                        });
-                    }
-                    included.push(tx.clone());
+        let last_commit_hash = self.tip_commit_hash()?;
+        let block =
+            match self.execute_block(last_commit_hash, time_ms, &self.mempool, Inclusion::Drop) {
+                Ok(block) => block,
+                Err(ExecuteError::Chain(error)) => return Err(error),
+                Err(ExecuteError::Rejected { .. } | ExecuteError::TooLarge) => {
+                    return Err(ChainError::Inconsistent(
+                        "the producer refused its own transaction".into(),
+                    ));
                 }
-                Err(_) => dropped.push(tx.id()),
-            }
-        }
-        let next = if height.is_multiple_of(self.params.epoch_length) {
-            execution::elect(
-                &scratch,
-                self.params.max_validators,
-                self.params.rotate,
-                height / self.params.epoch_length,
-            )
-            .unwrap_or_else(|| set.clone())
-        } else {
-            set.clone()
-        };
-        let tree = StateTree::build(&scratch);
-        let tx_results: Vec<(Hash32, u16)> = included
-            .iter()
-            .zip(&results)
-            .map(|(tx, code)| (tx.id(), *code))
-            .collect();
-        let last_commit_hash = match previous {
-            Some(prev) => Some(
-                self.store
-                    .commit(prev.height)?
-                    .ok_or_else(|| ChainError::Inconsistent("previous commit missing".into()))?
-                    .hash(),
-            ),
-            None => None,
-        };
-        let header = Header {
-            version: HEADER_VERSION,
-            chain_id: self.chain_id.clone(),
-            height,
-            time_ms,
-            previous_block_hash: previous.map(Header::hash),
-            last_commit_hash,
-            tx_root: tx_root(&included),
-            results_root: tx_result::results_root(&tx_results),
-            state_root: tree.root(),
-            anchors_root: jifen_protocol::subchain::anchors_root(
-                &anchors.iter().map(|a| a.leaf).collect::<Vec<_>>(),
-            ),
-            validators_hash: set.hash(),
-            next_validators_hash: next.hash(),
-            proposer,
-        };
-        let commit = consensus::sign_commit(&self.chain_id, &header, &set, &self.keys)?;
-        let changes = diff(&self.state, &scratch);
-        let new_validator_sets = if self.sets.contains_key(&next.hash()) {
-            Vec::new()
-        } else {
-            vec![next.clone()]
-        };
-        let record = BlockRecord {
-            header: header.clone(),
-            commit,
-            txs: included,
-            results,
-            changes,
-            new_validator_sets,
-            history,
-            anchors,
-        };
-        let durable = self.sync_every <= 1 || height.is_multiple_of(self.sync_every);
-        self.store.commit_block(&record, durable)?;
-        // Stored: now update memory.
-        for (key, value) in record.changes {
-            self.history.entry(key).or_default().push((height, value));
-        }
-        self.state = scratch;
-        self.tree = tree;
-        self.sets.insert(next.hash(), next.clone());
-        self.next_set = next;
-        let gone: HashSet<Hash32> = record
-            .txs
-            .iter()
-            .map(Transaction::id)
-            .chain(dropped)
-            .collect();
-        self.mempool.retain(|tx| !gone.contains(&tx.id()));
-        self.mempool_ids.retain(|id| !gone.contains(id));
-        self.tip = Some(header.clone());
-        Ok(header)
+            };
+        let commit =
+            consensus::sign_commit(&self.chain_id, &block.header, &self.next_set, &self.keys)?;
+        self.store_block(block, commit, None)
+    }
+
+    /// The transactions waiting in the mempool, in order (what a full node
+    /// relays to a validator).
+    #[must_use]
+    pub fn mempool_txs(&self) -> Vec<Transaction> {
+        self.mempool.clone()
     }
 
     /// The header at `height`.

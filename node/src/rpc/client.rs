@@ -83,9 +83,16 @@ impl RpcClient {
     /// A client for the node at `addr` (plain HTTP on loopback).
     #[must_use]
     pub fn new(addr: SocketAddr) -> Self {
+        Self::with_timeout(addr, Duration::from_secs(60))
+    }
+
+    /// [`RpcClient::new`] with a deadline of `timeout` per call (a full
+    /// node's sources: a hanging source must not stall the follower).
+    #[must_use]
+    pub fn with_timeout(addr: SocketAddr, timeout: Duration) -> Self {
         let http = reqwest::blocking::Client::builder()
-            .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(60))
+            .connect_timeout(Duration::from_secs(5).min(timeout))
+            .timeout(timeout)
             // Shorter than the node's idle timeout: never reuse a
             // connection the node is closing.
             .pool_idle_timeout(Duration::from_secs(5))

@@ -27,12 +27,13 @@ use std::sync::{Arc, Mutex};
 
 use jifen_protocol::{Encode, Hash32, ValidatorSet, account_key};
 use jifen_rpc_types::{
-    AccountParams, AccountResult, Call, CommitParams, CommitResult, ErrorCode, ErrorObject,
-    HeaderParams, HeaderResult, HistoryParams, HistoryResult, LightBlockParams, LightBlockResult,
-    LightBlocksParams, LightBlocksResult, MAX_HISTORY_ENTRIES, ProvenanceRecordsParams,
-    StateParams, StateResult, StatusParams, StatusResult, SubchainReportsParams, SubchainsParams,
-    SubmitTxParams, SubmitTxResult, TxProofParams, TxProofResult, TxStatusParams, TxStatusResult,
-    ValidatorsParams, ValidatorsResult, WireError, WireObject, method,
+    AccountParams, AccountResult, BlockParams, BlockResult, Call, CommitParams, CommitResult,
+    ErrorCode, ErrorObject, HeaderParams, HeaderResult, HistoryParams, HistoryResult,
+    LightBlockParams, LightBlockResult, LightBlocksParams, LightBlocksResult, MAX_HISTORY_ENTRIES,
+    ProvenanceRecordsParams, StateParams, StateResult, StatusParams, StatusResult,
+    SubchainReportsParams, SubchainsParams, SubmitTxParams, SubmitTxResult, TxProofParams,
+    TxProofResult, TxStatusParams, TxStatusResult, ValidatorsParams, ValidatorsResult, WireError,
+    WireObject, method,
 };
 use serde_json::{Map, Value};
 
@@ -185,6 +186,10 @@ fn call_within(
         method::LIGHT_BLOCKS => {
             let params = LightBlocksParams::from_json(&params).map_err(invalid_params)?;
             light_blocks(ctx, params, budget, RangeEncoding::Json).map(|output| output.to_json())
+        }
+        method::BLOCK => {
+            let params = BlockParams::from_json(&params).map_err(invalid_params)?;
+            block(ctx, params, budget).map(|output| output.to_json())
         }
         method::STATE => serve(ctx, &params, state),
         method::ACCOUNT => serve(ctx, &params, account),
@@ -427,6 +432,38 @@ fn light_blocks(
     Ok(LightBlocksResult { light_blocks })
 }
 
+/// The bytes a `jifen_block` answer takes: hex of the header, the commit
+/// and each transaction, the JSON around them.
+fn block_answer_len(block: &BlockResult) -> usize {
+    let hex: usize = block.header.encode().len()
+        + block.commit.encode().len()
+        + block
+            .txs
+            .iter()
+            .map(|tx| tx.encode().len())
+            .fold(0usize, usize::saturating_add);
+    hex.saturating_mul(2)
+        .saturating_add(block.txs.len().saturating_mul(3))
+        .saturating_add(256)
+}
+
+fn block(ctx: &RpcContext, params: BlockParams, budget: usize) -> Result<BlockResult, RpcError> {
+    let chain = lock(ctx)?;
+    let height = block_height(&chain, params.height)?;
+    checked_height(ctx, &chain, height)?;
+    let (header, commit) = fault::served_block(ctx.fault, &chain, height)?;
+    let txs = chain.block_txs(height).map_err(internal)?;
+    let block = BlockResult {
+        header,
+        commit,
+        txs,
+    };
+    if block_answer_len(&block) > budget {
+        return Err(too_large(budget));
+    }
+    Ok(block)
+}
+
 /// A state height parameter: absent means the tip; 0 is genesis.
 fn state_height(chain: &Chain, height: Option<u64>) -> Result<u64, RpcError> {
     let tip = chain.height();
@@ -568,6 +605,20 @@ fn tx_status(ctx: &RpcContext, params: TxStatusParams) -> Result<TxStatusResult,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The largest block the rules allow fits one answer: 5,000
+    /// transactions of 1 MiB in all, the longest header and a commit
+    /// signed by the largest set (10,000 signatures of 66 bytes).
+    #[test]
+    fn the_largest_block_fits_the_answer_budget() {
+        use jifen_protocol::encoding::MAX_VALIDATORS;
+
+        let header = 2 + 1 + 32 + 8 + 8 + 33 + 33 + 6 * 32 + 20;
+        let commit = 8 + 4 + 32 + 4 + MAX_VALIDATORS * 66;
+        let txs = crate::chain::MAX_BLOCK_TX_BYTES * 2 + crate::chain::MAX_BLOCK_TXS * 3;
+        let largest = (header + commit) * 2 + txs + 256;
+        assert!(largest < MAX_RESPONSE_BYTES, "{largest}");
+    }
 
     #[test]
     fn transaction_refusals_have_one_number_and_name() {
