@@ -437,6 +437,9 @@ pub struct FullNodeConfig {
     pub sources: Vec<Arc<dyn BlockSource>>,
     /// Time between rounds.
     pub interval: Duration,
+    /// Join the P2P network: serve RPC over it, announce imported blocks,
+    /// and follow its bootnodes as sources (`None`: HTTP sources only).
+    pub p2p: Option<crate::p2p::P2pOptions>,
 }
 
 impl std::fmt::Debug for FullNodeConfig {
@@ -450,6 +453,7 @@ impl std::fmt::Debug for FullNodeConfig {
                 &self.sources.iter().map(|s| s.id()).collect::<Vec<_>>(),
             )
             .field("interval", &self.interval)
+            .field("p2p", &self.p2p)
             .finish()
     }
 }
@@ -478,6 +482,9 @@ pub enum FullNodeError {
     /// The RPC server failed to bind.
     #[error("rpc server: {0}")]
     Rpc(#[from] std::io::Error),
+    /// The P2P network could not start.
+    #[error(transparent)]
+    P2p(#[from] jifen_p2p::P2pError),
 }
 
 impl FullNodeError {
@@ -489,6 +496,7 @@ impl FullNodeError {
             Self::GenesisMismatch { .. } => "full-node-genesis-mismatch",
             Self::HoldsKeys => "full-node-holds-keys",
             Self::Rpc(_) => "full-node-rpc",
+            Self::P2p(_) => "full-node-p2p",
         }
     }
 }
@@ -499,6 +507,17 @@ struct Wake {
     signal: Condvar,
 }
 
+impl Wake {
+    fn ring(&self) {
+        let mut asked = self
+            .asked
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *asked = true;
+        self.signal.notify_all();
+    }
+}
+
 /// A running full node: the RPC server and the follower thread.
 #[derive(Debug)]
 pub struct FullNode {
@@ -507,6 +526,7 @@ pub struct FullNode {
     stop: Arc<AtomicBool>,
     wake: Arc<Wake>,
     follower: Option<std::thread::JoinHandle<()>>,
+    p2p: Option<Arc<crate::p2p::NodeP2p>>,
 }
 
 /// Opens the chain in `data_dir`, initialising it from `genesis` when the
@@ -545,6 +565,7 @@ impl FullNode {
             chain: Arc::clone(&chain),
             fault: None,
         };
+        let ctx_p2p = ctx.clone();
         let server = HttpServer::start_negotiating(
             config.rpc_addr,
             Arc::new(move |body: &[u8], accepts| handle(&ctx, body, accepts)),
@@ -552,15 +573,41 @@ impl FullNode {
         )?;
         let stop = Arc::new(AtomicBool::new(false));
         let wake = Arc::new(Wake::default());
+        let mut sources = config.sources.clone();
+        let p2p = match config.p2p.clone() {
+            Some(options) => {
+                let bootnodes = options.bootnodes.clone();
+                let waking = Arc::clone(&wake);
+                let p2p = Arc::new(crate::p2p::NodeP2p::start_with_wake(
+                    &ctx_p2p,
+                    &config.data_dir,
+                    options,
+                    Some(Arc::new(move || waking.ring())),
+                )?);
+                for address in bootnodes {
+                    if let Ok(address) = jifen_p2p::PeerAddress::parse(&address.to_string()) {
+                        sources.push(Arc::new(crate::p2p::P2pSource::new(
+                            Arc::clone(p2p.network()),
+                            address,
+                        )));
+                    }
+                }
+                let announcer = Arc::clone(&p2p);
+                let stopping = Arc::clone(&stop);
+                std::thread::Builder::new()
+                    .name("announcer".into())
+                    .spawn(move || announcer.announce_growth(&stopping))?;
+                Some(p2p)
+            }
+            None => None,
+        };
         let follower = {
             let chain = Arc::clone(&chain);
             let stop = Arc::clone(&stop);
             let wake = Arc::clone(&wake);
             std::thread::Builder::new()
                 .name("follower".into())
-                .spawn(move || {
-                    follow_loop(&chain, &config.sources, &stop, &wake, config.interval)
-                })?
+                .spawn(move || follow_loop(&chain, &sources, &stop, &wake, config.interval))?
         };
         tracing::info!(rpc = %server.local_addr(), "full node started");
         Ok(Self {
@@ -569,6 +616,7 @@ impl FullNode {
             stop,
             wake,
             follower: Some(follower),
+            p2p,
         })
     }
 
@@ -584,15 +632,19 @@ impl FullNode {
         Arc::clone(&self.chain)
     }
 
+    /// The P2P addresses others dial (`…/p2p/<peer id>`); empty without
+    /// P2P.
+    #[must_use]
+    pub fn p2p_addrs(&self) -> Vec<jifen_p2p::Multiaddr> {
+        self.p2p
+            .as_ref()
+            .map(|p2p| p2p.listen_addrs())
+            .unwrap_or_default()
+    }
+
     /// Starts a round now instead of at the end of the interval.
     pub fn sync_now(&self) {
-        let mut asked = self
-            .wake
-            .asked
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        *asked = true;
-        self.wake.signal.notify_all();
+        self.wake.ring();
     }
 
     /// Stops following and serving.
@@ -603,6 +655,7 @@ impl FullNode {
             let _ = follower.join();
         }
         self.server.stop();
+        self.p2p = None;
     }
 }
 

@@ -26,6 +26,17 @@ pub struct NetworkPlan {
     pub p2p_port: u16,
     /// Extra arguments for the validator's `devnet` command.
     pub devnet_args: Vec<String>,
+    /// The `jifen-node` binary to run (`None`: this process's own).
+    pub exe: Option<PathBuf>,
+}
+
+/// Port `base + i`, or 0 (any free port) when `base` is 0.
+fn port(base: u16, i: u16) -> String {
+    if base == 0 {
+        "0".to_owned()
+    } else {
+        base.saturating_add(i).to_string()
+    }
 }
 
 /// One running process of the network.
@@ -45,6 +56,15 @@ impl Member {
     #[must_use]
     pub fn pid(&self) -> u32 {
         self.child.id()
+    }
+
+    /// Kills it now (SIGKILL) and reaps it.
+    ///
+    /// # Errors
+    /// The OS error.
+    pub fn kill(&mut self) -> std::io::Result<()> {
+        self.child.kill()?;
+        self.child.wait().map(|_| ())
     }
 
     /// Whether it has exited (with its status).
@@ -88,16 +108,20 @@ pub enum LaunchError {
 /// How long one process may take to report its addresses.
 const READY_WITHIN: Duration = Duration::from_secs(60);
 
-/// Starts the validator, writes the genesis file, starts the full nodes;
+/// Starts the validator (which writes the genesis file), then the full
+/// nodes;
 /// returns them running (dropping a member kills it).
 ///
 /// # Errors
 /// [`LaunchError`]; what was started is stopped again.
 pub fn launch(plan: &NetworkPlan) -> Result<Vec<Member>, LaunchError> {
-    let exe = std::env::current_exe().map_err(|source| LaunchError::Spawn {
-        name: "jifen-node".into(),
-        source,
-    })?;
+    let exe = match &plan.exe {
+        Some(exe) => exe.clone(),
+        None => std::env::current_exe().map_err(|source| LaunchError::Spawn {
+            name: "jifen-node".into(),
+            source,
+        })?,
+    };
     let validator_dir = plan.data_dir.join("validator");
     let mut command = Command::new(&exe);
     command
@@ -110,25 +134,9 @@ pub fn launch(plan: &NetworkPlan) -> Result<Vec<Member>, LaunchError> {
         .arg(plan.p2p_port.to_string())
         .arg("--exit-with-parent")
         .args(&plan.devnet_args);
-    let validator = start("validator", &mut command)?;
     let genesis = plan.data_dir.join("genesis.json");
-    let status = Command::new(&exe)
-        .arg("genesis")
-        .arg("--data-dir")
-        .arg(&validator_dir)
-        .arg("--out")
-        .arg(&genesis)
-        .status()
-        .map_err(|source| LaunchError::Spawn {
-            name: "genesis".into(),
-            source,
-        })?;
-    if !status.success() {
-        return Err(LaunchError::NotReady {
-            name: "genesis".into(),
-            detail: format!("jifen-node genesis exited with {status}"),
-        });
-    }
+    command.arg("--genesis-out").arg(&genesis);
+    let validator = start("validator", &mut command)?;
     let bootnode = validator.p2p.clone();
     let mut members = vec![validator];
     for i in 1..=plan.full_nodes {
@@ -141,9 +149,9 @@ pub fn launch(plan: &NetworkPlan) -> Result<Vec<Member>, LaunchError> {
             .arg("--data-dir")
             .arg(plan.data_dir.join(&name))
             .arg("--rpc-port")
-            .arg(plan.rpc_port.saturating_add(i).to_string())
+            .arg(port(plan.rpc_port, i))
             .arg("--p2p-port")
-            .arg(plan.p2p_port.saturating_add(i).to_string())
+            .arg(port(plan.p2p_port, i))
             .arg("--bootnode")
             .arg(&bootnode)
             .arg("--exit-with-parent");

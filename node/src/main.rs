@@ -68,6 +68,10 @@ enum Command {
         /// Exit when standard input closes (for `jifen-node network`).
         #[arg(long)]
         exit_with_parent: bool,
+        /// Also write the genesis file full nodes start from (what
+        /// `jifen-node genesis` writes) once the devnet runs.
+        #[arg(long, value_name = "FILE")]
+        genesis_out: Option<PathBuf>,
     },
     /// Run a local network of separate processes on loopback: the validator
     /// (`devnet`) and full nodes joined over P2P; prints each one's RPC URL
@@ -175,8 +179,19 @@ enum Command {
         rpc_port: u16,
         /// A node to follow over HTTP JSON-RPC (`http://host:port/`); repeat
         /// for several.
-        #[arg(long = "source", required = true)]
+        #[arg(long = "source", required_unless_present = "bootnode")]
         sources: Vec<String>,
+        /// Join the P2P network on this port of 127.0.0.1 (0: any free
+        /// port); needed with --bootnode.
+        #[arg(long, value_name = "PORT")]
+        p2p_port: Option<u16>,
+        /// A node to join and follow over P2P (`/ip4/…/tcp/…/p2p/…`;
+        /// repeatable).
+        #[arg(long, value_name = "ADDRESS", requires = "p2p_port")]
+        bootnode: Vec<String>,
+        /// Exit when standard input closes (for `jifen-node network`).
+        #[arg(long)]
+        exit_with_parent: bool,
     },
     /// Check a data directory: every header's state root against the stored
     /// state, every commit's quorum, the header links.
@@ -204,6 +219,7 @@ fn main() -> anyhow::Result<()> {
             p2p_port,
             bootnode,
             exit_with_parent,
+            genesis_out,
         } => {
             if exit_with_parent {
                 jifen_node::launch::exit_with_parent();
@@ -226,6 +242,15 @@ fn main() -> anyhow::Result<()> {
                 config.p2p = Some(options);
             }
             let devnet = Devnet::start(&config).context("starting the devnet")?;
+            if let Some(path) = genesis_out {
+                let params = devnet
+                    .chain()
+                    .lock()
+                    .map_err(|_| anyhow::anyhow!("chain lock poisoned"))?
+                    .params()
+                    .clone();
+                write_genesis(params, Some(path))?;
+            }
             let mut out = std::io::stdout().lock();
             writeln!(out, "jifen-node devnet RPC: http://{}", devnet.rpc_addr())?;
             for address in devnet.p2p_addrs() {
@@ -250,6 +275,7 @@ fn main() -> anyhow::Result<()> {
                 rpc_port,
                 p2p_port,
                 devnet_args: vec!["--block-time-ms".into(), block_time_ms.to_string()],
+                exe: None,
             };
             let mut members = jifen_node::launch::launch(&plan).context("starting the network")?;
             let mut out = std::io::stdout().lock();
@@ -438,23 +464,31 @@ fn main() -> anyhow::Result<()> {
         }
         Command::Genesis { data_dir, out } => {
             let chain = Chain::open(&data_dir, None).context("opening the chain")?;
-            let mut params = chain.params().clone();
-            params.devnet_keys = 0;
-            let mut json = serde_json::to_string_pretty(&params)?;
-            json.push('\n');
-            match out {
-                Some(path) => std::fs::write(&path, json)
-                    .with_context(|| format!("writing {}", path.display()))?,
-                None => std::io::stdout().write_all(json.as_bytes())?,
-            }
-            Ok(())
+            write_genesis(chain.params().clone(), out)
         }
         Command::Full {
             genesis,
             data_dir,
             rpc_port,
             sources,
+            p2p_port,
+            bootnode,
+            exit_with_parent,
         } => {
+            if exit_with_parent {
+                jifen_node::launch::exit_with_parent();
+            }
+            let p2p = match p2p_port {
+                Some(port) => {
+                    let mut options = jifen_node::p2p::P2pOptions::new(
+                        SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port),
+                        jifen_p2p::Role::Full,
+                    );
+                    options.bootnodes = parse_bootnodes(&bootnode)?;
+                    Some(options)
+                }
+                None => None,
+            };
             let text = std::fs::read_to_string(&genesis)
                 .with_context(|| format!("reading {}", genesis.display()))?;
             let genesis: ChainParams =
@@ -473,10 +507,14 @@ fn main() -> anyhow::Result<()> {
                 rpc_addr: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), rpc_port),
                 sources,
                 interval: FOLLOW_INTERVAL,
+                p2p,
             })
             .context("starting the full node")?;
             let mut out = std::io::stdout().lock();
             writeln!(out, "jifen-node full RPC: http://{}", node.rpc_addr())?;
+            for address in node.p2p_addrs() {
+                writeln!(out, "jifen-node full P2P: {address}")?;
+            }
             out.flush()?;
             drop(out);
             loop {
@@ -502,4 +540,19 @@ fn parse_bootnodes(texts: &[String]) -> anyhow::Result<Vec<jifen_p2p::Multiaddr>
                 .map_err(|error| anyhow::anyhow!("--bootnode: {error}"))
         })
         .collect()
+}
+
+/// Writes `params` as the genesis file full nodes start from (no validator
+/// key: `devnet_keys` 0) to `out`, or standard output.
+fn write_genesis(mut params: ChainParams, out: Option<PathBuf>) -> anyhow::Result<()> {
+    params.devnet_keys = 0;
+    let mut json = serde_json::to_string_pretty(&params)?;
+    json.push('\n');
+    match out {
+        Some(path) => {
+            std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?;
+        }
+        None => std::io::stdout().write_all(json.as_bytes())?,
+    }
+    Ok(())
 }

@@ -18,15 +18,21 @@
 
 use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
 
 use jifen_p2p::{
     Acceptance, Config, Limits, Multiaddr, Network, P2pError, Reply, RequestHandler, Role,
 };
-use jifen_rpc_types::{LIGHT_BLOCKS_CONTENT_TYPE, LightBlocksResult};
+use jifen_protocol::Transaction;
+use jifen_rpc_types::{
+    BlockParams, Call, Id, LIGHT_BLOCKS_CONTENT_TYPE, LightBlocksResult, Request as RpcRequest,
+    Response, StatusParams, SubmitTxParams, WireObject,
+};
 
-use crate::chain::Chain;
+use crate::chain::{Chain, FullBlock};
+use crate::follow::{BlockSource, SOURCE_TIMEOUT, SourceError};
 use crate::rpc::http::Accepts;
 use crate::rpc::{RpcContext, handle};
 
@@ -61,6 +67,8 @@ impl P2pOptions {
 pub struct NodeP2p {
     network: Arc<Network>,
     ctx: RpcContext,
+    /// The highest height accepted from gossip (not announced again).
+    gossiped: Arc<AtomicU64>,
 }
 
 /// `socket` as a TCP multiaddr.
@@ -83,6 +91,20 @@ impl NodeP2p {
     /// # Errors
     /// [`P2pError`].
     pub fn start(ctx: &RpcContext, data_dir: &Path, options: P2pOptions) -> Result<Self, P2pError> {
+        Self::start_with_wake(ctx, data_dir, options, None)
+    }
+
+    /// [`NodeP2p::start`]; `on_ahead` is called when a peer gossips a
+    /// block above our tip (a full node wakes its follower).
+    ///
+    /// # Errors
+    /// [`P2pError`].
+    pub fn start_with_wake(
+        ctx: &RpcContext,
+        data_dir: &Path,
+        options: P2pOptions,
+        on_ahead: Option<Arc<dyn Fn() + Send + Sync>>,
+    ) -> Result<Self, P2pError> {
         let keypair = jifen_p2p::identity::load_or_create(&data_dir.join("p2p"))?;
         let chain_id = ctx
             .chain
@@ -116,11 +138,30 @@ impl NodeP2p {
             }
         });
         let judging = Arc::clone(&ctx.chain);
-        let blocks = Arc::new(move |_peer, bytes: &[u8]| judge(&judging, bytes));
+        let gossiped = Arc::new(AtomicU64::new(0));
+        let seen = Arc::clone(&gossiped);
+        let blocks = Arc::new(move |_peer, bytes: &[u8]| {
+            let acceptance = judge(&judging, bytes);
+            if acceptance == Acceptance::Accept {
+                if let Some(height) = frame_height(bytes) {
+                    seen.fetch_max(height, Ordering::SeqCst);
+                }
+            }
+            if let Some(on_ahead) = &on_ahead {
+                let tip = judging.lock().map(|chain| chain.height()).unwrap_or(0);
+                if frame_height(bytes).is_some_and(|height| height > tip)
+                    && !matches!(acceptance, Acceptance::Reject(_))
+                {
+                    on_ahead();
+                }
+            }
+            acceptance
+        });
         let network = Network::start(config, Some(requests), Some(blocks))?;
         Ok(Self {
             network: Arc::new(network),
             ctx: ctx.clone(),
+            gossiped,
         })
     }
 
@@ -144,6 +185,33 @@ impl NodeP2p {
         };
         if self.network.publish_block(frame).is_err() {
             tracing::warn!(height, "p2p stopped; block not announced");
+        }
+    }
+
+    /// Announces each block the chain stores from now on, by watching its
+    /// height (a full node's imports), until `stop`; run on its own
+    /// thread.
+    pub fn announce_growth(&self, stop: &std::sync::atomic::AtomicBool) {
+        let height = || {
+            self.ctx
+                .chain
+                .lock()
+                .map(|chain| chain.height())
+                .unwrap_or(0)
+        };
+        let mut announced = height();
+        while !stop.load(Ordering::SeqCst) {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            let now = height();
+            // Only the newest few of a burst (a catch-up imports hundreds),
+            // and none that came by gossip (gossipsub forwards those).
+            let gossiped = self.gossiped.load(Ordering::SeqCst);
+            for next in now.saturating_sub(4).max(announced + 1)..=now {
+                if next > gossiped {
+                    self.announce(next);
+                }
+            }
+            announced = announced.max(now);
         }
     }
 
@@ -242,5 +310,86 @@ pub fn judge(chain: &Mutex<Chain>, bytes: &[u8]) -> Acceptance {
         Ok(tally) if tally.has_quorum() => Acceptance::Accept,
         Ok(_) => Acceptance::Reject("no quorum".into()),
         Err(error) => Acceptance::Reject(error.to_string()),
+    }
+}
+
+/// Largest answer a full node reads from a source: 8 MiB (a block of
+/// 10,000 transactions is under 4 MiB, `jifen_rpc_types::MAX_RESPONSE_BYTES`).
+const SOURCE_ANSWER_BYTES: u32 = 8 << 20;
+
+/// A node reached over P2P as a full node's block source: `jifen_status`,
+/// `jifen_block` and `jifen_submitTx` over request-response.
+#[derive(Debug)]
+pub struct P2pSource {
+    network: Arc<Network>,
+    address: jifen_p2p::PeerAddress,
+    next_id: AtomicU64,
+}
+
+impl P2pSource {
+    /// The node at `address`, through `network`.
+    #[must_use]
+    pub fn new(network: Arc<Network>, address: jifen_p2p::PeerAddress) -> Self {
+        Self {
+            network,
+            address,
+            next_id: AtomicU64::new(1),
+        }
+    }
+
+    fn call<C: Call>(&self, params: &C) -> Result<C::Output, SourceError> {
+        let id = Id::from(self.next_id.fetch_add(1, Ordering::Relaxed));
+        let body = serde_json::to_vec(&RpcRequest::call(id.clone(), params).to_json())
+            .map_err(|error| SourceError::Transport(error.to_string()))?;
+        let reply = self
+            .network
+            .request(
+                self.address.peer,
+                vec![self.address.address.clone()],
+                jifen_p2p::Request {
+                    body,
+                    answer_limit: SOURCE_ANSWER_BYTES,
+                    accepts_frame: false,
+                },
+                SOURCE_TIMEOUT,
+            )
+            .map_err(|error| SourceError::Transport(error.to_string()))?;
+        let outcome = Response::parse(&reply.body)
+            .and_then(|response| response.outcome_for(&id))
+            .map_err(|error| SourceError::Transport(error.to_string()))?;
+        match outcome {
+            Ok(value) => Ok(C::Output::from_json(&value)?),
+            Err(error) => Err(SourceError::Refused {
+                name: error.name.unwrap_or_else(|| error.code.to_string()),
+                message: error.message,
+            }),
+        }
+    }
+}
+
+impl BlockSource for P2pSource {
+    fn id(&self) -> String {
+        self.address.to_string()
+    }
+
+    fn latest_height(&self) -> Result<u64, SourceError> {
+        Ok(self.call(&StatusParams)?.latest_height)
+    }
+
+    fn block(&self, height: u64) -> Result<FullBlock, SourceError> {
+        let block = self.call(&BlockParams {
+            height: Some(height),
+        })?;
+        if block.header.height != height {
+            return Err(SourceError::WrongHeight {
+                asked: height,
+                got: block.header.height,
+            });
+        }
+        Ok(block.into())
+    }
+
+    fn submit_tx(&self, tx: &Transaction) -> Result<(), SourceError> {
+        self.call(&SubmitTxParams { tx: tx.clone() }).map(|_| ())
     }
 }

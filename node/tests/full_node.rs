@@ -116,6 +116,7 @@ fn a_full_node_follows_a_devnet_over_http_and_verifies_every_block() {
         rpc_addr: "127.0.0.1:0".parse().unwrap(),
         sources: vec![Arc::new(HttpSource::at(devnet.rpc_addr(), "validator"))],
         interval: Duration::from_millis(200),
+        p2p: None,
     })
     .unwrap();
     let mut validator = RpcClient::new(devnet.rpc_addr());
