@@ -99,7 +99,11 @@ pub use jifen_light_client_verifier::{
 };
 #[cfg(feature = "rpc")]
 pub use peer::{Answer, HttpTransport, JsonRpcPeer, RpcOptions, RpcPeer, Transport};
-pub use peer::{Peer, PeerError, PeerStatus, SubchainReportsAnswer, TxStatusAnswer};
+#[cfg(feature = "rpc")]
+pub use peer::{
+    MAX_TRUSTED_CERTIFICATES, MAX_TRUSTED_PEM_BYTES, TrustedCertificateError, TrustedCertificates,
+};
+pub use peer::{Peer, PeerError, PeerStatus, SubchainReportsAnswer, TlsProblem, TxStatusAnswer};
 #[cfg(feature = "redb")]
 pub use store::RedbStore;
 #[cfg(feature = "sled")]

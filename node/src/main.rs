@@ -56,6 +56,13 @@ enum Command {
         /// Do not run the devnet's subchains (`trace-consortium`, `xor-demo`).
         #[arg(long)]
         no_subchains: bool,
+        /// Serve RPC over TLS (https://) with this PEM certificate chain
+        /// (leaf first); needs --rpc-tls-key.
+        #[arg(long, value_name = "PEM", requires = "rpc_tls_key")]
+        rpc_tls_cert: Option<PathBuf>,
+        /// The PEM private key of --rpc-tls-cert.
+        #[arg(long, value_name = "PEM", requires = "rpc_tls_cert")]
+        rpc_tls_key: Option<PathBuf>,
     },
     /// Generate a chain of `--blocks` blocks with real commits into a data
     /// directory (for the light-client benchmarks), then exit.
@@ -142,6 +149,8 @@ fn main() -> anyhow::Result<()> {
             fault,
             no_produce,
             no_subchains,
+            rpc_tls_cert,
+            rpc_tls_key,
         } => {
             let mut config = DevnetConfig::new(data_dir);
             config.validators = validators;
@@ -152,9 +161,19 @@ fn main() -> anyhow::Result<()> {
             config.produce = !no_produce;
             config.subchains = !no_subchains;
             config.rpc_addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), rpc_port);
+            if let (Some(cert), Some(key)) = (rpc_tls_cert, rpc_tls_key) {
+                let cert_pem = std::fs::read(&cert)
+                    .with_context(|| format!("reading {}", cert.display()))?;
+                let key_pem =
+                    std::fs::read(&key).with_context(|| format!("reading {}", key.display()))?;
+                config.rpc_tls = Some(
+                    jifen_node::rpc::http::tls_config(&cert_pem, &key_pem)
+                        .context("--rpc-tls-cert/--rpc-tls-key")?,
+                );
+            }
             let devnet = Devnet::start(&config).context("starting the devnet")?;
             let mut out = std::io::stdout().lock();
-            writeln!(out, "jifen-node devnet RPC: http://{}", devnet.rpc_addr())?;
+            writeln!(out, "jifen-node devnet RPC: {}", devnet.rpc_url())?;
             out.flush()?;
             drop(out);
             loop {

@@ -83,7 +83,7 @@ impl RpcClient {
     /// A client for the node at `addr` (plain HTTP on loopback).
     #[must_use]
     pub fn new(addr: SocketAddr) -> Self {
-        let http = reqwest::blocking::Client::builder()
+        let http = super::http::plain_client_builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(60))
             // Shorter than the node's idle timeout: never reuse a

@@ -23,7 +23,7 @@ use jifen_protocol::{Account, Address, Hash32, Network, TxPayload, UnsignedTrans
 
 use super::error::ChainError;
 use super::reader::ChainReader;
-use super::settings::ChainSettings;
+use super::settings::{ChainSettings, Endpoint};
 use super::{create_chain_dir, file_error, prepare_store_file, write_file_atomically};
 use crate::jobs::CancelToken;
 
@@ -75,8 +75,17 @@ impl std::fmt::Debug for ChainSession {
     }
 }
 
-fn peer(endpoint: &str) -> Result<Box<dyn Peer>, ChainError> {
-    let peer = RpcPeer::connect(endpoint, RpcOptions::default())?;
+fn peer(endpoint: &Endpoint, settings: &ChainSettings) -> Result<Box<dyn Peer>, ChainError> {
+    if endpoint.is_p2p() {
+        return Err(ChainError::EndpointP2pUnavailable {
+            url: endpoint.as_str().to_owned(),
+        });
+    }
+    let peer = RpcPeer::connect_trusting(
+        endpoint.as_str(),
+        RpcOptions::default(),
+        settings.trusted_certificates(),
+    )?;
     Ok(Box::new(peer))
 }
 
@@ -108,7 +117,7 @@ impl ChainSession {
         config.evidence_dir = Some(dir.join(EVIDENCE_DIR));
         let mut peers = Vec::with_capacity(endpoints.len());
         for endpoint in endpoints {
-            peers.push(peer(endpoint.as_str())?);
+            peers.push(peer(endpoint, settings)?);
         }
         let mut peers = peers.into_iter();
         let primary = peers.next().ok_or(ChainError::NoEndpoints {
