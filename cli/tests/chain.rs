@@ -138,7 +138,8 @@ fn sync_balance_send_bundle_and_evidence_against_a_devnet() {
         ])),
         "names no node",
     );
-    let peer = "/ip4/203.0.113.5/tcp/27660/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA";
+    let peer =
+        "/ip4/203.0.113.5/tcp/27660/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA";
     let p2p = ok(run(jifen(data).args([
         "endpoints",
         "--network",

@@ -26,8 +26,7 @@ use std::sync::atomic::AtomicBool;
 
 use jifen_light_client::{
     ClientConfig, LightClient, MemoryStore, Peer, PeerError, PeerState, RpcOptions, RpcPeer,
-    SystemClock,
-    TlsProblem, TrustRoot, TrustedCertificates,
+    SystemClock, TlsProblem, TrustRoot, TrustedCertificates,
 };
 use jifen_node::devnet::{Devnet, DevnetConfig};
 use jifen_node::keys::NodeKey;
@@ -115,7 +114,10 @@ fn connect(url: &str, trusted: &TrustedCertificates) -> RpcPeer {
 fn tls_problem(peer: &RpcPeer) -> TlsProblem {
     let error = peer.status().unwrap_err();
     assert_eq!(error.code(), "lc-peer-tls", "{error}");
-    assert!(error.is_transport(), "a refused certificate says nothing about the chain");
+    assert!(
+        error.is_transport(),
+        "a refused certificate says nothing about the chain"
+    );
     match error {
         PeerError::Tls { problem, .. } => problem,
         other => panic!("{other}"),
@@ -239,13 +241,19 @@ fn pem_text_to_trust_is_checked() {
     let one = ca.pem();
     assert_eq!(TrustedCertificates::from_pem(&one).unwrap().len(), 1);
     // Text around the blocks is fine; two CAs are two roots.
-    let two = format!("my node's CA\n{one}\nand the old one\n{}", Ca::new("old").pem());
+    let two = format!(
+        "my node's CA\n{one}\nand the old one\n{}",
+        Ca::new("old").pem()
+    );
     assert_eq!(TrustedCertificates::from_pem(&two).unwrap().len(), 2);
     let refused = [
         (String::new(), "lc-cert-none"),
         ("not a certificate".to_owned(), "lc-cert-none"),
         (ca.key.serialize_pem(), "lc-cert-private-key"),
-        (format!("{one}{}", ca.key.serialize_pem()), "lc-cert-private-key"),
+        (
+            format!("{one}{}", ca.key.serialize_pem()),
+            "lc-cert-private-key",
+        ),
         (
             "-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n".to_owned(),
             "lc-cert-unreadable",

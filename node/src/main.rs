@@ -162,8 +162,8 @@ fn main() -> anyhow::Result<()> {
             config.subchains = !no_subchains;
             config.rpc_addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), rpc_port);
             if let (Some(cert), Some(key)) = (rpc_tls_cert, rpc_tls_key) {
-                let cert_pem = std::fs::read(&cert)
-                    .with_context(|| format!("reading {}", cert.display()))?;
+                let cert_pem =
+                    std::fs::read(&cert).with_context(|| format!("reading {}", cert.display()))?;
                 let key_pem =
                     std::fs::read(&key).with_context(|| format!("reading {}", key.display()))?;
                 config.rpc_tls = Some(

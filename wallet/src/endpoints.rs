@@ -4,6 +4,7 @@
 //! certificates to trust for `https://` nodes besides the system's
 //! (`docs/cli-chain.md#endpoints`).
 
+use jifen_light_client::TrustedCertificates;
 use jifen_protocol::Network;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -161,6 +162,9 @@ pub fn change(
         settings.set_trusted_certificates(None)?;
     }
     if let Some(pem) = &change.trust_certificates {
+        // The added text must hold certificates of its own (text around
+        // PEM blocks is otherwise ignored, and would be kept).
+        TrustedCertificates::from_pem(pem)?;
         let all = match settings.trusted_certificates_pem() {
             Some(trusted) => format!("{trusted}{}", pem.trim()),
             None => pem.clone(),

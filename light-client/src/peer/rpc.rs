@@ -35,10 +35,10 @@ use jifen_rpc_types::{LIGHT_BLOCKS_CONTENT_TYPE, names_light_blocks_type};
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::{self, PemObject};
 
-use super::{PeerError, TlsProblem};
 use super::jsonrpc::{Answer, JsonRpcPeer, RpcOptions, Transport};
 #[cfg(doc)]
 use super::jsonrpc::{HISTORY_ANSWER_BYTES, SMALL_ANSWER_BYTES};
+use super::{PeerError, TlsProblem};
 
 /// How long an idle kept-alive connection is reused: shorter than the
 /// reference node's idle timeout (10 s), so the client never sends on a
@@ -142,7 +142,9 @@ impl Coded for TrustedCertificateError {
             }
             Self::NoCertificate | Self::PrivateKey => Vec::new(),
             Self::Unreadable { reason } => vec![("reason", reason.into())],
-            Self::TooMany { count, max } => vec![("count", (*count).into()), ("max", (*max).into())],
+            Self::TooMany { count, max } => {
+                vec![("count", (*count).into()), ("max", (*max).into())]
+            }
             Self::Invalid { index, reason } => {
                 vec![("index", (*index).into()), ("reason", reason.into())]
             }
@@ -336,13 +338,14 @@ impl JsonRpcPeer<HttpTransport> {
         if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
             return Err(unreachable("not an http:// URL".to_owned()));
         }
-        let tls = tls_config(parsed.scheme() == "https", trusted).map_err(|(problem, reason)| {
-            PeerError::Tls {
-                peer: url.clone(),
-                problem,
-                reason,
-            }
-        })?;
+        let tls =
+            tls_config(parsed.scheme() == "https", trusted).map_err(|(problem, reason)| {
+                PeerError::Tls {
+                    peer: url.clone(),
+                    problem,
+                    reason,
+                }
+            })?;
         let http = reqwest::blocking::Client::builder()
             .tls_backend_preconfigured(tls)
             .connect_timeout(options.connect_timeout)
@@ -376,7 +379,8 @@ impl HttpTransport {
             PeerError::Tls {
                 peer: self.url.clone(),
                 problem: problem_of(tls),
-                reason: tls.to_string(),
+                // The node's certificate names its hosts: bounded.
+                reason: tls.to_string().chars().take(300).collect(),
             }
         } else if error.is_timeout() {
             self.timeout_error()

@@ -102,13 +102,12 @@ pub fn tls_config(
     }
     let key = PrivateKeyDer::from_pem_slice(key_pem)
         .map_err(|error| TlsConfigError::Key(error.to_string()))?;
-    let mut config =
-        rustls::ServerConfig::builder_with_provider(ring_provider())
-            .with_safe_default_protocol_versions()
-            .map_err(|error| TlsConfigError::Refused(error.to_string()))?
-            .with_no_client_auth()
-            .with_single_cert(chain, key)
-            .map_err(|error| TlsConfigError::Refused(error.to_string()))?;
+    let mut config = rustls::ServerConfig::builder_with_provider(ring_provider())
+        .with_safe_default_protocol_versions()
+        .map_err(|error| TlsConfigError::Refused(error.to_string()))?
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .map_err(|error| TlsConfigError::Refused(error.to_string()))?;
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(Arc::new(config))
 }
@@ -120,7 +119,9 @@ pub fn tls_config(
 #[must_use]
 pub fn plain_client_builder() -> reqwest::blocking::ClientBuilder {
     let builder = reqwest::blocking::Client::builder();
-    match rustls::ClientConfig::builder_with_provider(ring_provider()).with_safe_default_protocol_versions() {
+    match rustls::ClientConfig::builder_with_provider(ring_provider())
+        .with_safe_default_protocol_versions()
+    {
         Ok(config) => builder.tls_backend_preconfigured(
             config
                 .with_root_certificates(rustls::RootCertStore::empty())

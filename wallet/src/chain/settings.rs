@@ -630,11 +630,18 @@ mod tests {
     #[test]
     fn peer_addresses_are_endpoints_on_every_network() {
         for (text, network) in [
-            (format!("/ip4/203.0.113.5/tcp/27660/p2p/{PEER}"), Network::Mainnet),
-            (format!(" /dns/node.example.org/tcp/27660/p2p/{PEER} "), Network::Testnet),
+            (
+                format!("/ip4/203.0.113.5/tcp/27660/p2p/{PEER}"),
+                Network::Mainnet,
+            ),
+            (
+                format!(" /dns/node.example.org/tcp/27660/p2p/{PEER} "),
+                Network::Testnet,
+            ),
             (format!("/ip6/::1/tcp/27660/p2p/{PEER}"), Network::Devnet),
         ] {
-            let endpoint = Endpoint::parse(&text, network).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let endpoint =
+                Endpoint::parse(&text, network).unwrap_or_else(|e| panic!("{text}: {e}"));
             assert!(endpoint.is_p2p());
             assert!(endpoint.url().is_none());
             assert_eq!(endpoint.as_str(), text.trim());
@@ -713,7 +720,10 @@ mod tests {
                 .code(),
             "lc-cert-too-large"
         );
-        assert!(settings.trusted_certificates_pem().is_none(), "unchanged on error");
+        assert!(
+            settings.trusted_certificates_pem().is_none(),
+            "unchanged on error"
+        );
         let pem = certificate_pem("node.example.org");
         settings.set_trusted_certificates(Some(&pem)).unwrap();
         assert_eq!(settings.trusted_certificates().len(), 1);
