@@ -618,11 +618,11 @@ pub struct EndpointArgs {
     /// Which network.
     #[arg(long, default_value = "devnet", value_name = "NETWORK")]
     pub network: String,
-    /// Make this node the primary.
-    #[arg(long, value_name = "URL")]
+    /// Make this node (URL or P2P peer address) the primary.
+    #[arg(long, value_name = "URL|PEER")]
     pub primary: Option<String>,
-    /// Add a witness (repeatable).
-    #[arg(long, value_name = "URL")]
+    /// Add a witness (URL or P2P peer address; repeatable).
+    #[arg(long, value_name = "URL|PEER")]
     pub witness: Vec<String>,
     /// Remove every witness.
     #[arg(long)]
@@ -633,6 +633,12 @@ pub struct EndpointArgs {
     /// Go back to trusting genesis on first use.
     #[arg(long)]
     pub clear_checkpoint: bool,
+    /// Trust the PEM certificates in this file for https:// nodes (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub trust_cert: Vec<PathBuf>,
+    /// Trust no certificate besides the system's (before any --trust-cert).
+    #[arg(long)]
+    pub untrust_certs: bool,
     /// Back to the defaults of the network.
     #[arg(long)]
     pub reset: bool,

@@ -126,6 +126,45 @@ fn sync_balance_send_bundle_and_evidence_against_a_devnet() {
         ])),
         "allowed on devnet only",
     );
+    // A P2P peer address is an endpoint on every network; a bad one and a
+    // file that holds no certificate are refused with their own message.
+    fails_with(
+        &run(jifen(data).args([
+            "endpoints",
+            "--network",
+            "mainnet",
+            "--primary",
+            "/ip4/203.0.113.5/tcp/27660",
+        ])),
+        "names no node",
+    );
+    let peer =
+        "/ip4/203.0.113.5/tcp/27660/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA";
+    let p2p = ok(run(jifen(data).args([
+        "endpoints",
+        "--network",
+        "mainnet",
+        "--primary",
+        peer,
+    ])));
+    assert!(
+        stdout(&p2p).contains(&format!("Primary: {peer}")),
+        "{}",
+        stdout(&p2p)
+    );
+    let files = tempfile::tempdir().unwrap();
+    let junk = files.path().join("junk.pem");
+    std::fs::write(&junk, "not a certificate").unwrap();
+    fails_with(
+        &run(jifen(data).args([
+            "endpoints",
+            "--network",
+            "mainnet",
+            "--trust-cert",
+            junk.to_str().unwrap(),
+        ])),
+        "No certificate found",
+    );
     let shown = ok(run(jifen(data).args(["endpoints", "--primary", &primary])));
     assert!(
         stdout(&shown).contains(&format!("Primary: {primary}")),

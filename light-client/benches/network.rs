@@ -180,7 +180,9 @@ const WIRES: [Wire; 2] = [
 /// headers not counted), and the time the node took to serve them (raw
 /// HTTP, nothing decoded).
 fn wire_bytes(devnet: &Devnet, wire: Wire, from: u64, to: u64) -> (usize, Duration) {
-    let http = reqwest::blocking::Client::new();
+    let http = jifen_node::rpc::http::plain_client_builder()
+        .build()
+        .unwrap_or_default();
     let accept = if wire.binary {
         format!("{LIGHT_BLOCKS_CONTENT_TYPE}, application/json")
     } else {

@@ -19,7 +19,7 @@ use jifen_light_client::evidence::Side;
 use jifen_light_client::{
     BundleError, Checkpoint, CheckpointParseError, ClientError, EvidenceError, LightBlockError,
     OptionsError, PeerError, PeerReport, PeerRole, PeerState, PowerTally, ProofError,
-    ScheduleError, StoreError, SyncError, VerificationError,
+    ScheduleError, StoreError, SyncError, TlsProblem, TrustedCertificateError, VerificationError,
 };
 use jifen_light_client_verifier::test_chain::{Chain, static_set};
 use jifen_protocol::message::Coded;
@@ -137,6 +137,11 @@ fn peer_errors() -> Vec<PeerError> {
         PeerError::Unreachable {
             peer: "http://a".into(),
             message: "refused".into(),
+        },
+        PeerError::Tls {
+            peer: "https://a".into(),
+            problem: TlsProblem::UnknownIssuer,
+            reason: "invalid peer certificate: UnknownIssuer".into(),
         },
         PeerError::Timeout {
             peer: "http://a".into(),
@@ -412,6 +417,24 @@ fn every_error_gives_the_arguments_its_messages_use() {
         check(&error, error.code(), &catalogs);
     }
     for error in peer_errors() {
+        check(&error, error.code(), &catalogs);
+    }
+    for error in [
+        TrustedCertificateError::TooLarge {
+            size: 40_000,
+            limit: 32_768,
+        },
+        TrustedCertificateError::NoCertificate,
+        TrustedCertificateError::PrivateKey,
+        TrustedCertificateError::Unreadable {
+            reason: "bad base64".into(),
+        },
+        TrustedCertificateError::TooMany { count: 9, max: 8 },
+        TrustedCertificateError::Invalid {
+            index: 1,
+            reason: "bad encoding".into(),
+        },
+    ] {
         check(&error, error.code(), &catalogs);
     }
     for error in [

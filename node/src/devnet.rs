@@ -36,6 +36,9 @@ pub struct DevnetConfig {
     pub data_dir: PathBuf,
     /// RPC listen address (port 0: any free port).
     pub rpc_addr: SocketAddr,
+    /// Serve RPC over TLS with this configuration
+    /// ([`crate::rpc::http::tls_config`]); `None`: plain HTTP.
+    pub rpc_tls: Option<Arc<rustls::ServerConfig>>,
     /// The lie the RPC tells, if any.
     pub fault: Option<Fault>,
     /// Whether to produce blocks (false: serve an existing chain only).
@@ -61,6 +64,7 @@ impl DevnetConfig {
             block_time_ms: 1_000,
             data_dir,
             rpc_addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            rpc_tls: None,
             fault: None,
             produce: true,
             subchains: false,
@@ -106,6 +110,8 @@ pub struct Devnet {
     server: HttpServer,
     /// Further endpoints over the same chain, each with its own fault.
     extra: Vec<HttpServer>,
+    /// The RPC's TLS configuration, if it speaks HTTPS.
+    tls: Option<Arc<rustls::ServerConfig>>,
     stop: Arc<AtomicBool>,
     producer: Option<std::thread::JoinHandle<()>>,
     subchains: Option<Arc<Mutex<Producers>>>,
@@ -145,7 +151,7 @@ impl Devnet {
             chain: Arc::clone(&chain),
             fault: config.fault,
         };
-        let server = serve(config.rpc_addr, ctx, None)?;
+        let server = serve(config.rpc_addr, ctx, None, config.rpc_tls.clone())?;
         let stop = Arc::new(AtomicBool::new(false));
         let subchains = if config.subchains {
             let mut producers = Producers::new(config.block_time_ms)?;
@@ -189,11 +195,17 @@ impl Devnet {
         } else {
             None
         };
-        tracing::info!(rpc = %server.local_addr(), produce = config.produce, "devnet started");
+        tracing::info!(
+            rpc = %server.local_addr(),
+            tls = config.rpc_tls.is_some(),
+            produce = config.produce,
+            "devnet started"
+        );
         Ok(Self {
             chain,
             server,
             extra: Vec::new(),
+            tls: config.rpc_tls.clone(),
             stop,
             producer,
             subchains,
@@ -235,7 +247,7 @@ impl Devnet {
     /// Serves the same chain on one more RPC endpoint (127.0.0.1, any free
     /// port) that tells `fault`'s lie (none: honest). For tests with several
     /// peers of one chain, some lying. A `redirect` endpoint sends its
-    /// requests to the main endpoint.
+    /// requests to the main endpoint. It speaks TLS when the main one does.
     ///
     /// # Errors
     /// [`DevnetError::Rpc`] when binding fails.
@@ -244,8 +256,13 @@ impl Devnet {
             chain: Arc::clone(&self.chain),
             fault,
         };
-        let target = format!("http://{}/", self.server.local_addr());
-        let server = serve(SocketAddr::from(([127, 0, 0, 1], 0)), ctx, Some(&target))?;
+        let target = format!("{}/", self.rpc_url());
+        let server = serve(
+            SocketAddr::from(([127, 0, 0, 1], 0)),
+            ctx,
+            Some(&target),
+            self.tls.clone(),
+        )?;
         let addr = server.local_addr();
         self.extra.push(server);
         Ok(addr)
@@ -313,6 +330,14 @@ impl Devnet {
             .unwrap_or_default()
     }
 
+    /// The RPC's URL: `http://127.0.0.1:<port>`, or `https://` when it
+    /// speaks TLS (a client must then trust its certificate for that name).
+    #[must_use]
+    pub fn rpc_url(&self) -> String {
+        let scheme = if self.tls.is_some() { "https" } else { "http" };
+        format!("{scheme}://{}", self.server.local_addr())
+    }
+
     /// The chain (lock it briefly).
     #[must_use]
     pub fn chain(&self) -> Arc<Mutex<Chain>> {
@@ -342,20 +367,22 @@ impl Drop for Devnet {
     }
 }
 
-/// An RPC server for `ctx` on `addr`; a `redirect` fault sends requests to
-/// `redirect_to` (itself when `None`).
+/// An RPC server for `ctx` on `addr` (over TLS with `tls`); a `redirect`
+/// fault sends requests to `redirect_to` (itself when `None`).
 fn serve(
     addr: SocketAddr,
     ctx: RpcContext,
     redirect_to: Option<&str>,
+    tls: Option<Arc<rustls::ServerConfig>>,
 ) -> Result<HttpServer, std::io::Error> {
     let lie = ctx
         .fault
         .and_then(|fault| fault.transport_lie(redirect_to.unwrap_or_default()));
-    HttpServer::start_negotiating(
+    HttpServer::start_serving(
         addr,
         Arc::new(move |body: &[u8], accepts| handle(&ctx, body, accepts)),
         lie,
+        tls,
     )
 }
 

@@ -72,6 +72,13 @@ enum Command {
         /// `jifen-node genesis` writes) once the devnet runs.
         #[arg(long, value_name = "FILE")]
         genesis_out: Option<PathBuf>,
+        /// Serve RPC over TLS (https://) with this PEM certificate chain
+        /// (leaf first); needs --rpc-tls-key.
+        #[arg(long, value_name = "PEM", requires = "rpc_tls_key")]
+        rpc_tls_cert: Option<PathBuf>,
+        /// The PEM private key of --rpc-tls-cert.
+        #[arg(long, value_name = "PEM", requires = "rpc_tls_cert")]
+        rpc_tls_key: Option<PathBuf>,
     },
     /// Run a local network of separate processes on loopback: the validator
     /// (`devnet`) and full nodes joined over P2P; prints each one's RPC URL
@@ -220,6 +227,8 @@ fn main() -> anyhow::Result<()> {
             bootnode,
             exit_with_parent,
             genesis_out,
+            rpc_tls_cert,
+            rpc_tls_key,
         } => {
             if exit_with_parent {
                 jifen_node::launch::exit_with_parent();
@@ -233,6 +242,16 @@ fn main() -> anyhow::Result<()> {
             config.produce = !no_produce;
             config.subchains = !no_subchains;
             config.rpc_addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), rpc_port);
+            if let (Some(cert), Some(key)) = (rpc_tls_cert, rpc_tls_key) {
+                let cert_pem =
+                    std::fs::read(&cert).with_context(|| format!("reading {}", cert.display()))?;
+                let key_pem =
+                    std::fs::read(&key).with_context(|| format!("reading {}", key.display()))?;
+                config.rpc_tls = Some(
+                    jifen_node::rpc::http::tls_config(&cert_pem, &key_pem)
+                        .context("--rpc-tls-cert/--rpc-tls-key")?,
+                );
+            }
             if let Some(port) = p2p_port {
                 let mut options = jifen_node::p2p::P2pOptions::new(
                     SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port),
@@ -252,7 +271,7 @@ fn main() -> anyhow::Result<()> {
                 write_genesis(params, Some(path))?;
             }
             let mut out = std::io::stdout().lock();
-            writeln!(out, "jifen-node devnet RPC: http://{}", devnet.rpc_addr())?;
+            writeln!(out, "jifen-node devnet RPC: {}", devnet.rpc_url())?;
             for address in devnet.p2p_addrs() {
                 writeln!(out, "jifen-node devnet P2P: {address}")?;
             }

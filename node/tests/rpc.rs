@@ -496,7 +496,9 @@ fn post_accepting(
     body: &serde_json::Value,
     accept: &str,
 ) -> (String, Vec<u8>) {
-    let response = reqwest::blocking::Client::new()
+    let response = jifen_node::rpc::http::plain_client_builder()
+        .build()
+        .unwrap()
         .post(format!("http://{addr}/"))
         .header(reqwest::header::CONTENT_TYPE, "application/json")
         .header(reqwest::header::ACCEPT, accept)

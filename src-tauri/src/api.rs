@@ -163,11 +163,17 @@ pub struct CancelArgs {
     pub job: JobKind,
 }
 
-/// Every endpoint at once, primary first.
+/// Every endpoint at once, primary first (RPC URLs or P2P peer
+/// addresses), and the certificates trusted for `https://` nodes.
 #[derive(Debug, Deserialize, TS)]
 pub struct EndpointsArgs {
     /// The endpoints.
     pub endpoints: Vec<String>,
+    /// PEM text of every certificate to trust besides the system's roots
+    /// (replacing those trusted before); none or blank: none.
+    #[serde(default)]
+    #[ts(optional)]
+    pub trusted_certificates: Option<String>,
 }
 
 /// A file's text picked in the UI, to verify offline.

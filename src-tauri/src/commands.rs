@@ -396,7 +396,8 @@ pub async fn endpoints(chain: State<'_, ChainService>) -> Out<api::EndpointsCmd>
     blocking(move || Ok(endpoints::show(&ctx, ctx.network)?)).await
 }
 
-/// Saves new endpoints (primary first); the next job uses them.
+/// Saves new endpoints (primary first) and the certificates trusted for
+/// `https://` nodes; the next job uses them.
 #[tauri::command]
 pub async fn set_endpoints(
     chain: State<'_, ChainService>,
@@ -406,6 +407,10 @@ pub async fn set_endpoints(
     let ctx = chain.context();
     let change = endpoints::EndpointsChange {
         replace_all: Some(args.endpoints),
+        untrust_certificates: true,
+        trust_certificates: args
+            .trusted_certificates
+            .filter(|pem| !pem.trim().is_empty()),
         ..endpoints::EndpointsChange::default()
     };
     let view = blocking(move || Ok(endpoints::change(&ctx, ctx.network, &change)?)).await?;

@@ -1,7 +1,10 @@
 //! Use case: **choose the nodes and the root of trust** of a network: the
-//! primary, the witnesses it is cross-checked with, and a checkpoint to
-//! trust instead of genesis (`docs/cli-chain.md#endpoints`).
+//! primary, the witnesses it is cross-checked with (each an RPC URL or a
+//! P2P peer address), a checkpoint to trust instead of genesis, and
+//! certificates to trust for `https://` nodes besides the system's
+//! (`docs/cli-chain.md#endpoints`).
 
+use jifen_light_client::TrustedCertificates;
 use jifen_protocol::Network;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -27,6 +30,11 @@ pub struct EndpointsView {
     /// The nodes this run uses instead of the saved ones (primary first),
     /// when `JIFEN_ENDPOINTS` overrides them.
     pub in_use: Option<Vec<String>>,
+    /// The PEM text of the certificates trusted for `https://` nodes
+    /// besides the system's roots; none: the system's only.
+    pub trusted_certificates: Option<String>,
+    /// How many certificates that text holds.
+    pub trusted_certificate_count: u32,
 }
 
 impl EndpointsView {
@@ -44,6 +52,9 @@ impl EndpointsView {
                 .collect(),
             checkpoint: settings.checkpoint().map(|c| c.to_string()),
             in_use: None,
+            trusted_certificates: settings.trusted_certificates_pem().map(str::to_owned),
+            trusted_certificate_count: u32::try_from(settings.trusted_certificates().len())
+                .unwrap_or(u32::MAX),
         }
     }
 
@@ -58,7 +69,8 @@ impl EndpointsView {
 }
 
 /// A change to a network's settings; every part is optional and applied in
-/// this order: reset, primary, witnesses (replace, clear, add), checkpoint.
+/// this order: reset, primary, witnesses (replace, clear, add), checkpoint,
+/// trusted certificates (clear, add).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct EndpointsChange {
     /// Back to the network's defaults first.
@@ -79,6 +91,12 @@ pub struct EndpointsChange {
     /// Go back to trusting genesis on first use.
     #[serde(default)]
     pub clear_checkpoint: bool,
+    /// Trust no certificate besides the system's roots (before any added).
+    #[serde(default)]
+    pub untrust_certificates: bool,
+    /// PEM certificates to trust for `https://` nodes, added to those
+    /// trusted already (with `untrust_certificates`: instead of them).
+    pub trust_certificates: Option<String>,
 }
 
 impl EndpointsChange {
@@ -104,8 +122,9 @@ pub fn show(ctx: &WalletContext, network: Network) -> Result<EndpointsView, Chai
 /// (nothing is saved when any part is refused).
 ///
 /// # Errors
-/// `chain-endpoint-*` for a refused endpoint, `lc-checkpoint-*` for a bad
-/// checkpoint, `chain-settings-*`.
+/// `chain-endpoint-*` or `p2p-address-*` for a refused endpoint,
+/// `lc-checkpoint-*` for a bad checkpoint, `lc-cert-*` for certificates
+/// that cannot be trusted, `chain-settings-*`.
 pub fn change(
     ctx: &WalletContext,
     network: Network,
@@ -139,8 +158,85 @@ pub fn change(
     if change.clear_checkpoint {
         settings.set_checkpoint(None)?;
     }
+    if change.untrust_certificates {
+        settings.set_trusted_certificates(None)?;
+    }
+    if let Some(pem) = &change.trust_certificates {
+        // The added text must hold certificates of its own (text around
+        // PEM blocks is otherwise ignored, and would be kept).
+        TrustedCertificates::from_pem(pem)?;
+        let all = match settings.trusted_certificates_pem() {
+            Some(trusted) => format!("{trusted}{}", pem.trim()),
+            None => pem.clone(),
+        };
+        settings.set_trusted_certificates(Some(&all))?;
+    }
     if !change.is_empty() {
         settings.save(&ctx.data_dir)?;
     }
     Ok(EndpointsView::in_context(&settings, ctx))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
+    use super::*;
+    use crate::context::FrontEnd;
+
+    fn ca(name: &str) -> String {
+        let mut params = rcgen::CertificateParams::new(vec![name.to_owned()]).unwrap();
+        params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        let key = rcgen::KeyPair::generate().unwrap();
+        params.self_signed(&key).unwrap().pem()
+    }
+
+    #[test]
+    fn certificates_are_added_cleared_and_refused_without_saving() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = WalletContext::new(dir.path(), Network::Testnet, FrontEnd::Cli);
+        let view = show(&ctx, Network::Testnet).unwrap();
+        assert_eq!(view.trusted_certificate_count, 0);
+        assert!(view.trusted_certificates.is_none());
+        let trust = |pem: &str| EndpointsChange {
+            trust_certificates: Some(pem.to_owned()),
+            ..EndpointsChange::default()
+        };
+        let view = change(&ctx, Network::Testnet, &trust(&ca("a.example.org"))).unwrap();
+        assert_eq!(view.trusted_certificate_count, 1);
+        // Added to those trusted already.
+        let view = change(&ctx, Network::Testnet, &trust(&ca("b.example.org"))).unwrap();
+        assert_eq!(view.trusted_certificate_count, 2);
+        assert_eq!(show(&ctx, Network::Testnet).unwrap(), view);
+        // A refused part saves nothing (the primary neither).
+        let refused = EndpointsChange {
+            primary: Some("https://node.example.org".to_owned()),
+            trust_certificates: Some("junk".to_owned()),
+            ..EndpointsChange::default()
+        };
+        assert_eq!(
+            change(&ctx, Network::Testnet, &refused).unwrap_err().code(),
+            "lc-cert-none"
+        );
+        assert_eq!(show(&ctx, Network::Testnet).unwrap(), view);
+        // Cleared, then replaced in one change.
+        let replaced = EndpointsChange {
+            untrust_certificates: true,
+            trust_certificates: Some(ca("c.example.org")),
+            ..EndpointsChange::default()
+        };
+        assert_eq!(
+            change(&ctx, Network::Testnet, &replaced)
+                .unwrap()
+                .trusted_certificate_count,
+            1
+        );
+        let cleared = EndpointsChange {
+            untrust_certificates: true,
+            ..EndpointsChange::default()
+        };
+        let view = change(&ctx, Network::Testnet, &cleared).unwrap();
+        assert_eq!(view.trusted_certificate_count, 0);
+        assert!(view.trusted_certificates.is_none());
+    }
 }

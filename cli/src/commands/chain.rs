@@ -842,6 +842,11 @@ pub fn endpoints(ui: &Ui, ctx: &WalletContext, args: &EndpointArgs) -> Result<()
         UserError::new("cli-unknown-network")
             .arg("given", args.network.chars().take(32).collect::<String>())
     })?;
+    let mut certificates = String::new();
+    for path in &args.trust_cert {
+        certificates.push_str(&read_certificates(path)?);
+        certificates.push('\n');
+    }
     let change = EndpointsChange {
         reset: args.reset,
         primary: args.primary.clone(),
@@ -850,6 +855,8 @@ pub fn endpoints(ui: &Ui, ctx: &WalletContext, args: &EndpointArgs) -> Result<()
         add_witnesses: args.witness.clone(),
         checkpoint: args.checkpoint.clone(),
         clear_checkpoint: args.clear_checkpoint,
+        untrust_certificates: args.untrust_certs,
+        trust_certificates: (!args.trust_cert.is_empty()).then_some(certificates),
     };
     let view = if change.is_empty() {
         endpoints::show(ctx, network)?
@@ -882,8 +889,31 @@ pub fn endpoints(ui: &Ui, ctx: &WalletContext, args: &EndpointArgs) -> Result<()
         Some(c) => ui.data(&ui.text("endpoints-checkpoint", &[("checkpoint", c.clone().into())])),
         None => ui.data(&ui.text("endpoints-genesis", &[])),
     }
+    if view.trusted_certificate_count > 0 {
+        ui.data(&ui.text(
+            "endpoints-trusted-certificates",
+            &[("count", view.trusted_certificate_count.into())],
+        ));
+    }
     if let Some(in_use) = &view.in_use {
         ui.say("endpoints-in-use", &[("urls", in_use.join(", ").into())]);
     }
     Ok(())
+}
+
+/// The text of a certificate file given to `--trust-cert`, read no further
+/// than the most a network may trust (plus one byte, so a larger file is
+/// refused as too large, `lc-cert-too-large`).
+fn read_certificates(path: &std::path::Path) -> Result<String> {
+    use std::io::Read;
+    let io_error = |source| ChainError::FileIo {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let mut bytes = Vec::new();
+    file.take(jifen_light_client::MAX_TRUSTED_PEM_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

@@ -172,9 +172,16 @@ app-send-included-detail = Position { $index } in the block; header { $hash }…
 app-send-new-balance = New balance { $points } POINT, proven at block { $height }
 app-send-another = Send another
 app-settings-endpoints = Network and nodes
-app-settings-endpoints-lead = The first node serves headers; the others are witnesses that cross-check it. One address per line.
+app-settings-endpoints-lead = The first node serves headers; the others are witnesses that cross-check it. One address per line: a URL (https://…) or a P2P peer address (/ip4/…/tcp/…/p2p/…).
 app-settings-endpoints-save = Save nodes
 app-settings-endpoints-saved = Nodes saved.
+app-settings-endpoints-placeholder = https://node.example.org or /ip4/203.0.113.5/tcp/27660/p2p/12D3KooW…
+app-settings-certificates = Trusted certificates
+app-settings-certificates-lead = For an https:// node with a certificate of its own (e.g. your own node's CA), paste its PEM certificate here. The system's certificates are always trusted; leave this empty to trust only them.
+app-settings-certificates-count = { $count ->
+        [one] One certificate trusted besides the system's.
+       *[other] { $count } certificates trusted besides the system's.
+    }
 
 ## Scan
 app-nav-scan = Scan

@@ -39,11 +39,13 @@ help-verify-evidence-network = Network: devnet (default), testnet or mainnet.
 help-verify-evidence-file = The evidence file.
 help-endpoints = Show or change the nodes used (primary, witnesses) and the checkpoint.
 help-endpoints-network = Network: devnet (default), testnet or mainnet.
-help-endpoints-primary = Make this node (URL) the primary.
-help-endpoints-witness = Add a witness node (URL); repeatable.
+help-endpoints-primary = Make this node the primary: a URL (https://…) or a P2P peer address (/ip4/…/tcp/…/p2p/…).
+help-endpoints-witness = Add a witness node: a URL or a P2P peer address; repeatable.
 help-endpoints-clear_witnesses = Remove every witness.
 help-endpoints-checkpoint = Trust this header first (height:hash) instead of genesis.
 help-endpoints-clear_checkpoint = Go back to trusting the genesis block on first use.
+help-endpoints-trust_cert = Trust the PEM certificates in this file for this network's https:// nodes, besides the system's (e.g. your own node's CA); repeatable.
+help-endpoints-untrust_certs = Stop trusting the certificates added with --trust-cert (the system's stay).
 help-endpoints-reset = Back to the network's defaults.
 
 ## Light-client commands: progress and results
@@ -118,6 +120,7 @@ endpoints-witness = Witness: { $url }
 endpoints-none = No node configured: set one with --primary URL.
 endpoints-checkpoint = Checkpoint: { $checkpoint }
 endpoints-genesis = Checkpoint: none (the genesis block is trusted on first use)
+endpoints-trusted-certificates = Trusted certificates for https:// nodes: { $count } besides the system's
 endpoints-in-use = This run uses { $urls } instead (JIFEN_ENDPOINTS); the saved nodes above apply when it is not set.
 
 ## Chain errors (chain-*)
@@ -129,6 +132,10 @@ chain-endpoint-extra = “{ $url }” contains a user name, password, query or f
 chain-endpoint-plain-http = Plain http to another computer (“{ $url }”) is allowed on devnet only; on { $network } use https:// or a node on this computer.
 chain-endpoint-duplicate = The node “{ $url }” is listed twice.
 chain-endpoint-too-many = At most { $max } nodes (one primary and witnesses).
+chain-endpoint-p2p-unavailable = “{ $url }” is a P2P peer address; this version reaches nodes over http(s):// only.
+p2p-address-unparsable = “{ $address }” is not a peer address ({ $reason }). Write it like /ip4/203.0.113.5/tcp/27660/p2p/12D3KooW…
+p2p-address-no-peer-id = The peer address “{ $address }” names no node: it must end in /p2p/ and the node's peer id.
+p2p-address-unsupported = “{ $address }” cannot be dialed: use /ip4, /ip6 or /dns with a host, then /tcp/ and a port, then /p2p/ and the peer id.
 chain-no-endpoints = No node is configured for { $network }: run “jifen endpoints --network { $network } --primary URL”.
 chain-settings-io = Cannot read or write the chain settings { $path }: { $reason }
 chain-settings-corrupt = The chain settings { $path } are damaged ({ $detail }); fix or delete the file (it may hold your checkpoint).
@@ -179,6 +186,12 @@ lc-bundle-tx-wrong-height = The audit bundle's transaction proof is for block { 
 lc-bundle-unknown-format = This audit bundle has a format this version does not read.
 lc-bundle-unknown-proof-kind = The audit bundle's final proof is of a kind this version does not check.
 lc-cannot-bisect = Verification cannot split the range any further.
+lc-cert-invalid = Certificate { $index } is not a usable X.509 certificate ({ $reason }).
+lc-cert-none = No certificate found: paste the PEM text that starts with -----BEGIN CERTIFICATE-----.
+lc-cert-private-key = This text holds a private key. Give only the node's certificate (-----BEGIN CERTIFICATE-----) and keep the key secret.
+lc-cert-too-large = The certificate text is { $size } bytes; at most { $limit } are accepted.
+lc-cert-too-many = { $count } certificates; at most { $max } can be trusted per network.
+lc-cert-unreadable = The certificate text is not valid PEM ({ $reason }).
 lc-chain-id-mismatch = A block belongs to another chain.
 lc-checkpoint-bad-hash = The checkpoint's hash must be 64 hexadecimal characters.
 lc-checkpoint-bad-height = The checkpoint's height must be a number of at least 1.
@@ -233,6 +246,16 @@ lc-peer-response-too-complex = The node's answer holds far more values than any 
 lc-peer-response-too-large = The node's answer is too large.
 lc-peer-rpc-error = The node answered with an unexpected error.
 lc-peer-timeout = The node { $peer } did not answer in time.
+lc-peer-tls = The secure connection to { $peer } failed: { $problem ->
+        [unknown-issuer] its certificate is signed by an authority this computer does not trust (or is self-signed). If it is your own node, trust its certificate in the network's settings.
+        [wrong-name] its certificate is for another address. Check the address, or use the name the certificate was issued for.
+        [expired] its certificate has expired.
+        [not-yet-valid] its certificate is not valid yet (is this computer's clock right?).
+        [revoked] its certificate was revoked.
+        [not-tls] it does not speak https at this address (is it plain http?).
+        [no-roots] this computer has no root certificates; trust the node's certificate in the network's settings.
+       *[other] the TLS handshake failed ({ $reason }).
+    }
 lc-peer-tx-rejected = The node refused the transaction ({ $reason }).
 lc-peer-unreachable = The node { $peer } cannot be reached ({ $reason }). Is it running?
 lc-proof-bad-account = The proven account record is malformed.

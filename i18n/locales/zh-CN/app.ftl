@@ -172,9 +172,13 @@ app-send-included-detail = 区块内第 { $index } 笔；区块头 { $hash }…
 app-send-new-balance = 新余额 { $points } POINT，已在第 { $height } 个区块证明
 app-send-another = 再转一笔
 app-settings-endpoints = 网络与节点
-app-settings-endpoints-lead = 第一个节点提供区块头，其余为交叉核对的见证节点。每行一个地址。
+app-settings-endpoints-lead = 第一个节点提供区块头，其余为交叉核对的见证节点。每行一个地址：URL（https://…）或 P2P 节点地址（/ip4/…/tcp/…/p2p/…）。
 app-settings-endpoints-save = 保存节点
 app-settings-endpoints-saved = 节点已保存。
+app-settings-endpoints-placeholder = https://node.example.org 或 /ip4/203.0.113.5/tcp/27660/p2p/12D3KooW…
+app-settings-certificates = 信任的证书
+app-settings-certificates-lead = 如果 https:// 节点使用自己的证书（例如你自己节点的 CA），请在此粘贴其 PEM 证书。系统证书始终受信任；留空则只信任系统证书。
+app-settings-certificates-count = 除系统证书外，另信任 { $count } 个证书。
 
 ## Scan
 app-nav-scan = 扫码

@@ -39,11 +39,13 @@ help-verify-evidence-network = 网络：devnet（默认）、testnet 或 mainnet
 help-verify-evidence-file = 证据文件。
 help-endpoints = 显示或更改所用节点（主节点、见证节点）及检查点。
 help-endpoints-network = 网络：devnet（默认）、testnet 或 mainnet。
-help-endpoints-primary = 将此节点（URL）设为主节点。
-help-endpoints-witness = 添加见证节点（URL），可重复使用。
+help-endpoints-primary = 将此节点设为主节点：URL（https://…）或 P2P 节点地址（/ip4/…/tcp/…/p2p/…）。
+help-endpoints-witness = 添加见证节点：URL 或 P2P 节点地址，可重复使用。
 help-endpoints-clear_witnesses = 移除所有见证节点。
 help-endpoints-checkpoint = 先信任此区块头（高度:哈希），而不是创世区块。
 help-endpoints-clear_checkpoint = 恢复为首次使用时信任创世区块。
+help-endpoints-trust_cert = 除系统证书外，为该网络的 https:// 节点信任此文件中的 PEM 证书（例如你自己节点的 CA），可重复使用。
+help-endpoints-untrust_certs = 不再信任用 --trust-cert 添加的证书（系统证书不受影响）。
 help-endpoints-reset = 恢复该网络的默认设置。
 
 ## 轻客户端命令：进度与结果
@@ -118,6 +120,7 @@ endpoints-witness = 见证节点：{ $url }
 endpoints-none = 尚未配置节点：请用 --primary URL 设置。
 endpoints-checkpoint = 检查点：{ $checkpoint }
 endpoints-genesis = 检查点：无（首次使用时信任创世区块）
+endpoints-trusted-certificates = https:// 节点的额外信任证书：除系统证书外 { $count } 个
 endpoints-in-use = 本次运行改用 { $urls }（JIFEN_ENDPOINTS）；未设置时使用上面保存的节点。
 
 ## 链错误（chain-*）
@@ -129,6 +132,10 @@ chain-endpoint-extra = “{ $url }”包含用户名、密码、查询参数或�
 chain-endpoint-plain-http = 仅 devnet 允许用明文 http 连接其他计算机（“{ $url }”）；在 { $network } 上请使用 https:// 或本机节点。
 chain-endpoint-duplicate = 节点“{ $url }”重复列出。
 chain-endpoint-too-many = 最多 { $max } 个节点（一个主节点加见证节点）。
+chain-endpoint-p2p-unavailable = “{ $url }”是 P2P 节点地址；此版本只能通过 http(s):// 连接节点。
+p2p-address-unparsable = “{ $address }”不是节点地址（{ $reason }）。格式如 /ip4/203.0.113.5/tcp/27660/p2p/12D3KooW…
+p2p-address-no-peer-id = 节点地址“{ $address }”没有指明节点：它必须以 /p2p/ 加节点的 peer id 结尾。
+p2p-address-unsupported = 无法连接“{ $address }”：请使用 /ip4、/ip6 或 /dns 加主机，再加 /tcp/ 与端口，最后加 /p2p/ 与 peer id。
 chain-no-endpoints = 尚未为 { $network } 配置节点：请运行“jifen endpoints --network { $network } --primary URL”。
 chain-settings-io = 无法读写链设置 { $path }：{ $reason }
 chain-settings-corrupt = 链设置 { $path } 已损坏（{ $detail }）；请修复或删除该文件（其中可能有你的检查点）。
@@ -179,6 +186,12 @@ lc-bundle-tx-wrong-height = 审计包的交易证明针对区块 { $got }，但�
 lc-bundle-unknown-format = 该审计包的格式本版本无法读取。
 lc-bundle-unknown-proof-kind = 审计包最终证明的类型本版本无法核验。
 lc-cannot-bisect = 验证无法再进一步拆分区间。
+lc-cert-invalid = 第 { $index } 个证书不是可用的 X.509 证书（{ $reason }）。
+lc-cert-none = 未找到证书：请粘贴以 -----BEGIN CERTIFICATE----- 开头的 PEM 文本。
+lc-cert-private-key = 此文本包含私钥。只需提供节点的证书（-----BEGIN CERTIFICATE-----），并妥善保管私钥。
+lc-cert-too-large = 证书文本有 { $size } 字节；最多接受 { $limit } 字节。
+lc-cert-too-many = 共 { $count } 个证书；每个网络最多信任 { $max } 个。
+lc-cert-unreadable = 证书文本不是有效的 PEM（{ $reason }）。
 lc-chain-id-mismatch = 区块属于另一条链。
 lc-checkpoint-bad-hash = 检查点的哈希必须是 64 个十六进制字符。
 lc-checkpoint-bad-height = 检查点的高度必须是不小于 1 的数字。
@@ -233,6 +246,16 @@ lc-peer-response-too-complex = 节点的回答包含的数值远多于任何真�
 lc-peer-response-too-large = 节点的回答过大。
 lc-peer-rpc-error = 节点返回了意外的错误。
 lc-peer-timeout = 节点 { $peer } 未能及时回答。
+lc-peer-tls = 与 { $peer } 的安全连接失败：{ $problem ->
+        [unknown-issuer] 其证书由本机不信任的机构签发（或为自签名证书）。如果这是你自己的节点，请在该网络的设置中信任它的证书。
+        [wrong-name] 其证书属于另一个地址。请检查地址，或使用证书签发时的名称。
+        [expired] 其证书已过期。
+        [not-yet-valid] 其证书尚未生效（本机时钟是否正确？）。
+        [revoked] 其证书已被吊销。
+        [not-tls] 该地址不支持 https（是否为明文 http？）。
+        [no-roots] 本机没有根证书；请在该网络的设置中信任节点的证书。
+       *[other] TLS 握手失败（{ $reason }）。
+    }
 lc-peer-tx-rejected = 节点拒绝了该交易（{ $reason }）。
 lc-peer-unreachable = 无法连接节点 { $peer }（{ $reason }）。节点是否在运行？
 lc-proof-bad-account = 经证明的账户记录格式错误。

@@ -172,9 +172,13 @@ app-send-included-detail = 區塊內第 { $index } 筆；區塊標頭 { $hash }�
 app-send-new-balance = 新餘額 { $points } POINT，已於第 { $height } 個區塊證明
 app-send-another = 再轉一筆
 app-settings-endpoints = 網路與節點
-app-settings-endpoints-lead = 第一個節點提供區塊標頭，其餘為交叉核對的見證節點。每行一個地址。
+app-settings-endpoints-lead = 第一個節點提供區塊標頭，其餘為交叉核對的見證節點。每行一個地址：URL（https://…）或 P2P 節點位址（/ip4/…/tcp/…/p2p/…）。
 app-settings-endpoints-save = 儲存節點
 app-settings-endpoints-saved = 節點已儲存。
+app-settings-endpoints-placeholder = https://node.example.org 或 /ip4/203.0.113.5/tcp/27660/p2p/12D3KooW…
+app-settings-certificates = 信任的憑證
+app-settings-certificates-lead = 如果 https:// 節點使用自己的憑證（例如你自己節點的 CA），請在此貼上其 PEM 憑證。系統憑證始終受信任；留空則只信任系統憑證。
+app-settings-certificates-count = 除系統憑證外，另信任 { $count } 個憑證。
 
 ## Scan
 app-nav-scan = 掃碼

@@ -39,11 +39,13 @@ help-verify-evidence-network = 網路：devnet（預設）、testnet 或 mainnet
 help-verify-evidence-file = 證據檔案。
 help-endpoints = 顯示或變更所用節點（主節點、見證節點）及檢查點。
 help-endpoints-network = 網路：devnet（預設）、testnet 或 mainnet。
-help-endpoints-primary = 將此節點（URL）設為主節點。
-help-endpoints-witness = 新增見證節點（URL），可重複使用。
+help-endpoints-primary = 將此節點設為主節點：URL（https://…）或 P2P 節點位址（/ip4/…/tcp/…/p2p/…）。
+help-endpoints-witness = 新增見證節點：URL 或 P2P 節點位址，可重複使用。
 help-endpoints-clear_witnesses = 移除所有見證節點。
 help-endpoints-checkpoint = 先信任此區塊頭（高度:雜湊），而非創世區塊。
 help-endpoints-clear_checkpoint = 恢復為首次使用時信任創世區塊。
+help-endpoints-trust_cert = 除系統憑證外，為該網路的 https:// 節點信任此檔案中的 PEM 憑證（例如你自己節點的 CA），可重複使用。
+help-endpoints-untrust_certs = 不再信任以 --trust-cert 新增的憑證（系統憑證不受影響）。
 help-endpoints-reset = 恢復該網路的預設設定。
 
 ## 輕客戶端指令：進度與結果
@@ -118,6 +120,7 @@ endpoints-witness = 見證節點：{ $url }
 endpoints-none = 尚未設定節點：請用 --primary URL 設定。
 endpoints-checkpoint = 檢查點：{ $checkpoint }
 endpoints-genesis = 檢查點：無（首次使用時信任創世區塊）
+endpoints-trusted-certificates = https:// 節點的額外信任憑證：除系統憑證外 { $count } 個
 endpoints-in-use = 本次執行改用 { $urls }（JIFEN_ENDPOINTS）；未設定時使用上面儲存的節點。
 
 ## 鏈錯誤（chain-*）
@@ -129,6 +132,10 @@ chain-endpoint-extra = 「{ $url }」包含使用者名稱、密碼、查詢參�
 chain-endpoint-plain-http = 僅 devnet 允許以明文 http 連線其他電腦（「{ $url }」）；在 { $network } 上請使用 https:// 或本機節點。
 chain-endpoint-duplicate = 節點「{ $url }」重複列出。
 chain-endpoint-too-many = 最多 { $max } 個節點（一個主節點加見證節點）。
+chain-endpoint-p2p-unavailable = 「{ $url }」是 P2P 節點位址；此版本只能透過 http(s):// 連線節點。
+p2p-address-unparsable = 「{ $address }」不是節點位址（{ $reason }）。格式如 /ip4/203.0.113.5/tcp/27660/p2p/12D3KooW…
+p2p-address-no-peer-id = 節點位址「{ $address }」沒有指明節點：它必須以 /p2p/ 加節點的 peer id 結尾。
+p2p-address-unsupported = 無法連線「{ $address }」：請使用 /ip4、/ip6 或 /dns 加主機，再加 /tcp/ 與連接埠，最後加 /p2p/ 與 peer id。
 chain-no-endpoints = 尚未為 { $network } 設定節點：請執行「jifen endpoints --network { $network } --primary URL」。
 chain-settings-io = 無法讀寫鏈設定 { $path }：{ $reason }
 chain-settings-corrupt = 鏈設定 { $path } 已損壞（{ $detail }）；請修復或刪除該檔案（其中可能有你的檢查點）。
@@ -179,6 +186,12 @@ lc-bundle-tx-wrong-height = 稽核包的交易證明針對區塊 { $got }，但�
 lc-bundle-unknown-format = 該稽核包的格式本版本無法讀取。
 lc-bundle-unknown-proof-kind = 稽核包最終證明的類型本版本無法核驗。
 lc-cannot-bisect = 驗證無法再進一步拆分區間。
+lc-cert-invalid = 第 { $index } 個憑證不是可用的 X.509 憑證（{ $reason }）。
+lc-cert-none = 找不到憑證：請貼上以 -----BEGIN CERTIFICATE----- 開頭的 PEM 文字。
+lc-cert-private-key = 此文字包含私密金鑰。只需提供節點的憑證（-----BEGIN CERTIFICATE-----），並妥善保管私密金鑰。
+lc-cert-too-large = 憑證文字有 { $size } 位元組；最多接受 { $limit } 位元組。
+lc-cert-too-many = 共 { $count } 個憑證；每個網路最多信任 { $max } 個。
+lc-cert-unreadable = 憑證文字不是有效的 PEM（{ $reason }）。
 lc-chain-id-mismatch = 區塊屬於另一條鏈。
 lc-checkpoint-bad-hash = 檢查點的雜湊必須是 64 個十六進位字元。
 lc-checkpoint-bad-height = 檢查點的高度必須是不小於 1 的數字。
@@ -233,6 +246,16 @@ lc-peer-response-too-complex = 節點的回答包含的數值遠多於任何真�
 lc-peer-response-too-large = 節點的回答過大。
 lc-peer-rpc-error = 節點回傳了非預期的錯誤。
 lc-peer-timeout = 節點 { $peer } 未能及時回答。
+lc-peer-tls = 與 { $peer } 的安全連線失敗：{ $problem ->
+        [unknown-issuer] 其憑證由本機不信任的機構簽發（或為自我簽署憑證）。如果這是你自己的節點，請在該網路的設定中信任它的憑證。
+        [wrong-name] 其憑證屬於另一個位址。請檢查位址，或使用憑證簽發時的名稱。
+        [expired] 其憑證已過期。
+        [not-yet-valid] 其憑證尚未生效（本機時鐘是否正確？）。
+        [revoked] 其憑證已被撤銷。
+        [not-tls] 該位址不支援 https（是否為明文 http？）。
+        [no-roots] 本機沒有根憑證；請在該網路的設定中信任節點的憑證。
+       *[other] TLS 交握失敗（{ $reason }）。
+    }
 lc-peer-tx-rejected = 節點拒絕了該交易（{ $reason }）。
 lc-peer-unreachable = 無法連線節點 { $peer }（{ $reason }）。節點是否在執行？
 lc-proof-bad-account = 經證明的帳戶紀錄格式錯誤。

@@ -28,7 +28,10 @@ pub use jsonrpc::{
 #[cfg(feature = "p2p")]
 pub use p2p::{P2pPeer, P2pTransport};
 #[cfg(feature = "rpc")]
-pub use rpc::{HttpTransport, RpcPeer};
+pub use rpc::{
+    HttpTransport, MAX_TRUSTED_CERTIFICATES, MAX_TRUSTED_PEM_BYTES, RpcPeer,
+    TrustedCertificateError, TrustedCertificates,
+};
 
 use jifen_light_client_verifier::provenance::UntrustedRecords;
 use jifen_light_client_verifier::subchain::{AnchoredReport, UntrustedSubchainState};
@@ -269,7 +272,7 @@ impl LightBlockSource for &dyn Peer {
 /// `lc-peer-response-too-complex`, `lc-peer-malformed-json`,
 /// `lc-peer-bad-envelope`, `lc-peer-rpc-error`, `lc-peer-bad-field`,
 /// `lc-peer-decode`, `lc-peer-inconsistent`, `lc-peer-height-unavailable`,
-/// `lc-peer-tx-rejected`, `lc-peer-bad-frame`.
+/// `lc-peer-tx-rejected`, `lc-peer-bad-frame`, `lc-peer-tls`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PeerError {
@@ -280,6 +283,20 @@ pub enum PeerError {
         peer: String,
         /// The transport's message.
         message: String,
+    },
+    /// The TLS handshake with an `https://` node failed: its certificate is
+    /// not trusted (unknown issuer, self-signed, another host name, expired)
+    /// or it does not speak TLS. Not a lie about the chain, but nothing was
+    /// asked: the person must see it (trust the node's certificate if it is
+    /// their own, or fix the address).
+    #[error("peer {peer}: TLS failed ({problem}): {reason}")]
+    Tls {
+        /// The peer.
+        peer: String,
+        /// What kind of failure.
+        problem: TlsProblem,
+        /// The TLS library's message.
+        reason: String,
     },
     /// No complete answer within the request's total deadline (a node that
     /// never answers, or trickles its answer).
@@ -401,6 +418,54 @@ pub enum PeerError {
     },
 }
 
+/// Why a TLS handshake failed ([`PeerError::Tls`]); the catalogs select
+/// their advice on [`TlsProblem::code`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TlsProblem {
+    /// Signed by an authority neither the system nor the network's trusted
+    /// certificates hold (self-signed certificates too).
+    UnknownIssuer,
+    /// Valid, but for another host name than the endpoint's.
+    WrongName,
+    /// Past its end of validity.
+    Expired,
+    /// Before its start of validity (or this computer's clock is wrong).
+    NotYetValid,
+    /// Revoked by its issuer.
+    Revoked,
+    /// The node does not speak TLS there (e.g. plain HTTP on that port).
+    NotTls,
+    /// The system has no root certificates and the network trusts none.
+    NoRoots,
+    /// Any other handshake failure (bad signature, unsupported algorithm,
+    /// an alert from the node).
+    Other,
+}
+
+impl TlsProblem {
+    /// The kebab-case name the catalogs select on.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::UnknownIssuer => "unknown-issuer",
+            Self::WrongName => "wrong-name",
+            Self::Expired => "expired",
+            Self::NotYetValid => "not-yet-valid",
+            Self::Revoked => "revoked",
+            Self::NotTls => "not-tls",
+            Self::NoRoots => "no-roots",
+            Self::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for TlsProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 /// A result that does not read as `docs/rpc.md` defines it.
 #[cfg(feature = "rpc")]
 impl From<jifen_rpc_types::WireError> for PeerError {
@@ -449,6 +514,7 @@ impl PeerError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Unreachable { .. } => "lc-peer-unreachable",
+            Self::Tls { .. } => "lc-peer-tls",
             Self::Timeout { .. } => "lc-peer-timeout",
             Self::HttpStatus { .. } => "lc-peer-http-status",
             Self::Redirect { .. } => "lc-peer-redirect",
@@ -467,15 +533,19 @@ impl PeerError {
         }
     }
 
-    /// A failure to reach the peer (connection, timeout, HTTP status other
-    /// than a redirect), not a wrong answer: the peer may be retried later.
-    /// A redirect is not: the node answered, with an address the user did
-    /// not configure, and asking again gets the same.
+    /// A failure to reach the peer (connection, TLS, timeout, HTTP status
+    /// other than a redirect), not a wrong answer: the peer may be retried
+    /// later. A redirect is not: the node answered, with an address the
+    /// user did not configure, and asking again gets the same. A refused
+    /// certificate is: no answer was read, so nothing about the chain was
+    /// said (the peer shows as unreachable with `lc-peer-tls`, whose message
+    /// tells what to do).
     #[must_use]
     pub fn is_transport(&self) -> bool {
         matches!(
             self,
             Self::Unreachable { .. }
+                | Self::Tls { .. }
                 | Self::Timeout { .. }
                 | Self::HttpStatus { .. }
                 | Self::Unsupported { .. }
@@ -484,7 +554,7 @@ impl PeerError {
 }
 
 /// Argument names as the catalogs use them (`i18n/locales/*/light-client.ftl`):
-/// `peer`, `reason`, `seconds`, `status`, `height`, `detail`.
+/// `peer`, `reason`, `seconds`, `status`, `height`, `detail`, `problem`.
 impl Coded for PeerError {
     fn code(&self) -> &'static str {
         PeerError::code(self)
@@ -495,6 +565,15 @@ impl Coded for PeerError {
             Self::Unreachable { peer, message } => {
                 vec![("peer", peer.into()), ("reason", message.into())]
             }
+            Self::Tls {
+                peer,
+                problem,
+                reason,
+            } => vec![
+                ("peer", peer.into()),
+                ("problem", problem.code().into()),
+                ("reason", reason.into()),
+            ],
             Self::Timeout { peer, timeout_ms } => {
                 vec![
                     ("peer", peer.into()),

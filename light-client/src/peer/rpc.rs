@@ -15,19 +15,30 @@
 //! - **send it elsewhere**: redirects are not followed; a 3xx answer is
 //!   [`PeerError::Redirect`] and nothing is sent to the other address.
 //!
+//! `https://` endpoints use rustls with the `ring` provider (no OpenSSL) and
+//! the platform's root certificates (`rustls-platform-verifier`: the
+//! system store on Linux, the OS verifier on macOS and Windows), plus the
+//! network's [`TrustedCertificates`] (a self-hosted node's own CA). A
+//! refused certificate is [`PeerError::Tls`] (`lc-peer-tls`), told apart
+//! from an unreachable node (`docs/adr/0023-tls-for-rpc.md`).
+//!
 //! Ranges of light blocks are asked for with
 //! `Accept: application/vnd.jifen.light-blocks.v1` and told apart by the
 //! answer's `Content-Type` (older nodes ignore the `Accept` and answer JSON).
 
 use std::io::Read;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use jifen_protocol::message::{Arg, Coded};
 use jifen_rpc_types::{LIGHT_BLOCKS_CONTENT_TYPE, names_light_blocks_type};
+use rustls::pki_types::CertificateDer;
+use rustls::pki_types::pem::{self, PemObject};
 
-use super::PeerError;
 use super::jsonrpc::{Answer, JsonRpcPeer, RpcOptions, Transport};
 #[cfg(doc)]
 use super::jsonrpc::{HISTORY_ANSWER_BYTES, SMALL_ANSWER_BYTES};
+use super::{PeerError, TlsProblem};
 
 /// How long an idle kept-alive connection is reused: shorter than the
 /// reference node's idle timeout (10 s), so the client never sends on a
@@ -48,14 +59,276 @@ pub struct HttpTransport {
     timeout: Duration,
 }
 
+/// Most bytes of PEM text a network may trust (a few CA certificates).
+pub const MAX_TRUSTED_PEM_BYTES: usize = 32 * 1024;
+
+/// Most certificates a network may trust besides the system's.
+pub const MAX_TRUSTED_CERTIFICATES: usize = 8;
+
+/// Certificates trusted as roots for `https://` nodes besides the system's
+/// (a self-hosted node's own CA, or its self-signed certificate), read from
+/// PEM text. Public data: certificates, never keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TrustedCertificates {
+    certificates: Vec<CertificateDer<'static>>,
+}
+
+/// Why PEM text cannot be trusted (codes `lc-cert-*`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TrustedCertificateError {
+    /// More text than [`MAX_TRUSTED_PEM_BYTES`].
+    #[error("the certificate text is {size} bytes; at most {limit} are accepted")]
+    TooLarge {
+        /// Its size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// No `-----BEGIN CERTIFICATE-----` block.
+    #[error("no PEM certificate (-----BEGIN CERTIFICATE-----) in the text")]
+    NoCertificate,
+    /// A private key among the certificates: refused, keys are not trust.
+    #[error("the text holds a private key; give the certificate only")]
+    PrivateKey,
+    /// A PEM block that does not decode.
+    #[error("the PEM text does not decode: {reason}")]
+    Unreadable {
+        /// The decoder's message.
+        reason: String,
+    },
+    /// More than [`MAX_TRUSTED_CERTIFICATES`] certificates.
+    #[error("{count} certificates; at most {max} are accepted")]
+    TooMany {
+        /// How many.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A certificate that is not a usable X.509 root.
+    #[error("certificate {index} is not a usable X.509 certificate: {reason}")]
+    Invalid {
+        /// Its position (1 = first).
+        index: usize,
+        /// The parser's message.
+        reason: String,
+    },
+}
+
+impl TrustedCertificateError {
+    /// The stable error code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::TooLarge { .. } => "lc-cert-too-large",
+            Self::NoCertificate => "lc-cert-none",
+            Self::PrivateKey => "lc-cert-private-key",
+            Self::Unreadable { .. } => "lc-cert-unreadable",
+            Self::TooMany { .. } => "lc-cert-too-many",
+            Self::Invalid { .. } => "lc-cert-invalid",
+        }
+    }
+}
+
+impl Coded for TrustedCertificateError {
+    fn code(&self) -> &'static str {
+        TrustedCertificateError::code(self)
+    }
+
+    fn args(&self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Self::TooLarge { size, limit } => {
+                vec![("size", (*size).into()), ("limit", (*limit).into())]
+            }
+            Self::NoCertificate | Self::PrivateKey => Vec::new(),
+            Self::Unreadable { reason } => vec![("reason", reason.into())],
+            Self::TooMany { count, max } => {
+                vec![("count", (*count).into()), ("max", (*max).into())]
+            }
+            Self::Invalid { index, reason } => {
+                vec![("index", (*index).into()), ("reason", reason.into())]
+            }
+        }
+    }
+}
+
+impl TrustedCertificates {
+    /// No extra certificate: the system's roots only.
+    #[must_use]
+    pub const fn none() -> Self {
+        Self {
+            certificates: Vec::new(),
+        }
+    }
+
+    /// Reads every `CERTIFICATE` block of `text` (other PEM blocks and text
+    /// around them are ignored, a private key is refused). Each must parse
+    /// as an X.509 certificate usable as a root.
+    ///
+    /// # Errors
+    /// [`TrustedCertificateError`].
+    pub fn from_pem(text: &str) -> Result<Self, TrustedCertificateError> {
+        if text.len() > MAX_TRUSTED_PEM_BYTES {
+            return Err(TrustedCertificateError::TooLarge {
+                size: text.len(),
+                limit: MAX_TRUSTED_PEM_BYTES,
+            });
+        }
+        let mut certificates = Vec::new();
+        for section in <(pem::SectionKind, Vec<u8>)>::pem_slice_iter(text.as_bytes()) {
+            let (kind, der) = section.map_err(|error| TrustedCertificateError::Unreadable {
+                reason: error.to_string(),
+            })?;
+            match kind {
+                pem::SectionKind::Certificate => {
+                    certificates.push(CertificateDer::from(der));
+                    if certificates.len() > MAX_TRUSTED_CERTIFICATES {
+                        return Err(TrustedCertificateError::TooMany {
+                            count: certificates.len(),
+                            max: MAX_TRUSTED_CERTIFICATES,
+                        });
+                    }
+                }
+                pem::SectionKind::RsaPrivateKey
+                | pem::SectionKind::PrivateKey
+                | pem::SectionKind::EcPrivateKey => {
+                    return Err(TrustedCertificateError::PrivateKey);
+                }
+                _ => {}
+            }
+        }
+        if certificates.is_empty() {
+            return Err(TrustedCertificateError::NoCertificate);
+        }
+        for (position, certificate) in certificates.iter().enumerate() {
+            rustls::RootCertStore::empty()
+                .add(certificate.clone())
+                .map_err(|error| TrustedCertificateError::Invalid {
+                    index: position + 1,
+                    reason: error.to_string(),
+                })?;
+        }
+        Ok(Self { certificates })
+    }
+
+    /// How many certificates.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.certificates.len()
+    }
+
+    /// Whether there is none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.certificates.is_empty()
+    }
+}
+
+/// rustls's `ring` provider: deprecated since rustls 0.23.48 because it has
+/// no post-quantum key exchange; kept for its build cost (ADR 0023: what TLS
+/// protects here is privacy and availability, never correctness).
+#[allow(deprecated)]
+fn ring_provider() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// The TLS configuration of a client: `ring`, the platform's roots plus
+/// `trusted` for `https://`; for `http://` an empty root store (no TLS is
+/// ever spoken: redirects are not followed).
+fn tls_config(
+    https: bool,
+    trusted: &TrustedCertificates,
+) -> Result<rustls::ClientConfig, (TlsProblem, String)> {
+    let provider = ring_provider();
+    let builder = rustls::ClientConfig::builder_with_provider(Arc::clone(&provider))
+        .with_safe_default_protocol_versions()
+        .map_err(|error| (TlsProblem::Other, error.to_string()))?;
+    if !https {
+        return Ok(builder
+            .with_root_certificates(rustls::RootCertStore::empty())
+            .with_no_client_auth());
+    }
+    let verifier = rustls_platform_verifier::Verifier::new_with_extra_roots(
+        trusted.certificates.iter().cloned(),
+        provider,
+    )
+    .map_err(|error| (TlsProblem::NoRoots, error.to_string()))?;
+    Ok(builder
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(verifier))
+        .with_no_client_auth())
+}
+
+/// The TLS failure somewhere in `error`'s causes, if any (an `io::Error`
+/// hides its inner error from `source()`: it is looked into).
+fn tls_cause<'a>(error: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+    let mut current = Some(error);
+    // Bounded: cause chains are short, and a cycle must not hang.
+    for _ in 0..16 {
+        let error = current?;
+        if let Some(tls) = error.downcast_ref::<rustls::Error>() {
+            return Some(tls);
+        }
+        current = match error.downcast_ref::<std::io::Error>() {
+            Some(io) => match io.get_ref() {
+                Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+                None => std::error::Error::source(io),
+            },
+            None => error.source(),
+        };
+    }
+    None
+}
+
+/// What kind of TLS failure `error` is.
+fn problem_of(error: &rustls::Error) -> TlsProblem {
+    use rustls::CertificateError;
+    match error {
+        rustls::Error::InvalidCertificate(certificate) => match certificate {
+            CertificateError::UnknownIssuer => TlsProblem::UnknownIssuer,
+            CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
+                TlsProblem::WrongName
+            }
+            CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
+                TlsProblem::Expired
+            }
+            CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+                TlsProblem::NotYetValid
+            }
+            CertificateError::Revoked => TlsProblem::Revoked,
+            _ => TlsProblem::Other,
+        },
+        rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateHandshakeMessage { .. } => {
+            TlsProblem::NotTls
+        }
+        _ => TlsProblem::Other,
+    }
+}
+
 impl JsonRpcPeer<HttpTransport> {
-    /// A peer for the node at `url` (e.g. `http://127.0.0.1:26657`). No
-    /// request is made until the first call.
+    /// A peer for the node at `url` (e.g. `http://127.0.0.1:26657`), trusting
+    /// the platform's root certificates for `https://`. No request is made
+    /// until the first call.
+    ///
+    /// # Errors
+    /// As [`JsonRpcPeer::connect_trusting`].
+    pub fn connect(url: &str, options: RpcOptions) -> Result<Self, PeerError> {
+        Self::connect_trusting(url, options, &TrustedCertificates::none())
+    }
+
+    /// [`JsonRpcPeer::connect`], trusting `trusted` besides the platform's
+    /// roots for an `https://` node.
     ///
     /// # Errors
     /// [`PeerError::Unreachable`] when the URL is not an `http://` or
-    /// `https://` URL or the HTTP client cannot be built.
-    pub fn connect(url: &str, options: RpcOptions) -> Result<Self, PeerError> {
+    /// `https://` URL or the HTTP client cannot be built;
+    /// [`PeerError::Tls`] (`no-roots`) for `https://` when there is no root
+    /// certificate to trust at all.
+    pub fn connect_trusting(
+        url: &str,
+        options: RpcOptions,
+        trusted: &TrustedCertificates,
+    ) -> Result<Self, PeerError> {
         let url = url.trim().to_owned();
         let unreachable = |message: String| PeerError::Unreachable {
             peer: url.clone(),
@@ -65,7 +338,16 @@ impl JsonRpcPeer<HttpTransport> {
         if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
             return Err(unreachable("not an http:// URL".to_owned()));
         }
+        let tls =
+            tls_config(parsed.scheme() == "https", trusted).map_err(|(problem, reason)| {
+                PeerError::Tls {
+                    peer: url.clone(),
+                    problem,
+                    reason,
+                }
+            })?;
         let http = reqwest::blocking::Client::builder()
+            .tls_backend_preconfigured(tls)
             .connect_timeout(options.connect_timeout)
             .timeout(options.timeout)
             .pool_idle_timeout(POOL_IDLE)
@@ -93,7 +375,14 @@ impl JsonRpcPeer<HttpTransport> {
 
 impl HttpTransport {
     fn transport_error(&self, error: &reqwest::Error) -> PeerError {
-        if error.is_timeout() {
+        if let Some(tls) = tls_cause(error) {
+            PeerError::Tls {
+                peer: self.url.clone(),
+                problem: problem_of(tls),
+                // The node's certificate names its hosts: bounded.
+                reason: tls.to_string().chars().take(300).collect(),
+            }
+        } else if error.is_timeout() {
             self.timeout_error()
         } else {
             PeerError::Unreachable {

@@ -90,7 +90,7 @@ impl RpcClient {
     /// node's sources: a hanging source must not stall the follower).
     #[must_use]
     pub fn with_timeout(addr: SocketAddr, timeout: Duration) -> Self {
-        let http = reqwest::blocking::Client::builder()
+        let http = super::http::plain_client_builder()
             .connect_timeout(Duration::from_secs(5).min(timeout))
             .timeout(timeout)
             // Shorter than the node's idle timeout: never reuse a

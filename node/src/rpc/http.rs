@@ -25,6 +25,14 @@
 //!
 //! Other methods get 405, other paths 404.
 //!
+//! With a certificate and key ([`tls_config`]) the same server speaks
+//! HTTPS (rustls with `ring`, TLS 1.2 and 1.3, ALPN `http/1.1`): the
+//! handshake happens inside the connection's slot, so a client that opens
+//! a connection and never finishes its handshake counts as idle and is
+//! closed after [`IDLE_TIMEOUT`] like any other; every limit above holds
+//! unchanged. A connection refused for lack of room is closed without the
+//! plain-text 503.
+//!
 //! The answer's `Content-Type` is the handler's: `application/json`, or a
 //! binary light-block range (`application/vnd.jifen.light-blocks.v1`) when
 //! the request's `Accept` names that type ([`Accepts`]) and the handler
@@ -48,6 +56,80 @@ use jifen_rpc_types::MAX_RESPONSE_BYTES;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 
 use super::connections::{Busy, ConnState, Registry, reap};
+
+/// Why a certificate and key cannot serve TLS.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum TlsConfigError {
+    /// The certificate file holds no PEM certificate, or one that does not
+    /// decode.
+    #[error("the certificate PEM holds no readable certificate: {0}")]
+    Certificate(String),
+    /// The key file holds no PEM private key, or one that does not decode.
+    #[error("the key PEM holds no readable private key: {0}")]
+    Key(String),
+    /// rustls refused the pair (e.g. the key is not the certificate's).
+    #[error("the certificate and key cannot be used: {0}")]
+    Refused(String),
+}
+
+/// rustls's `ring` provider: deprecated since rustls 0.23.48 because it has
+/// no post-quantum key exchange; kept for its build cost
+/// (`docs/adr/0023-tls-for-rpc.md`).
+#[allow(deprecated)]
+fn ring_provider() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// A TLS server configuration from PEM text: the certificate chain (leaf
+/// first) and its private key (PKCS#8, PKCS#1 or SEC1).
+///
+/// # Errors
+/// [`TlsConfigError`].
+pub fn tls_config(
+    certificate_pem: &[u8],
+    key_pem: &[u8],
+) -> Result<Arc<rustls::ServerConfig>, TlsConfigError> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let chain = CertificateDer::pem_slice_iter(certificate_pem)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|error| TlsConfigError::Certificate(error.to_string()))?;
+    if chain.is_empty() {
+        return Err(TlsConfigError::Certificate(
+            "no -----BEGIN CERTIFICATE----- block".to_owned(),
+        ));
+    }
+    let key = PrivateKeyDer::from_pem_slice(key_pem)
+        .map_err(|error| TlsConfigError::Key(error.to_string()))?;
+    let mut config = rustls::ServerConfig::builder_with_provider(ring_provider())
+        .with_safe_default_protocol_versions()
+        .map_err(|error| TlsConfigError::Refused(error.to_string()))?
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .map_err(|error| TlsConfigError::Refused(error.to_string()))?;
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(Arc::new(config))
+}
+
+/// A reqwest client builder for plain-HTTP clients of the node (tools,
+/// tests, benches). reqwest is built with rustls and no process-wide
+/// crypto provider, so every client must bring its TLS configuration: this
+/// one has `ring` and no root certificate (it is never used for TLS).
+#[must_use]
+pub fn plain_client_builder() -> reqwest::blocking::ClientBuilder {
+    let builder = reqwest::blocking::Client::builder();
+    match rustls::ClientConfig::builder_with_provider(ring_provider())
+        .with_safe_default_protocol_versions()
+    {
+        Ok(config) => builder.tls_backend_preconfigured(
+            config
+                .with_root_certificates(rustls::RootCertStore::empty())
+                .with_no_client_auth(),
+        ),
+        Err(_) => builder,
+    }
+}
 
 /// Largest request body (1 MiB).
 pub const MAX_BODY: usize = 1 << 20;
@@ -194,12 +276,27 @@ impl HttpServer {
         handler: Arc<NegotiatingHandler>,
         lie: Option<TransportLie>,
     ) -> std::io::Result<Self> {
+        Self::start_serving(addr, handler, lie, None)
+    }
+
+    /// [`HttpServer::start_negotiating`], over TLS when `tls` is given
+    /// ([`tls_config`]).
+    ///
+    /// # Errors
+    /// As [`HttpServer::start`].
+    pub fn start_serving(
+        addr: SocketAddr,
+        handler: Arc<NegotiatingHandler>,
+        lie: Option<TransportLie>,
+        tls: Option<Arc<rustls::ServerConfig>>,
+    ) -> std::io::Result<Self> {
         let listener = std::net::TcpListener::bind(addr)?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
+        let scheme = if tls.is_some() { "https" } else { "http" };
         let lie = match lie {
             Some(TransportLie::Redirect(location)) if location.is_empty() => {
-                Some(TransportLie::Redirect(format!("http://{addr}/")))
+                Some(TransportLie::Redirect(format!("{scheme}://{addr}/")))
             }
             other => other,
         };
@@ -214,6 +311,7 @@ impl HttpServer {
         let server = Arc::new(Server {
             handler,
             lie,
+            tls: tls.map(tokio_rustls::TlsAcceptor::from),
             in_flight: Arc::new(Semaphore::new(MAX_IN_FLIGHT)),
             budget: Arc::new(Semaphore::new(RESPONSE_BUDGET)),
             stats: Arc::clone(&stats),
@@ -292,6 +390,7 @@ impl Drop for HttpServer {
 struct Server {
     handler: Arc<NegotiatingHandler>,
     lie: Option<TransportLie>,
+    tls: Option<tokio_rustls::TlsAcceptor>,
     in_flight: Arc<Semaphore>,
     budget: Arc<Semaphore>,
     stats: Arc<Stats>,
@@ -329,8 +428,11 @@ async fn accept_loop(
             }
             None => {
                 server.stats.refused.fetch_add(1, Ordering::Relaxed);
-                // Best effort, without waiting: the socket is closed right after.
-                let _ = stream.try_write(BUSY);
+                // Best effort, without waiting: the socket is closed right
+                // after. (Over TLS a plain-text answer means nothing.)
+                if server.tls.is_none() {
+                    let _ = stream.try_write(BUSY);
+                }
             }
         }
     }
@@ -344,8 +446,35 @@ async fn serve_connection(
     stream: tokio::net::TcpStream,
     server: Arc<Server>,
     state: Arc<ConnState>,
-    killed: oneshot::Receiver<()>,
+    mut killed: oneshot::Receiver<()>,
 ) {
+    let Some(acceptor) = server.tls.clone() else {
+        serve_http(TokioIo::new(stream), server, state, killed).await;
+        return;
+    };
+    // The handshake runs while the connection counts as idle: the reaper
+    // closes it after IDLE_TIMEOUT, or for a new connection when full.
+    let stream = tokio::select! {
+        handshake = acceptor.accept(stream) => match handshake {
+            Ok(stream) => stream,
+            Err(e) => {
+                tracing::debug!(error = %e, "rpc tls handshake");
+                return;
+            }
+        },
+        _ = &mut killed => return,
+    };
+    serve_http(TokioIo::new(stream), server, state, killed).await;
+}
+
+async fn serve_http<I>(
+    io: I,
+    server: Arc<Server>,
+    state: Arc<ConnState>,
+    killed: oneshot::Receiver<()>,
+) where
+    I: hyper::rt::Read + hyper::rt::Write + Unpin + Send + 'static,
+{
     let service = hyper::service::service_fn(move |request: Request<Incoming>| {
         let server = Arc::clone(&server);
         let busy = Busy::start(Arc::clone(&state));
@@ -354,8 +483,7 @@ async fn serve_connection(
             Ok::<_, Infallible>(response.map(|body| Body::new(Guarded { body, _busy: busy })))
         }
     });
-    let connection =
-        hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service);
+    let connection = hyper::server::conn::http1::Builder::new().serve_connection(io, service);
     tokio::select! {
         served = connection => {
             if let Err(e) = served {

@@ -465,7 +465,12 @@ export type EndpointsArgs = {
 /**
  * The endpoints.
  */
-endpoints: Array<string>, };
+endpoints: Array<string>, 
+/**
+ * PEM text of every certificate to trust besides the system's roots
+ * (replacing those trusted before); none or blank: none.
+ */
+trusted_certificates?: string, };
 
 export type EndpointsView = { 
 /**
@@ -493,7 +498,16 @@ checkpoint: string | null,
  * The nodes this run uses instead of the saved ones (primary first),
  * when `JIFEN_ENDPOINTS` overrides them.
  */
-in_use: Array<string> | null, };
+in_use: Array<string> | null, 
+/**
+ * The PEM text of the certificates trusted for `https://` nodes
+ * besides the system's roots; none: the system's only.
+ */
+trusted_certificates: string | null, 
+/**
+ * How many certificates that text holds.
+ */
+trusted_certificate_count: number, };
 
 export type ErrorView = { 
 /**

@@ -379,6 +379,8 @@ describe("settings: nodes", () => {
       witnesses: [],
       checkpoint: null,
       in_use: ["http://127.0.0.1:5001", "http://127.0.0.1:5002"],
+      trusted_certificates: null,
+      trusted_certificate_count: 0,
     };
     const calls = recordIPC((cmd, p) => {
       if (cmd === "endpoints") return saved;
@@ -402,6 +404,62 @@ describe("settings: nodes", () => {
     expect(box.value).toBe("http://127.0.0.1:5001\nhttp://127.0.0.1:5003");
     // The override still holds for this run, and still says so.
     expect(screen.getByTestId("endpoints-override")).toBeTruthy();
+    session.info = null;
+  });
+
+  test("a P2P peer address and a trusted certificate are saved with the nodes; a refused one shows its message", async () => {
+    session.info = appInfo({ unlocked: keyedWallet });
+    const peer = "/ip4/127.0.0.1/tcp/27660/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA";
+    const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+    const saved: EndpointsView = {
+      network: "testnet",
+      chain_id: "jifen-testnet",
+      primary: "https://node.example.org",
+      witnesses: [],
+      checkpoint: null,
+      in_use: null,
+      trusted_certificates: null,
+      trusted_certificate_count: 0,
+    };
+    let refuse = true;
+    const calls = recordIPC((cmd, p) => {
+      if (cmd === "endpoints") return saved;
+      if (cmd === "set_endpoints") {
+        if (refuse) throw { code: "lc-cert-none", args: {} };
+        const args = p.args as { endpoints: string[]; trusted_certificates?: string };
+        return {
+          ...saved,
+          primary: args.endpoints[0],
+          witnesses: args.endpoints.slice(1),
+          trusted_certificates: `${args.trusted_certificates}\n`,
+          trusted_certificate_count: 1,
+        };
+      }
+      return null;
+    });
+    render(Settings);
+    await settle();
+    const box = screen.getByTestId("endpoints") as HTMLTextAreaElement;
+    expect(box.placeholder).toContain("/p2p/");
+    expect(box.placeholder).toContain("https://");
+    const certs = screen.getByTestId("trusted-certificates") as HTMLTextAreaElement;
+    expect(certs.value).toBe("");
+    expect(screen.queryByTestId("certificates-count")).toBeNull();
+    await fireEvent.input(box, { target: { value: `https://node.example.org\n${peer}` } });
+    await fireEvent.input(certs, { target: { value: "not a certificate" } });
+    await fireEvent.submit(box.closest("form")!);
+    await settle();
+    expect(screen.getByTestId("error").textContent).toMatch(/BEGIN CERTIFICATE/);
+    refuse = false;
+    await fireEvent.input(certs, { target: { value: `\n${pem}\n` } });
+    await fireEvent.submit(box.closest("form")!);
+    await settle();
+    expect(argsOf(calls, "set_endpoints").at(-1)).toEqual({
+      endpoints: ["https://node.example.org", peer],
+      trusted_certificates: pem,
+    });
+    expect(box.value).toBe(`https://node.example.org\n${peer}`);
+    expect(screen.getByTestId("certificates-count").textContent).toMatch(/one certificate/i);
     session.info = null;
   });
 });

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use jifen_light_client::{
     BundleError, CheckpointParseError, ClientError, EvidenceError, PeerError, StoreError,
+    TrustedCertificateError,
 };
+use jifen_p2p::AddressError;
 use jifen_protocol::message::{Arg, Coded};
 use jifen_protocol::{ChainIdError, Hash32, Network};
 
@@ -76,6 +78,20 @@ pub enum ChainError {
         /// The limit.
         max: usize,
     },
+    /// A P2P peer address (an endpoint starting with `/`) that is refused
+    /// (`p2p-address-*`).
+    #[error(transparent)]
+    PeerAddress(#[from] AddressError),
+    /// This build reaches nodes over RPC only: a P2P peer address cannot be
+    /// used yet.
+    #[error("P2P endpoints need the P2P transport, which this version does not have: {url}")]
+    EndpointP2pUnavailable {
+        /// The peer address.
+        url: String,
+    },
+    /// PEM text to trust that is refused (`lc-cert-*`).
+    #[error(transparent)]
+    TrustedCertificate(#[from] TrustedCertificateError),
     /// No endpoint configured for this network.
     #[error("no endpoint is configured for {network}")]
     NoEndpoints {
@@ -298,6 +314,9 @@ impl Coded for ChainError {
             ChainError::P2pStart { .. } => "chain-p2p-start",
             ChainError::FollowNeedsP2p { .. } => "chain-follow-needs-p2p",
             ChainError::EndpointTooMany { .. } => "chain-endpoint-too-many",
+            ChainError::EndpointP2pUnavailable { .. } => "chain-endpoint-p2p-unavailable",
+            ChainError::PeerAddress(e) => e.code(),
+            ChainError::TrustedCertificate(e) => Coded::code(e),
             ChainError::NoEndpoints { .. } => "chain-no-endpoints",
             ChainError::SettingsIo { .. } => "chain-settings-io",
             ChainError::SettingsCorrupt { .. } => "chain-settings-corrupt",
@@ -341,7 +360,18 @@ impl Coded for ChainError {
             ChainError::EndpointUnparsable { url }
             | ChainError::EndpointNoScheme { url }
             | ChainError::EndpointExtra { url }
-            | ChainError::EndpointDuplicate { url } => vec![("url", url.into())],
+            | ChainError::EndpointDuplicate { url }
+            | ChainError::EndpointP2pUnavailable { url } => vec![("url", url.into())],
+            ChainError::PeerAddress(e) => match e {
+                AddressError::Unparsable { text, reason } => {
+                    vec![("address", text.into()), ("reason", reason.into())]
+                }
+                AddressError::NoPeerId { text } | AddressError::Unsupported { text } => {
+                    vec![("address", text.into())]
+                }
+                _ => vec![("address", e.to_string().into())],
+            },
+            ChainError::TrustedCertificate(e) => e.args(),
             ChainError::EndpointScheme { url, scheme } => {
                 vec![("url", url.into()), ("scheme", scheme.into())]
             }

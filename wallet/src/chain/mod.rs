@@ -34,7 +34,7 @@ pub use error::ChainError;
 pub use offline::{BundleReport, verify_bundle_text, verify_evidence_text};
 pub use reader::{ChainReader, check_transfer};
 pub use session::{ChainSession, TransferPlan};
-pub use settings::{ChainSettings, DEVNET_DEFAULT_ENDPOINT, Endpoint, MAX_ENDPOINTS};
+pub use settings::{ChainSettings, DEVNET_DEFAULT_ENDPOINT, Endpoint, EndpointKind, MAX_ENDPOINTS};
 pub use worker::{ChainWorker, JobHandle};
 
 /// The lowest fee the reference node's mempool accepts by default, in base

@@ -71,14 +71,8 @@ impl std::fmt::Debug for SessionPeers {
     }
 }
 
-fn p2p_address(endpoint: &Endpoint) -> Option<Result<PeerAddress, ChainError>> {
-    let text = endpoint.as_str();
-    PeerAddress::looks_like(text).then(|| {
-        // The settings checked it when it was saved.
-        PeerAddress::parse(text).map_err(|_| ChainError::EndpointUnparsable {
-            url: text.to_owned(),
-        })
-    })
+fn p2p_address(endpoint: &Endpoint) -> Option<&PeerAddress> {
+    endpoint.peer_address()
 }
 
 /// Builds the peers of `endpoints` (see the module docs); discovery runs
@@ -95,7 +89,7 @@ pub fn connect(
     let mut configured_p2p = Vec::new();
     for endpoint in endpoints {
         if let Some(address) = p2p_address(endpoint) {
-            configured_p2p.push(address?);
+            configured_p2p.push(address.clone());
         }
     }
     let network = if configured_p2p.is_empty() {
@@ -109,7 +103,6 @@ pub fn connect(
     for endpoint in endpoints {
         match (p2p_address(endpoint), &network) {
             (Some(address), Some(network)) => {
-                let address = address?;
                 meta.push(PeerMeta {
                     id: address.to_string(),
                     transport: Transport::P2p,
@@ -118,12 +111,16 @@ pub fn connect(
                 });
                 peers.push(Box::new(P2pPeer::over_p2p(
                     Arc::clone(network),
-                    &address,
+                    address,
                     RpcOptions::default(),
                 )));
             }
             _ => {
-                let peer = RpcPeer::connect(endpoint.as_str(), RpcOptions::default())?;
+                let peer = RpcPeer::connect_trusting(
+                    endpoint.as_str(),
+                    RpcOptions::default(),
+                    settings.trusted_certificates(),
+                )?;
                 meta.push(PeerMeta {
                     id: endpoint.as_str().to_owned(),
                     transport: Transport::Rpc,

@@ -6,8 +6,12 @@
 //! {
 //!   "format": 1,
 //!   "chain_id": "jifen-devnet",
-//!   "endpoints": ["http://127.0.0.1:26657", "http://127.0.0.1:26658"],
-//!   "checkpoint": "1:9c62…47c"
+//!   "endpoints": [
+//!     "http://127.0.0.1:26657",
+//!     "/ip4/127.0.0.1/tcp/27660/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA"
+//!   ],
+//!   "checkpoint": "1:9c62…47c",
+//!   "trusted_certificates": "-----BEGIN CERTIFICATE-----\nMIIB…\n-----END CERTIFICATE-----\n"
 //! }
 //! ```
 //!
@@ -16,12 +20,23 @@
 //! the genesis block (height 1) the primary serves on first use and checks
 //! it against every witness; with one it starts from that header.
 //!
-//! Endpoint policy (`docs/cli-chain.md#endpoints`): `http` or `https` only,
-//! no user, password, query or fragment. Plain `http` is accepted for
-//! loopback addresses on every network (your own node) and for any host on
-//! devnet; testnet and mainnet need `https` for other hosts. Everything a
-//! node says is verified, so the policy protects privacy (which addresses
-//! you ask about) and availability, not the correctness of balances.
+//! An endpoint is an RPC URL or a P2P peer address ([`EndpointKind`]); text
+//! that starts with `/` is a peer address.
+//!
+//! Endpoint policy (`docs/cli-chain.md#endpoints`): RPC URLs are `http` or
+//! `https` only, with no user, password, query or fragment. Plain `http` is
+//! accepted for loopback addresses on every network (your own node) and
+//! for any host on devnet; testnet and mainnet need `https` for other
+//! hosts. A peer address (`/ip4|ip6|dns/<host>/tcp/<port>/p2p/<peer id>`)
+//! is accepted for any host on every network: Noise authenticates the node
+//! against the peer id it names. Everything a node says is verified, so the
+//! policy protects privacy (which addresses you ask about) and
+//! availability, not the correctness of balances.
+//!
+//! `trusted_certificates` (optional): PEM certificates trusted for this
+//! network's `https://` nodes besides the system's roots, e.g. the CA of a
+//! self-hosted node (at most [`MAX_TRUSTED_PEM_BYTES`] and
+//! [`MAX_TRUSTED_CERTIFICATES`]; checked when set, `lc-cert-*`).
 //!
 //! Files go through `jifen-files`: the folder is 0700; the file is written
 //! 0600 and crash-safely (temporary file, fsync, rename, fsync of the
@@ -32,7 +47,10 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use jifen_light_client::Checkpoint;
+use jifen_light_client::{Checkpoint, TrustedCertificates};
+#[cfg(doc)]
+use jifen_light_client::{MAX_TRUSTED_CERTIFICATES, MAX_TRUSTED_PEM_BYTES};
+use jifen_p2p::PeerAddress;
 use jifen_protocol::{ChainId, Network};
 use serde::{Deserialize, Serialize};
 use url::{Host, Url};
@@ -43,7 +61,8 @@ use super::error::ChainError;
 use super::{create_chain_dir, file_error, write_file_atomically};
 
 /// Largest settings file read: eight endpoints and a checkpoint are under
-/// 2 KiB.
+/// 2 KiB, trusted certificates at most [`MAX_TRUSTED_PEM_BYTES`] (plus
+/// their JSON escapes).
 pub const MAX_SETTINGS_BYTES: u64 = 64 * 1024;
 
 /// How long a save waits for another process's save of the same file.
@@ -60,22 +79,40 @@ pub const DEVNET_DEFAULT_ENDPOINT: &str = "http://127.0.0.1:26657";
 
 const SETTINGS_FILE: &str = "settings.json";
 
-/// A validated node endpoint (`http(s)://host[:port][/path]`).
+/// What an endpoint reaches a node with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EndpointKind {
+    /// JSON-RPC over HTTP(S) (`http(s)://host[:port][/path]`).
+    Rpc(Url),
+    /// The P2P transport (`/ip4/…/tcp/…/p2p/<peer id>`).
+    P2p(PeerAddress),
+}
+
+/// A validated node endpoint: an RPC URL or a P2P peer address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoint {
-    url: Url,
+    kind: EndpointKind,
     text: String,
 }
 
 impl Endpoint {
-    /// Checks `text` against the endpoint policy of `network`.
+    /// Checks `text` against the endpoint policy of `network`: a peer
+    /// address when it starts with `/`, else an RPC URL.
     ///
     /// # Errors
     /// [`ChainError::EndpointUnparsable`], [`ChainError::EndpointNoScheme`],
     /// [`ChainError::EndpointScheme`],
-    /// [`ChainError::EndpointExtra`], [`ChainError::EndpointPlainHttp`].
+    /// [`ChainError::EndpointExtra`], [`ChainError::EndpointPlainHttp`];
+    /// [`ChainError::PeerAddress`] (`p2p-address-*`) for a peer address.
     pub fn parse(text: &str, network: Network) -> Result<Self, ChainError> {
         let given = text.trim();
+        if PeerAddress::looks_like(given) {
+            let address = PeerAddress::parse(given)?;
+            return Ok(Self {
+                text: address.to_string(),
+                kind: EndpointKind::P2p(address),
+            });
+        }
         // `host:port` typed without a scheme (no spaces, no `://`).
         let no_scheme = !given.contains("://") && !given.contains(char::is_whitespace);
         let url = match Url::parse(given) {
@@ -129,16 +166,44 @@ impl Endpoint {
         }
         // One spelling per endpoint: the parsed form without the bare "/" path.
         let text = url.as_str().trim_end_matches('/').to_owned();
-        Ok(Self { url, text })
+        Ok(Self {
+            kind: EndpointKind::Rpc(url),
+            text,
+        })
     }
 
-    /// The URL.
+    /// What it reaches the node with.
     #[must_use]
-    pub fn url(&self) -> &Url {
-        &self.url
+    pub fn kind(&self) -> &EndpointKind {
+        &self.kind
     }
 
-    /// The URL as text (no trailing `/`).
+    /// The RPC URL, `None` for a peer address.
+    #[must_use]
+    pub fn url(&self) -> Option<&Url> {
+        match &self.kind {
+            EndpointKind::Rpc(url) => Some(url),
+            EndpointKind::P2p(_) => None,
+        }
+    }
+
+    /// The peer address, `None` for an RPC URL.
+    #[must_use]
+    pub fn peer_address(&self) -> Option<&PeerAddress> {
+        match &self.kind {
+            EndpointKind::Rpc(_) => None,
+            EndpointKind::P2p(address) => Some(address),
+        }
+    }
+
+    /// Whether it is a P2P peer address.
+    #[must_use]
+    pub fn is_p2p(&self) -> bool {
+        matches!(self.kind, EndpointKind::P2p(_))
+    }
+
+    /// The endpoint as text: the URL without a trailing `/`, or the peer
+    /// address.
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.text
@@ -166,6 +231,9 @@ pub struct ChainSettings {
     chain_id: ChainId,
     endpoints: Vec<Endpoint>,
     checkpoint: Option<Checkpoint>,
+    /// The PEM text as set (trimmed), and what it holds.
+    trusted_pem: Option<String>,
+    trusted: TrustedCertificates,
 }
 
 /// The file form; every field is checked when it becomes [`ChainSettings`].
@@ -177,6 +245,8 @@ struct SettingsFile {
     endpoints: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     checkpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    trusted_certificates: Option<String>,
 }
 
 /// The chain id a network's nodes are expected to serve.
@@ -203,6 +273,8 @@ impl ChainSettings {
             chain_id: default_chain_id(network)?,
             endpoints,
             checkpoint: None,
+            trusted_pem: None,
+            trusted: TrustedCertificates::none(),
         })
     }
 
@@ -222,6 +294,8 @@ impl ChainSettings {
             chain_id: ChainId::new(chain_id.trim())?,
             endpoints: Vec::new(),
             checkpoint: None,
+            trusted_pem: None,
+            trusted: TrustedCertificates::none(),
         };
         settings.set_endpoints(endpoints)?;
         settings.set_checkpoint(checkpoint)?;
@@ -326,6 +400,41 @@ impl ChainSettings {
         Ok(())
     }
 
+    /// The certificates trusted for `https://` nodes besides the system's
+    /// roots (empty: none).
+    #[must_use]
+    pub fn trusted_certificates(&self) -> &TrustedCertificates {
+        &self.trusted
+    }
+
+    /// The PEM text of [`ChainSettings::trusted_certificates`], as set.
+    #[must_use]
+    pub fn trusted_certificates_pem(&self) -> Option<&str> {
+        self.trusted_pem.as_deref()
+    }
+
+    /// Trusts the certificates of PEM text `pem` (`Some`, replacing any
+    /// trusted before) or none besides the system's (`None`).
+    ///
+    /// # Errors
+    /// `lc-cert-*` ([`ChainError::TrustedCertificate`]): more than
+    /// [`MAX_TRUSTED_PEM_BYTES`] or [`MAX_TRUSTED_CERTIFICATES`], no
+    /// certificate, a private key, a certificate that does not parse. The
+    /// settings are unchanged on error.
+    pub fn set_trusted_certificates(&mut self, pem: Option<&str>) -> Result<(), ChainError> {
+        match pem.map(str::trim) {
+            None => {
+                self.trusted_pem = None;
+                self.trusted = TrustedCertificates::none();
+            }
+            Some(text) => {
+                self.trusted = TrustedCertificates::from_pem(text)?;
+                self.trusted_pem = Some(format!("{text}\n"));
+            }
+        }
+        Ok(())
+    }
+
     /// The endpoints, or [`ChainError::NoEndpoints`] if there are none.
     ///
     /// # Errors
@@ -378,13 +487,17 @@ impl ChainSettings {
                 supported: SETTINGS_FORMAT,
             });
         }
-        Self::new(
+        let mut settings = Self::new(
             network,
             &file.chain_id,
             &file.endpoints,
             file.checkpoint.as_deref(),
         )
-        .map_err(|e| corrupt(e.to_string()))
+        .map_err(|e| corrupt(e.to_string()))?;
+        settings
+            .set_trusted_certificates(file.trusted_certificates.as_deref())
+            .map_err(|e| corrupt(e.to_string()))?;
+        Ok(settings)
     }
 
     /// Writes the settings crash-safely and 0600, the folders 0700; two
@@ -405,6 +518,7 @@ impl ChainSettings {
                 .map(|e| e.as_str().to_owned())
                 .collect(),
             checkpoint: self.checkpoint.map(|c| c.to_string()),
+            trusted_certificates: self.trusted_pem.clone(),
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| ChainError::SettingsIo {
             path: path.clone(),
@@ -423,6 +537,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
     use super::*;
+    use jifen_light_client::MAX_TRUSTED_PEM_BYTES;
 
     const HASH: &str = "9c6217c65463279cb4ea2feca52feb5ac21b29b51ebfa9bbe3bfbb0ff45b147c";
 
@@ -508,6 +623,129 @@ mod tests {
                 .as_str(),
             "http://127.0.0.1:26657"
         );
+    }
+
+    const PEER: &str = "12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA";
+
+    #[test]
+    fn peer_addresses_are_endpoints_on_every_network() {
+        for (text, network) in [
+            (
+                format!("/ip4/203.0.113.5/tcp/27660/p2p/{PEER}"),
+                Network::Mainnet,
+            ),
+            (
+                format!(" /dns/node.example.org/tcp/27660/p2p/{PEER} "),
+                Network::Testnet,
+            ),
+            (format!("/ip6/::1/tcp/27660/p2p/{PEER}"), Network::Devnet),
+        ] {
+            let endpoint =
+                Endpoint::parse(&text, network).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert!(endpoint.is_p2p());
+            assert!(endpoint.url().is_none());
+            assert_eq!(endpoint.as_str(), text.trim());
+            assert_eq!(endpoint.peer_address().unwrap().peer.to_string(), PEER);
+            assert!(matches!(endpoint.kind(), EndpointKind::P2p(_)));
+        }
+        let rpc = Endpoint::parse("https://rpc.example.org", Network::Mainnet).unwrap();
+        assert!(!rpc.is_p2p());
+        assert!(matches!(rpc.kind(), EndpointKind::Rpc(_)));
+        assert_eq!(rpc.url().unwrap().as_str(), "https://rpc.example.org/");
+        for (text, code) in [
+            ("/ip4/203.0.113.5/tcp/27660", "p2p-address-no-peer-id"),
+            ("/not-a-protocol/1", "p2p-address-unparsable"),
+            (
+                &*format!("/ip4/203.0.113.5/udp/27660/p2p/{PEER}"),
+                "p2p-address-unsupported",
+            ),
+        ] {
+            let error = Endpoint::parse(text, Network::Mainnet).unwrap_err();
+            assert_eq!(error.code(), code, "{text}");
+            // Every argument the catalogs use is given.
+            let args = jifen_protocol::message::Coded::args(&error);
+            assert!(args.iter().any(|(name, _)| *name == "address"), "{args:?}");
+        }
+        // Mixed with URLs in one list, saved and read back as written.
+        let dir = tempfile::tempdir().unwrap();
+        let peer = format!("/ip4/203.0.113.5/tcp/27660/p2p/{PEER}");
+        let mut settings = ChainSettings::defaults(Network::Mainnet).unwrap();
+        settings
+            .set_endpoints(&["https://a.example.org".to_owned(), peer.clone()])
+            .unwrap();
+        assert_eq!(
+            settings
+                .set_endpoints(&[peer.clone(), format!(" {peer}")])
+                .unwrap_err()
+                .code(),
+            "chain-endpoint-duplicate"
+        );
+        settings.save(dir.path()).unwrap();
+        let loaded = ChainSettings::load(dir.path(), Network::Mainnet).unwrap();
+        assert_eq!(loaded, settings);
+        assert_eq!(loaded.witnesses()[0].as_str(), peer);
+    }
+
+    fn certificate_pem(name: &str) -> String {
+        let mut params = rcgen::CertificateParams::new(vec![name.to_owned()]).unwrap();
+        params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        let key = rcgen::KeyPair::generate().unwrap();
+        params.self_signed(&key).unwrap().pem()
+    }
+
+    #[test]
+    fn trusted_certificates_are_checked_saved_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut settings = ChainSettings::defaults(Network::Testnet).unwrap();
+        assert!(settings.trusted_certificates().is_empty());
+        assert_eq!(
+            settings
+                .set_trusted_certificates(Some("not a certificate"))
+                .unwrap_err()
+                .code(),
+            "lc-cert-none"
+        );
+        let key = rcgen::KeyPair::generate().unwrap().serialize_pem();
+        assert_eq!(
+            settings
+                .set_trusted_certificates(Some(&key))
+                .unwrap_err()
+                .code(),
+            "lc-cert-private-key"
+        );
+        assert_eq!(
+            settings
+                .set_trusted_certificates(Some(&"x".repeat(MAX_TRUSTED_PEM_BYTES + 1)))
+                .unwrap_err()
+                .code(),
+            "lc-cert-too-large"
+        );
+        assert!(
+            settings.trusted_certificates_pem().is_none(),
+            "unchanged on error"
+        );
+        let pem = certificate_pem("node.example.org");
+        settings.set_trusted_certificates(Some(&pem)).unwrap();
+        assert_eq!(settings.trusted_certificates().len(), 1);
+        settings.save(dir.path()).unwrap();
+        let loaded = ChainSettings::load(dir.path(), Network::Testnet).unwrap();
+        assert_eq!(loaded, settings);
+        assert_eq!(loaded.trusted_certificates_pem(), Some(pem.as_str()));
+        // A file edited by hand to hold something else is damaged, not ignored.
+        let path = dir.path().join("chain/testnet/settings.json");
+        std::fs::write(
+            &path,
+            br#"{"format":1,"chain_id":"jifen-testnet","endpoints":[],"trusted_certificates":"junk"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            ChainSettings::load(dir.path(), Network::Testnet)
+                .unwrap_err()
+                .code(),
+            "chain-settings-corrupt"
+        );
+        settings.set_trusted_certificates(None).unwrap();
+        assert!(settings.trusted_certificates().is_empty());
     }
 
     #[test]
