@@ -99,12 +99,12 @@ pub use jifen_light_client_verifier::{
 };
 #[cfg(feature = "rpc")]
 pub use peer::{Answer, HttpTransport, JsonRpcPeer, RpcOptions, RpcPeer, Transport};
-#[cfg(feature = "p2p")]
-pub use peer::{P2pPeer, P2pTransport};
 #[cfg(feature = "rpc")]
 pub use peer::{
     MAX_TRUSTED_CERTIFICATES, MAX_TRUSTED_PEM_BYTES, TrustedCertificateError, TrustedCertificates,
 };
+#[cfg(feature = "p2p")]
+pub use peer::{P2pPeer, P2pTransport};
 pub use peer::{Peer, PeerError, PeerStatus, SubchainReportsAnswer, TlsProblem, TxStatusAnswer};
 #[cfg(feature = "redb")]
 pub use store::RedbStore;

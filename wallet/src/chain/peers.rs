@@ -197,9 +197,16 @@ fn discover(
         .filter(|info| !configured.iter().any(|c| c.peer == info.id))
         .filter(|info| info.id != network.local_peer_id())
         .filter_map(|info| {
-            let address = info.addresses.first()?.clone();
-            let text = address.with(jifen_p2p::Protocol::P2p(info.id)).to_string();
-            PeerAddress::parse(&text).ok()
+            // Kademlia's addresses may or may not end in the peer id.
+            info.addresses.iter().find_map(|address| {
+                let full = match address.iter().last() {
+                    Some(jifen_p2p::Protocol::P2p(_)) => address.clone(),
+                    _ => address.clone().with(jifen_p2p::Protocol::P2p(info.id)),
+                };
+                PeerAddress::parse(&full.to_string())
+                    .ok()
+                    .filter(|parsed| parsed.peer == info.id)
+            })
         })
         .collect();
     let ids: Vec<PeerId> = candidates.iter().map(|c| c.peer).collect();
