@@ -142,10 +142,10 @@ impl NodeP2p {
         let seen = Arc::clone(&gossiped);
         let blocks = Arc::new(move |_peer, bytes: &[u8]| {
             let acceptance = judge(&judging, bytes);
-            if acceptance == Acceptance::Accept {
-                if let Some(height) = frame_height(bytes) {
-                    seen.fetch_max(height, Ordering::SeqCst);
-                }
+            if acceptance == Acceptance::Accept
+                && let Some(height) = frame_height(bytes)
+            {
+                seen.fetch_max(height, Ordering::SeqCst);
             }
             if let Some(on_ahead) = &on_ahead {
                 let tip = judging.lock().map(|chain| chain.height()).unwrap_or(0);

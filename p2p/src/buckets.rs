@@ -31,10 +31,10 @@ pub fn bucket(target: &PeerId, peer: &PeerId) -> Option<u32> {
 pub fn spread(target: &PeerId, candidates: &[PeerId], n: usize) -> Vec<(PeerId, u32)> {
     let mut left: Vec<(PeerId, u32)> = Vec::new();
     for peer in candidates {
-        if let Some(b) = bucket(target, peer) {
-            if !left.iter().any(|(p, _)| p == peer) {
-                left.push((*peer, b));
-            }
+        if let Some(b) = bucket(target, peer)
+            && !left.iter().any(|(p, _)| p == peer)
+        {
+            left.push((*peer, b));
         }
     }
     let mut chosen: Vec<(PeerId, u32)> = Vec::new();
@@ -100,10 +100,12 @@ mod tests {
             let peer = PeerId::random();
             match bucket(&target, &peer) {
                 Some(255) if crowd.len() < 40 => crowd.push(peer),
-                Some(b) if b < 255 && others.len() < 3 => {
-                    if !others.iter().any(|o| bucket(&target, o) == Some(b)) {
-                        others.push(peer);
-                    }
+                Some(b)
+                    if b < 255
+                        && others.len() < 3
+                        && !others.iter().any(|o| bucket(&target, o) == Some(b)) =>
+                {
+                    others.push(peer);
                 }
                 _ => {}
             }

@@ -744,15 +744,13 @@ impl Driver {
             }
             SwarmEvent::ConnectionClosed {
                 peer_id,
-                num_established,
+                num_established: 0,
                 ..
             } => {
-                if num_established == 0 {
-                    if let Some(entry) = self.known.get_mut(&peer_id) {
-                        entry.connected = false;
-                    }
-                    self.rates.remove(&peer_id);
+                if let Some(entry) = self.known.get_mut(&peer_id) {
+                    entry.connected = false;
                 }
+                self.rates.remove(&peer_id);
             }
             SwarmEvent::Behaviour(event) => self.behaviour(event),
             _ => {}
@@ -786,28 +784,29 @@ impl Driver {
                 }
             }
             BehaviourEvent::Kad(kad::Event::OutboundQueryProgressed {
-                id, result, step, ..
+                id,
+                result: kad::QueryResult::GetClosestPeers(result),
+                step,
+                ..
             }) => {
-                if let kad::QueryResult::GetClosestPeers(result) = result {
-                    let peers = match result {
-                        Ok(ok) => ok.peers,
-                        Err(kad::GetClosestPeersError::Timeout { peers, .. }) => peers,
-                    };
-                    if step.last {
-                        if let Some(reply) = self.queries.remove(&id) {
-                            let _ = reply.try_send(
-                                peers
-                                    .into_iter()
-                                    .map(|peer| PeerInfo {
-                                        id: peer.peer_id,
-                                        addresses: peer.addrs,
-                                        agent: None,
-                                        connected: false,
-                                    })
-                                    .collect(),
-                            );
-                        }
-                    }
+                let peers = match result {
+                    Ok(ok) => ok.peers,
+                    Err(kad::GetClosestPeersError::Timeout { peers, .. }) => peers,
+                };
+                if step.last
+                    && let Some(reply) = self.queries.remove(&id)
+                {
+                    let _ = reply.try_send(
+                        peers
+                            .into_iter()
+                            .map(|peer| PeerInfo {
+                                id: peer.peer_id,
+                                addresses: peer.addrs,
+                                agent: None,
+                                connected: false,
+                            })
+                            .collect(),
+                    );
                 }
             }
             BehaviourEvent::Gossipsub(gossipsub::Event::Message {
@@ -933,13 +932,14 @@ impl Driver {
                     let _ = reply.try_send(Err(error));
                 }
             }
-            request_response::Event::InboundFailure { peer, error, .. } => {
-                if let request_response::InboundFailure::Io(error) = error {
-                    if error.kind() == std::io::ErrorKind::InvalidData {
-                        self.drop_peer(peer, &format!("invalid request: {error}"));
-                    }
-                }
+            request_response::Event::InboundFailure {
+                peer,
+                error: request_response::InboundFailure::Io(error),
+                ..
+            } if error.kind() == std::io::ErrorKind::InvalidData => {
+                self.drop_peer(peer, &format!("invalid request: {error}"));
             }
+            request_response::Event::InboundFailure { .. } => {}
             request_response::Event::ResponseSent { .. } => {}
         }
     }
