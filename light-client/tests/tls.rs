@@ -183,6 +183,14 @@ fn a_client_not_trusting_the_ca_gets_a_tls_error_not_unreachable() {
         tls_problem(&connect(&url, &other.trusted())),
         TlsProblem::UnknownIssuer
     );
+    // A CA certificate served as the node's own (what `openssl req -x509`
+    // makes): refused even when trusted, with its own problem.
+    let server = bare_tls_server(&ca.pem(), &ca.key.serialize_pem());
+    let url = format!("https://{}", server.local_addr());
+    assert_eq!(
+        tls_problem(&connect(&url, &ca.trusted())),
+        TlsProblem::CaAsServer
+    );
     // A self-signed server certificate, not trusted: unknown issuer too.
     let lone_key = KeyPair::generate().unwrap();
     let lone = CertificateParams::new(vec!["127.0.0.1".to_owned()])

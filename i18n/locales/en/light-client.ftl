@@ -252,9 +252,10 @@ lc-peer-tls = The secure connection to { $peer } failed: { $problem ->
         [expired] its certificate has expired.
         [not-yet-valid] its certificate is not valid yet (is this computer's clock right?).
         [revoked] its certificate was revoked.
+        [ca-as-server] it serves a CA certificate as its own (as “openssl req -x509” makes by default). The node needs a server certificate: one issued by that CA, or a self-signed one with basicConstraints CA:FALSE.
         [not-tls] it does not speak https at this address (is it plain http?).
         [no-roots] this computer has no root certificates; trust the node's certificate in the network's settings.
-       *[other] the TLS handshake failed ({ $reason }).
+       *[other] its certificate is not accepted or the TLS handshake failed ({ $reason }). If it is your own node, trust its certificate in the network's settings.
     }
 lc-peer-tx-rejected = The node refused the transaction ({ $reason }).
 lc-peer-unreachable = The node { $peer } cannot be reached ({ $reason }). Is it running?

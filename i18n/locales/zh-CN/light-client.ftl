@@ -252,9 +252,10 @@ lc-peer-tls = 与 { $peer } 的安全连接失败：{ $problem ->
         [expired] 其证书已过期。
         [not-yet-valid] 其证书尚未生效（本机时钟是否正确？）。
         [revoked] 其证书已被吊销。
+        [ca-as-server] 它把 CA 证书当作自己的证书（“openssl req -x509”默认如此生成）。节点需要服务器证书：由该 CA 签发的证书，或 basicConstraints 为 CA:FALSE 的自签名证书。
         [not-tls] 该地址不支持 https（是否为明文 http？）。
         [no-roots] 本机没有根证书；请在该网络的设置中信任节点的证书。
-       *[other] TLS 握手失败（{ $reason }）。
+       *[other] 其证书未被接受或 TLS 握手失败（{ $reason }）。如果这是你自己的节点，请在该网络的设置中信任它的证书。
     }
 lc-peer-tx-rejected = 节点拒绝了该交易（{ $reason }）。
 lc-peer-unreachable = 无法连接节点 { $peer }（{ $reason }）。节点是否在运行？

@@ -252,9 +252,10 @@ lc-peer-tls = 與 { $peer } 的安全連線失敗：{ $problem ->
         [expired] 其憑證已過期。
         [not-yet-valid] 其憑證尚未生效（本機時鐘是否正確？）。
         [revoked] 其憑證已被撤銷。
+        [ca-as-server] 它把 CA 憑證當作自己的憑證（「openssl req -x509」預設如此產生）。節點需要伺服器憑證：由該 CA 簽發的憑證，或 basicConstraints 為 CA:FALSE 的自我簽署憑證。
         [not-tls] 該位址不支援 https（是否為明文 http？）。
         [no-roots] 本機沒有根憑證；請在該網路的設定中信任節點的憑證。
-       *[other] TLS 交握失敗（{ $reason }）。
+       *[other] 其憑證未被接受或 TLS 交握失敗（{ $reason }）。如果這是你自己的節點，請在該網路的設定中信任它的憑證。
     }
 lc-peer-tx-rejected = 節點拒絕了該交易（{ $reason }）。
 lc-peer-unreachable = 無法連線節點 { $peer }（{ $reason }）。節點是否在執行？

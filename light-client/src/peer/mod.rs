@@ -434,6 +434,10 @@ pub enum TlsProblem {
     NotYetValid,
     /// Revoked by its issuer.
     Revoked,
+    /// A CA certificate served as the node's own (e.g. made with
+    /// `openssl req -x509`, which marks it `CA:TRUE`): refused even when
+    /// trusted; the node needs a server certificate.
+    CaAsServer,
     /// The node does not speak TLS there (e.g. plain HTTP on that port).
     NotTls,
     /// The system has no root certificates and the network trusts none.
@@ -453,6 +457,7 @@ impl TlsProblem {
             Self::Expired => "expired",
             Self::NotYetValid => "not-yet-valid",
             Self::Revoked => "revoked",
+            Self::CaAsServer => "ca-as-server",
             Self::NotTls => "not-tls",
             Self::NoRoots => "no-roots",
             Self::Other => "other",

@@ -296,6 +296,14 @@ fn problem_of(error: &rustls::Error) -> TlsProblem {
                 TlsProblem::NotYetValid
             }
             CertificateError::Revoked => TlsProblem::Revoked,
+            CertificateError::Other(other)
+                if matches!(
+                    other.0.downcast_ref::<webpki::Error>(),
+                    Some(webpki::Error::CaUsedAsEndEntity)
+                ) =>
+            {
+                TlsProblem::CaAsServer
+            }
             _ => TlsProblem::Other,
         },
         rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateHandshakeMessage { .. } => {

@@ -116,7 +116,6 @@ pub fn tls_config(
 /// tests, benches). reqwest is built with rustls and no process-wide
 /// crypto provider, so every client must bring its TLS configuration: this
 /// one has `ring` and no root certificate (it is never used for TLS).
-#[must_use]
 pub fn plain_client_builder() -> reqwest::blocking::ClientBuilder {
     let builder = reqwest::blocking::Client::builder();
     match rustls::ClientConfig::builder_with_provider(ring_provider())
@@ -452,6 +451,9 @@ async fn serve_connection(
         serve_http(TokioIo::new(stream), server, state, killed).await;
         return;
     };
+    // The handshake is several small writes: without NODELAY, Nagle holds
+    // a flight until the client's delayed ACK (tens of ms per handshake).
+    let _ = stream.set_nodelay(true);
     // The handshake runs while the connection counts as idle: the reaper
     // closes it after IDLE_TIMEOUT, or for a new connection when full.
     let stream = tokio::select! {
