@@ -132,7 +132,6 @@ chain-endpoint-extra = “{ $url }” contains a user name, password, query or f
 chain-endpoint-plain-http = Plain http to another computer (“{ $url }”) is allowed on devnet only; on { $network } use https:// or a node on this computer.
 chain-endpoint-duplicate = The node “{ $url }” is listed twice.
 chain-endpoint-too-many = At most { $max } nodes (one primary and witnesses).
-chain-endpoint-p2p-unavailable = “{ $url }” is a P2P peer address; this version reaches nodes over http(s):// only.
 p2p-address-unparsable = “{ $address }” is not a peer address ({ $reason }). Write it like /ip4/203.0.113.5/tcp/27660/p2p/12D3KooW…
 p2p-address-no-peer-id = The peer address “{ $address }” names no node: it must end in /p2p/ and the node's peer id.
 p2p-address-unsupported = “{ $address }” cannot be dialed: use /ip4, /ip6 or /dns with a host, then /tcp/ and a port, then /p2p/ and the peer id.

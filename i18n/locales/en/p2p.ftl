@@ -12,3 +12,6 @@ follow-verified = Verified block { $height } ({ $hash }), { $witnesses } witness
 follow-false-announcement = A peer announced a block { $height } that is not the verified one: { $peer }
 follow-done = Followed { $verified } new blocks; verified up to block { $height }.
 chain-follow-needs-p2p = Following the { $network } chain needs a P2P endpoint (/ip4/…/tcp/…/p2p/…): blocks are announced over P2P.
+help-follow = Follow the chain: verify each new block as P2P peers announce it (needs a P2P endpoint; Ctrl-C stops).
+help-follow-network = Which network.
+help-follow-blocks = Stop after this many new verified heads.

@@ -132,7 +132,6 @@ chain-endpoint-extra = “{ $url }”包含用户名、密码、查询参数或�
 chain-endpoint-plain-http = 仅 devnet 允许用明文 http 连接其他计算机（“{ $url }”）；在 { $network } 上请使用 https:// 或本机节点。
 chain-endpoint-duplicate = 节点“{ $url }”重复列出。
 chain-endpoint-too-many = 最多 { $max } 个节点（一个主节点加见证节点）。
-chain-endpoint-p2p-unavailable = “{ $url }”是 P2P 节点地址；此版本只能通过 http(s):// 连接节点。
 p2p-address-unparsable = “{ $address }”不是节点地址（{ $reason }）。格式如 /ip4/203.0.113.5/tcp/27660/p2p/12D3KooW…
 p2p-address-no-peer-id = 节点地址“{ $address }”没有指明节点：它必须以 /p2p/ 加节点的 peer id 结尾。
 p2p-address-unsupported = 无法连接“{ $address }”：请使用 /ip4、/ip6 或 /dns 加主机，再加 /tcp/ 与端口，最后加 /p2p/ 与 peer id。

@@ -12,3 +12,6 @@ follow-verified = 已验证区块 { $height }（{ $hash }），{ $witnesses } �
 follow-false-announcement = 有节点公告的区块 { $height } 与已验证的不同：{ $peer }
 follow-done = 跟随了 { $verified } 个新区块；已验证到区块 { $height }。
 chain-follow-needs-p2p = 跟随 { $network } 链需要一个 P2P 节点地址（/ip4/…/tcp/…/p2p/…）：区块通过 P2P 公告。
+help-follow = 跟随链：P2P 节点每公告一个新区块就验证它（需要一个 P2P 节点地址；按 Ctrl-C 停止）。
+help-follow-network = 哪个网络。
+help-follow-blocks = 验证这么多个新区块头后停止。

@@ -132,7 +132,6 @@ chain-endpoint-extra = 「{ $url }」包含使用者名稱、密碼、查詢參�
 chain-endpoint-plain-http = 僅 devnet 允許以明文 http 連線其他電腦（「{ $url }」）；在 { $network } 上請使用 https:// 或本機節點。
 chain-endpoint-duplicate = 節點「{ $url }」重複列出。
 chain-endpoint-too-many = 最多 { $max } 個節點（一個主節點加見證節點）。
-chain-endpoint-p2p-unavailable = 「{ $url }」是 P2P 節點位址；此版本只能透過 http(s):// 連線節點。
 p2p-address-unparsable = 「{ $address }」不是節點位址（{ $reason }）。格式如 /ip4/203.0.113.5/tcp/27660/p2p/12D3KooW…
 p2p-address-no-peer-id = 節點位址「{ $address }」沒有指明節點：它必須以 /p2p/ 加節點的 peer id 結尾。
 p2p-address-unsupported = 無法連線「{ $address }」：請使用 /ip4、/ip6 或 /dns 加主機，再加 /tcp/ 與連接埠，最後加 /p2p/ 與 peer id。

@@ -12,3 +12,6 @@ follow-verified = 已驗證區塊 { $height }（{ $hash }），{ $witnesses } �
 follow-false-announcement = 有節點公告的區塊 { $height } 與已驗證的不同：{ $peer }
 follow-done = 跟隨了 { $verified } 個新區塊；已驗證到區塊 { $height }。
 chain-follow-needs-p2p = 跟隨 { $network } 鏈需要一個 P2P 節點位址（/ip4/…/tcp/…/p2p/…）：區塊透過 P2P 公告。
+help-follow = 跟隨鏈：P2P 節點每公告一個新區塊就驗證它（需要一個 P2P 節點位址；按 Ctrl-C 停止）。
+help-follow-network = 哪個網路。
+help-follow-blocks = 驗證這麼多個新區塊頭後停止。

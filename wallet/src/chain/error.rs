@@ -82,13 +82,6 @@ pub enum ChainError {
     /// (`p2p-address-*`).
     #[error(transparent)]
     PeerAddress(#[from] AddressError),
-    /// This build reaches nodes over RPC only: a P2P peer address cannot be
-    /// used yet.
-    #[error("P2P endpoints need the P2P transport, which this version does not have: {url}")]
-    EndpointP2pUnavailable {
-        /// The peer address.
-        url: String,
-    },
     /// PEM text to trust that is refused (`lc-cert-*`).
     #[error(transparent)]
     TrustedCertificate(#[from] TrustedCertificateError),
@@ -314,7 +307,6 @@ impl Coded for ChainError {
             ChainError::P2pStart { .. } => "chain-p2p-start",
             ChainError::FollowNeedsP2p { .. } => "chain-follow-needs-p2p",
             ChainError::EndpointTooMany { .. } => "chain-endpoint-too-many",
-            ChainError::EndpointP2pUnavailable { .. } => "chain-endpoint-p2p-unavailable",
             ChainError::PeerAddress(e) => e.code(),
             ChainError::TrustedCertificate(e) => Coded::code(e),
             ChainError::NoEndpoints { .. } => "chain-no-endpoints",
@@ -360,8 +352,7 @@ impl Coded for ChainError {
             ChainError::EndpointUnparsable { url }
             | ChainError::EndpointNoScheme { url }
             | ChainError::EndpointExtra { url }
-            | ChainError::EndpointDuplicate { url }
-            | ChainError::EndpointP2pUnavailable { url } => vec![("url", url.into())],
+            | ChainError::EndpointDuplicate { url } => vec![("url", url.into())],
             ChainError::PeerAddress(e) => match e {
                 AddressError::Unparsable { text, reason } => {
                     vec![("address", text.into()), ("reason", reason.into())]
