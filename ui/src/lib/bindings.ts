@@ -1314,7 +1314,7 @@ detail: string, };
 
 export type PeerView = { 
 /**
- * Its endpoint.
+ * Its endpoint (URL or peer address).
  */
 id: string, 
 /**
@@ -1324,7 +1324,20 @@ role: PeerRoleView,
 /**
  * Its state.
  */
-state: PeerStateView, };
+state: PeerStateView, 
+/**
+ * How it is reached.
+ */
+transport: TransportView, 
+/**
+ * Its K-bucket (XOR distance from this session's random target; P2P
+ * peers only).
+ */
+bucket: number | null, 
+/**
+ * Found by discovery rather than configured.
+ */
+discovered: boolean, };
 
 export type PendingState = "waiting" | "signed";
 
@@ -2761,6 +2774,8 @@ fetch_ms: number,
  * Time spent verifying, ms.
  */
 verify_ms: number, };
+
+export type TransportView = "rpc" | "p2p";
 
 export type TrustedView = { 
 /**
