@@ -242,6 +242,23 @@ fn rpc_error(error: ErrorObject) -> PeerError {
     }
 }
 
+/// A node's refusal of a submission (codes 1000-1999) is
+/// [`PeerError::TxRejected`] with its reason.
+fn refusal(error: PeerError) -> PeerError {
+    match error {
+        PeerError::Rpc {
+            code,
+            name,
+            message,
+        } if (1000..2000).contains(&code) => PeerError::TxRejected {
+            code,
+            name,
+            message,
+        },
+        other => other,
+    }
+}
+
 /// "No block there" is [`PeerError::HeightUnavailable`] for `height`.
 fn unavailable(error: PeerError, height: u64) -> PeerError {
     match error {
@@ -378,20 +395,9 @@ impl<T: Transport> Peer for JsonRpcPeer<T> {
     }
 
     fn submit_tx(&self, tx: &Transaction) -> Result<Hash32, PeerError> {
-        let result =
-            self.call(&SubmitTxParams { tx: tx.clone() })
-                .map_err(|error| match error {
-                    PeerError::Rpc {
-                        code,
-                        name,
-                        message,
-                    } if (1000..2000).contains(&code) => PeerError::TxRejected {
-                        code,
-                        name,
-                        message,
-                    },
-                    other => other,
-                })?;
+        let result = self
+            .call(&SubmitTxParams { tx: tx.clone() })
+            .map_err(refusal)?;
         WireError::check_equal("id", tx.id(), result.id)?;
         Ok(result.id)
     }
@@ -539,16 +545,7 @@ impl<T: Transport> Peer for JsonRpcPeer<T> {
                         method: method::PROVENANCE_SUBMIT,
                     }
                 }
-                PeerError::Rpc {
-                    code,
-                    name,
-                    message,
-                } if (1000..2000).contains(&code) => PeerError::TxRejected {
-                    code,
-                    name,
-                    message,
-                },
-                other => other,
+                other => refusal(other),
             })?;
         WireError::check_equal("index", record.index, result.index)?;
         Ok(())
