@@ -12,3 +12,6 @@ follow-verified = Verified block { $height } ({ $hash }), { $witnesses } witness
 follow-false-announcement = A peer announced a block { $height } that is not the verified one: { $peer }
 follow-done = Followed { $verified } new blocks; verified up to block { $height }.
 chain-follow-needs-p2p = Following the { $network } chain needs a P2P endpoint (/ip4/…/tcp/…/p2p/…): blocks are announced over P2P.
+app-sync-following = Following · P2P
+app-sync-following-hint = Each block the P2P nodes announce is verified as it comes; no need to press Sync now.
+app-job-kind-follow = Following the chain (P2P)

@@ -12,3 +12,6 @@ follow-verified = 已验证区块 { $height }（{ $hash }），{ $witnesses } �
 follow-false-announcement = 有节点公告的区块 { $height } 与已验证的不同：{ $peer }
 follow-done = 跟随了 { $verified } 个新区块；已验证到区块 { $height }。
 chain-follow-needs-p2p = 跟随 { $network } 链需要一个 P2P 节点地址（/ip4/…/tcp/…/p2p/…）：区块通过 P2P 公告。
+app-sync-following = 跟随中 · P2P
+app-sync-following-hint = P2P 节点每公布一个区块，都会立即验证；无需按“立即同步”。
+app-job-kind-follow = 跟随链（P2P）

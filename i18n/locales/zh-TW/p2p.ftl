@@ -12,3 +12,6 @@ follow-verified = 已驗證區塊 { $height }（{ $hash }），{ $witnesses } �
 follow-false-announcement = 有節點公告的區塊 { $height } 與已驗證的不同：{ $peer }
 follow-done = 跟隨了 { $verified } 個新區塊；已驗證到區塊 { $height }。
 chain-follow-needs-p2p = 跟隨 { $network } 鏈需要一個 P2P 節點位址（/ip4/…/tcp/…/p2p/…）：區塊透過 P2P 公告。
+app-sync-following = 跟隨中 · P2P
+app-sync-following-hint = P2P 節點每公布一個區塊，都會立即驗證；無需按「立即同步」。
+app-job-kind-follow = 跟隨鏈（P2P）

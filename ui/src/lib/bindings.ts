@@ -353,7 +353,12 @@ syncing: SyncProgressView | null,
 /**
  * The chain worker's jobs, running first (a front end with a worker).
  */
-jobs: Array<JobView>, };
+jobs: Array<JobView>, 
+/**
+ * Whether the front end follows the chain over P2P: the verified head
+ * moves as blocks are announced, with no sync asked for.
+ */
+following: boolean, };
 
 export type ChangePasswordArgs = { 
 /**
@@ -713,7 +718,7 @@ export type IndexArgs = {
  */
 index: number, };
 
-export type JobKind = "sync" | "send" | "faucet" | "broadcast" | "audit" | "session" | "subchain-audit";
+export type JobKind = "sync" | "send" | "faucet" | "broadcast" | "audit" | "session" | "subchain-audit" | "follow";
 
 export type JobState = "queued" | "running";
 
@@ -1314,7 +1319,7 @@ detail: string, };
 
 export type PeerView = { 
 /**
- * Its endpoint.
+ * Its endpoint (URL or peer address).
  */
 id: string, 
 /**
@@ -1324,7 +1329,20 @@ role: PeerRoleView,
 /**
  * Its state.
  */
-state: PeerStateView, };
+state: PeerStateView, 
+/**
+ * How it is reached.
+ */
+transport: TransportView, 
+/**
+ * Its K-bucket (XOR distance from this session's random target; P2P
+ * peers only).
+ */
+bucket: number | null, 
+/**
+ * Found by discovery rather than configured.
+ */
+discovered: boolean, };
 
 export type PendingState = "waiting" | "signed";
 
@@ -2761,6 +2779,8 @@ fetch_ms: number,
  * Time spent verifying, ms.
  */
 verify_ms: number, };
+
+export type TransportView = "rpc" | "p2p";
 
 export type TrustedView = { 
 /**
