@@ -291,6 +291,7 @@ describe("sync & audit", () => {
     // Each node's transport; a P2P node's K-bucket and how it was found.
     expect(peers.map((p) => p.dataset.transport)).toEqual(["rpc", "rpc", "rpc", "p2p"]);
     expect(peers[3].textContent).toContain("bucket 254");
+    expect(screen.getAllByTestId("peer-transport")[3].textContent).toBe("P2P · bucket 254 · found by discovery");
     expect(peers[3].textContent).toContain("found by discovery");
     const jobs = screen.getAllByTestId("job-row");
     expect(jobs.map((j) => [j.dataset.kind, j.dataset.state])).toEqual([["send", "running"], ["sync", "queued"]]);
