@@ -4,6 +4,10 @@
 //! status feed the UI subscribes to (`docs/adr/0006-app-architecture.md`,
 //! `docs/adr/0009-wallet-use-cases.md`).
 //!
+//! With a P2P endpoint the app follows the chain by itself
+//! ([`crate::follow`]): a background task keeps a `follow` job queued that
+//! yields to every other job.
+//!
 //! In cold-signer mode nothing here runs: every call is refused with
 //! `app-cold-offline`, and entering the mode cancels every job and closes
 //! the session.
@@ -28,7 +32,9 @@ fn opener(ctx: WalletContext) -> jifen_wallet::chain::worker::Opener {
 pub struct ChainService {
     ctx: std::sync::Mutex<WalletContext>,
     public: Arc<Public>,
-    worker: ChainWorker,
+    worker: Arc<ChainWorker>,
+    /// The background follow task (stops with the service).
+    _follower: crate::follow::Follower,
 }
 
 impl ChainService {
@@ -42,11 +48,13 @@ impl ChainService {
         let settings = ctx
             .chain_settings(ctx.network)
             .or_else(|_| ChainSettings::defaults(ctx.network))?;
-        let worker = ChainWorker::start(settings, opener(ctx.clone()))?;
+        let worker = Arc::new(ChainWorker::start(settings, opener(ctx.clone()))?);
+        let follower = crate::follow::Follower::start(Arc::clone(&worker), Arc::clone(&public));
         Ok(Self {
             ctx: std::sync::Mutex::new(ctx),
             public,
             worker,
+            _follower: follower,
         })
     }
 

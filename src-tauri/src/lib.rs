@@ -17,6 +17,7 @@
 //! - [`engine`]: the thread that owns that state;
 //! - [`chain`]: the chain worker (sync and other long jobs, one cancel token
 //!   each, status on a watch channel) and its reader (reads that never wait);
+//! - [`follow`]: the background task that follows the chain over P2P;
 //! - [`settings`]: language, last wallet, mode (fails closed);
 //! - [`qr`]: QR codes out (SVG for the window, PNG files);
 //! - [`error`]: errors cross to the webview as `{code, args}`.
@@ -30,6 +31,7 @@ pub mod command_list;
 pub mod commands;
 pub mod engine;
 pub mod error;
+pub mod follow;
 pub mod points;
 pub mod provenance;
 pub mod qr;

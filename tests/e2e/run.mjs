@@ -34,6 +34,8 @@ mkdirSync(shots, { recursive: true });
 
 const work = mkdtempSync(join(tmpdir(), "jifen-e2e-"));
 let rpc = null;
+// The devnet's P2P address (/ip4/127.0.0.1/tcp/<port>/p2p/<peer id>).
+let p2p = null;
 let accounts = [];
 // The devnet's demo product tags by name ("authentic", "cloned", ...).
 const products = {};
@@ -64,10 +66,12 @@ if (nodeBin) {
   } catch (e) {
     console.log(`no demo products (jifen-node products): ${e.message.split("\n")[0]}`);
   }
-  const devnet = start(nodeBin, ["devnet", "--data-dir", join(work, "devnet"), "--rpc-port", "0"], {}, "node");
-  const m = await waitForLine(devnet, /RPC: (http:\/\/[0-9.:]+)/, 60_000);
+  // It serves P2P too (a free port): the last step makes that the app's primary.
+  const devnet = start(nodeBin, ["devnet", "--data-dir", join(work, "devnet"), "--rpc-port", "0", "--p2p-port", "0"], {}, "node");
+  const m = await waitForLine(devnet, /RPC: (http:\/\/[0-9.:]+)\s[\s\S]*?P2P: (\/ip4\/\S+\/p2p\/\w+)/, 60_000);
   rpc = m[1];
-  console.log(`devnet at ${rpc}`);
+  p2p = m[2];
+  console.log(`devnet at ${rpc} and ${p2p}`);
 }
 
 const appEnv = {
@@ -148,6 +152,7 @@ const ctx = {
   browser,
   assert,
   rpc,
+  p2p,
   accounts,
   roleWords,
   products,

@@ -715,4 +715,42 @@ export const steps = [
     ctx.assert.match(fingerprint, /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
     await ctx.shot("28-accept-pending");
   }],
+  ["P2P: the devnet's P2P address as the primary; the app follows the chain by itself", async (ctx) => {
+    ctx.assert.ok(ctx.p2p, "needs the devnet's P2P address");
+    await (await shown(ctx, "nav-settings")).click();
+    const field = await shown(ctx, "endpoints");
+    await field.setValue(ctx.p2p);
+    await (await (await field.parentElement()).$("button[type=submit]")).click();
+    await ctx.browser.waitUntil(async () => (await ctx.byTestId("endpoints").getValue()).trim() === ctx.p2p, {
+      timeout: 30_000,
+      timeoutMsg: "the P2P endpoint was not saved",
+    });
+    await (await shown(ctx, "nav-audit")).click();
+    // Nobody presses Sync: the app follows over P2P by itself.
+    await shown(ctx, "following", 60_000);
+    await ctx.browser.waitUntil(async () => (await ctx.browser.$$('[data-testid="peer-row"][data-transport="p2p"]')).length > 0, {
+      timeout: 60_000,
+      timeoutMsg: "no P2P peer listed",
+    });
+    const primary = (await ctx.browser.$$('[data-testid="peer-row"]'))[0];
+    ctx.assert.equal(await primary.getAttribute("data-transport"), "p2p");
+    const row = await primary.getText();
+    ctx.assert.ok(row.includes(ctx.p2p), row);
+    ctx.assert.match(row, /Primary/i);
+    ctx.assert.match(row, /bucket \d+/);
+    const heightNow = async () => Number(await (await shown(ctx, "trusted-height")).getAttribute("data-height"));
+    const first = await heightNow();
+    const began = Date.now();
+    await ctx.browser.waitUntil(async () => (await heightNow()) >= first + 2, {
+      timeout: 60_000,
+      timeoutMsg: `the verified height stayed at ${first}`,
+    });
+    ctx.figure("followed 2 blocks over P2P (ms)", Date.now() - began);
+    await shown(ctx, "following-hint");
+    await ctx.shot("29-sync-audit-p2p", { phoneFocus: "peer-row" });
+    // The home screen moves with it too.
+    await (await shown(ctx, "nav-home")).click();
+    await shown(ctx, "following");
+    await ctx.shot("30-home-p2p");
+  }],
 ];

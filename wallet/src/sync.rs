@@ -380,6 +380,9 @@ pub enum JobKind {
     /// The audit of one subchain (a cancel of it never reaches an `audit`
     /// job such as a history or a bundle export).
     SubchainAudit,
+    /// A turn of following the chain over P2P (announced blocks verified as
+    /// they come); it yields to every other job ([`crate::chain::ChainWorker::follow`]).
+    Follow,
 }
 
 /// Where a job stands.
@@ -431,6 +434,9 @@ pub struct ChainStatusView {
     pub syncing: Option<SyncProgressView>,
     /// The chain worker's jobs, running first (a front end with a worker).
     pub jobs: Vec<JobView>,
+    /// Whether the front end follows the chain over P2P: the verified head
+    /// moves as blocks are announced, with no sync asked for.
+    pub following: bool,
 }
 
 impl ChainStatusView {
@@ -449,6 +455,7 @@ impl ChainStatusView {
             trust_expires_at_ms: None,
             syncing: None,
             jobs: Vec::new(),
+            following: false,
         }
     }
 }
@@ -518,6 +525,7 @@ pub fn status(reader: &ChainReader) -> ChainStatusView {
         trust_expires_at_ms: status.trust_expires_at_ms,
         syncing: None,
         jobs: Vec::new(),
+        following: false,
     }
 }
 

@@ -15,3 +15,6 @@ chain-follow-needs-p2p = Following the { $network } chain needs a P2P endpoint (
 help-follow = Follow the chain: verify each new block as P2P peers announce it (needs a P2P endpoint; Ctrl-C stops).
 help-follow-network = Which network.
 help-follow-blocks = Stop after this many new verified heads.
+app-sync-following = Following · P2P
+app-sync-following-hint = Each block the P2P nodes announce is verified as it comes; no need to press Sync now.
+app-job-kind-follow = Following the chain (P2P)

@@ -15,3 +15,6 @@ chain-follow-needs-p2p = 跟随 { $network } 链需要一个 P2P 节点地址（
 help-follow = 跟随链：P2P 节点每公告一个新区块就验证它（需要一个 P2P 节点地址；按 Ctrl-C 停止）。
 help-follow-network = 哪个网络。
 help-follow-blocks = 验证这么多个新区块头后停止。
+app-sync-following = 跟随中 · P2P
+app-sync-following-hint = P2P 节点每公布一个区块，都会立即验证；无需按“立即同步”。
+app-job-kind-follow = 跟随链（P2P）

@@ -15,3 +15,6 @@ chain-follow-needs-p2p = 跟隨 { $network } 鏈需要一個 P2P 節點位址（
 help-follow = 跟隨鏈：P2P 節點每公告一個新區塊就驗證它（需要一個 P2P 節點位址；按 Ctrl-C 停止）。
 help-follow-network = 哪個網路。
 help-follow-blocks = 驗證這麼多個新區塊頭後停止。
+app-sync-following = 跟隨中 · P2P
+app-sync-following-hint = P2P 節點每公布一個區塊，都會立即驗證；無需按「立即同步」。
+app-job-kind-follow = 跟隨鏈（P2P）

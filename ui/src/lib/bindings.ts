@@ -353,7 +353,12 @@ syncing: SyncProgressView | null,
 /**
  * The chain worker's jobs, running first (a front end with a worker).
  */
-jobs: Array<JobView>, };
+jobs: Array<JobView>, 
+/**
+ * Whether the front end follows the chain over P2P: the verified head
+ * moves as blocks are announced, with no sync asked for.
+ */
+following: boolean, };
 
 export type ChangePasswordArgs = { 
 /**
@@ -713,7 +718,7 @@ export type IndexArgs = {
  */
 index: number, };
 
-export type JobKind = "sync" | "send" | "faucet" | "broadcast" | "audit" | "session" | "subchain-audit";
+export type JobKind = "sync" | "send" | "faucet" | "broadcast" | "audit" | "session" | "subchain-audit" | "follow";
 
 export type JobState = "queued" | "running";
 

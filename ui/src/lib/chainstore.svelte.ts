@@ -40,8 +40,15 @@ export function tipAgeAt(now: number): number {
 let watching = false;
 
 function showStatus(status: ChainStatusView): void {
+  const before = chainState.view?.trusted?.height ?? null;
   chainState.view = status;
   chainState.viewAt = Date.now();
+  // Following over P2P moves the verified head with no sync asked for: a
+  // balance shown is proven again at the new head (a read, never a job).
+  const after = status.trusted?.height ?? null;
+  if (status.following && before !== null && after !== null && after > before && chainState.balance !== null && !chainState.syncing) {
+    void refreshBalance();
+  }
 }
 
 /**

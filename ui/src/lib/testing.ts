@@ -85,6 +85,7 @@ export function chainStatus(over: Partial<ChainStatusView> = {}): ChainStatusVie
     trust_expires_at_ms: null,
     syncing: null,
     jobs: [],
+    following: false,
     ...over,
   };
 }

@@ -291,6 +291,7 @@ describe("sync & audit", () => {
     // Each node's transport; a P2P node's K-bucket and how it was found.
     expect(peers.map((p) => p.dataset.transport)).toEqual(["rpc", "rpc", "rpc", "p2p"]);
     expect(peers[3].textContent).toContain("bucket 254");
+    expect(screen.getAllByTestId("peer-transport")[3].textContent).toBe("P2P · bucket 254 · found by discovery");
     expect(peers[3].textContent).toContain("found by discovery");
     const jobs = screen.getAllByTestId("job-row");
     expect(jobs.map((j) => [j.dataset.kind, j.dataset.state])).toEqual([["send", "running"], ["sync", "queued"]]);
@@ -310,6 +311,81 @@ describe("sync & audit", () => {
     expect(screen.queryByTestId("root-unwitnessed")).toBeNull();
     expect(screen.getByTestId("jobs-none")).toBeTruthy();
     expect(screen.queryByTestId("jobs-list")).toBeNull();
+  });
+
+  test("following over P2P: the indicator and the follow job in three languages; the head moves with no sync, and a shown balance is proven again", async () => {
+    let watcher: SentChannel<ChainStatusView> | null = null;
+    const p2pPeer = {
+      id: "/ip4/127.0.0.1/tcp/4/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA",
+      role: "primary" as const,
+      state: { kind: "active" as const },
+      transport: "p2p" as const,
+      bucket: 251,
+      discovered: false,
+    };
+    const at = (height: number) =>
+      chainStatus({
+        trusted: { height, hash: "ab".repeat(32), time_ms: 1_700_000_000_000, age_ms: 500, warn_after_ms: 120_000, too_old: false, witnesses_agreed: 1 },
+        peers: [p2pPeer],
+        jobs: [{ id: 3, kind: "follow", state: "running", cancelled: false }],
+        following: true,
+      });
+    const calls = recordIPC(async (cmd, p) => {
+      if (cmd === "watch_chain") {
+        watcher = p.onProgress as SentChannel<ChainStatusView>;
+        watcher.onmessage(at(42));
+        return null;
+      }
+      if (cmd === "chain_status") return at(42);
+      if (cmd === "balance") return balanceView("100", 43);
+      return null;
+    });
+    chainState.balance = balanceView("100", 42);
+    render(SyncAudit);
+    await settle();
+    expect(screen.getByTestId("following").textContent).toBe("Following · P2P");
+    expect(screen.getByTestId("following-hint").textContent).toContain("announce");
+    const peer = screen.getByTestId("peer-row");
+    expect(peer.dataset.transport).toBe("p2p");
+    expect(peer.textContent).toContain("bucket 251");
+    expect(screen.getByTestId("job-row").dataset.kind).toBe("follow");
+    expect(screen.getByTestId("job-row").textContent).toContain("Following the chain (P2P)");
+    // A block announced and verified: the head moves, nobody pressed Sync.
+    watcher!.onmessage(at(43));
+    await settle();
+    expect(screen.getByTestId("trusted-height").textContent).toContain("Block 43");
+    expect(argsOf(calls, "sync")).toEqual([]);
+    expect(argsOf(calls, "balance").length).toBe(1);
+    expect(chainState.balance?.proven.height).toBe(43);
+    setLocale("zh-CN");
+    await settle();
+    expect(screen.getByTestId("following").textContent).toBe("跟随中 · P2P");
+    expect(screen.getByTestId("job-row").textContent).toContain("跟随链（P2P）");
+    setLocale("zh-TW");
+    await settle();
+    expect(screen.getByTestId("following").textContent).toBe("跟隨中 · P2P");
+    expect(screen.getByTestId("job-row").textContent).toContain("跟隨鏈（P2P）");
+  });
+
+  test("not following (RPC only): no indicator, and a new head alone proves nothing again", async () => {
+    let watcher: SentChannel<ChainStatusView> | null = null;
+    const calls = recordIPC(async (cmd, p) => {
+      if (cmd === "watch_chain") {
+        watcher = p.onProgress as SentChannel<ChainStatusView>;
+        return null;
+      }
+      if (cmd === "chain_status") return chainStatus();
+      return null;
+    });
+    chainState.balance = balanceView("100", 42);
+    render(SyncAudit);
+    await settle();
+    watcher!.onmessage(chainStatus({ trusted: { ...chainStatus().trusted!, height: 43 } }));
+    await settle();
+    expect(screen.getByTestId("trusted-height").textContent).toContain("Block 43");
+    expect(screen.queryByTestId("following")).toBeNull();
+    expect(screen.queryByTestId("following-hint")).toBeNull();
+    expect(argsOf(calls, "balance")).toEqual([]);
   });
 
   test("an audit bundle from a picked file is verified offline, with an optional checkpoint", async () => {

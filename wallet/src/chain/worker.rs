@@ -20,9 +20,15 @@
 //!   the job list changes.
 //! - A job that panics loses its answer ([`ChainError::WorkerStopped`]) and
 //!   the session (reopened by the next job); the thread goes on.
+//! - **Following** ([`ChainWorker::follow`], job kind `follow`) waits for
+//!   announced blocks and verifies each; it yields: queuing any other job,
+//!   or reopening the session, cancels it (it stops at its next step, within
+//!   a fraction of a second while it waits, keeping what it verified), so a
+//!   front end can keep one queued and no other job waits behind it for
+//!   long. Whether the front end follows is published in the status.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock, mpsc};
 
 use tokio::sync::{oneshot, watch};
@@ -31,6 +37,7 @@ use super::error::ChainError;
 use super::reader::ChainReader;
 use super::session::ChainSession;
 use super::settings::ChainSettings;
+use crate::follow::{self, FollowEventView, FollowLimits, FollowView};
 use crate::jobs::CancelToken;
 use crate::sync::{
     self, ChainStatusView, JobKind, JobState, JobView, SyncEventView, SyncProgressView, SyncView,
@@ -59,6 +66,7 @@ struct Shared {
     reader: RwLock<Option<ChainReader>>,
     jobs: Mutex<Vec<Entry>>,
     settings: RwLock<ChainSettings>,
+    following: AtomicBool,
 }
 
 /// Publishes the chain status to every subscriber.
@@ -108,7 +116,38 @@ impl StatusFeed {
             ),
         };
         status.jobs = self.jobs();
+        status.following = self.shared.following.load(Ordering::SeqCst);
         self.shared.status.send_replace(status);
+    }
+
+    /// Publishes whether the front end follows the chain over P2P.
+    pub fn set_following(&self, following: bool) {
+        if self.shared.following.swap(following, Ordering::SeqCst) != following {
+            self.shared
+                .status
+                .send_modify(|status| status.following = following);
+        }
+    }
+
+    /// Cancels every `follow` job (running and queued): it yields to other
+    /// work. Returns whether there was one.
+    fn preempt_follow(&self) -> bool {
+        let mut any = false;
+        for entry in self
+            .shared
+            .jobs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .filter(|e| e.kind == JobKind::Follow && !e.token.is_cancelled())
+        {
+            entry.token.cancel();
+            any = true;
+        }
+        if any {
+            self.jobs_changed();
+        }
+        any
     }
 
     /// Publishes a running sync's progress (the rest of the status is
@@ -216,6 +255,7 @@ impl ChainWorker {
             reader: RwLock::new(None),
             jobs: Mutex::new(Vec::new()),
             settings: RwLock::new(settings.clone()),
+            following: AtomicBool::new(false),
         });
         let feed = StatusFeed {
             shared: Arc::clone(&shared),
@@ -272,6 +312,37 @@ impl ChainWorker {
         self.feed.shared.status.borrow().clone()
     }
 
+    /// The settings the session opens (or was opened) with.
+    #[must_use]
+    pub fn settings(&self) -> ChainSettings {
+        self.feed
+            .shared
+            .settings
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Whether any endpoint of the settings is a P2P peer (following is
+    /// possible: the session will receive announced blocks).
+    #[must_use]
+    pub fn settings_have_p2p(&self) -> bool {
+        self.feed
+            .shared
+            .settings
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .endpoints()
+            .iter()
+            .any(|endpoint| endpoint.is_p2p())
+    }
+
+    /// Publishes whether the front end follows the chain (`following` in
+    /// the status).
+    pub fn set_following(&self, following: bool) {
+        self.feed.set_following(following);
+    }
+
     /// Queues `work` as a job of `kind` with a new cancel token. It runs with
     /// the session (opened first if needed); if the session cannot be
     /// opened, or the job was cancelled before it started, it does not run
@@ -289,6 +360,10 @@ impl ChainWorker {
         E: From<ChainError> + Send + 'static,
         F: FnOnce(&mut ChainSession, &StatusFeed, &CancelToken) -> Result<T, E> + Send + 'static,
     {
+        if kind != JobKind::Follow {
+            // Following yields to every other job.
+            self.feed.preempt_follow();
+        }
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let token = CancelToken::new();
         let (reply, result) = oneshot::channel();
@@ -347,6 +422,43 @@ impl ChainWorker {
         })
     }
 
+    /// Queues one turn of following the chain ([`follow::follow`] within
+    /// `limits`): each announced block is verified by a sync, and the new
+    /// status is published as soon as it is (the sync's own progress is
+    /// not: the head just moves). The status says `following` once the turn
+    /// runs on a session with P2P peers. The turn ends at `limits`, or when
+    /// it is preempted by another job or a reopen (then its result is what
+    /// it verified until then, or `chain-cancelled` if it never started).
+    ///
+    /// # Errors
+    /// [`ChainError::WorkerStopped`] if the thread has ended. The turn's own
+    /// errors: [`ChainError::FollowNeedsP2p`] (the status then says not
+    /// following), the session's opening errors.
+    pub fn follow(
+        &self,
+        limits: FollowLimits,
+        mut on_event: impl FnMut(&FollowEventView) + Send + 'static,
+    ) -> Result<JobHandle<Result<FollowView, ChainError>>, ChainError> {
+        self.run(JobKind::Follow, move |session, feed, cancel| {
+            feed.set_following(session.has_p2p());
+            let result = follow::follow(
+                session,
+                limits,
+                &mut |event| {
+                    if matches!(event, FollowEventView::Verified { .. }) {
+                        feed.refresh();
+                    }
+                    on_event(event);
+                },
+                cancel,
+            );
+            if result.is_err() {
+                feed.set_following(false);
+            }
+            result
+        })
+    }
+
     /// Cancels the first job of `kind` (the running one, else the next
     /// queued one). Returns its id, if there was one.
     pub fn cancel(&self, kind: JobKind) -> Option<u64> {
@@ -392,6 +504,8 @@ impl ChainWorker {
         settings: Option<ChainSettings>,
         opener: Option<Opener>,
     ) -> Result<(), ChainError> {
+        // A follow holds the session until its next step: it yields now.
+        self.feed.preempt_follow();
         if let Some(settings) = settings {
             *self
                 .feed
