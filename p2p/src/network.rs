@@ -429,6 +429,10 @@ impl Drop for Network {
     }
 }
 
+/// Peers whose request rate is remembered before full buckets are
+/// forgotten.
+const MAX_RATE_ENTRIES: usize = 4096;
+
 /// A token bucket: `rate` per second, up to `burst`.
 #[derive(Debug, Clone, Copy)]
 struct Bucket {
@@ -700,6 +704,13 @@ impl Driver {
         let now = Instant::now();
         let rate = f64::from(self.limits.requests_per_second);
         let burst = f64::from(self.limits.request_burst);
+        // Bounded memory: past this many peers remembered, forget those
+        // whose bucket has refilled (they are owed nothing).
+        if self.rates.len() > MAX_RATE_ENTRIES {
+            self.rates.retain(|_, bucket| {
+                bucket.tokens + now.duration_since(bucket.at).as_secs_f64() * rate < burst
+            });
+        }
         let bucket = self.rates.entry(peer).or_insert(Bucket {
             tokens: burst,
             at: now,
@@ -750,7 +761,8 @@ impl Driver {
                 if let Some(entry) = self.known.get_mut(&peer_id) {
                     entry.connected = false;
                 }
-                self.rates.remove(&peer_id);
+                // The peer's rate bucket is kept: reconnecting does not
+                // refill it (`admit` forgets buckets that are full again).
             }
             SwarmEvent::Behaviour(event) => self.behaviour(event),
             _ => {}

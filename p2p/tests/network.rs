@@ -145,7 +145,9 @@ fn a_peer_asking_faster_than_the_rate_is_dropped() {
         .filter(|_| ask(&client, &server, b"{}".to_vec(), 100).is_ok())
         .count();
     assert!(answered >= 3, "the burst is served: {answered}");
-    assert!(answered < 10, "the flood is not: {answered}");
+    // Reconnecting after the drop does not refill the bucket: beyond the
+    // burst only what 1/s refills while the loop runs.
+    assert!(answered <= 6, "the flood is not: {answered}");
 }
 
 #[test]
