@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-ensure_apt_packages build-essential pkg-config curl
+ensure_apt_packages build-essential pkg-config curl ca-certificates
 ensure_rust
 target="${CARGO_TARGET_DIR:-target}"
 

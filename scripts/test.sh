@@ -30,7 +30,7 @@ ensure_app_packages() {
 }
 
 step "system packages"
-ensure_apt_packages build-essential pkg-config gnome-keyring dbus-daemon dbus-bin
+ensure_apt_packages build-essential pkg-config gnome-keyring dbus-daemon dbus-bin ca-certificates
 ensure_app_packages
 ensure_rust
 
