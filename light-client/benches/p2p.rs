@@ -95,15 +95,7 @@ fn chain_id() -> ChainId {
 fn wallet_network() -> Arc<Network> {
     Arc::new(
         Network::start(
-            jifen_p2p::Config {
-                chain_id: "jifen-devnet".into(),
-                keypair: jifen_p2p::identity::fresh(),
-                role: Role::Wallet,
-                listen: Vec::new(),
-                bootnodes: Vec::new(),
-                limits: jifen_p2p::Limits::default(),
-                version: "bench".into(),
-            },
+            jifen_p2p::Config::wallet("jifen-devnet", Vec::new(), "bench"),
             None,
             None,
         )

@@ -184,13 +184,7 @@ impl BlockSource for HttpSource {
         let block = self.client().request(&BlockParams {
             height: Some(height),
         })?;
-        if block.header.height != height {
-            return Err(SourceError::WrongHeight {
-                asked: height,
-                got: block.header.height,
-            });
-        }
-        Ok(block.into())
+        block_at(block, height)
     }
 
     fn submit_tx(&self, tx: &Transaction) -> Result<(), SourceError> {
@@ -199,6 +193,23 @@ impl BlockSource for HttpSource {
             .map(|_| ())
             .map_err(SourceError::from)
     }
+}
+
+/// The block of a `jifen_block` answer, if it is the one at `height`.
+///
+/// # Errors
+/// [`SourceError::WrongHeight`].
+pub fn block_at(
+    block: jifen_rpc_types::BlockResult,
+    height: u64,
+) -> Result<FullBlock, SourceError> {
+    if block.header.height != height {
+        return Err(SourceError::WrongHeight {
+            asked: height,
+            got: block.header.height,
+        });
+    }
+    Ok(block.into())
 }
 
 /// Why a round of following failed.

@@ -32,7 +32,7 @@ use jifen_rpc_types::{
 };
 
 use crate::chain::{Chain, FullBlock};
-use crate::follow::{BlockSource, SOURCE_TIMEOUT, SourceError};
+use crate::follow::{BlockSource, SOURCE_TIMEOUT, SourceError, block_at};
 use crate::rpc::http::Accepts;
 use crate::rpc::{RpcContext, handle};
 
@@ -380,13 +380,7 @@ impl BlockSource for P2pSource {
         let block = self.call(&BlockParams {
             height: Some(height),
         })?;
-        if block.header.height != height {
-            return Err(SourceError::WrongHeight {
-                asked: height,
-                got: block.header.height,
-            });
-        }
-        Ok(block.into())
+        block_at(block, height)
     }
 
     fn submit_tx(&self, tx: &Transaction) -> Result<(), SourceError> {

@@ -122,15 +122,7 @@ fn a_devnet_on_p2p_announces_every_block_it_produces() {
     let devnet = devnet(dir.path(), 2, true);
     let address = devnet.p2p_addrs().into_iter().next().unwrap();
     let wallet = jifen_p2p::Network::start(
-        jifen_p2p::Config {
-            chain_id: "jifen-devnet".into(),
-            keypair: jifen_p2p::identity::fresh(),
-            role: Role::Wallet,
-            listen: Vec::new(),
-            bootnodes: vec![address],
-            limits: jifen_p2p::Limits::default(),
-            version: "test".into(),
-        },
+        jifen_p2p::Config::wallet("jifen-devnet", vec![address], "test"),
         None,
         None,
     )

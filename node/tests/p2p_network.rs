@@ -22,7 +22,7 @@ use jifen_light_client::{
 };
 use jifen_node::launch::{Member, NetworkPlan, launch};
 use jifen_p2p::buckets::{bucket, spread};
-use jifen_p2p::{Network, PeerAddress, PeerId, Role};
+use jifen_p2p::{Network, PeerAddress, PeerId};
 use jifen_protocol::ChainId;
 
 const WAIT: Duration = Duration::from_secs(60);
@@ -52,15 +52,7 @@ fn rpc(member: &Member) -> RpcPeer {
 fn wallet_network(bootnodes: Vec<jifen_p2p::Multiaddr>) -> Arc<Network> {
     Arc::new(
         Network::start(
-            jifen_p2p::Config {
-                chain_id: "jifen-devnet".into(),
-                keypair: jifen_p2p::identity::fresh(),
-                role: Role::Wallet,
-                listen: Vec::new(),
-                bootnodes,
-                limits: jifen_p2p::Limits::default(),
-                version: "test".into(),
-            },
+            jifen_p2p::Config::wallet("jifen-devnet", bootnodes, "test"),
             None,
             None,
         )

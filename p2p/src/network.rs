@@ -96,6 +96,24 @@ pub struct Config {
     pub version: String,
 }
 
+impl Config {
+    /// A wallet's configuration for `chain_id`: a fresh identity (nothing
+    /// links two sessions), no listener, joining through `bootnodes`,
+    /// default bounds.
+    #[must_use]
+    pub fn wallet(chain_id: &str, bootnodes: Vec<Multiaddr>, version: &str) -> Self {
+        Self {
+            chain_id: chain_id.to_owned(),
+            keypair: crate::identity::fresh(),
+            role: Role::Wallet,
+            listen: Vec::new(),
+            bootnodes,
+            limits: Limits::default(),
+            version: version.to_owned(),
+        }
+    }
+}
+
 impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Config")

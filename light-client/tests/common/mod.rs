@@ -65,15 +65,7 @@ pub fn p2p_net(faults: &[Option<Fault>], min_height: u64) -> Net {
 
 /// A wallet's network for `net`'s chain (fresh identity, no listener).
 pub fn wallet_network() -> std::sync::Arc<jifen_p2p::Network> {
-    let config = jifen_p2p::Config {
-        chain_id: chain_id().as_str().to_owned(),
-        keypair: jifen_p2p::identity::fresh(),
-        role: jifen_p2p::Role::Wallet,
-        listen: Vec::new(),
-        bootnodes: Vec::new(),
-        limits: jifen_p2p::Limits::default(),
-        version: "test".to_owned(),
-    };
+    let config = jifen_p2p::Config::wallet(chain_id().as_str(), Vec::new(), "test");
     std::sync::Arc::new(jifen_p2p::Network::start(config, None, None).unwrap())
 }
 

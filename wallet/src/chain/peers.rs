@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use jifen_light_client::{P2pPeer, Peer, RpcOptions, RpcPeer};
 use jifen_p2p::buckets::{bucket, spread};
-use jifen_p2p::{Config, Limits, Network, PeerAddress, PeerId, Role};
+use jifen_p2p::{Config, Network, PeerAddress, PeerId};
 
 use super::error::ChainError;
 use super::settings::{ChainSettings, Endpoint, MAX_ENDPOINTS};
@@ -160,15 +160,11 @@ fn start_network(
     settings: &ChainSettings,
     bootnodes: &[PeerAddress],
 ) -> Result<Network, ChainError> {
-    let config = Config {
-        chain_id: settings.chain_id().as_str().to_owned(),
-        keypair: jifen_p2p::identity::fresh(),
-        role: Role::Wallet,
-        listen: Vec::new(),
-        bootnodes: bootnodes.iter().map(|a| a.address.clone()).collect(),
-        limits: Limits::default(),
-        version: env!("CARGO_PKG_VERSION").to_owned(),
-    };
+    let config = Config::wallet(
+        settings.chain_id().as_str(),
+        bootnodes.iter().map(|a| a.address.clone()).collect(),
+        env!("CARGO_PKG_VERSION"),
+    );
     Network::start(config, None, None).map_err(|error| ChainError::P2pStart {
         detail: error.to_string(),
     })

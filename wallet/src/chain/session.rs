@@ -85,8 +85,11 @@ impl std::fmt::Debug for ChainSession {
 impl ChainSession {
     /// Opens the session of `settings.network()` under `data_dir`: opens the
     /// light store and re-verifies what it holds from the root of trust (the
-    /// settings' checkpoint, else genesis on first use). No network request
-    /// is made until the first sync or read.
+    /// settings' checkpoint, else genesis on first use). Over RPC no network
+    /// request is made until the first sync or read; with a P2P endpoint the
+    /// session starts its libp2p network and runs discovery here, bounded
+    /// by `peers::DISCOVERY_TIMEOUT` (the light client's peers are fixed
+    /// when it opens).
     ///
     /// The chain folder and the evidence folder are made 0700 and the light
     /// store 0600 before redb opens it.
