@@ -401,6 +401,8 @@ async fn accept_loop(
     registry: Arc<Registry>,
     mut stopped: oneshot::Receiver<()>,
 ) {
+    // One permit per open socket of an admitted connection.
+    let sockets = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     loop {
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
@@ -418,11 +420,21 @@ async fn accept_loop(
         };
         match registry.admit() {
             Some((id, state, killed)) => {
+                // An evicted connection is told to close, and its task
+                // closes the socket a moment later: wait for that, so that
+                // open sockets never exceed MAX_CONNECTIONS (and the file
+                // descriptors with them) however fast clients connect.
+                let socket = tokio::select! {
+                    socket = Arc::clone(&sockets).acquire_owned() => socket,
+                    _ = &mut stopped => break,
+                };
+                let Ok(socket) = socket else { break };
                 let server = Arc::clone(&server);
                 let registry = Arc::clone(&registry);
                 tokio::spawn(async move {
                     serve_connection(stream, server, state, killed).await;
                     registry.remove(id);
+                    drop(socket);
                 });
             }
             None => {
