@@ -380,6 +380,48 @@ fn capabilities_deny_other_windows_and_core_commands() {
     assert!(core.to_string().contains("not allowed"), "{core}");
 }
 
+/// The webview runs only the app's own bundled code: no inline or evaluated
+/// script, no remote origin for anything, IPC as the only connection, no
+/// frames, forms or plugins; the prototypes are frozen and the global
+/// `__TAURI__` object is not injected (threat: a compromised webview).
+#[test]
+fn the_content_security_policy_allows_only_the_apps_own_code() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tauri.conf.json"))
+            .unwrap();
+    let conf: Value = serde_json::from_str(&text).unwrap();
+    let security = &conf["app"]["security"];
+    let csp = security["csp"].as_object().unwrap();
+    let expected = [
+        ("default-src", "'self'"),
+        ("script-src", "'self'"),
+        ("style-src", "'self'"),
+        ("img-src", "'self' data: blob:"),
+        ("font-src", "'self'"),
+        ("connect-src", "ipc: http://ipc.localhost"),
+        ("object-src", "'none'"),
+        ("base-uri", "'none'"),
+        ("form-action", "'none'"),
+        ("frame-ancestors", "'none'"),
+    ];
+    for (directive, sources) in expected {
+        assert_eq!(csp[directive], sources, "{directive}");
+    }
+    assert_eq!(csp.len(), expected.len(), "unexpected directives: {csp:?}");
+    for sources in csp.values() {
+        let sources = sources.as_str().unwrap();
+        for forbidden in ["unsafe", "*", "https:", "wasm"] {
+            assert!(!sources.contains(forbidden), "{sources}");
+        }
+    }
+    assert_eq!(security["freezePrototype"], true);
+    assert!(security.get("dangerousDisableAssetCspModification").is_none());
+    assert!(security.get("assetProtocol").is_none());
+    assert_ne!(conf["app"]["withGlobalTauri"], true);
+    // No plugin on the desktop: nothing but the app's commands is reachable.
+    assert!(conf.get("plugins").is_none_or(|p| p.as_object().unwrap().is_empty()));
+}
+
 #[test]
 fn declared_handled_and_allowed_commands_are_one_list() {
     let text = std::fs::read_to_string(
