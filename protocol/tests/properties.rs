@@ -10,11 +10,18 @@
 mod common;
 
 use common::*;
+use jifen_protocol::history::HistoryEntry;
 use jifen_protocol::merkle;
+use jifen_protocol::points::{
+    AllianceParams, CouncilVotes, MerchantRecord, MerchantRegistry, PointSupply, RateRecord,
+    RateTerms,
+};
+use jifen_protocol::subchain::{AnchoredHeader, SubchainHeader, SubchainRecord, SubchainRegistry};
 use jifen_protocol::{
-    Address, ChainId, Commit, CommitSignature, Decode, Encode, Hash32, Header, InclusionProof,
-    PublicKey, Signature, Transaction, Transfer, TxPayload, UnsignedTransaction, Validator,
-    ValidatorSet, header::HEADER_VERSION,
+    Account, Address, AssetId, Bond, ChainId, Commit, CommitSignature, Decode, Encode, Hash32,
+    Header, InclusionProof, PublicKey, Signature, StakeRecord, StateMap, StateProof, Transaction,
+    Transfer, TxPayload, Unbond, UnsignedTransaction, Validator, ValidatorSet,
+    header::HEADER_VERSION, verify_state_proof,
 };
 use proptest::prelude::*;
 
@@ -28,7 +35,49 @@ fn decode_all(bytes: &[u8]) {
     let _ = InclusionProof::decode(bytes);
     let _ = ChainId::decode(bytes);
     let _ = PublicKey::decode(bytes);
+    let _ = Signature::decode(bytes);
+    let _ = Validator::decode(bytes);
+    let _ = Account::decode(bytes);
+    let _ = StateProof::decode(bytes);
+    let _ = HistoryEntry::decode(bytes);
+    let _ = AssetId::decode(bytes);
+    let _ = Bond::decode(bytes);
+    let _ = Unbond::decode(bytes);
+    let _ = StakeRecord::decode(bytes);
+    let _ = AllianceParams::decode(bytes);
+    let _ = PointSupply::decode(bytes);
+    let _ = CouncilVotes::decode(bytes);
+    let _ = MerchantRecord::decode(bytes);
+    let _ = MerchantRegistry::decode(bytes);
+    let _ = RateTerms::decode(bytes);
+    let _ = RateRecord::decode(bytes);
+    let _ = SubchainHeader::decode(bytes);
+    let _ = SubchainRecord::decode(bytes);
+    let _ = SubchainRegistry::decode(bytes);
+    let _ = AnchoredHeader::decode(bytes);
     let _ = Address::decode_any(&String::from_utf8_lossy(bytes));
+}
+
+fn account() -> impl Strategy<Value = Account> {
+    (any::<u128>(), any::<u64>(), any::<u64>(), hash()).prop_map(
+        |(balance, nonce, history_len, history_head)| Account {
+            balance,
+            nonce,
+            history_len,
+            history_head,
+        },
+    )
+}
+
+/// A state of 1..40 accounts at random keys.
+fn state() -> impl Strategy<Value = StateMap> {
+    proptest::collection::btree_map(hash(), account(), 1..40).prop_map(|accounts| {
+        let mut map = StateMap::new();
+        for (key, account) in accounts {
+            map.set(key, Some(account.encode()));
+        }
+        map
+    })
 }
 
 fn hash() -> impl Strategy<Value = Hash32> {
@@ -182,5 +231,55 @@ proptest! {
         for network in jifen_protocol::Network::ALL {
             prop_assert_eq!(Address::decode(&address.encode(network), network), Ok(address));
         }
+    }
+}
+
+proptest! {
+    #[test]
+    fn accounts_round_trip(account in account()) {
+        prop_assert_eq!(Account::decode(&account.encode()), Ok(account));
+        prop_assert_eq!(account.encode().len(), Account::ENCODED_LEN);
+    }
+
+    /// Existence and non-existence proofs verify, round-trip, and prove
+    /// nothing else: not another value, not another key, not under another
+    /// root, not once a sibling is changed.
+    #[test]
+    fn state_proofs_verify_round_trip_and_prove_nothing_else(
+        state in state(),
+        pick in any::<prop::sample::Index>(),
+        absent in hash(),
+        other in account(),
+        flip in any::<prop::sample::Index>(),
+    ) {
+        let root = state.root();
+        let keys: Vec<Hash32> = state.iter().map(|(k, _)| *k).collect();
+        let key = keys[pick.index(keys.len())];
+        let (value, proof) = state.prove(&key);
+        let value = value.unwrap();
+        prop_assert!(verify_state_proof(&root, &key, Some(&value), &proof).is_ok());
+        prop_assert_eq!(StateProof::decode(&proof.encode()), Ok(proof.clone()));
+        if other.encode() != value {
+            prop_assert!(verify_state_proof(&root, &key, Some(&other.encode()), &proof).is_err());
+        }
+        prop_assert!(verify_state_proof(&root, &key, None, &proof).is_err());
+        if !keys.contains(&absent) {
+            prop_assert!(verify_state_proof(&root, &absent, Some(&value), &proof).is_err());
+            let (none, missing) = state.prove(&absent);
+            prop_assert!(none.is_none());
+            prop_assert!(verify_state_proof(&root, &absent, None, &missing).is_ok());
+            prop_assert!(verify_state_proof(&root, &absent, Some(&value), &missing).is_err());
+            prop_assert_eq!(StateProof::decode(&missing.encode()), Ok(missing));
+        }
+        if !proof.siblings.is_empty() {
+            let mut tampered = proof.clone();
+            let at = flip.index(tampered.siblings.len());
+            tampered.siblings[at].0[0] ^= 1;
+            prop_assert!(verify_state_proof(&root, &key, Some(&value), &tampered).is_err());
+        }
+        let mut encoding = proof.encode();
+        let at = flip.index(encoding.len());
+        encoding[at] ^= 0x80;
+        decode_all(&encoding);
     }
 }

@@ -415,11 +415,18 @@ fn the_content_security_policy_allows_only_the_apps_own_code() {
         }
     }
     assert_eq!(security["freezePrototype"], true);
-    assert!(security.get("dangerousDisableAssetCspModification").is_none());
+    assert!(
+        security
+            .get("dangerousDisableAssetCspModification")
+            .is_none()
+    );
     assert!(security.get("assetProtocol").is_none());
     assert_ne!(conf["app"]["withGlobalTauri"], true);
     // No plugin on the desktop: nothing but the app's commands is reachable.
-    assert!(conf.get("plugins").is_none_or(|p| p.as_object().unwrap().is_empty()));
+    assert!(
+        conf.get("plugins")
+            .is_none_or(|p| p.as_object().unwrap().is_empty())
+    );
 }
 
 #[test]
