@@ -377,7 +377,11 @@ fn phase(clients: usize, seconds: u64, accounts: &[Address]) {
             *call_errors.entry(code.clone()).or_default() += count;
         }
     }
-    let at_head = seen.iter().filter(|s| s.height + 2 >= end_tip).count();
+    let mut lags: Vec<u64> = seen
+        .iter()
+        .map(|s| end_tip.saturating_sub(s.height))
+        .collect();
+    lags.sort_unstable();
     let never_synced = seen.iter().filter(|s| s.first_sync.is_none()).count();
     let mut gaps: Vec<u64> = seen.iter().map(|s| s.longest_gap).collect();
     gaps.sort_unstable();
@@ -400,7 +404,9 @@ fn phase(clients: usize, seconds: u64, accounts: &[Address]) {
     println!("{}", row("proven account read", reads, wall));
     println!();
     println!(
-        "clients: {clients}; reached the head (within 2 blocks of {end_tip}): {at_head}; never synced: {never_synced}; longest time without a successful sync, median client {} ms, worst client {} ms",
+        "clients: {clients}; never synced: {never_synced}; blocks behind the node's tip ({end_tip}) when the phase ended: median {}, worst {}; longest time without a successful sync, median client {} ms, worst client {} ms",
+        percentile(&lags, 50.0),
+        lags.last().copied().unwrap_or(0),
         ms(percentile(&gaps, 50.0)),
         ms(gaps.last().copied().unwrap_or(0))
     );
@@ -515,8 +521,17 @@ fn junk_child(spec: &str) {
     reads.sort_unstable();
     let end = proc_kb(std::process::id(), "VmRSS:");
     let peak_sample = samples.iter().copied().max().unwrap_or(0);
+    let quarters: Vec<String> = (1..=4)
+        .map(|q| {
+            let at = (samples.len() * q / 4).saturating_sub(1);
+            format!(
+                "{:.1}",
+                samples.get(at).copied().unwrap_or(0) as f64 / 1_024.0
+            )
+        })
+        .collect();
     println!(
-        "RESULT|{}|{ok}|{codes:?}|{}|{}|{}|{}|{baseline}|{peak_sample}|{end}|{}|{}",
+        "RESULT|{}|{ok}|{codes:?}|{}|{}|{}|{}|{baseline}|{peak_sample}|{end}|{}|{}|{}",
         results.len(),
         ms(percentile(&syncs, 50.0)),
         ms(syncs.last().copied().unwrap_or(0)),
@@ -524,6 +539,7 @@ fn junk_child(spec: &str) {
         ms(reads.last().copied().unwrap_or(0)),
         proc_kb(std::process::id(), "VmHWM:"),
         arrived.load(Ordering::Relaxed),
+        quarters.join(" / "),
     );
 }
 
@@ -630,6 +646,10 @@ fn junk_flood(seconds: u64) {
         mb(f[9]),
         mb(f[10]),
         mb(f[11])
+    );
+    println!(
+        "| wallet RSS after each quarter of the flood | {} MB |",
+        f[13]
     );
 }
 
