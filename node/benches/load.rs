@@ -486,7 +486,12 @@ fn junk_child(spec: &str) {
     assert!(ok);
     let baseline = proc_kb(std::process::id(), "VmRSS:");
     let stop = Arc::new(AtomicBool::new(false));
-    let threads: Vec<_> = (0..JUNK_THREADS)
+    let sessions = if parts[4].contains("http") {
+        JUNK_THREADS
+    } else {
+        0
+    };
+    let threads: Vec<_> = (0..sessions)
         .map(|index| {
             let (junk, honest, stop) = (junk.clone(), honest.clone(), Arc::clone(&stop));
             let store = dir.path().join(format!("wallet-{index}.redb"));
@@ -583,11 +588,14 @@ fn junk_flood(seconds: u64) {
     .unwrap();
     let flooder_addr = flooder.listen_addrs().into_iter().next().unwrap();
     let stop = Arc::new(AtomicBool::new(false));
+    // Which floods: `JIFEN_JUNK_PARTS` (default `http,gossip`).
+    let parts = std::env::var("JIFEN_JUNK_PARTS").unwrap_or_else(|_| "http,gossip".into());
+    let gossiping = parts.contains("gossip");
     let gossip = std::thread::spawn({
         let stop = Arc::clone(&stop);
         move || {
             let mut sent = 0u64;
-            while !stop.load(Ordering::Relaxed) {
+            while gossiping && !stop.load(Ordering::Relaxed) {
                 let mut block = vec![0u8; 8 * 1024];
                 block[..8].copy_from_slice(&sent.to_be_bytes());
                 if flooder.publish_block(block).is_ok() {
@@ -604,7 +612,7 @@ fn junk_flood(seconds: u64) {
     let output = Command::new(std::env::current_exe().unwrap())
         .env(
             JUNK_MODE,
-            format!("{}|{honest}|{flooder_addr}|{seconds}", junk.url()),
+            format!("{}|{honest}|{flooder_addr}|{seconds}|{parts}", junk.url()),
         )
         .stderr(Stdio::inherit())
         .output()
@@ -619,7 +627,7 @@ fn junk_flood(seconds: u64) {
         .unwrap_or_else(|| panic!("the child failed: {stdout}"));
     let f: Vec<&str> = line.split('|').collect();
     let mb = |kb: &str| kb.parse::<f64>().unwrap() / 1_024.0;
-    println!("\n### Junk flood, {seconds} s\n");
+    println!("\n### Junk flood ({parts}), {seconds} s\n");
     println!(
         "{JUNK_THREADS} wallet sessions at once, each a fresh session (primary: the junk peer, witness: the honest node), product defaults; one P2P network subscribed to blocks and never reading while a peer gossips 8 KiB blocks\n"
     );
