@@ -170,8 +170,6 @@ fn ms(us: u64) -> String {
     let ms = us as f64 / 1_000.0;
     if ms < 10.0 {
         format!("{ms:.2}")
-    } else if ms < 1_000.0 {
-        format!("{ms:.0}")
     } else {
         format!("{ms:.0}")
     }
@@ -602,7 +600,7 @@ fn junk_flood(seconds: u64) {
                     sent += 1;
                 }
                 // About 2,000 blocks (16 MB) a second.
-                if sent % 2 == 0 {
+                if sent.is_multiple_of(2) {
                     std::thread::sleep(Duration::from_millis(1));
                 }
             }
