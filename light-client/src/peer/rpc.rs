@@ -56,7 +56,7 @@ const READ_CHUNK: usize = 64 << 10;
 
 /// Times a request answered `503 Service Unavailable` is asked again (each
 /// within the request's deadline): 50 ms, then twice as long each time up
-/// to [`BUSY_PAUSE_MAX`], with jitter (about 2.5 s in all).
+/// to 1 s, with jitter (about 2.5 s in all).
 pub const BUSY_RETRIES: u32 = 6;
 /// The first pause after a 503.
 const BUSY_PAUSE_FIRST: Duration = Duration::from_millis(50);
