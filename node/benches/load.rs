@@ -53,7 +53,7 @@ use jifen_node::keys::NodeKey;
 use jifen_node::rpc::client::RpcClient;
 use jifen_protocol::{Address, ChainId};
 use jifen_testenv::DEADLINE;
-use jifen_testenv::process::Spawned;
+use jifen_testenv::process::{Spawned, status_kb as proc_kb};
 use serde_json::json;
 
 const NODE: &str = env!("CARGO_BIN_EXE_jifen-node");
@@ -131,18 +131,6 @@ impl<T: Transport> Transport for Timed<T> {
         }
         answer
     }
-}
-
-fn proc_kb(pid: u32, field: &str) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|line| line.strip_prefix(field))
-                .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
-        })
-        .unwrap_or(0)
 }
 
 /// utime + stime of a process, in seconds.
