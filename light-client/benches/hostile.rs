@@ -82,12 +82,7 @@ fn modes() -> Vec<Mode> {
 }
 
 fn peak_kb() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap()
+    jifen_testenv::process::status_kb(std::process::id(), "VmHWM:")
 }
 
 /// The child: one client, one sync, one line of results.

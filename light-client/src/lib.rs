@@ -101,7 +101,8 @@ pub use jifen_light_client_verifier::{
 pub use peer::{Answer, HttpTransport, JsonRpcPeer, RpcOptions, RpcPeer, Transport};
 #[cfg(feature = "rpc")]
 pub use peer::{
-    MAX_TRUSTED_CERTIFICATES, MAX_TRUSTED_PEM_BYTES, TrustedCertificateError, TrustedCertificates,
+    BUSY_RETRIES, MAX_TRUSTED_CERTIFICATES, MAX_TRUSTED_PEM_BYTES, TrustedCertificateError,
+    TrustedCertificates,
 };
 #[cfg(feature = "p2p")]
 pub use peer::{P2pPeer, P2pTransport};

@@ -29,19 +29,10 @@ use std::time::{Duration, Instant};
 use jifen_node::rpc::MAX_BATCH;
 use jifen_node::rpc::client::RpcClient;
 use jifen_testenv::DEADLINE;
-use jifen_testenv::process::Spawned;
+use jifen_testenv::process::{Spawned, status_kb as proc_field};
 use serde_json::{Value, json};
 
 const NODE: &str = env!("CARGO_BIN_EXE_jifen-node");
-
-fn proc_field(pid: u32, field: &str) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix(field))
-        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap()
-}
 
 fn open_files(pid: u32) -> usize {
     std::fs::read_dir(format!("/proc/{pid}/fd"))

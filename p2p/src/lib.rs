@@ -28,7 +28,7 @@ pub use libp2p::multiaddr::Protocol;
 pub use libp2p::{Multiaddr, PeerId};
 pub use network::{
     Acceptance, BlockValidator, Config, GossipBlock, Network, PeerInfo, RequestError,
-    RequestHandler, Role,
+    RequestHandler, Role, SUBSCRIBER_QUEUE,
 };
 pub use protocol::Limits;
 

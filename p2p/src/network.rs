@@ -238,7 +238,7 @@ enum Command {
         reply: Answer<Vec<PeerInfo>>,
     },
     Peers(Answer<Vec<PeerInfo>>),
-    Subscribe(std_mpsc::Sender<GossipBlock>),
+    Subscribe(std_mpsc::SyncSender<GossipBlock>),
     Shutdown,
 }
 
@@ -259,6 +259,10 @@ impl std::fmt::Debug for Network {
             .finish_non_exhaustive()
     }
 }
+
+/// Blocks that may wait for one subscriber ([`Network::subscribe_blocks`]);
+/// each is at most [`Limits::max_gossip_bytes`].
+pub const SUBSCRIBER_QUEUE: usize = 64;
 
 /// How long [`Network::start`] waits for the listeners to be bound.
 const LISTEN_WAIT: Duration = Duration::from_secs(5);
@@ -401,8 +405,13 @@ impl Network {
     ///
     /// # Errors
     /// [`RequestError::Stopped`].
+    ///
+    /// At most [`SUBSCRIBER_QUEUE`] blocks wait for the receiver; past that,
+    /// blocks are dropped for it until it reads (a peer that floods gossip
+    /// cannot fill memory while nobody reads, e.g. a wallet session that is
+    /// not following).
     pub fn subscribe_blocks(&self) -> Result<std_mpsc::Receiver<GossipBlock>, RequestError> {
-        let (sender, receiver) = std_mpsc::channel();
+        let (sender, receiver) = std_mpsc::sync_channel(SUBSCRIBER_QUEUE);
         self.send(Command::Subscribe(sender))?;
         Ok(receiver)
     }
@@ -470,7 +479,7 @@ struct Driver {
     topic: gossipsub::IdentTopic,
     pending: HashMap<OutboundRequestId, Answer<Result<Reply, RequestError>>>,
     queries: HashMap<kad::QueryId, Answer<Vec<PeerInfo>>>,
-    subscribers: Vec<std_mpsc::Sender<GossipBlock>>,
+    subscribers: Vec<std_mpsc::SyncSender<GossipBlock>>,
     known: HashMap<PeerId, PeerInfo>,
     rates: HashMap<PeerId, Bucket>,
 }
@@ -714,7 +723,15 @@ impl Driver {
 
     fn deliver(&mut self, block: GossipBlock) {
         self.subscribers
-            .retain(|subscriber| subscriber.send(block.clone()).is_ok());
+            .retain(|subscriber| match subscriber.try_send(block.clone()) {
+                Ok(()) => true,
+                // Not read yet: this block is dropped for it.
+                Err(std_mpsc::TrySendError::Full(_)) => {
+                    tracing::debug!("a block subscriber is full: block dropped");
+                    true
+                }
+                Err(std_mpsc::TrySendError::Disconnected(_)) => false,
+            });
     }
 
     /// Takes one token from `peer`'s bucket; false when it is empty.

@@ -233,3 +233,82 @@ fn a_wallet_finds_nodes_through_one_bootnode() {
         .count();
     assert_eq!(kept, 0);
 }
+
+// Issue 17, junk flood over P2P: a node gossips hundreds of distinct blocks
+// to a wallet and asks it a thousand requests (a wallet serves none). A
+// subscriber that does not read (a session that is not following) holds at
+// most SUBSCRIBER_QUEUE blocks instead of every block ever gossiped (the
+// queue was unbounded), one that reads gets them, and the wallet's requests
+// to another node are answered throughout.
+#[test]
+fn a_gossip_and_request_flood_leaves_a_wallet_bounded_and_answering() {
+    let flooder = node(Limits::default(), Vec::new(), None);
+    let honest = node(Limits::default(), Vec::new(), None);
+    let client = wallet(vec![address(&flooder), address(&honest)]);
+    let idle = client.subscribe_blocks().unwrap();
+    let reading = client.subscribe_blocks().unwrap();
+    // Wait for the mesh.
+    let deadline = Instant::now() + WAIT;
+    while reading.recv_timeout(Duration::from_millis(300)).is_err() {
+        assert!(Instant::now() < deadline, "no block reached the wallet");
+        flooder
+            .publish_block(format!("hello {:?}", Instant::now()).into_bytes())
+            .unwrap();
+    }
+    let reader = std::thread::spawn(move || {
+        let mut count = 0usize;
+        let deadline = Instant::now() + WAIT;
+        while count < 300 && Instant::now() < deadline {
+            if reading.recv_timeout(Duration::from_millis(100)).is_ok() {
+                count += 1;
+            }
+        }
+        count
+    });
+    let flood = std::thread::spawn({
+        let wallet_id = client.local_peer_id();
+        move || {
+            for n in 0..600u32 {
+                let mut block = vec![0u8; 8 * 1024];
+                block[..4].copy_from_slice(&n.to_be_bytes());
+                flooder.publish_block(block).unwrap();
+                if n % 20 == 0 {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+            }
+            // Requests to a wallet: refused (it serves none), never answered.
+            let mut answered = 0;
+            for _ in 0..1_000 {
+                let asked = flooder.request(
+                    wallet_id,
+                    Vec::new(),
+                    Request {
+                        body: b"junk".to_vec(),
+                        answer_limit: 1_024,
+                        accepts_frame: false,
+                    },
+                    Duration::from_secs(2),
+                );
+                answered += usize::from(asked.is_ok());
+            }
+            answered
+        }
+    });
+    // The wallet's own requests go through during the flood.
+    for n in 0..20u8 {
+        let reply = ask(&client, &honest, vec![n; 100], 1_024).unwrap();
+        assert_eq!(reply.body, vec![n; 100]);
+    }
+    assert_eq!(flood.join().unwrap(), 0, "a wallet answered a request");
+    let read = reader.join().unwrap();
+    assert!(read >= 100, "the reading subscriber got {read} blocks");
+    let mut waiting = 0;
+    while idle.try_recv().is_ok() {
+        waiting += 1;
+    }
+    assert!(
+        (1..=jifen_p2p::SUBSCRIBER_QUEUE).contains(&waiting),
+        "{waiting} blocks waited for a subscriber that did not read"
+    );
+    assert!(ask(&client, &honest, b"after".to_vec(), 1_024).is_ok());
+}

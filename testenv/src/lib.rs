@@ -1,5 +1,6 @@
 //! Test support shared by Jifen's crates, in one place (as BDK's `testenv`):
 //! [`process`] (child processes with readiness lines and deadlines),
+//! [`junk`] (a hostile HTTP peer that answers junk),
 //! `modes` (file modes under a folder, unix),
 //! `kdf` (fast Argon2id parameters, feature `keystore`) and `devnet` (an
 //! in-process devnet with test defaults and manual block production,
@@ -10,6 +11,7 @@
 
 #[cfg(feature = "devnet")]
 pub mod devnet;
+pub mod junk;
 #[cfg(feature = "keystore")]
 pub mod kdf;
 #[cfg(unix)]

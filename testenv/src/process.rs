@@ -269,6 +269,21 @@ impl Drop for Spawned {
     }
 }
 
+/// A `kB` field of `/proc/<pid>/status` (`VmRSS:`, `VmHWM:`, …) in kB; 0
+/// when it cannot be read (Linux only: benches that measure memory).
+#[must_use]
+pub fn status_kb(pid: u32, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix(field))
+                .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

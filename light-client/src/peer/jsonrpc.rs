@@ -152,9 +152,28 @@ impl<T: Transport> JsonRpcPeer<T> {
         self.transport
     }
 
-    /// `transport.post`, then the JSON complexity bound.
-    fn post(&self, body: Vec<u8>, limit: u64, frame: bool) -> Result<Answer, PeerError> {
-        let answer = self.transport.post(body, limit, frame)?;
+    /// `transport.post` of a call of `method`, then the JSON complexity
+    /// bound.
+    ///
+    /// A call whose connection broke before its answer
+    /// ([`PeerError::Unreachable`]: closed or reset, e.g. a kept-alive
+    /// connection the node closed for a new one when its connections were
+    /// full) is sent once more on a new connection, unless it is
+    /// `jifen_submitTx`: a second submission of a transaction the node did
+    /// take is refused as already known. Every other call only reads.
+    fn post(
+        &self,
+        method: &str,
+        body: Vec<u8>,
+        limit: u64,
+        frame: bool,
+    ) -> Result<Answer, PeerError> {
+        let answer = match self.transport.post(body.clone(), limit, frame) {
+            Err(PeerError::Unreachable { .. }) if method != method::SUBMIT_TX => {
+                self.transport.post(body, limit, frame)?
+            }
+            other => other?,
+        };
         // A frame holds no JSON: its reader bounds what it allocates.
         if !answer.frame && json_values(&answer.bytes, MAX_JSON_VALUES) > MAX_JSON_VALUES {
             return Err(PeerError::TooComplex {
@@ -179,7 +198,7 @@ impl<T: Transport> JsonRpcPeer<T> {
     /// node's error).
     fn call<C: Call>(&self, params: &C) -> Result<C::Output, PeerError> {
         let (id, body) = self.request_body(params)?;
-        let answer = self.post(body, self.answer_limit(C::METHOD), false)?;
+        let answer = self.post(C::METHOD, body, self.answer_limit(C::METHOD), false)?;
         let result = outcome_of(&answer.bytes, &id)?.map_err(rpc_error)?;
         Ok(C::Output::from_json(&result)?)
     }
@@ -201,7 +220,12 @@ impl<T: Transport> JsonRpcPeer<T> {
             return self.call(params);
         }
         let (id, body) = self.request_body(params)?;
-        let answer = self.post(body, self.answer_limit(method::LIGHT_BLOCKS), true)?;
+        let answer = self.post(
+            method::LIGHT_BLOCKS,
+            body,
+            self.answer_limit(method::LIGHT_BLOCKS),
+            true,
+        )?;
         if answer.frame {
             return Ok(LightBlocksResult::from_frame(
                 &answer.bytes,

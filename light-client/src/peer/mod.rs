@@ -29,7 +29,7 @@ pub use jsonrpc::{
 pub use p2p::{P2pPeer, P2pTransport};
 #[cfg(feature = "rpc")]
 pub use rpc::{
-    HttpTransport, MAX_TRUSTED_CERTIFICATES, MAX_TRUSTED_PEM_BYTES, RpcPeer,
+    BUSY_RETRIES, HttpTransport, MAX_TRUSTED_CERTIFICATES, MAX_TRUSTED_PEM_BYTES, RpcPeer,
     TrustedCertificateError, TrustedCertificates,
 };
 

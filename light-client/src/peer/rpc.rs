@@ -15,6 +15,12 @@
 //! - **send it elsewhere**: redirects are not followed; a 3xx answer is
 //!   [`PeerError::Redirect`] and nothing is sent to the other address.
 //!
+//! A node that sheds load (`503 Service Unavailable`, the reference node's
+//! answer when its connection or request limits are full) is asked again
+//! after a short pause with jitter, at most [`BUSY_RETRIES`] times and
+//! always within the request's deadline; only then is the 503 an error
+//! ([`PeerError::HttpStatus`], a transport failure).
+//!
 //! `https://` endpoints use rustls with the `ring` provider (no OpenSSL) and
 //! the platform's root certificates (`rustls-platform-verifier`: the
 //! system store on Linux, the OS verifier on macOS and Windows), plus the
@@ -47,6 +53,44 @@ const POOL_IDLE: Duration = Duration::from_secs(5);
 
 /// Bytes read at a time, so the deadline is checked between reads.
 const READ_CHUNK: usize = 64 << 10;
+
+/// Times a request answered `503 Service Unavailable` is asked again (each
+/// within the request's deadline): 50 ms, then twice as long each time up
+/// to 1 s, with jitter (about 2.5 s in all).
+pub const BUSY_RETRIES: u32 = 6;
+/// The first pause after a 503.
+const BUSY_PAUSE_FIRST: Duration = Duration::from_millis(50);
+/// The longest pause after a 503.
+const BUSY_PAUSE_MAX: Duration = Duration::from_secs(1);
+
+/// How long to wait before asking again after an answer of `status`, the
+/// `retried`-th busy answer in a row (`None`: do not ask again). The pause
+/// is drawn between half and all of the backoff, so that clients refused
+/// together do not come back together; it must end before `deadline`.
+fn busy_pause(status: reqwest::StatusCode, retried: u32, deadline: Instant) -> Option<Duration> {
+    if status != reqwest::StatusCode::SERVICE_UNAVAILABLE || retried >= BUSY_RETRIES {
+        return None;
+    }
+    let backoff = BUSY_PAUSE_FIRST
+        .checked_mul(1u32.checked_shl(retried).unwrap_or(u32::MAX))
+        .unwrap_or(BUSY_PAUSE_MAX)
+        .min(BUSY_PAUSE_MAX);
+    let pause = backoff / 2 + backoff.mul_f64(jitter() / 2.0);
+    (Instant::now() + pause < deadline).then_some(pause)
+}
+
+/// A number in [0, 1), different for every call (no randomness needed
+/// beyond spreading retries: `RandomState` is seeded per process and per
+/// hasher).
+fn jitter() -> f64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(Instant::now().elapsed().as_nanos());
+    // The top 53 bits, as a fraction.
+    #[allow(clippy::cast_precision_loss)]
+    let fraction = (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64;
+    fraction
+}
 
 /// A node reached over JSON-RPC on HTTP.
 pub type RpcPeer = JsonRpcPeer<HttpTransport>;
@@ -280,6 +324,27 @@ fn tls_cause<'a>(error: &'a (dyn std::error::Error + 'static)) -> Option<&'a rus
     None
 }
 
+/// `error` and its innermost cause ("error sending request for url (…)"
+/// alone does not say whether the connection was refused, reset or closed).
+fn with_cause(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut innermost = None;
+    let mut current = error.source();
+    // Bounded: cause chains are short, and a cycle must not hang.
+    for _ in 0..16 {
+        let Some(cause) = current else { break };
+        innermost = Some(cause);
+        current = cause.source();
+    }
+    match innermost {
+        // The node's words are bounded like any detail.
+        Some(cause) => format!(
+            "{error}: {}",
+            cause.to_string().chars().take(200).collect::<String>()
+        ),
+        None => error.to_string(),
+    }
+}
+
 /// What kind of TLS failure `error` is.
 fn problem_of(error: &rustls::Error) -> TlsProblem {
     use rustls::CertificateError;
@@ -395,7 +460,7 @@ impl HttpTransport {
         } else {
             PeerError::Unreachable {
                 peer: self.url.clone(),
-                message: error.to_string(),
+                message: with_cause(error),
             }
         }
     }
@@ -440,17 +505,36 @@ impl Transport for HttpTransport {
         } else {
             "application/json".to_owned()
         };
-        let mut response = self
-            .http
-            .post(&self.url)
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .header(reqwest::header::ACCEPT, accept)
-            // The whole request, body included (reqwest's client-wide
-            // timeout in blocking mode bounds each read, not the answer).
-            .timeout(self.timeout)
-            .body(body)
-            .send()
-            .map_err(|error| self.transport_error(&error))?;
+        let mut busy = 0u32;
+        let mut response = loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(self.timeout_error());
+            }
+            let response = self
+                .http
+                .post(&self.url)
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .header(reqwest::header::ACCEPT, &accept)
+                // The whole request, body included (reqwest's client-wide
+                // timeout in blocking mode bounds each read, not the
+                // answer); a retry gets what is left of the deadline.
+                .timeout(left)
+                .body(body.clone())
+                .send()
+                .map_err(|error| self.transport_error(&error))?;
+            // A busy node (503: the reference node's connection or
+            // request limit) is asked again a little later, within the
+            // deadline: under load a wallet waits instead of failing.
+            match busy_pause(response.status(), busy, deadline) {
+                Some(pause) => {
+                    drop(response);
+                    std::thread::sleep(pause);
+                    busy += 1;
+                }
+                None => break response,
+            }
+        };
         let status = response.status();
         if status.is_redirection() {
             let location = response
