@@ -255,6 +255,7 @@ fn every_error_gives_the_arguments_its_messages_use() {
                 backend: "redb",
                 message: "locked".into(),
             },
+            StoreError::Locked { backend: "redb" },
             StoreError::Corrupt {
                 height: 3,
                 source: decode_error(),

@@ -1,5 +1,6 @@
 //! Test support shared by Jifen's crates, in one place (as BDK's `testenv`):
 //! [`process`] (child processes with readiness lines and deadlines),
+//! `crash` (crash-kill cycles: SIGKILL a writing child at random moments, unix),
 //! `modes` (file modes under a folder, unix),
 //! `kdf` (fast Argon2id parameters, feature `keystore`) and `devnet` (an
 //! in-process devnet with test defaults and manual block production,
@@ -8,6 +9,8 @@
 //!
 //! Why each exists: `docs/adr/0010-durable-files-and-test-environment.md#test-environment`.
 
+#[cfg(unix)]
+pub mod crash;
 #[cfg(feature = "devnet")]
 pub mod devnet;
 #[cfg(feature = "keystore")]

@@ -270,6 +270,7 @@ lc-sequential-validators-mismatch = The validator set does not follow from the p
 lc-source-failed = The node failed to serve a block.
 lc-source-wrong-height = The node served a block of another height than asked.
 lc-store-backend = The local light-client store cannot be used (is another jifen using it?).
+lc-store-locked = Another jifen (the app or a command) is using this network's light-client store; close it and try again.
 lc-store-broken-chain = The local light-client store has a gap that cannot be verified; delete light.redb and sync again.
 lc-store-checkpoint-mismatch = The local light-client store does not start at your checkpoint.
 lc-store-corrupt = The local light-client store is damaged; delete light.redb and sync again.

@@ -270,6 +270,7 @@ lc-sequential-validators-mismatch = 验证人集合与前一个区块不衔接�
 lc-source-failed = 节点未能提供区块。
 lc-source-wrong-height = 节点提供的区块高度与请求不同。
 lc-store-backend = 无法使用本地轻客户端存储（是否有另一个 jifen 正在使用？）。
+lc-store-locked = 另一个 jifen（应用或命令）正在使用此网络的轻客户端存储；请关闭它后重试。
 lc-store-broken-chain = 本地轻客户端存储有无法验证的断档；请删除 light.redb 后重新同步。
 lc-store-checkpoint-mismatch = 本地轻客户端存储的起点不是你的检查点。
 lc-store-corrupt = 本地轻客户端存储已损坏；请删除 light.redb 后重新同步。

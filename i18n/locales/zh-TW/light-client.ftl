@@ -270,6 +270,7 @@ lc-sequential-validators-mismatch = 驗證者集合與前一個區塊不銜接�
 lc-source-failed = 節點未能提供區塊。
 lc-source-wrong-height = 節點提供的區塊高度與請求不同。
 lc-store-backend = 無法使用本機輕客戶端儲存（是否有另一個 jifen 正在使用？）。
+lc-store-locked = 另一個 jifen（應用程式或指令）正在使用此網路的輕客戶端儲存；請關閉它後再試一次。
 lc-store-broken-chain = 本機輕客戶端儲存有無法驗證的斷層；請刪除 light.redb 後重新同步。
 lc-store-checkpoint-mismatch = 本機輕客戶端儲存的起點不是你的檢查點。
 lc-store-corrupt = 本機輕客戶端儲存已損壞；請刪除 light.redb 後重新同步。

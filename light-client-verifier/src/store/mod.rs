@@ -155,7 +155,7 @@ pub fn load_stored(
 
 /// Why a store cannot be used.
 ///
-/// Codes: `lc-store-backend`, `lc-store-corrupt`, `lc-store-wrong-height`,
+/// Codes: `lc-store-backend`, `lc-store-locked`, `lc-store-corrupt`, `lc-store-wrong-height`,
 /// `lc-store-missing`, `lc-store-checkpoint-mismatch`, `lc-store-tampered`,
 /// `lc-store-broken-chain`, `lc-store-format`, `lc-store-unknown-pin`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -168,6 +168,14 @@ pub enum StoreError {
         backend: &'static str,
         /// The backend's own message.
         message: String,
+    },
+    /// Another process has the store open (a second jifen syncing the same
+    /// network): the backend's lock refused this one, nothing was read or
+    /// written.
+    #[error("the {backend} store is open in another process")]
+    Locked {
+        /// `redb` or `sled`.
+        backend: &'static str,
     },
     /// A stored value does not decode as a light block.
     #[error("stored block at height {height} does not decode: {source}")]
@@ -250,6 +258,7 @@ impl StoreError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Backend { .. } => "lc-store-backend",
+            Self::Locked { .. } => "lc-store-locked",
             Self::Corrupt { .. } => "lc-store-corrupt",
             Self::WrongHeight { .. } => "lc-store-wrong-height",
             Self::Missing { .. } => "lc-store-missing",
@@ -272,6 +281,7 @@ impl Coded for StoreError {
             Self::Backend { backend, message } => {
                 vec![("backend", (*backend).into()), ("reason", message.into())]
             }
+            Self::Locked { backend } => vec![("backend", (*backend).into())],
             Self::Corrupt { height, source } => vec![
                 ("height", (*height).into()),
                 ("reason", source.to_string().into()),
