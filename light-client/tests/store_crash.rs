@@ -5,8 +5,9 @@
 //! returned; it is SIGKILLed at a random moment. Afterwards the store
 //! opens, `open_trusted` (the check every open runs) and `verify_store`
 //! (everything) pass, and the trusted height is at least the last one the
-//! child acknowledged. Every so often the store is deleted so that kills
-//! also land while a new store file is being created.
+//! child acknowledged. Every tenth round, and when the chain's end is
+//! near, the store is deleted so that kills also land while a new store
+//! file is being created.
 //!
 //! And two processes on one store: the second is refused with
 //! `lc-store-locked` (redb's lock on the file) while the first holds it.
@@ -69,10 +70,12 @@ fn sigkill_during_light_store_commits_never_loses_a_verified_height() {
     let mut mid_create = 0u32;
 
     for round in 0..cycle.rounds {
-        let fresh_round = round % FRESH_EVERY == 0;
-        if fresh_round {
-            // A new store: the child creates the file (kills may land mid-creation).
+        if round % FRESH_EVERY == 0 {
             let _ = std::fs::remove_file(&path);
+        }
+        // A new store: the child creates the file (kills may land mid-creation).
+        let fresh_round = !path.exists();
+        if fresh_round {
             fresh += 1;
         }
         let max_delay = if fresh_round {
@@ -112,7 +115,7 @@ fn sigkill_during_light_store_commits_never_loses_a_verified_height() {
                     ahead += 1;
                 }
             }
-            None if height == 0 => fresh_empty += 1,
+            None if fresh_round && height == 0 => fresh_empty += 1,
             None => {}
         }
         highest = highest.max(height);
@@ -208,4 +211,39 @@ fn child_holds_the_store() {
     assert!(store.head().unwrap().is_some());
     println!("{HOLDING}");
     std::thread::sleep(DEADLINE + Duration::from_secs(1));
+}
+
+/// What a creation killed under the old code and under the new one leaves:
+/// a new store is initialized under a temporary name and renamed into
+/// place, so a kill leaves the name free (or the wallet's empty 0600
+/// placeholder) plus a temporary file, and the next open creates the store
+/// and removes the leftover.
+#[test]
+fn a_killed_store_creation_leaves_nothing_an_open_cannot_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("light.redb");
+    let leftover = dir.path().join(".light.redb.4242.0.tmp");
+    std::fs::write(&leftover, b"half a redb header").unwrap();
+    // The wallet's placeholder: created empty before the first open.
+    std::fs::write(&path, b"").unwrap();
+    let mut store = RedbStore::open(&path).unwrap();
+    assert!(!leftover.exists(), "the killed creation's file is removed");
+    let checkpoint = chain().checkpoint(1);
+    assert!(
+        open_trusted(&mut store, &checkpoint, &Options::default())
+            .unwrap()
+            .is_none()
+    );
+    start(&chain(), &mut store);
+    drop(store);
+    assert!(std::fs::metadata(&path).unwrap().len() > 0);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let mut store = RedbStore::open(&path).unwrap();
+    let trusted = open_trusted(&mut store, &checkpoint, &Options::default()).unwrap();
+    assert_eq!(trusted.map(|t| t.height()), Some(1));
 }

@@ -140,6 +140,7 @@ impl Cycle {
     /// If the child does not start, does not print `ready` within
     /// [`DEADLINE`], or was not killed by SIGKILL (it failed or finished
     /// before the kill: a failure of the test).
+    #[allow(clippy::panic)] // Test support: a panic here fails the test, as it should.
     pub fn kill_at_random(
         &mut self,
         round: u32,
