@@ -256,6 +256,10 @@ fn every_error_gives_the_arguments_its_messages_use() {
                 message: "locked".into(),
             },
             StoreError::Locked { backend: "redb" },
+            StoreError::Unreadable {
+                backend: "redb",
+                message: "Not a redb database".into(),
+            },
             StoreError::Corrupt {
                 height: 3,
                 source: decode_error(),

@@ -247,3 +247,19 @@ fn a_killed_store_creation_leaves_nothing_an_open_cannot_use() {
     let trusted = open_trusted(&mut store, &checkpoint, &Options::default()).unwrap();
     assert_eq!(trusted.map(|t| t.height()), Some(1));
 }
+
+/// A file that is not a redb database (what a creation killed under the
+/// old code left: part of a header; or any foreign file) is refused with
+/// its own error, `lc-store-unreadable`, not the generic backend failure,
+/// and is left as it is.
+#[test]
+fn a_file_that_is_not_a_store_is_refused_with_lc_store_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("light.redb");
+    for content in [&b"redb"[..], &[0u8; 4096][..], b"not a database at all"] {
+        std::fs::write(&path, content).unwrap();
+        let refused = RedbStore::open(&path).unwrap_err();
+        assert_eq!(refused.code(), "lc-store-unreadable", "{refused}");
+        assert_eq!(std::fs::read(&path).unwrap(), content);
+    }
+}

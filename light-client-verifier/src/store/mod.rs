@@ -155,7 +155,7 @@ pub fn load_stored(
 
 /// Why a store cannot be used.
 ///
-/// Codes: `lc-store-backend`, `lc-store-locked`, `lc-store-corrupt`, `lc-store-wrong-height`,
+/// Codes: `lc-store-backend`, `lc-store-locked`, `lc-store-unreadable`, `lc-store-corrupt`, `lc-store-wrong-height`,
 /// `lc-store-missing`, `lc-store-checkpoint-mismatch`, `lc-store-tampered`,
 /// `lc-store-broken-chain`, `lc-store-format`, `lc-store-unknown-pin`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -176,6 +176,16 @@ pub enum StoreError {
     Locked {
         /// `redb` or `sled`.
         backend: &'static str,
+    },
+    /// The store's file is not a database the backend can read (a foreign
+    /// or damaged file, or one left half-created by an older version
+    /// killed while creating it): refused, nothing in it is used.
+    #[error("the {backend} store's file cannot be read: {message}")]
+    Unreadable {
+        /// `redb` or `sled`.
+        backend: &'static str,
+        /// The backend's own message.
+        message: String,
     },
     /// A stored value does not decode as a light block.
     #[error("stored block at height {height} does not decode: {source}")]
@@ -259,6 +269,7 @@ impl StoreError {
         match self {
             Self::Backend { .. } => "lc-store-backend",
             Self::Locked { .. } => "lc-store-locked",
+            Self::Unreadable { .. } => "lc-store-unreadable",
             Self::Corrupt { .. } => "lc-store-corrupt",
             Self::WrongHeight { .. } => "lc-store-wrong-height",
             Self::Missing { .. } => "lc-store-missing",
@@ -282,6 +293,9 @@ impl Coded for StoreError {
                 vec![("backend", (*backend).into()), ("reason", message.into())]
             }
             Self::Locked { backend } => vec![("backend", (*backend).into())],
+            Self::Unreadable { backend, message } => {
+                vec![("backend", (*backend).into()), ("reason", message.into())]
+            }
             Self::Corrupt { height, source } => vec![
                 ("height", (*height).into()),
                 ("reason", source.to_string().into()),

@@ -51,6 +51,16 @@ fn needs_creation(path: &Path) -> Result<bool, StoreError> {
     }
 }
 
+/// Whether redb's error says the file is not a database it can read
+/// (rather than that reading failed).
+fn unreadable(error: &redb::StorageError) -> bool {
+    match error {
+        redb::StorageError::Corrupted(_) => true,
+        redb::StorageError::Io(io) => io.kind() == std::io::ErrorKind::InvalidData,
+        _ => false,
+    }
+}
+
 fn backend(error: impl std::fmt::Display) -> StoreError {
     StoreError::Backend {
         backend: "redb",
@@ -76,11 +86,19 @@ impl RedbStore {
     /// # Errors
     /// [`StoreError::Locked`] when another process has the file open
     /// (redb's own lock on the file: one process at a time);
+    /// [`StoreError::Unreadable`] for a file that is not a redb database
+    /// (damaged, foreign, or half-created by an older version);
     /// [`StoreError::Backend`] (IO, a file redb cannot read).
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         Self::create_whole(path)?;
         let db = Database::create(path).map_err(|e| match e {
             redb::DatabaseError::DatabaseAlreadyOpen => StoreError::Locked { backend: "redb" },
+            redb::DatabaseError::Storage(
+                storage @ (redb::StorageError::Corrupted(_) | redb::StorageError::Io(_)),
+            ) if unreadable(&storage) => StoreError::Unreadable {
+                backend: "redb",
+                message: storage.to_string(),
+            },
             other => backend(other),
         })?;
         Self::create_tables(&db)?;
