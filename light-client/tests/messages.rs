@@ -255,6 +255,11 @@ fn every_error_gives_the_arguments_its_messages_use() {
                 backend: "redb",
                 message: "locked".into(),
             },
+            StoreError::Locked { backend: "redb" },
+            StoreError::Unreadable {
+                backend: "redb",
+                message: "Not a redb database".into(),
+            },
             StoreError::Corrupt {
                 height: 3,
                 source: decode_error(),

@@ -1,6 +1,7 @@
 //! Test support shared by Jifen's crates, in one place (as BDK's `testenv`):
 //! [`process`] (child processes with readiness lines and deadlines),
 //! [`junk`] (a hostile HTTP peer that answers junk),
+//! `crash` (crash-kill cycles: SIGKILL a writing child at random moments, unix),
 //! `modes` (file modes under a folder, unix),
 //! `kdf` (fast Argon2id parameters, feature `keystore`) and `devnet` (an
 //! in-process devnet with test defaults and manual block production,
@@ -9,6 +10,8 @@
 //!
 //! Why each exists: `docs/adr/0010-durable-files-and-test-environment.md#test-environment`.
 
+#[cfg(unix)]
+pub mod crash;
 #[cfg(feature = "devnet")]
 pub mod devnet;
 pub mod junk;

@@ -130,9 +130,25 @@ pub fn change(
     network: Network,
     change: &EndpointsChange,
 ) -> Result<EndpointsView, ChainError> {
-    let mut settings = ChainSettings::load(&ctx.data_dir, network)?;
+    if change.is_empty() {
+        return show(ctx, network);
+    }
+    // Read, changed and saved under the settings' lock: a change made by
+    // another process meanwhile is kept, not overwritten.
+    let settings = ChainSettings::update(&ctx.data_dir, network, |settings| {
+        apply(settings, network, change)?;
+        Ok(true)
+    })?;
+    Ok(EndpointsView::in_context(&settings, ctx))
+}
+
+fn apply(
+    settings: &mut ChainSettings,
+    network: Network,
+    change: &EndpointsChange,
+) -> Result<(), ChainError> {
     if change.reset {
-        settings = ChainSettings::defaults(network)?;
+        *settings = ChainSettings::defaults(network)?;
     }
     if let Some(primary) = &change.primary {
         settings.set_primary(primary)?;
@@ -171,10 +187,7 @@ pub fn change(
         };
         settings.set_trusted_certificates(Some(&all))?;
     }
-    if !change.is_empty() {
-        settings.save(&ctx.data_dir)?;
-    }
-    Ok(EndpointsView::in_context(&settings, ctx))
+    Ok(())
 }
 
 #[cfg(test)]

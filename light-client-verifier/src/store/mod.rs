@@ -155,7 +155,7 @@ pub fn load_stored(
 
 /// Why a store cannot be used.
 ///
-/// Codes: `lc-store-backend`, `lc-store-corrupt`, `lc-store-wrong-height`,
+/// Codes: `lc-store-backend`, `lc-store-locked`, `lc-store-unreadable`, `lc-store-corrupt`, `lc-store-wrong-height`,
 /// `lc-store-missing`, `lc-store-checkpoint-mismatch`, `lc-store-tampered`,
 /// `lc-store-broken-chain`, `lc-store-format`, `lc-store-unknown-pin`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -164,6 +164,24 @@ pub enum StoreError {
     /// The database failed (IO, lock, corruption it detected itself).
     #[error("{backend} store failed: {message}")]
     Backend {
+        /// `redb` or `sled`.
+        backend: &'static str,
+        /// The backend's own message.
+        message: String,
+    },
+    /// Another process has the store open (a second jifen syncing the same
+    /// network): the backend's lock refused this one, nothing was read or
+    /// written.
+    #[error("the {backend} store is open in another process")]
+    Locked {
+        /// `redb` or `sled`.
+        backend: &'static str,
+    },
+    /// The store's file is not a database the backend can read (a foreign
+    /// or damaged file, or one left half-created by an older version
+    /// killed while creating it): refused, nothing in it is used.
+    #[error("the {backend} store's file cannot be read: {message}")]
+    Unreadable {
         /// `redb` or `sled`.
         backend: &'static str,
         /// The backend's own message.
@@ -250,6 +268,8 @@ impl StoreError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Backend { .. } => "lc-store-backend",
+            Self::Locked { .. } => "lc-store-locked",
+            Self::Unreadable { .. } => "lc-store-unreadable",
             Self::Corrupt { .. } => "lc-store-corrupt",
             Self::WrongHeight { .. } => "lc-store-wrong-height",
             Self::Missing { .. } => "lc-store-missing",
@@ -270,6 +290,10 @@ impl Coded for StoreError {
     fn args(&self) -> Vec<(&'static str, Arg)> {
         let args = match self {
             Self::Backend { backend, message } => {
+                vec![("backend", (*backend).into()), ("reason", message.into())]
+            }
+            Self::Locked { backend } => vec![("backend", (*backend).into())],
+            Self::Unreadable { backend, message } => {
                 vec![("backend", (*backend).into()), ("reason", message.into())]
             }
             Self::Corrupt { height, source } => vec![

@@ -6,7 +6,8 @@
 //!
 //! The light store lives at `<data dir>/chain/<network>/light.redb` and is
 //! shared by every wallet of that network (redb locks it: one process at a
-//! time); fork evidence goes to `<data dir>/chain/<network>/evidence/`.
+//! time, a second is refused with `lc-store-locked`); fork evidence goes to
+//! `<data dir>/chain/<network>/evidence/`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

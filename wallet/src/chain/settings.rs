@@ -501,7 +501,9 @@ impl ChainSettings {
     }
 
     /// Writes the settings crash-safely and 0600, the folders 0700; two
-    /// processes saving at once take turns.
+    /// processes saving at once take turns (the last save wins: to change
+    /// what is saved, use [`ChainSettings::update`], which cannot lose
+    /// another process's change).
     ///
     /// # Errors
     /// `files-*` errors (`files-locked` when another save held the file for
@@ -509,6 +511,37 @@ impl ChainSettings {
     pub fn save(&self, data_dir: &Path) -> Result<(), ChainError> {
         let dir = create_chain_dir(data_dir, self.network)?;
         let path = dir.join(SETTINGS_FILE);
+        let _lock = Lock::acquire_within(lock_path(&path), SAVE_LOCK_WAIT).map_err(file_error)?;
+        self.write_locked(&path)
+    }
+
+    /// Reads the settings of `network` and lets `change` edit them, holding
+    /// the file's lock from the read to the write, so that two processes
+    /// changing them at once (the app and a `jifen endpoints` command) never
+    /// lose an update: the second reads what the first saved. `change`
+    /// returns whether to save; nothing is saved when it fails.
+    ///
+    /// # Errors
+    /// As [`ChainSettings::load`] and [`ChainSettings::save`]
+    /// (`files-locked` when another process held the file for over five
+    /// seconds), and `change`'s own.
+    pub fn update(
+        data_dir: &Path,
+        network: Network,
+        change: impl FnOnce(&mut Self) -> Result<bool, ChainError>,
+    ) -> Result<Self, ChainError> {
+        let dir = create_chain_dir(data_dir, network)?;
+        let path = dir.join(SETTINGS_FILE);
+        let _lock = Lock::acquire_within(lock_path(&path), SAVE_LOCK_WAIT).map_err(file_error)?;
+        let mut settings = Self::load(data_dir, network)?;
+        if change(&mut settings)? {
+            settings.write_locked(&path)?;
+        }
+        Ok(settings)
+    }
+
+    /// The write of [`ChainSettings::save`], with the lock in hand.
+    fn write_locked(&self, path: &Path) -> Result<(), ChainError> {
         let file = SettingsFile {
             format: SETTINGS_FORMAT,
             chain_id: self.chain_id.as_str().to_owned(),
@@ -521,14 +554,13 @@ impl ChainSettings {
             trusted_certificates: self.trusted_pem.clone(),
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| ChainError::SettingsIo {
-            path: path.clone(),
+            path: path.to_path_buf(),
             source: std::io::Error::other(e.to_string()),
         })?;
         bytes.push(b'\n');
-        let _lock = Lock::acquire_within(lock_path(&path), SAVE_LOCK_WAIT).map_err(file_error)?;
         // Under the lock, a temporary file of this name is a killed save's.
-        remove_leftover_temps(&path).map_err(file_error)?;
-        write_file_atomically(&path, &bytes)
+        remove_leftover_temps(path).map_err(file_error)?;
+        write_file_atomically(path, &bytes)
     }
 }
 
