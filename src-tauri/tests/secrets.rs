@@ -47,16 +47,19 @@ const REVEALED: &str = "online: reveal_words answer";
 
 type Window = WebviewWindow<MockRuntime>;
 
-/// Everything the app let out: `(where, text)`.
+/// One thing the app let out: where, and its bytes.
+type Item = (String, Vec<u8>);
+
+/// Everything the app let out.
 #[derive(Clone, Default)]
-struct Outflow(Arc<Mutex<Vec<(String, Vec<u8>)>>>);
+struct Outflow(Arc<Mutex<Vec<Item>>>);
 
 impl Outflow {
     fn push(&self, place: impl Into<String>, bytes: impl Into<Vec<u8>>) {
         self.0.lock().unwrap().push((place.into(), bytes.into()));
     }
 
-    fn take(&self) -> Vec<(String, Vec<u8>)> {
+    fn take(&self) -> Vec<Item> {
         std::mem::take(&mut *self.0.lock().unwrap())
     }
 }
@@ -134,7 +137,7 @@ impl Driven {
 /// The secrets of one wallet, in every form a leak could take.
 struct Secrets {
     words: Vec<String>,
-    needles: Vec<(String, Vec<u8>)>,
+    needles: Vec<Item>,
 }
 
 impl Secrets {
@@ -211,7 +214,7 @@ impl Secrets {
 
 /// The forms a leaked byte string would take: hex, base64, a JSON array of
 /// bytes (its first 12), the raw bytes.
-fn forms(kind: &str, raw: &[u8], needles: &mut Vec<(String, Vec<u8>)>) {
+fn forms(kind: &str, raw: &[u8], needles: &mut Vec<Item>) {
     needles.push((format!("{kind} (hex)"), hex::encode(raw).into_bytes()));
     needles.push((format!("{kind} (HEX)"), hex::encode_upper(raw).into_bytes()));
     let base64 = base64::engine::general_purpose::STANDARD.encode(raw);
@@ -240,7 +243,7 @@ fn pngs(parts: &Value) -> Vec<Vec<u8>> {
 }
 
 /// Every file under `dir`, with its path.
-fn files(dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+fn files(dir: &Path, out: &mut Vec<Item>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
