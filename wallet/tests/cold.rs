@@ -876,3 +876,48 @@ fn payments_and_withdrawals_show_their_claims_and_a_wrong_payout_is_refused() {
         }
     ));
 }
+
+/// A signature accepted while another process discards its request (it
+/// holds the pending folder's lock and removes the record) is refused as
+/// unknown and the request stays discarded: the record is read again under
+/// the lock, not written back from a copy read before it.
+#[test]
+fn a_signature_accepted_while_another_process_discards_its_request_leaves_it_discarded() {
+    let setup = Setup::new();
+    let watch = setup.pair("alice", 1);
+    let pending = PendingStore::new(&setup.online, watch.name());
+    let (request, _) = start_request(
+        &pending,
+        &facts(&watch),
+        Chain::Receive,
+        0,
+        transfer(&watch, CHAIN, 3),
+        None,
+    )
+    .unwrap();
+    let mut alice = setup.cold.open("alice").unwrap();
+    let pairing = load_pairing(&setup.cold, &alice).unwrap();
+    let review = review_request(&alice, &pairing, request.clone()).unwrap();
+    let unlocked = alice.unlock(&password(), &policy()).unwrap();
+    let answer = sign_after_review(&review, review.confirmed_by_person(), &unlocked).unwrap();
+
+    let dir = setup
+        .online
+        .dir()
+        .join("cold")
+        .join("pending")
+        .join(watch.name());
+    let discarding = jifen_files::Lock::try_acquire(jifen_files::lock_path(&dir)).unwrap();
+    let accepting = {
+        let (pending, facts) = (pending.clone(), facts(&watch));
+        std::thread::spawn(move || accept_signature(&pending, &facts, &answer))
+    };
+    // Long enough for the accept to have read and checked the record.
+    std::thread::sleep(Duration::from_millis(300));
+    std::fs::remove_file(dir.join(format!("{}.json", request.request_id))).unwrap();
+    drop(discarding);
+    let err = accepting.join().unwrap().unwrap_err();
+    assert_eq!(err.code(), "cold-unknown-request", "{err}");
+    assert!(pending.load(&request.request_id).unwrap().is_none());
+    assert!(pending.list().unwrap().is_empty());
+}

@@ -160,7 +160,7 @@ pub fn accept_signature(
 ) -> Result<Transaction, ColdError> {
     let id = response.request_id;
     let unknown = || ColdError::UnknownRequest { id: id.to_string() };
-    let mut record = pending.load(&id)?.ok_or_else(unknown)?;
+    let record = pending.load(&id)?.ok_or_else(unknown)?;
     if record.wallet != facts.name || pending.wallet() != facts.name {
         return Err(unknown());
     }
@@ -179,7 +179,8 @@ pub fn accept_signature(
         .map_err(|_| bad())?;
     let transaction = request.transaction.with_signature(response.signature);
     transaction.verify_signature().map_err(|_| bad())?;
-    record.set_signed(&transaction);
-    pending.save(&record)?;
+    // Under the folder's lock, from the record on disk: a discard by
+    // another process meanwhile wins.
+    pending.mark_signed(&id, &transaction)?;
     Ok(transaction)
 }

@@ -285,19 +285,61 @@ impl PendingStore {
     /// pending; [`ColdError::Storage`] / [`ColdError::CorruptRecord`].
     pub fn discard(&self, id: &RequestId) -> Result<PendingRequest, ColdError> {
         let unknown = || ColdError::UnknownRequest { id: id.to_string() };
+        let Some(_lock) = self.lock_existing()? else {
+            return Err(unknown());
+        };
         let record = self.load(id)?.ok_or_else(unknown)?;
         if record.wallet != self.wallet || record.request_id != id.to_string() {
             return Err(unknown());
         }
-        self.remove(id)?;
+        self.remove_locked(id)?;
         Ok(record)
+    }
+
+    /// Records `transaction` as the signed form of the pending request `id`,
+    /// reading the record again under the folder's lock: a request another
+    /// process discarded meanwhile stays discarded (it is not written back).
+    ///
+    /// # Errors
+    /// [`ColdError::UnknownRequest`] when `id` is no longer pending;
+    /// [`ColdError::Storage`] / [`ColdError::CorruptRecord`], `files-*`.
+    pub fn mark_signed(&self, id: &RequestId, transaction: &Transaction) -> Result<(), ColdError> {
+        let unknown = || ColdError::UnknownRequest { id: id.to_string() };
+        let Some(_lock) = self.lock_existing()? else {
+            return Err(unknown());
+        };
+        let mut record = self.load(id)?.ok_or_else(unknown)?;
+        if record.wallet != self.wallet {
+            return Err(unknown());
+        }
+        record.set_signed(transaction);
+        let bytes = serde_json::to_vec_pretty(&record).unwrap_or_default();
+        write_locked(&self.path(id), &bytes)
     }
 
     /// Forgets a request (after its inclusion was proven).
     ///
     /// # Errors
-    /// [`ColdError::Storage`].
+    /// [`ColdError::Storage`], `files-*`.
     pub fn remove(&self, id: &RequestId) -> Result<(), ColdError> {
+        match self.lock_existing()? {
+            Some(_lock) => self.remove_locked(id),
+            None => Ok(()),
+        }
+    }
+
+    /// The folder's lock, or `None` when the folder does not exist (then
+    /// nothing is pending).
+    fn lock_existing(&self) -> Result<Option<Lock>, ColdError> {
+        if !self.dir.is_dir() {
+            return Ok(None);
+        }
+        Lock::acquire_within(lock_path(&self.dir), RECORD_LOCK_WAIT)
+            .map(Some)
+            .map_err(cold_file_error)
+    }
+
+    fn remove_locked(&self, id: &RequestId) -> Result<(), ColdError> {
         let path = self.path(id);
         match fs::remove_file(&path) {
             Ok(()) => sync_dir(&self.dir).map_err(|e| storage("sync", &self.dir, &e)),
@@ -343,6 +385,13 @@ pub(crate) fn write_record(root: &Path, path: &Path, bytes: &[u8]) -> Result<(),
         create_private_dir_all(folder).map_err(cold_file_error)?;
     }
     let _lock = Lock::acquire_within(lock_path(dir), RECORD_LOCK_WAIT).map_err(cold_file_error)?;
+    write_locked(path, bytes)
+}
+
+/// The write of [`write_record`], with the folder's lock in hand (its
+/// folders exist): a leftover temporary file of this name is a killed
+/// writer's, removed here.
+fn write_locked(path: &Path, bytes: &[u8]) -> Result<(), ColdError> {
     remove_leftover_temps(path).map_err(cold_file_error)?;
     jifen_files::write_atomic(path, bytes).map_err(cold_file_error)
 }
