@@ -12,8 +12,8 @@
 //! | request body, once the head is in | [`MAX_BODY`] within [`BODY_TIMEOUT`] | 413 / 408 |
 //! | request head | about 400 KiB (hyper's buffer) | 431 |
 //! | a request, from its head to its answer handed to the socket (slow readers) | [`RESPONSE_DEADLINE`] | connection closed |
-//! | requests handled at once | [`MAX_IN_FLIGHT`] | the request waits up to [`QUEUE_WAIT`] for a slot, then 503 |
-//! | answer bytes held by all requests together | [`RESPONSE_BUDGET`] | the request waits up to [`QUEUE_WAIT`] for its reserve, then 503 |
+//! | requests handled at once | [`MAX_IN_FLIGHT`] | 503 |
+//! | answer bytes held by all requests together | [`RESPONSE_BUDGET`] | 503 |
 //!
 //! One answer (a request, or a whole batch) is at most
 //! [`jifen_rpc_types::MAX_RESPONSE_BYTES`] ([`super::handle_body`] keeps to
@@ -132,12 +132,8 @@ pub fn plain_client_builder() -> reqwest::blocking::ClientBuilder {
 
 /// Largest request body (1 MiB).
 pub const MAX_BODY: usize = 1 << 20;
-/// Most requests handled at once; more wait (up to [`QUEUE_WAIT`]).
+/// Most requests handled at once; more get 503.
 pub const MAX_IN_FLIGHT: usize = 64;
-/// How long a request waits for a handling slot and for its share of
-/// [`RESPONSE_BUDGET`] before it is answered 503: a burst is queued (in
-/// order) instead of refused, a node that stays full still sheds load.
-pub const QUEUE_WAIT: Duration = Duration::from_secs(2);
 /// Most open connections (well below the 256 files a process may open by
 /// default on macOS, 1,024 on Linux, leaving room for the store).
 pub const MAX_CONNECTIONS: usize = 128;
@@ -592,16 +588,11 @@ async fn route(server: &Server, request: Request<Incoming>) -> Response<Body> {
         server.stats.refused.fetch_add(1, Ordering::Relaxed);
         status(StatusCode::SERVICE_UNAVAILABLE)
     };
-    // Both waits together stay within QUEUE_WAIT; the semaphores are fair,
-    // so requests are served in the order they came.
-    let queued = tokio::time::Instant::now() + QUEUE_WAIT;
-    let slot = Arc::clone(&server.in_flight).acquire_owned();
-    let Ok(Ok(_in_flight)) = tokio::time::timeout_at(queued, slot).await else {
+    let Ok(_in_flight) = Arc::clone(&server.in_flight).try_acquire_owned() else {
         return refused();
     };
     let reserve = u32::try_from(MAX_RESPONSE_BYTES).unwrap_or(u32::MAX);
-    let share = Arc::clone(&server.budget).acquire_many_owned(reserve);
-    let Ok(Ok(mut budget)) = tokio::time::timeout_at(queued, share).await else {
+    let Ok(mut budget) = Arc::clone(&server.budget).try_acquire_many_owned(reserve) else {
         return refused();
     };
     // Handlers take locks and may sleep (the `slow-response` fault): keep
