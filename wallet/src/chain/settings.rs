@@ -475,12 +475,21 @@ impl ChainSettings {
             Err(FileError::NotFound { .. }) => return Self::defaults(network),
             Err(e) => return Err(file_error(e)),
         };
+        Self::from_bytes(&path, &bytes, network)
+    }
+
+    /// Reads the settings file's bytes (what [`ChainSettings::load`] read
+    /// from `path`, named in errors).
+    ///
+    /// # Errors
+    /// [`ChainError::SettingsCorrupt`], [`ChainError::SettingsVersion`].
+    pub fn from_bytes(path: &Path, bytes: &[u8], network: Network) -> Result<Self, ChainError> {
         let corrupt = |detail: String| ChainError::SettingsCorrupt {
-            path: path.clone(),
+            path: path.to_path_buf(),
             detail,
         };
         let file: SettingsFile =
-            serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
+            serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
         if file.format != SETTINGS_FORMAT {
             return Err(ChainError::SettingsVersion {
                 found: file.format,
@@ -500,15 +509,12 @@ impl ChainSettings {
         Ok(settings)
     }
 
-    /// Writes the settings crash-safely and 0600, the folders 0700; two
-    /// processes saving at once take turns.
+    /// The settings file's bytes (pretty JSON and a newline), as
+    /// [`ChainSettings::save`] writes them.
     ///
     /// # Errors
-    /// `files-*` errors (`files-locked` when another save held the file for
-    /// over five seconds).
-    pub fn save(&self, data_dir: &Path) -> Result<(), ChainError> {
-        let dir = create_chain_dir(data_dir, self.network)?;
-        let path = dir.join(SETTINGS_FILE);
+    /// The serializer's error (none for these fields).
+    pub fn to_bytes(&self) -> Result<Vec<u8>, std::io::Error> {
         let file = SettingsFile {
             format: SETTINGS_FORMAT,
             chain_id: self.chain_id.as_str().to_owned(),
@@ -520,11 +526,25 @@ impl ChainSettings {
             checkpoint: self.checkpoint.map(|c| c.to_string()),
             trusted_certificates: self.trusted_pem.clone(),
         };
-        let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| ChainError::SettingsIo {
-            path: path.clone(),
-            source: std::io::Error::other(e.to_string()),
-        })?;
+        let mut bytes =
+            serde_json::to_vec_pretty(&file).map_err(|e| std::io::Error::other(e.to_string()))?;
         bytes.push(b'\n');
+        Ok(bytes)
+    }
+
+    /// Writes the settings crash-safely and 0600, the folders 0700; two
+    /// processes saving at once take turns.
+    ///
+    /// # Errors
+    /// `files-*` errors (`files-locked` when another save held the file for
+    /// over five seconds).
+    pub fn save(&self, data_dir: &Path) -> Result<(), ChainError> {
+        let dir = create_chain_dir(data_dir, self.network)?;
+        let path = dir.join(SETTINGS_FILE);
+        let bytes = self.to_bytes().map_err(|e| ChainError::SettingsIo {
+            path: path.clone(),
+            source: e,
+        })?;
         let _lock = Lock::acquire_within(lock_path(&path), SAVE_LOCK_WAIT).map_err(file_error)?;
         // Under the lock, a temporary file of this name is a killed save's.
         remove_leftover_temps(&path).map_err(file_error)?;
