@@ -45,8 +45,11 @@ pub use qr::qr;
 pub use rpc::rpc;
 pub use uri::uri;
 
+/// A fuzz target: the input bytes, a panic on a finding.
+pub type Target = fn(&[u8]);
+
 /// Every target by name, for the regression test and the seed writer.
-pub const TARGETS: [(&str, fn(&[u8])); 6] = [
+pub const TARGETS: [(&str, Target); 6] = [
     ("protocol", protocol),
     ("rpc", rpc),
     ("p2p", p2p),
