@@ -42,18 +42,29 @@ for target in "${targets[@]}"; do
   step "fuzzing $target for ${seconds}s"
   mkdir -p "corpus-run/$target" "corpus/$target"
   log="logs/$target.log"
-  before=$(find "artifacts/$target" -type f 2>/dev/null | wc -l)
+  mkdir -p "artifacts/$target"
+  before=$(find "artifacts/$target" -type f | wc -l)
   status=0
+  # Fork mode (one worker) goes on after a crash, so a run lasts its time
+  # and reports every crash it finds; FORK=0 stops at the first crash.
+  fork=()
+  [ "${FORK:-1}" = 0 ] || fork=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
   cargo fuzz run "$target" "corpus-run/$target" "corpus/$target" -- \
     -max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=4096 \
-    >"$log" 2>&1 || status=$?
-  after=$(find "artifacts/$target" -type f 2>/dev/null | wc -l)
+    "${fork[@]}" >"$log" 2>&1 || status=$?
+  after=$(find "artifacts/$target" -type f | wc -l)
+  # Final stats (single process), else the fork driver's last status line:
+  # "#N: cov: C ft: F corp: P exec/s: R oom/timeout/crash: a/b/c time: Ts".
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-  last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -1 || true)
+  last=$(grep -E '^#[0-9]+:? .*cov: ' "$log" | tail -1 || true)
+  [ -n "$execs" ] || execs=$(sed -n 's/^#\([0-9]*\).*/\1/p' <<<"$last")
+  # (the fork line's exec/s is its last job's; the average is execs / time)
+  elapsed=$(sed -n 's/.* time: \([0-9]*\)s.*/\1/p' <<<"$last")
+  [ -n "$rate" ] || { [ -n "$execs" ] && [ "${elapsed:-0}" -gt 0 ] && rate=$((execs / elapsed)); } || true
   cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
   ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
-  corp=$(sed -n 's/.* corp: \([0-9]*\/[0-9A-Za-z]*\).*/\1/p' <<<"$last")
+  corp=$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$last")
   crashes=$((after - before))
   line=$(printf '%-9s %6ss %12s %8s %7s %7s %12s %8s' "$target" "$seconds" "${execs:-?}" \
     "${rate:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$crashes")
