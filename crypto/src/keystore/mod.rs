@@ -207,11 +207,30 @@ impl Keystore {
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();
         let bytes = file_io::read_bounded(path)?;
-        let file = KeystoreFile::decode(&bytes)?;
+        Self::from_bytes(path, &bytes)
+    }
+
+    /// Reads and validates a keystore file's bytes, as [`Keystore::open`]
+    /// does after reading them from `path` (where a later save writes).
+    ///
+    /// # Errors
+    /// `NotAKeystore`, `Truncated`, `Corrupted`, `UnsupportedVersion` or
+    /// `KdfOutOfBounds` (`docs/keystore.md#decoding`).
+    pub fn from_bytes(path: impl AsRef<Path>, bytes: &[u8]) -> Result<Self> {
+        let file = KeystoreFile::decode(bytes)?;
         Ok(Self {
-            path: path.to_path_buf(),
+            path: path.as_ref().to_path_buf(),
             file,
         })
+    }
+
+    /// The file's bytes as a save would write them (a file read by
+    /// [`Keystore::from_bytes`] encodes back to exactly its bytes).
+    ///
+    /// # Errors
+    /// [`KeystoreError::TooLarge`] (never for a file that was read).
+    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+        self.file.encode()
     }
 
     /// The file this keystore was opened from.

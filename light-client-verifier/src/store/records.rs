@@ -176,7 +176,16 @@ impl ChainLink {
             let mut reader = Reader::new(bytes);
             let hash = Hash32(reader.array("link hash")?);
             let has_below = flag(&mut reader, "link below tag")?;
+            let offset = reader.offset();
             let below = reader.u64("link below")?;
+            // Without a member below, the height field is 0: one encoding per link.
+            if !has_below && below != 0 {
+                return Err(DecodeError::InvalidValue {
+                    field: "link below",
+                    offset,
+                    reason: "a link without a member below has height 0",
+                });
+            }
             let pivot = flag(&mut reader, "link pivot")?;
             finish(&reader, "chain link")?;
             Ok(Self {

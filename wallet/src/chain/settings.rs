@@ -475,12 +475,21 @@ impl ChainSettings {
             Err(FileError::NotFound { .. }) => return Self::defaults(network),
             Err(e) => return Err(file_error(e)),
         };
+        Self::from_bytes(&path, &bytes, network)
+    }
+
+    /// Reads the settings file's bytes (what [`ChainSettings::load`] read
+    /// from `path`, named in errors).
+    ///
+    /// # Errors
+    /// [`ChainError::SettingsCorrupt`], [`ChainError::SettingsVersion`].
+    pub fn from_bytes(path: &Path, bytes: &[u8], network: Network) -> Result<Self, ChainError> {
         let corrupt = |detail: String| ChainError::SettingsCorrupt {
-            path: path.clone(),
+            path: path.to_path_buf(),
             detail,
         };
         let file: SettingsFile =
-            serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
+            serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
         if file.format != SETTINGS_FORMAT {
             return Err(ChainError::SettingsVersion {
                 found: file.format,
@@ -498,6 +507,29 @@ impl ChainSettings {
             .set_trusted_certificates(file.trusted_certificates.as_deref())
             .map_err(|e| corrupt(e.to_string()))?;
         Ok(settings)
+    }
+
+    /// The settings file's bytes (pretty JSON and a newline), as
+    /// [`ChainSettings::save`] writes them.
+    ///
+    /// # Errors
+    /// The serializer's error (none for these fields).
+    pub fn to_bytes(&self) -> Result<Vec<u8>, std::io::Error> {
+        let file = SettingsFile {
+            format: SETTINGS_FORMAT,
+            chain_id: self.chain_id.as_str().to_owned(),
+            endpoints: self
+                .endpoints
+                .iter()
+                .map(|e| e.as_str().to_owned())
+                .collect(),
+            checkpoint: self.checkpoint.map(|c| c.to_string()),
+            trusted_certificates: self.trusted_pem.clone(),
+        };
+        let mut bytes =
+            serde_json::to_vec_pretty(&file).map_err(|e| std::io::Error::other(e.to_string()))?;
+        bytes.push(b'\n');
+        Ok(bytes)
     }
 
     /// Writes the settings crash-safely and 0600, the folders 0700; two
@@ -542,22 +574,10 @@ impl ChainSettings {
 
     /// The write of [`ChainSettings::save`], with the lock in hand.
     fn write_locked(&self, path: &Path) -> Result<(), ChainError> {
-        let file = SettingsFile {
-            format: SETTINGS_FORMAT,
-            chain_id: self.chain_id.as_str().to_owned(),
-            endpoints: self
-                .endpoints
-                .iter()
-                .map(|e| e.as_str().to_owned())
-                .collect(),
-            checkpoint: self.checkpoint.map(|c| c.to_string()),
-            trusted_certificates: self.trusted_pem.clone(),
-        };
-        let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| ChainError::SettingsIo {
+        let bytes = self.to_bytes().map_err(|e| ChainError::SettingsIo {
             path: path.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
+            source: e,
         })?;
-        bytes.push(b'\n');
         // Under the lock, a temporary file of this name is a killed save's.
         remove_leftover_temps(path).map_err(file_error)?;
         write_file_atomically(path, &bytes)
