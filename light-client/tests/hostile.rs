@@ -584,18 +584,7 @@ fn a_busy_node_is_asked_again_and_a_node_busy_for_good_only_sidelined() {
     let honest = net.addrs[0];
     // Two 503s before every answer: the one node the wallet knows.
     let busy = JunkServer::start(&[Junk::Busy, Junk::Busy, Junk::Forward], Some(honest));
-    let url = busy.url();
-    let (outcome, client) = within(BOUND, move || {
-        let mut client = client_of(&url, &[], RpcOptions::default().timeout);
-        let summary = sync(&mut client);
-        let read = client.account(&account(0));
-        ((summary, read), client)
-    });
-    let (summary, read) = outcome;
-    let summary = summary.unwrap();
-    assert_eq!(summary.hash, net.hash_at(summary.height));
-    assert_eq!(read.unwrap().height, summary.height);
-    assert_eq!(state_of(&client, 0), PeerState::Active);
+    synced_and_read_through(&net, busy.url());
     assert_eq!(busy.requests() % 3, 0, "every request got its answer");
 
     // Busy for good: each request is tried 1 + BUSY_RETRIES times, then the
@@ -615,17 +604,9 @@ fn a_busy_node_is_asked_again_and_a_node_busy_for_good_only_sidelined() {
     assert_eq!(busy.requests() % u64::from(1 + BUSY_RETRIES), 0);
 }
 
-// Issue 17, load: with more clients than the node's connections, the node
-// closes the connection idle the longest for each new one, and a request
-// sent on it at that moment breaks (200 clients: 258 requests in 15 s,
-// each a failed sync or read). A read is sent once more on a new
-// connection; a submission is not (the node may have taken it).
-#[test]
-fn a_read_whose_connection_broke_is_sent_again_and_a_submission_is_not() {
-    let net = net(&[], 10);
-    // Every other request: bytes that are not HTTP, then the answer.
-    let broken = JunkServer::start(&[Junk::NotHttp, Junk::Forward], Some(net.addrs[0]));
-    let url = broken.url();
+/// A client that knows only `url` syncs and reads account 0 through it:
+/// both proven on the honest chain, the node still active.
+fn synced_and_read_through(net: &Net, url: String) -> LightClient<MemoryStore> {
     let (outcome, client) = within(BOUND, move || {
         let mut client = client_of(&url, &[], RpcOptions::default().timeout);
         let summary = sync(&mut client);
@@ -637,6 +618,20 @@ fn a_read_whose_connection_broke_is_sent_again_and_a_submission_is_not() {
     assert_eq!(summary.hash, net.hash_at(summary.height));
     assert_eq!(read.unwrap().height, summary.height);
     assert_eq!(state_of(&client, 0), PeerState::Active);
+    client
+}
+
+// Issue 17, load: with more clients than the node's connections, the node
+// closes the connection idle the longest for each new one, and a request
+// sent on it at that moment breaks (200 clients: 258 requests in 15 s,
+// each a failed sync or read). A read is sent once more on a new
+// connection; a submission is not (the node may have taken it).
+#[test]
+fn a_read_whose_connection_broke_is_sent_again_and_a_submission_is_not() {
+    let net = net(&[], 10);
+    // Every other request: bytes that are not HTTP, then the answer.
+    let broken = JunkServer::start(&[Junk::NotHttp, Junk::Forward], Some(net.addrs[0]));
+    synced_and_read_through(&net, broken.url());
     let before = broken.requests();
     assert_eq!(before % 2, 0, "every read was sent twice");
 

@@ -19,7 +19,7 @@ use jifen_node::devnet::Devnet;
 use jifen_node::keys::NodeKey;
 use jifen_protocol::Network;
 use serde_json::{Value, json};
-use support::{Gate, app, channel, code, create, gated_proxy, invoke, window};
+use support::{Gate, app, channel, code, create, gated_proxy, invoke, pngs, window};
 
 fn start_devnet(dir: &std::path::Path) -> Devnet {
     jifen_testenv::devnet::DevnetBuilder::new(dir.join("node"))
@@ -260,21 +260,6 @@ fn chain_needs_an_open_wallet_and_valid_endpoints() {
     let locked = app(other.path(), Some(vec!["http://127.0.0.1:9".into()]));
     let main = window(&locked, "main");
     assert_eq!(code(invoke(&main, "balance", json!({}))), "app-locked");
-}
-
-/// PNG files of UR parts, as a person would save or photograph them.
-fn pngs(parts: &Value) -> Vec<Vec<u8>> {
-    parts
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            jifen_qr::QrSymbol::for_ur(p.as_str().unwrap())
-                .unwrap()
-                .to_png(4)
-                .unwrap()
-        })
-        .collect()
 }
 
 /// Drops every third frame and reverses the rest: a camera that missed a third

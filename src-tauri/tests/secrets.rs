@@ -29,7 +29,7 @@ use base64::Engine as _;
 use jifen_app::command_list::COMMANDS;
 use jifen_app::{builder, context};
 use serde_json::{Value, json};
-use support::{PASSWORD, channel, config, window};
+use support::{PASSWORD, channel, config, pngs, window};
 use tauri::WebviewWindow;
 use tauri::ipc::InvokeResponseBody;
 use tauri::test::{MockRuntime, mock_builder};
@@ -225,21 +225,6 @@ fn forms(kind: &str, raw: &[u8], needles: &mut Vec<Item>) {
         numbers.join(",").into_bytes(),
     ));
     needles.push((format!("{kind} (raw)"), raw.to_vec()));
-}
-
-/// PNG pictures of UR parts, as a camera would see them.
-fn pngs(parts: &Value) -> Vec<Vec<u8>> {
-    parts
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| {
-            jifen_qr::QrSymbol::for_ur(p.as_str().unwrap())
-                .unwrap()
-                .to_png(4)
-                .unwrap()
-        })
-        .collect()
 }
 
 /// Every file under `dir`, with its path.

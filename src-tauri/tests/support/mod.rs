@@ -97,6 +97,21 @@ pub fn create(main: &WebviewWindow<MockRuntime>, name: &str) -> Value {
     .unwrap()
 }
 
+/// PNG files of UR parts, as a person would save or photograph them.
+pub fn pngs(parts: &Value) -> Vec<Vec<u8>> {
+    parts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            jifen_qr::QrSymbol::for_ur(p.as_str().unwrap())
+                .unwrap()
+                .to_png(4)
+                .unwrap()
+        })
+        .collect()
+}
+
 /// A gate that holds requests while closed.
 #[derive(Clone, Default)]
 pub struct Gate(Arc<(Mutex<bool>, Condvar)>);
