@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 use jifen_node::rpc::MAX_BATCH;
 use jifen_node::rpc::client::RpcClient;
 use jifen_testenv::DEADLINE;
-use jifen_testenv::process::{Spawned, status_kb as proc_field};
+use jifen_testenv::process::{Spawned, devnet_rpc_addr, status_kb as proc_field};
 use serde_json::{Value, json};
 
 const NODE: &str = env!("CARGO_BIN_EXE_jifen-node");
@@ -87,14 +87,7 @@ fn main() {
             .stderr(Stdio::null()),
     )
     .unwrap();
-    let line = node.wait_for_line("devnet RPC:", DEADLINE).unwrap();
-    let addr: SocketAddr = line
-        .rsplit("http://")
-        .next()
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let addr = devnet_rpc_addr(&mut node, DEADLINE).unwrap();
     let pid = node.child().id();
     let quiet = status_latency(addr);
     println!(

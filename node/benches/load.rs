@@ -53,7 +53,7 @@ use jifen_node::keys::NodeKey;
 use jifen_node::rpc::client::RpcClient;
 use jifen_protocol::{Address, ChainId};
 use jifen_testenv::DEADLINE;
-use jifen_testenv::process::{Spawned, status_kb as proc_kb};
+use jifen_testenv::process::{Spawned, devnet_rpc_addr, status_kb as proc_kb};
 use serde_json::json;
 
 const NODE: &str = env!("CARGO_BIN_EXE_jifen-node");
@@ -191,15 +191,7 @@ fn start_node() -> Node {
             .stderr(Stdio::null()),
     )
     .unwrap();
-    let line = process.wait_for_line("devnet RPC:", DEADLINE).unwrap();
-    let addr: SocketAddr = line
-        .rsplit("http://")
-        .next()
-        .unwrap()
-        .trim()
-        .trim_end_matches('/')
-        .parse()
-        .unwrap();
+    let addr = devnet_rpc_addr(&mut process, DEADLINE).unwrap();
     Node {
         process,
         addr,

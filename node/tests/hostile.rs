@@ -67,7 +67,7 @@ fn maximal_batch() -> Vec<u8> {
 #[cfg(target_os = "linux")]
 #[test]
 fn idle_connections_neither_exhaust_files_nor_lock_out_other_clients() {
-    use jifen_testenv::process::Spawned;
+    use jifen_testenv::process::{Spawned, devnet_rpc_addr};
     use std::process::{Command, Stdio};
 
     let dir = tempfile::tempdir().unwrap();
@@ -82,14 +82,7 @@ fn idle_connections_neither_exhaust_files_nor_lock_out_other_clients() {
             .stderr(Stdio::null()),
     )
     .unwrap();
-    let line = node.wait_for_line("devnet RPC:", DEADLINE).unwrap();
-    let addr: SocketAddr = line
-        .rsplit("http://")
-        .next()
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let addr = devnet_rpc_addr(&mut node, DEADLINE).unwrap();
     let pid = node.child().id();
     let open_files = || {
         std::fs::read_dir(format!("/proc/{pid}/fd"))

@@ -269,6 +269,19 @@ impl Drop for Spawned {
     }
 }
 
+/// The RPC address of a `jifen-node devnet` child, from its
+/// `devnet RPC: http://ADDR/` line; `None` when it does not print one within
+/// `within` or the line holds no address.
+pub fn devnet_rpc_addr(node: &mut Spawned, within: Duration) -> Option<std::net::SocketAddr> {
+    let line = node.wait_for_line("devnet RPC:", within).ok()?;
+    line.rsplit("http://")
+        .next()?
+        .trim()
+        .trim_end_matches('/')
+        .parse()
+        .ok()
+}
+
 /// A `kB` field of `/proc/<pid>/status` (`VmRSS:`, `VmHWM:`, …) in kB; 0
 /// when it cannot be read (Linux only: benches that measure memory).
 #[must_use]
