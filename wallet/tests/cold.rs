@@ -132,6 +132,24 @@ impl Setup {
     }
 }
 
+/// A pending request of `watch` to sign a transfer with `nonce` from its
+/// first receive address.
+fn request_transfer(
+    pending: &PendingStore,
+    watch: &WalletHandle,
+    nonce: u64,
+) -> (jifen_qr::SignRequest, jifen_wallet::cold::PendingRequest) {
+    start_request(
+        pending,
+        &facts(watch),
+        Chain::Receive,
+        0,
+        transfer(watch, CHAIN, nonce),
+        None,
+    )
+    .unwrap()
+}
+
 fn transfer(handle: &WalletHandle, chain: &str, nonce: u64) -> UnsignedTransaction {
     let key = handle
         .account()
@@ -393,15 +411,7 @@ fn the_online_side_refuses_foreign_answers_and_other_keys() {
     let mut bob = setup.cold.open("bob").unwrap();
     let pending = PendingStore::new(&setup.online, watch.name());
 
-    let (request, _) = start_request(
-        &pending,
-        &facts(&watch),
-        Chain::Receive,
-        0,
-        transfer(&watch, CHAIN, 0),
-        None,
-    )
-    .unwrap();
+    let (request, _) = request_transfer(&pending, &watch, 0);
     let pairing = load_pairing(&setup.cold, &alice).unwrap();
     let review = review_request(&alice, &pairing, request.clone()).unwrap();
     let unlocked = alice.unlock(&password(), &policy()).unwrap();
@@ -493,15 +503,7 @@ fn a_pending_request_can_be_discarded_once_and_says_when_superseded() {
     let watch = setup.pair("alice", 1);
     let _bob_watch = setup.pair("bob", 2);
     let pending = PendingStore::new(&setup.online, watch.name());
-    let (request, record) = start_request(
-        &pending,
-        &facts(&watch),
-        Chain::Receive,
-        0,
-        transfer(&watch, CHAIN, 3),
-        None,
-    )
-    .unwrap();
+    let (request, record) = request_transfer(&pending, &watch, 3);
 
     // Nonce 3 is still usable while the proven next nonce is at most 3.
     assert!(!record.superseded(0).unwrap());
@@ -886,15 +888,7 @@ fn a_signature_accepted_while_another_process_discards_its_request_leaves_it_dis
     let setup = Setup::new();
     let watch = setup.pair("alice", 1);
     let pending = PendingStore::new(&setup.online, watch.name());
-    let (request, _) = start_request(
-        &pending,
-        &facts(&watch),
-        Chain::Receive,
-        0,
-        transfer(&watch, CHAIN, 3),
-        None,
-    )
-    .unwrap();
+    let (request, _) = request_transfer(&pending, &watch, 3);
     let mut alice = setup.cold.open("alice").unwrap();
     let pairing = load_pairing(&setup.cold, &alice).unwrap();
     let review = review_request(&alice, &pairing, request.clone()).unwrap();
